@@ -1,0 +1,95 @@
+#pragma once
+// Undoable edits. Each command knows its inverse; compound edits are one MacroCommand, so
+// they undo as one step. Commands assume the edit was checked (see Editor), and report
+// what they changed into a Changes list for the observers.
+#include "archlens/model/attributes.h"
+#include "archlens/model/change.h"
+#include "archlens/model/document.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace archlens {
+
+class Command {
+public:
+    explicit Command(std::string text) : text_(std::move(text)) {}
+    virtual ~Command() = default;
+    Command(const Command&) = delete;
+    Command& operator=(const Command&) = delete;
+
+    virtual void apply(Document& doc, Changes& changes) = 0;
+    virtual void revert(Document& doc, Changes& changes) = 0;
+    /// Absorbs `next` (already applied) into this one, for edits that arrive in a stream
+    /// such as typing into one field. Returns false when they do not merge.
+    virtual bool mergeWith(const Command& next) {
+        (void)next;
+        return false;
+    }
+    /// The words for "Undo <text>" in the Edit menu.
+    const std::string& text() const { return text_; }
+
+private:
+    std::string text_;
+};
+
+using CommandPtr = std::unique_ptr<Command>;
+
+/// Puts an element at `index` of its collection (-1: at the end).
+class InsertElementCommand : public Command {
+public:
+    InsertElementCommand(std::string text, Element element, int index = -1);
+    void apply(Document& doc, Changes& changes) override;
+    void revert(Document& doc, Changes& changes) override;
+
+private:
+    Element element_;
+    int index_;
+};
+
+/// Takes an element out; keeps it and its place to put it back.
+class RemoveElementCommand : public Command {
+public:
+    RemoveElementCommand(std::string text, const Document& doc, ElementType type,
+                         const std::string& id);
+    void apply(Document& doc, Changes& changes) override;
+    void revert(Document& doc, Changes& changes) override;
+
+private:
+    Element element_;
+    int index_;
+};
+
+/// Sets one attribute; keeps the old value. With a non-empty merge key, consecutive
+/// commands on the same attribute and key merge into one step.
+class SetAttributeCommand : public Command {
+public:
+    SetAttributeCommand(std::string text, const Document& doc, AttributeRef ref, Json value,
+                        std::string mergeKey = {});
+    void apply(Document& doc, Changes& changes) override;
+    void revert(Document& doc, Changes& changes) override;
+    bool mergeWith(const Command& next) override;
+
+private:
+    AttributeRef ref_;
+    AttributeRef restoreRef_; ///< what revert restores: the whole props object for a property
+    Json old_;
+    Json new_;
+    std::string mergeKey_;
+};
+
+/// Several commands as one step: applied in order, reverted in reverse.
+class MacroCommand : public Command {
+public:
+    explicit MacroCommand(std::string text) : Command(std::move(text)) {}
+    void add(CommandPtr command) { children_.push_back(std::move(command)); }
+    bool empty() const { return children_.empty(); }
+    void apply(Document& doc, Changes& changes) override;
+    void revert(Document& doc, Changes& changes) override;
+
+private:
+    std::vector<CommandPtr> children_;
+};
+
+} // namespace archlens

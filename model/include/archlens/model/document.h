@@ -1,0 +1,124 @@
+#pragma once
+// The document: what a person drew. Plain values, addressed by id; no behaviour beyond
+// look-ups. Edits go through commands (commands.h) so that each has an inverse.
+#include "archlens/model/json.h"
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace archlens {
+
+inline constexpr int kFormatVersion = 1;
+
+enum class ElementType { Document, Zone, Component, Connection, Flow, Note };
+const char* toString(ElementType type);
+
+enum class ConnectionMode { Sync, Async, Replication };
+const char* toString(ConnectionMode mode);
+std::optional<ConnectionMode> connectionModeFromString(const std::string& text);
+
+/// A failure domain: an availability zone within a region.
+struct Zone {
+    std::string id;
+    std::string region;
+    double availability = 1.0;
+    Json extra = Json::object(); ///< fields this version does not know, kept on round trip
+    bool operator==(const Zone&) const = default;
+};
+
+/// A box on the canvas: one kind from the catalogue, its position and its properties.
+/// `props` holds only what the file sets; defaults come from the catalogue.
+struct Component {
+    std::string id;
+    std::string kind;
+    std::string name;
+    double x = 0;
+    double y = 0;
+    Json props = Json::object();
+    Json extra = Json::object();
+    bool operator==(const Component&) const = default;
+};
+
+/// A directed call or data path between two components.
+struct Connection {
+    std::string id;
+    std::string from;
+    std::string to;
+    ConnectionMode mode = ConnectionMode::Sync;
+    Json props = Json::object();
+    Json extra = Json::object();
+    bool operator==(const Connection&) const = default;
+};
+
+/// A kind of request entering the system at `entry` with operation `op` at `rate_rps`.
+struct Flow {
+    std::string id;
+    std::string name;
+    std::string entry;
+    std::string op = "read";
+    double rate_rps = 1;
+    Json extra = Json::object();
+    bool operator==(const Flow&) const = default;
+};
+
+/// Free text on the canvas.
+struct Note {
+    std::string id;
+    std::string text;
+    double x = 0;
+    double y = 0;
+    Json extra = Json::object();
+    bool operator==(const Note&) const = default;
+};
+
+/// The targets the design is judged against; each one optional.
+struct Requirements {
+    std::optional<double> availability;
+    std::optional<double> p99_ms;
+    std::optional<int> max_sync_depth;
+    std::optional<double> peak_rps;
+    Json extra = Json::object();
+    bool operator==(const Requirements&) const = default;
+};
+
+using Element = std::variant<Zone, Component, Connection, Flow, Note>;
+
+/// A whole design. Collections keep file order, which is also drawing order. Ids are
+/// unique within each collection (the validator enforces it); references are by id.
+struct Document {
+    std::string title;
+    Requirements requirements;
+    bool hasRequirements = false; ///< whether the file had a "requirements" object
+    std::vector<Zone> zones;
+    std::vector<Component> components;
+    std::vector<Connection> connections;
+    std::vector<Flow> flows;
+    std::vector<Note> notes;
+    Json extra = Json::object(); ///< unknown top-level fields, in file order
+
+    bool operator==(const Document&) const = default;
+
+    const Zone* zone(const std::string& id) const;
+    const Component* component(const std::string& id) const;
+    const Connection* connection(const std::string& id) const;
+    const Flow* flow(const std::string& id) const;
+    const Note* note(const std::string& id) const;
+
+    /// Index in its collection of the element with this id, or -1.
+    int indexOf(ElementType type, const std::string& id) const;
+    /// Whether an element of this type has this id.
+    bool contains(ElementType type, const std::string& id) const { return indexOf(type, id) >= 0; }
+    /// Whether any element of any collection has this id (ids are document-wide).
+    bool idInUse(const std::string& id) const;
+    /// A fresh id of the form prefix + number, unused anywhere in the document.
+    std::string uniqueId(const std::string& prefix) const;
+    /// Number of elements in the collection.
+    int count(ElementType type) const;
+};
+
+ElementType elementType(const Element& element);
+const std::string& elementId(const Element& element);
+
+} // namespace archlens

@@ -1,0 +1,95 @@
+#pragma once
+// The editing façade over one document: checks each edit against the catalogue, turns it
+// into a command on the one history, and tells observers what changed. The GUI and the
+// tests edit only through this, so both exercise the same undo history.
+#include "archlens/model/attributes.h"
+#include "archlens/model/catalogue.h"
+#include "archlens/model/change.h"
+#include "archlens/model/history.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace archlens {
+
+struct ElementRef {
+    ElementType type = ElementType::Component;
+    std::string id;
+};
+
+/// The outcome of an edit: empty `error` on success; `id` of a created element.
+struct EditResult {
+    std::string error;
+    std::string id;
+    bool ok() const { return error.empty(); }
+};
+
+class Editor {
+public:
+    using Observer = std::function<void(const Changes&)>;
+
+    explicit Editor(const Catalogue& catalogue, Document doc = {});
+
+    const Document& document() const { return doc_; }
+    const Catalogue& catalogue() const { return catalogue_; }
+    const History& history() const { return history_; }
+
+    /// Replaces the whole document (open, new, revert) and clears the history.
+    void resetDocument(Document doc);
+    /// Marks the current state as saved.
+    void markClean() { history_.setClean(); }
+    bool isModified() const { return !history_.isClean(); }
+
+    // Each edit returns an error (and changes nothing) when it is not allowed. An empty id
+    // in an added element gets a fresh one.
+    EditResult addComponent(Component component);
+    EditResult addConnection(Connection connection);
+    EditResult addZone(Zone zone);
+    EditResult addFlow(Flow flow);
+    EditResult addNote(Note note);
+    /// Removes the elements and what depends on them (a component's connections and the
+    /// flows entering at it; a zone from the components placed in it; a flow from the
+    /// connections restricted to it), all as one step.
+    EditResult removeElements(const std::vector<ElementRef>& refs);
+    EditResult setAttribute(const AttributeRef& ref, const Json& value,
+                            const std::string& mergeKey = {});
+    /// Moves components and notes to new positions as one step.
+    struct Position {
+        ElementRef ref;
+        double x = 0;
+        double y = 0;
+    };
+    EditResult move(const std::vector<Position>& positions);
+
+    /// Groups the following edits into one undo step until endMacro().
+    void beginMacro(const std::string& text);
+    void endMacro();
+
+    bool canUndo() const { return history_.canUndo(); }
+    bool canRedo() const { return history_.canRedo(); }
+    void undo();
+    void redo();
+
+    int addObserver(Observer observer);
+    void removeObserver(int handle);
+
+private:
+    EditResult push(CommandPtr command, std::string id = {});
+    void notify(const Changes& changes);
+    std::string checkNewComponent(const Component& c) const;
+    std::string checkNewConnection(const Connection& c) const;
+
+    const Catalogue& catalogue_;
+    Document doc_;
+    History history_;
+    std::unique_ptr<MacroCommand> macro_;
+    Changes macroChanges_;
+    int macroDepth_ = 0;
+    std::map<int, Observer> observers_;
+    int nextObserver_ = 1;
+};
+
+} // namespace archlens

@@ -1,0 +1,128 @@
+#include "archlens/model/commands.h"
+
+#include <stdexcept>
+
+namespace archlens {
+
+namespace {
+
+template <typename T> std::vector<T>& collection(Document& doc);
+template <> std::vector<Zone>& collection<Zone>(Document& doc) { return doc.zones; }
+template <> std::vector<Component>& collection<Component>(Document& doc) { return doc.components; }
+template <> std::vector<Connection>& collection<Connection>(Document& doc) { return doc.connections; }
+template <> std::vector<Flow>& collection<Flow>(Document& doc) { return doc.flows; }
+template <> std::vector<Note>& collection<Note>(Document& doc) { return doc.notes; }
+
+/// Inserts at `index` (clamped; -1 = end) and returns where it went.
+int insertElement(Document& doc, const Element& element, int index) {
+    return std::visit(
+        [&](const auto& e) {
+            using T = std::decay_t<decltype(e)>;
+            auto& items = collection<T>(doc);
+            const int size = static_cast<int>(items.size());
+            const int at = index < 0 || index > size ? size : index;
+            items.insert(items.begin() + at, e);
+            return at;
+        },
+        element);
+}
+
+Element takeElement(Document& doc, ElementType type, int index) {
+    auto take = [&](auto& items) -> Element {
+        Element e = std::move(items.at(static_cast<size_t>(index)));
+        items.erase(items.begin() + index);
+        return e;
+    };
+    switch (type) {
+    case ElementType::Zone: return take(doc.zones);
+    case ElementType::Component: return take(doc.components);
+    case ElementType::Connection: return take(doc.connections);
+    case ElementType::Flow: return take(doc.flows);
+    case ElementType::Note: return take(doc.notes);
+    case ElementType::Document: break;
+    }
+    throw std::logic_error("the document itself cannot be removed");
+}
+
+Element copyElement(const Document& doc, ElementType type, int index) {
+    const auto i = static_cast<size_t>(index);
+    switch (type) {
+    case ElementType::Zone: return doc.zones.at(i);
+    case ElementType::Component: return doc.components.at(i);
+    case ElementType::Connection: return doc.connections.at(i);
+    case ElementType::Flow: return doc.flows.at(i);
+    case ElementType::Note: return doc.notes.at(i);
+    case ElementType::Document: break;
+    }
+    throw std::logic_error("the document itself is not an element");
+}
+
+} // namespace
+
+InsertElementCommand::InsertElementCommand(std::string text, Element element, int index)
+    : Command(std::move(text)), element_(std::move(element)), index_(index) {}
+
+void InsertElementCommand::apply(Document& doc, Changes& changes) {
+    index_ = insertElement(doc, element_, index_);
+    changes.push_back({Change::Op::Inserted, elementType(element_), elementId(element_), index_, {}});
+}
+
+void InsertElementCommand::revert(Document& doc, Changes& changes) {
+    element_ = takeElement(doc, elementType(element_), index_);
+    changes.push_back({Change::Op::Removed, elementType(element_), elementId(element_), index_, {}});
+}
+
+RemoveElementCommand::RemoveElementCommand(std::string text, const Document& doc, ElementType type,
+                                           const std::string& id)
+    : Command(std::move(text)), element_(Zone{}), index_(doc.indexOf(type, id)) {
+    if (index_ < 0) throw std::out_of_range(std::string("no ") + toString(type) + " \"" + id + "\"");
+    element_ = copyElement(doc, type, index_);
+}
+
+void RemoveElementCommand::apply(Document& doc, Changes& changes) {
+    element_ = takeElement(doc, elementType(element_), index_);
+    changes.push_back({Change::Op::Removed, elementType(element_), elementId(element_), index_, {}});
+}
+
+void RemoveElementCommand::revert(Document& doc, Changes& changes) {
+    insertElement(doc, element_, index_);
+    changes.push_back({Change::Op::Inserted, elementType(element_), elementId(element_), index_, {}});
+}
+
+SetAttributeCommand::SetAttributeCommand(std::string text, const Document& doc, AttributeRef ref,
+                                         Json value, std::string mergeKey)
+    : Command(std::move(text)), ref_(std::move(ref)), restoreRef_(ref_), new_(std::move(value)),
+      mergeKey_(std::move(mergeKey)) {
+    // Unsetting a property and setting it again would move its key to the end of the
+    // object; restoring the whole object keeps undo byte-exact.
+    if (ref_.name.rfind("props.", 0) == 0) restoreRef_.name = "props";
+    old_ = getAttribute(doc, restoreRef_);
+}
+
+void SetAttributeCommand::apply(Document& doc, Changes& changes) {
+    setAttribute(doc, ref_, new_);
+    changes.push_back({Change::Op::Updated, ref_.type, ref_.id, doc.indexOf(ref_.type, ref_.id), ref_.name});
+}
+
+void SetAttributeCommand::revert(Document& doc, Changes& changes) {
+    setAttribute(doc, restoreRef_, old_);
+    changes.push_back({Change::Op::Updated, ref_.type, ref_.id, doc.indexOf(ref_.type, ref_.id), ref_.name});
+}
+
+bool SetAttributeCommand::mergeWith(const Command& next) {
+    const auto* other = dynamic_cast<const SetAttributeCommand*>(&next);
+    if (!other || mergeKey_.empty() || other->mergeKey_ != mergeKey_) return false;
+    if (other->ref_.type != ref_.type || other->ref_.id != ref_.id || other->ref_.name != ref_.name) return false;
+    new_ = other->new_;
+    return true;
+}
+
+void MacroCommand::apply(Document& doc, Changes& changes) {
+    for (auto& c : children_) c->apply(doc, changes);
+}
+
+void MacroCommand::revert(Document& doc, Changes& changes) {
+    for (auto it = children_.rbegin(); it != children_.rend(); ++it) (*it)->revert(doc, changes);
+}
+
+} // namespace archlens

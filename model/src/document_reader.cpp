@@ -1,0 +1,247 @@
+// Text -> Document. Structure (types of the known fields, required fields) is checked here;
+// meaning (kinds, properties, references) by validateDocument, so edits share those rules.
+#include "archlens/model/document_io.h"
+#include "archlens/model/file_io.h"
+#include "archlens/model/validation.h"
+
+#include <cmath>
+#include <initializer_list>
+
+namespace archlens {
+
+namespace {
+
+std::string describeType(const Json& v) {
+    if (v.is_number()) return "a number";
+    if (v.is_boolean()) return "true or false";
+    if (v.is_string()) return "a string";
+    if (v.is_array()) return "a list";
+    if (v.is_object()) return "an object";
+    return "null";
+}
+
+/// Reads the known fields of one JSON object and gathers the rest as extras, recording a
+/// problem (with its JSON pointer) for each missing or mistyped field.
+class FieldReader {
+public:
+    FieldReader(const Json& obj, std::string at, Problems& problems)
+        : obj_(obj), at_(std::move(at)), problems_(problems) {}
+
+    bool string(const char* key, std::string& out, bool required) {
+        const Json* v = find(key, required);
+        if (!v) return false;
+        if (!v->is_string()) return wrong(key, "a string", *v);
+        out = v->get<std::string>();
+        return true;
+    }
+    bool number(const char* key, double& out, bool required) {
+        const Json* v = find(key, required);
+        if (!v) return false;
+        if (!v->is_number()) return wrong(key, "a number", *v);
+        out = v->get<double>();
+        return true;
+    }
+    bool optionalNumber(const char* key, std::optional<double>& out) {
+        double value = 0;
+        if (!number(key, value, false)) return false;
+        out = value;
+        return true;
+    }
+    bool optionalInteger(const char* key, std::optional<int>& out) {
+        const Json* v = find(key, false);
+        if (!v) return false;
+        if (!v->is_number_integer()) return wrong(key, "an integer", *v);
+        out = v->get<int>();
+        return true;
+    }
+    bool object(const char* key, Json& out) {
+        const Json* v = find(key, false);
+        if (!v) return false;
+        if (!v->is_object()) return wrong(key, "an object", *v);
+        out = *v;
+        return true;
+    }
+    /// Everything but the named keys, in file order.
+    Json extras(std::initializer_list<const char*> known) const {
+        Json out = Json::object();
+        for (const auto& [key, value] : obj_.items()) {
+            bool isKnown = false;
+            for (const char* k : known) isKnown = isKnown || key == k;
+            if (!isKnown) out[key] = value;
+        }
+        return out;
+    }
+
+private:
+    const Json* find(const char* key, bool required) {
+        auto it = obj_.find(key);
+        if (it == obj_.end()) {
+            if (required) problems_.push_back({at_ + "/" + key, std::string("missing required field \"") + key + "\""});
+            return nullptr;
+        }
+        return &*it;
+    }
+    bool wrong(const char* key, const char* expected, const Json& got) {
+        problems_.push_back({at_ + "/" + key, std::string("must be ") + expected + ", got " + describeType(got)});
+        return false;
+    }
+
+    const Json& obj_;
+    std::string at_;
+    Problems& problems_;
+};
+
+/// Applies `readOne` to each element of the array at `key`, if present.
+template <typename T, typename F>
+void readArray(const Json& root, const char* key, std::vector<T>& out, Problems& problems, F readOne) {
+    auto it = root.find(key);
+    if (it == root.end()) return;
+    const std::string at = std::string("/") + key;
+    if (!it->is_array()) {
+        problems.push_back({at, "must be a list, got " + describeType(*it)});
+        return;
+    }
+    for (size_t i = 0; i < it->size(); ++i) {
+        const Json& item = (*it)[i];
+        const std::string itemAt = at + "/" + std::to_string(i);
+        if (!item.is_object()) {
+            problems.push_back({itemAt, "must be an object, got " + describeType(item)});
+            continue;
+        }
+        T value;
+        FieldReader fields(item, itemAt, problems);
+        readOne(fields, value);
+        out.push_back(std::move(value));
+    }
+}
+
+/// 1-based line and column of a byte offset, counting UTF-8 code points for the column.
+std::pair<int, int> lineColumn(const std::string& text, size_t offset) {
+    int line = 1, column = 1;
+    for (size_t i = 0; i < offset && i < text.size(); ++i) {
+        const unsigned char ch = static_cast<unsigned char>(text[i]);
+        if (ch == '\n') {
+            ++line;
+            column = 1;
+        } else if ((ch & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+} // namespace
+
+LoadResult readDocument(const std::string& text, const Catalogue& catalogue) {
+    LoadResult result;
+    Problems& problems = result.problems;
+    Json root;
+    try {
+        root = Json::parse(text);
+    } catch (const Json::parse_error& e) {
+        // nlohmann reports the byte just past the offending token; point at the token itself.
+        const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+        auto [line, column] = lineColumn(text, offset);
+        std::string message = e.what();
+        if (auto pos = message.find("syntax error"); pos != std::string::npos) message = message.substr(pos);
+        problems.push_back({"", "not valid JSON: " + message, line, column});
+        return result;
+    }
+    if (!root.is_object()) {
+        problems.push_back({"", "a design file must hold a JSON object, got " + describeType(root)});
+        return result;
+    }
+    if (root.value("format", Json()) != "archlens") {
+        problems.push_back({"/format", "not an ArchLens design (\"format\" must be \"archlens\")"});
+        return result;
+    }
+    auto version = root.find("version");
+    if (version == root.end() || !version->is_number_integer() || version->get<long>() < 1) {
+        problems.push_back({"/version", "missing or invalid format version (a whole number, 1 for this release)"});
+        return result;
+    }
+    if (version->get<long>() > kFormatVersion) {
+        problems.push_back({"/version", "written by a newer ArchLens (format version " + std::to_string(version->get<long>()) +
+                                            "); this version reads up to " + std::to_string(kFormatVersion) + ", so nothing was loaded"});
+        return result;
+    }
+
+    Document doc;
+    FieldReader top(root, "", problems);
+    top.string("title", doc.title, false);
+    doc.extra = top.extras({"format", "version", "title", "requirements", "zones", "components", "connections", "flows", "notes"});
+
+    Json requirements;
+    if (top.object("requirements", requirements)) {
+        doc.hasRequirements = true;
+        FieldReader r(requirements, "/requirements", problems);
+        r.optionalNumber("availability", doc.requirements.availability);
+        r.optionalNumber("p99_ms", doc.requirements.p99_ms);
+        r.optionalInteger("max_sync_depth", doc.requirements.max_sync_depth);
+        r.optionalNumber("peak_rps", doc.requirements.peak_rps);
+        doc.requirements.extra = r.extras({"availability", "p99_ms", "max_sync_depth", "peak_rps"});
+    }
+
+    readArray(root, "zones", doc.zones, problems, [](FieldReader& f, Zone& z) {
+        f.string("id", z.id, true);
+        f.string("region", z.region, true);
+        f.number("availability", z.availability, true);
+        z.extra = f.extras({"id", "region", "availability"});
+    });
+    readArray(root, "components", doc.components, problems, [](FieldReader& f, Component& c) {
+        f.string("id", c.id, true);
+        f.string("kind", c.kind, true);
+        f.string("name", c.name, false);
+        f.number("x", c.x, false);
+        f.number("y", c.y, false);
+        f.object("props", c.props);
+        c.extra = f.extras({"id", "kind", "name", "x", "y", "props"});
+    });
+    size_t connectionIndex = 0;
+    readArray(root, "connections", doc.connections, problems, [&](FieldReader& f, Connection& c) {
+        f.string("id", c.id, true);
+        f.string("from", c.from, true);
+        f.string("to", c.to, true);
+        std::string mode = "sync";
+        if (f.string("mode", mode, false)) {
+            if (auto parsed = connectionModeFromString(mode)) c.mode = *parsed;
+            else problems.push_back({"/connections/" + std::to_string(connectionIndex) + "/mode",
+                                     "must be \"sync\", \"async\" or \"replication\", got \"" + mode + "\""});
+        }
+        f.object("props", c.props);
+        c.extra = f.extras({"id", "from", "to", "mode", "props"});
+        ++connectionIndex;
+    });
+    readArray(root, "flows", doc.flows, problems, [](FieldReader& f, Flow& fl) {
+        f.string("id", fl.id, true);
+        f.string("name", fl.name, false);
+        f.string("entry", fl.entry, true);
+        f.string("op", fl.op, true);
+        f.number("rate_rps", fl.rate_rps, true);
+        fl.extra = f.extras({"id", "name", "entry", "op", "rate_rps"});
+    });
+    readArray(root, "notes", doc.notes, problems, [](FieldReader& f, Note& n) {
+        f.string("id", n.id, true);
+        f.string("text", n.text, true);
+        f.number("x", n.x, false);
+        f.number("y", n.y, false);
+        n.extra = f.extras({"id", "text", "x", "y"});
+    });
+
+    if (!problems.empty()) return result;
+    problems = validateDocument(doc, catalogue);
+    if (problems.empty()) result.document = std::move(doc);
+    return result;
+}
+
+LoadResult readDocumentFile(const std::filesystem::path& path, const Catalogue& catalogue) {
+    std::string text, error;
+    if (!readTextFile(path, text, error)) {
+        LoadResult result;
+        result.problems.push_back({"", error});
+        return result;
+    }
+    return readDocument(text, catalogue);
+}
+
+} // namespace archlens

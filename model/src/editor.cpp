@@ -1,0 +1,220 @@
+#include "archlens/model/editor.h"
+#include "archlens/model/validation.h"
+
+#include <algorithm>
+#include <set>
+
+namespace archlens {
+
+namespace {
+
+std::string inQuotes(const std::string& s) { return "\"" + s + "\""; }
+
+/// A list-valued property without one id; null when nothing is left, so the property
+/// returns to "unset" rather than an empty list.
+Json without(const Json& list, const std::string& id) {
+    Json out = Json::array();
+    for (const auto& item : list)
+        if (item != id) out.push_back(item);
+    return out.empty() ? Json() : out;
+}
+
+bool listContains(const Json& props, const char* key, const std::string& id) {
+    auto it = props.find(key);
+    return it != props.end() && it->is_array() && std::find(it->begin(), it->end(), id) != it->end();
+}
+
+} // namespace
+
+Editor::Editor(const Catalogue& catalogue, Document doc) : catalogue_(catalogue), doc_(std::move(doc)) {}
+
+void Editor::resetDocument(Document doc) {
+    doc_ = std::move(doc);
+    history_.clear();
+    macro_.reset();
+    macroDepth_ = 0;
+    notify({{Change::Op::Reset, ElementType::Document, {}, -1, {}}});
+}
+
+EditResult Editor::push(CommandPtr command, std::string id) {
+    Changes changes;
+    if (macro_) {
+        command->apply(doc_, changes);
+        macro_->add(std::move(command));
+        macroChanges_.insert(macroChanges_.end(), changes.begin(), changes.end());
+    } else {
+        history_.push(std::move(command), doc_, changes);
+    }
+    notify(changes);
+    return {{}, std::move(id)};
+}
+
+void Editor::beginMacro(const std::string& text) {
+    if (macroDepth_++ == 0) {
+        macro_ = std::make_unique<MacroCommand>(text);
+        macroChanges_.clear();
+    }
+}
+
+void Editor::endMacro() {
+    if (macroDepth_ == 0 || --macroDepth_ > 0) return;
+    auto macro = std::move(macro_);
+    if (!macro->empty()) history_.record(std::move(macro));
+}
+
+void Editor::undo() {
+    if (macro_) return;
+    Changes changes;
+    history_.undo(doc_, changes);
+    notify(changes);
+}
+
+void Editor::redo() {
+    if (macro_) return;
+    Changes changes;
+    history_.redo(doc_, changes);
+    notify(changes);
+}
+
+int Editor::addObserver(Observer observer) {
+    observers_[nextObserver_] = std::move(observer);
+    return nextObserver_++;
+}
+
+void Editor::removeObserver(int handle) { observers_.erase(handle); }
+
+void Editor::notify(const Changes& changes) {
+    if (changes.empty()) return;
+    for (const auto& [handle, observer] : observers_) observer(changes);
+}
+
+std::string Editor::checkNewComponent(const Component& c) const {
+    const KindInfo* kind = catalogue_.kind(c.kind);
+    if (!kind) return "unknown kind " + inQuotes(c.kind);
+    for (const auto& [key, value] : c.props.items()) {
+        if (!catalogue_.accepts(*kind, key)) return "a " + kind->label + " has no property " + inQuotes(key);
+        if (auto why = checkValue(*catalogue_.componentProperty(key, kind), value, &doc_)) return key + " " + *why;
+    }
+    return {};
+}
+
+std::string Editor::checkNewConnection(const Connection& c) const {
+    if (!doc_.component(c.from)) return "no component " + inQuotes(c.from) + " to connect from";
+    if (!doc_.component(c.to)) return "no component " + inQuotes(c.to) + " to connect to";
+    if (c.from == c.to) return "a connection cannot start and end at the same component";
+    for (const auto& [key, value] : c.props.items()) {
+        auto schema = catalogue_.connectionProperty(key);
+        if (!schema) return "a connection has no property " + inQuotes(key);
+        if (auto why = checkValue(*schema, value, &doc_)) return key + " " + *why;
+    }
+    return {};
+}
+
+EditResult Editor::addComponent(Component component) {
+    if (component.id.empty()) component.id = doc_.uniqueId(component.kind + "_");
+    if (doc_.idInUse(component.id)) return {"the id " + inQuotes(component.id) + " is already used", {}};
+    if (auto error = checkNewComponent(component); !error.empty()) return {error, {}};
+    if (component.name.empty()) component.name = catalogue_.kind(component.kind)->label;
+    const std::string id = component.id;
+    return push(std::make_unique<InsertElementCommand>("Add " + component.name, std::move(component)), id);
+}
+
+EditResult Editor::addConnection(Connection connection) {
+    if (connection.id.empty()) connection.id = doc_.uniqueId("c");
+    if (doc_.idInUse(connection.id)) return {"the id " + inQuotes(connection.id) + " is already used", {}};
+    if (auto error = checkNewConnection(connection); !error.empty()) return {error, {}};
+    const std::string id = connection.id;
+    return push(std::make_unique<InsertElementCommand>("Add connection", std::move(connection)), id);
+}
+
+EditResult Editor::addZone(Zone zone) {
+    if (zone.id.empty()) zone.id = doc_.uniqueId("zone");
+    if (doc_.idInUse(zone.id)) return {"the id " + inQuotes(zone.id) + " is already used", {}};
+    if (!(zone.availability > 0 && zone.availability <= 1)) return {"zone availability must be greater than 0 and at most 1", {}};
+    const std::string id = zone.id;
+    return push(std::make_unique<InsertElementCommand>("Add zone " + id, std::move(zone)), id);
+}
+
+EditResult Editor::addFlow(Flow flow) {
+    if (flow.id.empty()) flow.id = doc_.uniqueId("flow");
+    if (doc_.idInUse(flow.id)) return {"the id " + inQuotes(flow.id) + " is already used", {}};
+    if (!doc_.component(flow.entry)) return {"a flow must enter at an existing component", {}};
+    if (flow.op != "read" && flow.op != "write") return {"a flow's operation must be read or write", {}};
+    if (!(flow.rate_rps > 0)) return {"a flow's rate must be greater than 0", {}};
+    const std::string id = flow.id;
+    return push(std::make_unique<InsertElementCommand>("Add flow " + (flow.name.empty() ? id : flow.name), std::move(flow)), id);
+}
+
+EditResult Editor::addNote(Note note) {
+    if (note.id.empty()) note.id = doc_.uniqueId("note");
+    if (doc_.idInUse(note.id)) return {"the id " + inQuotes(note.id) + " is already used", {}};
+    const std::string id = note.id;
+    return push(std::make_unique<InsertElementCommand>("Add note", std::move(note)), id);
+}
+
+EditResult Editor::removeElements(const std::vector<ElementRef>& refs) {
+    std::set<std::pair<ElementType, std::string>> gone;
+    for (const auto& r : refs) {
+        if (!doc_.contains(r.type, r.id)) return {std::string("no ") + toString(r.type) + " " + inQuotes(r.id), {}};
+        gone.insert({r.type, r.id});
+    }
+    // Dependents first, so that undo puts back the parents before what refers to them.
+    for (const auto& c : doc_.connections)
+        if (gone.count({ElementType::Component, c.from}) || gone.count({ElementType::Component, c.to}))
+            gone.insert({ElementType::Connection, c.id});
+    for (const auto& f : doc_.flows)
+        if (gone.count({ElementType::Component, f.entry})) gone.insert({ElementType::Flow, f.id});
+
+    auto macro = std::make_unique<MacroCommand>(gone.size() == 1 ? "Delete " + gone.begin()->second
+                                                                 : "Delete " + std::to_string(gone.size()) + " items");
+    Document scratch = doc_; // commands read old values from the state they will apply to
+    Changes ignored;
+    auto add = [&](CommandPtr command) {
+        command->apply(scratch, ignored);
+        macro->add(std::move(command));
+    };
+    for (const auto& c : doc_.connections) {
+        if (gone.count({ElementType::Connection, c.id})) continue;
+        for (const auto& [type, id] : gone)
+            if (type == ElementType::Flow && listContains(scratch.connection(c.id)->props, "flows", id))
+                add(std::make_unique<SetAttributeCommand>("", scratch, AttributeRef{ElementType::Connection, c.id, "props.flows"},
+                                                          without(scratch.connection(c.id)->props["flows"], id)));
+    }
+    for (const auto& c : doc_.components) {
+        if (gone.count({ElementType::Component, c.id})) continue;
+        for (const auto& [type, id] : gone)
+            if (type == ElementType::Zone && listContains(scratch.component(c.id)->props, "zones", id))
+                add(std::make_unique<SetAttributeCommand>("", scratch, AttributeRef{ElementType::Component, c.id, "props.zones"},
+                                                          without(scratch.component(c.id)->props["zones"], id)));
+    }
+    for (ElementType type : {ElementType::Connection, ElementType::Flow, ElementType::Note, ElementType::Component, ElementType::Zone})
+        for (const auto& [t, id] : gone)
+            if (t == type) add(std::make_unique<RemoveElementCommand>("", scratch, type, id));
+
+    // Undo the scratch run by building the real step against the real document.
+    macro->revert(scratch, ignored);
+    return push(std::move(macro));
+}
+
+EditResult Editor::setAttribute(const AttributeRef& ref, const Json& value, const std::string& mergeKey) {
+    if (auto why = checkAttribute(doc_, catalogue_, ref, value)) return {ref.name + " " + *why, {}};
+    if (getAttribute(doc_, ref) == value) return {};
+    std::string text = "Change " + ref.name;
+    if (ref.name == "name" || ref.name == "text") text = "Rename " + ref.id;
+    return push(std::make_unique<SetAttributeCommand>(text, doc_, ref, value, mergeKey), ref.id);
+}
+
+EditResult Editor::move(const std::vector<Position>& positions) {
+    auto macro = std::make_unique<MacroCommand>(positions.size() == 1 ? "Move " + positions.front().ref.id
+                                                                      : "Move " + std::to_string(positions.size()) + " items");
+    for (const auto& p : positions) {
+        if (p.ref.type != ElementType::Component && p.ref.type != ElementType::Note) return {"only components and notes have a position", {}};
+        if (!doc_.contains(p.ref.type, p.ref.id)) return {std::string("no ") + toString(p.ref.type) + " " + inQuotes(p.ref.id), {}};
+        macro->add(std::make_unique<SetAttributeCommand>("", doc_, AttributeRef{p.ref.type, p.ref.id, "x"}, p.x));
+        macro->add(std::make_unique<SetAttributeCommand>("", doc_, AttributeRef{p.ref.type, p.ref.id, "y"}, p.y));
+    }
+    if (macro->empty()) return {};
+    return push(std::move(macro));
+}
+
+} // namespace archlens

@@ -1,0 +1,17 @@
+# Fails when a source of model/ or analysis/ includes Qt, or when their targets link it.
+foreach(dir model analysis)
+  file(GLOB_RECURSE sources ${SOURCE_DIR}/${dir}/*.h ${SOURCE_DIR}/${dir}/*.cpp
+       ${SOURCE_DIR}/${dir}/*.in ${SOURCE_DIR}/${dir}/CMakeLists.txt)
+  foreach(f ${sources})
+    file(STRINGS ${f} hits REGEX "#include *<Q|#include *<qt|#include *\"Q[A-Z]|Qt6::|find_package\\(Qt")
+    if(hits)
+      message(FATAL_ERROR "${f} uses Qt: ${hits}")
+    endif()
+  endforeach()
+endforeach()
+foreach(libs "${MODEL_TARGET_LIBS}" "${ANALYSIS_TARGET_LIBS}")
+  if(libs MATCHES "Qt")
+    message(FATAL_ERROR "model or analysis links Qt: ${libs}")
+  endif()
+endforeach()
+message(STATUS "model and analysis are free of Qt")

@@ -1,0 +1,193 @@
+// Edits, the one undo history, and the changes observers are told about.
+#include "support.h"
+
+#include "archlens/model/editor.h"
+#include "archlens/model/validation.h"
+
+#include <catch2/catch.hpp>
+#include <random>
+
+using namespace archlens;
+
+namespace {
+
+Editor makeEditor() { return Editor(Catalogue::builtin(), test::load(test::smallDesign().dump())); }
+
+/// One random edit that the editor accepts (or an attempt it refuses; both are fine).
+void randomEdit(Editor& editor, std::mt19937& rng) {
+    const Document& d = editor.document();
+    auto pick = [&](const auto& items) -> std::string {
+        if (items.empty()) return {};
+        return items[std::uniform_int_distribution<size_t>(0, items.size() - 1)(rng)].id;
+    };
+    const auto& kinds = Catalogue::builtin().kinds();
+    switch (std::uniform_int_distribution<int>(0, 11)(rng)) {
+    case 0: {
+        Component c;
+        c.kind = kinds[std::uniform_int_distribution<size_t>(0, kinds.size() - 1)(rng)].id;
+        c.x = std::uniform_int_distribution<int>(0, 2000)(rng);
+        c.y = std::uniform_int_distribution<int>(0, 2000)(rng);
+        editor.addComponent(c);
+        break;
+    }
+    case 1: {
+        Connection c;
+        c.from = pick(d.components);
+        c.to = pick(d.components);
+        c.mode = ConnectionMode::Async;
+        editor.addConnection(c);
+        break;
+    }
+    case 2: editor.removeElements({{ElementType::Component, pick(d.components)}}); break;
+    case 3: editor.removeElements({{ElementType::Connection, pick(d.connections)}}); break;
+    case 4: editor.move({{{ElementType::Component, pick(d.components)}, 17.0 * d.components.size(), 33}}); break;
+    case 5: editor.setAttribute({ElementType::Component, pick(d.components), "name"}, "n" + std::to_string(rng() % 100)); break;
+    case 6: editor.setAttribute({ElementType::Component, pick(d.components), "props.instances"}, int(rng() % 5 + 1)); break;
+    case 7: editor.addZone({"", "eu", 0.999, Json::object()}); break;
+    case 8: editor.removeElements({{ElementType::Zone, pick(d.zones)}}); break;
+    case 9: {
+        Flow f;
+        f.entry = pick(d.components);
+        f.rate_rps = 10;
+        editor.addFlow(f);
+        break;
+    }
+    case 10: editor.setAttribute({ElementType::Connection, pick(d.connections), "props.retries"}, int(rng() % 4)); break;
+    case 11: editor.setAttribute({ElementType::Document, "", "requirements.p99_ms"}, double(rng() % 500 + 1)); break;
+    }
+}
+
+} // namespace
+
+TEST_CASE("a long random sequence of edits undoes to the original and redoes to the edited") {
+    for (unsigned seed : {1u, 2u, 3u, 42u}) {
+        INFO("seed " << seed);
+        Editor editor = makeEditor();
+        const std::string original = writeDocument(editor.document());
+        std::mt19937 rng(seed);
+        for (int i = 0; i < 400; ++i) randomEdit(editor, rng);
+        const std::string edited = writeDocument(editor.document());
+        REQUIRE(edited != original);
+        REQUIRE(editor.history().size() > 100);
+        // Every intermediate state must be a valid document.
+        CHECK(validateDocument(editor.document(), Catalogue::builtin()).empty());
+        while (editor.canUndo()) editor.undo();
+        CHECK(writeDocument(editor.document()) == original);
+        while (editor.canRedo()) editor.redo();
+        CHECK(writeDocument(editor.document()) == edited);
+    }
+}
+
+TEST_CASE("deleting a component takes its connections and flows along and undoes as one step") {
+    Editor editor = makeEditor();
+    const Document before = editor.document();
+    REQUIRE(editor.removeElements({{ElementType::Component, "client"}}).ok());
+    CHECK(editor.document().component("client") == nullptr);
+    CHECK(editor.document().connection("c1") == nullptr); // client -> api
+    CHECK(editor.document().flow("order") == nullptr);    // entered at the client
+    CHECK(editor.document().connection("c2") != nullptr);
+    CHECK(editor.history().undoText() == "Delete 3 items");
+    editor.undo();
+    CHECK(editor.document() == before);
+}
+
+TEST_CASE("deleting a zone takes it out of the components placed in it") {
+    Editor editor = makeEditor();
+    REQUIRE(editor.removeElements({{ElementType::Zone, "az1"}}).ok());
+    CHECK(editor.document().component("api")->props["zones"] == Json::array({"az2"}));
+    REQUIRE(editor.removeElements({{ElementType::Zone, "az2"}}).ok());
+    CHECK_FALSE(editor.document().component("api")->props.contains("zones"));
+    editor.undo();
+    editor.undo();
+    CHECK(editor.document().component("api")->props["zones"] == Json::array({"az1", "az2"}));
+}
+
+TEST_CASE("invalid edits are refused with the reason and change nothing") {
+    Editor editor = makeEditor();
+    const Document before = editor.document();
+    auto r1 = editor.setAttribute({ElementType::Component, "api", "props.instances"}, 0);
+    CHECK_THAT(r1.error, Catch::Contains("at least 1"));
+    auto r2 = editor.setAttribute({ElementType::Component, "db", "props.dlq"}, true);
+    CHECK_THAT(r2.error, Catch::Contains("no property"));
+    auto r3 = editor.addConnection({"", "api", "ghost", ConnectionMode::Sync, Json::object(), Json::object()});
+    CHECK_FALSE(r3.ok());
+    auto r4 = editor.addComponent({"api", "cache", "", 0, 0, Json::object(), Json::object()});
+    CHECK_THAT(r4.error, Catch::Contains("already used"));
+    auto r5 = editor.setAttribute({ElementType::Connection, "c2", "to"}, "api");
+    CHECK_THAT(r5.error, Catch::Contains("same component"));
+    CHECK(editor.document() == before);
+    CHECK_FALSE(editor.canUndo());
+}
+
+TEST_CASE("observers hear what changed") {
+    Editor editor = makeEditor();
+    Changes heard;
+    const int handle = editor.addObserver([&](const Changes& c) { heard.insert(heard.end(), c.begin(), c.end()); });
+    auto added = editor.addComponent({"", "cache", "", 10, 20, Json::object(), Json::object()});
+    REQUIRE(added.ok());
+    REQUIRE(heard.size() == 1);
+    CHECK(heard[0].op == Change::Op::Inserted);
+    CHECK(heard[0].type == ElementType::Component);
+    CHECK(heard[0].id == added.id);
+    CHECK(heard[0].index == 3);
+    CHECK(editor.document().component(added.id)->name == "Cache");
+
+    heard.clear();
+    editor.setAttribute({ElementType::Component, added.id, "props.ttl_s"}, 60);
+    REQUIRE(heard.size() == 1);
+    CHECK(heard[0].attribute == "props.ttl_s");
+
+    heard.clear();
+    editor.undo();
+    CHECK(heard.size() == 1);
+    editor.removeObserver(handle);
+    heard.clear();
+    editor.redo();
+    CHECK(heard.empty());
+}
+
+TEST_CASE("a move of several items is one step and typing into one field merges") {
+    Editor editor = makeEditor();
+    REQUIRE(editor.move({{{ElementType::Component, "api"}, 300, 40}, {{ElementType::Note, "n1"}, 5, 6}}).ok());
+    CHECK(editor.history().size() == 1);
+    CHECK(editor.document().note("n1")->x == 5);
+    editor.setAttribute({ElementType::Component, "api", "name"}, "A", "typing");
+    editor.setAttribute({ElementType::Component, "api", "name"}, "AP", "typing");
+    editor.setAttribute({ElementType::Component, "api", "name"}, "API2", "typing");
+    CHECK(editor.history().size() == 2);
+    editor.undo();
+    CHECK(editor.document().component("api")->name == "API");
+    CHECK(editor.document().component("api")->x == 300);
+}
+
+TEST_CASE("a macro groups edits into one undo step") {
+    Editor editor = makeEditor();
+    editor.beginMacro("Paste");
+    auto a = editor.addComponent({"", "cache", "", 0, 0, Json::object(), Json::object()});
+    auto b = editor.addComponent({"", "rdbms", "", 0, 0, Json::object(), Json::object()});
+    editor.addConnection({"", a.id, b.id, ConnectionMode::Sync, Json::object(), Json::object()});
+    editor.endMacro();
+    CHECK(editor.history().size() == 1);
+    CHECK(editor.history().undoText() == "Paste");
+    editor.undo();
+    CHECK(editor.document().components.size() == 3);
+    editor.redo();
+    CHECK(editor.document().components.size() == 5);
+}
+
+TEST_CASE("the modified state follows the saved point through undo and redo") {
+    Editor editor = makeEditor();
+    CHECK_FALSE(editor.isModified());
+    editor.setAttribute({ElementType::Document, "", "title"}, "T1");
+    CHECK(editor.isModified());
+    editor.markClean();
+    CHECK_FALSE(editor.isModified());
+    editor.undo();
+    CHECK(editor.isModified());
+    editor.redo();
+    CHECK_FALSE(editor.isModified());
+    editor.undo();
+    editor.setAttribute({ElementType::Document, "", "title"}, "T2"); // saved state now unreachable
+    editor.undo();
+    CHECK(editor.isModified());
+}

@@ -1,0 +1,194 @@
+// Every class of bad input: a clear message naming the place, and nothing loaded.
+#include "support.h"
+
+#include <catch2/catch.hpp>
+
+using namespace archlens;
+using archlens::test::smallDesign;
+
+namespace {
+
+/// Loads the text; requires failure; returns the first problem.
+Problem firstProblem(const std::string& text) {
+    auto result = readDocument(text, Catalogue::builtin());
+    INFO(text);
+    REQUIRE_FALSE(result.ok());
+    REQUIRE_FALSE(result.problems.empty());
+    return result.problems.front();
+}
+
+Problem firstProblem(const Json& json) { return firstProblem(json.dump(2)); }
+
+} // namespace
+
+TEST_CASE("a syntax error names line and column") {
+    const std::string text = "{\n  \"format\": \"archlens\",\n  \"version\": 1,\n  \"title\": oops\n}\n";
+    Problem p = firstProblem(text);
+    CHECK(p.line == 4);
+    CHECK(p.column == 12);
+    CHECK_THAT(p.message, Catch::Contains("not valid JSON"));
+    CHECK_THAT(p.describe(), Catch::StartsWith("line 4, column 12"));
+}
+
+TEST_CASE("a truncated file is a syntax error at its end") {
+    std::string text = smallDesign().dump(2);
+    text.resize(text.size() / 2);
+    Problem p = firstProblem(text);
+    CHECK(p.line > 1);
+    CHECK_THAT(p.message, Catch::Contains("not valid JSON"));
+}
+
+TEST_CASE("a file that is not an ArchLens design is refused") {
+    Json j = smallDesign();
+    j["format"] = "drawio";
+    Problem p = firstProblem(j);
+    CHECK(p.pointer == "/format");
+    CHECK(firstProblem(std::string("[1, 2]")).message.find("JSON object") != std::string::npos);
+}
+
+TEST_CASE("a newer format version loads nothing and says so") {
+    Json j = smallDesign();
+    j["version"] = 7;
+    auto result = readDocument(j.dump(), Catalogue::builtin());
+    REQUIRE_FALSE(result.ok());
+    REQUIRE(result.problems.size() == 1);
+    CHECK(result.problems[0].pointer == "/version");
+    CHECK_THAT(result.problems[0].message, Catch::Contains("newer ArchLens") && Catch::Contains("version 7"));
+}
+
+TEST_CASE("an unknown kind names the component") {
+    Json j = smallDesign();
+    j["components"][2]["kind"] = "mainframe";
+    Problem p = firstProblem(j);
+    CHECK(p.pointer == "/components/2/kind");
+    CHECK_THAT(p.message, Catch::Contains("unknown kind \"mainframe\""));
+}
+
+TEST_CASE("an unknown property names the property") {
+    Json j = smallDesign();
+    j["components"][1]["props"]["colour"] = "red";
+    Problem p = firstProblem(j);
+    CHECK(p.pointer == "/components/1/props/colour");
+    CHECK_THAT(p.message, Catch::Contains("unknown property"));
+
+    Json k = smallDesign();
+    k["connections"][1]["props"]["priority"] = 3;
+    CHECK(firstProblem(k).pointer == "/connections/1/props/priority");
+}
+
+TEST_CASE("a property a kind does not take is unknown for that kind") {
+    Json j = smallDesign();
+    j["components"][2]["props"]["dlq"] = true; // a database has no dead-letter queue
+    Problem p = firstProblem(j);
+    CHECK(p.pointer == "/components/2/props/dlq");
+}
+
+TEST_CASE("a value of the wrong type is refused with the expected type") {
+    Json j = smallDesign();
+    j["components"][1]["props"]["instances"] = "three";
+    Problem p = firstProblem(j);
+    CHECK(p.pointer == "/components/1/props/instances");
+    CHECK_THAT(p.message, Catch::Contains("must be an integer"));
+
+    Json k = smallDesign();
+    k["components"][0]["x"] = "left";
+    Problem q = firstProblem(k);
+    CHECK(q.pointer == "/components/0/x");
+    CHECK_THAT(q.message, Catch::Contains("must be a number"));
+
+    Json m = smallDesign();
+    m["connections"][0]["mode"] = "telepathy";
+    CHECK(firstProblem(m).pointer == "/connections/0/mode");
+}
+
+TEST_CASE("a value out of range is refused with the bound") {
+    Json j = smallDesign();
+    j["components"][1]["props"]["availability"] = 1.5;
+    Problem p = firstProblem(j);
+    CHECK(p.pointer == "/components/1/props/availability");
+    CHECK_THAT(p.message, Catch::Contains("at most 1"));
+
+    Json k = smallDesign();
+    k["components"][1]["props"]["latency_ms"] = Json{{"p50", 50}, {"p99", 10}};
+    Problem q = firstProblem(k);
+    CHECK(q.pointer == "/components/1/props/latency_ms");
+    CHECK_THAT(q.message, Catch::Contains("p99"));
+
+    Json m = smallDesign();
+    m["connections"][1]["props"]["retries"] = -1;
+    CHECK(firstProblem(m).pointer == "/connections/1/props/retries");
+
+    Json n = smallDesign();
+    n["requirements"]["availability"] = 99.99; // a percentage, not a fraction
+    CHECK(firstProblem(n).pointer == "/requirements/availability");
+
+    Json o = smallDesign();
+    o["components"][1]["props"]["min_healthy"] = 3;
+    CHECK(firstProblem(o).pointer == "/components/1/props/min_healthy");
+}
+
+TEST_CASE("a duplicate id names the second place and the first") {
+    Json j = smallDesign();
+    j["components"][2]["id"] = "api";
+    Problem p = firstProblem(j);
+    CHECK(p.pointer == "/components/2/id");
+    CHECK_THAT(p.message, Catch::Contains("duplicate id \"api\"") && Catch::Contains("/components/1"));
+
+    Json k = smallDesign();
+    k["notes"][0]["id"] = "c1"; // ids are document-wide
+    CHECK(firstProblem(k).pointer == "/notes/0/id");
+}
+
+TEST_CASE("a dangling reference names the reference") {
+    Json j = smallDesign();
+    j["connections"][1]["to"] = "cache";
+    Problem p = firstProblem(j);
+    CHECK(p.pointer == "/connections/1/to");
+    CHECK_THAT(p.message, Catch::Contains("\"cache\"") && Catch::Contains("does not exist"));
+
+    Json k = smallDesign();
+    k["flows"][0]["entry"] = "phone";
+    CHECK(firstProblem(k).pointer == "/flows/0/entry");
+
+    Json m = smallDesign();
+    m["components"][1]["props"]["zones"] = Json::array({"az1", "az9"});
+    Problem q = firstProblem(m);
+    CHECK(q.pointer == "/components/1/props/zones");
+    CHECK_THAT(q.message, Catch::Contains("az9"));
+
+    Json n = smallDesign();
+    n["connections"][1]["props"]["flows"] = Json::array({"browse"});
+    CHECK(firstProblem(n).pointer == "/connections/1/props/flows");
+}
+
+TEST_CASE("a missing required field is named") {
+    Json j = smallDesign();
+    j["components"][1].erase("kind");
+    Problem p = firstProblem(j);
+    CHECK(p.pointer == "/components/1/kind");
+    CHECK_THAT(p.message, Catch::Contains("missing required field \"kind\""));
+
+    Json k = smallDesign();
+    k["flows"][0].erase("rate_rps");
+    CHECK(firstProblem(k).pointer == "/flows/0/rate_rps");
+
+    Json m = smallDesign();
+    m["connections"][0].erase("from");
+    CHECK(firstProblem(m).pointer == "/connections/0/from");
+}
+
+TEST_CASE("every problem is reported and not only the first") {
+    Json j = smallDesign();
+    j["components"][1]["props"]["instances"] = 0;
+    j["connections"][1]["to"] = "nowhere";
+    j["flows"][0]["op"] = "delete";
+    auto result = readDocument(j.dump(), Catalogue::builtin());
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.problems.size() == 3);
+}
+
+TEST_CASE("an unreadable file is a problem and not a crash") {
+    auto result = readDocumentFile("/nonexistent/design.archlens", Catalogue::builtin());
+    REQUIRE_FALSE(result.ok());
+    CHECK_THAT(result.problems.front().message, Catch::Contains("/nonexistent/design.archlens"));
+}
