@@ -5,7 +5,9 @@
 
 namespace archlens::test {
 
-std::filesystem::path resourcesDir() { return ARCHLENS_RESOURCES_DIR; }
+std::filesystem::path resourcesDir() {
+    return ARCHLENS_RESOURCES_DIR;
+}
 
 std::vector<std::filesystem::path> examplePaths() {
     std::vector<std::filesystem::path> paths;
@@ -17,7 +19,8 @@ std::vector<std::filesystem::path> examplePaths() {
 
 std::string describe(const Problems& problems) {
     std::string out;
-    for (const auto& p : problems) out += p.describe() + "\n";
+    for (const auto& p : problems)
+        out += p.describe() + "\n";
     return out;
 }
 

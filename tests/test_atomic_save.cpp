@@ -12,7 +12,8 @@ namespace fs = std::filesystem;
 
 namespace {
 fs::path freshDir(const char* name) {
-    fs::path dir = fs::temp_directory_path() / (std::string("archlens-test-") + name + "-" + std::to_string(::getpid()));
+    fs::path dir = fs::temp_directory_path() /
+                   (std::string("archlens-test-") + name + "-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;
@@ -25,7 +26,8 @@ std::string contents(const fs::path& p) {
 }
 
 size_t fileCount(const fs::path& dir) {
-    return static_cast<size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator{}));
+    return static_cast<size_t>(
+        std::distance(fs::directory_iterator(dir), fs::directory_iterator{}));
 }
 } // namespace
 

@@ -22,12 +22,39 @@ std::set<std::string> guideHeadings() {
 
 TEST_CASE("the built-in catalogue has every required kind") {
     const auto& cat = Catalogue::builtin();
-    for (const char* id : {"client", "mobile_client", "dns", "cdn", "load_balancer", "reverse_proxy", "api_gateway",
-                           "web_server", "app_service", "worker", "scheduler", "serverless_function", "cache", "rdbms",
-                           "key_value_store", "document_store", "wide_column_store", "graph_database", "search_index",
-                           "object_storage", "message_queue", "task_queue", "pubsub_topic", "event_stream",
-                           "service_discovery", "config_store", "coordination_service", "identity_provider",
-                           "rate_limiter", "monitoring", "external_service", "bff", "sidecar"}) {
+    for (const char* id : {"client",
+                           "mobile_client",
+                           "dns",
+                           "cdn",
+                           "load_balancer",
+                           "reverse_proxy",
+                           "api_gateway",
+                           "web_server",
+                           "app_service",
+                           "worker",
+                           "scheduler",
+                           "serverless_function",
+                           "cache",
+                           "rdbms",
+                           "key_value_store",
+                           "document_store",
+                           "wide_column_store",
+                           "graph_database",
+                           "search_index",
+                           "object_storage",
+                           "message_queue",
+                           "task_queue",
+                           "pubsub_topic",
+                           "event_stream",
+                           "service_discovery",
+                           "config_store",
+                           "coordination_service",
+                           "identity_provider",
+                           "rate_limiter",
+                           "monitoring",
+                           "external_service",
+                           "bff",
+                           "sidecar"}) {
         INFO(id);
         CHECK(cat.kind(id) != nullptr);
     }
@@ -55,7 +82,8 @@ TEST_CASE("every kind takes the common properties and its defaults are valid") {
     const auto& cat = Catalogue::builtin();
     for (const auto& kind : cat.kinds()) {
         INFO(kind.id);
-        for (const auto& common : Catalogue::commonProperties()) CHECK(cat.accepts(kind, common));
+        for (const auto& common : Catalogue::commonProperties())
+            CHECK(cat.accepts(kind, common));
         for (const auto& key : kind.properties) {
             INFO(key);
             const auto schema = cat.componentProperty(key, &kind);
@@ -94,8 +122,8 @@ TEST_CASE("the catalogue loader rejects a default outside its range") {
 
 TEST_CASE("connection properties are all defined") {
     const auto& cat = Catalogue::builtin();
-    for (const char* key : {"ops", "calls", "parallel", "required", "alternative", "timeout_ms", "retries", "backoff",
-                            "circuit_breaker", "idempotent", "flows"}) {
+    for (const char* key : {"ops", "calls", "parallel", "required", "alternative", "timeout_ms",
+                            "retries", "backoff", "circuit_breaker", "idempotent", "flows"}) {
         INFO(key);
         CHECK(cat.connectionProperty(key));
     }

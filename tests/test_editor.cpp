@@ -11,7 +11,9 @@ using namespace archlens;
 
 namespace {
 
-Editor makeEditor() { return Editor(Catalogue::builtin(), test::load(test::smallDesign().dump())); }
+Editor makeEditor() {
+    return Editor(Catalogue::builtin(), test::load(test::smallDesign().dump()));
+}
 
 /// One random edit that the editor accepts (or an attempt it refuses; both are fine).
 void randomEdit(Editor& editor, std::mt19937& rng) {
@@ -38,13 +40,30 @@ void randomEdit(Editor& editor, std::mt19937& rng) {
         editor.addConnection(c);
         break;
     }
-    case 2: editor.removeElements({{ElementType::Component, pick(d.components)}}); break;
-    case 3: editor.removeElements({{ElementType::Connection, pick(d.connections)}}); break;
-    case 4: editor.move({{{ElementType::Component, pick(d.components)}, 17.0 * d.components.size(), 33}}); break;
-    case 5: editor.setAttribute({ElementType::Component, pick(d.components), "name"}, "n" + std::to_string(rng() % 100)); break;
-    case 6: editor.setAttribute({ElementType::Component, pick(d.components), "props.instances"}, int(rng() % 5 + 1)); break;
-    case 7: editor.addZone({"", "eu", 0.999, Json::object()}); break;
-    case 8: editor.removeElements({{ElementType::Zone, pick(d.zones)}}); break;
+    case 2:
+        editor.removeElements({{ElementType::Component, pick(d.components)}});
+        break;
+    case 3:
+        editor.removeElements({{ElementType::Connection, pick(d.connections)}});
+        break;
+    case 4:
+        editor.move(
+            {{{ElementType::Component, pick(d.components)}, 17.0 * d.components.size(), 33}});
+        break;
+    case 5:
+        editor.setAttribute({ElementType::Component, pick(d.components), "name"},
+                            "n" + std::to_string(rng() % 100));
+        break;
+    case 6:
+        editor.setAttribute({ElementType::Component, pick(d.components), "props.instances"},
+                            int(rng() % 5 + 1));
+        break;
+    case 7:
+        editor.addZone({"", "eu", 0.999, Json::object()});
+        break;
+    case 8:
+        editor.removeElements({{ElementType::Zone, pick(d.zones)}});
+        break;
     case 9: {
         Flow f;
         f.entry = pick(d.components);
@@ -52,8 +71,14 @@ void randomEdit(Editor& editor, std::mt19937& rng) {
         editor.addFlow(f);
         break;
     }
-    case 10: editor.setAttribute({ElementType::Connection, pick(d.connections), "props.retries"}, int(rng() % 4)); break;
-    case 11: editor.setAttribute({ElementType::Document, "", "requirements.p99_ms"}, double(rng() % 500 + 1)); break;
+    case 10:
+        editor.setAttribute({ElementType::Connection, pick(d.connections), "props.retries"},
+                            int(rng() % 4));
+        break;
+    case 11:
+        editor.setAttribute({ElementType::Document, "", "requirements.p99_ms"},
+                            double(rng() % 500 + 1));
+        break;
     }
 }
 
@@ -65,15 +90,18 @@ TEST_CASE("a long random sequence of edits undoes to the original and redoes to 
         Editor editor = makeEditor();
         const std::string original = writeDocument(editor.document());
         std::mt19937 rng(seed);
-        for (int i = 0; i < 400; ++i) randomEdit(editor, rng);
+        for (int i = 0; i < 400; ++i)
+            randomEdit(editor, rng);
         const std::string edited = writeDocument(editor.document());
         REQUIRE(edited != original);
         REQUIRE(editor.history().size() > 100);
         // Every intermediate state must be a valid document.
         CHECK(validateDocument(editor.document(), Catalogue::builtin()).empty());
-        while (editor.canUndo()) editor.undo();
+        while (editor.canUndo())
+            editor.undo();
         CHECK(writeDocument(editor.document()) == original);
-        while (editor.canRedo()) editor.redo();
+        while (editor.canRedo())
+            editor.redo();
         CHECK(writeDocument(editor.document()) == edited);
     }
 }
@@ -109,7 +137,8 @@ TEST_CASE("invalid edits are refused with the reason and change nothing") {
     CHECK_THAT(r1.error, Catch::Contains("at least 1"));
     auto r2 = editor.setAttribute({ElementType::Component, "db", "props.dlq"}, true);
     CHECK_THAT(r2.error, Catch::Contains("no property"));
-    auto r3 = editor.addConnection({"", "api", "ghost", ConnectionMode::Sync, Json::object(), Json::object()});
+    auto r3 = editor.addConnection(
+        {"", "api", "ghost", ConnectionMode::Sync, Json::object(), Json::object()});
     CHECK_FALSE(r3.ok());
     auto r4 = editor.addComponent({"api", "cache", "", 0, 0, Json::object(), Json::object()});
     CHECK_THAT(r4.error, Catch::Contains("already used"));
@@ -121,8 +150,9 @@ TEST_CASE("invalid edits are refused with the reason and change nothing") {
 
 TEST_CASE("observers hear what changed") {
     Editor editor = makeEditor();
-    Changes heard;
-    const int handle = editor.addObserver([&](const Changes& c) { heard.insert(heard.end(), c.begin(), c.end()); });
+    std::vector<Change> heard;
+    const int handle = editor.addObserver(
+        [&](const Changes& c) { heard.insert(heard.end(), c.begin(), c.end()); });
     auto added = editor.addComponent({"", "cache", "", 10, 20, Json::object(), Json::object()});
     REQUIRE(added.ok());
     REQUIRE(heard.size() == 1);
@@ -146,9 +176,30 @@ TEST_CASE("observers hear what changed") {
     CHECK(heard.empty());
 }
 
+TEST_CASE("each change is announced just before and just after it reaches the document") {
+    Editor editor = makeEditor();
+    std::vector<std::string> log;
+    editor.addObserver(Editor::Observer{
+        [&](const Change& c) {
+            log.push_back("about " + c.id + " " +
+                          std::to_string(editor.document().components.size()));
+        },
+        [&](const Change& c) {
+            log.push_back("done " + c.id + " " +
+                          std::to_string(editor.document().components.size()));
+        },
+        [&](const Changes& all) { log.push_back("edited " + std::to_string(all.size())); }});
+    REQUIRE(editor.removeElements({{ElementType::Component, "db"}}).ok());
+    // The connection api -> db goes first, then the database; counts show the moment.
+    CHECK(log == std::vector<std::string>{"about c2 3", "done c2 3", "about db 3", "done db 2",
+                                          "edited 2"});
+}
+
 TEST_CASE("a move of several items is one step and typing into one field merges") {
     Editor editor = makeEditor();
-    REQUIRE(editor.move({{{ElementType::Component, "api"}, 300, 40}, {{ElementType::Note, "n1"}, 5, 6}}).ok());
+    REQUIRE(
+        editor.move({{{ElementType::Component, "api"}, 300, 40}, {{ElementType::Note, "n1"}, 5, 6}})
+            .ok());
     CHECK(editor.history().size() == 1);
     CHECK(editor.document().note("n1")->x == 5);
     editor.setAttribute({ElementType::Component, "api", "name"}, "A", "typing");

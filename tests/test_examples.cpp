@@ -10,9 +10,11 @@ using namespace archlens;
 TEST_CASE("there are the five example designs") {
     const auto paths = test::examplePaths();
     CHECK(paths.size() >= 5);
-    for (const char* name : {"url-shortener", "chat-system", "video-platform", "ride-matching", "ecommerce-checkout"}) {
+    for (const char* name : {"url-shortener", "chat-system", "video-platform", "ride-matching",
+                             "ecommerce-checkout"}) {
         INFO(name);
-        CHECK(std::filesystem::exists(test::resourcesDir() / "examples" / (std::string(name) + ".archlens")));
+        CHECK(std::filesystem::exists(test::resourcesDir() / "examples" /
+                                      (std::string(name) + ".archlens")));
     }
 }
 

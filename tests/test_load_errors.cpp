@@ -17,12 +17,15 @@ Problem firstProblem(const std::string& text) {
     return result.problems.front();
 }
 
-Problem firstProblem(const Json& json) { return firstProblem(json.dump(2)); }
+Problem firstProblem(const Json& json) {
+    return firstProblem(json.dump(2));
+}
 
 } // namespace
 
 TEST_CASE("a syntax error names line and column") {
-    const std::string text = "{\n  \"format\": \"archlens\",\n  \"version\": 1,\n  \"title\": oops\n}\n";
+    const std::string text =
+        "{\n  \"format\": \"archlens\",\n  \"version\": 1,\n  \"title\": oops\n}\n";
     Problem p = firstProblem(text);
     CHECK(p.line == 4);
     CHECK(p.column == 12);
@@ -53,7 +56,8 @@ TEST_CASE("a newer format version loads nothing and says so") {
     REQUIRE_FALSE(result.ok());
     REQUIRE(result.problems.size() == 1);
     CHECK(result.problems[0].pointer == "/version");
-    CHECK_THAT(result.problems[0].message, Catch::Contains("newer ArchLens") && Catch::Contains("version 7"));
+    CHECK_THAT(result.problems[0].message,
+               Catch::Contains("newer ArchLens") && Catch::Contains("version 7"));
 }
 
 TEST_CASE("an unknown kind names the component") {
@@ -132,7 +136,8 @@ TEST_CASE("a duplicate id names the second place and the first") {
     j["components"][2]["id"] = "api";
     Problem p = firstProblem(j);
     CHECK(p.pointer == "/components/2/id");
-    CHECK_THAT(p.message, Catch::Contains("duplicate id \"api\"") && Catch::Contains("/components/1"));
+    CHECK_THAT(p.message,
+               Catch::Contains("duplicate id \"api\"") && Catch::Contains("/components/1"));
 
     Json k = smallDesign();
     k["notes"][0]["id"] = "c1"; // ids are document-wide

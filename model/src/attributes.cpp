@@ -11,10 +11,13 @@ namespace {
 constexpr std::string_view kProps = "props.";
 constexpr std::string_view kRequirements = "requirements.";
 
-bool startsWith(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
+bool startsWith(const std::string& s, std::string_view prefix) {
+    return s.rfind(prefix, 0) == 0;
+}
 
 [[noreturn]] void unknown(const AttributeRef& ref) {
-    throw std::out_of_range(std::string("no attribute \"") + ref.name + "\" on " + toString(ref.type) + " \"" + ref.id + "\"");
+    throw std::out_of_range(std::string("no attribute \"") + ref.name + "\" on " +
+                            toString(ref.type) + " \"" + ref.id + "\"");
 }
 
 template <typename T> T& element(std::vector<T>& items, const AttributeRef& ref) {
@@ -29,11 +32,15 @@ Json getProp(const Json& props, const std::string& key) {
 }
 
 void setProp(Json& props, const std::string& key, const Json& value) {
-    if (value.is_null()) props.erase(key);
-    else props[key] = value;
+    if (value.is_null())
+        props.erase(key);
+    else
+        props[key] = value;
 }
 
-Json optionalNumber(const std::optional<double>& v) { return v ? numberToJson(*v) : Json(); }
+Json optionalNumber(const std::optional<double>& v) {
+    return v ? numberToJson(*v) : Json();
+}
 
 // One accessor for both directions keeps get and set from drifting apart: `value` is
 // read when `set` is false and written when it is true.
@@ -55,7 +62,9 @@ Json access(Document& doc, const AttributeRef& ref, const Json* set) {
         const std::string key = n.substr(kRequirements.size());
         if (set) doc.hasRequirements = true;
         if (key == "max_sync_depth") {
-            if (set) r.max_sync_depth = set->is_null() ? std::nullopt : std::optional<int>(set->get<int>());
+            if (set)
+                r.max_sync_depth =
+                    set->is_null() ? std::nullopt : std::optional<int>(set->get<int>());
             return r.max_sync_depth ? Json(*r.max_sync_depth) : Json();
         }
         std::optional<double>* field = key == "availability" ? &r.availability
@@ -132,7 +141,9 @@ Json getAttribute(const Document& doc, const AttributeRef& ref) {
     return access(const_cast<Document&>(doc), ref, nullptr);
 }
 
-void setAttribute(Document& doc, const AttributeRef& ref, const Json& value) { access(doc, ref, &value); }
+void setAttribute(Document& doc, const AttributeRef& ref, const Json& value) {
+    access(doc, ref, &value);
+}
 
 std::optional<std::string> checkAttribute(const Document& doc, const Catalogue& catalogue,
                                           const AttributeRef& ref, const Json& value) {
@@ -144,7 +155,8 @@ std::optional<std::string> checkAttribute(const Document& doc, const Catalogue& 
     const std::string& n = ref.name;
     if (n == "props") return "properties are set one at a time";
     auto positive = [&]() -> std::optional<std::string> {
-        if (!value.is_number() || !(value.get<double>() > 0)) return "must be a number greater than 0";
+        if (!value.is_number() || !(value.get<double>() > 0))
+            return "must be a number greater than 0";
         return std::nullopt;
     };
     auto isText = [&]() -> std::optional<std::string> {
@@ -152,7 +164,8 @@ std::optional<std::string> checkAttribute(const Document& doc, const Catalogue& 
         return std::nullopt;
     };
     auto componentRef = [&]() -> std::optional<std::string> {
-        if (!value.is_string() || !doc.component(value.get<std::string>())) return "must name an existing component";
+        if (!value.is_string() || !doc.component(value.get<std::string>()))
+            return "must name an existing component";
         return std::nullopt;
     };
     switch (ref.type) {
@@ -160,12 +173,14 @@ std::optional<std::string> checkAttribute(const Document& doc, const Catalogue& 
         if (n == "title") return isText();
         if (value.is_null()) return std::nullopt;
         if (n == "requirements.max_sync_depth") {
-            if (!value.is_number_integer() || value.get<int>() < 1) return "must be a whole number, at least 1";
+            if (!value.is_number_integer() || value.get<int>() < 1)
+                return "must be a whole number, at least 1";
             return std::nullopt;
         }
         if (!value.is_number()) return "must be a number";
         const double v = value.get<double>();
-        if (n == "requirements.availability" && !(v > 0 && v < 1)) return "must be between 0 and 1 (e.g. 0.9999)";
+        if (n == "requirements.availability" && !(v > 0 && v < 1))
+            return "must be between 0 and 1 (e.g. 0.9999)";
         if (!(v > 0)) return "must be greater than 0";
         return std::nullopt;
     }
@@ -173,13 +188,17 @@ std::optional<std::string> checkAttribute(const Document& doc, const Catalogue& 
         const Component& c = *doc.component(ref.id);
         if (n == "name") return isText();
         if (n == "kind") {
-            if (!value.is_string() || !catalogue.kind(value.get<std::string>())) return "must be a kind of the catalogue";
+            if (!value.is_string() || !catalogue.kind(value.get<std::string>()))
+                return "must be a kind of the catalogue";
             return std::nullopt;
         }
-        if (n == "x" || n == "y") return value.is_number() ? std::nullopt : std::optional<std::string>("must be a number");
+        if (n == "x" || n == "y")
+            return value.is_number() ? std::nullopt
+                                     : std::optional<std::string>("must be a number");
         const std::string key = n.substr(kProps.size());
         const KindInfo* kind = catalogue.kind(c.kind);
-        if (!kind || !catalogue.accepts(*kind, key)) return "a " + (kind ? kind->label : c.kind) + " has no property \"" + key + "\"";
+        if (!kind || !catalogue.accepts(*kind, key))
+            return "a " + (kind ? kind->label : c.kind) + " has no property \"" + key + "\"";
         if (value.is_null()) return std::nullopt; // back to the default
         auto why = checkValue(*catalogue.componentProperty(key, kind), value, &doc);
         if (why) return why;
@@ -188,7 +207,8 @@ std::optional<std::string> checkAttribute(const Document& doc, const Catalogue& 
             props[key] = value;
             const Json inst = catalogue.componentValue(*kind, props, "instances");
             const Json minH = catalogue.componentValue(*kind, props, "min_healthy");
-            if (inst.is_number_integer() && minH.is_number_integer() && minH.get<long>() > inst.get<long>())
+            if (inst.is_number_integer() && minH.is_number_integer() &&
+                minH.get<long>() > inst.get<long>())
                 return "min_healthy must not exceed instances";
         }
         return std::nullopt;
@@ -198,11 +218,13 @@ std::optional<std::string> checkAttribute(const Document& doc, const Catalogue& 
         if (n == "from" || n == "to") {
             if (auto why = componentRef()) return why;
             const std::string& other = n == "from" ? c.to : c.from;
-            if (value.get<std::string>() == other) return "a connection cannot start and end at the same component";
+            if (value.get<std::string>() == other)
+                return "a connection cannot start and end at the same component";
             return std::nullopt;
         }
         if (n == "mode") {
-            if (!value.is_string() || !connectionModeFromString(value.get<std::string>())) return "must be sync, async or replication";
+            if (!value.is_string() || !connectionModeFromString(value.get<std::string>()))
+                return "must be sync, async or replication";
             return std::nullopt;
         }
         const std::string key = n.substr(kProps.size());
@@ -213,7 +235,8 @@ std::optional<std::string> checkAttribute(const Document& doc, const Catalogue& 
     }
     case ElementType::Zone:
         if (n == "region") return isText();
-        if (!value.is_number() || !(value.get<double>() > 0 && value.get<double>() <= 1)) return "must be greater than 0 and at most 1";
+        if (!value.is_number() || !(value.get<double>() > 0 && value.get<double>() <= 1))
+            return "must be greater than 0 and at most 1";
         return std::nullopt;
     case ElementType::Flow:
         if (n == "name") return isText();

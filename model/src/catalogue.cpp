@@ -12,15 +12,24 @@ extern const char* const kCatalogueJson;
 
 const char* toString(PropertyType type) {
     switch (type) {
-    case PropertyType::Int: return "int";
-    case PropertyType::Number: return "number";
-    case PropertyType::Bool: return "bool";
-    case PropertyType::Enum: return "enum";
-    case PropertyType::String: return "string";
-    case PropertyType::ZoneList: return "zone_list";
-    case PropertyType::FlowList: return "flow_list";
-    case PropertyType::OpList: return "op_list";
-    case PropertyType::Latency: return "latency";
+    case PropertyType::Int:
+        return "int";
+    case PropertyType::Number:
+        return "number";
+    case PropertyType::Bool:
+        return "bool";
+    case PropertyType::Enum:
+        return "enum";
+    case PropertyType::String:
+        return "string";
+    case PropertyType::ZoneList:
+        return "zone_list";
+    case PropertyType::FlowList:
+        return "flow_list";
+    case PropertyType::OpList:
+        return "op_list";
+    case PropertyType::Latency:
+        return "latency";
     }
     return "?";
 }
@@ -28,11 +37,10 @@ const char* toString(PropertyType type) {
 namespace {
 
 std::optional<PropertyType> propertyTypeFromString(const std::string& s) {
-    static const PropertyType all[] = {PropertyType::Int,      PropertyType::Number,
-                                       PropertyType::Bool,     PropertyType::Enum,
-                                       PropertyType::String,   PropertyType::ZoneList,
-                                       PropertyType::FlowList, PropertyType::OpList,
-                                       PropertyType::Latency};
+    static const PropertyType all[] = {
+        PropertyType::Int,      PropertyType::Number, PropertyType::Bool,
+        PropertyType::Enum,     PropertyType::String, PropertyType::ZoneList,
+        PropertyType::FlowList, PropertyType::OpList, PropertyType::Latency};
     for (auto t : all)
         if (s == toString(t)) return t;
     return std::nullopt;
@@ -54,7 +62,8 @@ std::vector<PropertySchema> parseProperties(const Json& json, const std::string&
         const std::string at = where + "/" + key;
         PropertySchema p;
         p.key = key;
-        auto type = def.is_object() ? propertyTypeFromString(stringField(def, "type")) : std::nullopt;
+        auto type =
+            def.is_object() ? propertyTypeFromString(stringField(def, "type")) : std::nullopt;
         if (!type) {
             problems.push_back({at + "/type", "unknown property type"});
             continue;
@@ -64,7 +73,8 @@ std::vector<PropertySchema> parseProperties(const Json& json, const std::string&
         if (def.contains("max")) p.max = def["max"].get<double>();
         p.exclusiveMin = def.value("exclusive_min", false);
         if (def.contains("values"))
-            for (const auto& v : def["values"]) p.values.push_back(v.get<std::string>());
+            for (const auto& v : def["values"])
+                p.values.push_back(v.get<std::string>());
         if (def.contains("default")) p.defaultValue = def["default"];
         p.label = stringField(def, "label");
         p.unit = stringField(def, "unit");
@@ -82,9 +92,9 @@ std::vector<PropertySchema> parseProperties(const Json& json, const std::string&
 } // namespace
 
 const std::vector<std::string>& Catalogue::commonProperties() {
-    static const std::vector<std::string> common = {
-        "instances", "availability", "min_healthy", "failover",
-        "zones",     "latency_ms",   "capacity_rps", "external"};
+    static const std::vector<std::string> common = {"instances",    "availability", "min_healthy",
+                                                    "failover",     "zones",        "latency_ms",
+                                                    "capacity_rps", "external"};
     return common;
 }
 
@@ -97,12 +107,16 @@ std::optional<Catalogue> Catalogue::fromJson(const Json& json, Problems& problem
             return std::nullopt;
         }
         for (const auto& cat : json.at("categories"))
-            c.categories_.push_back({cat.at("id").get<std::string>(), cat.at("label").get<std::string>()});
-        c.componentProps_ = parseProperties(json.at("component_properties"), "/component_properties", problems);
-        c.connectionProps_ = parseProperties(json.at("connection_properties"), "/connection_properties", problems);
+            c.categories_.push_back(
+                {cat.at("id").get<std::string>(), cat.at("label").get<std::string>()});
+        c.componentProps_ =
+            parseProperties(json.at("component_properties"), "/component_properties", problems);
+        c.connectionProps_ =
+            parseProperties(json.at("connection_properties"), "/connection_properties", problems);
         for (const auto& key : commonProperties())
             if (!c.componentProperty(key))
-                problems.push_back({"/component_properties", "the common property \"" + key + "\" is missing"});
+                problems.push_back(
+                    {"/component_properties", "the common property \"" + key + "\" is missing"});
 
         const auto& kinds = json.at("kinds");
         for (size_t i = 0; i < kinds.size(); ++i) {
@@ -114,19 +128,22 @@ std::optional<Catalogue> Catalogue::fromJson(const Json& json, Problems& problem
             info.category = k.at("category").get<std::string>();
             info.icon = stringField(k, "icon");
             info.description = stringField(k, "description");
-            for (const auto& s : k.value("guide_sections", Json::array())) info.guideSections.push_back(s.get<std::string>());
+            for (const auto& s : k.value("guide_sections", Json::array()))
+                info.guideSections.push_back(s.get<std::string>());
             info.properties = commonProperties();
             for (const auto& p : k.value("properties", Json::array())) {
                 const auto key = p.get<std::string>();
                 if (!c.componentProperty(key))
                     problems.push_back({at + "/properties", "unknown property \"" + key + "\""});
-                else if (std::find(info.properties.begin(), info.properties.end(), key) == info.properties.end())
+                else if (std::find(info.properties.begin(), info.properties.end(), key) ==
+                         info.properties.end())
                     info.properties.push_back(key);
             }
             info.defaults = k.value("defaults", Json::object());
             if (std::none_of(c.categories_.begin(), c.categories_.end(),
                              [&](const Category& cat) { return cat.id == info.category; }))
-                problems.push_back({at + "/category", "unknown category \"" + info.category + "\""});
+                problems.push_back(
+                    {at + "/category", "unknown category \"" + info.category + "\""});
             if (c.kindIndex_.count(info.id))
                 problems.push_back({at + "/id", "duplicate kind \"" + info.id + "\""});
             c.kindIndex_[info.id] = c.kinds_.size();
@@ -158,8 +175,9 @@ const Catalogue& Catalogue::builtin() {
         auto parsed = Catalogue::fromJson(Json::parse(detail::kCatalogueJson), problems);
         if (!parsed) {
             // The compiled-in catalogue is checked by the tests; reaching this is a build bug.
-            throw std::logic_error("built-in catalogue is invalid: " +
-                                   (problems.empty() ? std::string{} : problems.front().describe()));
+            throw std::logic_error(
+                "built-in catalogue is invalid: " +
+                (problems.empty() ? std::string{} : problems.front().describe()));
         }
         return std::move(*parsed);
     }();
@@ -192,7 +210,8 @@ bool Catalogue::accepts(const KindInfo& kind, const std::string& key) const {
     return std::find(kind.properties.begin(), kind.properties.end(), key) != kind.properties.end();
 }
 
-Json Catalogue::componentValue(const KindInfo& kind, const Json& props, const std::string& key) const {
+Json Catalogue::componentValue(const KindInfo& kind, const Json& props,
+                               const std::string& key) const {
     if (auto it = props.find(key); it != props.end()) return *it;
     if (auto it = kind.defaults.find(key); it != kind.defaults.end()) return *it;
     for (const auto& p : componentProps_)

@@ -7,24 +7,20 @@ namespace archlens {
 namespace {
 
 template <typename T> std::vector<T>& collection(Document& doc);
-template <> std::vector<Zone>& collection<Zone>(Document& doc) { return doc.zones; }
-template <> std::vector<Component>& collection<Component>(Document& doc) { return doc.components; }
-template <> std::vector<Connection>& collection<Connection>(Document& doc) { return doc.connections; }
-template <> std::vector<Flow>& collection<Flow>(Document& doc) { return doc.flows; }
-template <> std::vector<Note>& collection<Note>(Document& doc) { return doc.notes; }
-
-/// Inserts at `index` (clamped; -1 = end) and returns where it went.
-int insertElement(Document& doc, const Element& element, int index) {
-    return std::visit(
-        [&](const auto& e) {
-            using T = std::decay_t<decltype(e)>;
-            auto& items = collection<T>(doc);
-            const int size = static_cast<int>(items.size());
-            const int at = index < 0 || index > size ? size : index;
-            items.insert(items.begin() + at, e);
-            return at;
-        },
-        element);
+template <> std::vector<Zone>& collection<Zone>(Document& doc) {
+    return doc.zones;
+}
+template <> std::vector<Component>& collection<Component>(Document& doc) {
+    return doc.components;
+}
+template <> std::vector<Connection>& collection<Connection>(Document& doc) {
+    return doc.connections;
+}
+template <> std::vector<Flow>& collection<Flow>(Document& doc) {
+    return doc.flows;
+}
+template <> std::vector<Note>& collection<Note>(Document& doc) {
+    return doc.notes;
 }
 
 Element takeElement(Document& doc, ElementType type, int index) {
@@ -34,12 +30,18 @@ Element takeElement(Document& doc, ElementType type, int index) {
         return e;
     };
     switch (type) {
-    case ElementType::Zone: return take(doc.zones);
-    case ElementType::Component: return take(doc.components);
-    case ElementType::Connection: return take(doc.connections);
-    case ElementType::Flow: return take(doc.flows);
-    case ElementType::Note: return take(doc.notes);
-    case ElementType::Document: break;
+    case ElementType::Zone:
+        return take(doc.zones);
+    case ElementType::Component:
+        return take(doc.components);
+    case ElementType::Connection:
+        return take(doc.connections);
+    case ElementType::Flow:
+        return take(doc.flows);
+    case ElementType::Note:
+        return take(doc.notes);
+    case ElementType::Document:
+        break;
     }
     throw std::logic_error("the document itself cannot be removed");
 }
@@ -47,14 +49,46 @@ Element takeElement(Document& doc, ElementType type, int index) {
 Element copyElement(const Document& doc, ElementType type, int index) {
     const auto i = static_cast<size_t>(index);
     switch (type) {
-    case ElementType::Zone: return doc.zones.at(i);
-    case ElementType::Component: return doc.components.at(i);
-    case ElementType::Connection: return doc.connections.at(i);
-    case ElementType::Flow: return doc.flows.at(i);
-    case ElementType::Note: return doc.notes.at(i);
-    case ElementType::Document: break;
+    case ElementType::Zone:
+        return doc.zones.at(i);
+    case ElementType::Component:
+        return doc.components.at(i);
+    case ElementType::Connection:
+        return doc.connections.at(i);
+    case ElementType::Flow:
+        return doc.flows.at(i);
+    case ElementType::Note:
+        return doc.notes.at(i);
+    case ElementType::Document:
+        break;
     }
     throw std::logic_error("the document itself is not an element");
+}
+
+/// Inserts at `index` (clamped; -1 = end), announcing it, and returns where it went.
+int insertElement(Document& doc, const Element& element, int index, Changes& changes) {
+    return std::visit(
+        [&](const auto& e) {
+            using T = std::decay_t<decltype(e)>;
+            auto& items = collection<T>(doc);
+            const int size = static_cast<int>(items.size());
+            const int at = index < 0 || index > size ? size : index;
+            const Change change{Change::Op::Inserted, elementType(element), e.id, at, {}};
+            changes.about(change);
+            items.insert(items.begin() + at, e);
+            changes.done(change);
+            return at;
+        },
+        element);
+}
+
+Element removeElement(Document& doc, ElementType type, int index, Changes& changes) {
+    const Change change{
+        Change::Op::Removed, type, elementId(copyElement(doc, type, index)), index, {}};
+    changes.about(change);
+    Element e = takeElement(doc, type, index);
+    changes.done(change);
+    return e;
 }
 
 } // namespace
@@ -63,30 +97,27 @@ InsertElementCommand::InsertElementCommand(std::string text, Element element, in
     : Command(std::move(text)), element_(std::move(element)), index_(index) {}
 
 void InsertElementCommand::apply(Document& doc, Changes& changes) {
-    index_ = insertElement(doc, element_, index_);
-    changes.push_back({Change::Op::Inserted, elementType(element_), elementId(element_), index_, {}});
+    index_ = insertElement(doc, element_, index_, changes);
 }
 
 void InsertElementCommand::revert(Document& doc, Changes& changes) {
-    element_ = takeElement(doc, elementType(element_), index_);
-    changes.push_back({Change::Op::Removed, elementType(element_), elementId(element_), index_, {}});
+    element_ = removeElement(doc, elementType(element_), index_, changes);
 }
 
 RemoveElementCommand::RemoveElementCommand(std::string text, const Document& doc, ElementType type,
                                            const std::string& id)
     : Command(std::move(text)), element_(Zone{}), index_(doc.indexOf(type, id)) {
-    if (index_ < 0) throw std::out_of_range(std::string("no ") + toString(type) + " \"" + id + "\"");
+    if (index_ < 0)
+        throw std::out_of_range(std::string("no ") + toString(type) + " \"" + id + "\"");
     element_ = copyElement(doc, type, index_);
 }
 
 void RemoveElementCommand::apply(Document& doc, Changes& changes) {
-    element_ = takeElement(doc, elementType(element_), index_);
-    changes.push_back({Change::Op::Removed, elementType(element_), elementId(element_), index_, {}});
+    element_ = removeElement(doc, elementType(element_), index_, changes);
 }
 
 void RemoveElementCommand::revert(Document& doc, Changes& changes) {
-    insertElement(doc, element_, index_);
-    changes.push_back({Change::Op::Inserted, elementType(element_), elementId(element_), index_, {}});
+    insertElement(doc, element_, index_, changes);
 }
 
 SetAttributeCommand::SetAttributeCommand(std::string text, const Document& doc, AttributeRef ref,
@@ -100,29 +131,38 @@ SetAttributeCommand::SetAttributeCommand(std::string text, const Document& doc, 
 }
 
 void SetAttributeCommand::apply(Document& doc, Changes& changes) {
+    const Change change{Change::Op::Updated, ref_.type, ref_.id, doc.indexOf(ref_.type, ref_.id),
+                        ref_.name};
+    changes.about(change);
     setAttribute(doc, ref_, new_);
-    changes.push_back({Change::Op::Updated, ref_.type, ref_.id, doc.indexOf(ref_.type, ref_.id), ref_.name});
+    changes.done(change);
 }
 
 void SetAttributeCommand::revert(Document& doc, Changes& changes) {
+    const Change change{Change::Op::Updated, ref_.type, ref_.id, doc.indexOf(ref_.type, ref_.id),
+                        ref_.name};
+    changes.about(change);
     setAttribute(doc, restoreRef_, old_);
-    changes.push_back({Change::Op::Updated, ref_.type, ref_.id, doc.indexOf(ref_.type, ref_.id), ref_.name});
+    changes.done(change);
 }
 
 bool SetAttributeCommand::mergeWith(const Command& next) {
     const auto* other = dynamic_cast<const SetAttributeCommand*>(&next);
     if (!other || mergeKey_.empty() || other->mergeKey_ != mergeKey_) return false;
-    if (other->ref_.type != ref_.type || other->ref_.id != ref_.id || other->ref_.name != ref_.name) return false;
+    if (other->ref_.type != ref_.type || other->ref_.id != ref_.id || other->ref_.name != ref_.name)
+        return false;
     new_ = other->new_;
     return true;
 }
 
 void MacroCommand::apply(Document& doc, Changes& changes) {
-    for (auto& c : children_) c->apply(doc, changes);
+    for (auto& c : children_)
+        c->apply(doc, changes);
 }
 
 void MacroCommand::revert(Document& doc, Changes& changes) {
-    for (auto it = children_.rbegin(); it != children_.rend(); ++it) (*it)->revert(doc, changes);
+    for (auto it = children_.rbegin(); it != children_.rend(); ++it)
+        (*it)->revert(doc, changes);
 }
 
 } // namespace archlens

@@ -6,28 +6,39 @@
 namespace archlens {
 
 std::string Problem::describe() const {
-    if (line > 0) return "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + message;
+    if (line > 0)
+        return "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " +
+               message;
     if (!pointer.empty()) return pointer + ": " + message;
     return message;
 }
 
 const char* toString(ElementType type) {
     switch (type) {
-    case ElementType::Document: return "document";
-    case ElementType::Zone: return "zone";
-    case ElementType::Component: return "component";
-    case ElementType::Connection: return "connection";
-    case ElementType::Flow: return "flow";
-    case ElementType::Note: return "note";
+    case ElementType::Document:
+        return "document";
+    case ElementType::Zone:
+        return "zone";
+    case ElementType::Component:
+        return "component";
+    case ElementType::Connection:
+        return "connection";
+    case ElementType::Flow:
+        return "flow";
+    case ElementType::Note:
+        return "note";
     }
     return "?";
 }
 
 const char* toString(ConnectionMode mode) {
     switch (mode) {
-    case ConnectionMode::Sync: return "sync";
-    case ConnectionMode::Async: return "async";
-    case ConnectionMode::Replication: return "replication";
+    case ConnectionMode::Sync:
+        return "sync";
+    case ConnectionMode::Async:
+        return "async";
+    case ConnectionMode::Replication:
+        return "replication";
     }
     return "?";
 }
@@ -51,32 +62,54 @@ template <typename T> const T* findItem(const std::vector<T>& items, const std::
 }
 } // namespace
 
-const Zone* Document::zone(const std::string& id) const { return findItem(zones, id); }
-const Component* Document::component(const std::string& id) const { return findItem(components, id); }
-const Connection* Document::connection(const std::string& id) const { return findItem(connections, id); }
-const Flow* Document::flow(const std::string& id) const { return findItem(flows, id); }
-const Note* Document::note(const std::string& id) const { return findItem(notes, id); }
+const Zone* Document::zone(const std::string& id) const {
+    return findItem(zones, id);
+}
+const Component* Document::component(const std::string& id) const {
+    return findItem(components, id);
+}
+const Connection* Document::connection(const std::string& id) const {
+    return findItem(connections, id);
+}
+const Flow* Document::flow(const std::string& id) const {
+    return findItem(flows, id);
+}
+const Note* Document::note(const std::string& id) const {
+    return findItem(notes, id);
+}
 
 int Document::indexOf(ElementType type, const std::string& id) const {
     switch (type) {
-    case ElementType::Zone: return findIndex(zones, id);
-    case ElementType::Component: return findIndex(components, id);
-    case ElementType::Connection: return findIndex(connections, id);
-    case ElementType::Flow: return findIndex(flows, id);
-    case ElementType::Note: return findIndex(notes, id);
-    case ElementType::Document: return -1;
+    case ElementType::Zone:
+        return findIndex(zones, id);
+    case ElementType::Component:
+        return findIndex(components, id);
+    case ElementType::Connection:
+        return findIndex(connections, id);
+    case ElementType::Flow:
+        return findIndex(flows, id);
+    case ElementType::Note:
+        return findIndex(notes, id);
+    case ElementType::Document:
+        return -1;
     }
     return -1;
 }
 
 int Document::count(ElementType type) const {
     switch (type) {
-    case ElementType::Zone: return static_cast<int>(zones.size());
-    case ElementType::Component: return static_cast<int>(components.size());
-    case ElementType::Connection: return static_cast<int>(connections.size());
-    case ElementType::Flow: return static_cast<int>(flows.size());
-    case ElementType::Note: return static_cast<int>(notes.size());
-    case ElementType::Document: return 1;
+    case ElementType::Zone:
+        return static_cast<int>(zones.size());
+    case ElementType::Component:
+        return static_cast<int>(components.size());
+    case ElementType::Connection:
+        return static_cast<int>(connections.size());
+    case ElementType::Flow:
+        return static_cast<int>(flows.size());
+    case ElementType::Note:
+        return static_cast<int>(notes.size());
+    case ElementType::Document:
+        return 1;
     }
     return 0;
 }
@@ -89,7 +122,8 @@ std::string Document::uniqueId(const std::string& prefix) const {
     // One pass collecting the ids keeps this linear even for very large documents.
     std::unordered_set<std::string> used;
     auto collect = [&](const auto& items) {
-        for (const auto& item : items) used.insert(item.id);
+        for (const auto& item : items)
+            used.insert(item.id);
     };
     collect(zones);
     collect(components);

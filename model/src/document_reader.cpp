@@ -66,7 +66,8 @@ public:
         Json out = Json::object();
         for (const auto& [key, value] : obj_.items()) {
             bool isKnown = false;
-            for (const char* k : known) isKnown = isKnown || key == k;
+            for (const char* k : known)
+                isKnown = isKnown || key == k;
             if (!isKnown) out[key] = value;
         }
         return out;
@@ -76,13 +77,16 @@ private:
     const Json* find(const char* key, bool required) {
         auto it = obj_.find(key);
         if (it == obj_.end()) {
-            if (required) problems_.push_back({at_ + "/" + key, std::string("missing required field \"") + key + "\""});
+            if (required)
+                problems_.push_back(
+                    {at_ + "/" + key, std::string("missing required field \"") + key + "\""});
             return nullptr;
         }
         return &*it;
     }
     bool wrong(const char* key, const char* expected, const Json& got) {
-        problems_.push_back({at_ + "/" + key, std::string("must be ") + expected + ", got " + describeType(got)});
+        problems_.push_back(
+            {at_ + "/" + key, std::string("must be ") + expected + ", got " + describeType(got)});
         return false;
     }
 
@@ -93,7 +97,8 @@ private:
 
 /// Applies `readOne` to each element of the array at `key`, if present.
 template <typename T, typename F>
-void readArray(const Json& root, const char* key, std::vector<T>& out, Problems& problems, F readOne) {
+void readArray(const Json& root, const char* key, std::vector<T>& out, Problems& problems,
+               F readOne) {
     auto it = root.find(key);
     if (it == root.end()) return;
     const std::string at = std::string("/") + key;
@@ -143,12 +148,14 @@ LoadResult readDocument(const std::string& text, const Catalogue& catalogue) {
         const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
         auto [line, column] = lineColumn(text, offset);
         std::string message = e.what();
-        if (auto pos = message.find("syntax error"); pos != std::string::npos) message = message.substr(pos);
+        if (auto pos = message.find("syntax error"); pos != std::string::npos)
+            message = message.substr(pos);
         problems.push_back({"", "not valid JSON: " + message, line, column});
         return result;
     }
     if (!root.is_object()) {
-        problems.push_back({"", "a design file must hold a JSON object, got " + describeType(root)});
+        problems.push_back(
+            {"", "a design file must hold a JSON object, got " + describeType(root)});
         return result;
     }
     if (root.value("format", Json()) != "archlens") {
@@ -157,19 +164,23 @@ LoadResult readDocument(const std::string& text, const Catalogue& catalogue) {
     }
     auto version = root.find("version");
     if (version == root.end() || !version->is_number_integer() || version->get<long>() < 1) {
-        problems.push_back({"/version", "missing or invalid format version (a whole number, 1 for this release)"});
+        problems.push_back(
+            {"/version", "missing or invalid format version (a whole number, 1 for this release)"});
         return result;
     }
     if (version->get<long>() > kFormatVersion) {
-        problems.push_back({"/version", "written by a newer ArchLens (format version " + std::to_string(version->get<long>()) +
-                                            "); this version reads up to " + std::to_string(kFormatVersion) + ", so nothing was loaded"});
+        problems.push_back(
+            {"/version", "written by a newer ArchLens (format version " +
+                             std::to_string(version->get<long>()) + "); this version reads up to " +
+                             std::to_string(kFormatVersion) + ", so nothing was loaded"});
         return result;
     }
 
     Document doc;
     FieldReader top(root, "", problems);
     top.string("title", doc.title, false);
-    doc.extra = top.extras({"format", "version", "title", "requirements", "zones", "components", "connections", "flows", "notes"});
+    doc.extra = top.extras({"format", "version", "title", "requirements", "zones", "components",
+                            "connections", "flows", "notes"});
 
     Json requirements;
     if (top.object("requirements", requirements)) {
@@ -204,9 +215,12 @@ LoadResult readDocument(const std::string& text, const Catalogue& catalogue) {
         f.string("to", c.to, true);
         std::string mode = "sync";
         if (f.string("mode", mode, false)) {
-            if (auto parsed = connectionModeFromString(mode)) c.mode = *parsed;
-            else problems.push_back({"/connections/" + std::to_string(connectionIndex) + "/mode",
-                                     "must be \"sync\", \"async\" or \"replication\", got \"" + mode + "\""});
+            if (auto parsed = connectionModeFromString(mode))
+                c.mode = *parsed;
+            else
+                problems.push_back(
+                    {"/connections/" + std::to_string(connectionIndex) + "/mode",
+                     "must be \"sync\", \"async\" or \"replication\", got \"" + mode + "\""});
         }
         f.object("props", c.props);
         c.extra = f.extras({"id", "from", "to", "mode", "props"});

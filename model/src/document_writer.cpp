@@ -16,7 +16,8 @@ Json numberToJson(double value) {
 
 namespace {
 void appendExtras(Json& out, const Json& extra) {
-    for (const auto& [key, value] : extra.items()) out[key] = value;
+    for (const auto& [key, value] : extra.items())
+        out[key] = value;
 }
 } // namespace
 
@@ -27,7 +28,8 @@ Json documentToJson(const Document& doc) {
     out["title"] = doc.title;
 
     const auto& r = doc.requirements;
-    if (doc.hasRequirements || r.availability || r.p99_ms || r.max_sync_depth || r.peak_rps || !r.extra.empty()) {
+    if (doc.hasRequirements || r.availability || r.p99_ms || r.max_sync_depth || r.peak_rps ||
+        !r.extra.empty()) {
         Json req = Json::object();
         if (r.availability) req["availability"] = numberToJson(*r.availability);
         if (r.p99_ms) req["p99_ms"] = numberToJson(*r.p99_ms);
@@ -39,7 +41,8 @@ Json documentToJson(const Document& doc) {
 
     Json zones = Json::array();
     for (const auto& z : doc.zones) {
-        Json j = {{"id", z.id}, {"region", z.region}, {"availability", numberToJson(z.availability)}};
+        Json j = {
+            {"id", z.id}, {"region", z.region}, {"availability", numberToJson(z.availability)}};
         appendExtras(j, z.extra);
         zones.push_back(std::move(j));
     }
@@ -47,7 +50,11 @@ Json documentToJson(const Document& doc) {
 
     Json components = Json::array();
     for (const auto& c : doc.components) {
-        Json j = {{"id", c.id}, {"kind", c.kind}, {"name", c.name}, {"x", numberToJson(c.x)}, {"y", numberToJson(c.y)}};
+        Json j = {{"id", c.id},
+                  {"kind", c.kind},
+                  {"name", c.name},
+                  {"x", numberToJson(c.x)},
+                  {"y", numberToJson(c.y)}};
         if (!c.props.empty()) j["props"] = c.props;
         appendExtras(j, c.extra);
         components.push_back(std::move(j));
@@ -65,7 +72,11 @@ Json documentToJson(const Document& doc) {
 
     Json flows = Json::array();
     for (const auto& f : doc.flows) {
-        Json j = {{"id", f.id}, {"name", f.name}, {"entry", f.entry}, {"op", f.op}, {"rate_rps", numberToJson(f.rate_rps)}};
+        Json j = {{"id", f.id},
+                  {"name", f.name},
+                  {"entry", f.entry},
+                  {"op", f.op},
+                  {"rate_rps", numberToJson(f.rate_rps)}};
         appendExtras(j, f.extra);
         flows.push_back(std::move(j));
     }
@@ -73,7 +84,8 @@ Json documentToJson(const Document& doc) {
 
     Json notes = Json::array();
     for (const auto& n : doc.notes) {
-        Json j = {{"id", n.id}, {"text", n.text}, {"x", numberToJson(n.x)}, {"y", numberToJson(n.y)}};
+        Json j = {
+            {"id", n.id}, {"text", n.text}, {"x", numberToJson(n.x)}, {"y", numberToJson(n.y)}};
         appendExtras(j, n.extra);
         notes.push_back(std::move(j));
     }

@@ -8,7 +8,9 @@ namespace archlens {
 
 namespace {
 
-std::string inQuotes(const std::string& s) { return "\"" + s + "\""; }
+std::string inQuotes(const std::string& s) {
+    return "\"" + s + "\"";
+}
 
 /// A list-valued property without one id; null when nothing is left, so the property
 /// returns to "unset" rather than an empty list.
@@ -21,27 +23,44 @@ Json without(const Json& list, const std::string& id) {
 
 bool listContains(const Json& props, const char* key, const std::string& id) {
     auto it = props.find(key);
-    return it != props.end() && it->is_array() && std::find(it->begin(), it->end(), id) != it->end();
+    return it != props.end() && it->is_array() &&
+           std::find(it->begin(), it->end(), id) != it->end();
 }
 
 } // namespace
 
-Editor::Editor(const Catalogue& catalogue, Document doc) : catalogue_(catalogue), doc_(std::move(doc)) {}
+Editor::Editor(const Catalogue& catalogue, Document doc)
+    : catalogue_(catalogue), doc_(std::move(doc)) {}
 
 void Editor::resetDocument(Document doc) {
+    Changes changes = relay();
+    const Change reset{Change::Op::Reset, ElementType::Document, {}, -1, {}};
+    changes.about(reset);
     doc_ = std::move(doc);
     history_.clear();
     macro_.reset();
     macroDepth_ = 0;
-    notify({{Change::Op::Reset, ElementType::Document, {}, -1, {}}});
+    changes.done(reset);
+    notify(changes);
+}
+
+Changes Editor::relay() {
+    return Changes(
+        [this](const Change& c) {
+            for (const auto& [handle, o] : observers_)
+                if (o.aboutToChange) o.aboutToChange(c);
+        },
+        [this](const Change& c) {
+            for (const auto& [handle, o] : observers_)
+                if (o.changed) o.changed(c);
+        });
 }
 
 EditResult Editor::push(CommandPtr command, std::string id) {
-    Changes changes;
+    Changes changes = relay();
     if (macro_) {
         command->apply(doc_, changes);
         macro_->add(std::move(command));
-        macroChanges_.insert(macroChanges_.end(), changes.begin(), changes.end());
     } else {
         history_.push(std::move(command), doc_, changes);
     }
@@ -52,7 +71,6 @@ EditResult Editor::push(CommandPtr command, std::string id) {
 void Editor::beginMacro(const std::string& text) {
     if (macroDepth_++ == 0) {
         macro_ = std::make_unique<MacroCommand>(text);
-        macroChanges_.clear();
     }
 }
 
@@ -64,14 +82,14 @@ void Editor::endMacro() {
 
 void Editor::undo() {
     if (macro_) return;
-    Changes changes;
+    Changes changes = relay();
     history_.undo(doc_, changes);
     notify(changes);
 }
 
 void Editor::redo() {
     if (macro_) return;
-    Changes changes;
+    Changes changes = relay();
     history_.redo(doc_, changes);
     notify(changes);
 }
@@ -81,19 +99,24 @@ int Editor::addObserver(Observer observer) {
     return nextObserver_++;
 }
 
-void Editor::removeObserver(int handle) { observers_.erase(handle); }
+void Editor::removeObserver(int handle) {
+    observers_.erase(handle);
+}
 
 void Editor::notify(const Changes& changes) {
     if (changes.empty()) return;
-    for (const auto& [handle, observer] : observers_) observer(changes);
+    for (const auto& [handle, o] : observers_)
+        if (o.edited) o.edited(changes);
 }
 
 std::string Editor::checkNewComponent(const Component& c) const {
     const KindInfo* kind = catalogue_.kind(c.kind);
     if (!kind) return "unknown kind " + inQuotes(c.kind);
     for (const auto& [key, value] : c.props.items()) {
-        if (!catalogue_.accepts(*kind, key)) return "a " + kind->label + " has no property " + inQuotes(key);
-        if (auto why = checkValue(*catalogue_.componentProperty(key, kind), value, &doc_)) return key + " " + *why;
+        if (!catalogue_.accepts(*kind, key))
+            return "a " + kind->label + " has no property " + inQuotes(key);
+        if (auto why = checkValue(*catalogue_.componentProperty(key, kind), value, &doc_))
+            return key + " " + *why;
     }
     return {};
 }
@@ -112,25 +135,30 @@ std::string Editor::checkNewConnection(const Connection& c) const {
 
 EditResult Editor::addComponent(Component component) {
     if (component.id.empty()) component.id = doc_.uniqueId(component.kind + "_");
-    if (doc_.idInUse(component.id)) return {"the id " + inQuotes(component.id) + " is already used", {}};
+    if (doc_.idInUse(component.id))
+        return {"the id " + inQuotes(component.id) + " is already used", {}};
     if (auto error = checkNewComponent(component); !error.empty()) return {error, {}};
     if (component.name.empty()) component.name = catalogue_.kind(component.kind)->label;
     const std::string id = component.id;
-    return push(std::make_unique<InsertElementCommand>("Add " + component.name, std::move(component)), id);
+    return push(
+        std::make_unique<InsertElementCommand>("Add " + component.name, std::move(component)), id);
 }
 
 EditResult Editor::addConnection(Connection connection) {
     if (connection.id.empty()) connection.id = doc_.uniqueId("c");
-    if (doc_.idInUse(connection.id)) return {"the id " + inQuotes(connection.id) + " is already used", {}};
+    if (doc_.idInUse(connection.id))
+        return {"the id " + inQuotes(connection.id) + " is already used", {}};
     if (auto error = checkNewConnection(connection); !error.empty()) return {error, {}};
     const std::string id = connection.id;
-    return push(std::make_unique<InsertElementCommand>("Add connection", std::move(connection)), id);
+    return push(std::make_unique<InsertElementCommand>("Add connection", std::move(connection)),
+                id);
 }
 
 EditResult Editor::addZone(Zone zone) {
     if (zone.id.empty()) zone.id = doc_.uniqueId("zone");
     if (doc_.idInUse(zone.id)) return {"the id " + inQuotes(zone.id) + " is already used", {}};
-    if (!(zone.availability > 0 && zone.availability <= 1)) return {"zone availability must be greater than 0 and at most 1", {}};
+    if (!(zone.availability > 0 && zone.availability <= 1))
+        return {"zone availability must be greater than 0 and at most 1", {}};
     const std::string id = zone.id;
     return push(std::make_unique<InsertElementCommand>("Add zone " + id, std::move(zone)), id);
 }
@@ -139,10 +167,13 @@ EditResult Editor::addFlow(Flow flow) {
     if (flow.id.empty()) flow.id = doc_.uniqueId("flow");
     if (doc_.idInUse(flow.id)) return {"the id " + inQuotes(flow.id) + " is already used", {}};
     if (!doc_.component(flow.entry)) return {"a flow must enter at an existing component", {}};
-    if (flow.op != "read" && flow.op != "write") return {"a flow's operation must be read or write", {}};
+    if (flow.op != "read" && flow.op != "write")
+        return {"a flow's operation must be read or write", {}};
     if (!(flow.rate_rps > 0)) return {"a flow's rate must be greater than 0", {}};
     const std::string id = flow.id;
-    return push(std::make_unique<InsertElementCommand>("Add flow " + (flow.name.empty() ? id : flow.name), std::move(flow)), id);
+    return push(std::make_unique<InsertElementCommand>(
+                    "Add flow " + (flow.name.empty() ? id : flow.name), std::move(flow)),
+                id);
 }
 
 EditResult Editor::addNote(Note note) {
@@ -155,18 +186,21 @@ EditResult Editor::addNote(Note note) {
 EditResult Editor::removeElements(const std::vector<ElementRef>& refs) {
     std::set<std::pair<ElementType, std::string>> gone;
     for (const auto& r : refs) {
-        if (!doc_.contains(r.type, r.id)) return {std::string("no ") + toString(r.type) + " " + inQuotes(r.id), {}};
+        if (!doc_.contains(r.type, r.id))
+            return {std::string("no ") + toString(r.type) + " " + inQuotes(r.id), {}};
         gone.insert({r.type, r.id});
     }
     // Dependents first, so that undo puts back the parents before what refers to them.
     for (const auto& c : doc_.connections)
-        if (gone.count({ElementType::Component, c.from}) || gone.count({ElementType::Component, c.to}))
+        if (gone.count({ElementType::Component, c.from}) ||
+            gone.count({ElementType::Component, c.to}))
             gone.insert({ElementType::Connection, c.id});
     for (const auto& f : doc_.flows)
         if (gone.count({ElementType::Component, f.entry})) gone.insert({ElementType::Flow, f.id});
 
-    auto macro = std::make_unique<MacroCommand>(gone.size() == 1 ? "Delete " + gone.begin()->second
-                                                                 : "Delete " + std::to_string(gone.size()) + " items");
+    auto macro = std::make_unique<MacroCommand>(
+        gone.size() == 1 ? "Delete " + gone.begin()->second
+                         : "Delete " + std::to_string(gone.size()) + " items");
     Document scratch = doc_; // commands read old values from the state they will apply to
     Changes ignored;
     auto add = [&](CommandPtr command) {
@@ -176,18 +210,23 @@ EditResult Editor::removeElements(const std::vector<ElementRef>& refs) {
     for (const auto& c : doc_.connections) {
         if (gone.count({ElementType::Connection, c.id})) continue;
         for (const auto& [type, id] : gone)
-            if (type == ElementType::Flow && listContains(scratch.connection(c.id)->props, "flows", id))
-                add(std::make_unique<SetAttributeCommand>("", scratch, AttributeRef{ElementType::Connection, c.id, "props.flows"},
-                                                          without(scratch.connection(c.id)->props["flows"], id)));
+            if (type == ElementType::Flow &&
+                listContains(scratch.connection(c.id)->props, "flows", id))
+                add(std::make_unique<SetAttributeCommand>(
+                    "", scratch, AttributeRef{ElementType::Connection, c.id, "props.flows"},
+                    without(scratch.connection(c.id)->props["flows"], id)));
     }
     for (const auto& c : doc_.components) {
         if (gone.count({ElementType::Component, c.id})) continue;
         for (const auto& [type, id] : gone)
-            if (type == ElementType::Zone && listContains(scratch.component(c.id)->props, "zones", id))
-                add(std::make_unique<SetAttributeCommand>("", scratch, AttributeRef{ElementType::Component, c.id, "props.zones"},
-                                                          without(scratch.component(c.id)->props["zones"], id)));
+            if (type == ElementType::Zone &&
+                listContains(scratch.component(c.id)->props, "zones", id))
+                add(std::make_unique<SetAttributeCommand>(
+                    "", scratch, AttributeRef{ElementType::Component, c.id, "props.zones"},
+                    without(scratch.component(c.id)->props["zones"], id)));
     }
-    for (ElementType type : {ElementType::Connection, ElementType::Flow, ElementType::Note, ElementType::Component, ElementType::Zone})
+    for (ElementType type : {ElementType::Connection, ElementType::Flow, ElementType::Note,
+                             ElementType::Component, ElementType::Zone})
         for (const auto& [t, id] : gone)
             if (t == type) add(std::make_unique<RemoveElementCommand>("", scratch, type, id));
 
@@ -196,7 +235,8 @@ EditResult Editor::removeElements(const std::vector<ElementRef>& refs) {
     return push(std::move(macro));
 }
 
-EditResult Editor::setAttribute(const AttributeRef& ref, const Json& value, const std::string& mergeKey) {
+EditResult Editor::setAttribute(const AttributeRef& ref, const Json& value,
+                                const std::string& mergeKey) {
     if (auto why = checkAttribute(doc_, catalogue_, ref, value)) return {ref.name + " " + *why, {}};
     if (getAttribute(doc_, ref) == value) return {};
     std::string text = "Change " + ref.name;
@@ -205,13 +245,18 @@ EditResult Editor::setAttribute(const AttributeRef& ref, const Json& value, cons
 }
 
 EditResult Editor::move(const std::vector<Position>& positions) {
-    auto macro = std::make_unique<MacroCommand>(positions.size() == 1 ? "Move " + positions.front().ref.id
-                                                                      : "Move " + std::to_string(positions.size()) + " items");
+    auto macro = std::make_unique<MacroCommand>(
+        positions.size() == 1 ? "Move " + positions.front().ref.id
+                              : "Move " + std::to_string(positions.size()) + " items");
     for (const auto& p : positions) {
-        if (p.ref.type != ElementType::Component && p.ref.type != ElementType::Note) return {"only components and notes have a position", {}};
-        if (!doc_.contains(p.ref.type, p.ref.id)) return {std::string("no ") + toString(p.ref.type) + " " + inQuotes(p.ref.id), {}};
-        macro->add(std::make_unique<SetAttributeCommand>("", doc_, AttributeRef{p.ref.type, p.ref.id, "x"}, p.x));
-        macro->add(std::make_unique<SetAttributeCommand>("", doc_, AttributeRef{p.ref.type, p.ref.id, "y"}, p.y));
+        if (p.ref.type != ElementType::Component && p.ref.type != ElementType::Note)
+            return {"only components and notes have a position", {}};
+        if (!doc_.contains(p.ref.type, p.ref.id))
+            return {std::string("no ") + toString(p.ref.type) + " " + inQuotes(p.ref.id), {}};
+        macro->add(std::make_unique<SetAttributeCommand>(
+            "", doc_, AttributeRef{p.ref.type, p.ref.id, "x"}, p.x));
+        macro->add(std::make_unique<SetAttributeCommand>(
+            "", doc_, AttributeRef{p.ref.type, p.ref.id, "y"}, p.y));
     }
     if (macro->empty()) return {};
     return push(std::move(macro));

@@ -3,9 +3,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace archlens {
@@ -32,13 +32,15 @@ bool readTextFile(const std::filesystem::path& path, std::string& text, std::str
 }
 
 std::string writeFileAtomically(const std::filesystem::path& path, const std::string& data) {
-    const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    const std::filesystem::path dir =
+        path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     std::string tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
     const int fd = ::mkstemp(tmpl.data());
     if (fd < 0) return "cannot write " + path.string() + ": " + std::strerror(errno);
 
     auto fail = [&](const char* what) {
-        const std::string message = "cannot write " + path.string() + " (" + what + "): " + std::strerror(errno);
+        const std::string message =
+            "cannot write " + path.string() + " (" + what + "): " + std::strerror(errno);
         ::close(fd);
         ::unlink(tmpl.c_str());
         return message;

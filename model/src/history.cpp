@@ -9,12 +9,14 @@ void History::push(CommandPtr command, Document& doc, Changes& changes) {
 
 void History::record(CommandPtr command) {
     if (index_ < commands_.size()) {
-        if (clean_ > static_cast<long>(index_)) clean_ = -1; // the saved state was redoable; now gone
+        if (clean_ > static_cast<long>(index_))
+            clean_ = -1; // the saved state was redoable; now gone
         commands_.erase(commands_.begin() + static_cast<long>(index_), commands_.end());
     }
     // Merge into the previous step unless that step is the saved state, which must stay
     // reachable by undo.
-    if (index_ > 0 && clean_ != static_cast<long>(index_) && commands_.back()->mergeWith(*command)) return;
+    if (index_ > 0 && clean_ != static_cast<long>(index_) && commands_.back()->mergeWith(*command))
+        return;
     commands_.push_back(std::move(command));
     ++index_;
 }
@@ -31,8 +33,12 @@ void History::redo(Document& doc, Changes& changes) {
     ++index_;
 }
 
-std::string History::undoText() const { return canUndo() ? commands_[index_ - 1]->text() : std::string{}; }
-std::string History::redoText() const { return canRedo() ? commands_[index_]->text() : std::string{}; }
+std::string History::undoText() const {
+    return canUndo() ? commands_[index_ - 1]->text() : std::string{};
+}
+std::string History::redoText() const {
+    return canRedo() ? commands_[index_]->text() : std::string{};
+}
 
 void History::clear() {
     commands_.clear();

@@ -28,20 +28,25 @@ std::string jsonTypeName(const Json& v) {
 std::optional<std::string> checkRange(const PropertySchema& s, double v) {
     if (!std::isfinite(v)) return "must be a finite number";
     if (s.min) {
-        if (s.exclusiveMin && !(v > *s.min)) return "must be greater than " + formatNumber(*s.min) + ", got " + formatNumber(v);
-        if (!s.exclusiveMin && v < *s.min) return "must be at least " + formatNumber(*s.min) + ", got " + formatNumber(v);
+        if (s.exclusiveMin && !(v > *s.min))
+            return "must be greater than " + formatNumber(*s.min) + ", got " + formatNumber(v);
+        if (!s.exclusiveMin && v < *s.min)
+            return "must be at least " + formatNumber(*s.min) + ", got " + formatNumber(v);
     }
-    if (s.max && v > *s.max) return "must be at most " + formatNumber(*s.max) + ", got " + formatNumber(v);
+    if (s.max && v > *s.max)
+        return "must be at most " + formatNumber(*s.max) + ", got " + formatNumber(v);
     return std::nullopt;
 }
 
 std::optional<std::string> checkIdList(const Json& value, const char* what,
                                        const std::function<bool(const std::string&)>& exists) {
-    if (!value.is_array()) return std::string("must be a list of ") + what + " ids, got " + jsonTypeName(value);
+    if (!value.is_array())
+        return std::string("must be a list of ") + what + " ids, got " + jsonTypeName(value);
     for (const auto& item : value) {
         if (!item.is_string()) return std::string("must be a list of ") + what + " ids";
         if (exists && !exists(item.get<std::string>()))
-            return std::string("names the ") + what + " \"" + item.get<std::string>() + "\", which does not exist";
+            return std::string("names the ") + what + " \"" + item.get<std::string>() +
+                   "\", which does not exist";
     }
     return std::nullopt;
 }
@@ -69,13 +74,22 @@ std::optional<std::string> checkValue(const PropertySchema& s, const Json& v, co
         for (const auto& allowed : s.values)
             if (allowed == text) return std::nullopt;
         std::string list;
-        for (const auto& allowed : s.values) list += (list.empty() ? "" : ", ") + allowed;
+        for (const auto& allowed : s.values)
+            list += (list.empty() ? "" : ", ") + allowed;
         return "must be one of " + list + ", got \"" + text + "\"";
     }
     case PropertyType::ZoneList:
-        return checkIdList(v, "zone", doc ? std::function<bool(const std::string&)>([doc](const std::string& id) { return doc->zone(id) != nullptr; }) : nullptr);
+        return checkIdList(
+            v, "zone",
+            doc ? std::function<bool(const std::string&)>(
+                      [doc](const std::string& id) { return doc->zone(id) != nullptr; })
+                : nullptr);
     case PropertyType::FlowList:
-        return checkIdList(v, "flow", doc ? std::function<bool(const std::string&)>([doc](const std::string& id) { return doc->flow(id) != nullptr; }) : nullptr);
+        return checkIdList(
+            v, "flow",
+            doc ? std::function<bool(const std::string&)>(
+                      [doc](const std::string& id) { return doc->flow(id) != nullptr; })
+                : nullptr);
     case PropertyType::OpList:
         if (!v.is_array()) return "must be a list of operations, got " + jsonTypeName(v);
         for (const auto& op : v)
@@ -83,14 +97,18 @@ std::optional<std::string> checkValue(const PropertySchema& s, const Json& v, co
                 return "operations must be \"read\" or \"write\"";
         return std::nullopt;
     case PropertyType::Latency: {
-        if (!v.is_object()) return "must be an object {\"p50\": ms, \"p99\": ms}, got " + jsonTypeName(v);
+        if (!v.is_object())
+            return "must be an object {\"p50\": ms, \"p99\": ms}, got " + jsonTypeName(v);
         for (const auto& [key, item] : v.items())
-            if (key != "p50" && key != "p99") return "has an unknown field \"" + key + "\" (only p50 and p99)";
+            if (key != "p50" && key != "p99")
+                return "has an unknown field \"" + key + "\" (only p50 and p99)";
         if (!v.contains("p50") || !v.contains("p99")) return "needs both p50 and p99";
         if (!v["p50"].is_number() || !v["p99"].is_number()) return "p50 and p99 must be numbers";
         const double p50 = v["p50"].get<double>(), p99 = v["p99"].get<double>();
         if (!(p50 > 0) || !std::isfinite(p50)) return "p50 must be greater than 0";
-        if (!(p99 >= p50) || !std::isfinite(p99)) return "p99 (" + formatNumber(p99) + ") must be at least p50 (" + formatNumber(p50) + ")";
+        if (!(p99 >= p50) || !std::isfinite(p99))
+            return "p99 (" + formatNumber(p99) + ") must be at least p50 (" + formatNumber(p50) +
+                   ")";
         return std::nullopt;
     }
     }
@@ -112,25 +130,36 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
             return;
         }
         auto [it, inserted] = seen.emplace(id, pointer);
-        if (!inserted) add(pointer + "/id", "duplicate id \"" + id + "\" (already used at " + it->second + ")");
+        if (!inserted)
+            add(pointer + "/id",
+                "duplicate id \"" + id + "\" (already used at " + it->second + ")");
     };
-    for (size_t i = 0; i < doc.zones.size(); ++i) claim(doc.zones[i].id, "/zones/" + std::to_string(i));
-    for (size_t i = 0; i < doc.components.size(); ++i) claim(doc.components[i].id, "/components/" + std::to_string(i));
-    for (size_t i = 0; i < doc.connections.size(); ++i) claim(doc.connections[i].id, "/connections/" + std::to_string(i));
-    for (size_t i = 0; i < doc.flows.size(); ++i) claim(doc.flows[i].id, "/flows/" + std::to_string(i));
-    for (size_t i = 0; i < doc.notes.size(); ++i) claim(doc.notes[i].id, "/notes/" + std::to_string(i));
+    for (size_t i = 0; i < doc.zones.size(); ++i)
+        claim(doc.zones[i].id, "/zones/" + std::to_string(i));
+    for (size_t i = 0; i < doc.components.size(); ++i)
+        claim(doc.components[i].id, "/components/" + std::to_string(i));
+    for (size_t i = 0; i < doc.connections.size(); ++i)
+        claim(doc.connections[i].id, "/connections/" + std::to_string(i));
+    for (size_t i = 0; i < doc.flows.size(); ++i)
+        claim(doc.flows[i].id, "/flows/" + std::to_string(i));
+    for (size_t i = 0; i < doc.notes.size(); ++i)
+        claim(doc.notes[i].id, "/notes/" + std::to_string(i));
 
     const auto& req = doc.requirements;
     if (req.availability && !(*req.availability > 0 && *req.availability < 1))
-        add("/requirements/availability", "must be between 0 and 1 (e.g. 0.9999), got " + formatNumber(*req.availability));
+        add("/requirements/availability",
+            "must be between 0 and 1 (e.g. 0.9999), got " + formatNumber(*req.availability));
     if (req.p99_ms && !(*req.p99_ms > 0)) add("/requirements/p99_ms", "must be greater than 0");
-    if (req.max_sync_depth && *req.max_sync_depth < 1) add("/requirements/max_sync_depth", "must be at least 1");
-    if (req.peak_rps && !(*req.peak_rps > 0)) add("/requirements/peak_rps", "must be greater than 0");
+    if (req.max_sync_depth && *req.max_sync_depth < 1)
+        add("/requirements/max_sync_depth", "must be at least 1");
+    if (req.peak_rps && !(*req.peak_rps > 0))
+        add("/requirements/peak_rps", "must be greater than 0");
 
     for (size_t i = 0; i < doc.zones.size(); ++i) {
         const auto& z = doc.zones[i];
         if (!(z.availability > 0 && z.availability <= 1))
-            add("/zones/" + std::to_string(i) + "/availability", "must be greater than 0 and at most 1, got " + formatNumber(z.availability));
+            add("/zones/" + std::to_string(i) + "/availability",
+                "must be greater than 0 and at most 1, got " + formatNumber(z.availability));
     }
 
     for (size_t i = 0; i < doc.components.size(); ++i) {
@@ -151,17 +180,21 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
         }
         const Json instances = catalogue.componentValue(*kind, c.props, "instances");
         const Json minHealthy = catalogue.componentValue(*kind, c.props, "min_healthy");
-        if (instances.is_number_integer() && instances.get<long>() >= 1 && minHealthy.is_number_integer() &&
-            minHealthy.get<long>() > instances.get<long>())
-            add(at + "/props/min_healthy", "must not exceed instances (" + std::to_string(instances.get<long>()) + ")");
+        if (instances.is_number_integer() && instances.get<long>() >= 1 &&
+            minHealthy.is_number_integer() && minHealthy.get<long>() > instances.get<long>())
+            add(at + "/props/min_healthy",
+                "must not exceed instances (" + std::to_string(instances.get<long>()) + ")");
     }
 
     for (size_t i = 0; i < doc.connections.size(); ++i) {
         const auto& c = doc.connections[i];
         const std::string at = "/connections/" + std::to_string(i);
-        if (!doc.component(c.from)) add(at + "/from", "names the component \"" + c.from + "\", which does not exist");
-        if (!doc.component(c.to)) add(at + "/to", "names the component \"" + c.to + "\", which does not exist");
-        if (c.from == c.to && doc.component(c.from)) add(at + "/to", "a connection cannot start and end at the same component");
+        if (!doc.component(c.from))
+            add(at + "/from", "names the component \"" + c.from + "\", which does not exist");
+        if (!doc.component(c.to))
+            add(at + "/to", "names the component \"" + c.to + "\", which does not exist");
+        if (c.from == c.to && doc.component(c.from))
+            add(at + "/to", "a connection cannot start and end at the same component");
         for (const auto& [key, value] : c.props.items()) {
             auto schema = catalogue.connectionProperty(key);
             if (!schema) {
@@ -175,9 +208,12 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
     for (size_t i = 0; i < doc.flows.size(); ++i) {
         const auto& f = doc.flows[i];
         const std::string at = "/flows/" + std::to_string(i);
-        if (!doc.component(f.entry)) add(at + "/entry", "names the component \"" + f.entry + "\", which does not exist");
-        if (f.op != "read" && f.op != "write") add(at + "/op", "must be \"read\" or \"write\", got \"" + f.op + "\"");
-        if (!(f.rate_rps > 0) || !std::isfinite(f.rate_rps)) add(at + "/rate_rps", "must be greater than 0");
+        if (!doc.component(f.entry))
+            add(at + "/entry", "names the component \"" + f.entry + "\", which does not exist");
+        if (f.op != "read" && f.op != "write")
+            add(at + "/op", "must be \"read\" or \"write\", got \"" + f.op + "\"");
+        if (!(f.rate_rps > 0) || !std::isfinite(f.rate_rps))
+            add(at + "/rate_rps", "must be greater than 0");
     }
     return problems;
 }

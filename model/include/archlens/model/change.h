@@ -1,6 +1,7 @@
 #pragma once
 #include "archlens/model/document.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,34 @@ struct Change {
     std::string attribute;
 };
 
-using Changes = std::vector<Change>;
+/// The record of what an edit did, announced as it happens: `about` just before each
+/// change reaches the document and `done` just after, so that item models can bracket the
+/// change exactly (beginInsertRows before, endInsertRows after). Also a list of all changes.
+class Changes {
+public:
+    using Hook = std::function<void(const Change&)>;
+    Changes() = default;
+    Changes(Hook before, Hook after) : before_(std::move(before)), after_(std::move(after)) {}
+
+    void about(const Change& change) const {
+        if (before_) before_(change);
+    }
+    void done(Change change) {
+        list_.push_back(std::move(change));
+        if (after_) after_(list_.back());
+    }
+
+    const std::vector<Change>& list() const { return list_; }
+    auto begin() const { return list_.begin(); }
+    auto end() const { return list_.end(); }
+    size_t size() const { return list_.size(); }
+    bool empty() const { return list_.empty(); }
+    const Change& operator[](size_t i) const { return list_[i]; }
+
+private:
+    std::vector<Change> list_;
+    Hook before_;
+    Hook after_;
+};
 
 } // namespace archlens

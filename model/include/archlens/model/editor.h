@@ -29,7 +29,13 @@ struct EditResult {
 
 class Editor {
 public:
-    using Observer = std::function<void(const Changes&)>;
+    /// Told of each change just before and just after it reaches the document, and of the
+    /// whole edit once it is complete. Any of the three may be empty.
+    struct Observer {
+        std::function<void(const Change&)> aboutToChange;
+        std::function<void(const Change&)> changed;
+        std::function<void(const Changes&)> edited;
+    };
 
     explicit Editor(const Catalogue& catalogue, Document doc = {});
 
@@ -74,10 +80,16 @@ public:
     void redo();
 
     int addObserver(Observer observer);
+    /// An observer of whole edits only.
+    int addObserver(std::function<void(const Changes&)> edited) {
+        return addObserver(Observer{{}, {}, std::move(edited)});
+    }
     void removeObserver(int handle);
 
 private:
     EditResult push(CommandPtr command, std::string id = {});
+    /// A change record that relays each change to the observers as it happens.
+    Changes relay();
     void notify(const Changes& changes);
     std::string checkNewComponent(const Component& c) const;
     std::string checkNewConnection(const Connection& c) const;
@@ -86,7 +98,6 @@ private:
     Document doc_;
     History history_;
     std::unique_ptr<MacroCommand> macro_;
-    Changes macroChanges_;
     int macroDepth_ = 0;
     std::map<int, Observer> observers_;
     int nextObserver_ = 1;

@@ -1,0 +1,27 @@
+#include "zone_model.h"
+
+namespace archlens {
+
+ZoneModel::ZoneModel(Editor& editor, QObject* parent)
+    : ElementListModel(editor, ElementType::Zone, parent) {}
+
+QVariant ZoneModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+    const Zone& z = document().zones[static_cast<size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case IdRole:
+        return QString::fromStdString(z.id);
+    case RegionRole:
+        return QString::fromStdString(z.region);
+    case AvailabilityRole:
+        return z.availability;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> ZoneModel::roleNames() const {
+    return {{IdRole, "zoneId"}, {RegionRole, "region"}, {AvailabilityRole, "availability"}};
+}
+
+} // namespace archlens

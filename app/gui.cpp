@@ -1,0 +1,95 @@
+#include "gui.h"
+
+#include "document_controller.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QIcon>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
+#include <string_view>
+
+Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
+
+namespace archlens::gui {
+
+namespace {
+
+/// Saves the window to `path` once the scene has been laid out and drawn, then quits.
+void screenshotWhenReady(QQuickWindow* window, const QString& path) {
+    // Two frames: the first lays out and loads images, the second shows them.
+    auto frames = std::make_shared<int>(0);
+    QObject::connect(window, &QQuickWindow::frameSwapped, window, [window, path, frames] {
+        if (++*frames != 2) return;
+        QTimer::singleShot(100, window, [window, path] {
+            const QImage image = window->grabWindow();
+            const bool saved = !image.isNull() && image.save(path);
+            if (!saved)
+                qCritical("archlens: could not write the screenshot to %s", qPrintable(path));
+            QCoreApplication::exit(saved ? 0 : 2);
+        });
+    });
+    window->requestUpdate();
+}
+
+} // namespace
+
+int run(int argc, char** argv) {
+    // A screenshot needs no screen: without a display, render offscreen.
+    bool wantsScreenshot = false;
+    for (int i = 1; i < argc; ++i)
+        wantsScreenshot = wantsScreenshot || std::string_view(argv[i]).starts_with("--screenshot");
+    if (wantsScreenshot && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setApplicationName("ArchLens");
+    QApplication::setOrganizationName("ArchLens");
+    QApplication::setApplicationVersion(ARCHLENS_VERSION);
+    QApplication::setWindowIcon(QIcon(":/icons/app.svg"));
+    // Fusion follows the system palette, so light and dark themes come for free.
+    QQuickStyle::setStyle("Fusion");
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        "Sketch a system design and get it critiqued.\n"
+        "Commands without a window: check, catalogue (archlens help).");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption screenshot("screenshot", "Render the window to a PNG file and exit.",
+                                  "out.png");
+    parser.addOption(screenshot);
+    QCommandLineOption size("size", "Window size for --screenshot, WIDTHxHEIGHT.", "size",
+                            "1400x900");
+    parser.addOption(size);
+    parser.addPositionalArgument("file", "The design to open (*.archlens).", "[FILE]");
+    parser.process(app);
+
+    QQmlApplicationEngine engine;
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
+        [] { QCoreApplication::exit(3); }, Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/ArchLens/Main.qml")));
+    if (engine.rootObjects().isEmpty()) return 3;
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().front());
+    // The module's types are registered once Main.qml has imported it.
+    auto* controller = engine.singletonInstance<DocumentController*>(
+        qmlTypeId("ArchLens", 1, 0, "DocumentController"));
+    if (controller && !parser.positionalArguments().isEmpty())
+        controller->openFile(parser.positionalArguments().front());
+
+    if (parser.isSet(screenshot)) {
+        const QStringList wh = parser.value(size).split('x');
+        if (window && wh.size() == 2) window->resize(wh[0].toInt(), wh[1].toInt());
+        if (!window) return 3;
+        screenshotWhenReady(window, QDir::current().absoluteFilePath(parser.value(screenshot)));
+    }
+    return app.exec();
+}
+
+} // namespace archlens::gui
