@@ -4,14 +4,30 @@ namespace archlens {
 
 const char* toString(Severity severity) {
     switch (severity) {
-    case Severity::Info:
-        return "info";
-    case Severity::Warning:
-        return "warning";
-    case Severity::Error:
-        return "error";
+    case Severity::Info: return "info";
+    case Severity::Warning: return "warning";
+    case Severity::Error: return "error";
     }
     return "?";
+}
+
+std::optional<Severity> severityFromString(const std::string& text) {
+    if (text == "info") return Severity::Info;
+    if (text == "warning") return Severity::Warning;
+    if (text == "error") return Severity::Error;
+    return std::nullopt;
+}
+
+const FlowResult* Report::flow(const std::string& id) const {
+    for (const auto& f : flows)
+        if (f.id == id) return &f;
+    return nullptr;
+}
+
+const ComponentResult* Report::component(const std::string& id) const {
+    for (const auto& c : components)
+        if (c.id == id) return &c;
+    return nullptr;
 }
 
 } // namespace archlens

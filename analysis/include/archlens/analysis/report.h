@@ -1,18 +1,22 @@
 #pragma once
-// What the analysis says about a document: findings now; flows, components and curves as
-// the passes arrive. A plain value, computed from a const snapshot of the document.
+// What the analysis says about a document: per-flow numbers, per-component load, single
+// points of failure, load curves and findings. A plain value computed from a const
+// snapshot of the document (see analyze.h); the same input always gives the same report.
 #include "archlens/model/document.h"
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace archlens {
 
 enum class Severity { Info, Warning, Error };
 const char* toString(Severity severity);
+std::optional<Severity> severityFromString(const std::string& text);
 
 /// One thing an interviewer would point at: which rule, how bad, about what, why, where
-/// in the guide, and what to change.
+/// in the guide, what to change, and the question that would come next.
 struct Finding {
     std::string rule;
     Severity severity = Severity::Info;
@@ -24,8 +28,73 @@ struct Finding {
     std::string followUp;
 };
 
+/// One step of a flow's critical path and what it adds to the flow's latency.
+struct HopContribution {
+    std::string component;  ///< the component served at this step
+    std::string connection; ///< the connection that reached it ("" for the entry)
+    double p50_ms = 0;      ///< this step's own p50 (service + network + queueing)
+    double p99_ms = 0;
+};
+
+struct FlowResult {
+    std::string id;
+    std::string name;
+    // Structure
+    std::vector<std::string> syncComponents;  ///< on the required synchronous part
+    std::vector<std::string> syncConnections; ///< connections of the synchronous part (incl. optional)
+    std::vector<std::string> asyncComponents; ///< the asynchronous tail
+    int syncDepth = 0;                        ///< longest chain of sync calls from the entry
+    std::vector<std::string> cycle;           ///< ids of a call cycle, empty when none
+    // Availability
+    double availability = 1;
+    std::string availabilityMethod = "exact"; ///< "exact" or "monte_carlo"
+    std::optional<std::pair<double, double>> availabilityInterval; ///< 95% Wilson, Monte Carlo only
+    double downtimeMinPerMonth = 0;
+    double downtimeMinPerYear = 0;
+    // Latency of the synchronous part, and of the asynchronous tail on its own
+    double p50_ms = 0;
+    double p99_ms = 0;
+    double asyncP50_ms = 0;
+    double asyncP99_ms = 0;
+    std::vector<std::string> criticalPath; ///< component ids, entry first
+    std::vector<HopContribution> hops;     ///< along the critical path
+};
+
+struct ComponentResult {
+    std::string id;
+    double offeredRps = 0;
+    double utilisation = 0; ///< offered / (instances x capacity_rps)
+    std::vector<std::string> spofFor; ///< flows that fail when this component fails
+};
+
+struct ZoneResult {
+    std::string id;
+    std::vector<std::string> spofFor; ///< flows that fail when this zone fails
+};
+
+/// One point of the load curves: every flow's rate scaled by `multiplier`.
+struct CurvePoint {
+    double multiplier = 1;
+    double maxUtilisation = 0;
+    std::string busiestComponent;
+    std::vector<std::pair<double, double>> flowLatency; ///< (p50, p99) per flow, in flow order
+};
+
+struct Saturation {
+    double multiplier = 0;  ///< traffic multiplier at which the first component reaches 1
+    std::string component;
+};
+
 struct Report {
+    std::vector<FlowResult> flows;
+    std::vector<ComponentResult> components;
+    std::vector<ZoneResult> zones;
+    std::vector<CurvePoint> curves;
+    std::optional<Saturation> saturation;
     std::vector<Finding> findings;
+
+    const FlowResult* flow(const std::string& id) const;
+    const ComponentResult* component(const std::string& id) const;
 };
 
 } // namespace archlens
