@@ -8,7 +8,7 @@ Flickable {
     id: flick
     property real zoom: 1.0
     readonly property rect docBounds: DocumentController.bounds
-    readonly property real margin: 200
+    readonly property real margin: 80
     // Document point at the scene's top-left corner.
     readonly property point origin: Qt.point(docBounds.x - margin, docBounds.y - margin)
 

@@ -1,0 +1,62 @@
+#pragma once
+// Latency distributions on a linear grid: bin i holds the probability that the latency is
+// i x step milliseconds (a point mass at the bin's value, so convolution is exact on the
+// lattice). Mass beyond the last bin is kept in the last bin, so totals stay 1.
+#include <cstddef>
+#include <vector>
+
+namespace archlens {
+
+class Distribution {
+public:
+    Distribution() = default;
+    /// All mass at zero on a grid of `bins` bins of `step` ms.
+    Distribution(double step, std::size_t bins);
+
+    /// A log-normal fitted to the median and 99th percentile (p99 >= p50 > 0); when p99 is
+    /// not above p50 the value is a point mass at p50.
+    static Distribution logNormal(double step, std::size_t bins, double p50, double p99);
+    /// A point mass at `value` ms.
+    static Distribution constant(double step, std::size_t bins, double value);
+    /// M/M/c waiting time: zero with probability 1 - waitProbability, otherwise
+    /// exponential with the given mean; values above `cap` are placed at `cap`.
+    static Distribution waiting(double step, std::size_t bins, double waitProbability,
+                                double meanWaitGivenWait, double cap);
+
+    double step() const { return step_; }
+    std::size_t bins() const { return p_.size(); }
+    const std::vector<double>& masses() const { return p_; }
+
+    /// Sum of two independent latencies (same grid).
+    Distribution plus(const Distribution& other) const;
+    /// Maximum of two independent latencies (product of CDFs).
+    Distribution max(const Distribution& other) const;
+    /// Maximum of n independent copies (CDF^n); n may be fractional (n > 0).
+    Distribution maxOf(double n) const;
+    /// Sum of n independent copies; fractional n mixes floor(n) and ceil(n).
+    Distribution repeated(double n) const;
+    /// With probability p this latency, otherwise zero.
+    Distribution happensWith(double p) const;
+    /// Mixture: weight w of this, 1 - w of other.
+    Distribution mixedWith(const Distribution& other, double w) const;
+    /// Timeout `timeout` ms and up to `retries` retries: an attempt slower than the timeout
+    /// is abandoned at the timeout and retried; after the last one the caller gives up at
+    /// the timeout. No timeout (<= 0) leaves the latency unchanged.
+    Distribution withTimeout(double timeout, int retries) const;
+    /// Shifted right by `ms` (rounded to the grid).
+    Distribution shifted(double ms) const;
+
+    /// The value below which fraction q of the mass lies, interpolated within the bin.
+    double quantile(double q) const;
+    /// Probability that the latency exceeds `ms`.
+    double exceedance(double ms) const;
+    double mean() const;
+
+private:
+    double step_ = 1;
+    std::vector<double> p_;
+    std::size_t hi_ = 0; ///< index of the last bin with mass (everything above is zero)
+    void trim();
+};
+
+} // namespace archlens

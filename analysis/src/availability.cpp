@@ -1,0 +1,212 @@
+#include "availability.h"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+namespace archlens::detail {
+
+UpTables::UpTables(const Graph& graph) : graph_(graph), tables_(graph.nodes.size()) {}
+
+double UpTables::up(int node, uint32_t localZonesUp) {
+    const Node& n = graph_.nodes[node];
+    const std::size_t nz = n.zones.size();
+    if (nz > 16) return nodeUpGivenZones(n, localZonesUp);
+    auto& table = tables_[node];
+    if (table.empty()) {
+        table.resize(std::size_t{1} << nz);
+        for (uint32_t s = 0; s < table.size(); ++s)
+            table[s] = nodeUpGivenZones(n, s);
+    }
+    return table[localZonesUp & ((1u << nz) - 1)];
+}
+
+namespace {
+
+// The required synchronous part of a flow as an AND/OR structure over local indices:
+// a node is fine when it is up and, for each group of its required calls, the single
+// callee (plain call) or any one callee (an `alternative` group) is fine.
+struct Structure {
+    std::vector<char> reached;                   ///< on the required part
+    std::vector<std::vector<std::vector<int>>> groups; ///< per node: groups of callee locals
+    bool hasOr = false;
+    bool shared = false; ///< some node has more than one required caller
+    int root = -1;
+};
+
+Structure requiredStructure(const Graph& g, const FlowDag& dag) {
+    Structure st;
+    const std::size_t m = dag.nodes.size();
+    st.reached.assign(m, 0);
+    st.groups.resize(m);
+    if (dag.roots.empty()) return st;
+    st.root = dag.roots.front();
+    st.reached[st.root] = 1;
+    std::vector<int> callers(m, 0);
+    for (std::size_t i = m; i-- > 0;) { // callers first
+        if (!st.reached[i]) continue;
+        std::vector<int> altOf; // alternative id per group, -1 plain
+        for (const auto& k : dag.kids[i]) {
+            const Edge& e = g.edges[k.edge];
+            if (!e.required) continue;
+            st.reached[k.target] = 1;
+            ++callers[k.target];
+            auto it = e.alternative < 0 ? altOf.end()
+                                        : std::find(altOf.begin(), altOf.end(), e.alternative);
+            if (it == altOf.end()) {
+                altOf.push_back(e.alternative);
+                st.groups[i].push_back({k.target});
+            } else {
+                auto& group = st.groups[i][it - altOf.begin()];
+                if (std::find(group.begin(), group.end(), k.target) == group.end())
+                    group.push_back(k.target);
+                st.hasOr = st.hasOr || group.size() > 1;
+            }
+        }
+    }
+    for (std::size_t i = 0; i < m; ++i)
+        st.shared = st.shared || (st.reached[i] && callers[i] > 1);
+    return st;
+}
+
+// Bottom-up evaluation: value(node) = p(node) x prod over groups of (plain: value(callee);
+// OR: 1 - prod(1 - value(callee))). Exact when the structure is a tree (no node reached
+// twice) given independent nodes; with 0/1 inputs it is the boolean structure function.
+template <class P>
+double evaluate(const Structure& st, std::vector<double>& value, P p) {
+    for (std::size_t i = 0; i < st.reached.size(); ++i) {
+        if (!st.reached[i]) continue;
+        double v = p(static_cast<int>(i));
+        for (const auto& group : st.groups[i]) {
+            if (v == 0) break;
+            if (group.size() == 1) {
+                v *= value[group[0]];
+            } else {
+                double allDown = 1;
+                for (int t : group)
+                    allDown *= 1 - value[t];
+                v *= 1 - allDown;
+            }
+        }
+        value[i] = v;
+    }
+    return st.root >= 0 ? value[st.root] : 1.0;
+}
+
+uint64_t mix(uint64_t x) { // splitmix64: decorrelates per-flow seeds
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+} // namespace
+
+FlowAvailability flowAvailability(const Graph& g, const FlowStructure& s, UpTables& tables,
+                                  uint64_t seed) {
+    FlowAvailability result;
+    const FlowDag& dag = s.sync;
+    const Structure st = requiredStructure(g, dag);
+    const std::size_t m = dag.nodes.size();
+    if (st.root < 0) return result;
+
+    // The zones that matter to this flow, numbered locally; per node, the local bit of each
+    // of its zones, so a flow zone state maps to the node's own zone state.
+    std::vector<int> zones;
+    std::vector<std::vector<int>> bitOf(m);
+    for (std::size_t i = 0; i < m; ++i) {
+        if (!st.reached[i]) continue;
+        for (int z : g.nodes[dag.nodes[i]].zones) {
+            auto it = std::find(zones.begin(), zones.end(), z);
+            if (it == zones.end()) it = zones.insert(zones.end(), z);
+            bitOf[i].push_back(static_cast<int>(it - zones.begin()));
+        }
+    }
+    auto localState = [&](std::size_t i, uint64_t flowState) {
+        uint32_t local = 0;
+        for (std::size_t b = 0; b < bitOf[i].size(); ++b)
+            if (flowState >> bitOf[i][b] & 1u) local |= 1u << b;
+        return local;
+    };
+    const std::size_t nz = zones.size();
+    std::vector<double> value(m, 0.0);
+
+    const bool exact = nz <= 16 && (!st.hasOr || !st.shared);
+    if (exact) {
+        // Condition on every zone state; given the zones, components are independent.
+        double total = 0;
+        for (uint64_t state = 0; state < (uint64_t{1} << nz); ++state) {
+            double weight = 1;
+            for (std::size_t z = 0; z < nz && weight > 0; ++z) {
+                const double az = g.zoneAvailability[zones[z]];
+                weight *= (state >> z & 1u) ? az : 1 - az;
+            }
+            if (weight == 0) continue;
+            double a;
+            if (!st.hasOr) { // every reached node must be up: each counted once
+                a = 1;
+                for (std::size_t i = 0; i < m && a > 0; ++i)
+                    if (st.reached[i]) a *= tables.up(dag.nodes[i], localState(i, state));
+            } else {
+                a = evaluate(st, value, [&](int i) { return tables.up(dag.nodes[i], localState(i, state)); });
+            }
+            total += weight * a;
+        }
+        result.availability = total;
+    } else {
+        // Monte Carlo: sample zones, then each component given its zones, then evaluate the
+        // boolean structure. Seeded per flow, so the same input gives the same number.
+        std::mt19937_64 rng(mix(seed ^ mix(static_cast<uint64_t>(s.flow) + 1)));
+        auto uniform = [&] { return static_cast<double>(rng() >> 11) * 0x1.0p-53; };
+        std::vector<char> zoneUp(nz);
+        long long successes = 0;
+        for (int sample = 0; sample < kMonteCarloSamples; ++sample) {
+            for (std::size_t z = 0; z < nz; ++z)
+                zoneUp[z] = uniform() < g.zoneAvailability[zones[z]];
+            const double ok = evaluate(st, value, [&](int i) {
+                uint32_t local = 0;
+                for (std::size_t b = 0; b < bitOf[i].size(); ++b)
+                    if (zoneUp[bitOf[i][b]]) local |= 1u << b;
+                return uniform() < tables.up(dag.nodes[i], local) ? 1.0 : 0.0;
+            });
+            successes += ok > 0.5 ? 1 : 0;
+        }
+        const double n = kMonteCarloSamples;
+        const double p = successes / n;
+        const double z = 1.959963984540054, z2 = z * z;
+        const double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+        const double half = z * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
+        result.availability = p;
+        result.method = "monte_carlo";
+        result.interval = std::make_pair(std::max(0.0, centre - half), std::min(1.0, centre + half));
+    }
+
+    // Single points of failure, on the boolean structure with every zone up and every
+    // instance up: a component whose own redundancy cannot absorb an instance failure and
+    // that every way through the flow needs; a zone whose loss alone fails the flow.
+    auto structuralUp = [&](std::size_t i, uint64_t zoneState) {
+        return structurallyUp(g.nodes[dag.nodes[i]], localState(i, zoneState)) ? 1.0 : 0.0;
+    };
+    const std::size_t spofZones = std::min<std::size_t>(nz, 63);
+    const uint64_t allZones = ~uint64_t{0};
+    if (evaluate(st, value, [&](int i) { return structuralUp(i, allZones); }) < 0.5) return result;
+    for (std::size_t i = 0; i < m; ++i) {
+        if (!st.reached[i]) continue;
+        const Node& node = g.nodes[dag.nodes[i]];
+        if (node.entryKind || node.redundant()) continue;
+        const bool fails = !st.hasOr || evaluate(st, value, [&](int j) {
+                                            return j == static_cast<int>(i) ? 0.0 : structuralUp(j, allZones);
+                                        }) < 0.5;
+        if (fails) result.componentSpofs.push_back(dag.nodes[i]);
+    }
+    for (std::size_t z = 0; z < spofZones; ++z) {
+        const uint64_t state = allZones & ~(uint64_t{1} << z);
+        if (evaluate(st, value, [&](int i) { return structuralUp(i, state); }) < 0.5)
+            result.zoneSpofs.push_back(zones[z]);
+    }
+    std::sort(result.componentSpofs.begin(), result.componentSpofs.end());
+    std::sort(result.zoneSpofs.begin(), result.zoneSpofs.end());
+    return result;
+}
+
+} // namespace archlens::detail

@@ -1,0 +1,202 @@
+#include "latency.h"
+
+#include "archlens/analysis/queueing.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace archlens::detail {
+
+namespace {
+
+constexpr double kZ99 = 2.3263478740408408;
+constexpr double kZHigh = 4.753424; // z of 1 - 1e-6: far enough out for the grid's range
+
+double saturatedWait(const Node& node) {
+    return std::max(kSaturatedWaitMs, 10 * 1000.0 / node.capacity);
+}
+
+// M/M/c wait in ms: probability of waiting and mean wait given a wait (capped).
+struct Wait {
+    double probability = 0;
+    double mean = 0;
+};
+
+Wait queueWait(const Node& node, double rho) {
+    if (node.entryKind || rho <= 0) return {};
+    const double cap = saturatedWait(node);
+    if (rho >= 1) return {1, cap};
+    const int c = node.instances;
+    const double service = 1000.0 / node.capacity;
+    return {erlangC(c, rho * c), std::min(cap, service / (c * (1 - rho)))};
+}
+
+// A high quantile of the node's own step, for sizing the grid.
+double ownHigh(const Node& node, double rho) {
+    double service = node.p50;
+    if (node.p99 > node.p50 && node.p50 > 0)
+        service = std::exp(std::log(node.p50) + kZHigh * std::log(node.p99 / node.p50) / kZ99);
+    const Wait w = queueWait(node, rho);
+    const double wait = w.probability > 0 ? std::min(saturatedWait(node), 14 * w.mean) : 0;
+    return service + wait;
+}
+
+struct Composer {
+    const Graph& g;
+    const FlowDag& dag;
+    const std::vector<double>& util;
+    double step = 1;
+
+    double rho(int local) const { return util[dag.nodes[local]]; }
+
+    Distribution own(int local) const {
+        const Node& node = g.nodes[dag.nodes[local]];
+        Distribution d = Distribution::logNormal(step, kLatencyBins, node.p50, node.p99);
+        const Wait w = queueWait(node, rho(local));
+        if (w.probability > 0)
+            d = d.plus(Distribution::waiting(step, kLatencyBins, w.probability, w.mean,
+                                             saturatedWait(node)));
+        return d;
+    }
+
+    // Calls kept for latency: an `alternative` group is served by its first member (the
+    // others only take over on failure).
+    std::vector<LocalEdge> calls(int local) const {
+        std::vector<LocalEdge> kept;
+        std::vector<int> seen;
+        for (const auto& k : dag.kids[local]) {
+            const int alt = g.edges[k.edge].alternative;
+            if (alt >= 0) {
+                if (std::find(seen.begin(), seen.end(), alt) != seen.end()) continue;
+                seen.push_back(alt);
+            }
+            kept.push_back(k);
+        }
+        return kept;
+    }
+
+    // Upper bound of each node's subtree latency, bottom-up, to size the grid.
+    double upperBound(const std::vector<int>& roots, bool withOwnRoot) const {
+        std::vector<double> ub(dag.nodes.size(), 0.0), kidsUb(dag.nodes.size(), 0.0);
+        for (std::size_t i = 0; i < dag.nodes.size(); ++i) {
+            double sum = 0;
+            for (const auto& k : calls(static_cast<int>(i))) {
+                const Edge& e = g.edges[k.edge];
+                double x = e.hopMs + (dag.terminal(g, k) ? ownHigh(g.nodes[dag.nodes[k.target]], rho(k.target))
+                                                         : ub[k.target]);
+                if (e.timeout > 0) x = std::min(x, (e.retries + 1) * e.timeout + e.hopMs);
+                sum += e.parallel ? x : x * std::max(1.0, std::ceil(e.calls));
+            }
+            kidsUb[i] = sum;
+            ub[i] = ownHigh(g.nodes[dag.nodes[i]], rho(static_cast<int>(i))) + sum;
+        }
+        double top = 0;
+        for (int r : roots)
+            top = std::max(top, withOwnRoot ? ub[r] : kidsUb[r]);
+        return top;
+    }
+};
+
+} // namespace
+
+FlowLatency flowLatency(const Graph& g, const FlowStructure& s, const std::vector<double>& util) {
+    FlowLatency result;
+    auto run = [&](const FlowDag& dag, bool tail, bool detail) {
+        const std::size_t m = dag.nodes.size();
+        Composer c{g, dag, util};
+        c.step = std::max(1e-3, c.upperBound(dag.roots, !tail) / static_cast<double>(kLatencyBins - 1));
+        std::vector<Distribution> full(m), kidsOnly(m);
+        std::vector<int> uses(m, 0);
+        for (std::size_t i = 0; i < m; ++i)
+            for (const auto& k : c.calls(static_cast<int>(i)))
+                if (!dag.terminal(g, k)) ++uses[k.target];
+        std::vector<int> best(m, -1); // kept edge with the largest mean, for the critical path
+        std::vector<double> ownP50(m, 0), ownP99(m, 0);
+        std::vector<char> isRoot(m, 0);
+        for (int r : dag.roots)
+            isRoot[r] = 1;
+        for (std::size_t i = 0; i < m; ++i) {
+            const Node& node = g.nodes[dag.nodes[i]];
+            // In the tail every consumer of a queue takes its messages independently.
+            const bool fanOut = tail && node.queueKind;
+            Distribution sequential(c.step, kLatencyBins);
+            Distribution parallel(c.step, kLatencyBins);
+            double bestMean = -1;
+            for (const auto& k : c.calls(static_cast<int>(i))) {
+                const Edge& e = g.edges[k.edge];
+                Distribution x = dag.terminal(g, k) ? c.own(k.target) : full[k.target];
+                if (!dag.terminal(g, k) && --uses[k.target] == 0 && !isRoot[k.target])
+                    full[k.target] = Distribution(); // last caller: free the grid
+                x = x.shifted(e.hopMs).withTimeout(e.timeout, e.retries);
+                const bool inParallel = e.parallel || fanOut;
+                x = inParallel ? x.maxOf(e.calls) : x.repeated(e.calls);
+                const double mean = x.mean();
+                if (mean > bestMean) {
+                    bestMean = mean;
+                    best[i] = static_cast<int>(&k - dag.kids[i].data());
+                }
+                if (inParallel)
+                    parallel = parallel.max(x);
+                else
+                    sequential = sequential.plus(x);
+            }
+            kidsOnly[i] = sequential.plus(parallel);
+            if (tail && isRoot[i]) continue; // the hand-over point's own step is in the sync part
+            const Distribution self = c.own(static_cast<int>(i));
+            if (detail) {
+                ownP50[i] = self.quantile(0.5);
+                ownP99[i] = self.quantile(0.99);
+            }
+            full[i] = self.plus(kidsOnly[i]);
+            kidsOnly[i] = Distribution();
+        }
+        return std::make_tuple(std::move(full), std::move(kidsOnly), std::move(best),
+                               std::move(ownP50), std::move(ownP99));
+    };
+
+    if (!s.sync.roots.empty()) {
+        auto [full, kidsOnly, best, ownP50, ownP99] = run(s.sync, false, true);
+        (void)kidsOnly;
+        const int root = s.sync.roots.front();
+        result.sync = full[root];
+        result.p50 = result.sync.quantile(0.5);
+        result.p99 = result.sync.quantile(0.99);
+        // Critical path: from the entry, always into the call with the largest mean.
+        int at = root;
+        std::string via;
+        double hop = 0;
+        for (std::size_t guard = 0; at >= 0 && guard <= s.sync.nodes.size(); ++guard) {
+            result.criticalPath.push_back(s.sync.nodes[at]);
+            result.hops.push_back({g.nodes[s.sync.nodes[at]].component->id, via,
+                                   ownP50[at] + hop, ownP99[at] + hop});
+            if (best[at] < 0) break;
+            const LocalEdge& k = s.sync.kids[at][best[at]];
+            via = g.edges[k.edge].connection->id;
+            hop = g.edges[k.edge].hopMs;
+            if (s.sync.terminal(g, k)) { // enqueue: the queue's own step ends the path
+                const Distribution self = Composer{g, s.sync, util, full[root].step()}.own(k.target);
+                result.criticalPath.push_back(s.sync.nodes[k.target]);
+                result.hops.push_back({g.nodes[s.sync.nodes[k.target]].component->id, via,
+                                       self.quantile(0.5) + hop, self.quantile(0.99) + hop});
+                break;
+            }
+            at = k.target;
+        }
+    }
+    if (!s.tail.roots.empty()) {
+        auto [full, kidsOnly, best, ownP50, ownP99] = run(s.tail, true, false);
+        (void)full;
+        // Hand-over points run concurrently: the tail ends when the slowest one is done.
+        Distribution total;
+        bool first = true;
+        for (int r : s.tail.roots) {
+            total = first ? kidsOnly[r] : total.max(kidsOnly[r]);
+            first = false;
+        }
+        result.asyncP50 = total.quantile(0.5);
+        result.asyncP99 = total.quantile(0.99);
+    }
+    return result;
+}
+
+} // namespace archlens::detail
