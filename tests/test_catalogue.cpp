@@ -130,3 +130,13 @@ TEST_CASE("connection properties are all defined") {
     CHECK(cat.connectionValue(Json::object(), "required") == true);
     CHECK(cat.connectionValue(Json::object(), "calls") == 1);
 }
+
+TEST_CASE("every rule's guide section is a heading of the guide") {
+    std::ifstream in(test::resourcesDir() / "rules.json");
+    const Json rules = Json::parse(in);
+    const auto headings = guideHeadings();
+    for (const auto& rule : rules.at("rules")) {
+        INFO(rule.at("id").get<std::string>());
+        CHECK(headings.count(rule.at("guide_section").get<std::string>()) == 1);
+    }
+}

@@ -1,0 +1,33 @@
+#pragma once
+// The red-flag rules: each looks at the document and the numbers of the report and adds
+// findings. Rule texts (title, message template, guide section, suggestion, follow-up) live
+// in resources/rules.json, compiled in, so wording is edited without touching code.
+#include "archlens/analysis/report.h"
+#include "archlens/model/catalogue.h"
+
+#include <string>
+#include <vector>
+
+namespace archlens {
+
+/// The words of one rule, as in resources/rules.json.
+struct RuleInfo {
+    std::string id;
+    Severity severity = Severity::Warning;
+    std::string title;
+    std::string message; ///< template with {placeholders} the rule fills in
+    std::string guideSection;
+    std::string suggestion;
+    std::string followUp;
+};
+
+/// Every rule's words, in a stable order (the order of rules.json).
+const std::vector<RuleInfo>& ruleInfos();
+const RuleInfo* ruleInfo(const std::string& id);
+
+/// Runs every rule over the document and the report's numbers and appends the findings,
+/// ordered by severity (errors first), then rule id, then subjects: the same input always
+/// gives the same list.
+void runRules(const Document& doc, const Catalogue& catalogue, Report& report);
+
+} // namespace archlens

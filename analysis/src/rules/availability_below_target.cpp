@@ -1,0 +1,27 @@
+// A flow whose estimated availability misses the requirement.
+#include "rule.h"
+
+namespace archlens::rules {
+
+void availabilityBelowTarget(const Context& ctx, std::vector<Finding>& out) {
+    if (!ctx.doc.requirements.availability) return;
+    const double target = *ctx.doc.requirements.availability;
+    const double minutesPerMonth = 30 * 24 * 60;
+    for (const auto& f : ctx.report.flows) {
+        if (f.availability >= target) continue;
+        std::vector<std::string> subjects;
+        for (const auto& id : f.syncComponents)
+            if (const ComponentResult* r = ctx.report.component(id); r && !r->spofFor.empty())
+                subjects.push_back(id);
+        emit(out, "availability-below-target", subjects,
+             {{"flow", ctx.name(f.id)},
+              {"availability", percent(f.availability, 3)},
+              {"target", percent(target, 3)},
+              {"method",
+               f.availabilityMethod == "exact" ? "computed exactly" : "estimated by simulation"},
+              {"downtime", fixed(f.downtimeMinPerMonth, 0)},
+              {"allowed", fixed((1 - target) * minutesPerMonth, 1)}});
+    }
+}
+
+} // namespace archlens::rules

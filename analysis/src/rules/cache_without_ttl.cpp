@@ -1,0 +1,13 @@
+// A cache whose expiry the design never states. The catalogue's default TTL is only a
+// placeholder for the numbers, so the rule asks for the candidate's own choice.
+#include "rule.h"
+
+namespace archlens::rules {
+
+void cacheWithoutTtl(const Context& ctx, std::vector<Finding>& out) {
+    for (const auto& c : ctx.doc.components)
+        if (c.kind == "cache" && !c.props.contains("ttl_s"))
+            emit(out, "cache-without-ttl", {c.id}, {{"name", ctx.name(c.id)}});
+}
+
+} // namespace archlens::rules

@@ -1,0 +1,19 @@
+// A client calling a database directly.
+#include "rule.h"
+
+namespace archlens::rules {
+
+void clientToDatastore(const Context& ctx, std::vector<Finding>& out) {
+    for (const auto& c : ctx.doc.connections) {
+        const Component* from = ctx.component(c.from);
+        const Component* to = ctx.component(c.to);
+        // Object storage reached with a signed URL (valet key) and CDNs are meant for clients.
+        if (!from || !to || !ctx.isClient(*from) || !ctx.isDataStore(*to) ||
+            ctx.isKind(*to, {"object_storage"}))
+            continue;
+        emit(out, "client-to-datastore", {c.id, to->id},
+             {{"client", ctx.name(from->id)}, {"store", ctx.name(to->id)}});
+    }
+}
+
+} // namespace archlens::rules

@@ -1,0 +1,124 @@
+#include "rule.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace archlens::rules {
+
+namespace {
+const std::vector<size_t> kNone;
+}
+
+Context::Context(const Document& d, const Catalogue& cat, const Report& r)
+    : doc(d), catalogue(cat), report(r) {
+    for (size_t i = 0; i < doc.components.size(); ++i)
+        componentIndex_[doc.components[i].id] = i;
+    for (size_t i = 0; i < doc.connections.size(); ++i) {
+        out_[doc.connections[i].from].push_back(i);
+        in_[doc.connections[i].to].push_back(i);
+    }
+}
+
+const Component* Context::component(const std::string& id) const {
+    auto it = componentIndex_.find(id);
+    return it == componentIndex_.end() ? nullptr : &doc.components[it->second];
+}
+
+Json Context::prop(const Component& c, const std::string& key) const {
+    const KindInfo* k = kind(c);
+    return k ? catalogue.componentValue(*k, c.props, key) : Json();
+}
+Json Context::prop(const Connection& c, const std::string& key) const {
+    return catalogue.connectionValue(c.props, key);
+}
+
+bool Context::flag(const Component& c, const std::string& key) const {
+    return prop(c, key) == true;
+}
+bool Context::flag(const Connection& c, const std::string& key) const {
+    return prop(c, key) == true;
+}
+
+double Context::number(const Component& c, const std::string& key, double fallback) const {
+    const Json v = prop(c, key);
+    return v.is_number() ? v.get<double>() : fallback;
+}
+double Context::number(const Connection& c, const std::string& key, double fallback) const {
+    const Json v = prop(c, key);
+    return v.is_number() ? v.get<double>() : fallback;
+}
+
+bool Context::carries(const Connection& c, const Flow& flow) const {
+    if (auto ops = c.props.find("ops"); ops != c.props.end() && ops->is_array()) {
+        bool found = false;
+        for (const auto& op : *ops)
+            found = found || op == flow.op;
+        if (!found) return false;
+    }
+    if (auto flows = c.props.find("flows"); flows != c.props.end() && flows->is_array()) {
+        bool found = false;
+        for (const auto& f : *flows)
+            found = found || f == flow.id;
+        if (!found) return false;
+    }
+    return true;
+}
+
+const std::vector<size_t>& Context::outgoing(const std::string& id) const {
+    auto it = out_.find(id);
+    return it == out_.end() ? kNone : it->second;
+}
+const std::vector<size_t>& Context::incoming(const std::string& id) const {
+    auto it = in_.find(id);
+    return it == in_.end() ? kNone : it->second;
+}
+
+std::string Context::name(const std::string& id) const {
+    if (const Component* c = component(id)) return c->name.empty() ? id : c->name;
+    if (const Flow* f = doc.flow(id)) return f->name.empty() ? id : f->name;
+    return id;
+}
+
+std::string Context::describe(const Connection& c) const {
+    return name(c.from) + " → " + name(c.to);
+}
+
+bool Context::isKind(const Component& c, std::initializer_list<const char*> kinds) const {
+    for (const char* k : kinds)
+        if (c.kind == k) return true;
+    return false;
+}
+bool Context::isQueue(const Component& c) const {
+    return isKind(c, {"message_queue", "task_queue", "pubsub_topic", "event_stream"});
+}
+bool Context::isDataStore(const Component& c) const {
+    const KindInfo* k = kind(c);
+    return k && k->category == "data";
+}
+bool Context::isClient(const Component& c) const {
+    return isKind(c, {"client", "mobile_client"});
+}
+
+std::string percent(double fraction, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f%%", decimals, fraction * 100);
+    return buffer;
+}
+
+std::string fixed(double value, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
+
+std::string count(double value) {
+    const long long n = std::llround(value);
+    std::string digits = std::to_string(n < 0 ? -n : n), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return n < 0 ? "-" + out : out;
+}
+
+} // namespace archlens::rules

@@ -1,0 +1,32 @@
+// A client flow that reaches application services without anything authenticating it.
+#include "flow_helpers.h"
+
+namespace archlens::rules {
+
+void missingAuth(const Context& ctx, std::vector<Finding>& out) {
+    for (const auto& flow : ctx.doc.flows) {
+        const Component* entry = ctx.component(flow.entry);
+        if (!entry || !ctx.isClient(*entry)) continue;
+        bool authenticated = false;
+        std::string subject, target;
+        walkFlow(ctx, flow, false, [&](const Connection& c) {
+            const Component* to = ctx.component(c.to);
+            if (!to) return false;
+            if (ctx.flag(*to, "auth") || to->kind == "identity_provider") authenticated = true;
+            if (to->kind == "dns" || to->kind == "cdn") return false;
+            if (subject.empty()) subject = to->id;
+            if (target.empty() &&
+                ctx.isKind(*to, {"app_service", "web_server", "bff", "serverless_function"}))
+                target = to->id;
+            return true;
+        });
+        if (authenticated || target.empty()) continue;
+        emit(out, "missing-auth", {subject},
+             {{"flow", ctx.name(flow.id)},
+              {"entry", ctx.name(flow.entry)},
+              {"target", ctx.name(target)},
+              {"subject_name", ctx.name(subject)}});
+    }
+}
+
+} // namespace archlens::rules

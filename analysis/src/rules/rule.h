@@ -1,0 +1,66 @@
+#pragma once
+// What every rule file sees: the document, the catalogue, the report's numbers, quick
+// look-ups, and a way to emit a finding from the rule's texts.
+#include "archlens/analysis/rules.h"
+
+#include <functional>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace archlens::rules {
+
+/// Read-only view of one analysis run, shared by all rules.
+class Context {
+public:
+    Context(const Document& doc, const Catalogue& catalogue, const Report& report);
+
+    const Document& doc;
+    const Catalogue& catalogue;
+    const Report& report;
+
+    const Component* component(const std::string& id) const;
+    const KindInfo* kind(const Component& c) const { return catalogue.kind(c.kind); }
+    /// Effective property of a component / connection (its own value, else the default).
+    Json prop(const Component& c, const std::string& key) const;
+    Json prop(const Connection& c, const std::string& key) const;
+    bool flag(const Component& c, const std::string& key) const;
+    bool flag(const Connection& c, const std::string& key) const;
+    double number(const Component& c, const std::string& key, double fallback = 0) const;
+    double number(const Connection& c, const std::string& key, double fallback = 0) const;
+    /// Whether the connection carries the flow (its ops and flows lists allow it).
+    bool carries(const Connection& c, const Flow& flow) const;
+    /// Indices into doc.connections of the connections leaving a component.
+    const std::vector<size_t>& outgoing(const std::string& componentId) const;
+    const std::vector<size_t>& incoming(const std::string& componentId) const;
+    /// Display name of an element for messages: "Orders DB" (or its id).
+    std::string name(const std::string& id) const;
+    /// "Checkout service -> Payment provider"
+    std::string describe(const Connection& c) const;
+
+    bool isKind(const Component& c, std::initializer_list<const char*> kinds) const;
+    bool isQueue(const Component& c) const;
+    bool isDataStore(const Component& c) const;
+    bool isClient(const Component& c) const;
+
+private:
+    std::unordered_map<std::string, size_t> componentIndex_;
+    std::unordered_map<std::string, std::vector<size_t>> out_;
+    std::unordered_map<std::string, std::vector<size_t>> in_;
+};
+
+using Values = std::map<std::string, std::string>;
+
+/// Fills the rule's texts (message placeholders from `values`) and appends the finding.
+void emit(std::vector<Finding>& out, const std::string& ruleId, std::vector<std::string> subjects,
+          const Values& values, std::optional<Severity> severity = std::nullopt);
+
+/// Numbers as people read them: 0.9995 -> "99.95%", 1.333 -> "1.33", 1200 -> "1,200".
+std::string percent(double fraction, int decimals = 2);
+std::string fixed(double value, int decimals = 1);
+std::string count(double value);
+
+using RuleFunction = void (*)(const Context&, std::vector<Finding>&);
+
+} // namespace archlens::rules

@@ -1,0 +1,53 @@
+#pragma once
+// Every rule, one function per file in this folder. The order here is the order rules
+// run in; the findings are sorted afterwards, so it does not show in the output.
+#include "rule.h"
+
+#include <utility>
+#include <vector>
+
+namespace archlens::rules {
+
+#define ARCHLENS_RULES(X)                                                                          \
+    X("single-point-of-failure", singlePointOfFailure)                                             \
+    X("shared-failure-domain", sharedFailureDomain)                                                \
+    X("missing-idempotency", missingIdempotency)                                                   \
+    X("retry-storm", retryStorm)                                                                   \
+    X("retry-without-backoff", retryWithoutBackoff)                                                \
+    X("sync-chain", syncChain)                                                                     \
+    X("timeout-budget", timeoutBudget)                                                             \
+    X("missing-timeout", missingTimeout)                                                           \
+    X("no-circuit-breaker", noCircuitBreaker)                                                      \
+    X("queue-without-dlq", queueWithoutDlq)                                                        \
+    X("unbounded-queue", unboundedQueue)                                                           \
+    X("unthrottled-entry", unthrottledEntry)                                                       \
+    X("missing-auth", missingAuth)                                                                 \
+    X("saturated-component", saturatedComponent)                                                   \
+    X("no-cache-hot-reads", noCacheHotReads)                                                       \
+    X("availability-below-target", availabilityBelowTarget)                                        \
+    X("latency-above-target", latencyAboveTarget)                                                  \
+    X("call-cycle", callCycle)                                                                     \
+    X("manual-failover", manualFailover)                                                           \
+    X("no-health-checks", noHealthChecks)                                                          \
+    X("cache-without-ttl", cacheWithoutTtl)                                                        \
+    X("chatty-io", chattyIo)                                                                       \
+    X("fan-out-tail", fanOutTail)                                                                  \
+    X("non-durable-queue", nonDurableQueue)                                                        \
+    X("no-monitoring", noMonitoring)                                                               \
+    X("client-to-datastore", clientToDatastore)                                                    \
+    X("missing-load-balancer", missingLoadBalancer)                                                \
+    X("no-failure-tolerance", noFailureTolerance)                                                  \
+    X("single-region", singleRegion)                                                               \
+    X("unused-component", unusedComponent)                                                         \
+    X("stateful-service", statefulService)                                                         \
+    X("unplaced-component", unplacedComponent)                                                     \
+    X("sync-to-external", syncToExternal)
+
+#define ARCHLENS_DECLARE_RULE(id, function) void function(const Context&, std::vector<Finding>&);
+ARCHLENS_RULES(ARCHLENS_DECLARE_RULE)
+#undef ARCHLENS_DECLARE_RULE
+
+/// (rule id, function) for every rule.
+const std::vector<std::pair<std::string, RuleFunction>>& allRules();
+
+} // namespace archlens::rules

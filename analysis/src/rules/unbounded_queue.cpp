@@ -1,0 +1,14 @@
+// A queue with no maximum depth gives no back pressure.
+#include "rule.h"
+
+namespace archlens::rules {
+
+void unboundedQueue(const Context& ctx, std::vector<Finding>& out) {
+    for (const auto& c : ctx.doc.components) {
+        if (!ctx.isKind(c, {"message_queue", "task_queue"}) || ctx.prop(c, "max_depth").is_number())
+            continue;
+        emit(out, "unbounded-queue", {c.id}, {{"name", ctx.name(c.id)}});
+    }
+}
+
+} // namespace archlens::rules

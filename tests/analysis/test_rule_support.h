@@ -1,0 +1,69 @@
+#pragma once
+// Helpers for the rule tests: run only the rules over a document and a hand-made report,
+// so each rule is tested on exactly the numbers it reads.
+#include "support.h"
+
+#include "archlens/analysis/rules.h"
+
+#include <algorithm>
+#include <string>
+
+namespace archlens::test {
+
+inline std::vector<Finding> findings(const Json& design, const Report& numbers = {}) {
+    const Document doc = load(design.dump());
+    Report report = numbers;
+    runRules(doc, Catalogue::builtin(), report);
+    return report.findings;
+}
+
+inline std::vector<Finding> findingsOf(const std::string& rule, const Json& design,
+                                       const Report& numbers = {}) {
+    std::vector<Finding> out;
+    for (auto& f : findings(design, numbers))
+        if (f.rule == rule) out.push_back(f);
+    return out;
+}
+
+/// A JSON design with a client, an API, a database and one write flow, that no rule can
+/// complain about except where a test breaks it on purpose.
+inline Json soundDesign() {
+    return Json::parse(R"({
+  "format": "archlens", "version": 1, "title": "Sound",
+  "requirements": { "availability": 0.999, "p99_ms": 500, "max_sync_depth": 4 },
+  "zones": [ { "id": "az1", "region": "eu", "availability": 0.9995 },
+             { "id": "az2", "region": "eu", "availability": 0.9995 } ],
+  "components": [
+    { "id": "client", "kind": "client", "name": "Browser", "x": 0, "y": 0 },
+    { "id": "gw", "kind": "api_gateway", "name": "Gateway", "x": 220, "y": 0,
+      "props": { "instances": 2, "zones": ["az1", "az2"], "rate_limit": true, "auth": true, "health_checks": true } },
+    { "id": "api", "kind": "app_service", "name": "API", "x": 440, "y": 0,
+      "props": { "instances": 3, "zones": ["az1", "az2"] } },
+    { "id": "db", "kind": "rdbms", "name": "Orders DB", "x": 660, "y": 0,
+      "props": { "instances": 2, "zones": ["az1", "az2"], "failover": "automatic" } },
+    { "id": "mon", "kind": "monitoring", "name": "Monitoring", "x": 0, "y": 200, "props": { "zones": ["az1", "az2"] } }
+  ],
+  "connections": [
+    { "id": "c1", "from": "client", "to": "gw", "mode": "sync" },
+    { "id": "c2", "from": "gw", "to": "api", "mode": "sync", "props": { "timeout_ms": 1000 } },
+    { "id": "c3", "from": "api", "to": "db", "mode": "sync",
+      "props": { "timeout_ms": 300, "retries": 2, "backoff": "exponential_jitter", "idempotent": true } }
+  ],
+  "flows": [ { "id": "order", "name": "Place order", "entry": "client", "op": "write", "rate_rps": 50 } ],
+  "notes": []
+})");
+}
+
+inline Json& component(Json& design, const std::string& id) {
+    for (auto& c : design["components"])
+        if (c["id"] == id) return c;
+    throw std::out_of_range(id);
+}
+
+inline Json& connection(Json& design, const std::string& id) {
+    for (auto& c : design["connections"])
+        if (c["id"] == id) return c;
+    throw std::out_of_range(id);
+}
+
+} // namespace archlens::test
