@@ -1,5 +1,8 @@
 #include "cli.h"
 
+#include "archlens/analysis/analyze.h"
+#include "archlens/analysis/report_json.h"
+#include "archlens/analysis/rules.h"
 #include "archlens/model/catalogue.h"
 #include "archlens/model/document_io.h"
 
@@ -13,7 +16,7 @@ namespace archlens::cli {
 
 namespace {
 
-const char* const kCommands[] = {"check", "catalogue", "help", "--help", "-h", "--version", "-v"};
+const char* const kCommands[] = {"check", "catalogue", "rules", "help", "--help", "-h", "--version", "-v"};
 
 QTextStream& out() {
     static QTextStream stream(stdout);
@@ -56,55 +59,130 @@ bool checkFormat(const QString& command, const QString& format, const QStringLis
     return false;
 }
 
+void printProblems(const QString& file, const Problems& problems, const QString& fmt) {
+    if (fmt == "json") {
+        Json list = Json::array();
+        for (const auto& p : problems) {
+            Json j = {{"pointer", p.pointer}, {"message", p.message}};
+            if (p.line > 0) {
+                j["line"] = p.line;
+                j["column"] = p.column;
+            }
+            list.push_back(std::move(j));
+        }
+        out() << q(Json{{"file", file.toStdString()}, {"valid", false}, {"problems", list}}.dump(2)) << "\n";
+        return;
+    }
+    out() << file << ": invalid, " << problems.size() << (problems.size() == 1 ? " problem\n" : " problems\n");
+    for (const auto& p : problems) out() << "  " << q(p.describe()) << "\n";
+}
+
+QString pct(double a) { return QString::number(a * 100, 'f', a >= 0.9999 ? 4 : 3) + "%"; }
+QString ms(double v) { return QString::number(v, 'f', v < 10 ? 1 : 0) + " ms"; }
+
+void printText(const QString& file, const Document& doc, const Report& report) {
+    out() << file << ": " << q(doc.title) << " — " << doc.components.size() << " components, " << doc.flows.size() << " flows\n\n";
+    out() << "Flows\n";
+    for (const auto& f : report.flows) {
+        out() << "  " << q(f.name.empty() ? f.id : f.name) << ": availability " << pct(f.availability)
+              << (f.availabilityMethod == "exact" ? "" : " (simulated)") << ", " << QString::number(f.downtimeMinPerMonth, 'f', 1)
+              << " min/month down; p50 " << ms(f.p50_ms) << ", p99 " << ms(f.p99_ms) << "; sync depth " << f.syncDepth << "\n";
+    }
+    if (report.saturation)
+        out() << "\nSaturation: " << q(report.saturation->component) << " saturates at " << QString::number(report.saturation->multiplier, 'f', 2)
+              << "x the declared traffic\n";
+    for (Severity severity : {Severity::Error, Severity::Warning, Severity::Info}) {
+        int n = 0;
+        for (const auto& f : report.findings) n += f.severity == severity;
+        if (n == 0) continue;
+        const QString label = severity == Severity::Error ? "Errors" : severity == Severity::Warning ? "Warnings" : "Notes";
+        out() << "\n" << label << " (" << n << ")\n";
+        for (const auto& f : report.findings) {
+            if (f.severity != severity) continue;
+            out() << "  [" << q(f.rule) << "] " << q(f.title) << "\n";
+            out() << "    " << q(f.message) << "\n";
+            out() << "    Change: " << q(f.suggestion) << "\n";
+            out() << "    Guide: " << q(f.guideSection) << ". Next question: " << q(f.followUp) << "\n";
+        }
+    }
+    if (report.findings.empty()) out() << "\nNo findings.\n";
+}
+
+void printMarkdown(const Document& doc, const Report& report) {
+    out() << "# " << q(doc.title) << "\n\n| Flow | Availability | Downtime / month | p50 | p99 |\n| --- | --- | --- | --- | --- |\n";
+    for (const auto& f : report.flows)
+        out() << "| " << q(f.name.empty() ? f.id : f.name) << " | " << pct(f.availability) << " | "
+              << QString::number(f.downtimeMinPerMonth, 'f', 1) << " min | " << ms(f.p50_ms) << " | " << ms(f.p99_ms) << " |\n";
+    out() << "\n## Findings\n";
+    for (const auto& f : report.findings)
+        out() << "\n### " << toString(f.severity) << ": " << q(f.title) << "\n\n" << q(f.message) << "\n\n- **Change:** " << q(f.suggestion)
+              << "\n- **Guide:** " << q(f.guideSection) << "\n- **Next question:** " << q(f.followUp) << "\n";
+}
+
 int check(const QStringList& args) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        "Loads and validates a design; prints every problem with its place.");
+    parser.setApplicationDescription("Checks a design: validates it, computes availability, latency and load, and lists the findings.\n"
+                                     "Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for invalid input.");
     parser.addPositionalArgument("file", "The design to check (*.archlens).");
-    const auto format = formatOption("text or json");
+    const auto format = formatOption("text, json or md");
     parser.addOption(format);
+    const QCommandLineOption failOn("fail-on", "Lowest severity that makes the exit status 1: info, warning or error.", "severity", "error");
+    parser.addOption(failOn);
     if (!parse(parser, "check", args)) return InvalidInput;
     const QString fmt = parser.value(format);
-    if (!checkFormat("check", fmt, {"text", "json"})) return InvalidInput;
+    if (!checkFormat("check", fmt, {"text", "json", "md"})) return InvalidInput;
+    const auto threshold = severityFromString(parser.value(failOn).toStdString());
+    if (!threshold) {
+        err() << "archlens check: unknown severity \"" << parser.value(failOn) << "\" (use info, warning or error)\n";
+        return InvalidInput;
+    }
     if (parser.positionalArguments().size() != 1) {
         err() << "archlens check: expected exactly one design file\n";
         return InvalidInput;
     }
     const QString file = parser.positionalArguments().front();
     const auto result = readDocumentFile(file.toStdString(), Catalogue::builtin());
+    if (!result.ok()) {
+        printProblems(file, result.problems, fmt);
+        return InvalidInput;
+    }
+    const Document& doc = *result.document;
+    Report report = analyze(doc, Catalogue::builtin());
+    runRules(doc, Catalogue::builtin(), report);
 
     if (fmt == "json") {
-        Json problems = Json::array();
-        for (const auto& p : result.problems) {
-            Json j = {{"pointer", p.pointer}, {"message", p.message}};
-            if (p.line > 0) {
-                j["line"] = p.line;
-                j["column"] = p.column;
-            }
-            problems.push_back(std::move(j));
-        }
-        Json report = {
-            {"file", file.toStdString()}, {"valid", result.ok()}, {"problems", problems}};
-        if (result.ok()) {
-            const auto& d = *result.document;
-            report["counts"] = {{"components", d.components.size()},
-                                {"connections", d.connections.size()},
-                                {"zones", d.zones.size()},
-                                {"flows", d.flows.size()}};
-        }
-        out() << q(report.dump(2)) << "\n";
-    } else if (result.ok()) {
-        const auto& d = *result.document;
-        out() << file << ": valid (" << d.components.size() << " components, "
-              << d.connections.size() << " connections, " << d.zones.size() << " zones, "
-              << d.flows.size() << " flows)\n";
+        Json json = reportToJson(doc, report);
+        json["file"] = file.toStdString();
+        json["valid"] = true;
+        out() << q(json.dump(2)) << "\n";
+    } else if (fmt == "md") {
+        printMarkdown(doc, report);
     } else {
-        out() << file << ": invalid, " << result.problems.size()
-              << (result.problems.size() == 1 ? " problem\n" : " problems\n");
-        for (const auto& p : result.problems)
-            out() << "  " << q(p.describe()) << "\n";
+        printText(file, doc, report);
     }
-    return result.ok() ? Ok : InvalidInput;
+    for (const auto& f : report.findings)
+        if (f.severity >= *threshold) return FindingsAtThreshold;
+    return Ok;
+}
+
+int listRules(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Lists every rule with its severity and the guide section it comes from.");
+    const auto format = formatOption("text or json");
+    parser.addOption(format);
+    if (!parse(parser, "rules", args)) return InvalidInput;
+    const QString fmt = parser.value(format);
+    if (!checkFormat("rules", fmt, {"text", "json"})) return InvalidInput;
+    if (fmt == "json") {
+        Json list = Json::array();
+        for (const auto& r : ruleInfos())
+            list.push_back({{"id", r.id}, {"severity", toString(r.severity)}, {"guide_section", r.guideSection}, {"title", r.title}});
+        out() << q(Json{{"rules", list}}.dump(2)) << "\n";
+        return Ok;
+    }
+    for (const auto& r : ruleInfos())
+        out() << q(r.id).leftJustified(28) << QString(toString(r.severity)).leftJustified(9) << q(r.guideSection) << "\n";
+    return Ok;
 }
 
 int catalogue(const QStringList& args) {
@@ -146,8 +224,10 @@ void usage() {
     out() << "Usage:\n"
              "  archlens [FILE]                  open the design in the window\n"
              "  archlens --screenshot OUT.png [FILE]  render the window to a PNG and exit\n"
-             "  archlens check FILE [--format text|json]\n"
-             "                                   validate a design (exit 0 valid, 2 invalid)\n"
+             "  archlens check FILE [--format text|json|md] [--fail-on info|warning|error]\n"
+             "                                   critique a design (exit 0 clean, 1 findings, 2 invalid)\n"
+             "  archlens rules [--format text|json]\n"
+             "                                   list the rules and the guide sections they cite\n"
              "  archlens catalogue [--format text|json]\n"
              "                                   list the component kinds and properties\n"
              "  archlens --version\n"
@@ -174,6 +254,8 @@ int run(int argc, char** argv) {
         status = check(args);
     else if (command == "catalogue")
         status = catalogue(args);
+    else if (command == "rules")
+        status = listRules(args);
     else if (command == "--version" || command == "-v") {
         out() << "archlens " << ARCHLENS_VERSION << "\n";
         status = Ok;

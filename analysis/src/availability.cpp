@@ -27,7 +27,7 @@ namespace {
 // a node is fine when it is up and, for each group of its required calls, the single
 // callee (plain call) or any one callee (an `alternative` group) is fine.
 struct Structure {
-    std::vector<char> reached;                   ///< on the required part
+    std::vector<char> reached;                         ///< on the required part
     std::vector<std::vector<std::vector<int>>> groups; ///< per node: groups of callee locals
     bool hasOr = false;
     bool shared = false; ///< some node has more than one required caller
@@ -72,8 +72,7 @@ Structure requiredStructure(const Graph& g, const FlowDag& dag) {
 // Bottom-up evaluation: value(node) = p(node) x prod over groups of (plain: value(callee);
 // OR: 1 - prod(1 - value(callee))). Exact when the structure is a tree (no node reached
 // twice) given independent nodes; with 0/1 inputs it is the boolean structure function.
-template <class P>
-double evaluate(const Structure& st, std::vector<double>& value, P p) {
+template <class P> double evaluate(const Structure& st, std::vector<double>& value, P p) {
     for (std::size_t i = 0; i < st.reached.size(); ++i) {
         if (!st.reached[i]) continue;
         double v = p(static_cast<int>(i));
@@ -148,7 +147,8 @@ FlowAvailability flowAvailability(const Graph& g, const FlowStructure& s, UpTabl
                 for (std::size_t i = 0; i < m && a > 0; ++i)
                     if (st.reached[i]) a *= tables.up(dag.nodes[i], localState(i, state));
             } else {
-                a = evaluate(st, value, [&](int i) { return tables.up(dag.nodes[i], localState(i, state)); });
+                a = evaluate(st, value,
+                             [&](int i) { return tables.up(dag.nodes[i], localState(i, state)); });
             }
             total += weight * a;
         }
@@ -178,7 +178,8 @@ FlowAvailability flowAvailability(const Graph& g, const FlowStructure& s, UpTabl
         const double half = z * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
         result.availability = p;
         result.method = "monte_carlo";
-        result.interval = std::make_pair(std::max(0.0, centre - half), std::min(1.0, centre + half));
+        result.interval =
+            std::make_pair(std::max(0.0, centre - half), std::min(1.0, centre + half));
     }
 
     // Single points of failure, on the boolean structure with every zone up and every
@@ -194,9 +195,10 @@ FlowAvailability flowAvailability(const Graph& g, const FlowStructure& s, UpTabl
         if (!st.reached[i]) continue;
         const Node& node = g.nodes[dag.nodes[i]];
         if (node.entryKind || node.redundant()) continue;
-        const bool fails = !st.hasOr || evaluate(st, value, [&](int j) {
-                                            return j == static_cast<int>(i) ? 0.0 : structuralUp(j, allZones);
-                                        }) < 0.5;
+        const bool fails =
+            !st.hasOr || evaluate(st, value, [&](int j) {
+                             return j == static_cast<int>(i) ? 0.0 : structuralUp(j, allZones);
+                         }) < 0.5;
         if (fails) result.componentSpofs.push_back(dag.nodes[i]);
     }
     for (std::size_t z = 0; z < spofZones; ++z) {

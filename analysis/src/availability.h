@@ -28,8 +28,8 @@ struct FlowAvailability {
     double availability = 1;
     std::string method = "exact";
     std::optional<std::pair<double, double>> interval; ///< Monte Carlo only
-    std::vector<int> componentSpofs; ///< global node indices
-    std::vector<int> zoneSpofs;      ///< zone indices
+    std::vector<int> componentSpofs;                   ///< global node indices
+    std::vector<int> zoneSpofs;                        ///< zone indices
 };
 
 /// Number of Monte Carlo samples of the fall-back.

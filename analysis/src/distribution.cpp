@@ -17,8 +17,13 @@ double normalCdf(double z) {
 }
 } // namespace
 
-Distribution::Distribution(double step, std::size_t bins) : step_(step), p_(std::max<std::size_t>(bins, 1), 0.0) {
+Distribution::Distribution(double step, std::size_t bins)
+    : step_(step), p_(std::max<std::size_t>(bins, 1), 0.0) {
     p_[0] = 1;
+}
+
+bool Distribution::pointMass() const {
+    return p_[hi_] >= 1.0 - 1e-15;
 }
 
 void Distribution::trim() {
@@ -42,12 +47,18 @@ Distribution Distribution::logNormal(double step, std::size_t bins, double p50, 
     const double sigma = std::log(p99 / p50) / kZ99;
     // Bin i stands for the value i*step, so it takes the mass of [(i-0.5) step, (i+0.5) step).
     d.p_[0] = 0;
-    double previous = 0;
     const std::size_t n = d.p_.size();
-    for (std::size_t i = 0; i < n; ++i) {
+    // Start where the distribution starts to matter (z = -7.4, a mass of about 1e-13).
+    const double lowest = std::exp(mu - 7.4 * sigma);
+    std::size_t i0 = static_cast<std::size_t>(std::max(0.0, std::floor(lowest / step - 0.5)));
+    if (i0 >= n) return constant(step, bins, p50);
+    double previous =
+        i0 == 0 ? 0.0 : normalCdf((std::log((static_cast<double>(i0) - 0.5) * step) - mu) / sigma);
+    d.p_[i0] = previous; // the negligible mass below, kept so the total stays 1
+    for (std::size_t i = i0; i < n; ++i) {
         const double upper = (static_cast<double>(i) + 0.5) * step;
         const double cdf = i + 1 == n ? 1.0 : normalCdf((std::log(upper) - mu) / sigma);
-        d.p_[i] = cdf - previous;
+        d.p_[i] += cdf - previous;
         previous = cdf;
         if (1.0 - cdf < kNegligible && i + 1 < n) {
             d.p_[i] += 1.0 - cdf; // the far tail, negligible, kept so the total stays 1
@@ -66,7 +77,8 @@ Distribution Distribution::waiting(double step, std::size_t bins, double waitPro
     if (!(meanWaitGivenWait > 0)) return d;
     const std::size_t n = d.p_.size();
     const double rate = 1.0 / meanWaitGivenWait;
-    std::size_t capBin = std::min<std::size_t>(n - 1, static_cast<std::size_t>(std::llround(cap / step)));
+    std::size_t capBin =
+        std::min<std::size_t>(n - 1, static_cast<std::size_t>(std::llround(cap / step)));
     d.p_[0] = 1 - waitProbability;
     double previous = 0;
     for (std::size_t i = 0; i <= capBin; ++i) {
@@ -98,13 +110,18 @@ Distribution Distribution::shifted(double ms) const {
 }
 
 Distribution Distribution::plus(const Distribution& other) const {
+    // A point mass (a constant, or zero) only shifts the other: no convolution needed.
+    if (other.pointMass()) return shifted(static_cast<double>(other.hi_) * step_);
+    if (pointMass()) return other.shifted(static_cast<double>(hi_) * step_);
     Distribution d = *this;
     const std::size_t n = p_.size();
     std::fill(d.p_.begin(), d.p_.end(), 0.0);
     // Direct convolution over the two supports; the sum beyond the grid lands in the last bin.
     std::size_t lo1 = 0, lo2 = 0;
-    while (lo1 < hi_ && p_[lo1] == 0) ++lo1;
-    while (lo2 < other.hi_ && other.p_[lo2] == 0) ++lo2;
+    while (lo1 < hi_ && p_[lo1] == 0)
+        ++lo1;
+    while (lo2 < other.hi_ && other.p_[lo2] == 0)
+        ++lo2;
     double overflow = 0;
     for (std::size_t i = lo1; i <= hi_; ++i) {
         const double a = p_[i];

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <string_view>
 
 namespace archlens::detail {
 
@@ -15,6 +17,13 @@ bool isQueueKind(const std::string& kind) {
     return kind == "message_queue" || kind == "task_queue" || kind == "pubsub_topic" ||
            kind == "event_stream";
 }
+
+// The properties the passes read.
+constexpr const char* kComponentKeys[] = {"instances", "min_healthy", "availability", "failover",
+                                          "zones",     "latency_ms",  "capacity_rps"};
+constexpr const char* kConnectionKeys[] = {"calls",       "parallel",   "required",
+                                           "alternative", "timeout_ms", "retries"};
+const Json kNull;
 
 double number(const Json& value, double fallback) {
     return value.is_number() ? value.get<double>() : fallback;
@@ -66,15 +75,28 @@ Graph buildGraph(const Document& doc, const Catalogue& catalogue, const Analysis
         g.zoneRegion.push_back(region.first->second);
     }
 
+    std::unordered_map<std::string, std::vector<Json>> kindDefaults;
     g.nodes.reserve(doc.components.size());
     g.nodeIndex.reserve(doc.components.size() * 2);
     for (const auto& component : doc.components) {
         Node node;
         node.component = &component;
-        const KindInfo* kind = catalogue.kind(component.kind);
-        auto value = [&](const char* key) {
-            return kind ? catalogue.componentValue(*kind, component.props, key)
-                        : (component.props.contains(key) ? component.props.at(key) : Json());
+        // Effective values without copying JSON: the file's own value, else the kind's
+        // default, looked up once per kind (this loop dominates on large designs).
+        auto cached = kindDefaults.find(component.kind);
+        if (cached == kindDefaults.end()) {
+            std::vector<Json> defaults;
+            const KindInfo* kind = catalogue.kind(component.kind);
+            for (const char* key : kComponentKeys)
+                defaults.push_back(kind ? catalogue.componentValue(*kind, Json::object(), key)
+                                        : Json());
+            cached = kindDefaults.emplace(component.kind, std::move(defaults)).first;
+        }
+        auto value = [&](const char* key) -> const Json& {
+            if (auto it = component.props.find(key); it != component.props.end()) return *it;
+            for (std::size_t k = 0; k < std::size(kComponentKeys); ++k)
+                if (std::string_view(kComponentKeys[k]) == key) return cached->second[k];
+            return kNull;
         };
         node.entryKind = isEntryKind(component.kind);
         node.queueKind = isQueueKind(component.kind);
@@ -85,13 +107,13 @@ Graph buildGraph(const Document& doc, const Catalogue& catalogue, const Analysis
         node.availability = node.entryKind && !component.props.contains("availability")
                                 ? 1.0
                                 : number(value("availability"), 0.999);
-        const Json failover = value("failover");
+        const Json& failover = value("failover");
         node.manualFailover = failover.is_string() && failover.get<std::string>() == "manual";
         for (const auto& z : strings(value("zones"))) {
             auto it = zoneIndex.find(z);
             if (it != zoneIndex.end() && node.zones.size() < 30) node.zones.push_back(it->second);
         }
-        const Json latency = value("latency_ms");
+        const Json& latency = value("latency_ms");
         if (latency.is_object()) {
             node.p50 = number(latency.value("p50", Json()), node.p50);
             node.p99 = number(latency.value("p99", Json()), std::max(node.p50, node.p99));
@@ -106,6 +128,9 @@ Graph buildGraph(const Document& doc, const Catalogue& catalogue, const Analysis
     g.out.resize(g.nodes.size());
     g.edges.reserve(doc.connections.size());
     std::unordered_map<std::string, int> alternativeIndex;
+    std::vector<Json> connectionDefaults;
+    for (const char* key : kConnectionKeys)
+        connectionDefaults.push_back(catalogue.connectionValue(Json::object(), key));
     for (const auto& connection : doc.connections) {
         auto from = g.nodeIndex.find(connection.from);
         auto to = g.nodeIndex.find(connection.to);
@@ -116,13 +141,18 @@ Graph buildGraph(const Document& doc, const Catalogue& catalogue, const Analysis
         e.to = to->second;
         e.mode = connection.mode;
         const Json& props = connection.props;
-        auto value = [&](const char* key) { return catalogue.connectionValue(props, key); };
+        auto value = [&](const char* key) -> const Json& {
+            if (auto it = props.find(key); it != props.end()) return *it;
+            for (std::size_t k = 0; k < std::size(kConnectionKeys); ++k)
+                if (std::string_view(kConnectionKeys[k]) == key) return connectionDefaults[k];
+            return kNull;
+        };
         e.calls = std::max(0.0, number(value("calls"), 1));
-        const Json parallel = value("parallel");
+        const Json& parallel = value("parallel");
         e.parallel = parallel.is_boolean() && parallel.get<bool>();
-        const Json required = value("required");
+        const Json& required = value("required");
         e.required = !required.is_boolean() || required.get<bool>();
-        const Json alternative = value("alternative");
+        const Json& alternative = value("alternative");
         if (alternative.is_string() && !alternative.get<std::string>().empty()) {
             auto it = alternativeIndex.emplace(alternative.get<std::string>(),
                                                static_cast<int>(g.alternativeNames.size()));
@@ -180,7 +210,8 @@ double nodeUpGivenZones(const Node& node, uint32_t zonesUp) {
     if (nz > 0) {
         reachable = 0;
         for (int z = 0; z < nz; ++z)
-            if (zonesUp >> z & 1u) reachable += node.instances / nz + (z < node.instances % nz ? 1 : 0);
+            if (zonesUp >> z & 1u)
+                reachable += node.instances / nz + (z < node.instances % nz ? 1 : 0);
     }
     return atLeastKOfN(node.minHealthy, reachable, node.availability);
 }

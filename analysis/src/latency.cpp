@@ -37,7 +37,9 @@ double ownHigh(const Node& node, double rho) {
     if (node.p99 > node.p50 && node.p50 > 0)
         service = std::exp(std::log(node.p50) + kZHigh * std::log(node.p99 / node.p50) / kZ99);
     const Wait w = queueWait(node, rho);
-    const double wait = w.probability > 0 ? std::min(saturatedWait(node), 14 * w.mean) : 0;
+    const double wait = rho >= 1            ? w.mean
+                        : w.probability > 0 ? std::min(saturatedWait(node), 14 * w.mean)
+                                            : 0;
     return service + wait;
 }
 
@@ -46,22 +48,33 @@ struct Composer {
     const FlowDag& dag;
     const std::vector<double>& util;
     double step = 1;
+    std::size_t bins = kLatencyBins;
 
     double rho(int local) const { return util[dag.nodes[local]]; }
 
     Distribution own(int local) const {
         const Node& node = g.nodes[dag.nodes[local]];
-        Distribution d = Distribution::logNormal(step, kLatencyBins, node.p50, node.p99);
+        Distribution d = Distribution::logNormal(step, bins, node.p50, node.p99);
         const Wait w = queueWait(node, rho(local));
+        if (rho(local) >= 1 && !node.entryKind) return d.shifted(w.mean); // saturated: the cap
         if (w.probability > 0)
-            d = d.plus(Distribution::waiting(step, kLatencyBins, w.probability, w.mean,
-                                             saturatedWait(node)));
+            d = d.plus(
+                Distribution::waiting(step, bins, w.probability, w.mean, saturatedWait(node)));
         return d;
     }
 
     // Calls kept for latency: an `alternative` group is served by its first member (the
     // others only take over on failure).
-    std::vector<LocalEdge> calls(int local) const {
+    std::vector<std::vector<LocalEdge>> kept; ///< calls(local) for every node, computed once
+
+    void keepCalls() {
+        kept.resize(dag.nodes.size());
+        for (std::size_t i = 0; i < dag.nodes.size(); ++i)
+            kept[i] = computeCalls(static_cast<int>(i));
+    }
+    const std::vector<LocalEdge>& calls(int local) const { return kept[local]; }
+
+    std::vector<LocalEdge> computeCalls(int local) const {
         std::vector<LocalEdge> kept;
         std::vector<int> seen;
         for (const auto& k : dag.kids[local]) {
@@ -82,8 +95,9 @@ struct Composer {
             double sum = 0;
             for (const auto& k : calls(static_cast<int>(i))) {
                 const Edge& e = g.edges[k.edge];
-                double x = e.hopMs + (dag.terminal(g, k) ? ownHigh(g.nodes[dag.nodes[k.target]], rho(k.target))
-                                                         : ub[k.target]);
+                double x = e.hopMs + (dag.terminal(g, k)
+                                          ? ownHigh(g.nodes[dag.nodes[k.target]], rho(k.target))
+                                          : ub[k.target]);
                 if (e.timeout > 0) x = std::min(x, (e.retries + 1) * e.timeout + e.hopMs);
                 sum += e.parallel ? x : x * std::max(1.0, std::ceil(e.calls));
             }
@@ -99,19 +113,31 @@ struct Composer {
 
 } // namespace
 
-FlowLatency flowLatency(const Graph& g, const FlowStructure& s, const std::vector<double>& util) {
+FlowLatency flowLatency(const Graph& g, const FlowStructure& s, const std::vector<double>& util,
+                        std::size_t bins, bool detail) {
     FlowLatency result;
-    auto run = [&](const FlowDag& dag, bool tail, bool detail) {
+    // A step's own p50/p99 on a grid sized for that step alone, so that a slow step is
+    // not clipped by the flow's grid (which timeouts may have made short).
+    auto ownQuantiles = [&](const FlowDag& dag, int local) {
+        const Node& node = g.nodes[dag.nodes[local]];
+        const double rho = util[dag.nodes[local]];
+        Composer own{
+            g, dag, util, std::max(1e-4, ownHigh(node, rho) / (kLatencyBins - 1)), kLatencyBins,
+            {}};
+        const Distribution d = own.own(local);
+        return std::make_pair(d.quantile(0.5), d.quantile(0.99));
+    };
+    auto run = [&](const FlowDag& dag, bool tail) {
         const std::size_t m = dag.nodes.size();
-        Composer c{g, dag, util};
-        c.step = std::max(1e-3, c.upperBound(dag.roots, !tail) / static_cast<double>(kLatencyBins - 1));
+        Composer c{g, dag, util, 1, bins, {}};
+        c.keepCalls();
+        c.step = std::max(1e-3, c.upperBound(dag.roots, !tail) / static_cast<double>(bins - 1));
         std::vector<Distribution> full(m), kidsOnly(m);
         std::vector<int> uses(m, 0);
         for (std::size_t i = 0; i < m; ++i)
             for (const auto& k : c.calls(static_cast<int>(i)))
                 if (!dag.terminal(g, k)) ++uses[k.target];
-        std::vector<int> best(m, -1); // kept edge with the largest mean, for the critical path
-        std::vector<double> ownP50(m, 0), ownP99(m, 0);
+        std::vector<LocalEdge> best(m); // call with the largest mean, for the critical path
         std::vector<char> isRoot(m, 0);
         for (int r : dag.roots)
             isRoot[r] = 1;
@@ -119,8 +145,8 @@ FlowLatency flowLatency(const Graph& g, const FlowStructure& s, const std::vecto
             const Node& node = g.nodes[dag.nodes[i]];
             // In the tail every consumer of a queue takes its messages independently.
             const bool fanOut = tail && node.queueKind;
-            Distribution sequential(c.step, kLatencyBins);
-            Distribution parallel(c.step, kLatencyBins);
+            Distribution sequential(c.step, bins);
+            Distribution parallel(c.step, bins);
             double bestMean = -1;
             for (const auto& k : c.calls(static_cast<int>(i))) {
                 const Edge& e = g.edges[k.edge];
@@ -133,59 +159,58 @@ FlowLatency flowLatency(const Graph& g, const FlowStructure& s, const std::vecto
                 const double mean = x.mean();
                 if (mean > bestMean) {
                     bestMean = mean;
-                    best[i] = static_cast<int>(&k - dag.kids[i].data());
+                    best[i] = k;
                 }
                 if (inParallel)
                     parallel = parallel.max(x);
                 else
                     sequential = sequential.plus(x);
             }
+            // A tail starts after the hand-over point's own step (counted in the sync part),
+            // so roots keep their calls alone as well.
             kidsOnly[i] = sequential.plus(parallel);
-            if (tail && isRoot[i]) continue; // the hand-over point's own step is in the sync part
             const Distribution self = c.own(static_cast<int>(i));
-            if (detail) {
-                ownP50[i] = self.quantile(0.5);
-                ownP99[i] = self.quantile(0.99);
-            }
             full[i] = self.plus(kidsOnly[i]);
-            kidsOnly[i] = Distribution();
+            if (!isRoot[i]) kidsOnly[i] = Distribution();
         }
-        return std::make_tuple(std::move(full), std::move(kidsOnly), std::move(best),
-                               std::move(ownP50), std::move(ownP99));
+        return std::make_tuple(std::move(full), std::move(kidsOnly), std::move(best));
     };
 
     if (!s.sync.roots.empty()) {
-        auto [full, kidsOnly, best, ownP50, ownP99] = run(s.sync, false, true);
+        auto [full, kidsOnly, best] = run(s.sync, false);
         (void)kidsOnly;
         const int root = s.sync.roots.front();
         result.sync = full[root];
         result.p50 = result.sync.quantile(0.5);
         result.p99 = result.sync.quantile(0.99);
+        if (!detail) return result;
         // Critical path: from the entry, always into the call with the largest mean.
         int at = root;
         std::string via;
         double hop = 0;
         for (std::size_t guard = 0; at >= 0 && guard <= s.sync.nodes.size(); ++guard) {
             result.criticalPath.push_back(s.sync.nodes[at]);
-            result.hops.push_back({g.nodes[s.sync.nodes[at]].component->id, via,
-                                   ownP50[at] + hop, ownP99[at] + hop});
-            if (best[at] < 0) break;
-            const LocalEdge& k = s.sync.kids[at][best[at]];
+            const auto [p50, p99] = ownQuantiles(s.sync, at);
+            result.hops.push_back(
+                {g.nodes[s.sync.nodes[at]].component->id, via, p50 + hop, p99 + hop});
+            if (best[at].edge < 0) break;
+            const LocalEdge k = best[at];
             via = g.edges[k.edge].connection->id;
             hop = g.edges[k.edge].hopMs;
             if (s.sync.terminal(g, k)) { // enqueue: the queue's own step ends the path
-                const Distribution self = Composer{g, s.sync, util, full[root].step()}.own(k.target);
+                const auto [p50, p99] = ownQuantiles(s.sync, k.target);
                 result.criticalPath.push_back(s.sync.nodes[k.target]);
-                result.hops.push_back({g.nodes[s.sync.nodes[k.target]].component->id, via,
-                                       self.quantile(0.5) + hop, self.quantile(0.99) + hop});
+                result.hops.push_back(
+                    {g.nodes[s.sync.nodes[k.target]].component->id, via, p50 + hop, p99 + hop});
                 break;
             }
             at = k.target;
         }
     }
     if (!s.tail.roots.empty()) {
-        auto [full, kidsOnly, best, ownP50, ownP99] = run(s.tail, true, false);
+        auto [full, kidsOnly, best] = run(s.tail, true);
         (void)full;
+        (void)best;
         // Hand-over points run concurrently: the tail ends when the slowest one is done.
         Distribution total;
         bool first = true;

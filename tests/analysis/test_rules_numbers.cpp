@@ -139,3 +139,15 @@ TEST_CASE("findings are ordered errors first then by rule") {
     CHECK(all[1].rule == "single-point-of-failure");
     CHECK(all[2].rule == "retry-without-backoff");
 }
+
+TEST_CASE("rule single-point-of-failure also names a zone, and leaves external services to other rules") {
+    Json d = soundDesign();
+    d["components"].push_back({{"id", "psp"}, {"kind", "external_service"}, {"name", "Payments"}});
+    Report r = sound();
+    r.components.push_back({"psp", 50, 0.1, {"order"}});
+    r.zones.push_back({"az1", {"order"}});
+    auto f = findingsOf("single-point-of-failure", d, r);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].subjects == std::vector<std::string>{"az1"});
+    CHECK_THAT(f[0].title, Catch::Contains("Zone az1"));
+}

@@ -1,4 +1,5 @@
-// A component whose failure alone fails a flow (from the availability pass's cut sets).
+// A component or zone whose failure alone fails a flow (from the availability pass's cut
+// sets).
 #include "flow_helpers.h"
 
 namespace archlens::rules {
@@ -7,7 +8,9 @@ void singlePointOfFailure(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& result : ctx.report.components) {
         if (result.spofFor.empty()) continue;
         const Component* c = ctx.component(result.id);
-        if (!c || ctx.isClient(*c)) continue;
+        // A third party's outage is judged by sync-to-external and no-circuit-breaker: telling
+        // a candidate to run more instances of someone else's service would be nonsense.
+        if (!c || ctx.isClient(*c) || ctx.flag(*c, "external")) continue;
         const int instances = static_cast<int>(ctx.number(*c, "instances", 1));
         std::string detail =
             instances == 1 ? "one instance" : std::to_string(instances) + " instances";
@@ -19,6 +22,16 @@ void singlePointOfFailure(const Context& ctx, std::vector<Finding>& out) {
               {"s", many ? "" : "s"},
               {"flow_word", many ? "these flows" : "that flow"},
               {"detail", detail}});
+    }
+    for (const auto& zone : ctx.report.zones) {
+        if (zone.spofFor.empty()) continue;
+        const bool many = zone.spofFor.size() > 1;
+        emit(out, "single-point-of-failure", {zone.id},
+             {{"name", "Zone " + zone.id},
+              {"flows", flowNames(ctx, zone.spofFor)},
+              {"s", many ? "" : "s"},
+              {"flow_word", many ? "these flows" : "that flow"},
+              {"detail", "something they need runs only in this zone"}});
     }
 }
 

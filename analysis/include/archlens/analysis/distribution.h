@@ -57,6 +57,7 @@ private:
     std::vector<double> p_;
     std::size_t hi_ = 0; ///< index of the last bin with mass (everything above is zero)
     void trim();
+    bool pointMass() const;
 };
 
 } // namespace archlens

@@ -1,0 +1,16 @@
+#pragma once
+// The report as JSON: the stable, documented schema of `archlens check --format json` and
+// of JSON critique reports (described in analysis/README.md). Numbers are rounded to six
+// significant digits so that output is stable and readable; the same report always gives
+// the same bytes.
+#include "archlens/analysis/report.h"
+#include "archlens/model/json.h"
+
+namespace archlens {
+
+Json reportToJson(const Document& doc, const Report& report);
+
+/// Nines of an availability: 0.999 -> 3.0, 0.9995 -> 3.3.
+double nines(double availability);
+
+} // namespace archlens

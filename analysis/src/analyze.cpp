@@ -1,0 +1,125 @@
+#include "archlens/analysis/analyze.h"
+
+#include "availability.h"
+#include "curves.h"
+#include "flow_structure.h"
+#include "graph.h"
+#include "latency.h"
+#include "load.h"
+
+#include <chrono>
+
+namespace archlens {
+
+namespace {
+
+class Stopwatch {
+public:
+    double lap() {
+        const auto now = std::chrono::steady_clock::now();
+        const double ms = std::chrono::duration<double, std::milli>(now - last_).count();
+        last_ = now;
+        return ms;
+    }
+
+private:
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+constexpr double kMinutesPerMonth = 30.0 * 24 * 60;
+constexpr double kMinutesPerYear = 365.25 * 24 * 60;
+
+} // namespace
+
+Report analyze(const Document& doc, const Catalogue& catalogue, const AnalysisOptions& options) {
+    return analyze(doc, catalogue, options, nullptr);
+}
+
+Report analyze(const Document& doc, const Catalogue& catalogue, const AnalysisOptions& options,
+               PassTimings* timings) {
+    using namespace detail;
+    PassTimings t;
+    Stopwatch clock;
+    Report report;
+    const Graph g = buildGraph(doc, catalogue, options);
+    t.graph = clock.lap();
+
+    std::vector<FlowStructure> structures;
+    structures.reserve(doc.flows.size());
+    for (std::size_t f = 0; f < doc.flows.size(); ++f)
+        structures.push_back(buildFlowStructure(g, static_cast<int>(f)));
+    t.structure = clock.lap();
+
+    MarginalAvailabilities marginal(g);
+    const std::vector<double> baseLoad = offeredLoad(g, structures, marginal);
+    std::vector<double> util(g.nodes.size());
+    for (std::size_t n = 0; n < g.nodes.size(); ++n)
+        util[n] = utilisation(g.nodes[n], baseLoad[n] * options.trafficMultiplier);
+    t.load = clock.lap();
+
+    UpTables tables(g);
+    std::vector<std::vector<std::string>> componentSpofs(g.nodes.size());
+    std::vector<std::vector<std::string>> zoneSpofs(doc.zones.size());
+    report.flows.resize(doc.flows.size());
+    for (std::size_t f = 0; f < doc.flows.size(); ++f) {
+        const FlowStructure& s = structures[f];
+        FlowResult& r = report.flows[f];
+        r.id = doc.flows[f].id;
+        r.name = doc.flows[f].name;
+        // Structure
+        for (int n : s.sync.nodes)
+            r.syncComponents.push_back(g.nodes[n].component->id);
+        for (int e : s.syncEdges)
+            r.syncConnections.push_back(g.edges[e].connection->id);
+        for (int n : s.tail.nodes)
+            r.asyncComponents.push_back(g.nodes[n].component->id);
+        r.syncDepth = s.syncDepth;
+        for (int n : s.cycleNodes)
+            r.cycle.push_back(g.nodes[n].component->id);
+        // Availability and single points of failure
+        const FlowAvailability a = flowAvailability(g, s, tables, options.seed);
+        r.availability = a.availability;
+        r.availabilityMethod = a.method;
+        r.availabilityInterval = a.interval;
+        r.downtimeMinPerMonth = (1 - a.availability) * kMinutesPerMonth;
+        r.downtimeMinPerYear = (1 - a.availability) * kMinutesPerYear;
+        for (int n : a.componentSpofs)
+            componentSpofs[n].push_back(r.id);
+        for (int z : a.zoneSpofs)
+            zoneSpofs[z].push_back(r.id);
+    }
+    t.availability = clock.lap();
+
+    for (std::size_t f = 0; f < doc.flows.size(); ++f) {
+        FlowLatency l = flowLatency(g, structures[f], util);
+        FlowResult& r = report.flows[f];
+        r.p50_ms = l.p50;
+        r.p99_ms = l.p99;
+        r.asyncP50_ms = l.asyncP50;
+        r.asyncP99_ms = l.asyncP99;
+        for (int n : l.criticalPath)
+            r.criticalPath.push_back(g.nodes[n].component->id);
+        r.hops = std::move(l.hops);
+    }
+    t.latency = clock.lap();
+
+    report.components.reserve(g.nodes.size());
+    for (std::size_t n = 0; n < g.nodes.size(); ++n) {
+        ComponentResult c;
+        c.id = g.nodes[n].component->id;
+        c.offeredRps = baseLoad[n] * options.trafficMultiplier;
+        c.utilisation = util[n];
+        c.spofFor = std::move(componentSpofs[n]);
+        report.components.push_back(std::move(c));
+    }
+    for (std::size_t z = 0; z < doc.zones.size(); ++z)
+        report.zones.push_back({doc.zones[z].id, std::move(zoneSpofs[z])});
+
+    report.saturation = saturation(g, baseLoad);
+    if (options.curves) report.curves = loadCurves(g, structures, baseLoad);
+    t.curves = clock.lap();
+    if (timings) *timings = t;
+    return report;
+}
+
+} // namespace archlens

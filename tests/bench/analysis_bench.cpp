@@ -1,0 +1,127 @@
+// Generates layered designs (50 clients, then 7 layers: load balancers, gateways, three
+// layers of services, caches, stores; about 3 connections per component into the next
+// layer on average; 50 flows; 6 zones in 2 regions) and prints the time of each analysis pass and
+// the peak memory. Usage: analysis_bench [components ...] (default 1000 10000 100000).
+#include "archlens/analysis/analyze.h"
+#include "archlens/model/catalogue.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <sys/resource.h>
+
+using namespace archlens;
+
+namespace {
+
+Document layered(int total) {
+    constexpr int kFlows = 50;
+    constexpr int kLayers = 7;
+    const char* kinds[kLayers] = {"load_balancer", "api_gateway", "app_service",    "app_service",
+                                  "app_service",   "cache",       "key_value_store"};
+    Document doc;
+    doc.title = "bench";
+    for (int z = 0; z < 6; ++z)
+        doc.zones.push_back({"z" + std::to_string(z), z < 3 ? "r1" : "r2", 0.9995, Json::object()});
+    for (int f = 0; f < kFlows; ++f) {
+        Component c;
+        c.id = "client" + std::to_string(f);
+        c.kind = "client";
+        c.name = c.id;
+        doc.components.push_back(c);
+    }
+    const int width = std::max(3, (total - kFlows) / kLayers);
+    auto id = [](int layer, int j) {
+        return "L" + std::to_string(layer) + "_" + std::to_string(j);
+    };
+    unsigned rng = 12345;
+    auto next = [&rng] { return rng = rng * 1103515245u + 12345u, (rng >> 16) & 0x7fff; };
+    for (int l = 0; l < kLayers; ++l)
+        for (int j = 0; j < width; ++j) {
+            Component c;
+            c.id = id(l, j);
+            c.kind = kinds[l];
+            c.name = c.id;
+            const int z0 = (j % 2) * 3; // region r1 or r2
+            c.props =
+                Json{{"instances", 3},
+                     {"zones", Json::array({"z" + std::to_string(z0), "z" + std::to_string(z0 + 1),
+                                            "z" + std::to_string(z0 + 2)})},
+                     {"capacity_rps", 2000 + static_cast<int>(next() % 5000)}};
+            doc.components.push_back(c);
+        }
+    int edgeId = 0;
+    auto connect = [&](const std::string& from, const std::string& to, Json props) {
+        Connection e;
+        e.id = "e" + std::to_string(edgeId++);
+        e.from = from;
+        e.to = to;
+        e.mode = ConnectionMode::Sync;
+        e.props = std::move(props);
+        doc.connections.push_back(std::move(e));
+    };
+    for (int f = 0; f < kFlows; ++f) {
+        const int base = f * width / kFlows;
+        connect("client" + std::to_string(f), id(0, base % width), Json::object());
+        Flow flow;
+        flow.id = "f" + std::to_string(f);
+        flow.name = flow.id;
+        flow.entry = "client" + std::to_string(f);
+        flow.op = f % 2 ? "write" : "read";
+        flow.rate_rps = 100;
+        doc.flows.push_back(flow);
+    }
+    // Each component calls three neighbours in the next layer: a flow's reach grows by a
+    // couple of components per layer, as in a real service graph, not exponentially.
+    for (int l = 0; l + 1 < kLayers; ++l)
+        for (int j = 0; j < width; ++j)
+            for (int k = 0; k < 3 + (j % 2); ++k) { // 3.5 calls on average: ~3 per component
+                Json props = {{"timeout_ms", 500}};
+                const unsigned r = next() % 10;
+                if (r == 0) props["retries"] = 2;
+                if (r == 1) props["required"] = false;
+                if (r == 2) props["calls"] = 0.3;
+                if (r == 3) props["parallel"] = true;
+                if (r == 4) props["ops"] = Json::array({"read"});
+                connect(id(l, j), id(l + 1, (j + k) % width), props);
+            }
+    return doc;
+}
+
+double peakMemoryMb() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024.0; // kilobytes on Linux
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::vector<int> sizes;
+    for (int i = 1; i < argc; ++i)
+        sizes.push_back(std::atoi(argv[i]));
+    if (sizes.empty()) sizes = {1000, 10000, 100000};
+    std::printf("| components | connections | flows | graph | structure | load | availability | "
+                "latency | curves | total ms | total without curves | peak RSS MB |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (int size : sizes) {
+        const Document doc = layered(size);
+        PassTimings t;
+        const auto start = std::chrono::steady_clock::now();
+        const Report report = analyze(doc, Catalogue::builtin(), {}, &t);
+        const double total =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count();
+        int monteCarlo = 0;
+        for (const auto& f : report.flows)
+            monteCarlo += f.availabilityMethod == "monte_carlo";
+        std::printf("| %zu | %zu | %zu | %.1f | %.1f | %.1f | %.1f%s | %.1f | %.1f | %.1f | %.1f | "
+                    "%.0f |\n",
+                    doc.components.size(), doc.connections.size(), doc.flows.size(), t.graph,
+                    t.structure, t.load, t.availability, monteCarlo ? " (MC)" : "", t.latency,
+                    t.curves, total, total - t.curves, peakMemoryMb());
+        std::fflush(stdout);
+    }
+    return 0;
+}
