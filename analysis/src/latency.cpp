@@ -128,12 +128,14 @@ FlowLatency flowLatency(const Graph& g, const FlowStructure& s, const std::vecto
         const Distribution d = own.own(local);
         return std::make_pair(d.quantile(0.5), d.quantile(0.99));
     };
-    auto run = [&](const FlowDag& dag, bool tail, double step) {
+    auto run = [&](const FlowDag& dag, bool tail, double step, std::size_t bins) {
         const std::size_t m = dag.nodes.size();
         Composer c{g, dag, util, 1, bins, {}};
         c.keepCalls();
-        c.step = step > 0 ? step
-                          : std::max(1e-3, c.upperBound(dag.roots, !tail) / static_cast<double>(bins - 1));
+        c.step =
+            step > 0
+                ? step
+                : std::max(1e-3, c.upperBound(dag.roots, !tail) / static_cast<double>(bins - 1));
         std::vector<Distribution> full(m), kidsOnly(m);
         std::vector<int> uses(m, 0);
         for (std::size_t i = 0; i < m; ++i)
@@ -185,12 +187,14 @@ FlowLatency flowLatency(const Graph& g, const FlowStructure& s, const std::vecto
     auto refined = [&](const Distribution& d) {
         const double q = d.quantile(0.9999);
         const double range = d.step() * static_cast<double>(d.bins() - 1);
-        return q < 0.25 * range ? std::max(1e-3, 1.25 * q / static_cast<double>(bins - 1)) : 0.0;
+        // A probe bin of margin: the probe only knows q to within a bin.
+        const double top = std::max(1.25 * q, q + d.step());
+        return top < 0.5 * range ? std::max(1e-3, top / static_cast<double>(bins - 1)) : 0.0;
     };
     if (!s.sync.roots.empty()) {
-        auto first = run(s.sync, false, 0.0);
+        auto first = run(s.sync, false, 0.0, bins);
         if (const double step = refined(std::get<0>(first)[s.sync.roots.front()]); step > 0)
-            first = run(s.sync, false, step);
+            first = run(s.sync, false, step, bins);
         auto& [full, kidsOnly, best] = first;
         (void)kidsOnly;
         const int root = s.sync.roots.front();
@@ -222,7 +226,7 @@ FlowLatency flowLatency(const Graph& g, const FlowStructure& s, const std::vecto
         }
     }
     if (!s.tail.roots.empty()) {
-        auto [full, kidsOnly, best] = run(s.tail, true, 0.0);
+        auto [full, kidsOnly, best] = run(s.tail, true, 0.0, bins);
         (void)full;
         (void)best;
         // Hand-over points run concurrently: the tail ends when the slowest one is done.
