@@ -39,6 +39,7 @@ void Editor::resetDocument(Document doc) {
     doc_ = std::move(doc);
     history_.clear();
     macro_.reset();
+    macroChanges_.clear();
     macroDepth_ = 0;
     changes.done(reset);
     notify(changes);
@@ -59,11 +60,13 @@ Changes Editor::relay() {
 EditResult Editor::push(CommandPtr command, std::string id) {
     Changes changes = relay();
     if (macro_) {
+        // Observers hear each change now, and of the whole edit when the macro ends.
         command->apply(doc_, changes);
         macro_->add(std::move(command));
-    } else {
-        history_.push(std::move(command), doc_, changes);
+        macroChanges_.insert(macroChanges_.end(), changes.begin(), changes.end());
+        return {{}, std::move(id)};
     }
+    history_.push(std::move(command), doc_, changes);
     notify(changes);
     return {{}, std::move(id)};
 }
@@ -71,13 +74,20 @@ EditResult Editor::push(CommandPtr command, std::string id) {
 void Editor::beginMacro(const std::string& text) {
     if (macroDepth_++ == 0) {
         macro_ = std::make_unique<MacroCommand>(text);
+        macroChanges_.clear();
     }
 }
 
 void Editor::endMacro() {
     if (macroDepth_ == 0 || --macroDepth_ > 0) return;
     auto macro = std::move(macro_);
-    if (!macro->empty()) history_.record(std::move(macro));
+    if (macro->empty()) return;
+    history_.record(std::move(macro));
+    Changes all;
+    for (const auto& c : macroChanges_)
+        all.done(c);
+    macroChanges_.clear();
+    notify(all);
 }
 
 void Editor::undo() {
@@ -198,41 +208,32 @@ EditResult Editor::removeElements(const std::vector<ElementRef>& refs) {
     for (const auto& f : doc_.flows)
         if (gone.count({ElementType::Component, f.entry})) gone.insert({ElementType::Flow, f.id});
 
-    auto macro = std::make_unique<MacroCommand>(
-        gone.size() == 1 ? "Delete " + gone.begin()->second
-                         : "Delete " + std::to_string(gone.size()) + " items");
-    Document scratch = doc_; // commands read old values from the state they will apply to
-    Changes ignored;
-    auto add = [&](CommandPtr command) {
-        command->apply(scratch, ignored);
-        macro->add(std::move(command));
-    };
+    // Each command is built against the state it will apply to, so they go into a macro
+    // one at a time: the whole delete is one undo step and one notification.
+    beginMacro(gone.size() == 1 ? "Delete " + gone.begin()->second
+                                : "Delete " + std::to_string(gone.size()) + " items");
     for (const auto& c : doc_.connections) {
         if (gone.count({ElementType::Connection, c.id})) continue;
         for (const auto& [type, id] : gone)
-            if (type == ElementType::Flow &&
-                listContains(scratch.connection(c.id)->props, "flows", id))
-                add(std::make_unique<SetAttributeCommand>(
-                    "", scratch, AttributeRef{ElementType::Connection, c.id, "props.flows"},
-                    without(scratch.connection(c.id)->props["flows"], id)));
+            if (type == ElementType::Flow && listContains(c.props, "flows", id))
+                push(std::make_unique<SetAttributeCommand>(
+                    "", doc_, AttributeRef{ElementType::Connection, c.id, "props.flows"},
+                    without(c.props.at("flows"), id)));
     }
     for (const auto& c : doc_.components) {
         if (gone.count({ElementType::Component, c.id})) continue;
         for (const auto& [type, id] : gone)
-            if (type == ElementType::Zone &&
-                listContains(scratch.component(c.id)->props, "zones", id))
-                add(std::make_unique<SetAttributeCommand>(
-                    "", scratch, AttributeRef{ElementType::Component, c.id, "props.zones"},
-                    without(scratch.component(c.id)->props["zones"], id)));
+            if (type == ElementType::Zone && listContains(c.props, "zones", id))
+                push(std::make_unique<SetAttributeCommand>(
+                    "", doc_, AttributeRef{ElementType::Component, c.id, "props.zones"},
+                    without(c.props.at("zones"), id)));
     }
     for (ElementType type : {ElementType::Connection, ElementType::Flow, ElementType::Note,
                              ElementType::Component, ElementType::Zone})
         for (const auto& [t, id] : gone)
-            if (t == type) add(std::make_unique<RemoveElementCommand>("", scratch, type, id));
-
-    // Undo the scratch run by building the real step against the real document.
-    macro->revert(scratch, ignored);
-    return push(std::move(macro));
+            if (t == type) push(std::make_unique<RemoveElementCommand>("", doc_, type, id));
+    endMacro();
+    return {};
 }
 
 EditResult Editor::setAttribute(const AttributeRef& ref, const Json& value,

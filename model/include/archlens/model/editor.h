@@ -98,6 +98,7 @@ private:
     Document doc_;
     History history_;
     std::unique_ptr<MacroCommand> macro_;
+    std::vector<Change> macroChanges_; ///< what the open macro changed, for its one notification
     int macroDepth_ = 0;
     std::map<int, Observer> observers_;
     int nextObserver_ = 1;
