@@ -72,6 +72,27 @@ TEST_CASE("rule retry-storm: one layer with more than eight attempts") {
     CHECK_THAT(f[0].message, Catch::Contains("10 attempts"));
 }
 
+TEST_CASE("rule retry-storm follows a call cycle once and stops") {
+    Json d = soundDesign();
+    connection(d, "c2")["props"] = {{"timeout_ms", 1000},
+                                    {"retries", 3},
+                                    {"backoff", "exponential_jitter"},
+                                    {"idempotent", true}};
+    d["connections"].push_back({{"id", "c4"},
+                                {"from", "db"},
+                                {"to", "api"},
+                                {"mode", "sync"},
+                                {"props",
+                                 {{"timeout_ms", 100},
+                                  {"retries", 1},
+                                  {"backoff", "exponential_jitter"},
+                                  {"idempotent", true}}}});
+    auto f = findingsOf("retry-storm", d);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].subjects == std::vector<std::string>{"c2", "c3", "c4"});
+    CHECK_THAT(f[0].message, Catch::Contains("3 layers") && Catch::Contains("24 attempts"));
+}
+
 TEST_CASE("rule retry-without-backoff") {
     Json d = soundDesign();
     connection(d, "c3")["props"]["backoff"] = "none";

@@ -25,16 +25,6 @@ void walkFlow(const Context& ctx, const Flow& flow, bool followAsync,
     }
 }
 
-bool onFlow(const Context& ctx, const std::string& componentId) {
-    for (const auto& f : ctx.report.flows) {
-        for (const auto& id : f.syncComponents)
-            if (id == componentId) return true;
-        for (const auto& id : f.asyncComponents)
-            if (id == componentId) return true;
-    }
-    return false;
-}
-
 std::string flowNames(const Context& ctx, const std::vector<std::string>& flowIds) {
     std::string out;
     for (const auto& id : flowIds)

@@ -14,9 +14,6 @@ namespace archlens::rules {
 void walkFlow(const Context& ctx, const Flow& flow, bool followAsync,
               const std::function<bool(const Connection&)>& visit);
 
-/// Whether the component is one of the flow's (report: sync part or async tail).
-bool onFlow(const Context& ctx, const std::string& componentId);
-
 /// Names of the flows in the list joined for a message: "Checkout, Browse".
 std::string flowNames(const Context& ctx, const std::vector<std::string>& flowIds);
 

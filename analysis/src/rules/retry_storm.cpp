@@ -2,16 +2,67 @@
 // the bottom when it is already failing.
 #include "rule.h"
 
-#include <functional>
 #include <set>
 
 namespace archlens::rules {
 
+namespace {
+
+/// The worst synchronous chain starting with one connection: how many of its layers retry,
+/// how many attempts reach its end, and which connection comes next on it (-1 at the end).
+struct Chain {
+    int layers = 0;
+    double attempts = 1;
+    long next = -1;
+};
+
+bool worse(const Chain& a, const Chain& b) {
+    return a.layers > b.layers || (a.layers == b.layers && a.attempts > b.attempts);
+}
+
+/// Memoised over connections, so a wide layered design costs one visit per connection
+/// instead of one per path. A connection met again while its own chain is being worked
+/// out closes a cycle; the cycle is not followed (call-cycle reports it).
+class WorstChains {
+public:
+    explicit WorstChains(const Context& ctx)
+        : ctx_(ctx), chains_(ctx.doc.connections.size()), state_(chains_.size(), 0) {}
+
+    const Chain& of(size_t i) {
+        if (state_[i] != 0) return chains_[i];
+        state_[i] = 1;
+        const Connection& c = ctx_.doc.connections[i];
+        const int retries = static_cast<int>(ctx_.number(c, "retries", 0));
+        Chain below;
+        for (size_t j : ctx_.outgoing(c.to)) {
+            if (ctx_.doc.connections[j].mode != ConnectionMode::Sync || state_[j] == 1) continue;
+            const Chain& candidate = of(j);
+            if (below.next < 0 || worse(candidate, below)) {
+                below = candidate;
+                below.next = static_cast<long>(j);
+            }
+        }
+        chains_[i] = {below.layers + (retries > 0 ? 1 : 0), below.attempts * (1 + retries),
+                      below.next};
+        state_[i] = 2;
+        return chains_[i];
+    }
+
+private:
+    const Context& ctx_;
+    std::vector<Chain> chains_;
+    std::vector<char> state_; ///< 0 not yet, 1 being worked out, 2 done
+};
+
+} // namespace
+
 void retryStorm(const Context& ctx, std::vector<Finding>& out) {
     std::set<std::vector<std::string>> reported;
-    // Depth-first from each connection that retries and is not itself below another
-    // retrying one (the top of a chain), following synchronous calls downwards.
-    for (const auto& top : ctx.doc.connections) {
+    WorstChains chains(ctx);
+    // From each connection that retries and is not itself below another retrying one (the
+    // top of a chain), the worst chain of synchronous calls downwards.
+    for (size_t t = 0; t < ctx.doc.connections.size(); ++t) {
+        const Connection& top = ctx.doc.connections[t];
         if (top.mode != ConnectionMode::Sync || ctx.number(top, "retries", 0) <= 0) continue;
         bool hasRetryingCaller = false;
         for (size_t i : ctx.incoming(top.from)) {
@@ -21,49 +72,21 @@ void retryStorm(const Context& ctx, std::vector<Finding>& out) {
         }
         if (hasRetryingCaller) continue;
 
-        std::vector<const Connection*> path, worst;
-        double worstAttempts = 0;
-        int worstLayers = 0;
-        std::set<std::string> onPath;
-        std::function<void(const Connection&, double, int)> dfs = [&](const Connection& c,
-                                                                      double attempts, int layers) {
-            const int retries = static_cast<int>(ctx.number(c, "retries", 0));
-            attempts *= 1 + retries;
-            layers += retries > 0 ? 1 : 0;
-            path.push_back(&c);
-            onPath.insert(c.from);
-            bool leaf = true;
-            if (!onPath.count(c.to) && path.size() < 32) {
-                for (size_t i : ctx.outgoing(c.to)) {
-                    const auto& next = ctx.doc.connections[i];
-                    if (next.mode != ConnectionMode::Sync) continue;
-                    leaf = false;
-                    dfs(next, attempts, layers);
-                }
-            }
-            if (leaf &&
-                (layers > worstLayers || (layers == worstLayers && attempts > worstAttempts))) {
-                worst = path;
-                worstAttempts = attempts;
-                worstLayers = layers;
-            }
-            onPath.erase(c.from);
-            path.pop_back();
-        };
-        dfs(top, 1, 0);
-        if (worstLayers < 2 && worstAttempts <= 8) continue;
+        const Chain worst = chains.of(t);
+        if (worst.layers < 2 && worst.attempts <= 8) continue;
         std::vector<std::string> subjects;
-        std::string chain = ctx.name(worst.front()->from);
-        for (const Connection* c : worst) {
-            if (ctx.number(*c, "retries", 0) > 0) subjects.push_back(c->id);
-            chain += " → " + ctx.name(c->to);
+        std::string chain = ctx.name(top.from);
+        for (long i = static_cast<long>(t); i >= 0; i = chains.of(static_cast<size_t>(i)).next) {
+            const Connection& c = ctx.doc.connections[static_cast<size_t>(i)];
+            if (ctx.number(c, "retries", 0) > 0) subjects.push_back(c.id);
+            chain += " → " + ctx.name(c.to);
         }
         if (!reported.insert(subjects).second) continue;
         emit(out, "retry-storm", subjects,
              {{"chain", chain},
-              {"layers", std::to_string(worstLayers)},
-              {"attempts", count(worstAttempts)}},
-             worstAttempts > 8 ? std::optional<Severity>(Severity::Error) : std::nullopt);
+              {"layers", std::to_string(worst.layers)},
+              {"attempts", count(worst.attempts)}},
+             worst.attempts > 8 ? std::optional<Severity>(Severity::Error) : std::nullopt);
     }
 }
 

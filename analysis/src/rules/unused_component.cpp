@@ -1,18 +1,25 @@
 // A component that no flow reaches.
-#include "flow_helpers.h"
+#include "rule.h"
+
+#include <unordered_set>
 
 namespace archlens::rules {
 
 void unusedComponent(const Context& ctx, std::vector<Finding>& out) {
     // Without flows (or before the flow pass ran) nothing is "on" one.
     if (ctx.doc.flows.empty() || ctx.report.flows.empty()) return;
-    for (const auto& c : ctx.doc.components) {
-        if (ctx.isClient(c) || c.kind == "monitoring" || onFlow(ctx, c.id)) continue;
-        bool isEntry = false;
-        for (const auto& f : ctx.doc.flows)
-            isEntry = isEntry || f.entry == c.id;
-        if (!isEntry) emit(out, "unused-component", {c.id}, {{"name", ctx.name(c.id)}});
+    // One set of everything some flow touches, rather than a search of every flow per
+    // component.
+    std::unordered_set<std::string> used;
+    for (const auto& f : ctx.doc.flows)
+        used.insert(f.entry);
+    for (const auto& f : ctx.report.flows) {
+        used.insert(f.syncComponents.begin(), f.syncComponents.end());
+        used.insert(f.asyncComponents.begin(), f.asyncComponents.end());
     }
+    for (const auto& c : ctx.doc.components)
+        if (!ctx.isClient(c) && c.kind != "monitoring" && !used.count(c.id))
+            emit(out, "unused-component", {c.id}, {{"name", ctx.name(c.id)}});
 }
 
 } // namespace archlens::rules
