@@ -16,7 +16,8 @@ namespace archlens::cli {
 
 namespace {
 
-const char* const kCommands[] = {"check", "catalogue", "rules", "help", "--help", "-h", "--version", "-v"};
+const char* const kCommands[] = {"check",  "catalogue", "rules",     "help",
+                                 "--help", "-h",        "--version", "-v"};
 
 QTextStream& out() {
     static QTextStream stream(stdout);
@@ -48,15 +49,20 @@ bool parse(QCommandLineParser& parser, const QString& command, QStringList args)
     return true;
 }
 
-QCommandLineOption formatOption(const QString& formats) {
-    return {QStringList{"f", "format"}, "Output format: " + formats + ".", "format", "text"};
-}
-
-bool checkFormat(const QString& command, const QString& format, const QStringList& allowed) {
-    if (allowed.contains(format)) return true;
-    err() << "archlens " << command << ": unknown format \"" << format << "\" (use "
-          << allowed.join(", ") << ")\n";
-    return false;
+/// Adds --format (the first of `formats` is the default), parses the arguments and checks
+/// the format. Returns the format, or an empty string after printing why the call is wrong.
+QString parseWithFormat(QCommandLineParser& parser, const QString& command, const QStringList& args,
+                        const QStringList& formats) {
+    const QCommandLineOption format(QStringList{"f", "format"},
+                                    "Output format: " + formats.join(", ") + ".", "format",
+                                    formats.front());
+    parser.addOption(format);
+    if (!parse(parser, command, args)) return {};
+    const QString value = parser.value(format);
+    if (formats.contains(value)) return value;
+    err() << "archlens " << command << ": unknown format \"" << value << "\" (use "
+          << formats.join(", ") << ")\n";
+    return {};
 }
 
 void printProblems(const QString& file, const Problems& problems, const QString& fmt) {
@@ -70,70 +76,90 @@ void printProblems(const QString& file, const Problems& problems, const QString&
             }
             list.push_back(std::move(j));
         }
-        out() << q(Json{{"file", file.toStdString()}, {"valid", false}, {"problems", list}}.dump(2)) << "\n";
+        out() << q(Json{{"file", file.toStdString()}, {"valid", false}, {"problems", list}}.dump(2))
+              << "\n";
         return;
     }
-    out() << file << ": invalid, " << problems.size() << (problems.size() == 1 ? " problem\n" : " problems\n");
-    for (const auto& p : problems) out() << "  " << q(p.describe()) << "\n";
+    out() << file << ": invalid, " << problems.size()
+          << (problems.size() == 1 ? " problem\n" : " problems\n");
+    for (const auto& p : problems)
+        out() << "  " << q(p.describe()) << "\n";
 }
 
-QString pct(double a) { return QString::number(a * 100, 'f', a >= 0.9999 ? 4 : 3) + "%"; }
-QString ms(double v) { return QString::number(v, 'f', v < 10 ? 1 : 0) + " ms"; }
+QString pct(double a) {
+    return QString::number(a * 100, 'f', a >= 0.9999 ? 4 : 3) + "%";
+}
+QString ms(double v) {
+    return QString::number(v, 'f', v < 10 ? 1 : 0) + " ms";
+}
 
 void printText(const QString& file, const Document& doc, const Report& report) {
-    out() << file << ": " << q(doc.title) << " — " << doc.components.size() << " components, " << doc.flows.size() << " flows\n\n";
+    out() << file << ": " << q(doc.title) << " — " << doc.components.size() << " components, "
+          << doc.flows.size() << " flows\n\n";
     out() << "Flows\n";
     for (const auto& f : report.flows) {
-        out() << "  " << q(f.name.empty() ? f.id : f.name) << ": availability " << pct(f.availability)
-              << (f.availabilityMethod == "exact" ? "" : " (simulated)") << ", " << QString::number(f.downtimeMinPerMonth, 'f', 1)
-              << " min/month down; p50 " << ms(f.p50_ms) << ", p99 " << ms(f.p99_ms) << "; sync depth " << f.syncDepth << "\n";
+        out() << "  " << q(f.name.empty() ? f.id : f.name) << ": availability "
+              << pct(f.availability) << (f.availabilityMethod == "exact" ? "" : " (simulated)")
+              << ", " << QString::number(f.downtimeMinPerMonth, 'f', 1) << " min/month down; p50 "
+              << ms(f.p50_ms) << ", p99 " << ms(f.p99_ms) << "; sync depth " << f.syncDepth << "\n";
     }
     if (report.saturation)
-        out() << "\nSaturation: " << q(report.saturation->component) << " saturates at " << QString::number(report.saturation->multiplier, 'f', 2)
+        out() << "\nSaturation: " << q(report.saturation->component) << " saturates at "
+              << QString::number(report.saturation->multiplier, 'f', 2)
               << "x the declared traffic\n";
     for (Severity severity : {Severity::Error, Severity::Warning, Severity::Info}) {
         int n = 0;
-        for (const auto& f : report.findings) n += f.severity == severity;
+        for (const auto& f : report.findings)
+            n += f.severity == severity;
         if (n == 0) continue;
-        const QString label = severity == Severity::Error ? "Errors" : severity == Severity::Warning ? "Warnings" : "Notes";
+        const QString label = severity == Severity::Error     ? "Errors"
+                              : severity == Severity::Warning ? "Warnings"
+                                                              : "Notes";
         out() << "\n" << label << " (" << n << ")\n";
         for (const auto& f : report.findings) {
             if (f.severity != severity) continue;
             out() << "  [" << q(f.rule) << "] " << q(f.title) << "\n";
             out() << "    " << q(f.message) << "\n";
             out() << "    Change: " << q(f.suggestion) << "\n";
-            out() << "    Guide: " << q(f.guideSection) << ". Next question: " << q(f.followUp) << "\n";
+            out() << "    Guide: " << q(f.guideSection) << ". Next question: " << q(f.followUp)
+                  << "\n";
         }
     }
     if (report.findings.empty()) out() << "\nNo findings.\n";
 }
 
 void printMarkdown(const Document& doc, const Report& report) {
-    out() << "# " << q(doc.title) << "\n\n| Flow | Availability | Downtime / month | p50 | p99 |\n| --- | --- | --- | --- | --- |\n";
+    out() << "# " << q(doc.title)
+          << "\n\n| Flow | Availability | Downtime / month | p50 | p99 |\n| --- | --- | --- | --- "
+             "| --- |\n";
     for (const auto& f : report.flows)
         out() << "| " << q(f.name.empty() ? f.id : f.name) << " | " << pct(f.availability) << " | "
-              << QString::number(f.downtimeMinPerMonth, 'f', 1) << " min | " << ms(f.p50_ms) << " | " << ms(f.p99_ms) << " |\n";
+              << QString::number(f.downtimeMinPerMonth, 'f', 1) << " min | " << ms(f.p50_ms)
+              << " | " << ms(f.p99_ms) << " |\n";
     out() << "\n## Findings\n";
     for (const auto& f : report.findings)
-        out() << "\n### " << toString(f.severity) << ": " << q(f.title) << "\n\n" << q(f.message) << "\n\n- **Change:** " << q(f.suggestion)
-              << "\n- **Guide:** " << q(f.guideSection) << "\n- **Next question:** " << q(f.followUp) << "\n";
+        out() << "\n### " << toString(f.severity) << ": " << q(f.title) << "\n\n"
+              << q(f.message) << "\n\n- **Change:** " << q(f.suggestion) << "\n- **Guide:** "
+              << q(f.guideSection) << "\n- **Next question:** " << q(f.followUp) << "\n";
 }
 
 int check(const QStringList& args) {
     QCommandLineParser parser;
-    parser.setApplicationDescription("Checks a design: validates it, computes availability, latency and load, and lists the findings.\n"
-                                     "Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for invalid input.");
+    parser.setApplicationDescription(
+        "Checks a design: validates it, computes availability, latency and load, and lists the "
+        "findings.\n"
+        "Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for invalid input.");
     parser.addPositionalArgument("file", "The design to check (*.archlens).");
-    const auto format = formatOption("text, json or md");
-    parser.addOption(format);
-    const QCommandLineOption failOn("fail-on", "Lowest severity that makes the exit status 1: info, warning or error.", "severity", "error");
+    const QCommandLineOption failOn(
+        "fail-on", "Lowest severity that makes the exit status 1: info, warning or error.",
+        "severity", "error");
     parser.addOption(failOn);
-    if (!parse(parser, "check", args)) return InvalidInput;
-    const QString fmt = parser.value(format);
-    if (!checkFormat("check", fmt, {"text", "json", "md"})) return InvalidInput;
+    const QString fmt = parseWithFormat(parser, "check", args, {"text", "json", "md"});
+    if (fmt.isEmpty()) return InvalidInput;
     const auto threshold = severityFromString(parser.value(failOn).toStdString());
     if (!threshold) {
-        err() << "archlens check: unknown severity \"" << parser.value(failOn) << "\" (use info, warning or error)\n";
+        err() << "archlens check: unknown severity \"" << parser.value(failOn)
+              << "\" (use info, warning or error)\n";
         return InvalidInput;
     }
     if (parser.positionalArguments().size() != 1) {
@@ -167,32 +193,31 @@ int check(const QStringList& args) {
 
 int listRules(const QStringList& args) {
     QCommandLineParser parser;
-    parser.setApplicationDescription("Lists every rule with its severity and the guide section it comes from.");
-    const auto format = formatOption("text or json");
-    parser.addOption(format);
-    if (!parse(parser, "rules", args)) return InvalidInput;
-    const QString fmt = parser.value(format);
-    if (!checkFormat("rules", fmt, {"text", "json"})) return InvalidInput;
+    parser.setApplicationDescription(
+        "Lists every rule with its severity and the guide section it comes from.");
+    const QString fmt = parseWithFormat(parser, "rules", args, {"text", "json"});
+    if (fmt.isEmpty()) return InvalidInput;
     if (fmt == "json") {
         Json list = Json::array();
         for (const auto& r : ruleInfos())
-            list.push_back({{"id", r.id}, {"severity", toString(r.severity)}, {"guide_section", r.guideSection}, {"title", r.title}});
+            list.push_back({{"id", r.id},
+                            {"severity", toString(r.severity)},
+                            {"guide_section", r.guideSection},
+                            {"title", r.title}});
         out() << q(Json{{"rules", list}}.dump(2)) << "\n";
         return Ok;
     }
     for (const auto& r : ruleInfos())
-        out() << q(r.id).leftJustified(28) << QString(toString(r.severity)).leftJustified(9) << q(r.guideSection) << "\n";
+        out() << q(r.id).leftJustified(28) << QString(toString(r.severity)).leftJustified(9)
+              << q(r.guideSection) << "\n";
     return Ok;
 }
 
 int catalogue(const QStringList& args) {
     QCommandLineParser parser;
     parser.setApplicationDescription("Lists the component kinds and their properties.");
-    const auto format = formatOption("text or json");
-    parser.addOption(format);
-    if (!parse(parser, "catalogue", args)) return InvalidInput;
-    const QString fmt = parser.value(format);
-    if (!checkFormat("catalogue", fmt, {"text", "json"})) return InvalidInput;
+    const QString fmt = parseWithFormat(parser, "catalogue", args, {"text", "json"});
+    if (fmt.isEmpty()) return InvalidInput;
     const Catalogue& cat = Catalogue::builtin();
     if (fmt == "json") {
         out() << q(cat.json().dump(2)) << "\n";
@@ -225,7 +250,8 @@ void usage() {
              "  archlens [FILE]                  open the design in the window\n"
              "  archlens --screenshot OUT.png [FILE]  render the window to a PNG and exit\n"
              "  archlens check FILE [--format text|json|md] [--fail-on info|warning|error]\n"
-             "                                   critique a design (exit 0 clean, 1 findings, 2 invalid)\n"
+             "                                   critique a design (exit 0 clean, 1 findings, 2 "
+             "invalid)\n"
              "  archlens rules [--format text|json]\n"
              "                                   list the rules and the guide sections they cite\n"
              "  archlens catalogue [--format text|json]\n"

@@ -15,6 +15,18 @@ constexpr double kZ99 = 2.3263478740408408;
 double normalCdf(double z) {
     return 0.5 * std::erfc(-z / std::sqrt(2.0));
 }
+
+/// Rewrites `masses` as the differences of the CDF `cdfAt(i, cumulative mass up to i)`,
+/// which must be non-decreasing; rounding that would make a mass negative is clamped.
+template <typename CdfAt> void massesFromCdf(std::vector<double>& masses, CdfAt cdfAt) {
+    double cumulative = 0, previous = 0;
+    for (std::size_t i = 0; i < masses.size(); ++i) {
+        cumulative += masses[i];
+        const double c = cdfAt(i, cumulative);
+        masses[i] = std::max(0.0, c - previous);
+        previous = std::max(previous, c);
+    }
+}
 } // namespace
 
 Distribution::Distribution(double step, std::size_t bins)
@@ -141,16 +153,14 @@ Distribution Distribution::plus(const Distribution& other) const {
 }
 
 Distribution Distribution::max(const Distribution& other) const {
+    // The max of two independent variables has the product of their CDFs.
     Distribution d = *this;
-    double ca = 0, cb = 0, previous = 0;
+    double cb = 0;
     const std::size_t top = std::max(hi_, other.hi_);
-    for (std::size_t i = 0; i < p_.size(); ++i) {
-        ca += p_[i];
+    massesFromCdf(d.p_, [&](std::size_t i, double ca) {
         cb += other.p_[i];
-        const double c = i >= top ? 1.0 : std::min(1.0, ca * cb);
-        d.p_[i] = std::max(0.0, c - previous);
-        previous = std::max(previous, c);
-    }
+        return i >= top ? 1.0 : std::min(1.0, ca * cb);
+    });
     d.trim();
     return d;
 }
@@ -158,13 +168,9 @@ Distribution Distribution::max(const Distribution& other) const {
 Distribution Distribution::maxOf(double n) const {
     if (n <= 1) return n < 1 ? happensWith(n) : *this;
     Distribution d = *this;
-    double cdf = 0, previous = 0;
-    for (std::size_t i = 0; i < p_.size(); ++i) {
-        cdf += p_[i];
-        const double c = i >= hi_ ? 1.0 : std::pow(std::min(1.0, cdf), n);
-        d.p_[i] = std::max(0.0, c - previous);
-        previous = std::max(previous, c);
-    }
+    massesFromCdf(d.p_, [&](std::size_t i, double cdf) {
+        return i >= hi_ ? 1.0 : std::pow(std::min(1.0, cdf), n);
+    });
     d.trim();
     return d;
 }
