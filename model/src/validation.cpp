@@ -4,6 +4,7 @@
 #include <functional>
 #include <sstream>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace archlens {
 
@@ -124,12 +125,17 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
     // Ids are unique across the whole document, so that a finding's subjects and a
     // selection name one element without saying which collection it is in.
     std::unordered_map<std::string, std::string> seen;
+    // References are checked against this set: a linear search per connection made loading
+    // a large design quadratic.
+    std::unordered_set<std::string> componentIds;
+    const auto isComponent = [&](const std::string& id) { return componentIds.count(id) > 0; };
     auto claim = [&](const std::string& id, const std::string& pointer) {
         if (id.empty()) {
             add(pointer + "/id", "id must not be empty");
             return;
         }
         auto [it, inserted] = seen.emplace(id, pointer);
+        if (inserted && pointer.rfind("/components/", 0) == 0) componentIds.insert(id);
         if (!inserted)
             add(pointer + "/id",
                 "duplicate id \"" + id + "\" (already used at " + it->second + ")");
@@ -189,11 +195,11 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
     for (size_t i = 0; i < doc.connections.size(); ++i) {
         const auto& c = doc.connections[i];
         const std::string at = "/connections/" + std::to_string(i);
-        if (!doc.component(c.from))
+        if (!isComponent(c.from))
             add(at + "/from", "names the component \"" + c.from + "\", which does not exist");
-        if (!doc.component(c.to))
+        if (!isComponent(c.to))
             add(at + "/to", "names the component \"" + c.to + "\", which does not exist");
-        if (c.from == c.to && doc.component(c.from))
+        if (c.from == c.to && isComponent(c.from))
             add(at + "/to", "a connection cannot start and end at the same component");
         for (const auto& [key, value] : c.props.items()) {
             auto schema = catalogue.connectionProperty(key);
@@ -208,7 +214,7 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
     for (size_t i = 0; i < doc.flows.size(); ++i) {
         const auto& f = doc.flows[i];
         const std::string at = "/flows/" + std::to_string(i);
-        if (!doc.component(f.entry))
+        if (!isComponent(f.entry))
             add(at + "/entry", "names the component \"" + f.entry + "\", which does not exist");
         if (f.op != "read" && f.op != "write")
             add(at + "/op", "must be \"read\" or \"write\", got \"" + f.op + "\"");
