@@ -93,6 +93,16 @@ TEST_CASE("rule retry-storm follows a call cycle once and stops") {
     CHECK_THAT(f[0].message, Catch::Contains("3 layers") && Catch::Contains("24 attempts"));
 }
 
+TEST_CASE("a name with braces in it is shown as typed, not filled in") {
+    Json d = soundDesign();
+    component(d, "db")["name"] = "{connection} {target}";
+    connection(d, "c3")["props"]["idempotent"] = false;
+    auto f = findingsOf("missing-idempotency", d);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].title == "Repeated write to {connection} {target} is not idempotent");
+    CHECK_THAT(f[0].message, Catch::StartsWith("API → {connection} {target} carries writes"));
+}
+
 TEST_CASE("rule retry-without-backoff") {
     Json d = soundDesign();
     connection(d, "c3")["props"]["backoff"] = "none";

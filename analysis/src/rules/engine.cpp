@@ -45,14 +45,26 @@ const RuleInfo* ruleInfo(const std::string& id) {
 namespace rules {
 
 namespace {
-std::string fill(std::string text, const Values& values) {
-    for (const auto& [key, value] : values) {
-        const std::string placeholder = "{" + key + "}";
-        for (size_t at = text.find(placeholder); at != std::string::npos;
-             at = text.find(placeholder, at + value.size()))
-            text.replace(at, placeholder.size(), value);
+/// Replaces each {key} of the template by its value in one pass. Values are never scanned
+/// again, so a name the user typed with braces in it stays as typed.
+std::string fill(const std::string& text, const Values& values) {
+    std::string out;
+    out.reserve(text.size() + 64);
+    size_t at = 0;
+    while (at < text.size()) {
+        const size_t open = text.find('{', at);
+        const size_t close = open == std::string::npos ? open : text.find('}', open);
+        if (close == std::string::npos) break;
+        out.append(text, at, open - at);
+        auto it = values.find(text.substr(open + 1, close - open - 1));
+        if (it != values.end())
+            out += it->second;
+        else
+            out.append(text, open, close - open + 1);
+        at = close + 1;
     }
-    return text;
+    out.append(text, at, std::string::npos);
+    return out;
 }
 } // namespace
 
