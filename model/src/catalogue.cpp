@@ -210,20 +210,24 @@ bool Catalogue::accepts(const KindInfo& kind, const std::string& key) const {
     return std::find(kind.properties.begin(), kind.properties.end(), key) != kind.properties.end();
 }
 
-Json Catalogue::componentValue(const KindInfo& kind, const Json& props,
-                               const std::string& key) const {
+namespace {
+const Json kNoValue; // what an unset property without a default reads as
+}
+
+const Json& Catalogue::componentValue(const KindInfo& kind, const Json& props,
+                                      const std::string& key) const {
     if (auto it = props.find(key); it != props.end()) return *it;
     if (auto it = kind.defaults.find(key); it != kind.defaults.end()) return *it;
     for (const auto& p : componentProps_)
         if (p.key == key && p.defaultValue) return *p.defaultValue;
-    return nullptr;
+    return kNoValue;
 }
 
-Json Catalogue::connectionValue(const Json& props, const std::string& key) const {
+const Json& Catalogue::connectionValue(const Json& props, const std::string& key) const {
     if (auto it = props.find(key); it != props.end()) return *it;
     for (const auto& p : connectionProps_)
         if (p.key == key && p.defaultValue) return *p.defaultValue;
-    return nullptr;
+    return kNoValue;
 }
 
 } // namespace archlens

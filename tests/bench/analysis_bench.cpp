@@ -2,8 +2,14 @@
 // layers of services, caches, stores; about 3 connections per component into the next
 // layer on average; 50 flows; 6 zones in 2 regions) and prints the time of each analysis pass and
 // the peak memory. Usage: analysis_bench [components ...] (default 1000 10000 100000).
+// `analysis_bench --write N FILE` saves the generated design of N components instead, for
+// timing the command line as a whole (`time archlens check FILE --format json`), and
+// `analysis_bench --check FILE` times the stages of that command one by one.
 #include "archlens/analysis/analyze.h"
+#include "archlens/analysis/report_json.h"
+#include "archlens/analysis/rules.h"
 #include "archlens/model/catalogue.h"
+#include "archlens/model/document_io.h"
 
 #include <chrono>
 #include <cstdio>
@@ -95,9 +101,45 @@ double peakMemoryMb() {
     return usage.ru_maxrss / 1024.0; // kilobytes on Linux
 }
 
+double millisecondsSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+
+/// The stages of `archlens check FILE --format json`, each timed.
+int timeCheck(const char* path) {
+    auto t = std::chrono::steady_clock::now();
+    auto loaded = readDocumentFile(path, Catalogue::builtin());
+    if (!loaded.ok()) {
+        std::fprintf(stderr, "%s\n", loaded.problems.front().describe().c_str());
+        return 2;
+    }
+    const double load = millisecondsSince(t);
+    t = std::chrono::steady_clock::now();
+    Report report = analyze(*loaded.document, Catalogue::builtin());
+    const double passes = millisecondsSince(t);
+    t = std::chrono::steady_clock::now();
+    runRules(*loaded.document, Catalogue::builtin(), report);
+    const double rules = millisecondsSince(t);
+    t = std::chrono::steady_clock::now();
+    const std::string json = reportToJson(*loaded.document, report).dump(2);
+    const double output = millisecondsSince(t);
+    std::printf("| load | passes | rules | JSON output | findings | output MB | peak RSS MB "
+                "|\n|---|---|---|---|---|---|---|\n");
+    std::printf("| %.0f | %.0f | %.0f | %.0f | %zu | %.1f | %.0f |\n", load, passes, rules, output,
+                report.findings.size(), json.size() / 1e6, peakMemoryMb());
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 4 && std::string(argv[1]) == "--write") {
+        const std::string error = writeDocumentFile(argv[3], layered(std::atoi(argv[2])));
+        if (!error.empty()) std::fprintf(stderr, "%s\n", error.c_str());
+        return error.empty() ? 0 : 2;
+    }
+    if (argc == 3 && std::string(argv[1]) == "--check") return timeCheck(argv[2]);
     std::vector<int> sizes;
     for (int i = 1; i < argc; ++i)
         sizes.push_back(std::atoi(argv[i]));

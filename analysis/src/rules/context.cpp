@@ -24,11 +24,12 @@ const Component* Context::component(const std::string& id) const {
     return it == componentIndex_.end() ? nullptr : &doc.components[it->second];
 }
 
-Json Context::prop(const Component& c, const std::string& key) const {
+const Json& Context::prop(const Component& c, const std::string& key) const {
+    static const Json none;
     const KindInfo* k = kind(c);
-    return k ? catalogue.componentValue(*k, c.props, key) : Json();
+    return k ? catalogue.componentValue(*k, c.props, key) : none;
 }
-Json Context::prop(const Connection& c, const std::string& key) const {
+const Json& Context::prop(const Connection& c, const std::string& key) const {
     return catalogue.connectionValue(c.props, key);
 }
 
@@ -40,11 +41,11 @@ bool Context::flag(const Connection& c, const std::string& key) const {
 }
 
 double Context::number(const Component& c, const std::string& key, double fallback) const {
-    const Json v = prop(c, key);
+    const Json& v = prop(c, key);
     return v.is_number() ? v.get<double>() : fallback;
 }
 double Context::number(const Connection& c, const std::string& key, double fallback) const {
-    const Json v = prop(c, key);
+    const Json& v = prop(c, key);
     return v.is_number() ? v.get<double>() : fallback;
 }
 

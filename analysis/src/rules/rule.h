@@ -23,8 +23,8 @@ public:
     const Component* component(const std::string& id) const;
     const KindInfo* kind(const Component& c) const { return catalogue.kind(c.kind); }
     /// Effective property of a component / connection (its own value, else the default).
-    Json prop(const Component& c, const std::string& key) const;
-    Json prop(const Connection& c, const std::string& key) const;
+    const Json& prop(const Component& c, const std::string& key) const;
+    const Json& prop(const Connection& c, const std::string& key) const;
     bool flag(const Component& c, const std::string& key) const;
     bool flag(const Connection& c, const std::string& key) const;
     double number(const Component& c, const std::string& key, double fallback = 0) const;

@@ -6,7 +6,7 @@ namespace archlens::rules {
 void sharedFailureDomain(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& c : ctx.doc.components) {
         const int instances = static_cast<int>(ctx.number(c, "instances", 1));
-        const Json zones = ctx.prop(c, "zones");
+        const Json& zones = ctx.prop(c, "zones");
         if (instances < 2 || !zones.is_array() || zones.size() != 1 || ctx.flag(c, "external"))
             continue;
         emit(out, "shared-failure-domain", {c.id, zones[0].get<std::string>()},

@@ -6,13 +6,13 @@ namespace archlens::rules {
 void timeoutBudget(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& inner : ctx.doc.connections) {
         if (inner.mode != ConnectionMode::Sync) continue;
-        const Json innerTimeout = ctx.prop(inner, "timeout_ms");
+        const Json& innerTimeout = ctx.prop(inner, "timeout_ms");
         if (!innerTimeout.is_number()) continue;
         // The tightest caller's timeout is the budget; report against it once.
         const Connection* tightest = nullptr;
         for (size_t i : ctx.incoming(inner.from)) {
             const auto& outer = ctx.doc.connections[i];
-            const Json t = ctx.prop(outer, "timeout_ms");
+            const Json& t = ctx.prop(outer, "timeout_ms");
             if (outer.mode != ConnectionMode::Sync || !t.is_number()) continue;
             if (!tightest || t.get<double>() < ctx.number(*tightest, "timeout_ms"))
                 tightest = &outer;

@@ -71,9 +71,11 @@ public:
     static const std::vector<std::string>& commonProperties();
 
     /// The effective property value: the component's own, else the kind's default, else
-    /// the property's default, else null.
-    Json componentValue(const KindInfo& kind, const Json& props, const std::string& key) const;
-    Json connectionValue(const Json& props, const std::string& key) const;
+    /// the property's default, else null. A reference, because rules and passes read these
+    /// in hot loops: it stays valid as long as `props` and the catalogue do.
+    const Json& componentValue(const KindInfo& kind, const Json& props,
+                               const std::string& key) const;
+    const Json& connectionValue(const Json& props, const std::string& key) const;
 
     /// The catalogue as JSON, for `archlens catalogue --format json`.
     const Json& json() const { return json_; }
