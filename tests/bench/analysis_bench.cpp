@@ -55,6 +55,10 @@ Document layered(int total) {
                      {"zones", Json::array({"z" + std::to_string(z0), "z" + std::to_string(z0 + 1),
                                             "z" + std::to_string(z0 + 2)})},
                      {"capacity_rps", 2000 + static_cast<int>(next() % 5000)}};
+            // What a sound design sets: gateways check their backends' health, caches
+            // expire entries.
+            if (l == 1) c.props["health_checks"] = true;
+            if (l == kLayers - 2) c.props["ttl_s"] = 300;
             doc.components.push_back(c);
         }
     int edgeId = 0;
@@ -78,14 +82,22 @@ Document layered(int total) {
         flow.rate_rps = 100;
         doc.flows.push_back(flow);
     }
+    constexpr int kTimeoutsMs[kLayers - 1] = {800, 400, 250, 150, 80, 50};
     // Each component calls three neighbours in the next layer: a flow's reach grows by a
     // couple of components per layer, as in a real service graph, not exponentially.
     for (int l = 0; l + 1 < kLayers; ++l)
         for (int j = 0; j < width; ++j)
             for (int k = 0; k < 3 + (j % 2); ++k) { // 3.5 calls on average: ~3 per component
-                Json props = {{"timeout_ms", 500}};
+                // Timeouts shrink with depth, as in a sound design: each call gives up
+                // before the call waiting for it does (800 ms at the gateways down to
+                // 50 ms at the stores), so a slow store cannot outlast its callers.
+                Json props = {{"timeout_ms", kTimeoutsMs[l]}};
                 const unsigned r = next() % 10;
-                if (r == 0) props["retries"] = 2;
+                if (r == 0) { // retried calls back off and are safe to repeat
+                    props["retries"] = 2;
+                    props["backoff"] = "exponential_jitter";
+                    props["idempotent"] = true;
+                }
                 if (r == 1) props["required"] = false;
                 if (r == 2) props["calls"] = 0.3;
                 if (r == 3) props["parallel"] = true;
