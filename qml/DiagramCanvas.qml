@@ -2,65 +2,82 @@ import QtQuick
 import QtQuick.Controls
 import ArchLens
 
-// The drawing surface: pans by dragging or scrolling, zooms with Ctrl+wheel around the
-// cursor. Document coordinates map to the scene through `origin` and `zoom`.
-Flickable {
-    id: flick
-    property real zoom: 1.0
-    readonly property rect docBounds: DocumentController.bounds
-    readonly property real margin: 80
-    // Document point at the scene's top-left corner.
-    readonly property point origin: Qt.point(docBounds.x - margin, docBounds.y - margin)
+// The canvas: the C++ DiagramView that draws and handles the mouse, a drop area for the
+// palette, the text field for renaming in place and the context menu.
+Item {
+    id: root
+    property alias view: view
+    property alias dark: view.dark
+    property alias showGrid: view.showGrid
+    property alias snapToGrid: view.snapToGrid
 
-    clip: true
-    contentWidth: Math.max(width, (docBounds.width + 2 * margin) * zoom)
-    contentHeight: Math.max(height, (docBounds.height + 2 * margin) * zoom)
-    boundsBehavior: Flickable.StopAtBounds
-    ScrollBar.vertical: ScrollBar {}
-    ScrollBar.horizontal: ScrollBar {}
-
-    function zoomTo(z, px, py) {
-        const cx = px === undefined ? width / 2 : px
-        const cy = py === undefined ? height / 2 : py
-        const nz = Math.max(0.05, Math.min(4, z))
-        const docX = (contentX + cx) / zoom, docY = (contentY + cy) / zoom
-        zoom = nz
-        contentX = Math.max(0, docX * nz - cx)
-        contentY = Math.max(0, docY * nz - cy)
-    }
-    function zoomToFit() {
-        if (docBounds.width <= 0 || width <= 0) return
-        zoom = Math.max(0.05, Math.min(1.5, Math.min(width / (docBounds.width + 2 * margin),
-                                                     height / (docBounds.height + 2 * margin))))
-        contentX = Math.max(0, (contentWidth - width) / 2)
-        contentY = Math.max(0, (contentHeight - height) / 2)
+    function startRename(id) {
+        if (id === "") return
+        const r = view.elementRect(id)
+        if (r.width <= 0) return
+        renameField.elementId = id
+        renameField.text = DocumentController.attribute(id, DocumentController.selection.currentType === "note" ? "text" : "name")
+        renameField.x = r.x + 40 * view.zoom
+        renameField.y = r.y + Math.max(0, (r.height - renameField.height) / 2)
+        renameField.width = Math.max(120, r.width - 44 * view.zoom)
+        renameField.visible = true
+        renameField.selectAll()
+        renameField.forceActiveFocus()
     }
 
-    Rectangle {
-        width: flick.contentWidth
-        height: flick.contentHeight
-        color: palette.base
+    Rectangle { anchors.fill: parent; color: view.background }
 
-        Item {
-            id: world
-            scale: flick.zoom
-            transformOrigin: Item.TopLeft
-            x: -flick.origin.x * flick.zoom
-            y: -flick.origin.y * flick.zoom
+    DiagramView {
+        id: view
+        objectName: "diagramView"
+        anchors.fill: parent
+        controller: DocumentController
+        focus: true
+        onEditRequested: (id) => root.startRename(id)
+        onContextMenuRequested: (id, p) => {
+            contextMenu.docPoint = view.mapToDocument(p)
+            contextMenu.popup(view, p.x, p.y)
+        }
+        onViewChanged: if (renameField.visible) renameField.commit()
+    }
 
-            Repeater {
-                model: DocumentController.connections
-                delegate: ConnectionLine {}
-            }
-            Repeater {
-                model: DocumentController.components
-                delegate: ComponentBox {}
-            }
+    DropArea {
+        anchors.fill: parent
+        keys: ["archlens/kind"]
+        onDropped: (drop) => {
+            const p = view.mapToDocument(Qt.point(drop.x, drop.y))
+            DocumentController.addComponent(drop.source.kind, p.x, p.y)
+            view.forceActiveFocus()
         }
     }
 
-    WheelHandler {
-        acceptedModifiers: Qt.ControlModifier
-        onWheel: (event) => flick.zoomTo(flick.zoom * Math.pow(1.0015, event.angleDelta.y), point.position.x, point.position.y)
+    TextField {
+        id: renameField
+        objectName: "renameField"
+        property string elementId: ""
+        visible: false
+        z: 10
+        function commit() {
+            if (!visible) return
+            visible = false
+            DocumentController.rename(elementId, text)
+            view.forceActiveFocus()
+        }
+        onAccepted: commit()
+        onActiveFocusChanged: if (!activeFocus) commit()
+        Keys.onEscapePressed: { visible = false; view.forceActiveFocus() }
+    }
+
+    Menu {
+        id: contextMenu
+        property point docPoint
+        MenuItem { text: qsTr("Rename"); enabled: DocumentController.selection.count === 1; onTriggered: root.startRename(DocumentController.selection.current) }
+        MenuItem { text: qsTr("Cut"); enabled: DocumentController.selection.count > 0; onTriggered: DocumentController.cutSelection() }
+        MenuItem { text: qsTr("Copy"); enabled: DocumentController.selection.count > 0; onTriggered: DocumentController.copySelection() }
+        MenuItem { text: qsTr("Paste Here"); onTriggered: DocumentController.paste(contextMenu.docPoint.x, contextMenu.docPoint.y) }
+        MenuItem { text: qsTr("Duplicate"); enabled: DocumentController.selection.count > 0; onTriggered: DocumentController.duplicateSelection() }
+        MenuItem { text: qsTr("Delete"); enabled: DocumentController.selection.count > 0; onTriggered: DocumentController.deleteSelection() }
+        MenuSeparator {}
+        MenuItem { text: qsTr("Add Note Here"); onTriggered: DocumentController.addNote(contextMenu.docPoint.x, contextMenu.docPoint.y) }
     }
 }

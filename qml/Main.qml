@@ -1,42 +1,73 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
+import Qt.labs.settings
 import ArchLens
 
-// The main window: a tool bar, the reason a file could not be opened (if one was not),
-// and the canvas showing the design.
+// The main window: menus, the palette on the left, the canvas, the inspector and flows
+// on the right, a status line at the bottom. Every edit goes through DocumentController.
 ApplicationWindow {
     id: window
     width: 1400
     height: 900
     visible: true
-    title: (DocumentController.modified ? "• " : "") + DocumentController.title + " — ArchLens"
+    title: (DocumentController.modified ? "• " : "") + DocumentController.fileName + " — ArchLens"
 
-    header: ToolBar {
-        RowLayout {
-            anchors.fill: parent
-            anchors.leftMargin: 12
-            anchors.rightMargin: 8
-            spacing: 8
-            Label {
-                text: DocumentController.title
-                font.bold: true
-                font.pixelSize: 15
-                elide: Label.ElideRight
-                Layout.fillWidth: true
-            }
-            Label {
-                text: qsTr("%1 components · %2 connections · %3 zones")
-                      .arg(DocumentController.components.count)
-                      .arg(DocumentController.connections.count)
-                      .arg(DocumentController.zones.count)
-                opacity: 0.7
-            }
-            ToolButton { text: qsTr("Fit"); onClicked: canvas.zoomToFit(); ToolTip.visible: hovered; ToolTip.text: qsTr("Zoom to fit") }
-            ToolButton { text: "100%"; onClicked: canvas.zoomTo(1.0) }
-            ToolButton { text: "−"; onClicked: canvas.zoomTo(canvas.zoom / 1.25) }
-            ToolButton { text: "+"; onClicked: canvas.zoomTo(canvas.zoom * 1.25) }
-        }
+    // Light or dark, following the system unless the person chose one.
+    SystemPalette { id: systemPalette; colorGroup: SystemPalette.Active }
+    Settings {
+        id: settings
+        property string theme: "system"
+        property bool showGrid: true
+        property bool snapToGrid: true
+    }
+    readonly property bool dark: settings.theme === "dark"
+                                 || (settings.theme === "system" && systemPalette.window.hslLightness < 0.5)
+    palette.window: dark ? "#25282e" : systemPalette.window
+    palette.windowText: dark ? "#e8ebf0" : systemPalette.windowText
+    palette.base: dark ? "#1e2127" : systemPalette.base
+    palette.alternateBase: dark ? "#2a2e35" : systemPalette.alternateBase
+    palette.text: dark ? "#e8ebf0" : systemPalette.text
+    palette.button: dark ? "#30343c" : systemPalette.button
+    palette.buttonText: dark ? "#e8ebf0" : systemPalette.buttonText
+    palette.highlight: dark ? "#3d7be0" : systemPalette.highlight
+    palette.highlightedText: dark ? "#ffffff" : systemPalette.highlightedText
+    palette.light: dark ? "#3a3f48" : systemPalette.light
+    palette.midlight: dark ? "#343840" : systemPalette.midlight
+    palette.mid: dark ? "#2c3037" : systemPalette.mid
+    palette.dark: dark ? "#15171b" : systemPalette.dark
+    palette.shadow: dark ? "#000000" : systemPalette.shadow
+    palette.placeholderText: dark ? "#8a93a3" : systemPalette.placeholderText
+    palette.toolTipBase: dark ? "#30343c" : "#ffffe1"
+    palette.toolTipText: dark ? "#e8ebf0" : "#1d2330"
+
+    /// What to do once unsaved changes are dealt with: a function, or null.
+    property var afterSave: null
+    property bool closeConfirmed: false
+
+    function ifChangesHandled(action) {
+        if (!DocumentController.modified) { action(); return }
+        afterSave = action
+        unsavedDialog.open()
+    }
+    function saveOrAsk(then) {
+        if (DocumentController.save()) { if (then) then(); return true }
+        if (DocumentController.filePath === "") { saveDialog.then = then; saveDialog.open() }
+        return false
+    }
+
+    menuBar: MainMenu {
+        id: mainMenu
+        canvas: canvas
+        settings: settings
+        onOpenRequested: window.ifChangesHandled(() => openDialog.open())
+        onNewRequested: window.ifChangesHandled(() => DocumentController.newDocument())
+        onOpenPathRequested: (path) => window.ifChangesHandled(() => DocumentController.openFile(path))
+        onSaveRequested: window.saveOrAsk(null)
+        onSaveAsRequested: { saveDialog.then = null; saveDialog.open() }
+        onQuitRequested: window.close()
+        onRenameRequested: canvas.startRename(DocumentController.selection.current)
     }
 
     ColumnLayout {
@@ -47,16 +78,119 @@ ApplicationWindow {
             text: DocumentController.errorText
             onDismissed: DocumentController.clearError()
         }
-        DiagramCanvas {
-            id: canvas
+        SplitView {
             Layout.fillWidth: true
             Layout.fillHeight: true
+            orientation: Qt.Horizontal
+            ComponentPalette {
+                id: palettePane
+                SplitView.preferredWidth: 230
+                SplitView.minimumWidth: 160
+                onAddRequested: (kind) => {
+                    const c = canvas.view.viewCentre()
+                    DocumentController.addComponent(kind, c.x, c.y)
+                }
+            }
+            DiagramCanvas {
+                id: canvas
+                SplitView.fillWidth: true
+                dark: window.dark
+                showGrid: settings.showGrid
+                snapToGrid: settings.snapToGrid
+            }
+            Pane {
+                id: sidePane
+                SplitView.preferredWidth: 330
+                SplitView.minimumWidth: 240
+                padding: 0
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: 0
+                    TabBar {
+                        id: sideTabs
+                        Layout.fillWidth: true
+                        TabButton { text: qsTr("Inspector") }
+                        TabButton { text: qsTr("Flows && requirements") }
+                    }
+                    StackLayout {
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        currentIndex: sideTabs.currentIndex
+                        Inspector { }
+                        FlowsPanel { }
+                    }
+                }
+            }
         }
     }
 
-    Component.onCompleted: canvas.zoomToFit()
-    Connections {
-        target: DocumentController
-        function onFileChanged() { canvas.zoomToFit() }
+    footer: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 10
+            anchors.rightMargin: 10
+            Label {
+                text: DocumentController.status
+                elide: Label.ElideRight
+                Layout.fillWidth: true
+                opacity: 0.8
+            }
+            Label {
+                text: DocumentController.selection.count > 0
+                      ? qsTr("%1 selected").arg(DocumentController.selection.count) : ""
+                opacity: 0.7
+            }
+            Label {
+                text: qsTr("%1 components · %2 connections · %3 zones")
+                      .arg(DocumentController.components.count)
+                      .arg(DocumentController.connections.count)
+                      .arg(DocumentController.zones.count)
+                opacity: 0.7
+            }
+            ToolButton {
+                text: Math.round(canvas.view.zoom * 100) + "%"
+                onClicked: canvas.view.zoomTo(1.0)
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Zoom to 100%")
+            }
+        }
+    }
+
+    FileDialog {
+        id: openDialog
+        title: qsTr("Open design")
+        nameFilters: [qsTr("ArchLens designs (*.archlens)"), qsTr("All files (*)")]
+        onAccepted: DocumentController.openUrl(selectedFile)
+    }
+    FileDialog {
+        id: saveDialog
+        property var then: null
+        title: qsTr("Save design as")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "archlens"
+        nameFilters: [qsTr("ArchLens designs (*.archlens)")]
+        onAccepted: if (DocumentController.saveAsUrl(selectedFile) && then) then()
+    }
+    Dialog {
+        id: unsavedDialog
+        title: qsTr("Unsaved changes")
+        modal: true
+        width: 440
+        anchors.centerIn: parent
+        standardButtons: Dialog.Save | Dialog.Discard | Dialog.Cancel
+        Label {
+            width: parent ? parent.width : 400
+            wrapMode: Label.Wrap
+            text: qsTr("Save the changes to %1 first?").arg(DocumentController.fileName)
+        }
+        onAccepted: window.saveOrAsk(window.afterSave)
+        onDiscarded: { close(); const a = window.afterSave; window.afterSave = null; if (a) a() }
+        onRejected: window.afterSave = null
+    }
+
+    onClosing: (close) => {
+        if (closeConfirmed || !DocumentController.modified) return
+        close.accepted = false
+        ifChangesHandled(() => { window.closeConfirmed = true; window.close() })
     }
 }

@@ -24,8 +24,8 @@ QPointF centreOf(const Component& c) {
 }
 } // namespace
 
-ConnectionModel::ConnectionModel(Editor& editor, QObject* parent)
-    : ElementListModel(editor, ElementType::Connection, parent) {}
+ConnectionModel::ConnectionModel(Editor& editor, const DocumentIndex& index, QObject* parent)
+    : ElementListModel(editor, ElementType::Connection, parent), index_(index) {}
 
 QVariant ConnectionModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
@@ -43,8 +43,8 @@ QVariant ConnectionModel::data(const QModelIndex& index, int role) const {
     default:
         break;
     }
-    const Component* from = document().component(c.from);
-    const Component* to = document().component(c.to);
+    const Component* from = index_.component(c.from);
+    const Component* to = index_.component(c.to);
     if (!from || !to) return {};
     const QPointF a = borderPoint(*from, centreOf(*to));
     const QPointF b = borderPoint(*to, centreOf(*from));
@@ -69,12 +69,10 @@ QHash<int, QByteArray> ConnectionModel::roleNames() const {
 void ConnectionModel::otherChanged(const Change& change) {
     // A moved or removed component moves the ends of its connections.
     if (change.type != ElementType::Component || change.op != Change::Op::Updated) return;
-    const auto& conns = document().connections;
-    for (size_t i = 0; i < conns.size(); ++i)
-        if (conns[i].from == change.id || conns[i].to == change.id) {
-            const QModelIndex row = index(static_cast<int>(i));
-            emit dataChanged(row, row, {X1Role, Y1Role, X2Role, Y2Role});
-        }
+    for (int i : index_.connectionsOf(change.id)) {
+        const QModelIndex row = index(i);
+        emit dataChanged(row, row, {X1Role, Y1Role, X2Role, Y2Role});
+    }
 }
 
 } // namespace archlens

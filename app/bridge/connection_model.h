@@ -1,4 +1,5 @@
 #pragma once
+#include "document_index.h"
 #include "element_list_model.h"
 
 #include <QtQml/qqmlregistration.h>
@@ -23,13 +24,16 @@ public:
         X2Role,
         Y2Role
     };
-    explicit ConnectionModel(Editor& editor, QObject* parent = nullptr);
+    ConnectionModel(Editor& editor, const DocumentIndex& index, QObject* parent = nullptr);
 
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
 protected:
     void otherChanged(const Change& change) override;
+
+private:
+    const DocumentIndex& index_;
 };
 
 } // namespace archlens

@@ -1,18 +1,23 @@
 #include "document_controller.h"
 
-#include "archlens/model/document_io.h"
+#include "diagram_geometry.h"
 
 #include <QFileInfo>
 
 namespace archlens {
 
 DocumentController::DocumentController(QObject* parent)
-    : QObject(parent), editor_(Catalogue::builtin()), components_(editor_), connections_(editor_),
-      zones_(editor_) {
-    editor_.addObserver([this](const Changes&) {
+    : QObject(parent), editor_(Catalogue::builtin()), index_(editor_), components_(editor_),
+      connections_(editor_, index_), zones_(editor_), selection_(editor_, index_) {
+    observer_ = editor_.addObserver([this](const Changes&) {
         emit documentChanged();
         emit modifiedChanged();
+        emit historyChanged();
     });
+}
+
+DocumentController::~DocumentController() {
+    editor_.removeObserver(observer_);
 }
 
 QString DocumentController::title() const {
@@ -21,30 +26,34 @@ QString DocumentController::title() const {
     return filePath_.isEmpty() ? tr("Untitled") : QFileInfo(filePath_).completeBaseName();
 }
 
-QRectF DocumentController::bounds() const {
-    const auto& doc = editor_.document();
-    QRectF r;
-    for (const auto& c : doc.components)
-        r |= QRectF(c.x, c.y, ComponentModel::kWidth, ComponentModel::kHeight);
-    for (const auto& n : doc.notes)
-        r |= QRectF(n.x, n.y, 200, 60);
-    return r;
+QString DocumentController::fileName() const {
+    return filePath_.isEmpty() ? tr("Untitled") : QFileInfo(filePath_).fileName();
 }
 
-bool DocumentController::openFile(const QString& path) {
-    auto result = readDocumentFile(path.toStdString(), editor_.catalogue());
-    if (!result.ok()) {
-        QStringList lines;
-        for (const auto& p : result.problems)
-            lines << QString::fromStdString(p.describe());
-        setError(tr("Could not open %1:\n%2").arg(QFileInfo(path).fileName(), lines.join('\n')));
-        return false;
-    }
-    filePath_ = QFileInfo(path).absoluteFilePath();
-    editor_.resetDocument(std::move(*result.document));
-    clearError();
-    emit fileChanged();
-    return true;
+QRectF DocumentController::bounds() const {
+    return geometry::documentBounds(editor_.document());
+}
+
+QString DocumentController::undoText() const {
+    return QString::fromStdString(editor_.history().undoText());
+}
+
+QString DocumentController::redoText() const {
+    return QString::fromStdString(editor_.history().redoText());
+}
+
+void DocumentController::undo() {
+    if (!editor_.canUndo()) return;
+    const QString text = undoText();
+    editor_.undo();
+    setStatus(tr("Undid %1").arg(text));
+}
+
+void DocumentController::redo() {
+    if (!editor_.canRedo()) return;
+    const QString text = redoText();
+    editor_.redo();
+    setStatus(tr("Redid %1").arg(text));
 }
 
 void DocumentController::clearError() {
@@ -55,6 +64,19 @@ void DocumentController::setError(const QString& text) {
     if (text == errorText_) return;
     errorText_ = text;
     emit errorChanged();
+}
+
+void DocumentController::setStatus(const QString& text) {
+    if (text == status_) return;
+    status_ = text;
+    emit statusChanged();
+}
+
+bool DocumentController::refuse(const std::string& reason) {
+    const QString text = QString::fromStdString(reason);
+    setStatus(text);
+    emit editRefused(text);
+    return false;
 }
 
 } // namespace archlens

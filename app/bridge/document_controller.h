@@ -1,15 +1,23 @@
 #pragma once
-// The QML-facing owner of the open document: loads and saves files, owns the Editor (and
-// through it the one undo history), and exposes the list models the canvas draws from.
-// QML reads through the models and edits only through this controller's invokables.
+// The QML-facing owner of the open document. It loads and saves files, owns the Editor
+// (and through it the one undo history), the selection and the list models the views
+// draw from. QML reads through the models and changes the document only through this
+// controller's invokables, each of which becomes one step on the undo history. An edit
+// the model refuses changes nothing and is reported through `status` and editRefused().
+// Definitions are split by topic: document_files.cpp (open, save, recent files),
+// document_edits.cpp (adding, moving, deleting, properties) and clipboard.cpp.
 #include "archlens/model/editor.h"
 #include "component_model.h"
 #include "connection_model.h"
+#include "document_index.h"
+#include "selection_model.h"
 #include "zone_model.h"
 
 #include <QObject>
+#include <QPointF>
 #include <QRectF>
 #include <QUrl>
+#include <QVariant>
 #include <QtQml/qqmlregistration.h>
 
 namespace archlens {
@@ -20,46 +28,142 @@ class DocumentController : public QObject {
     QML_SINGLETON
     Q_PROPERTY(QString title READ title NOTIFY documentChanged)
     Q_PROPERTY(QString filePath READ filePath NOTIFY fileChanged)
+    Q_PROPERTY(QString fileName READ fileName NOTIFY fileChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorChanged)
+    Q_PROPERTY(QString status READ status NOTIFY statusChanged)
     Q_PROPERTY(bool modified READ modified NOTIFY modifiedChanged)
     Q_PROPERTY(QRectF bounds READ bounds NOTIFY documentChanged)
+    Q_PROPERTY(bool canUndo READ canUndo NOTIFY historyChanged)
+    Q_PROPERTY(bool canRedo READ canRedo NOTIFY historyChanged)
+    Q_PROPERTY(QString undoText READ undoText NOTIFY historyChanged)
+    Q_PROPERTY(QString redoText READ redoText NOTIFY historyChanged)
+    Q_PROPERTY(QStringList recentFiles READ recentFiles NOTIFY recentFilesChanged)
+    Q_PROPERTY(QVariantList examples READ examples CONSTANT)
+    Q_PROPERTY(int gridSize READ gridSize CONSTANT)
     Q_PROPERTY(archlens::ComponentModel* components READ components CONSTANT)
     Q_PROPERTY(archlens::ConnectionModel* connections READ connections CONSTANT)
     Q_PROPERTY(archlens::ZoneModel* zones READ zones CONSTANT)
+    Q_PROPERTY(archlens::SelectionModel* selection READ selection CONSTANT)
 
 public:
+    static constexpr int kGrid = 8;
+
     explicit DocumentController(QObject* parent = nullptr);
+    ~DocumentController() override;
 
     QString title() const;
     QString filePath() const { return filePath_; }
+    QString fileName() const;
     QString errorText() const { return errorText_; }
+    QString status() const { return status_; }
     bool modified() const { return editor_.isModified(); }
     /// The rectangle enclosing every component and note, for zoom-to-fit.
     QRectF bounds() const;
+    bool canUndo() const { return editor_.canUndo(); }
+    bool canRedo() const { return editor_.canRedo(); }
+    QString undoText() const;
+    QString redoText() const;
+    QStringList recentFiles() const;
+    /// The bundled example designs: {title, path} maps.
+    QVariantList examples() const;
+    int gridSize() const { return kGrid; }
     ComponentModel* components() { return &components_; }
     ConnectionModel* connections() { return &connections_; }
     ZoneModel* zones() { return &zones_; }
+    SelectionModel* selection() { return &selection_; }
     Editor& editor() { return editor_; }
+    const Document& document() const { return editor_.document(); }
+    const DocumentIndex& index() const { return index_; }
 
-    /// Opens a design. On failure the current document stays and errorText says why.
+    // Files (document_files.cpp). Each returns false and sets errorText when it fails,
+    // leaving the current document as it was.
+    Q_INVOKABLE void newDocument();
     Q_INVOKABLE bool openFile(const QString& path);
+    Q_INVOKABLE bool openUrl(const QUrl& url) { return openFile(url.toLocalFile()); }
+    /// Saves to the current file; false without one (QML then asks for a name).
+    Q_INVOKABLE bool save();
+    Q_INVOKABLE bool saveAs(const QString& path);
+    Q_INVOKABLE bool saveAsUrl(const QUrl& url) { return saveAs(url.toLocalFile()); }
+    /// Reloads the file from disk, dropping unsaved changes and the history.
+    Q_INVOKABLE bool revert();
+    Q_INVOKABLE void clearRecentFiles();
     Q_INVOKABLE void clearError();
+
+    // Edits (document_edits.cpp). Positions are document coordinates.
+    /// Adds a component of `kind` centred near (x, y), snapped to the grid, inside the zone
+    /// it is dropped into; selects it and returns its id ("" when refused).
+    Q_INVOKABLE QString addComponent(const QString& kind, qreal x, qreal y);
+    Q_INVOKABLE QString addNote(qreal x, qreal y, const QString& text = {});
+    Q_INVOKABLE QString addZone(const QString& region = {});
+    Q_INVOKABLE QString addFlow(const QString& entry = {});
+    /// Connects two components with a synchronous call; "" when refused.
+    Q_INVOKABLE QString connectComponents(const QString& from, const QString& to);
+    /// Points one end ("from" or "to") of a connection at another component.
+    Q_INVOKABLE bool retarget(const QString& connection, const QString& end,
+                              const QString& component);
+    /// Moves components and notes by (dx, dy), snapping the first one's corner to the grid
+    /// unless `snap` is false; one undo step. Components that land in a zone join it.
+    Q_INVOKABLE bool moveElements(const QStringList& ids, qreal dx, qreal dy, bool snap = true);
+    Q_INVOKABLE bool moveSelection(qreal dx, qreal dy, bool snap = true);
+    Q_INVOKABLE bool rename(const QString& id, const QString& name);
+    Q_INVOKABLE bool deleteElements(const QStringList& ids);
+    Q_INVOKABLE bool deleteSelection();
+    /// Sets an attribute ("name", "mode", "props.instances", "requirements.p99_ms", ...) of
+    /// one element ("" for the document). `mergeKey` merges successive typing into one step.
+    Q_INVOKABLE bool setAttribute(const QString& id, const QString& name, const QVariant& value,
+                                  const QString& mergeKey = {});
+    /// Sets the attribute on every selected element that takes it, as one step.
+    Q_INVOKABLE bool setAttributeOnSelection(const QString& name, const QVariant& value);
+    /// The stored value of an attribute (null when unset).
+    Q_INVOKABLE QVariant attribute(const QString& id, const QString& name) const;
+    Q_INVOKABLE void selectAll();
+    Q_INVOKABLE void undo();
+    Q_INVOKABLE void redo();
+
+    // Clipboard (clipboard.cpp): a fragment of a document as JSON, so that copy and paste
+    // also work between two windows.
+    Q_INVOKABLE void copySelection();
+    Q_INVOKABLE void cutSelection();
+    /// Pastes at (x, y) when given, else offset from the copied position.
+    Q_INVOKABLE bool paste(qreal x = qQNaN(), qreal y = qQNaN());
+    Q_INVOKABLE bool duplicateSelection();
+    Q_INVOKABLE bool canPaste() const;
+
+    /// Snaps a coordinate to the grid.
+    static double snap(double v) { return std::round(v / kGrid) * kGrid; }
 
 signals:
     void documentChanged();
     void fileChanged();
     void errorChanged();
+    void statusChanged();
     void modifiedChanged();
+    void historyChanged();
+    void recentFilesChanged();
+    /// An edit was not allowed; `reason` says why in words for people.
+    void editRefused(const QString& reason);
 
 private:
     void setError(const QString& text);
+    void setStatus(const QString& text);
+    /// Reports a refused edit; returns false so callers can `return refuse(...)`.
+    bool refuse(const std::string& reason);
+    void addRecentFile(const QString& path);
+    /// Zones whose region on the canvas contains this point, innermost first.
+    std::vector<std::string> zonesAt(QPointF point, const std::vector<std::string>& ignore) const;
+    bool pasteJson(const QByteArray& data, QPointF at, bool atGiven);
 
     Editor editor_;
+    DocumentIndex index_; ///< before the models: their observers use it
     ComponentModel components_;
     ConnectionModel connections_;
     ZoneModel zones_;
+    SelectionModel selection_;
     QString filePath_;
     QString errorText_;
+    QString status_;
+    int pasteCount_ = 0;
+    int observer_ = 0;
 };
 
 } // namespace archlens

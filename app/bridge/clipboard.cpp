@@ -1,0 +1,158 @@
+// DocumentController: copy, cut, paste and duplicate. The clipboard holds a small design
+// of its own (the copied components, notes, the connections between them and the zones
+// they use), so a paste into another window or another run of the program works too.
+#include "document_controller.h"
+
+#include "archlens/model/document_io.h"
+#include "diagram_geometry.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QMimeData>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace archlens {
+
+namespace {
+const QString kMime = QStringLiteral("application/x-archlens-fragment");
+constexpr double kPasteOffset = 24;
+
+Document fragmentOf(const Document& doc, const QStringList& ids) {
+    const std::unordered_set<std::string> chosen = [&] {
+        std::unordered_set<std::string> s;
+        for (const QString& id : ids)
+            s.insert(id.toStdString());
+        return s;
+    }();
+    Document out;
+    std::unordered_set<std::string> zones;
+    for (const auto& c : doc.components)
+        if (chosen.count(c.id)) {
+            out.components.push_back(c);
+            for (const auto& z : geometry::componentZones(c))
+                zones.insert(z);
+        }
+    for (const auto& z : doc.zones)
+        if (zones.count(z.id)) out.zones.push_back(z);
+    std::unordered_set<std::string> components;
+    for (const auto& c : out.components)
+        components.insert(c.id);
+    for (const auto& c : doc.connections)
+        if (chosen.count(c.id) || (components.count(c.from) && components.count(c.to))) {
+            if (!components.count(c.from) || !components.count(c.to)) continue;
+            Connection copy = c;
+            copy.props.erase("flows"); // flows are not copied, so neither are references to them
+            out.connections.push_back(std::move(copy));
+        }
+    for (const auto& n : doc.notes)
+        if (chosen.count(n.id)) out.notes.push_back(n);
+    return out;
+}
+} // namespace
+
+void DocumentController::copySelection() {
+    const Document fragment = fragmentOf(editor_.document(), selection_.ids());
+    if (fragment.components.empty() && fragment.notes.empty()) return;
+    const QByteArray data = QByteArray::fromStdString(writeDocument(fragment));
+    auto* mime = new QMimeData;
+    mime->setData(kMime, data);
+    mime->setText(QString::fromUtf8(data));
+    QGuiApplication::clipboard()->setMimeData(mime);
+    pasteCount_ = 0;
+    setStatus(tr("Copied %1 components and %2 notes")
+                  .arg(fragment.components.size())
+                  .arg(fragment.notes.size()));
+}
+
+void DocumentController::cutSelection() {
+    copySelection();
+    const QStringList ids = selection_.ids();
+    if (!ids.isEmpty()) deleteElements(ids);
+    pasteCount_ = 1; // a paste after a cut lands where the cut elements were
+}
+
+bool DocumentController::canPaste() const {
+    const QMimeData* mime = QGuiApplication::clipboard()->mimeData();
+    return mime &&
+           (mime->hasFormat(kMime) || mime->text().trimmed().startsWith(QLatin1String("{")));
+}
+
+bool DocumentController::paste(qreal x, qreal y) {
+    const QMimeData* mime = QGuiApplication::clipboard()->mimeData();
+    if (!mime) return false;
+    const QByteArray data = mime->hasFormat(kMime) ? mime->data(kMime) : mime->text().toUtf8();
+    const bool atGiven = !qIsNaN(x) && !qIsNaN(y);
+    return pasteJson(data, QPointF(atGiven ? x : 0, atGiven ? y : 0), atGiven);
+}
+
+bool DocumentController::duplicateSelection() {
+    const Document fragment = fragmentOf(editor_.document(), selection_.ids());
+    if (fragment.components.empty() && fragment.notes.empty()) return false;
+    pasteCount_ = 0;
+    return pasteJson(QByteArray::fromStdString(writeDocument(fragment)), {}, false);
+}
+
+bool DocumentController::pasteJson(const QByteArray& data, QPointF at, bool atGiven) {
+    auto loaded = readDocument(data.toStdString(), editor_.catalogue());
+    if (!loaded.ok()) return refuse("the clipboard does not hold ArchLens components");
+    Document& fragment = *loaded.document;
+    if (fragment.components.empty() && fragment.notes.empty()) return false;
+
+    QRectF box;
+    for (const auto& c : fragment.components)
+        box |= geometry::componentRect(c);
+    for (const auto& n : fragment.notes)
+        box |= geometry::noteRect(n);
+    const QPointF shift = atGiven ? QPointF(snap(at.x() - box.width() / 2) - box.left(),
+                                            snap(at.y() - box.height() / 2) - box.top())
+                                  : QPointF(kPasteOffset, kPasteOffset) * (++pasteCount_);
+
+    const Document& doc = editor_.document();
+    std::unordered_map<std::string, std::string> renamed;
+    std::unordered_set<std::string> taken;
+    auto freshId = [&](const std::string& id, const std::string& prefix) {
+        std::string next = id;
+        for (int n = 2; doc.idInUse(next) || taken.count(next); ++n)
+            next = prefix + std::to_string(n);
+        taken.insert(next);
+        renamed[id] = next;
+        return next;
+    };
+
+    QStringList added;
+    editor_.beginMacro(
+        "Paste " + std::to_string(fragment.components.size() + fragment.notes.size()) + " items");
+    for (auto c : fragment.components) {
+        c.id = freshId(c.id, c.id + "_");
+        c.x += shift.x();
+        c.y += shift.y();
+        // Zones the target design lacks are dropped rather than invented.
+        auto zones = geometry::componentZones(c);
+        std::erase_if(zones,
+                      [&](const std::string& z) { return !doc.contains(ElementType::Zone, z); });
+        if (zones.empty())
+            c.props.erase("zones");
+        else
+            c.props["zones"] = zones;
+        if (editor_.addComponent(c).ok()) added << QString::fromStdString(c.id);
+    }
+    for (auto c : fragment.connections) {
+        c.id = freshId(c.id, "c");
+        c.from = renamed[c.from];
+        c.to = renamed[c.to];
+        editor_.addConnection(c);
+    }
+    for (auto n : fragment.notes) {
+        n.id = freshId(n.id, "note");
+        n.x += shift.x();
+        n.y += shift.y();
+        if (editor_.addNote(n).ok()) added << QString::fromStdString(n.id);
+    }
+    editor_.endMacro();
+    selection_.setIds(added);
+    setStatus(tr("Pasted %1 items").arg(added.size()));
+    return !added.isEmpty();
+}
+
+} // namespace archlens

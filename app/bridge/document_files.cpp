@@ -1,0 +1,135 @@
+// DocumentController: new, open, save, revert, recent files and the bundled examples.
+#include "document_controller.h"
+
+#include "archlens/model/document_io.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSettings>
+
+namespace archlens {
+
+namespace {
+constexpr int kMaxRecent = 10;
+const char* const kRecentKey = "recentFiles";
+
+/// Paths inside the resources are not files on disk: read them through Qt.
+LoadResult loadPath(const QString& path, const Catalogue& catalogue) {
+    if (!path.startsWith(QLatin1String(":/")))
+        return readDocumentFile(path.toStdString(), catalogue);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        LoadResult r;
+        r.problems.push_back({"", "cannot read the bundled example"});
+        return r;
+    }
+    return readDocument(file.readAll().toStdString(), catalogue);
+}
+} // namespace
+
+void DocumentController::newDocument() {
+    editor_.resetDocument(Document{});
+    filePath_.clear();
+    pasteCount_ = 0;
+    clearError();
+    setStatus(tr("New design"));
+    emit fileChanged();
+    emit documentChanged();
+    emit modifiedChanged();
+    emit historyChanged();
+}
+
+bool DocumentController::openFile(const QString& path) {
+    auto result = loadPath(path, editor_.catalogue());
+    const QString shown = QFileInfo(path).fileName();
+    if (!result.ok()) {
+        QStringList lines;
+        for (const auto& p : result.problems)
+            lines << QString::fromStdString(p.describe());
+        setError(tr("Could not open %1; the current design is unchanged.\n%2")
+                     .arg(shown, lines.join('\n')));
+        return false;
+    }
+    // A bundled example opens as a new, unsaved design: saving must ask where.
+    const bool bundled = path.startsWith(QLatin1String(":/"));
+    filePath_ = bundled ? QString() : QFileInfo(path).absoluteFilePath();
+    selection_.clear();
+    editor_.resetDocument(std::move(*result.document));
+    pasteCount_ = 0;
+    clearError();
+    if (!bundled) addRecentFile(filePath_);
+    setStatus(tr("Opened %1").arg(shown));
+    emit fileChanged();
+    emit documentChanged();
+    emit modifiedChanged();
+    emit historyChanged();
+    return true;
+}
+
+bool DocumentController::save() {
+    if (filePath_.isEmpty()) return false;
+    return saveAs(filePath_);
+}
+
+bool DocumentController::saveAs(const QString& path) {
+    if (path.isEmpty()) return false;
+    QString target = path;
+    if (QFileInfo(target).suffix().isEmpty()) target += QStringLiteral(".archlens");
+    const std::string error = writeDocumentFile(target.toStdString(), editor_.document());
+    if (!error.empty()) {
+        setError(tr("Could not save %1:\n%2").arg(target, QString::fromStdString(error)));
+        return false;
+    }
+    editor_.markClean();
+    const bool renamed = QFileInfo(target).absoluteFilePath() != filePath_;
+    filePath_ = QFileInfo(target).absoluteFilePath();
+    addRecentFile(filePath_);
+    clearError();
+    setStatus(tr("Saved %1").arg(QFileInfo(target).fileName()));
+    if (renamed) emit fileChanged();
+    emit modifiedChanged();
+    emit documentChanged();
+    return true;
+}
+
+bool DocumentController::revert() {
+    if (filePath_.isEmpty()) return false;
+    return openFile(filePath_);
+}
+
+QStringList DocumentController::recentFiles() const {
+    return QSettings().value(kRecentKey).toStringList();
+}
+
+void DocumentController::addRecentFile(const QString& path) {
+    QStringList list = recentFiles();
+    list.removeAll(path);
+    list.prepend(path);
+    while (list.size() > kMaxRecent)
+        list.removeLast();
+    QSettings().setValue(kRecentKey, list);
+    emit recentFilesChanged();
+}
+
+void DocumentController::clearRecentFiles() {
+    QSettings().remove(kRecentKey);
+    emit recentFilesChanged();
+}
+
+QVariantList DocumentController::examples() const {
+    QVariantList out;
+    const QDir dir(QStringLiteral(":/examples"));
+    for (const QString& name :
+         dir.entryList({QStringLiteral("*.archlens")}, QDir::Files, QDir::Name)) {
+        const QString path = dir.filePath(name);
+        QString title = QFileInfo(name).completeBaseName();
+        auto loaded = loadPath(path, editor_.catalogue());
+        if (loaded.ok() && !loaded.document->title.empty())
+            title = QString::fromStdString(loaded.document->title);
+        out << QVariantMap{{"title", title}, {"path", path}};
+    }
+    return out;
+}
+
+} // namespace archlens

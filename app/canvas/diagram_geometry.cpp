@@ -1,0 +1,169 @@
+#include "diagram_geometry.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <unordered_map>
+
+namespace archlens {
+
+QPointF ConnectionCurve::at(double t) const {
+    const double u = 1 - t;
+    return u * u * u * points[0] + 3 * u * u * t * points[1] + 3 * u * t * t * points[2] +
+           t * t * t * points[3];
+}
+
+QPointF ConnectionCurve::endDirection() const {
+    QPointF d = points[3] - points[2];
+    if (d.isNull()) d = points[3] - points[0];
+    const double len = std::hypot(d.x(), d.y());
+    return len > 0 ? d / len : QPointF(1, 0);
+}
+
+namespace geometry {
+
+QRectF componentRect(const Component& c) {
+    return {c.x, c.y, kComponentWidth, kComponentHeight};
+}
+
+QRectF noteRect(const Note& n) {
+    return {n.x, n.y, kNoteWidth, kNoteHeight};
+}
+
+std::vector<std::string> componentZones(const Component& c) {
+    std::vector<std::string> out;
+    auto it = c.props.find("zones");
+    if (it == c.props.end() || !it->is_array()) return out;
+    for (const auto& z : *it)
+        if (z.is_string()) out.push_back(z.get<std::string>());
+    return out;
+}
+
+std::vector<ZoneArea> zoneAreas(const Document& doc, const std::vector<QRectF>& rects) {
+    std::unordered_map<std::string, size_t> row;
+    for (size_t i = 0; i < doc.zones.size(); ++i)
+        row.emplace(doc.zones[i].id, i);
+    std::vector<QRectF> boxes(doc.zones.size());
+    // A fingerprint of each zone's members, to find zones that hold the same components.
+    std::vector<std::pair<uint64_t, size_t>> members(doc.zones.size(), {1469598103934665603ull, 0});
+    for (size_t i = 0; i < doc.components.size() && i < rects.size(); ++i) {
+        auto it = doc.components[i].props.find("zones");
+        if (it == doc.components[i].props.end() || !it->is_array()) continue;
+        for (const auto& z : *it) {
+            if (!z.is_string()) continue;
+            auto r = row.find(z.get_ref<const std::string&>());
+            if (r == row.end()) continue;
+            if (!rects[i].isNull()) boxes[r->second] |= rects[i];
+            auto& [hash, count] = members[r->second];
+            hash = (hash ^ (i + 1)) * 1099511628211ull;
+            ++count;
+        }
+    }
+    std::vector<ZoneArea> out;
+    for (size_t i = 0; i < boxes.size(); ++i) {
+        if (boxes[i].isNull()) continue;
+        auto same = std::find_if(out.begin(), out.end(), [&](const ZoneArea& a) {
+            return members[size_t(a.zone)] == members[i] && a.rect == boxes[i];
+        });
+        const QString id = QString::fromStdString(doc.zones[i].id);
+        if (same != out.end()) {
+            same->zones.push_back(int(i));
+            same->label += QStringLiteral(" · ") + id;
+        } else {
+            out.push_back({int(i), {int(i)}, id, boxes[i], 0});
+        }
+    }
+    // A zone whose components all sit inside another zone's box is drawn as a nested
+    // frame, so that both labels stay readable.
+    for (auto& a : out)
+        for (const auto& b : out)
+            if (&a != &b && b.rect.contains(a.rect) && (b.rect != a.rect || b.zone < a.zone))
+                ++a.depth;
+    int maxDepth = 0;
+    for (const auto& a : out)
+        maxDepth = std::max(maxDepth, a.depth);
+    for (auto& a : out) {
+        const double inset = (maxDepth - a.depth) * (kZonePadding / 2 + kZoneLabel);
+        a.rect = a.rect.adjusted(-kZonePadding - inset, -kZonePadding - kZoneLabel - inset,
+                                 kZonePadding + inset, kZonePadding + inset);
+    }
+    return out;
+}
+
+std::vector<RegionArea> regionAreas(const Document& doc, const std::vector<ZoneArea>& zones) {
+    std::vector<RegionArea> out;
+    for (const auto& z : zones) {
+        const std::string& region = doc.zones[size_t(z.zone)].region;
+        if (region.empty()) continue;
+        auto it = std::find_if(out.begin(), out.end(),
+                               [&](const RegionArea& r) { return r.region == region; });
+        if (it == out.end())
+            out.push_back({region, z.rect});
+        else
+            it->rect |= z.rect;
+    }
+    for (auto& r : out)
+        r.rect = r.rect.adjusted(-kRegionPadding, -kRegionPadding - kZoneLabel, kRegionPadding,
+                                 kRegionPadding);
+    return out;
+}
+
+namespace {
+/// The middle of the side of `box` that faces `towards`, and the outward normal there.
+std::pair<QPointF, QPointF> port(const QRectF& box, QPointF towards) {
+    const QPointF c = box.center();
+    const double dx = (towards.x() - c.x()) / box.width();
+    const double dy = (towards.y() - c.y()) / box.height();
+    if (std::abs(dx) >= std::abs(dy))
+        return dx >= 0 ? std::pair{QPointF(box.right(), c.y()), QPointF(1, 0)}
+                       : std::pair{QPointF(box.left(), c.y()), QPointF(-1, 0)};
+    return dy >= 0 ? std::pair{QPointF(c.x(), box.bottom()), QPointF(0, 1)}
+                   : std::pair{QPointF(c.x(), box.top()), QPointF(0, -1)};
+}
+} // namespace
+
+ConnectionCurve connectionCurve(const QRectF& from, const QRectF& to) {
+    const auto [a, na] = port(from, to.center());
+    const auto [b, nb] = port(to, from.center());
+    const double dist = std::hypot(b.x() - a.x(), b.y() - a.y());
+    const double reach = std::clamp(dist * 0.4, 12.0, 160.0);
+    return {{a, a + na * reach, b + nb * reach, b}};
+}
+
+double distanceToCurve(const ConnectionCurve& curve, QPointF p) {
+    double best = 1e300;
+    QPointF prev = curve.points[0];
+    constexpr int kSteps = 16;
+    for (int i = 1; i <= kSteps; ++i) {
+        const QPointF next = curve.at(double(i) / kSteps);
+        const QPointF d = next - prev;
+        const double len2 = QPointF::dotProduct(d, d);
+        const double t =
+            len2 > 0 ? std::clamp(QPointF::dotProduct(p - prev, d) / len2, 0.0, 1.0) : 0.0;
+        const QPointF q = prev + t * d;
+        best = std::min(best, std::hypot(p.x() - q.x(), p.y() - q.y()));
+        prev = next;
+    }
+    return best;
+}
+
+QRectF documentBounds(const Document& doc) {
+    std::vector<QRectF> rects;
+    rects.reserve(doc.components.size());
+    QRectF r;
+    for (const auto& c : doc.components) {
+        rects.push_back(componentRect(c));
+        r |= rects.back();
+    }
+    for (const auto& n : doc.notes)
+        r |= noteRect(n);
+    const auto zones = zoneAreas(doc, rects);
+    for (const auto& z : zones)
+        r |= z.rect;
+    for (const auto& g : regionAreas(doc, zones))
+        r |= g.rect;
+    return r;
+}
+
+} // namespace geometry
+} // namespace archlens

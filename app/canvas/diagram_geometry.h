@@ -1,0 +1,65 @@
+#pragma once
+// Where each part of a design sits on the canvas: boxes of components and notes, the
+// regions drawn for zones and regions (zones have no position of their own in the file;
+// a zone's region is the area around the components placed in it), and the curve of each
+// connection. One definition shared by the canvas, its hit testing and the exporters, so
+// that what is drawn, what is clicked and what is exported agree.
+#include "archlens/model/document.h"
+
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+#include <array>
+#include <vector>
+
+namespace archlens {
+
+/// The area drawn for one zone, or for several zones that hold exactly the same
+/// components (replicas spread over az1, az2 and az3 make one area labelled with all three).
+struct ZoneArea {
+    int zone = -1;          ///< row in Document::zones of the first zone
+    std::vector<int> zones; ///< rows of every zone the area stands for
+    QString label;          ///< their ids, joined
+    QRectF rect;            ///< including the label strip at the top
+    int depth = 0;          ///< how many other zone areas it is drawn inside
+};
+
+struct RegionArea {
+    std::string region;
+    QRectF rect;
+};
+
+/// A connection as a cubic Bézier from the edge of one box to the edge of the other.
+struct ConnectionCurve {
+    std::array<QPointF, 4> points;
+    QPointF at(double t) const;
+    /// Direction of travel at the end, unit length.
+    QPointF endDirection() const;
+};
+
+namespace geometry {
+inline constexpr double kComponentWidth = 184;
+inline constexpr double kComponentHeight = 56;
+inline constexpr double kNoteWidth = 200;
+inline constexpr double kNoteHeight = 64;
+inline constexpr double kZonePadding = 16;
+inline constexpr double kZoneLabel = 22;
+inline constexpr double kRegionPadding = 12;
+
+QRectF componentRect(const Component& c);
+QRectF noteRect(const Note& n);
+/// The zones a component's instances are spread over (its `zones` property).
+std::vector<std::string> componentZones(const Component& c);
+/// The area of each zone that has components, from the components' boxes (one per
+/// component, in document order, so a drag can pass moved boxes).
+std::vector<ZoneArea> zoneAreas(const Document& doc, const std::vector<QRectF>& componentRects);
+/// One area per region that has at least one zone area, around its zones.
+std::vector<RegionArea> regionAreas(const Document& doc, const std::vector<ZoneArea>& zones);
+ConnectionCurve connectionCurve(const QRectF& from, const QRectF& to);
+/// Distance from a point to the curve (sampled), for hit testing.
+double distanceToCurve(const ConnectionCurve& curve, QPointF p);
+/// The rectangle enclosing components, notes and zone areas.
+QRectF documentBounds(const Document& doc);
+} // namespace geometry
+
+} // namespace archlens

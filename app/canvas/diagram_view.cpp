@@ -1,0 +1,616 @@
+#include "diagram_view.h"
+
+#include "diagram_geometry.h"
+#include "diagram_scene.h"
+#include "document_controller.h"
+#include "software_scene_node.h"
+
+#include <QCursor>
+#include <QGuiApplication>
+#include <QQuickWindow>
+#include <QSGRendererInterface>
+#include <QStyleHints>
+#include <cmath>
+
+namespace archlens {
+
+namespace {
+constexpr double kDragThreshold = 4;  ///< pixels before a press becomes a drag
+constexpr double kHandleRadius = 9;   ///< pixels around a handle that grab it
+constexpr double kConnectionSlop = 5; ///< pixels around a connection that select it
+} // namespace
+
+DiagramView::DiagramView(QQuickItem* parent) : QQuickItem(parent) {
+    setFlag(ItemHasContents);
+    setFlag(ItemIsFocusScope);
+    setActiveFocusOnTab(true);
+    setAcceptedMouseButtons(Qt::LeftButton | Qt::MiddleButton | Qt::RightButton);
+    setAcceptHoverEvents(true);
+    setAcceptTouchEvents(true);
+    setClip(true);
+}
+
+DiagramView::~DiagramView() = default;
+
+void DiagramView::setController(DocumentController* controller) {
+    if (controller_ == controller) return;
+    if (controller_) disconnect(controller_, nullptr, this, nullptr);
+    controller_ = controller;
+    if (controller_) {
+        connect(controller_, &DocumentController::documentChanged, this,
+                &DiagramView::documentChanged);
+        connect(controller_, &DocumentController::fileChanged, this, &DiagramView::zoomToFit);
+        connect(controller_->selection(), &SelectionModel::changed, this, [this] {
+            ++selectionRevision_;
+            update();
+        });
+    }
+    emit controllerChanged();
+    documentChanged();
+}
+
+void DiagramView::documentChanged() {
+    ++documentRevision_;
+    if (drag_ == Drag::Moving) cancelDrag();
+    update();
+}
+
+void DiagramView::setZoom(qreal zoom) {
+    zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
+    if (qFuzzyCompare(zoom, zoom_)) return;
+    zoom_ = zoom;
+    emit viewChanged();
+    update();
+}
+
+void DiagramView::setOrigin(QPointF origin) {
+    if (origin == origin_) return;
+    origin_ = origin;
+    emit viewChanged();
+    update();
+}
+
+void DiagramView::setDark(bool dark) {
+    if (dark == theme_.dark) return;
+    theme_ = dark ? DiagramTheme::darkTheme() : DiagramTheme::light();
+    emit themeChanged();
+    update();
+}
+
+void DiagramView::setShowGrid(bool show) {
+    if (show == showGrid_) return;
+    showGrid_ = show;
+    emit themeChanged();
+    update();
+}
+
+void DiagramView::setSnapToGrid(bool snap) {
+    if (snap == snap_) return;
+    snap_ = snap;
+    emit snapChanged();
+}
+
+void DiagramView::setPanMode(bool on) {
+    if (on == panMode_) return;
+    panMode_ = on;
+    setCursor(on ? Qt::OpenHandCursor : Qt::ArrowCursor);
+    emit panModeChanged();
+}
+
+void DiagramView::setSettled(bool settled) {
+    if (settled == settled_) return;
+    settled_ = settled;
+    emit settledChanged();
+}
+
+QPointF DiagramView::mapToDocument(QPointF p) const {
+    return origin_ + p / zoom_;
+}
+
+QPointF DiagramView::mapFromDocument(QPointF p) const {
+    return (p - origin_) * zoom_;
+}
+
+QRectF DiagramView::rectFromDocument(QRectF r) const {
+    return {mapFromDocument(r.topLeft()), mapFromDocument(r.bottomRight())};
+}
+
+QPointF DiagramView::viewCentre() const {
+    return mapToDocument(QPointF(width() / 2, height() / 2));
+}
+
+void DiagramView::zoomAt(qreal factor, QPointF itemPoint) {
+    const QPointF anchor = mapToDocument(itemPoint);
+    const qreal next = std::clamp(zoom_ * factor, kMinZoom, kMaxZoom);
+    if (qFuzzyCompare(next, zoom_)) return;
+    zoom_ = next;
+    origin_ = anchor - itemPoint / zoom_;
+    emit viewChanged();
+    update();
+}
+
+void DiagramView::zoomTo(qreal zoom) {
+    zoomAt(zoom / zoom_, QPointF(width() / 2, height() / 2));
+}
+
+void DiagramView::panBy(qreal dx, qreal dy) {
+    setOrigin(origin_ - QPointF(dx, dy) / zoom_);
+}
+
+void DiagramView::zoomToFit() {
+    if (width() <= 0 || height() <= 0) {
+        fitPending_ = true;
+        return;
+    }
+    fitPending_ = false;
+    QRectF bounds = controller_ ? controller_->bounds() : QRectF();
+    if (bounds.isEmpty()) bounds = QRectF(0, 0, 800, 500);
+    bounds.adjust(-40, -40, 40, 40);
+    zoom_ =
+        std::clamp(std::min(width() / bounds.width(), height() / bounds.height()), kMinZoom, 1.25);
+    origin_ = bounds.center() - QPointF(width(), height()) / (2 * zoom_);
+    emit viewChanged();
+    update();
+}
+
+void DiagramView::reveal(QRectF r) {
+    const QRectF view(origin_, QSizeF(width() / zoom_, height() / zoom_));
+    if (view.contains(r)) return;
+    if (r.width() > view.width() || r.height() > view.height()) {
+        const QRectF padded = r.adjusted(-40, -40, 40, 40);
+        zoom_ = std::clamp(std::min(width() / padded.width(), height() / padded.height()), kMinZoom,
+                           zoom_);
+    }
+    origin_ = r.center() - QPointF(width(), height()) / (2 * zoom_);
+    emit viewChanged();
+    update();
+}
+
+void DiagramView::geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) {
+    QQuickItem::geometryChange(newGeometry, oldGeometry);
+    if (fitPending_ && newGeometry.width() > 0 && newGeometry.height() > 0) zoomToFit();
+    update();
+}
+
+// --- hit testing -------------------------------------------------------------------------
+
+QString DiagramView::componentAt(QPointF doc) const {
+    if (!controller_) return {};
+    const auto& comps = controller_->document().components;
+    for (auto it = comps.rbegin(); it != comps.rend(); ++it)
+        if (geometry::componentRect(*it).contains(doc)) return QString::fromStdString(it->id);
+    return {};
+}
+
+DiagramView::Hit DiagramView::hitTest(QPointF itemPoint) const {
+    if (!controller_) return {};
+    const Document& doc = controller_->document();
+    const QPointF p = mapToDocument(itemPoint);
+    const double slop = kHandleRadius / zoom_;
+    const SelectionModel* sel = controller_->selection();
+    auto near = [&](QPointF a) { return std::hypot(a.x() - p.x(), a.y() - p.y()) <= slop; };
+
+    // Handles first: they sit on the edges of what they belong to.
+    for (const QString& id : {hovered_, sel->current()}) {
+        if (id.isEmpty()) continue;
+        if (const Component* c = controller_->index().component(id.toStdString()))
+            if (near(DiagramSceneNode::handlePoint(geometry::componentRect(*c))))
+                return {id, Hit::Handle};
+    }
+    for (const QString& id : sel->idsOfType(QStringLiteral("connection"))) {
+        const auto e = controller_->index().find(id.toStdString());
+        const Connection& c = doc.connections[size_t(e->row)];
+        const Component* a = controller_->index().component(c.from);
+        const Component* b = controller_->index().component(c.to);
+        if (!a || !b) continue;
+        const auto curve =
+            geometry::connectionCurve(geometry::componentRect(*a), geometry::componentRect(*b));
+        if (near(curve.points[3])) return {id, Hit::ConnectionEnd};
+        if (near(curve.points[0])) return {id, Hit::ConnectionStart};
+    }
+    for (auto it = doc.notes.rbegin(); it != doc.notes.rend(); ++it)
+        if (geometry::noteRect(*it).contains(p)) return {QString::fromStdString(it->id), Hit::Body};
+    if (QString id = componentAt(p); !id.isEmpty()) return {id, Hit::Body};
+
+    const double lineSlop = kConnectionSlop / zoom_;
+    const QRectF probe(p.x() - lineSlop, p.y() - lineSlop, 2 * lineSlop, 2 * lineSlop);
+    for (auto it = doc.connections.rbegin(); it != doc.connections.rend(); ++it) {
+        const Component* a = controller_->index().component(it->from);
+        const Component* b = controller_->index().component(it->to);
+        if (!a || !b) continue;
+        const auto curve =
+            geometry::connectionCurve(geometry::componentRect(*a), geometry::componentRect(*b));
+        QRectF hull;
+        for (const QPointF& q : curve.points)
+            hull |= QRectF(q, QSizeF(0.01, 0.01));
+        if (!hull.intersects(probe)) continue;
+        if (geometry::distanceToCurve(curve, p) <= lineSlop)
+            return {QString::fromStdString(it->id), Hit::Body};
+    }
+    // A zone is picked by its label strip, so clicks inside it still reach the canvas.
+    std::vector<QRectF> rects;
+    rects.reserve(doc.components.size());
+    for (const auto& c : doc.components)
+        rects.push_back(geometry::componentRect(c));
+    for (const auto& z : geometry::zoneAreas(doc, rects))
+        if (QRectF(z.rect.left(), z.rect.top(), z.rect.width(), geometry::kZoneLabel).contains(p))
+            return {QString::fromStdString(doc.zones[size_t(z.zone)].id), Hit::Body};
+    return {};
+}
+
+QString DiagramView::elementAt(QPointF itemPoint) const {
+    return hitTest(itemPoint).id;
+}
+
+QRectF DiagramView::elementRect(const QString& id) const {
+    if (!controller_) return {};
+    const auto e = controller_->index().find(id.toStdString());
+    if (!e) return {};
+    const Document& doc = controller_->document();
+    if (e->type == ElementType::Component)
+        return rectFromDocument(geometry::componentRect(doc.components[size_t(e->row)]));
+    if (e->type == ElementType::Note)
+        return rectFromDocument(geometry::noteRect(doc.notes[size_t(e->row)]));
+    return {};
+}
+
+QStringList DiagramView::elementsIn(QRectF itemRect) const {
+    QStringList out;
+    if (!controller_) return out;
+    const QRectF r(mapToDocument(itemRect.topLeft()), mapToDocument(itemRect.bottomRight()));
+    const Document& doc = controller_->document();
+    for (const auto& c : doc.components)
+        if (r.intersects(geometry::componentRect(c))) out << QString::fromStdString(c.id);
+    for (const auto& n : doc.notes)
+        if (r.intersects(geometry::noteRect(n))) out << QString::fromStdString(n.id);
+    return out;
+}
+
+// --- mouse, wheel, keys ------------------------------------------------------------------
+
+void DiagramView::mousePressEvent(QMouseEvent* event) {
+    forceActiveFocus(Qt::MouseFocusReason);
+    if (!controller_) return;
+    const QPointF pos = event->position();
+    pressPoint_ = lastPoint_ = pos;
+    dragOffset_ = {};
+    SelectionModel* sel = controller_->selection();
+
+    if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && panMode_)) {
+        drag_ = Drag::Panning;
+        setCursor(Qt::ClosedHandCursor);
+        return;
+    }
+    const Hit hit = hitTest(pos);
+    if (event->button() == Qt::RightButton) {
+        if (!hit.id.isEmpty() && !sel->contains(hit.id)) sel->select(hit.id);
+        emit contextMenuRequested(hit.id, pos);
+        return;
+    }
+    const bool additive = event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier);
+    pressedId_ = hit.id;
+    switch (hit.part) {
+    case Hit::Handle:
+        drag_ = Drag::Connecting;
+        break;
+    case Hit::ConnectionStart:
+    case Hit::ConnectionEnd:
+        drag_ = Drag::Retargeting;
+        retargetEnd_ = hit.part == Hit::ConnectionStart ? "from" : "to";
+        break;
+    case Hit::Body:
+        if (additive)
+            sel->select(hit.id, SelectionModel::Toggle);
+        else if (!sel->contains(hit.id))
+            sel->select(hit.id);
+        drag_ = Drag::Pending;
+        break;
+    case Hit::Nothing:
+        if (!additive) sel->clear();
+        rubberAdds_ = additive;
+        drag_ = Drag::RubberBand;
+        rubberBand_ = QRectF(pos, QSizeF());
+        break;
+    }
+    update();
+}
+
+void DiagramView::mouseMoveEvent(QMouseEvent* event) {
+    if (!controller_) return;
+    const QPointF pos = event->position();
+    const QPointF delta = pos - lastPoint_;
+    lastPoint_ = pos;
+    switch (drag_) {
+    case Drag::Panning:
+        panBy(delta.x(), delta.y());
+        return;
+    case Drag::Pending: {
+        const QPointF moved = pos - pressPoint_;
+        if (std::hypot(moved.x(), moved.y()) < kDragThreshold) return;
+        const auto e = controller_->index().find(pressedId_.toStdString());
+        if (!e || !controller_->selection()->contains(pressedId_) ||
+            (e->type != ElementType::Component && e->type != ElementType::Note)) {
+            drag_ = Drag::None;
+            return;
+        }
+        drag_ = Drag::Moving;
+        [[fallthrough]];
+    }
+    case Drag::Moving: {
+        QPointF offset = (pos - pressPoint_) / zoom_;
+        // Preview what the drop will do: the grabbed element's corner on the grid.
+        if (snap_ && !(event->modifiers() & Qt::AltModifier)) {
+            const auto e = controller_->index().find(pressedId_.toStdString());
+            if (e) {
+                const Document& doc = controller_->document();
+                const QPointF corner =
+                    e->type == ElementType::Component
+                        ? QPointF(doc.components[size_t(e->row)].x,
+                                  doc.components[size_t(e->row)].y)
+                        : QPointF(doc.notes[size_t(e->row)].x, doc.notes[size_t(e->row)].y);
+                offset = QPointF(DocumentController::snap(corner.x() + offset.x()) - corner.x(),
+                                 DocumentController::snap(corner.y() + offset.y()) - corner.y());
+            }
+        }
+        if (offset != dragOffset_) {
+            dragOffset_ = offset;
+            update();
+        }
+        return;
+    }
+    case Drag::RubberBand:
+        rubberBand_ = QRectF(pressPoint_, pos).normalized();
+        update();
+        return;
+    case Drag::Connecting:
+    case Drag::Retargeting: {
+        QString target = componentAt(mapToDocument(pos));
+        if (drag_ == Drag::Connecting && target == pressedId_) target.clear();
+        if (target != dropTarget_) dropTarget_ = target;
+        update();
+        return;
+    }
+    case Drag::None:
+        return;
+    }
+}
+
+void DiagramView::mouseReleaseEvent(QMouseEvent* event) {
+    finishDrag(event->position());
+}
+
+void DiagramView::finishDrag(QPointF pos) {
+    if (!controller_) return;
+    SelectionModel* sel = controller_->selection();
+    const Drag drag = std::exchange(drag_, Drag::None);
+    switch (drag) {
+    case Drag::Panning:
+        setCursor(panMode_ ? Qt::OpenHandCursor : Qt::ArrowCursor);
+        break;
+    case Drag::Pending:
+        // A plain click on one of several selected elements selects just that one.
+        if (!(QGuiApplication::keyboardModifiers() & (Qt::ShiftModifier | Qt::ControlModifier)) &&
+            sel->count() > 1 && sel->contains(pressedId_))
+            sel->select(pressedId_);
+        break;
+    case Drag::Moving: {
+        const QPointF offset = std::exchange(dragOffset_, QPointF());
+        if (!offset.isNull()) {
+            // The grabbed element goes first: the controller snaps the first one's corner.
+            QStringList ids = sel->ids();
+            ids.removeAll(pressedId_);
+            ids.prepend(pressedId_);
+            controller_->moveElements(ids, offset.x(), offset.y(), false);
+        }
+        break;
+    }
+    case Drag::RubberBand: {
+        const QStringList inside = elementsIn(rubberBand_);
+        rubberBand_ = {};
+        if (rubberAdds_) {
+            QStringList ids = sel->ids();
+            for (const QString& id : inside)
+                if (!sel->contains(id)) ids << id;
+            sel->setIds(ids);
+        } else {
+            sel->setIds(inside);
+        }
+        break;
+    }
+    case Drag::Connecting:
+        if (!dropTarget_.isEmpty()) controller_->connectComponents(pressedId_, dropTarget_);
+        break;
+    case Drag::Retargeting:
+        if (!dropTarget_.isEmpty()) controller_->retarget(pressedId_, retargetEnd_, dropTarget_);
+        break;
+    case Drag::None:
+        break;
+    }
+    (void)pos;
+    dropTarget_.clear();
+    update();
+}
+
+void DiagramView::cancelDrag() {
+    if (drag_ == Drag::Panning) setCursor(panMode_ ? Qt::OpenHandCursor : Qt::ArrowCursor);
+    drag_ = Drag::None;
+    dragOffset_ = {};
+    rubberBand_ = {};
+    dropTarget_.clear();
+    update();
+}
+
+void DiagramView::mouseDoubleClickEvent(QMouseEvent* event) {
+    if (!controller_ || event->button() != Qt::LeftButton) return;
+    const Hit hit = hitTest(event->position());
+    if (hit.part == Hit::Body) emit editRequested(hit.id);
+}
+
+void DiagramView::hoverMoveEvent(QHoverEvent* event) {
+    if (!controller_) return;
+    const QPointF pos = event->position();
+    QString over = componentAt(mapToDocument(pos));
+    // Keep the handle of the box just left while the pointer is on that handle.
+    if (over.isEmpty() && !hovered_.isEmpty())
+        if (const Component* c = controller_->index().component(hovered_.toStdString())) {
+            const QPointF h =
+                mapFromDocument(DiagramSceneNode::handlePoint(geometry::componentRect(*c)));
+            if (std::hypot(h.x() - pos.x(), h.y() - pos.y()) <= kHandleRadius) over = hovered_;
+        }
+    if (!panMode_) {
+        const Hit hit = hitTest(pos);
+        setCursor(hit.part == Hit::Handle || hit.part == Hit::ConnectionStart ||
+                          hit.part == Hit::ConnectionEnd
+                      ? Qt::CrossCursor
+                      : Qt::ArrowCursor);
+    }
+    if (over != hovered_) {
+        hovered_ = over;
+        update();
+    }
+}
+
+void DiagramView::hoverLeaveEvent(QHoverEvent*) {
+    if (hovered_.isEmpty()) return;
+    hovered_.clear();
+    update();
+}
+
+void DiagramView::wheelEvent(QWheelEvent* event) {
+    const QPoint pixels = event->pixelDelta();
+    const QPoint angle = event->angleDelta();
+    if (event->modifiers() & Qt::ControlModifier) {
+        const double steps = angle.y() != 0 ? angle.y() : pixels.y() * 2.0;
+        zoomAt(std::pow(1.0015, steps), event->position());
+    } else {
+        QPointF d = !pixels.isNull() ? QPointF(pixels) : QPointF(angle) / 120.0 * 48.0;
+        if (event->modifiers() & Qt::ShiftModifier) d = QPointF(d.y(), d.x());
+        panBy(d.x(), d.y());
+    }
+    event->accept();
+}
+
+void DiagramView::keyPressEvent(QKeyEvent* event) {
+    if (!controller_) return;
+    const double step =
+        event->modifiers() & Qt::AltModifier
+            ? 1
+            : DocumentController::kGrid * (event->modifiers() & Qt::ShiftModifier ? 4 : 1);
+    const bool snap = !(event->modifiers() & Qt::AltModifier);
+    switch (event->key()) {
+    case Qt::Key_Space:
+        if (!event->isAutoRepeat()) setPanMode(true);
+        return;
+    case Qt::Key_Left:
+        controller_->moveSelection(-step, 0, snap);
+        return;
+    case Qt::Key_Right:
+        controller_->moveSelection(step, 0, snap);
+        return;
+    case Qt::Key_Up:
+        controller_->moveSelection(0, -step, snap);
+        return;
+    case Qt::Key_Down:
+        controller_->moveSelection(0, step, snap);
+        return;
+    case Qt::Key_Escape:
+        if (drag_ != Drag::None)
+            cancelDrag();
+        else
+            controller_->selection()->clear();
+        return;
+    case Qt::Key_F2:
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (!controller_->selection()->current().isEmpty())
+            emit editRequested(controller_->selection()->current());
+        return;
+    default:
+        event->ignore();
+    }
+}
+
+void DiagramView::keyReleaseEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        setPanMode(false);
+        return;
+    }
+    event->ignore();
+}
+
+void DiagramView::touchEvent(QTouchEvent* event) {
+    const auto& points = event->points();
+    if (points.size() != 2) {
+        pinchDistance_ = 0;
+        event->ignore();
+        return;
+    }
+    const QPointF a = points[0].position(), b = points[1].position();
+    const double distance = std::hypot(a.x() - b.x(), a.y() - b.y());
+    if (pinchDistance_ <= 0 || event->type() == QEvent::TouchBegin) {
+        pinchDistance_ = distance;
+        pinchZoom_ = zoom_;
+    } else if (distance > 0) {
+        zoomAt(pinchZoom_ * distance / pinchDistance_ / zoom_, (a + b) / 2);
+    }
+    if (event->type() == QEvent::TouchEnd) pinchDistance_ = 0;
+    event->accept();
+}
+
+// --- rendering ---------------------------------------------------------------------------
+
+QSGNode* DiagramView::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
+    if (!controller_) {
+        delete old;
+        return nullptr;
+    }
+    const bool software =
+        window()->rendererInterface()->graphicsApi() == QSGRendererInterface::Software;
+    SceneState s;
+    s.doc = &controller_->document();
+    s.catalogue = &controller_->editor().catalogue();
+    s.selected = &controller_->selection()->idSet();
+    s.theme = theme_;
+    s.zoom = zoom_;
+    s.origin = origin_;
+    s.size = size();
+    s.dpr = window() ? window()->effectiveDevicePixelRatio() : 1;
+    s.showGrid = showGrid_;
+    s.grid = DocumentController::kGrid;
+    s.dragOffset = drag_ == Drag::Moving ? dragOffset_ : QPointF();
+    s.rubberBand = drag_ == Drag::RubberBand ? rubberBand_ : QRectF();
+    s.connecting = drag_ == Drag::Connecting || drag_ == Drag::Retargeting;
+    if (s.connecting) {
+        if (drag_ == Drag::Connecting) {
+            if (const Component* c = controller_->index().component(pressedId_.toStdString()))
+                s.connectFrom =
+                    mapFromDocument(DiagramSceneNode::handlePoint(geometry::componentRect(*c)));
+        } else {
+            s.connectFrom = pressPoint_;
+        }
+        s.connectTo = lastPoint_;
+    }
+    s.handleFor = drag_ == Drag::None ? hovered_ : QString();
+    s.dropTarget = dropTarget_;
+    s.documentRevision = documentRevision_;
+    s.selectionRevision = selectionRevision_;
+    if (software) {
+        auto* node = old ? static_cast<SoftwareSceneNode*>(old) : new SoftwareSceneNode;
+        node->sync(s, window());
+        QMetaObject::invokeMethod(
+            this, [this] { setSettled(true); }, Qt::QueuedConnection);
+        return node;
+    }
+    auto* node = old ? static_cast<DiagramSceneNode*>(old) : new DiagramSceneNode;
+    const bool pending = node->sync(s, window());
+    QMetaObject::invokeMethod(
+        this,
+        [this, pending] {
+            setSettled(!pending);
+            if (pending) update();
+        },
+        Qt::QueuedConnection);
+    return node;
+}
+
+} // namespace archlens

@@ -1,0 +1,142 @@
+#pragma once
+// The drawing surface: shows the controller's document through one scene-graph tree
+// (DiagramSceneNode) and turns mouse, wheel and keys into view changes (pan, zoom) and
+// into edits, which it asks the controller to make (select, move, connect, re-target).
+// It never changes the document itself. Document coordinates map to the item through
+// `origin` (the document point at the top-left corner) and `zoom`.
+#include "diagram_theme.h"
+
+#include <QPointer>
+#include <QQuickItem>
+#include <QtQml/qqmlregistration.h>
+
+namespace archlens {
+
+class DocumentController;
+
+class DiagramView : public QQuickItem {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(archlens::DocumentController* controller READ controller WRITE setController NOTIFY
+                   controllerChanged)
+    Q_PROPERTY(qreal zoom READ zoom WRITE setZoom NOTIFY viewChanged)
+    Q_PROPERTY(QPointF origin READ origin WRITE setOrigin NOTIFY viewChanged)
+    Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY themeChanged)
+    Q_PROPERTY(bool showGrid READ showGrid WRITE setShowGrid NOTIFY themeChanged)
+    Q_PROPERTY(bool snapToGrid READ snapToGrid WRITE setSnapToGrid NOTIFY snapChanged)
+    /// Space held: a left drag pans instead of selecting.
+    Q_PROPERTY(bool panMode READ panMode WRITE setPanMode NOTIFY panModeChanged)
+    /// No labels are waiting to be painted: what is on screen is complete.
+    Q_PROPERTY(bool settled READ settled NOTIFY settledChanged)
+    Q_PROPERTY(QColor background READ background NOTIFY themeChanged)
+
+public:
+    static constexpr double kMinZoom = 0.02;
+    static constexpr double kMaxZoom = 4.0;
+
+    explicit DiagramView(QQuickItem* parent = nullptr);
+    ~DiagramView() override;
+
+    DocumentController* controller() const { return controller_; }
+    void setController(DocumentController* controller);
+    qreal zoom() const { return zoom_; }
+    void setZoom(qreal zoom);
+    QPointF origin() const { return origin_; }
+    void setOrigin(QPointF origin);
+    bool dark() const { return theme_.dark; }
+    void setDark(bool dark);
+    bool showGrid() const { return showGrid_; }
+    void setShowGrid(bool show);
+    bool snapToGrid() const { return snap_; }
+    void setSnapToGrid(bool snap);
+    bool panMode() const { return panMode_; }
+    void setPanMode(bool on);
+    bool settled() const { return settled_; }
+    QColor background() const { return theme_.background; }
+    const DiagramTheme& theme() const { return theme_; }
+
+    Q_INVOKABLE QPointF mapToDocument(QPointF itemPoint) const;
+    Q_INVOKABLE QPointF mapFromDocument(QPointF docPoint) const;
+    Q_INVOKABLE QRectF rectFromDocument(QRectF docRect) const;
+    /// The document point at the middle of the view.
+    Q_INVOKABLE QPointF viewCentre() const;
+    /// Zooms by `factor` keeping the document point under `itemPoint` where it is.
+    Q_INVOKABLE void zoomAt(qreal factor, QPointF itemPoint);
+    Q_INVOKABLE void zoomTo(qreal zoom);
+    Q_INVOKABLE void zoomToFit();
+    Q_INVOKABLE void panBy(qreal dx, qreal dy);
+    /// Scrolls so that a document rectangle is in view, zooming out only if it must.
+    Q_INVOKABLE void reveal(QRectF docRect);
+    /// The id of the topmost element at an item point: component, note, connection, zone.
+    Q_INVOKABLE QString elementAt(QPointF itemPoint) const;
+    /// The box of a component or note in item coordinates (for in-place renaming).
+    Q_INVOKABLE QRectF elementRect(const QString& id) const;
+    /// Ids of the components and notes inside an item-coordinate rectangle.
+    Q_INVOKABLE QStringList elementsIn(QRectF itemRect) const;
+
+signals:
+    void controllerChanged();
+    void viewChanged();
+    void themeChanged();
+    void snapChanged();
+    void panModeChanged();
+    void settledChanged();
+    /// Double-click or F2 on an element: QML shows a text field over it.
+    void editRequested(const QString& id);
+    void contextMenuRequested(const QString& id, QPointF itemPoint);
+
+protected:
+    QSGNode* updatePaintNode(QSGNode* old, UpdatePaintNodeData*) override;
+    void geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void hoverMoveEvent(QHoverEvent* event) override;
+    void hoverLeaveEvent(QHoverEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void keyReleaseEvent(QKeyEvent* event) override;
+    void touchEvent(QTouchEvent* event) override;
+
+private:
+    enum class Drag { None, Pending, Moving, Panning, RubberBand, Connecting, Retargeting };
+    struct Hit {
+        QString id;
+        enum Part { Nothing, Body, Handle, ConnectionStart, ConnectionEnd } part = Nothing;
+    };
+    Hit hitTest(QPointF itemPoint) const;
+    QString componentAt(QPointF docPoint) const;
+    void documentChanged();
+    void setSettled(bool settled);
+    void finishDrag(QPointF itemPoint);
+    void cancelDrag();
+
+    QPointer<DocumentController> controller_;
+    DiagramTheme theme_ = DiagramTheme::light();
+    qreal zoom_ = 1;
+    QPointF origin_{-40, -40};
+    bool showGrid_ = true;
+    bool snap_ = true;
+    bool panMode_ = false;
+    bool settled_ = true;
+    bool fitPending_ = false;
+    quint64 documentRevision_ = 1;
+    quint64 selectionRevision_ = 1;
+
+    Drag drag_ = Drag::None;
+    QPointF pressPoint_; ///< item coordinates
+    QPointF lastPoint_;  ///< item coordinates
+    QPointF dragOffset_; ///< document units, for a move in progress
+    QString pressedId_;
+    QString retargetEnd_; ///< "from" or "to"
+    QRectF rubberBand_;
+    bool rubberAdds_ = false;
+    QString hovered_;
+    QString dropTarget_;
+    // Pinch: the distance between the two touch points when the pinch started.
+    double pinchDistance_ = 0;
+    double pinchZoom_ = 1;
+};
+
+} // namespace archlens

@@ -1,0 +1,6 @@
+import QtQuick
+import QtQuick.Controls
+
+// Placeholder: the document's flows and requirements.
+Pane {
+}
