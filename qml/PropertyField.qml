@@ -1,0 +1,6 @@
+import QtQuick
+import QtQuick.Controls
+
+// Placeholder: one property editor row of the inspector.
+Item {
+}
