@@ -1,5 +1,5 @@
-# Fails when a source of model/ or analysis/ includes Qt, or when their targets link it.
-foreach(dir model analysis)
+# Fails when a source of model/, analysis/ or layout/ includes Qt, or when their targets link it.
+foreach(dir model analysis layout)
   file(GLOB_RECURSE sources ${SOURCE_DIR}/${dir}/*.h ${SOURCE_DIR}/${dir}/*.cpp
        ${SOURCE_DIR}/${dir}/*.in ${SOURCE_DIR}/${dir}/CMakeLists.txt)
   foreach(f ${sources})
@@ -9,9 +9,9 @@ foreach(dir model analysis)
     endif()
   endforeach()
 endforeach()
-foreach(libs "${MODEL_TARGET_LIBS}" "${ANALYSIS_TARGET_LIBS}")
+foreach(libs "${MODEL_TARGET_LIBS}" "${ANALYSIS_TARGET_LIBS}" "${LAYOUT_TARGET_LIBS}")
   if(libs MATCHES "Qt")
-    message(FATAL_ERROR "model or analysis links Qt: ${libs}")
+    message(FATAL_ERROR "model, analysis or layout links Qt: ${libs}")
   endif()
 endforeach()
-message(STATUS "model and analysis are free of Qt")
+message(STATUS "model, analysis and layout are free of Qt")
