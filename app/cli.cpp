@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
+#include <cstdio>
 #include <cstring>
 #include <map>
 
@@ -30,6 +31,15 @@ QTextStream& err() {
 
 QString q(const std::string& s) {
     return QString::fromStdString(s);
+}
+
+/// Writes UTF-8 text and a newline to stdout as it is. A report of several megabytes went
+/// through a QString (UTF-8 to UTF-16 and back) for nothing; the bytes are the same.
+void writeOut(const std::string& text) {
+    out().flush(); // whatever the stream holds goes first
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
 }
 
 /// Parses the arguments after the subcommand; on an error prints it and returns false.
@@ -180,7 +190,7 @@ int check(const QStringList& args) {
         Json json = reportToJson(doc, report);
         json["file"] = file.toStdString();
         json["valid"] = true;
-        out() << q(json.dump(2)) << "\n";
+        writeOut(json.dump(2));
     } else if (fmt == "md") {
         printMarkdown(doc, report);
     } else {

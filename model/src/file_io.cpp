@@ -21,6 +21,28 @@ bool readTextFile(const std::filesystem::path& path, std::string& text, std::str
         error = "cannot open " + path.string() + ": " + std::strerror(errno);
         return false;
     }
+    // A regular file is read in one go into a string of its size; going through an
+    // ostringstream copied a large design twice. Anything else (a pipe) is streamed.
+    const auto size = std::filesystem::is_regular_file(path, ec)
+                          ? std::filesystem::file_size(path, ec)
+                          : std::uintmax_t(0);
+    if (!ec && size > 0) {
+        std::string data(static_cast<size_t>(size), '\0');
+        in.read(data.data(), static_cast<std::streamsize>(size));
+        if (in.bad() || in.gcount() != static_cast<std::streamsize>(size)) {
+            error = "cannot read " + path.string();
+            return false;
+        }
+        // The file may have grown since its size was taken: keep the rest as well.
+        text = std::move(data);
+        if (in.peek() != std::char_traits<char>::eof()) {
+            std::ostringstream rest;
+            rest << in.rdbuf();
+            text += rest.str();
+        }
+        return true;
+    }
+    in.clear();
     std::ostringstream buffer;
     buffer << in.rdbuf();
     if (in.bad()) {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <functional>
 #include <sstream>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -123,33 +124,49 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
     };
 
     // Ids are unique across the whole document, so that a finding's subjects and a
-    // selection name one element without saying which collection it is in.
-    std::unordered_map<std::string, std::string> seen;
-    // References are checked against this set: a linear search per connection made loading
-    // a large design quadratic.
-    std::unordered_set<std::string> componentIds;
-    const auto isComponent = [&](const std::string& id) { return componentIds.count(id) > 0; };
-    auto claim = [&](const std::string& id, const std::string& pointer) {
+    // selection name one element without saying which collection it is in. The first
+    // claimant is kept as (collection, index); its pointer is only spelled out for a
+    // message, not built for every element of a large design.
+    enum Collection { Zones, Components, Connections, Flows, Notes };
+    static constexpr const char* kCollection[] = {"/zones/", "/components/", "/connections/",
+                                                  "/flows/", "/notes/"};
+    auto pointerOf = [](Collection c, size_t i) { return kCollection[c] + std::to_string(i); };
+    std::unordered_map<std::string_view, std::pair<Collection, size_t>> seen;
+    seen.reserve(doc.zones.size() + doc.components.size() + doc.connections.size() +
+                 doc.flows.size() + doc.notes.size());
+    // References are checked against this map (the first claimant of an id): a linear
+    // search per connection made loading a large design quadratic.
+    const auto isComponent = [&](const std::string& id) {
+        auto it = seen.find(id);
+        return it != seen.end() && it->second.first == Components;
+    };
+    auto claim = [&](const std::string& id, Collection collection, size_t i) {
         if (id.empty()) {
-            add(pointer + "/id", "id must not be empty");
+            add(pointerOf(collection, i) + "/id", "id must not be empty");
             return;
         }
-        auto [it, inserted] = seen.emplace(id, pointer);
-        if (inserted && pointer.rfind("/components/", 0) == 0) componentIds.insert(id);
+        auto [it, inserted] = seen.emplace(id, std::make_pair(collection, i));
         if (!inserted)
-            add(pointer + "/id",
-                "duplicate id \"" + id + "\" (already used at " + it->second + ")");
+            add(pointerOf(collection, i) + "/id",
+                "duplicate id \"" + id + "\" (already used at " +
+                    pointerOf(it->second.first, it->second.second) + ")");
     };
     for (size_t i = 0; i < doc.zones.size(); ++i)
-        claim(doc.zones[i].id, "/zones/" + std::to_string(i));
+        claim(doc.zones[i].id, Zones, i);
     for (size_t i = 0; i < doc.components.size(); ++i)
-        claim(doc.components[i].id, "/components/" + std::to_string(i));
+        claim(doc.components[i].id, Components, i);
     for (size_t i = 0; i < doc.connections.size(); ++i)
-        claim(doc.connections[i].id, "/connections/" + std::to_string(i));
+        claim(doc.connections[i].id, Connections, i);
     for (size_t i = 0; i < doc.flows.size(); ++i)
-        claim(doc.flows[i].id, "/flows/" + std::to_string(i));
+        claim(doc.flows[i].id, Flows, i);
     for (size_t i = 0; i < doc.notes.size(); ++i)
-        claim(doc.notes[i].id, "/notes/" + std::to_string(i));
+        claim(doc.notes[i].id, Notes, i);
+
+    // The schema of each (kind, key) and connection key, looked up once: the catalogue
+    // hands out copies, which cost more than the check itself on a large design.
+    std::unordered_map<const KindInfo*, std::unordered_map<std::string, PropertySchema>>
+        componentSchemas;
+    std::unordered_map<std::string, std::optional<PropertySchema>> connectionSchemas;
 
     const auto& req = doc.requirements;
     if (req.availability && !(*req.availability > 0 && *req.availability < 1))
@@ -170,44 +187,52 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
 
     for (size_t i = 0; i < doc.components.size(); ++i) {
         const auto& c = doc.components[i];
-        const std::string at = "/components/" + std::to_string(i);
+        auto at = [&] { return pointerOf(Components, i); };
         const KindInfo* kind = catalogue.kind(c.kind);
         if (!kind) {
-            add(at + "/kind", "unknown kind \"" + c.kind + "\"");
+            add(at() + "/kind", "unknown kind \"" + c.kind + "\"");
             continue;
         }
+        auto& schemas = componentSchemas[kind];
         for (const auto& [key, value] : c.props.items()) {
             if (!catalogue.accepts(*kind, key)) {
-                add(at + "/props/" + key, "unknown property \"" + key + "\" for a " + kind->label);
+                add(at() + "/props/" + key,
+                    "unknown property \"" + key + "\" for a " + kind->label);
                 continue;
             }
-            if (auto why = checkValue(*catalogue.componentProperty(key, kind), value, &doc))
-                add(at + "/props/" + key, *why);
+            auto schema = schemas.find(key);
+            if (schema == schemas.end())
+                schema = schemas.emplace(key, *catalogue.componentProperty(key, kind)).first;
+            if (auto why = checkValue(schema->second, value, &doc))
+                add(at() + "/props/" + key, *why);
         }
-        const Json instances = catalogue.componentValue(*kind, c.props, "instances");
-        const Json minHealthy = catalogue.componentValue(*kind, c.props, "min_healthy");
+        const Json& instances = catalogue.componentValue(*kind, c.props, "instances");
+        const Json& minHealthy = catalogue.componentValue(*kind, c.props, "min_healthy");
         if (instances.is_number_integer() && instances.get<long>() >= 1 &&
             minHealthy.is_number_integer() && minHealthy.get<long>() > instances.get<long>())
-            add(at + "/props/min_healthy",
+            add(at() + "/props/min_healthy",
                 "must not exceed instances (" + std::to_string(instances.get<long>()) + ")");
     }
 
     for (size_t i = 0; i < doc.connections.size(); ++i) {
         const auto& c = doc.connections[i];
-        const std::string at = "/connections/" + std::to_string(i);
+        auto at = [&] { return pointerOf(Connections, i); };
         if (!isComponent(c.from))
-            add(at + "/from", "names the component \"" + c.from + "\", which does not exist");
+            add(at() + "/from", "names the component \"" + c.from + "\", which does not exist");
         if (!isComponent(c.to))
-            add(at + "/to", "names the component \"" + c.to + "\", which does not exist");
+            add(at() + "/to", "names the component \"" + c.to + "\", which does not exist");
         if (c.from == c.to && isComponent(c.from))
-            add(at + "/to", "a connection cannot start and end at the same component");
+            add(at() + "/to", "a connection cannot start and end at the same component");
         for (const auto& [key, value] : c.props.items()) {
-            auto schema = catalogue.connectionProperty(key);
-            if (!schema) {
-                add(at + "/props/" + key, "unknown connection property \"" + key + "\"");
+            auto schema = connectionSchemas.find(key);
+            if (schema == connectionSchemas.end())
+                schema = connectionSchemas.emplace(key, catalogue.connectionProperty(key)).first;
+            if (!schema->second) {
+                add(at() + "/props/" + key, "unknown connection property \"" + key + "\"");
                 continue;
             }
-            if (auto why = checkValue(*schema, value, &doc)) add(at + "/props/" + key, *why);
+            if (auto why = checkValue(*schema->second, value, &doc))
+                add(at() + "/props/" + key, *why);
         }
     }
 
