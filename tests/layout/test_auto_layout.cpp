@@ -73,7 +73,7 @@ TEST_CASE("a chain is laid out left to right on the grid") {
         CHECK(onGrid(p.y));
     }
     // The drawing starts where the old one started.
-    CHECK(boxes["a"].x == 96); // 98 snapped to the 8 px grid
+    CHECK(boxes["a"].x == 96);  // 98 snapped to the 8 px grid
     CHECK(boxes["a"].y == 104); // 101 likewise
 }
 
