@@ -105,7 +105,8 @@ Pane {
                     id: dragHandler
                     target: null
                     onCentroidChanged: if (active) {
-                        const p = centroid.scenePosition
+                        const s = centroid.scenePosition
+                        const p = ghost.parent.mapFromItem(null, s.x, s.y)
                         ghost.x = p.x - ghost.width / 2
                         ghost.y = p.y - ghost.height / 2
                     }

@@ -1,0 +1,251 @@
+// The editor driven like a person drives it: mouse and keyboard events sent to the real
+// main window (offscreen), with each step checked against the document.
+#include "diagram_geometry.h"
+#include "diagram_view.h"
+#include "document_controller.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
+
+using namespace archlens;
+
+class EditorUiTest : public QObject {
+    Q_OBJECT
+
+    QQmlApplicationEngine* engine_ = nullptr;
+    QQuickWindow* window_ = nullptr;
+    DocumentController* controller_ = nullptr;
+    DiagramView* view_ = nullptr;
+
+    const Document& doc() const { return controller_->document(); }
+    const Component* byName(const std::string& name) const {
+        for (const auto& c : doc().components)
+            if (c.name == name) return &c;
+        return nullptr;
+    }
+    /// An item by objectName in the visual tree (list delegates are not QObject children).
+    static QQuickItem* findItem(QQuickItem* root, const QString& name) {
+        if (root->objectName() == name) return root;
+        for (QQuickItem* child : root->childItems())
+            if (QQuickItem* found = findItem(child, name)) return found;
+        return nullptr;
+    }
+    /// A document point in window coordinates.
+    QPoint onScreen(QPointF docPoint) const {
+        return view_->mapToScene(view_->mapFromDocument(docPoint)).toPoint();
+    }
+    QPoint centreOf(const Component& c) const {
+        return onScreen(geometry::componentRect(c).center());
+    }
+    void drag(QPoint from, QPoint to, Qt::KeyboardModifiers mods = {}) {
+        QTest::mousePress(window_, Qt::LeftButton, mods, from);
+        const int steps = 8;
+        for (int i = 1; i <= steps; ++i) {
+            QTest::mouseMove(window_, from + (to - from) * i / steps);
+            QTest::qWait(5);
+        }
+        QTest::mouseRelease(window_, Qt::LeftButton, mods, to);
+        QTest::qWait(20);
+    }
+    /// A fresh design with two components at known places, at 100% zoom.
+    void twoComponents() {
+        controller_->newDocument();
+        QVERIFY(!controller_->addComponent("app_service", 200, 200).isEmpty());
+        QVERIFY(!controller_->addComponent("rdbms", 600, 200).isEmpty());
+        view_->setZoom(1);
+        view_->setOrigin(QPointF(0, 0));
+        controller_->selection()->clear();
+    }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        engine_ = new QQmlApplicationEngine(this);
+        engine_->load(QUrl(QStringLiteral("qrc:/ArchLens/Main.qml")));
+        QVERIFY(!engine_->rootObjects().isEmpty());
+        window_ = qobject_cast<QQuickWindow*>(engine_->rootObjects().front());
+        QVERIFY(window_);
+        window_->resize(1400, 900);
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_));
+        controller_ = engine_->singletonInstance<DocumentController*>(
+            qmlTypeId("ArchLens", 1, 0, "DocumentController"));
+        QVERIFY(controller_);
+        view_ = window_->findChild<DiagramView*>("diagramView");
+        QVERIFY(view_);
+    }
+
+    void dropFromPaletteCreatesAComponentWhereDropped() {
+        controller_->newDocument();
+        view_->setZoom(1);
+        view_->setOrigin(QPointF(0, 0));
+        QTest::qWait(50);
+        auto* entry = findItem(window_->contentItem(), "palette_cache");
+        QVERIFY(entry);
+        const QPoint from =
+            entry->mapToScene(QPointF(entry->width() / 2, entry->height() / 2)).toPoint();
+        const QPointF dropDoc(500, 300);
+        drag(from, onScreen(dropDoc));
+        QCOMPARE(doc().components.size(), size_t(1));
+        const Component& c = doc().components.front();
+        QCOMPARE(c.kind, std::string("cache"));
+        // Centred on the drop point, corner on the 8 px grid.
+        QCOMPARE(c.x, DocumentController::snap(dropDoc.x() - geometry::kComponentWidth / 2));
+        QCOMPARE(c.y, DocumentController::snap(dropDoc.y() - geometry::kComponentHeight / 2));
+        QCOMPARE(controller_->selection()->current(), QString::fromStdString(c.id));
+        QVERIFY(controller_->canUndo());
+        controller_->undo();
+        QVERIFY(doc().components.empty());
+    }
+
+    void draggingFromTheHandleConnects() {
+        twoComponents();
+        const Component a = doc().components[0], b = doc().components[1];
+        const QRectF box = geometry::componentRect(a);
+        const QPoint handle = onScreen(QPointF(box.right(), box.center().y()));
+        QTest::mouseMove(window_, centreOf(a)); // hovering shows the handle
+        QTest::mouseMove(window_, handle);
+        drag(handle, centreOf(b));
+        QCOMPARE(doc().connections.size(), size_t(1));
+        QCOMPARE(doc().connections[0].from, a.id);
+        QCOMPARE(doc().connections[0].to, b.id);
+        QCOMPARE(doc().connections[0].mode, ConnectionMode::Sync);
+    }
+
+    void movingIsOneSnappedUndoStep() {
+        twoComponents();
+        const Component a = doc().components[0];
+        drag(centreOf(a), centreOf(a) + QPoint(101, 43));
+        const Component* moved = byName(a.name);
+        QCOMPARE(moved->x, a.x + 104); // 101 px at 100% snaps to 104
+        QCOMPARE(moved->y, a.y + 40);
+        QVERIFY(controller_->undoText().startsWith("Move"));
+        controller_->undo();
+        QCOMPARE(byName(a.name)->x, a.x);
+        QCOMPARE(byName(a.name)->y, a.y);
+        controller_->redo();
+        QCOMPARE(byName(a.name)->x, a.x + 104);
+    }
+
+    void arrowKeysNudgeTheSelection() {
+        twoComponents();
+        const Component a = doc().components[0];
+        QTest::mouseClick(window_, Qt::LeftButton, {}, centreOf(a));
+        QTest::keyClick(window_, Qt::Key_Right);
+        QTest::keyClick(window_, Qt::Key_Down, Qt::ShiftModifier);
+        QCOMPARE(byName(a.name)->x, a.x + 8);
+        QCOMPARE(byName(a.name)->y, a.y + 32);
+    }
+
+    void renameInPlace() {
+        twoComponents();
+        const Component a = doc().components[0];
+        QTest::mouseDClick(window_, Qt::LeftButton, {}, centreOf(a));
+        auto* field = window_->findChild<QQuickItem*>("renameField");
+        QVERIFY(field);
+        QTRY_VERIFY(field->isVisible());
+        QTest::keyClick(window_, Qt::Key_A, Qt::ControlModifier);
+        for (QChar ch : QStringLiteral("Orders DB"))
+            QTest::keyClick(window_, ch.toLatin1());
+        QTest::keyClick(window_, Qt::Key_Return);
+        QVERIFY(!field->isVisible());
+        QCOMPARE(doc().components[0].name, std::string("Orders DB"));
+        controller_->undo();
+        QCOMPARE(doc().components[0].name, a.name);
+    }
+
+    void deleteTakesConnectionsAlongAndUndoRestores() {
+        twoComponents();
+        const Component a = doc().components[0], b = doc().components[1];
+        QVERIFY(!controller_
+                     ->connectComponents(QString::fromStdString(a.id), QString::fromStdString(b.id))
+                     .isEmpty());
+        QTest::mouseClick(window_, Qt::LeftButton, {}, centreOf(a));
+        QCOMPARE(controller_->selection()->ids(), QStringList{QString::fromStdString(a.id)});
+        QTest::keyClick(window_, Qt::Key_Delete);
+        QCOMPARE(doc().components.size(), size_t(1));
+        QVERIFY(doc().connections.empty());
+        QTest::keyClick(window_, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(doc().components.size(), size_t(2));
+        QCOMPARE(doc().connections.size(), size_t(1));
+        QTest::keyClick(window_, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(doc().components.size(), size_t(1));
+    }
+
+    void rubberBandSelects() {
+        twoComponents();
+        drag(onScreen(QPointF(20, 20)), onScreen(QPointF(900, 400)));
+        QCOMPARE(controller_->selection()->count(), 2);
+        // A click on empty canvas clears it.
+        QTest::mouseClick(window_, Qt::LeftButton, {}, onScreen(QPointF(60, 700)));
+        QCOMPARE(controller_->selection()->count(), 0);
+    }
+
+    void copyPasteAndDuplicate() {
+        twoComponents();
+        const Component a = doc().components[0];
+        QTest::mouseClick(window_, Qt::LeftButton, {}, centreOf(a));
+        QTest::keyClick(window_, Qt::Key_C, Qt::ControlModifier);
+        QTest::keyClick(window_, Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(doc().components.size(), size_t(3));
+        const Component& pasted = doc().components.back();
+        QCOMPARE(pasted.kind, a.kind);
+        QVERIFY(pasted.id != a.id);
+        QCOMPARE(pasted.x, a.x + 24);
+        QCOMPARE(controller_->selection()->current(), QString::fromStdString(pasted.id));
+        QTest::keyClick(window_, Qt::Key_D, Qt::ControlModifier);
+        QCOMPARE(doc().components.size(), size_t(4));
+        // The clipboard holds a design of its own, so another window could paste it.
+        QVERIFY(QGuiApplication::clipboard()->text().contains("\"components\""));
+    }
+
+    void saveAndReopen() {
+        twoComponents();
+        QTemporaryDir dir;
+        const QString path = dir.filePath("two.archlens");
+        QVERIFY(controller_->modified());
+        QVERIFY(controller_->saveAs(path));
+        QVERIFY(!controller_->modified());
+        QVERIFY(window_->title().startsWith("two.archlens"));
+        const Document saved = doc();
+        controller_->newDocument();
+        QVERIFY(doc().components.empty());
+        QVERIFY(controller_->openFile(path));
+        QCOMPARE(doc(), saved);
+        QCOMPARE(controller_->recentFiles().value(0), QFileInfo(path).absoluteFilePath());
+    }
+
+    void ctrlWheelZoomsAroundTheCursor() {
+        twoComponents();
+        const QPoint at = onScreen(QPointF(400, 300));
+        const QPointF before = view_->mapToDocument(view_->mapFromScene(at));
+        QWheelEvent wheel(at, view_->mapToGlobal(view_->mapFromScene(at)), QPoint(), QPoint(0, 240),
+                          Qt::NoButton, Qt::ControlModifier, Qt::NoScrollPhase, false);
+        QGuiApplication::sendEvent(window_, &wheel);
+        QVERIFY(view_->zoom() > 1.3);
+        const QPointF after = view_->mapToDocument(view_->mapFromScene(at));
+        QVERIFY(std::abs(after.x() - before.x()) < 0.5 && std::abs(after.y() - before.y()) < 0.5);
+    }
+};
+
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("ArchLensTests");
+    QApplication::setApplicationName("editor-ui");
+    QQuickStyle::setStyle("Fusion");
+    EditorUiTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_editor_ui.moc"
