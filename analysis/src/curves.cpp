@@ -44,23 +44,30 @@ std::vector<CurvePoint> loadCurves(const Graph& g, const std::vector<FlowStructu
         multipliers.push_back(1.0);
     std::sort(multipliers.begin(), multipliers.end());
 
-    std::vector<CurvePoint> points;
-    std::vector<double> util(g.nodes.size());
-    for (double m : multipliers) {
-        CurvePoint point;
-        point.multiplier = m;
+    // Utilisation at every point first, then flow by flow over all points, so that one
+    // flow's service-time grids are reused across the points and dropped after it.
+    std::vector<CurvePoint> points(multipliers.size());
+    std::vector<std::vector<double>> utils(multipliers.size(), std::vector<double>(g.nodes.size()));
+    for (std::size_t p = 0; p < multipliers.size(); ++p) {
+        CurvePoint& point = points[p];
+        point.multiplier = multipliers[p];
+        std::vector<double>& util = utils[p];
         for (std::size_t n = 0; n < g.nodes.size(); ++n) {
-            util[n] = utilisation(g.nodes[n], baseLoad[n] * m);
+            util[n] = utilisation(g.nodes[n], baseLoad[n] * multipliers[p]);
             if (util[n] > point.maxUtilisation) {
                 point.maxUtilisation = util[n];
                 point.busiestComponent = g.nodes[n].component->id;
             }
         }
-        for (const auto& s : flows) {
-            const FlowLatency l = flowLatency(g, s, util, kCurveLatencyBins, false);
-            point.flowLatency.emplace_back(l.p50, l.p99);
+        point.flowLatency.reserve(flows.size());
+    }
+    ServiceTimeCache cache;
+    for (const auto& s : flows) {
+        for (std::size_t p = 0; p < multipliers.size(); ++p) {
+            const FlowLatency l = flowLatency(g, s, utils[p], kCurveLatencyBins, false, &cache);
+            points[p].flowLatency.emplace_back(l.p50, l.p99);
         }
-        points.push_back(std::move(point));
+        cache.clear();
     }
     return points;
 }

@@ -38,6 +38,13 @@ bool Distribution::pointMass() const {
     return p_[hi_] >= 1.0 - 1e-15;
 }
 
+Distribution Distribution::zeros() const {
+    Distribution d;
+    d.step_ = step_;
+    d.p_.assign(p_.size(), 0.0);
+    return d;
+}
+
 void Distribution::trim() {
     hi_ = p_.size() - 1;
     while (hi_ > 0 && p_[hi_] < kNegligible) {
@@ -107,12 +114,11 @@ Distribution Distribution::waiting(double step, std::size_t bins, double waitPro
     return d;
 }
 
-Distribution Distribution::shifted(double ms) const {
-    Distribution d = *this;
+Distribution Distribution::shifted(double ms) const& {
     const auto by = static_cast<long long>(std::llround(ms / step_));
-    if (by <= 0) return d;
+    if (by <= 0) return *this;
+    Distribution d = zeros();
     const std::size_t n = p_.size();
-    std::fill(d.p_.begin(), d.p_.end(), 0.0);
     for (std::size_t i = 0; i <= hi_; ++i) {
         const std::size_t j = std::min<std::size_t>(n - 1, i + static_cast<std::size_t>(by));
         d.p_[j] += p_[i];
@@ -121,13 +127,41 @@ Distribution Distribution::shifted(double ms) const {
     return d;
 }
 
-Distribution Distribution::plus(const Distribution& other) const {
+Distribution Distribution::shifted(double ms) && {
+    const auto by = static_cast<long long>(std::llround(ms / step_));
+    if (by <= 0) return std::move(*this);
+    // In place, from the top down. The masses that land in the last bin are summed in the
+    // same order as the copying version does, so the result is the same to the bit.
+    const std::size_t n = p_.size();
+    const std::size_t shift = static_cast<std::size_t>(by);
+    const std::size_t firstOver = shift >= n - 1 ? 0 : n - 1 - shift; // lands in the last bin
+    double last = 0;
+    for (std::size_t i = firstOver; i <= hi_; ++i)
+        last += p_[i];
+    if (firstOver > 0)
+        for (std::size_t i = std::min(hi_ + 1, firstOver); i-- > 0;)
+            p_[i + shift] = p_[i];
+    std::fill(p_.begin(), p_.begin() + static_cast<std::ptrdiff_t>(std::min(shift, n - 1)), 0.0);
+    // Bins between the moved masses and the last one held masses of their own: clear them.
+    const std::size_t movedTop = std::min(hi_ + 1, firstOver) + shift; // one past
+    for (std::size_t i = std::max(movedTop, std::min(shift, n - 1)); i + 1 < n; ++i)
+        p_[i] = 0;
+    p_[n - 1] = hi_ >= firstOver ? last : 0.0;
+    trim();
+    return std::move(*this);
+}
+
+Distribution Distribution::plus(const Distribution& other) && {
+    if (other.pointMass()) return std::move(*this).shifted(static_cast<double>(other.hi_) * step_);
+    return static_cast<const Distribution&>(*this).plus(other);
+}
+
+Distribution Distribution::plus(const Distribution& other) const& {
     // A point mass (a constant, or zero) only shifts the other: no convolution needed.
     if (other.pointMass()) return shifted(static_cast<double>(other.hi_) * step_);
     if (pointMass()) return other.shifted(static_cast<double>(hi_) * step_);
-    Distribution d = *this;
+    Distribution d = zeros();
     const std::size_t n = p_.size();
-    std::fill(d.p_.begin(), d.p_.end(), 0.0);
     // Direct convolution over the two supports; the sum beyond the grid lands in the last bin.
     std::size_t lo1 = 0, lo2 = 0;
     while (lo1 < hi_ && p_[lo1] == 0)
@@ -165,17 +199,26 @@ Distribution Distribution::max(const Distribution& other) const {
     return d;
 }
 
-Distribution Distribution::maxOf(double n) const {
-    if (n <= 1) return n < 1 ? happensWith(n) : *this;
-    Distribution d = *this;
-    massesFromCdf(d.p_, [&](std::size_t i, double cdf) {
-        return i >= hi_ ? 1.0 : std::pow(std::min(1.0, cdf), n);
-    });
-    d.trim();
-    return d;
+Distribution Distribution::maxOf(double n) const& {
+    return Distribution(*this).maxOf(n);
 }
 
-Distribution Distribution::repeated(double n) const {
+Distribution Distribution::maxOf(double n) && {
+    if (n <= 1) return n < 1 ? happensWith(n) : std::move(*this);
+    const std::size_t hi = hi_;
+    massesFromCdf(p_, [&](std::size_t i, double cdf) {
+        return i >= hi ? 1.0 : std::pow(std::min(1.0, cdf), n);
+    });
+    trim();
+    return std::move(*this);
+}
+
+Distribution Distribution::repeated(double n) && {
+    if (n == 1) return std::move(*this);
+    return static_cast<const Distribution&>(*this).repeated(n);
+}
+
+Distribution Distribution::repeated(double n) const& {
     if (n <= 1) return n < 1 ? happensWith(n) : *this;
     const auto whole = static_cast<long long>(std::floor(n));
     const double fraction = n - static_cast<double>(whole);
@@ -196,18 +239,29 @@ Distribution Distribution::happensWith(double p) const {
 }
 
 Distribution Distribution::mixedWith(const Distribution& other, double w) const {
-    Distribution d = *this;
+    Distribution d = zeros();
     for (std::size_t i = 0; i < p_.size(); ++i)
         d.p_[i] = w * p_[i] + (1 - w) * other.p_[i];
     d.trim();
     return d;
 }
 
-Distribution Distribution::withTimeout(double timeout, int retries) const {
-    if (!(timeout > 0)) return *this;
+bool Distribution::cutsAt(double timeout, std::size_t& tBin) const {
+    if (!(timeout > 0)) return false;
+    tBin = static_cast<std::size_t>(std::llround(timeout / step_));
+    return tBin < hi_; // else it never times out on this grid
+}
+
+Distribution Distribution::withTimeout(double timeout, int retries) && {
+    std::size_t tBin = 0;
+    if (!cutsAt(timeout, tBin)) return std::move(*this);
+    return static_cast<const Distribution&>(*this).withTimeout(timeout, retries);
+}
+
+Distribution Distribution::withTimeout(double timeout, int retries) const& {
     const std::size_t n = p_.size();
-    const auto tBin = static_cast<std::size_t>(std::llround(timeout / step_));
-    if (tBin >= hi_) return *this; // never times out on this grid
+    std::size_t tBin = 0;
+    if (!cutsAt(timeout, tBin)) return *this;
     // One attempt, cut at the timeout: success part (<= timeout) and the chance it is cut.
     double success = 0;
     for (std::size_t i = 0; i <= tBin; ++i)

@@ -50,18 +50,30 @@ struct Composer {
     const std::vector<double>& util;
     double step = 1;
     std::size_t bins = kLatencyBins;
+    ServiceTimeCache* cache = nullptr;
+    int stepIndex = 0; ///< of the quantised step, when there is a cache
 
     double rho(int local) const { return util[dag.nodes[local]]; }
 
+    // Sets the grid step: as given without a cache, else rounded up to a quantised one.
+    void setStep(double s) {
+        step = s;
+        if (cache) std::tie(step, stepIndex) = ServiceTimeCache::quantise(s);
+    }
+
     Distribution own(int local) const {
-        const Node& node = g.nodes[dag.nodes[local]];
-        Distribution d = Distribution::logNormal(step, bins, node.p50, node.p99);
+        const int index = dag.nodes[local];
+        const Node& node = g.nodes[index];
+        Distribution computed;
+        if (!cache) computed = Distribution::logNormal(step, bins, node.p50, node.p99);
+        const Distribution& service =
+            cache ? cache->serviceTime(node, index, stepIndex, step, bins) : computed;
         const Wait w = queueWait(node, rho(local));
-        if (rho(local) >= 1 && !node.entryKind) return d.shifted(w.mean); // saturated: the cap
+        if (rho(local) >= 1 && !node.entryKind) return service.shifted(w.mean); // the cap
         if (w.probability > 0)
-            d = d.plus(
+            return service.plus(
                 Distribution::waiting(step, bins, w.probability, w.mean, saturatedWait(node)));
-        return d;
+        return cache ? service : computed;
     }
 
     // Calls kept for latency: an `alternative` group is served by its first member (the
@@ -114,28 +126,50 @@ struct Composer {
 
 } // namespace
 
+std::pair<double, int> ServiceTimeCache::quantise(double step) {
+    // A hair below the exact power so that a step already on the lattice stays there.
+    const int index = static_cast<int>(std::ceil(std::log2(step) * kStepsPerOctave - 1e-9));
+    return {std::exp2(static_cast<double>(index) / kStepsPerOctave), index};
+}
+
+const Distribution& ServiceTimeCache::serviceTime(const Node& node, int nodeIndex, int stepIndex,
+                                                  double step, std::size_t bins) {
+    // Steps go from 1e-4 ms (index -107) to far beyond any latency; 20 bits hold them.
+    const std::uint64_t key = (static_cast<std::uint64_t>(nodeIndex) << 32) ^
+                              (static_cast<std::uint64_t>(bins) << 20) ^
+                              static_cast<std::uint32_t>(stepIndex + (1 << 19));
+    auto it = grids_.find(key);
+    if (it == grids_.end())
+        it = grids_.emplace(key, Distribution::logNormal(step, bins, node.p50, node.p99)).first;
+    return it->second;
+}
+
 FlowLatency flowLatency(const Graph& g, const FlowStructure& s, const std::vector<double>& util,
-                        std::size_t bins, bool detail) {
+                        std::size_t bins, bool detail, ServiceTimeCache* cache) {
     FlowLatency result;
     // A step's own p50/p99 on a grid sized for that step alone, so that a slow step is
     // not clipped by the flow's grid (which timeouts may have made short).
     auto ownQuantiles = [&](const FlowDag& dag, int local) {
         const Node& node = g.nodes[dag.nodes[local]];
         const double rho = util[dag.nodes[local]];
-        Composer own{
-            g, dag, util, std::max(1e-4, ownHigh(node, rho) / (kLatencyBins - 1)), kLatencyBins,
-            {}};
+        Composer own{g,
+                     dag,
+                     util,
+                     std::max(1e-4, ownHigh(node, rho) / (kLatencyBins - 1)),
+                     kLatencyBins,
+                     nullptr,
+                     0,
+                     {}};
         const Distribution d = own.own(local);
         return std::make_pair(d.quantile(0.5), d.quantile(0.99));
     };
     auto run = [&](const FlowDag& dag, bool tail, double step, std::size_t bins) {
         const std::size_t m = dag.nodes.size();
-        Composer c{g, dag, util, 1, bins, {}};
+        Composer c{g, dag, util, 1, bins, cache, 0, {}};
         c.keepCalls();
-        c.step =
-            step > 0
-                ? step
-                : std::max(1e-3, c.upperBound(dag.roots, !tail) / static_cast<double>(bins - 1));
+        c.setStep(step > 0 ? step
+                           : std::max(1e-3, c.upperBound(dag.roots, !tail) /
+                                                static_cast<double>(bins - 1)));
         std::vector<Distribution> full(m), kidsOnly(m);
         std::vector<int> uses(m, 0);
         for (std::size_t i = 0; i < m; ++i)
@@ -149,32 +183,46 @@ FlowLatency flowLatency(const Graph& g, const FlowStructure& s, const std::vecto
             const Node& node = g.nodes[dag.nodes[i]];
             // In the tail every consumer of a queue takes its messages independently.
             const bool fanOut = tail && node.queueKind;
-            Distribution sequential(c.step, bins);
-            Distribution parallel(c.step, bins);
+            // Empty until the first call of each kind (an empty one counts as zero): most
+            // nodes have no parallel calls, and the first sequential call needs no sum.
+            Distribution sequential, parallel;
             double bestMean = -1;
             for (const auto& k : c.calls(static_cast<int>(i))) {
                 const Edge& e = g.edges[k.edge];
-                Distribution x = dag.terminal(g, k) ? c.own(k.target) : full[k.target];
-                if (!dag.terminal(g, k) && --uses[k.target] == 0 && !isRoot[k.target])
-                    full[k.target] = Distribution(); // last caller: free the grid
-                x = x.shifted(e.hopMs).withTimeout(e.timeout, e.retries);
+                Distribution x;
+                if (dag.terminal(g, k))
+                    x = c.own(k.target);
+                else if (--uses[k.target] == 0 && !isRoot[k.target])
+                    x = std::move(full[k.target]); // last caller: take the grid over
+                else
+                    x = full[k.target];
+                x = std::move(x).shifted(e.hopMs).withTimeout(e.timeout, e.retries);
                 const bool inParallel = e.parallel || fanOut;
-                x = inParallel ? x.maxOf(e.calls) : x.repeated(e.calls);
+                x = inParallel ? std::move(x).maxOf(e.calls) : std::move(x).repeated(e.calls);
                 const double mean = x.mean();
                 if (mean > bestMean) {
                     bestMean = mean;
                     best[i] = k;
                 }
-                if (inParallel)
+                // The first call of each kind is taken as it is, except where summing or
+                // maxing it with zero would round it (a near point mass loses its dust; a
+                // max goes through the CDF), so that the numbers stay the same to the bit.
+                if (inParallel) {
+                    if (parallel.bins() == 0) parallel = Distribution(c.step, bins);
                     parallel = parallel.max(x);
-                else
-                    sequential = sequential.plus(x);
+                } else if (sequential.bins() == 0 && !x.pointMass()) {
+                    sequential = std::move(x);
+                } else {
+                    if (sequential.bins() == 0) sequential = Distribution(c.step, bins);
+                    sequential = std::move(sequential).plus(x);
+                }
             }
             // A tail starts after the hand-over point's own step (counted in the sync part),
             // so roots keep their calls alone as well.
-            kidsOnly[i] = sequential.plus(parallel);
-            const Distribution self = c.own(static_cast<int>(i));
-            full[i] = self.plus(kidsOnly[i]);
+            if (sequential.bins() == 0) sequential = Distribution(c.step, bins);
+            kidsOnly[i] =
+                parallel.bins() == 0 ? std::move(sequential) : std::move(sequential).plus(parallel);
+            full[i] = c.own(static_cast<int>(i)).plus(kidsOnly[i]);
             if (!isRoot[i]) kidsOnly[i] = Distribution();
         }
         return std::make_tuple(std::move(full), std::move(kidsOnly), std::move(best));

@@ -5,7 +5,10 @@
 #include "archlens/analysis/report.h"
 #include "flow_structure.h"
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace archlens::detail {
@@ -26,10 +29,32 @@ struct FlowLatency {
     Distribution sync;                 ///< the whole distribution of the synchronous part
 };
 
+/// Service-time grids (the log-normal of each component's `latency_ms`, discretised) kept
+/// across calls of flowLatency: the load curves compute the same flow at many multipliers,
+/// and a component's service time does not depend on the load, only on the grid. A grid
+/// step is only ever reused exactly, so flowLatency rounds steps up to a power of
+/// 2^(1/kStepsPerOctave) when given a cache; the service times cost one discretisation per
+/// component and step instead of one per component, step, multiplier and pass.
+/// Not thread-safe; clear() it to bound memory (the curves clear it after each flow).
+class ServiceTimeCache {
+public:
+    static constexpr int kStepsPerOctave = 8;
+    /// The smallest quantised step at or above `step`, and its index.
+    static std::pair<double, int> quantise(double step);
+    /// The node's service time on the grid of quantised step index `stepIndex`.
+    const Distribution& serviceTime(const Node& node, int nodeIndex, int stepIndex, double step,
+                                    std::size_t bins);
+    void clear() { grids_.clear(); }
+
+private:
+    std::unordered_map<std::uint64_t, Distribution> grids_;
+};
+
 /// Latency of one flow given every component's utilisation (global index).
 /// `bins` sets the grid's resolution; `detail` whether to trace the critical path.
+/// With a `cache`, grid steps are quantised (see ServiceTimeCache) and service times reused.
 FlowLatency flowLatency(const Graph& graph, const FlowStructure& structure,
                         const std::vector<double>& utilisation, std::size_t bins = kLatencyBins,
-                        bool detail = true);
+                        bool detail = true, ServiceTimeCache* cache = nullptr);
 
 } // namespace archlens::detail

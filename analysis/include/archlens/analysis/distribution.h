@@ -27,14 +27,22 @@ public:
     std::size_t bins() const { return p_.size(); }
     const std::vector<double>& masses() const { return p_; }
 
+    // Each operation has a version for a temporary (`std::move(d).op(...)`, or a chain
+    // such as `d.shifted(a).withTimeout(b, c)`) that works in the temporary's own grid
+    // where it can: the curves run these a few million times, and allocating, copying
+    // and freeing a grid per step cost as much as the arithmetic. Same numbers, bit for bit.
+
     /// Sum of two independent latencies (same grid).
-    Distribution plus(const Distribution& other) const;
+    Distribution plus(const Distribution& other) const&;
+    Distribution plus(const Distribution& other) &&;
     /// Maximum of two independent latencies (product of CDFs).
     Distribution max(const Distribution& other) const;
     /// Maximum of n independent copies (CDF^n); n may be fractional (n > 0).
-    Distribution maxOf(double n) const;
+    Distribution maxOf(double n) const&;
+    Distribution maxOf(double n) &&;
     /// Sum of n independent copies; fractional n mixes floor(n) and ceil(n).
-    Distribution repeated(double n) const;
+    Distribution repeated(double n) const&;
+    Distribution repeated(double n) &&;
     /// With probability p this latency, otherwise zero.
     Distribution happensWith(double p) const;
     /// Mixture: weight w of this, 1 - w of other.
@@ -42,10 +50,14 @@ public:
     /// Timeout `timeout` ms and up to `retries` retries: an attempt slower than the timeout
     /// is abandoned at the timeout and retried; after the last one the caller gives up at
     /// the timeout. No timeout (<= 0) leaves the latency unchanged.
-    Distribution withTimeout(double timeout, int retries) const;
+    Distribution withTimeout(double timeout, int retries) const&;
+    Distribution withTimeout(double timeout, int retries) &&;
     /// Shifted right by `ms` (rounded to the grid).
-    Distribution shifted(double ms) const;
+    Distribution shifted(double ms) const&;
+    Distribution shifted(double ms) &&;
 
+    /// Whether all the mass (to 1e-15) sits in the highest bin with mass.
+    bool pointMass() const;
     /// The value below which fraction q of the mass lies, interpolated within the bin.
     double quantile(double q) const;
     /// Probability that the latency exceeds `ms`.
@@ -57,7 +69,10 @@ private:
     std::vector<double> p_;
     std::size_t hi_ = 0; ///< index of the last bin with mass (everything above is zero)
     void trim();
-    bool pointMass() const;
+    /// Zero masses on this one's grid.
+    Distribution zeros() const;
+    /// Whether withTimeout changes anything; the bin of the timeout.
+    bool cutsAt(double timeout, std::size_t& tBin) const;
 };
 
 } // namespace archlens
