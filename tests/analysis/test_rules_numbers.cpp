@@ -87,6 +87,27 @@ TEST_CASE("rule availability-below-target and latency-above-target compare with 
                Catch::Contains("650 ms") && Catch::Contains("Orders DB (p99 120 ms)"));
 }
 
+TEST_CASE("rule availability-below-target names what the designer can change, not DNS") {
+    Json d = soundDesign();
+    d["components"].push_back({{"id", "dns"}, {"kind", "dns"}, {"name", "DNS"}});
+    d["connections"].push_back({{"id", "c0"}, {"from", "client"}, {"to", "dns"}, {"mode", "sync"}});
+    Report r = sound();
+    r.components.push_back({"dns", 50, 0.1, {}});
+    r.flows[0].syncComponents = {"client", "dns", "gw", "api", "db"};
+    r.flows[0].availability = 0.998;
+    for (auto& c : r.components)
+        if (c.id == "client" || c.id == "dns" || c.id == "db") c.spofFor = {"order"};
+    auto a = findingsOf("availability-below-target", d, r);
+    REQUIRE(a.size() == 1);
+    // The client and the external DNS are single points of failure of the flow as well,
+    // but outside the system: only the database is offered as a subject.
+    CHECK(a[0].subjects == std::vector<std::string>{"db"});
+    // A zone that alone stops the flow is named too, after the components.
+    r.zones = {{"az1", {"order"}}, {"az2", {}}};
+    CHECK(findingsOf("availability-below-target", d, r)[0].subjects ==
+          std::vector<std::string>{"db", "az1"});
+}
+
 TEST_CASE("rule call-cycle lists the cycle") {
     Report r = sound();
     r.flows[0].cycle = {"api", "db", "api"};
@@ -140,7 +161,8 @@ TEST_CASE("findings are ordered errors first then by rule") {
     CHECK(all[2].rule == "retry-without-backoff");
 }
 
-TEST_CASE("rule single-point-of-failure also names a zone, and leaves external services to other rules") {
+TEST_CASE(
+    "rule single-point-of-failure also names a zone, and leaves external services to other rules") {
     Json d = soundDesign();
     d["components"].push_back({{"id", "psp"}, {"kind", "external_service"}, {"name", "Payments"}});
     Report r = sound();

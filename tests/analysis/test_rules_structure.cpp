@@ -194,6 +194,60 @@ TEST_CASE("rule unthrottled-entry and missing-auth: the client reaches services 
     CHECK(findingsOf("unthrottled-entry", d).empty());
 }
 
+TEST_CASE("rule missing-auth: an anonymous read is fine, an anonymous write is not") {
+    Json d = soundDesign();
+    component(d, "gw")["props"]["auth"] = false;
+    d["flows"][0]["op"] = "read"; // e.g. a public page or a short-link redirect
+    CHECK(findingsOf("missing-auth", d).empty());
+    d["flows"].push_back({{"id", "edit"},
+                          {"name", "Edit order"},
+                          {"entry", "client"},
+                          {"op", "write"},
+                          {"rate_rps", 5}});
+    auto f = findingsOf("missing-auth", d);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].subjects == std::vector<std::string>{"gw"});
+    CHECK_THAT(f[0].message, Catch::Contains("Edit order"));
+}
+
+TEST_CASE("rule unthrottled-entry: one finding per entry point, naming every flow") {
+    Json d = soundDesign();
+    component(d, "gw")["props"]["rate_limit"] = false;
+    d["flows"].push_back({{"id", "browse"},
+                          {"name", "Browse orders"},
+                          {"entry", "client"},
+                          {"op", "read"},
+                          {"rate_rps", 20}});
+    auto f = findingsOf("unthrottled-entry", d);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].subjects == std::vector<std::string>{"gw"});
+    CHECK_THAT(f[0].message, Catch::Contains("Place order, Browse orders") &&
+                                 Catch::Contains("Browser") && Catch::Contains("API"));
+    // A second entry point gets its own finding.
+    d["components"].push_back({{"id", "gw2"},
+                               {"kind", "api_gateway"},
+                               {"name", "Partner gateway"},
+                               {"props", {{"zones", {"az1", "az2"}}, {"health_checks", true}}}});
+    d["components"].push_back({{"id", "partner"}, {"kind", "client"}, {"name", "Partner"}});
+    d["connections"].push_back(
+        {{"id", "c10"}, {"from", "partner"}, {"to", "gw2"}, {"mode", "sync"}});
+    d["connections"].push_back({{"id", "c11"},
+                                {"from", "gw2"},
+                                {"to", "api"},
+                                {"mode", "sync"},
+                                {"props", {{"timeout_ms", 1000}}}});
+    d["flows"].push_back({{"id", "sync"},
+                          {"name", "Partner sync"},
+                          {"entry", "partner"},
+                          {"op", "read"},
+                          {"rate_rps", 5}});
+    f = findingsOf("unthrottled-entry", d);
+    REQUIRE(f.size() == 2);
+    CHECK(f[0].subjects == std::vector<std::string>{"gw"});
+    CHECK(f[1].subjects == std::vector<std::string>{"gw2"});
+    CHECK_THAT(f[1].message, Catch::Contains("Partner sync") && !Catch::Contains("Place order"));
+}
+
 TEST_CASE("rule no-cache-hot-reads: a busy read flow straight to the database") {
     Json d = soundDesign();
     d["flows"].push_back({{"id", "browse"},

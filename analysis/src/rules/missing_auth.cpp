@@ -1,10 +1,15 @@
-// A client flow that reaches application services without anything authenticating it.
+// A client flow that changes data (op write) and reaches application services without
+// anything authenticating it. Reads are left alone: a public read (a redirect, a static
+// page, a product listing) is legitimately anonymous, and the format cannot tell a private
+// read from a public one, so flagging every read would mostly be noise (README "Rules").
 #include "flow_helpers.h"
 
 namespace archlens::rules {
 
 void missingAuth(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& flow : ctx.doc.flows) {
+        if (flow.op != "write") continue; // the only other op is read
+
         const Component* entry = ctx.component(flow.entry);
         if (!entry || !ctx.isClient(*entry)) continue;
         bool authenticated = false;

@@ -2,6 +2,8 @@
 // passing anything that rate-limits.
 #include "flow_helpers.h"
 
+#include <algorithm>
+
 namespace archlens::rules {
 
 namespace {
@@ -14,6 +16,15 @@ bool isApplication(const Context& ctx, const Component& c) {
 } // namespace
 
 void unthrottledEntry(const Context& ctx, std::vector<Finding>& out) {
+    // One finding per subject (the unthrottled entry point), naming every flow through it:
+    // the fix is made once at that component, so one finding per flow only repeated it.
+    struct Entry {
+        std::vector<std::string> flows, entries, targets;
+    };
+    std::vector<std::pair<std::string, Entry>> bySubject; // in the order first found
+    auto addOnce = [](std::vector<std::string>& list, const std::string& id) {
+        if (std::find(list.begin(), list.end(), id) == list.end()) list.push_back(id);
+    };
     for (const auto& flow : ctx.doc.flows) {
         const Component* entry = ctx.component(flow.entry);
         if (!entry || !(ctx.isClient(*entry) || ctx.flag(*entry, "public"))) continue;
@@ -28,12 +39,19 @@ void unthrottledEntry(const Context& ctx, std::vector<Finding>& out) {
         });
         if (target.empty()) continue;
         if (subject.empty()) subject = target;
-        emit(out, "unthrottled-entry", {subject},
-             {{"flow", ctx.name(flow.id)},
-              {"entry", ctx.name(flow.entry)},
-              {"target", ctx.name(target)},
-              {"subject_name", ctx.name(subject)}});
+        auto it = std::find_if(bySubject.begin(), bySubject.end(),
+                               [&](const auto& s) { return s.first == subject; });
+        if (it == bySubject.end()) it = bySubject.insert(bySubject.end(), {subject, Entry{}});
+        addOnce(it->second.flows, flow.id);
+        addOnce(it->second.entries, flow.entry);
+        addOnce(it->second.targets, target);
     }
+    for (const auto& [subject, e] : bySubject)
+        emit(out, "unthrottled-entry", {subject},
+             {{"flow", flowNames(ctx, e.flows)},
+              {"entry", flowNames(ctx, e.entries)},
+              {"target", flowNames(ctx, e.targets)},
+              {"subject_name", ctx.name(subject)}});
 }
 
 } // namespace archlens::rules
