@@ -25,7 +25,6 @@ Item {
         renameField.forceActiveFocus()
     }
 
-    Rectangle { anchors.fill: parent; color: view.background }
 
     DiagramView {
         id: view

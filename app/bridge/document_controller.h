@@ -5,7 +5,9 @@
 // controller's invokables, each of which becomes one step on the undo history. An edit
 // the model refuses changes nothing and is reported through `status` and editRefused().
 // Definitions are split by topic: document_files.cpp (open, save, recent files),
-// document_edits.cpp (adding, moving, deleting, properties) and clipboard.cpp.
+// document_edits.cpp (adding, moving, deleting, properties), document_layout.cpp
+// (automatic layout, align, distribute) and clipboard.cpp.
+#include "archlens/layout/auto_layout.h"
 #include "archlens/model/editor.h"
 #include "component_model.h"
 #include "connection_model.h"
@@ -40,6 +42,7 @@ class DocumentController : public QObject {
     Q_PROPERTY(QStringList recentFiles READ recentFiles NOTIFY recentFilesChanged)
     Q_PROPERTY(QVariantList examples READ examples CONSTANT)
     Q_PROPERTY(int gridSize READ gridSize CONSTANT)
+    Q_PROPERTY(bool layoutRunning READ layoutRunning NOTIFY layoutRunningChanged)
     Q_PROPERTY(archlens::ComponentModel* components READ components CONSTANT)
     Q_PROPERTY(archlens::ConnectionModel* connections READ connections CONSTANT)
     Q_PROPERTY(archlens::ZoneModel* zones READ zones CONSTANT)
@@ -67,6 +70,7 @@ public:
     /// The bundled example designs: {title, path} maps.
     QVariantList examples() const;
     int gridSize() const { return kGrid; }
+    bool layoutRunning() const { return layoutRunning_; }
     ComponentModel* components() { return &components_; }
     ConnectionModel* connections() { return &connections_; }
     ZoneModel* zones() { return &zones_; }
@@ -129,6 +133,15 @@ public:
     Q_INVOKABLE bool duplicateSelection();
     Q_INVOKABLE bool canPaste() const;
 
+    // Arrangement (document_layout.cpp), each one undo step.
+    /// Lays the whole design out with Graphviz on a worker thread (big designs take
+    /// seconds); the result lands as one step when ready, unless the design was replaced.
+    Q_INVOKABLE void autoLayout();
+    /// Lines up the selected boxes: "left", "hcenter", "right", "top", "vcenter", "bottom".
+    Q_INVOKABLE bool alignSelection(const QString& edge);
+    /// Spaces the selected boxes evenly: "horizontal" or "vertical".
+    Q_INVOKABLE bool distributeSelection(const QString& axis);
+
     /// Snaps a coordinate to the grid.
     static double snap(double v) { return std::round(v / kGrid) * kGrid; }
 
@@ -142,6 +155,9 @@ signals:
     void recentFilesChanged();
     /// An edit was not allowed; `reason` says why in words for people.
     void editRefused(const QString& reason);
+    void layoutRunningChanged();
+    /// An automatic layout has been applied (or failed, with the reason in status).
+    void layoutFinished();
 
 private:
     void setError(const QString& text);
@@ -152,6 +168,7 @@ private:
     /// Zones whose region on the canvas contains this point, innermost first.
     std::vector<std::string> zonesAt(QPointF point, const std::vector<std::string>& ignore) const;
     bool pasteJson(const QByteArray& data, QPointF at, bool atGiven);
+    void applyLayout(const std::vector<Editor::Position>& positions, quint64 generation);
 
     Editor editor_;
     DocumentIndex index_; ///< before the models: their observers use it
@@ -163,6 +180,10 @@ private:
     QString errorText_;
     QString status_;
     int pasteCount_ = 0;
+    bool layoutRunning_ = false;
+    /// Counts replaced documents, so a layout computed for an older one is dropped.
+    quint64 generation_ = 0;
+    std::shared_ptr<AutoLayout> layoutEngine_;
     int observer_ = 0;
 };
 

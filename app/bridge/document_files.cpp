@@ -29,6 +29,7 @@ LoadResult loadPath(const QString& path, const Catalogue& catalogue) {
 } // namespace
 
 void DocumentController::newDocument() {
+    ++generation_;
     editor_.resetDocument(Document{});
     filePath_.clear();
     pasteCount_ = 0;
@@ -55,6 +56,7 @@ bool DocumentController::openFile(const QString& path) {
     const bool bundled = path.startsWith(QLatin1String(":/"));
     filePath_ = bundled ? QString() : QFileInfo(path).absoluteFilePath();
     selection_.clear();
+    ++generation_;
     editor_.resetDocument(std::move(*result.document));
     pasteCount_ = 0;
     clearError();

@@ -11,6 +11,7 @@
 #include <QSGVertexColorMaterial>
 #include <cmath>
 #include <cstring>
+#include <map>
 
 namespace archlens {
 
@@ -103,6 +104,36 @@ struct LineMesh {
     }
 };
 
+/// Vertices of one batch of triangles in one opaque colour. Opaque batches are drawn front
+/// to back with depth testing, so large fills cost little even on a software rasteriser;
+/// blended ones (vertex colours) are kept for what is small.
+struct FlatMesh {
+    std::vector<Plain> v;
+    void quad(const QRectF& r) {
+        for (QPointF p : {r.topLeft(), r.topRight(), r.bottomRight(), r.topLeft(), r.bottomRight(),
+                          r.bottomLeft()})
+            v.push_back({float(p.x()), float(p.y())});
+    }
+};
+
+/// `top` drawn over `bottom`, as one opaque colour.
+QColor over(QColor top, QColor bottom) {
+    const double a = top.alphaF();
+    return QColor::fromRgbF(float(top.redF() * a + bottom.redF() * (1 - a)),
+                            float(top.greenF() * a + bottom.greenF() * (1 - a)),
+                            float(top.blueF() * a + bottom.blueF() * (1 - a)));
+}
+
+QSGGeometryNode* flatNode() {
+    auto* node = new QSGGeometryNode;
+    auto* g = new QSGGeometry(QSGGeometry::defaultAttributes_Point2D(), 0);
+    g->setDrawingMode(QSGGeometry::DrawTriangles);
+    node->setGeometry(g);
+    node->setMaterial(new QSGFlatColorMaterial);
+    node->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
+    return node;
+}
+
 QSGGeometryNode* trianglesNode() {
     auto* node = new QSGGeometryNode;
     auto* g = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(), 0);
@@ -133,17 +164,24 @@ void upload(QSGGeometryNode* node, const TriangleMesh& mesh) {
     node->markDirty(QSGNode::DirtyGeometry);
 }
 
-void upload(QSGGeometryNode* node, const LineMesh& mesh, QColor color) {
+void upload(QSGGeometryNode* node, const std::vector<Plain>& v, QColor color) {
     QSGGeometry* g = node->geometry();
-    g->allocate(int(mesh.v.size()));
-    if (!mesh.v.empty())
-        std::memcpy(g->vertexDataAsPoint2D(), mesh.v.data(), mesh.v.size() * sizeof(Plain));
+    g->allocate(int(v.size()));
+    if (!v.empty()) std::memcpy(g->vertexDataAsPoint2D(), v.data(), v.size() * sizeof(Plain));
     auto* m = static_cast<QSGFlatColorMaterial*>(node->material());
     if (m->color() != color) {
         m->setColor(color);
         node->markDirty(QSGNode::DirtyMaterial);
     }
     node->markDirty(QSGNode::DirtyGeometry);
+}
+
+void upload(QSGGeometryNode* node, const LineMesh& mesh, QColor color) {
+    upload(node, mesh.v, color);
+}
+
+void upload(QSGGeometryNode* node, const FlatMesh& mesh, QColor color) {
+    upload(node, mesh.v, color);
 }
 
 /// A power of two near the zoom: the level of detail curves and dashes are built for.
@@ -176,6 +214,8 @@ constexpr double kLabelZoom = 0.42;
 
 DiagramSceneNode::DiagramSceneNode() : painter_(std::make_unique<LabelPainter>()) {
     grid_ = new QSGNode;
+    background_ = flatNode();
+    grid_->appendChildNode(background_);
     gridLines_ = linesNode();
     gridMajor_ = linesNode();
     grid_->appendChildNode(gridLines_);
@@ -184,20 +224,22 @@ DiagramSceneNode::DiagramSceneNode() : painter_(std::make_unique<LabelPainter>()
 
     world_ = new QSGTransformNode;
     appendChildNode(world_);
-    areaFills_ = trianglesNode();
+    areaFills_ = new QSGNode;
     areaBorders_ = linesNode();
     areaLabels_ = new QSGNode;
     syncLines_ = linesNode();
     asyncLines_ = linesNode();
     replicationLines_ = linesNode();
     arrows_ = trianglesNode();
-    fills_ = trianglesNode();
+    fills_ = flatNode();
+    noteFills_ = flatNode();
+    stripes_ = trianglesNode();
     borders_ = linesNode();
     selection_ = trianglesNode();
     labels_ = new QSGNode;
     for (QSGNode* n : std::initializer_list<QSGNode*>{
              areaFills_, areaBorders_, areaLabels_, syncLines_, asyncLines_, replicationLines_,
-             arrows_, fills_, borders_, selection_, labels_})
+             arrows_, fills_, noteFills_, stripes_, borders_, selection_, labels_})
         world_->appendChildNode(n);
 
     overlay_ = new QSGNode;
@@ -263,24 +305,38 @@ void DiagramSceneNode::rebuildContent(const SceneState& s) {
     }
 
     // Zones and regions behind everything.
-    TriangleMesh areas;
+    // Opaque fills, one batch per shade: a region, then each level of zone nesting.
+    std::map<QRgb, FlatMesh> areas;
+    const QColor regionShade = over(t.regionFill, t.background);
     LineMesh areaLines;
     areaLabelRects_.clear();
     const auto zones = geometry::zoneAreas(doc, boxes);
     for (const auto& r : geometry::regionAreas(doc, zones)) {
-        areas.quad(r.rect, t.regionFill);
+        areas[regionShade.rgb()].quad(r.rect);
         areaLines.rect(r.rect);
         areaLabelRects_.push_back(
             {QString::fromStdString(r.region),
              QRectF(r.rect.left(), r.rect.top(), r.rect.width(), geometry::kZoneLabel)});
     }
     for (const auto& z : zones) {
-        areas.quad(z.rect, t.zoneFill);
+        QColor shade = doc.zones[size_t(z.zone)].region.empty() ? t.background : regionShade;
+        for (int d = 0; d <= std::min(z.depth, 4); ++d)
+            shade = over(t.zoneFill, shade);
+        areas[shade.rgb()].quad(z.rect);
         areaLines.rect(z.rect);
         areaLabelRects_.push_back(
             {z.label, QRectF(z.rect.left(), z.rect.top(), z.rect.width(), geometry::kZoneLabel)});
     }
-    upload(areaFills_, areas);
+    int used = 0;
+    for (const auto& [rgb, mesh] : areas) {
+        if (used >= areaFills_->childCount()) areaFills_->appendChildNode(flatNode());
+        upload(static_cast<QSGGeometryNode*>(areaFills_->childAtIndex(used++)), mesh, QColor(rgb));
+    }
+    while (areaFills_->childCount() > used) {
+        QSGNode* last = areaFills_->lastChild();
+        areaFills_->removeChildNode(last);
+        delete last;
+    }
     upload(areaBorders_, areaLines, t.zoneBorder);
 
     // Connections: curves sampled finely enough for this zoom, dashes sized in pixels.
@@ -320,26 +376,30 @@ void DiagramSceneNode::rebuildContent(const SceneState& s) {
     upload(arrows_, heads);
 
     // Boxes: a card with a stripe in its category's colour; notes as yellow cards.
-    TriangleMesh fills;
+    FlatMesh fills, noteFills;
+    TriangleMesh stripes;
     LineMesh borders;
-    fills.v.reserve(doc.components.size() * 12 + doc.notes.size() * 6);
+    fills.v.reserve(doc.components.size() * 6);
+    stripes.v.reserve(doc.components.size() * 6);
     borders.v.reserve(doc.components.size() * 8 + doc.notes.size() * 8);
     for (size_t i = 0; i < doc.components.size(); ++i) {
         const QRectF& r = boxes[i];
         const KindInfo* kind = s.catalogue->kind(doc.components[i].kind);
-        fills.quad(r, t.cardFill);
-        fills.quad(QRectF(r.left(), r.top(), 4, r.height()),
-                   t.category(kind ? kind->category : std::string()));
+        fills.quad(r);
+        stripes.quad(QRectF(r.left(), r.top(), 4, r.height()),
+                     t.category(kind ? kind->category : std::string()));
         borders.rect(r);
     }
     for (const auto& n : doc.notes) {
         QRectF r = geometry::noteRect(n);
         if (!s.dragOffset.isNull() && s.selected->contains(QString::fromStdString(n.id)))
             r.translate(s.dragOffset);
-        fills.quad(r, t.noteFill);
+        noteFills.quad(r);
         borders.rect(r);
     }
-    upload(fills_, fills);
+    upload(fills_, fills, t.cardFill);
+    upload(noteFills_, noteFills, t.noteFill);
+    upload(stripes_, stripes);
     upload(borders_, borders, t.cardBorder);
 }
 
@@ -375,12 +435,17 @@ void DiagramSceneNode::rebuildSelection(const SceneState& s) {
 
 void DiagramSceneNode::rebuildGrid(const SceneState& s) {
     if (s.zoom == gridZoom_ && s.origin == gridOrigin_ && s.size == gridSize_ &&
-        s.showGrid == gridShown_ && s.theme.dark == dark_ && gridLines_->geometry()->vertexCount())
+        s.showGrid == gridShown_ && s.theme.dark == gridDark_ &&
+        background_->geometry()->vertexCount())
         return;
+    gridDark_ = s.theme.dark;
     gridZoom_ = s.zoom;
     gridOrigin_ = s.origin;
     gridSize_ = s.size;
     gridShown_ = s.showGrid;
+    FlatMesh background;
+    background.quad(QRectF(QPointF(), s.size));
+    upload(background_, background, s.theme.background);
     LineMesh minor, major;
     if (s.showGrid) {
         // The finest multiple of the snapping grid that is at least 12 px apart on screen.

@@ -82,7 +82,10 @@ private:
     QSGTransformNode* world_ = nullptr;
     QSGNode* overlay_ = nullptr;
     // Layers inside world_, bottom to top.
-    QSGGeometryNode* areaFills_ = nullptr;
+    QSGGeometryNode* background_ = nullptr;
+    QSGNode* areaFills_ = nullptr; ///< one opaque node per shade
+    QSGGeometryNode* noteFills_ = nullptr;
+    QSGGeometryNode* stripes_ = nullptr;
     QSGGeometryNode* areaBorders_ = nullptr;
     QSGNode* areaLabels_ = nullptr;
     QSGGeometryNode* syncLines_ = nullptr;
@@ -116,6 +119,7 @@ private:
     QPointF gridOrigin_;
     QSizeF gridSize_;
     bool gridShown_ = true;
+    bool gridDark_ = false;
 };
 
 } // namespace archlens

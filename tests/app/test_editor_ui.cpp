@@ -10,6 +10,7 @@
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -223,6 +224,46 @@ private slots:
         QVERIFY(controller_->openFile(path));
         QCOMPARE(doc(), saved);
         QCOMPARE(controller_->recentFiles().value(0), QFileInfo(path).absoluteFilePath());
+    }
+
+    void automaticLayoutIsOneStepFromTheMenu() {
+        controller_->newDocument();
+        // A chain drawn right to left, all piled up: the layout must spread it left to right.
+        const QString a = controller_->addComponent("load_balancer", 600, 200);
+        const QString b = controller_->addComponent("app_service", 400, 200);
+        const QString c = controller_->addComponent("rdbms", 200, 200);
+        controller_->connectComponents(a, b);
+        controller_->connectComponents(b, c);
+        const Document before = doc();
+        QSignalSpy done(controller_, &DocumentController::layoutFinished);
+        view_->forceActiveFocus(); // as after a click on the canvas; a text field keeps its keys
+        QTest::keyClick(window_, Qt::Key_L, Qt::ControlModifier);
+        QVERIFY2(done.wait(20000), qPrintable(controller_->status()));
+        auto x = [&](const QString& id) {
+            return controller_->index().component(id.toStdString())->x;
+        };
+        QVERIFY(x(a) < x(b));
+        QVERIFY(x(b) < x(c));
+        QCOMPARE(controller_->undoText(), QStringLiteral("Automatic layout"));
+        controller_->undo();
+        QCOMPARE(doc(), before);
+    }
+
+    void alignAndDistributeTheSelection() {
+        controller_->newDocument();
+        const QString a = controller_->addComponent("app_service", 200, 100);
+        const QString b = controller_->addComponent("app_service", 500, 180);
+        const QString c = controller_->addComponent("app_service", 1100, 260);
+        controller_->selection()->setIds({a, b, c});
+        QVERIFY(controller_->alignSelection("top"));
+        auto at = [&](const QString& id) {
+            return controller_->index().component(id.toStdString());
+        };
+        QCOMPARE(at(b)->y, at(a)->y);
+        QCOMPARE(at(c)->y, at(a)->y);
+        QVERIFY(controller_->distributeSelection("horizontal"));
+        QCOMPARE(at(b)->x - at(a)->x, at(c)->x - at(b)->x);
+        QVERIFY(!controller_->alignSelection("diagonal"));
     }
 
     void ctrlWheelZoomsAroundTheCursor() {

@@ -1,0 +1,227 @@
+// Benchmark of the editor window (not a test): loads generated designs into the real main
+// window and prints the time from opening the file to the first frame, then the median
+// and 95th-percentile frame times while panning and zooming continuously, and the peak
+// memory. Run it under a real X server with OpenGL (the figures in the issue are for
+// Xvfb with Mesa's software OpenGL):
+//   xvfb-run -a -s "-screen 0 1600x1000x24" build/bin/canvas_bench [components...]
+#include "archlens/model/document_io.h"
+#include "diagram_view.h"
+#include "document_controller.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSGRendererInterface>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <sys/resource.h>
+#include <vector>
+
+Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
+
+using namespace archlens;
+
+namespace {
+
+/// A layered design: columns of components, each calling two in the next column, with
+/// the columns spread over six zones in two regions.
+Document generate(int n) {
+    static const char* kinds[] = {"load_balancer", "app_service", "cache",      "rdbms",
+                                  "message_queue", "worker",      "api_gateway"};
+    Document doc;
+    doc.title = "Canvas benchmark, " + std::to_string(n) + " components";
+    for (int z = 0; z < 6; ++z)
+        doc.zones.push_back({"az" + std::to_string(z + 1), z < 3 ? "region-a" : "region-b", 0.9995,
+                             Json::object()});
+    const int rows = std::max(4, int(std::sqrt(n / 2.0)));
+    const int cols = (n + rows - 1) / rows;
+    for (int i = 0; i < n; ++i) {
+        const int col = i / rows, row = i % rows;
+        Component c;
+        c.id = "c" + std::to_string(i);
+        c.kind = kinds[col % 7];
+        c.name = std::string("Service ") + std::to_string(i);
+        c.x = col * 280.0;
+        c.y = row * 104.0 + (row / 8) * 64.0;
+        c.props["zones"] = Json::array({"az" + std::to_string(1 + (row * 6) / rows)});
+        if (i % 3 == 0) c.props["instances"] = 3;
+        doc.components.push_back(std::move(c));
+    }
+    int k = 0;
+    for (int i = 0; i < n; ++i) {
+        const int col = i / rows, row = i % rows;
+        if (col + 1 >= cols) continue;
+        for (int d : {0, 1}) {
+            const int target = (col + 1) * rows + (row + d * 3) % rows;
+            if (target >= n) continue;
+            Connection c;
+            c.id = "k" + std::to_string(k++);
+            c.from = "c" + std::to_string(i);
+            c.to = "c" + std::to_string(target);
+            c.mode = (k % 5 == 0) ? ConnectionMode::Async : ConnectionMode::Sync;
+            doc.connections.push_back(std::move(c));
+        }
+    }
+    return doc;
+}
+
+long peakRssKb() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+    return 0;
+}
+
+double percentile(std::vector<double> v, double p) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5))];
+}
+
+/// Processor time of the whole process (all threads, the software rasteriser's included),
+/// which unlike wall time does not grow when other programs share the machine.
+double cpuMs() {
+    rusage r{};
+    getrusage(RUSAGE_SELF, &r);
+    return (r.ru_utime.tv_sec + r.ru_stime.tv_sec) * 1e3 +
+           (r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e3;
+}
+
+struct Figures {
+    double cpuPerFrameMs = 0;
+    double firstFrameMs = 0;
+    std::vector<double> frames;
+    std::vector<double> phase[3];
+};
+
+/// Waits for the next frame the window shows, or gives up after a while.
+bool waitForFrame(QQuickWindow* window, int timeoutMs = 30000) {
+    QEventLoop loop;
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    QObject::connect(&timeout, &QTimer::timeout, &loop, [&] { loop.exit(1); });
+    auto c = QObject::connect(
+        window, &QQuickWindow::frameSwapped, &loop, [&] { loop.exit(0); }, Qt::QueuedConnection);
+    timeout.start(timeoutMs);
+    const int rc = loop.exec();
+    QObject::disconnect(c);
+    return rc == 0;
+}
+
+Figures run(QQuickWindow* window, DocumentController* controller, DiagramView* view,
+            const QString& path) {
+    Figures f;
+    QElapsedTimer clock;
+    clock.start();
+    controller->openFile(path);
+    window->requestUpdate();
+    waitForFrame(window);
+    f.firstFrameMs = double(clock.nsecsElapsed()) / 1e6;
+    // Let the labels of the first view finish painting before measuring motion.
+    for (int i = 0; i < 20 && !view->settled(); ++i)
+        waitForFrame(window, 2000);
+
+    // Three phases of continuous motion, each step issued when the previous frame shows:
+    // pan across the whole design at fit zoom, zoom in from fit to 100%, pan at 100%.
+    const double fit = view->zoom();
+    const int steps = 90;
+    QElapsedTimer frameClock;
+    const double cpuStart = cpuMs();
+    for (int phase = 0; phase < 3; ++phase) {
+        if (phase == 2) view->zoomTo(1.0);
+        for (int i = 0; i < steps; ++i) {
+            switch (phase) {
+            case 0:
+                view->panBy(std::sin(i / 9.0) * 14, 6);
+                break;
+            case 1:
+                view->zoomAt(std::pow(1.0 / fit, 1.0 / steps),
+                             QPointF(view->width() / 2, view->height() / 2));
+                break;
+            case 2:
+                view->panBy(-18, std::cos(i / 12.0) * 10);
+                break;
+            }
+            frameClock.start();
+            if (!waitForFrame(window, 10000)) break;
+            const double ms = double(frameClock.nsecsElapsed()) / 1e6;
+            f.frames.push_back(ms);
+            f.phase[phase].push_back(ms);
+        }
+    }
+    if (!f.frames.empty()) f.cpuPerFrameMs = (cpuMs() - cpuStart) / double(f.frames.size());
+    return f;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QSurfaceFormat format = QSurfaceFormat::defaultFormat();
+    format.setSwapInterval(0); // measure drawing, not waiting for a display refresh
+    QSurfaceFormat::setDefaultFormat(format);
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("ArchLensBench");
+    QStandardPaths::setTestModeEnabled(true);
+    QQuickStyle::setStyle("Fusion");
+
+    std::vector<int> sizes;
+    for (int i = 1; i < argc; ++i)
+        if (const int n = std::atoi(argv[i]); n > 0) sizes.push_back(n);
+    if (sizes.empty()) sizes = {500, 2000, 10000};
+
+    QTemporaryDir dir;
+    QQmlApplicationEngine engine;
+    engine.load(QUrl(QStringLiteral("qrc:/ArchLens/Main.qml")));
+    if (engine.rootObjects().isEmpty()) return 3;
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().front());
+    window->resize(1400, 900);
+    window->show();
+    auto* controller = engine.singletonInstance<DocumentController*>(
+        qmlTypeId("ArchLens", 1, 0, "DocumentController"));
+    auto* view = window->findChild<DiagramView*>("diagramView");
+    if (!controller || !view) return 3;
+    waitForFrame(window);
+    const auto api = window->rendererInterface()->graphicsApi();
+    std::printf("renderer: %s, window 1400x900\n",
+                api == QSGRendererInterface::Software
+                    ? "software (no OpenGL: figures not comparable)"
+                    : "OpenGL");
+    std::printf("%10s %12s %12s | %9s %9s %9s | %22s %22s %22s | %9s\n", "components",
+                "connections", "first frame", "median", "p95", "cpu", "pan at fit (med/p95)",
+                "zoom in (med/p95)", "pan at 100% (med/p95)", "peak RSS");
+    std::printf(
+        "(frame times are wall time; 'cpu' is processor time per frame over all threads)\n");
+    for (int n : sizes) {
+        const Document doc = generate(n);
+        const QString path = dir.filePath(QStringLiteral("bench-%1.archlens").arg(n));
+        if (const std::string error = writeDocumentFile(path.toStdString(), doc); !error.empty()) {
+            std::fprintf(stderr, "cannot write %s: %s\n", qPrintable(path), error.c_str());
+            return 2;
+        }
+        const Figures f = run(window, controller, view, path);
+        auto pair = [](const std::vector<double>& v) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%6.1f / %6.1f ms", percentile(v, 0.5),
+                          percentile(v, 0.95));
+            return std::string(buf);
+        };
+        std::printf("%10d %12zu %9.0f ms | %6.1f ms %6.1f ms %6.1f ms | %22s %22s %22s | %6ld MB\n",
+                    n, doc.connections.size(), f.firstFrameMs, percentile(f.frames, 0.5),
+                    percentile(f.frames, 0.95), f.cpuPerFrameMs, pair(f.phase[0]).c_str(),
+                    pair(f.phase[1]).c_str(), pair(f.phase[2]).c_str(), peakRssKb() / 1024);
+        std::fflush(stdout);
+    }
+    return 0;
+}
