@@ -37,7 +37,7 @@ QVariant CatalogueModel::data(const QModelIndex& index, int role) const {
 QHash<int, QByteArray> CatalogueModel::roleNames() const {
     return {{KindRole, "kind"},         {LabelRole, "label"},
             {CategoryRole, "category"}, {CategoryLabelRole, "categoryLabel"},
-            {IconRole, "iconUrl"},         {DescriptionRole, "description"}};
+            {IconRole, "iconUrl"},      {DescriptionRole, "description"}};
 }
 
 void CatalogueModel::setFilter(const QString& filter) {
