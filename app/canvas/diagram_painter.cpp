@@ -46,7 +46,7 @@ void DiagramPainter::paint(QPainter& p, const PaintOptions& o) {
         p.drawRect(r);
         if (o.labels)
             labels_.paintZoneLabel(p, QRectF(r.left(), r.top(), r.width(), geometry::kZoneLabel),
-                                   label, theme_);
+                                   label, theme_, o.compact);
     };
     for (const auto& g : geometry::regionAreas(doc_, zones))
         area(g.rect, theme_.regionFill, theme_.regionBorder, QString::fromStdString(g.region));
@@ -96,7 +96,7 @@ void DiagramPainter::paint(QPainter& p, const PaintOptions& o) {
         p.drawRect(r);
         p.fillRect(QRectF(r.left(), r.top(), 4, r.height()),
                    theme_.category(kind ? kind->category : std::string()));
-        if (o.labels) labels_.paintComponent(p, r, c, kind, theme_);
+        if (o.labels) labels_.paintComponent(p, r, c, kind, theme_, o.compact);
         if (selected(c.id)) {
             p.setPen(QPen(theme_.accent, 2.5 * hair));
             p.setBrush(Qt::NoBrush);

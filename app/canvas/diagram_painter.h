@@ -24,6 +24,8 @@ struct PaintOptions {
     QPointF dragOffset;
     /// Text and icons; off when too small to read.
     bool labels = true;
+    /// Names alone, larger, for small zoom levels.
+    bool compact = false;
 };
 
 class DiagramPainter {

@@ -186,7 +186,7 @@ void upload(QSGGeometryNode* node, const FlatMesh& mesh, QColor color) {
 
 /// A power of two near the zoom: the level of detail curves and dashes are built for.
 int detailLevel(double zoom) {
-    return int(std::floor(std::log2(std::max(zoom, 1e-3))));
+    return int(std::ceil(std::log2(std::max(zoom, 1e-3))));
 }
 
 std::vector<QPointF> sampled(const ConnectionCurve& curve, int steps) {
@@ -207,8 +207,10 @@ QString componentKey(const Component& c, bool dark) {
 
 constexpr int kLabelsPerFrame = 160;
 constexpr int kMaxCachedLabels = 4000;
-/// Below this zoom a 13 px name is under about 6 px on screen: not worth painting.
+/// Below this zoom a 13 px name is under about 6 px on screen: cards show their name alone,
+/// larger; below kCompactZoom even that is unreadable and labels are not painted at all.
 constexpr double kLabelZoom = 0.42;
+constexpr double kCompactZoom = 0.16;
 
 } // namespace
 
@@ -512,7 +514,9 @@ bool DiagramSceneNode::syncLabels(const SceneState& s, QQuickWindow* window) {
     // Labels are painted at a power-of-two scale at or above what the screen shows, so they
     // stay sharp until the zoom doubles.
     const double scale = std::clamp(std::exp2(std::ceil(std::log2(s.zoom * s.dpr))), 0.5, 4.0);
-    const bool readable = s.zoom >= kLabelZoom;
+    const bool readable = s.zoom >= kCompactZoom;
+    const bool compact = s.zoom < kLabelZoom;
+    const QString mode = compact ? QStringLiteral("c") : QStringLiteral("f");
     int budget = kLabelsPerFrame;
     bool pending = false;
     QSet<QString> shown;
@@ -554,9 +558,10 @@ bool DiagramSceneNode::syncLabels(const SceneState& s, QQuickWindow* window) {
         for (const auto& a : areaLabelRects_) {
             if (!a.strip.intersects(view)) continue;
             const QString id = QStringLiteral("area:") + a.text + QString::number(a.strip.width());
-            const QString key = a.text + (s.theme.dark ? "d" : "l");
+            const QString key = a.text + (s.theme.dark ? "d" : "l") + mode;
             if (QSGTexture* tex = label(id, key, [&] {
-                    return painter_->zoneLabelImage(a.text, a.strip.size(), s.theme, scale);
+                    return painter_->zoneLabelImage(a.text, a.strip.size(), s.theme, scale,
+                                                    compact);
                 }))
                 place(areaLabels_, usedAreas, a.strip, tex);
         }
@@ -564,8 +569,9 @@ bool DiagramSceneNode::syncLabels(const SceneState& s, QQuickWindow* window) {
             const QRectF r = boxOf(c, s);
             if (!r.intersects(view)) continue;
             const QString id = QString::fromStdString(c.id);
-            if (QSGTexture* tex = label(id, componentKey(c, s.theme.dark), [&] {
-                    return painter_->componentImage(c, s.catalogue->kind(c.kind), s.theme, scale);
+            if (QSGTexture* tex = label(id, componentKey(c, s.theme.dark) + mode, [&] {
+                    return painter_->componentImage(c, s.catalogue->kind(c.kind), s.theme, scale,
+                                                    compact);
                 }))
                 place(labels_, usedItems, r, tex);
         }

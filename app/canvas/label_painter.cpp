@@ -20,8 +20,21 @@ QSvgRenderer* LabelPainter::icon(const std::string& path) {
 }
 
 void LabelPainter::paintComponent(QPainter& p, const QRectF& box, const Component& c,
-                                  const KindInfo* kind, const DiagramTheme& theme) {
+                                  const KindInfo* kind, const DiagramTheme& theme, bool compact) {
     p.save();
+    if (compact) {
+        QFont big;
+        big.setPixelSize(24);
+        big.setBold(true);
+        p.setFont(big);
+        p.setPen(theme.cardText);
+        const QRectF r = box.adjusted(14, 2, -8, -2);
+        p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter,
+                   QFontMetricsF(big).elidedText(QString::fromStdString(c.name), Qt::ElideRight,
+                                                 r.width()));
+        p.restore();
+        return;
+    }
     p.setRenderHint(QPainter::Antialiasing);
     p.setRenderHint(QPainter::TextAntialiasing);
     const double iconSize = 30;
@@ -85,11 +98,11 @@ void LabelPainter::paintNote(QPainter& p, const QRectF& box, const Note& n,
 }
 
 void LabelPainter::paintZoneLabel(QPainter& p, const QRectF& strip, const QString& text,
-                                  const DiagramTheme& theme) {
+                                  const DiagramTheme& theme, bool compact) {
     p.save();
     p.setRenderHint(QPainter::TextAntialiasing);
     QFont f;
-    f.setPixelSize(12);
+    f.setPixelSize(compact ? 19 : 12);
     f.setBold(true);
     p.setFont(f);
     p.setPen(theme.zoneText);
@@ -108,12 +121,12 @@ QImage blank(QSizeF size, double scale) {
 } // namespace
 
 QImage LabelPainter::componentImage(const Component& c, const KindInfo* kind,
-                                    const DiagramTheme& theme, double scale) {
+                                    const DiagramTheme& theme, double scale, bool compact) {
     const QSizeF size(geometry::kComponentWidth, geometry::kComponentHeight);
     QImage image = blank(size, scale);
     QPainter p(&image);
     p.scale(scale, scale);
-    paintComponent(p, QRectF(QPointF(), size), c, kind, theme);
+    paintComponent(p, QRectF(QPointF(), size), c, kind, theme, compact);
     return image;
 }
 
@@ -127,11 +140,11 @@ QImage LabelPainter::noteImage(const Note& n, const DiagramTheme& theme, double 
 }
 
 QImage LabelPainter::zoneLabelImage(const QString& text, QSizeF size, const DiagramTheme& theme,
-                                    double scale) {
+                                    double scale, bool compact) {
     QImage image = blank(size, scale);
     QPainter p(&image);
     p.scale(scale, scale);
-    paintZoneLabel(p, QRectF(QPointF(), size), text, theme);
+    paintZoneLabel(p, QRectF(QPointF(), size), text, theme, compact);
     return image;
 }
 

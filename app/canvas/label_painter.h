@@ -23,18 +23,19 @@ public:
     ~LabelPainter();
 
     /// The inside of a component's box (not its fill or border): icon, name, kind, instances.
+    /// `compact`: the name alone, large, for zoom levels where the full card is unreadable.
     void paintComponent(QPainter& p, const QRectF& box, const Component& c, const KindInfo* kind,
-                        const DiagramTheme& theme);
+                        const DiagramTheme& theme, bool compact = false);
     void paintNote(QPainter& p, const QRectF& box, const Note& n, const DiagramTheme& theme);
     void paintZoneLabel(QPainter& p, const QRectF& strip, const QString& text,
-                        const DiagramTheme& theme);
+                        const DiagramTheme& theme, bool compact = false);
 
     /// The same, painted into a transparent image of the box's size times `scale`.
     QImage componentImage(const Component& c, const KindInfo* kind, const DiagramTheme& theme,
-                          double scale);
+                          double scale, bool compact = false);
     QImage noteImage(const Note& n, const DiagramTheme& theme, double scale);
-    QImage zoneLabelImage(const QString& text, QSizeF size, const DiagramTheme& theme,
-                          double scale);
+    QImage zoneLabelImage(const QString& text, QSizeF size, const DiagramTheme& theme, double scale,
+                          bool compact = false);
 
 private:
     QSvgRenderer* icon(const std::string& path);

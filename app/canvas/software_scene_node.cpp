@@ -52,7 +52,8 @@ void SoftwareSceneNode::sync(const SceneState& s, QQuickWindow* window) {
     options.pixel = 1 / s.zoom;
     options.selected = s.selected;
     options.dragOffset = s.dragOffset;
-    options.labels = s.zoom >= 0.42;
+    options.labels = s.zoom >= 0.16;
+    options.compact = s.zoom < 0.42;
     DiagramPainter(*s.doc, *s.catalogue, s.theme).paint(p, options);
     p.restore();
 
