@@ -156,6 +156,11 @@ ApplicationWindow {
         }
     }
 
+    // Second shortcuts for commands whose menu entry shows the first.
+    Shortcut { sequence: "Ctrl+Y"; onActivated: DocumentController.redo() }
+    Shortcut { sequence: "Backspace"; onActivated: DocumentController.deleteSelection() }
+    Shortcut { sequence: "Ctrl++"; onActivated: canvas.view.zoomTo(canvas.view.zoom * 1.25) }
+
     FileDialog {
         id: openDialog
         title: qsTr("Open design")
