@@ -1,6 +1,189 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Layouts
+import ArchLens
 
-// Placeholder: the document's flows and requirements.
+// The design's flows (the kinds of request it serves, each entering at one component
+// with an operation and a rate) and its requirements. Clicking a flow selects it, so the
+// Inspector tab edits it too; its fields are also shown right below the list.
 Pane {
+    id: panel
+    objectName: "flowsPanel"
+    padding: 0
+
+    /// The flow shown below the list: the selected one, if the selection's current is a flow.
+    readonly property string shownFlow: DocumentController.selection.currentType === "flow"
+                                        ? DocumentController.selection.current : ""
+
+    FlowModel { id: flows; objectName: "flowModel"; controller: DocumentController }
+    PropertyModel {
+        id: flowProperties
+        objectName: "flowProperties"
+        // Without a controller it has no rows; an empty target would follow the selection.
+        controller: panel.shownFlow !== "" ? DocumentController : null
+        target: panel.shownFlow
+    }
+    PropertyModel {
+        id: requirements
+        objectName: "requirementProperties"
+        controller: DocumentController
+        target: "document"
+    }
+
+    component SectionTitle: Label {
+        font.bold: true
+        font.pixelSize: 11
+        font.capitalization: Font.AllUppercase
+        opacity: 0.6
+        Layout.fillWidth: true
+    }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
+        clip: true
+
+        ColumnLayout {
+            width: scroll.availableWidth
+            spacing: 6
+
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.leftMargin: 12
+                Layout.rightMargin: 8
+                Layout.topMargin: 10
+                SectionTitle { text: qsTr("Flows") }
+                Button {
+                    objectName: "addFlow"
+                    text: qsTr("Add flow")
+                    enabled: DocumentController.components.count > 0
+                    onClicked: {
+                        const id = DocumentController.addFlow("")
+                        if (id !== "") DocumentController.selection.select(id)
+                    }
+                    ToolTip.visible: hovered
+                    ToolTip.delay: 500
+                    ToolTip.text: qsTr("A new flow entering at the client")
+                }
+                Button {
+                    objectName: "removeFlow"
+                    text: qsTr("Remove")
+                    enabled: panel.shownFlow !== ""
+                    onClicked: DocumentController.deleteElements(DocumentController.selection.idsOfType("flow"))
+                }
+            }
+
+            Frame {
+                Layout.fillWidth: true
+                Layout.leftMargin: 12
+                Layout.rightMargin: 8
+                padding: 1
+                ListView {
+                    id: list
+                    implicitWidth: 200
+                    implicitHeight: Math.max(contentHeight, 44)
+                    width: parent.width
+                    interactive: false
+                    model: flows
+                    delegate: ItemDelegate {
+                        id: row
+                        required property int index
+                        required property string flowId
+                        required property string name
+                        required property string entryName
+                        required property string op
+                        required property real rate
+                        width: ListView.view.width
+                        highlighted: DocumentController.selection.ids.indexOf(flowId) >= 0
+                        onClicked: DocumentController.selection.select(flowId)
+                        contentItem: ColumnLayout {
+                            spacing: 1
+                            Label {
+                                text: row.name
+                                elide: Text.ElideRight
+                                textFormat: Text.PlainText
+                                color: row.highlighted ? row.palette.highlightedText : row.palette.text
+                                Layout.fillWidth: true
+                            }
+                            Label {
+                                text: qsTr("%1 · %2 · %3 req/s").arg(row.entryName)
+                                      .arg(row.op === "write" ? qsTr("write") : qsTr("read"))
+                                      .arg(Number(row.rate).toLocaleString(Qt.locale(), "f", row.rate % 1 === 0 ? 0 : 2))
+                                elide: Text.ElideRight
+                                textFormat: Text.PlainText
+                                opacity: 0.7
+                                font.pixelSize: row.font.pixelSize - 1
+                                color: row.highlighted ? row.palette.highlightedText : row.palette.text
+                                Layout.fillWidth: true
+                            }
+                        }
+                    }
+                    Label {
+                        anchors.fill: parent
+                        anchors.margins: 8
+                        visible: list.count === 0
+                        wrapMode: Text.Wrap
+                        verticalAlignment: Text.AlignVCenter
+                        opacity: 0.65
+                        text: qsTr("No flows yet. A flow is one kind of request, such as \"open a short link\"; add one to see its latency and availability.")
+                    }
+                }
+            }
+
+            ColumnLayout {
+                visible: flowProperties.count > 0
+                Layout.fillWidth: true
+                spacing: 0
+                SectionTitle {
+                    text: flowProperties.heading
+                    font.capitalization: Font.MixedCase
+                    elide: Text.ElideRight
+                    Layout.leftMargin: 12
+                    Layout.topMargin: 6
+                    Layout.bottomMargin: 4
+                }
+                Repeater {
+                    model: flowProperties
+                    PropertyField {
+                        properties: flowProperties
+                        Layout.fillWidth: true
+                        Layout.leftMargin: 12
+                        Layout.rightMargin: 6
+                    }
+                }
+            }
+
+            Rectangle {
+                Layout.fillWidth: true
+                Layout.topMargin: 8
+                implicitHeight: 1
+                color: panel.palette.mid
+            }
+
+            SectionTitle {
+                text: qsTr("Requirements")
+                Layout.leftMargin: 12
+                Layout.topMargin: 4
+            }
+            Label {
+                text: qsTr("The targets the critique judges the design against. Leave one empty to not judge it.")
+                wrapMode: Text.Wrap
+                opacity: 0.65
+                Layout.fillWidth: true
+                Layout.leftMargin: 12
+                Layout.rightMargin: 8
+            }
+            Repeater {
+                model: requirements
+                PropertyField {
+                    properties: requirements
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 12
+                    Layout.rightMargin: 6
+                }
+            }
+            Item { implicitHeight: 12 }
+        }
+    }
 }
