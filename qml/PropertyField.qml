@@ -128,7 +128,7 @@ Control {
             x: editor.x + editor.width + 6
             y: caption.topPadding
             text: field.unit
-            visible: field.unit !== "" && field.type !== "latency"
+            visible: field.unit !== ""
             opacity: 0.7
         }
 
@@ -231,13 +231,19 @@ Control {
 
     Component {
         id: boolEditor
-        CheckBox {
-            tristate: field.mixed
-            checkState: field.mixed ? Qt.PartiallyChecked : (field.value ? Qt.Checked : Qt.Unchecked)
-            // A click on a mixed box ticks it for all, rather than cycling through mixed.
-            nextCheckState: () => checkState === Qt.Checked ? Qt.Unchecked : Qt.Checked
-            onToggled: field.commit(checkState === Qt.Checked)
-            padding: 2
+        // In an Item, so the box stays at the left: Fusion centres a CheckBox without text.
+        Item {
+            implicitWidth: box.implicitWidth
+            implicitHeight: box.implicitHeight
+            CheckBox {
+                id: box
+                padding: 2
+                tristate: field.mixed
+                checkState: field.mixed ? Qt.PartiallyChecked : (field.value ? Qt.Checked : Qt.Unchecked)
+                // A click on a mixed box ticks it for all, rather than cycling through mixed.
+                nextCheckState: () => checkState === Qt.Checked ? Qt.Unchecked : Qt.Checked
+                onToggled: field.commit(checkState === Qt.Checked)
+            }
         }
     }
 
@@ -261,6 +267,9 @@ Control {
             text: shown
             placeholderText: field.mixed ? qsTr("mixed") : field.resettable || !field.hasValue ? qsTr("not set") : ""
             selectByMouse: true
+            // Show the start of a long name, not its end, when it is not being edited.
+            onShownChanged: if (!activeFocus) cursorPosition = 0
+            Component.onCompleted: cursorPosition = 0
             onTextEdited: if (field.live) field.typed(text)
             onEditingFinished: {
                 if (!field.live && text !== shown) field.commit(text)
@@ -360,7 +369,6 @@ Control {
                 Keys.onEnterPressed: latency.commit()
                 onActiveFocusChanged: if (!activeFocus) latency.commit()
             }
-            Label { text: field.unit; opacity: 0.7; visible: field.unit !== "" }
             Connections {
                 target: field
                 function onErrorChanged() {
