@@ -184,6 +184,32 @@ void upload(QSGGeometryNode* node, const FlatMesh& mesh, QColor color) {
     upload(node, mesh.v, color);
 }
 
+/// A node whose subtree the renderer skips while it is off screen.
+class CullNode : public QSGNode {
+public:
+    bool isSubtreeBlocked() const override { return blocked_; }
+    void setBlocked(bool blocked) {
+        if (blocked == blocked_) return;
+        blocked_ = blocked;
+        markDirty(QSGNode::DirtySubtreeBlocked);
+    }
+
+private:
+    bool blocked_ = false;
+};
+
+/// The side of the square tiles that the heavy layers are cut into, in document units: at
+/// 100% a view shows a handful of tiles, so the renderer never sees the rest.
+constexpr double kTile = 1536;
+
+/// What one tile holds of each heavy layer, and the rectangle it all fits in.
+struct TileMeshes {
+    LineMesh solid, dashed, dotted, borders;
+    TriangleMesh heads, stripes;
+    FlatMesh fills, noteFills;
+    QRectF bounds;
+};
+
 /// A power of two near the zoom: the level of detail curves and dashes are built for.
 int detailLevel(double zoom) {
     return int(std::ceil(std::log2(std::max(zoom, 1e-3))));
@@ -229,20 +255,16 @@ DiagramSceneNode::DiagramSceneNode() : painter_(std::make_unique<LabelPainter>()
     areaFills_ = new QSGNode;
     areaBorders_ = linesNode();
     areaLabels_ = new QSGNode;
-    syncLines_ = linesNode();
-    asyncLines_ = linesNode();
-    replicationLines_ = linesNode();
-    arrows_ = trianglesNode();
-    fills_ = flatNode();
-    noteFills_ = flatNode();
-    stripes_ = trianglesNode();
-    borders_ = linesNode();
+    for (auto& layer : layers_)
+        layer = new QSGNode;
     selection_ = trianglesNode();
     labels_ = new QSGNode;
-    for (QSGNode* n : std::initializer_list<QSGNode*>{
-             areaFills_, areaBorders_, areaLabels_, syncLines_, asyncLines_, replicationLines_,
-             arrows_, fills_, noteFills_, stripes_, borders_, selection_, labels_})
+    for (QSGNode* n : {areaFills_, static_cast<QSGNode*>(areaBorders_), areaLabels_})
         world_->appendChildNode(n);
+    for (QSGNode* layer : layers_)
+        world_->appendChildNode(layer);
+    world_->appendChildNode(selection_);
+    world_->appendChildNode(labels_);
 
     overlay_ = new QSGNode;
     overlayFill_ = trianglesNode();
@@ -286,6 +308,7 @@ bool DiagramSceneNode::sync(const SceneState& s, QQuickWindow* window) {
     dragOffset_ = s.dragOffset;
     selectionZoom_ = s.zoom;
 
+    cull(s);
     rebuildGrid(s);
     rebuildOverlay(s);
     return syncLabels(s, window);
@@ -341,10 +364,19 @@ void DiagramSceneNode::rebuildContent(const SceneState& s) {
     }
     upload(areaBorders_, areaLines, t.zoneBorder);
 
+    // Connections and boxes go to the tile of their first point, and each tile remembers the
+    // rectangle its contents cover, so a tile is culled only when all of it is off screen.
+    std::map<std::pair<int, int>, TileMeshes> tiles;
+    auto tileAt = [&](QPointF p) -> TileMeshes& {
+        return tiles[{int(std::floor(p.x() / kTile)), int(std::floor(p.y() / kTile))}];
+    };
+
+    // Far out (a box under about 23 px wide) borders, stripes and arrowheads are too small
+    // to see: boxes become solid blocks in their category's colour, which reads better at a
+    // distance and leaves the renderer a quarter of the vertices.
+    const bool far = detailLevel(s.zoom) <= -3;
     // Connections: curves sampled finely enough for this zoom, dashes sized in pixels.
     const int steps = s.zoom < 0.2 ? 1 : s.zoom < 0.6 ? 6 : 14;
-    LineMesh solid, dashed, dotted;
-    TriangleMesh heads;
     const double head = 9 * px;
     for (const auto& c : doc.connections) {
         const auto a = row.constFind(QString::fromStdString(c.from));
@@ -353,56 +385,116 @@ void DiagramSceneNode::rebuildContent(const SceneState& s) {
         const ConnectionCurve curve =
             geometry::connectionCurve(boxes[size_t(*a)], boxes[size_t(*b)]);
         const auto pts = sampled(curve, steps);
+        TileMeshes& tile = tileAt(curve.points[0]);
+        for (const QPointF& q : curve.points)
+            tile.bounds |= QRectF(q - QPointF(head, head), QSizeF(2 * head, 2 * head));
         QColor colour = t.connection;
         switch (c.mode) {
         case ConnectionMode::Sync:
-            solid.path(pts, 0, 0);
+            tile.solid.path(pts, 0, 0);
             break;
         case ConnectionMode::Async:
-            dashed.path(pts, 7 * px, 5 * px);
+            tile.dashed.path(pts, 7 * px, 5 * px);
             colour = t.connectionAsync;
             break;
         case ConnectionMode::Replication:
-            dotted.path(pts, 2 * px, 4 * px);
+            tile.dotted.path(pts, 2 * px, 4 * px);
             colour = t.connectionReplication;
             break;
         }
+        if (far) continue;
         const QPointF tip = curve.points[3];
         const QPointF d = curve.endDirection();
         const QPointF n(-d.y(), d.x());
-        heads.tri(tip, tip - d * head + n * head * 0.45, tip - d * head - n * head * 0.45, colour);
+        tile.heads.tri(tip, tip - d * head + n * head * 0.45, tip - d * head - n * head * 0.45,
+                       colour);
     }
-    upload(syncLines_, solid, t.connection);
-    upload(asyncLines_, dashed, t.connectionAsync);
-    upload(replicationLines_, dotted, t.connectionReplication);
-    upload(arrows_, heads);
 
     // Boxes: a card with a stripe in its category's colour; notes as yellow cards.
-    FlatMesh fills, noteFills;
-    TriangleMesh stripes;
-    LineMesh borders;
-    fills.v.reserve(doc.components.size() * 6);
-    stripes.v.reserve(doc.components.size() * 6);
-    borders.v.reserve(doc.components.size() * 8 + doc.notes.size() * 8);
     for (size_t i = 0; i < doc.components.size(); ++i) {
         const QRectF& r = boxes[i];
         const KindInfo* kind = s.catalogue->kind(doc.components[i].kind);
-        fills.quad(r);
-        stripes.quad(QRectF(r.left(), r.top(), 4, r.height()),
-                     t.category(kind ? kind->category : std::string()));
-        borders.rect(r);
+        TileMeshes& tile = tileAt(r.topLeft());
+        tile.bounds |= r;
+        const QColor category = t.category(kind ? kind->category : std::string());
+        if (far) {
+            tile.stripes.quad(r, category);
+            continue;
+        }
+        tile.fills.quad(r);
+        tile.stripes.quad(QRectF(r.left(), r.top(), 4, r.height()), category);
+        tile.borders.rect(r);
     }
     for (const auto& n : doc.notes) {
         QRectF r = geometry::noteRect(n);
         if (!s.dragOffset.isNull() && s.selected->contains(QString::fromStdString(n.id)))
             r.translate(s.dragOffset);
-        noteFills.quad(r);
-        borders.rect(r);
+        TileMeshes& tile = tileAt(r.topLeft());
+        tile.bounds |= r;
+        tile.noteFills.quad(r);
+        tile.borders.rect(r);
     }
-    upload(fills_, fills, t.cardFill);
-    upload(noteFills_, noteFills, t.noteFill);
-    upload(stripes_, stripes);
-    upload(borders_, borders, t.cardBorder);
+
+    // One child per tile under each layer, in the same order in every layer.
+    tileBounds_.clear();
+    for (const auto& [key, tile] : tiles)
+        tileBounds_.push_back(tile.bounds);
+    for (int layer = 0; layer < kLayerCount; ++layer) {
+        QSGNode* parent = layers_[layer];
+        while (parent->childCount() > int(tiles.size())) {
+            QSGNode* last = parent->lastChild();
+            parent->removeChildNode(last);
+            delete last;
+        }
+        int i = 0;
+        for (const auto& [key, tile] : tiles) {
+            if (i >= parent->childCount()) {
+                auto* cull = new CullNode;
+                cull->appendChildNode(layer == Arrows || layer == Stripes    ? trianglesNode()
+                                      : layer == Fills || layer == NoteFills ? flatNode()
+                                                                             : linesNode());
+                parent->appendChildNode(cull);
+            }
+            auto* node = static_cast<QSGGeometryNode*>(parent->childAtIndex(i)->firstChild());
+            switch (layer) {
+            case SyncLines:
+                upload(node, tile.solid, t.connection);
+                break;
+            case AsyncLines:
+                upload(node, tile.dashed, t.connectionAsync);
+                break;
+            case ReplicationLines:
+                upload(node, tile.dotted, t.connectionReplication);
+                break;
+            case Arrows:
+                upload(node, tile.heads);
+                break;
+            case Fills:
+                upload(node, tile.fills, t.cardFill);
+                break;
+            case NoteFills:
+                upload(node, tile.noteFills, t.noteFill);
+                break;
+            case Stripes:
+                upload(node, tile.stripes);
+                break;
+            case Borders:
+                upload(node, tile.borders, t.cardBorder);
+                break;
+            }
+            ++i;
+        }
+    }
+}
+
+void DiagramSceneNode::cull(const SceneState& s) {
+    const QRectF view(s.origin, QSizeF(s.size.width() / s.zoom, s.size.height() / s.zoom));
+    for (QSGNode* parent : layers_) {
+        int i = 0;
+        for (QSGNode* child = parent->firstChild(); child; child = child->nextSibling(), ++i)
+            static_cast<CullNode*>(child)->setBlocked(i >= int(tileBounds_.size()) ||
+                                                      !tileBounds_[size_t(i)].intersects(view));
+    }
 }
 
 void DiagramSceneNode::rebuildSelection(const SceneState& s) {

@@ -15,7 +15,9 @@
 #include <QSGNode>
 #include <QSet>
 #include <QString>
+#include <array>
 #include <memory>
+#include <vector>
 
 class QQuickWindow;
 class QSGGeometryNode;
@@ -73,6 +75,8 @@ private:
     };
     void rebuildContent(const SceneState& s);
     void rebuildSelection(const SceneState& s);
+    /// Hides the tiles of the heavy layers that are off screen.
+    void cull(const SceneState& s);
     void rebuildGrid(const SceneState& s);
     void rebuildOverlay(const SceneState& s);
     bool syncLabels(const SceneState& s, QQuickWindow* window);
@@ -84,16 +88,23 @@ private:
     // Layers inside world_, bottom to top.
     QSGGeometryNode* background_ = nullptr;
     QSGNode* areaFills_ = nullptr; ///< one opaque node per shade
-    QSGGeometryNode* noteFills_ = nullptr;
-    QSGGeometryNode* stripes_ = nullptr;
+
     QSGGeometryNode* areaBorders_ = nullptr;
     QSGNode* areaLabels_ = nullptr;
-    QSGGeometryNode* syncLines_ = nullptr;
-    QSGGeometryNode* asyncLines_ = nullptr;
-    QSGGeometryNode* replicationLines_ = nullptr;
-    QSGGeometryNode* arrows_ = nullptr;
-    QSGGeometryNode* fills_ = nullptr;
-    QSGGeometryNode* borders_ = nullptr;
+    // The heavy layers, bottom to top, each cut into tiles (one culled child per tile).
+    enum Layer {
+        SyncLines,
+        AsyncLines,
+        ReplicationLines,
+        Arrows,
+        Fills,
+        NoteFills,
+        Stripes,
+        Borders,
+        kLayerCount
+    };
+    std::array<QSGNode*, kLayerCount> layers_{};
+    std::vector<QRectF> tileBounds_;
     QSGGeometryNode* selection_ = nullptr;
     QSGNode* labels_ = nullptr;
     QSGGeometryNode* gridLines_ = nullptr;

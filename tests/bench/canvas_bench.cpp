@@ -4,6 +4,7 @@
 // memory. Run it under a real X server with OpenGL (the figures in the issue are for
 // Xvfb with Mesa's software OpenGL):
 //   xvfb-run -a -s "-screen 0 1600x1000x24" build/bin/canvas_bench [components...]
+//   build/bin/canvas_bench --write N FILE   (writes the generated design and exits)
 #include "archlens/model/document_io.h"
 #include "diagram_view.h"
 #include "document_controller.h"
@@ -168,6 +169,12 @@ Figures run(QQuickWindow* window, DocumentController* controller, DiagramView* v
 } // namespace
 
 int main(int argc, char** argv) {
+    // `--write N FILE`: only write the generated design, to look at it in the app.
+    if (argc == 4 && std::string(argv[1]) == "--write") {
+        const std::string error = writeDocumentFile(argv[3], generate(std::atoi(argv[2])));
+        if (!error.empty()) std::fprintf(stderr, "%s\n", error.c_str());
+        return error.empty() ? 0 : 2;
+    }
     QSurfaceFormat format = QSurfaceFormat::defaultFormat();
     format.setSwapInterval(0); // measure drawing, not waiting for a display refresh
     QSurfaceFormat::setDefaultFormat(format);
