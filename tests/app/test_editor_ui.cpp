@@ -109,6 +109,34 @@ private slots:
         QVERIFY(doc().components.empty());
     }
 
+    void droppingIntoAZoneAreaPutsTheComponentInThatZone() {
+        controller_->newDocument();
+        view_->setZoom(1);
+        view_->setOrigin(QPointF(0, 0));
+        const QString east = controller_->addZone("eu");
+        const QString west = controller_->addZone("eu");
+        const QString a = controller_->addComponent("app_service", 200, 200);
+        const QString b = controller_->addComponent("app_service", 900, 200);
+        QVERIFY(controller_->setAttribute(a, "props.zones", QStringList{east}));
+        QVERIFY(controller_->setAttribute(b, "props.zones", QStringList{west}));
+        QTest::qWait(30);
+        // Below a, inside east's area (which grows with its members, so aim inside the box).
+        auto* entry = findItem(window_->contentItem(), "palette_cache");
+        QVERIFY(entry);
+        const QPoint from =
+            entry->mapToScene(QPointF(entry->width() / 2, entry->height() / 2)).toPoint();
+        drag(from, onScreen(QPointF(200, 215)));
+        const Component& dropped = doc().components.back();
+        QCOMPARE(dropped.kind, std::string("cache"));
+        QCOMPARE(geometry::componentZones(dropped), std::vector<std::string>{east.toStdString()});
+        // Moving it into the other zone's area moves it into that zone.
+        const QString id = QString::fromStdString(dropped.id);
+        QVERIFY(controller_->moveElements({id}, 700, 0));
+        QCOMPARE(geometry::componentZones(*controller_->index().component(id.toStdString())),
+                 std::vector<std::string>{west.toStdString()});
+        QVERIFY(controller_->undoText().startsWith("Move"));
+    }
+
     void draggingFromTheHandleConnects() {
         twoComponents();
         const Component a = doc().components[0], b = doc().components[1];
