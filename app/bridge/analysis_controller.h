@@ -1,0 +1,93 @@
+#pragma once
+// Runs the analysis and the rules on a worker thread after every edit, so the critique is
+// there while a person draws. Each edit restarts a short debounce (about 150 ms); the run
+// works on its own copy of the document, so the window never waits for it. A run that
+// finishes after a newer edit is dropped (its numbers describe a design that is gone) and
+// the newer one runs next. `status` says whether what is shown is fresh. What-if options
+// (traffic multiplier, failed components and zones) re-run the analysis without touching
+// the document or its history.
+#include "archlens/analysis/report.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+#include <memory>
+
+namespace archlens {
+
+class DocumentController;
+
+class AnalysisController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(archlens::DocumentController* controller READ controller WRITE setController NOTIFY
+                   controllerChanged)
+    /// "fresh" (shown results match the design), "pending" (an edit is waiting or being
+    /// analysed), "invalid" (the design cannot be analysed; see `problem`).
+    Q_PROPERTY(QString status READ status NOTIFY statusChanged)
+    Q_PROPERTY(QString problem READ problem NOTIFY statusChanged)
+    /// Milliseconds the last run took.
+    Q_PROPERTY(double lastRunMs READ lastRunMs NOTIFY reportChanged)
+    Q_PROPERTY(int errorCount READ errorCount NOTIFY reportChanged)
+    Q_PROPERTY(int warningCount READ warningCount NOTIFY reportChanged)
+    Q_PROPERTY(int infoCount READ infoCount NOTIFY reportChanged)
+    Q_PROPERTY(double trafficMultiplier READ trafficMultiplier WRITE setTrafficMultiplier NOTIFY
+                   whatIfChanged)
+    Q_PROPERTY(QStringList failed READ failed WRITE setFailed NOTIFY whatIfChanged)
+    Q_PROPERTY(int debounceMs READ debounceMs WRITE setDebounceMs NOTIFY debounceChanged)
+
+public:
+    explicit AnalysisController(QObject* parent = nullptr);
+    ~AnalysisController() override;
+
+    DocumentController* controller() const { return controller_; }
+    void setController(DocumentController* controller);
+    QString status() const { return status_; }
+    QString problem() const { return problem_; }
+    double lastRunMs() const { return lastRunMs_; }
+    int errorCount() const;
+    int warningCount() const;
+    int infoCount() const;
+    double trafficMultiplier() const { return multiplier_; }
+    void setTrafficMultiplier(double multiplier);
+    /// Ids of components and zones the what-if treats as down.
+    QStringList failed() const { return failed_; }
+    void setFailed(const QStringList& ids);
+    Q_INVOKABLE void toggleFailed(const QString& id);
+    int debounceMs() const { return timer_.interval(); }
+    void setDebounceMs(int ms);
+
+    /// The latest report, or null before the first run. Shared and immutable: holders may
+    /// keep it as long as they like, on any thread.
+    std::shared_ptr<const Report> report() const { return report_; }
+    /// Runs now, skipping the debounce (tests, screenshots).
+    Q_INVOKABLE void runNow();
+
+signals:
+    void controllerChanged();
+    void statusChanged();
+    void reportChanged();
+    void whatIfChanged();
+    void debounceChanged();
+
+private:
+    void schedule();
+    void start();
+    void finished(std::shared_ptr<const Report> report, quint64 generation, double ms);
+    void setStatus(const QString& status, const QString& problem = {});
+
+    DocumentController* controller_ = nullptr;
+    QTimer timer_;
+    std::shared_ptr<const Report> report_;
+    QString status_ = QStringLiteral("pending");
+    QString problem_;
+    double lastRunMs_ = 0;
+    double multiplier_ = 1;
+    QStringList failed_;
+    quint64 generation_ = 0; ///< bumped by every edit and what-if change
+    bool running_ = false;
+    int observer_ = 0;
+};
+
+} // namespace archlens
