@@ -1,0 +1,225 @@
+#include "plot_item.h"
+
+#include "diagram_theme.h"
+#include "plot_builder.h"
+
+#include <QPainter>
+#include <QQuickWindow>
+#include <QSvgGenerator>
+#include <qcustomplot.h>
+
+namespace archlens {
+
+PlotItem::PlotItem(QQuickItem* parent)
+    : QQuickPaintedItem(parent), m_plot(std::make_unique<QCustomPlot>()) {
+    setAcceptHoverEvents(true);
+    setAntialiasing(true);
+    m_plot->setAttribute(Qt::WA_DontShowOnScreen);
+    m_plot->setNoAntialiasingOnDrag(false);
+}
+
+PlotItem::~PlotItem() = default;
+
+void PlotItem::setKind(Kind kind) {
+    if (kind == m_kind) return;
+    m_kind = kind;
+    emit kindChanged();
+    invalidate();
+}
+
+void PlotItem::setDark(bool dark) {
+    if (dark == m_dark) return;
+    m_dark = dark;
+    emit darkChanged();
+    invalidate();
+}
+
+void PlotItem::setFlowId(const QString& flowId) {
+    if (flowId == m_flowId) return;
+    m_flowId = flowId;
+    emit flowIdChanged();
+    invalidate();
+}
+
+void PlotItem::setMultiplier(double multiplier) {
+    if (qFuzzyCompare(multiplier, m_multiplier)) return;
+    m_multiplier = multiplier;
+    emit multiplierChanged();
+    invalidate();
+}
+
+void PlotItem::setTopN(int topN) {
+    if (topN == m_topN) return;
+    m_topN = topN;
+    emit topNChanged();
+    invalidate();
+}
+
+void PlotItem::setReport(std::shared_ptr<const Report> report,
+                         std::shared_ptr<const Document> doc) {
+    m_report = std::move(report);
+    m_doc = std::move(doc);
+    invalidate();
+}
+
+void PlotItem::invalidate() {
+    m_dirty = true;
+    setHoverText({});
+    update();
+}
+
+QSize PlotItem::exportSize() const {
+    const QSize size(qRound(width()), qRound(height()));
+    return size.width() > 0 && size.height() > 0 ? size : QSize(800, 500);
+}
+
+void PlotItem::ensureBuilt() {
+    const QSize size = exportSize();
+    if (m_plot->size() != size) {
+        m_plot->resize(size);
+        m_dirty = true;
+    }
+    if (!m_dirty) return;
+    m_dirty = false;
+    const DiagramTheme theme = m_dark ? DiagramTheme::darkTheme() : DiagramTheme::light();
+    static const Report emptyReport;
+    static const Document emptyDocument;
+    const Report& report = m_report ? *m_report : emptyReport;
+    const Document& doc = m_doc ? *m_doc : emptyDocument;
+    switch (m_kind) {
+    case Waterfall:
+        buildLatencyWaterfall(*m_plot, report, doc, m_flowId, theme);
+        break;
+    case Curves:
+        buildLoadCurves(*m_plot, report, doc, m_flowId, m_multiplier, theme);
+        break;
+    case Availability: {
+        std::optional<double> target;
+        if (m_doc && m_doc->hasRequirements) target = m_doc->requirements.availability;
+        buildAvailability(*m_plot, report, doc, target, theme);
+        break;
+    }
+    case Utilisation:
+        buildUtilisation(*m_plot, report, doc, m_topN, theme);
+        break;
+    }
+    // Lays the plot out at its size so that pixel <-> coordinate mapping is right for hovering.
+    m_plot->replot(QCustomPlot::rpImmediateRefresh);
+}
+
+QCustomPlot& PlotItem::plot() {
+    ensureBuilt();
+    return *m_plot;
+}
+
+void PlotItem::paint(QPainter* painter) {
+    ensureBuilt();
+    const QSize size = exportSize();
+    const qreal ratio = window() ? window()->effectiveDevicePixelRatio() : 1.0;
+    const QPixmap pixmap = m_plot->toPixmap(size.width(), size.height(), ratio);
+    painter->drawPixmap(QRectF(0, 0, size.width(), size.height()), pixmap, QRectF(pixmap.rect()));
+}
+
+void PlotItem::geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) {
+    QQuickPaintedItem::geometryChange(newGeometry, oldGeometry);
+    if (newGeometry.size() != oldGeometry.size()) invalidate();
+}
+
+QString PlotItem::textAt(const QPointF& pos) {
+    ensureBuilt();
+    QCPAbstractPlottable* best = nullptr;
+    double bestDistance = 8; // pixels
+    QVariant bestDetails;
+    for (int i = 0; i < m_plot->plottableCount(); ++i) {
+        QCPAbstractPlottable* plottable = m_plot->plottable(i);
+        QVariant details;
+        const double distance = plottable->selectTest(pos, false, &details);
+        // Later plottables are drawn on top: prefer them on ties (the red overlay bars).
+        if (distance >= 0 && distance <= bestDistance) {
+            best = plottable;
+            bestDistance = distance;
+            bestDetails = details;
+        }
+    }
+    if (!best) return {};
+    const auto selection = bestDetails.value<QCPDataSelection>();
+    if (selection.isEmpty()) return {};
+    const int index = selection.dataRange(0).begin();
+    auto* iface = best->interface1D();
+    if (!iface || index < 0 || index >= iface->dataCount()) return {};
+    const double key = iface->dataMainKey(index);
+    const double value = iface->dataMainValue(index);
+    QString keyLabel;
+    if (auto text = best->keyAxis()->ticker().dynamicCast<QCPAxisTickerText>())
+        keyLabel = text->ticks().value(key).replace(QLatin1Char('\n'), QLatin1String(", "));
+    switch (m_kind) {
+    case Waterfall:
+        return QStringLiteral("%1 — %2: %3 ms").arg(keyLabel, best->name()).arg(value, 0, 'f', 2);
+    case Curves: {
+        const bool util = best->valueAxis() == m_plot->yAxis2;
+        QString text = QStringLiteral("x%1 — %2: %3")
+                           .arg(key, 0, 'g', 3)
+                           .arg(best->name())
+                           .arg(value, 0, 'f', util ? 0 : 1);
+        if (util && m_report && size_t(index) < m_report->curves.size()) {
+            const std::string& id = m_report->curves[size_t(index)].busiestComponent;
+            QString name = QString::fromStdString(id);
+            if (m_doc)
+                for (const auto& c : m_doc->components)
+                    if (c.id == id && !c.name.empty()) name = QString::fromStdString(c.name);
+            text += QStringLiteral(" (%1)").arg(name);
+        }
+        return text;
+    }
+    case Availability: {
+        double percent = 100 * (1 - std::pow(10.0, -value));
+        return QStringLiteral("%1 — %2 nines (%3%)")
+            .arg(keyLabel)
+            .arg(value, 0, 'f', 2)
+            .arg(percent, 0, 'f', 4);
+    }
+    case Utilisation:
+        return QStringLiteral("%1 — %2% utilised").arg(keyLabel).arg(value, 0, 'f', 1);
+    }
+    return {};
+}
+
+void PlotItem::setHoverText(const QString& text) {
+    if (text == m_hoverText) return;
+    m_hoverText = text;
+    emit hoverTextChanged();
+}
+
+void PlotItem::hoverMoveEvent(QHoverEvent* event) {
+    setHoverText(textAt(event->position()));
+    QQuickPaintedItem::hoverMoveEvent(event);
+}
+
+void PlotItem::hoverLeaveEvent(QHoverEvent* event) {
+    setHoverText({});
+    QQuickPaintedItem::hoverLeaveEvent(event);
+}
+
+bool PlotItem::save(const QString& path) {
+    ensureBuilt();
+    const QSize size = exportSize();
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("png"))
+        return m_plot->savePng(path, size.width(), size.height(), 2.0);
+    if (suffix == QLatin1String("pdf")) return m_plot->savePdf(path, size.width(), size.height());
+    if (suffix == QLatin1String("svg")) {
+        QSvgGenerator generator;
+        generator.setFileName(path);
+        generator.setSize(size);
+        generator.setViewBox(QRect(QPoint(0, 0), size));
+        generator.setTitle(QStringLiteral("ArchLens plot"));
+        QCPPainter painter;
+        if (!painter.begin(&generator)) return false;
+        m_plot->toPainter(&painter, size.width(), size.height());
+        painter.end();
+        return QFileInfo(path).size() > 0;
+    }
+    return false;
+}
+
+} // namespace archlens

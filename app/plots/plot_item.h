@@ -1,0 +1,90 @@
+#pragma once
+// A critique plot as a Qt Quick item: owns a QCustomPlot (a QWidget, so the application must
+// be a QApplication), rebuilds it from the report and paints it into the scene.
+#include "archlens/analysis/report.h"
+#include "archlens/model/document.h"
+
+#include <QQuickPaintedItem>
+#include <QtQml/qqmlregistration.h>
+#include <memory>
+
+class QCustomPlot;
+
+namespace archlens {
+
+class PlotItem : public QQuickPaintedItem {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(Kind kind READ kind WRITE setKind NOTIFY kindChanged)
+    Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY darkChanged)
+    Q_PROPERTY(QString flowId READ flowId WRITE setFlowId NOTIFY flowIdChanged)
+    Q_PROPERTY(double multiplier READ multiplier WRITE setMultiplier NOTIFY multiplierChanged)
+    Q_PROPERTY(int topN READ topN WRITE setTopN NOTIFY topNChanged)
+    Q_PROPERTY(QString hoverText READ hoverText NOTIFY hoverTextChanged)
+
+public:
+    enum Kind { Waterfall, Curves, Availability, Utilisation };
+    Q_ENUM(Kind)
+
+    explicit PlotItem(QQuickItem* parent = nullptr);
+    ~PlotItem() override;
+
+    Kind kind() const { return m_kind; }
+    void setKind(Kind kind);
+    bool dark() const { return m_dark; }
+    void setDark(bool dark);
+    QString flowId() const { return m_flowId; }
+    void setFlowId(const QString& flowId);
+    double multiplier() const { return m_multiplier; }
+    void setMultiplier(double multiplier);
+    int topN() const { return m_topN; }
+    void setTopN(int topN);
+    QString hoverText() const { return m_hoverText; }
+
+    /// The report to draw and the document it was computed from (for names and targets).
+    void setReport(std::shared_ptr<const Report> report, std::shared_ptr<const Document> doc);
+
+    /// Writes the plot at the item's size (800x500 when it has none) as PNG, SVG or PDF,
+    /// chosen by the extension. False when the extension is unknown or writing failed.
+    Q_INVOKABLE bool save(const QString& path);
+
+    /// The text describing the data point under `pos` (item coordinates), "" if none.
+    QString textAt(const QPointF& pos);
+
+    /// The plot, rebuilt and laid out at the item's size (for tests and exporters).
+    QCustomPlot& plot();
+
+    void paint(QPainter* painter) override;
+
+signals:
+    void kindChanged();
+    void darkChanged();
+    void flowIdChanged();
+    void multiplierChanged();
+    void topNChanged();
+    void hoverTextChanged();
+
+protected:
+    void geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) override;
+    void hoverMoveEvent(QHoverEvent* event) override;
+    void hoverLeaveEvent(QHoverEvent* event) override;
+
+private:
+    void invalidate();
+    void ensureBuilt();
+    void setHoverText(const QString& text);
+    QSize exportSize() const;
+
+    std::unique_ptr<QCustomPlot> m_plot;
+    std::shared_ptr<const Report> m_report;
+    std::shared_ptr<const Document> m_doc;
+    Kind m_kind = Waterfall;
+    bool m_dark = false;
+    QString m_flowId;
+    double m_multiplier = 1;
+    int m_topN = 8;
+    QString m_hoverText;
+    bool m_dirty = true;
+};
+
+} // namespace archlens
