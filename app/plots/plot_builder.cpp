@@ -275,8 +275,8 @@ void buildLoadCurves(QCustomPlot& plot, const Report& report, const Document& do
             label(plot, QStringLiteral("now x%1").arg(currentMultiplier, 0, 'g', 3), theme);
         text->position->setTypeX(QCPItemPosition::ptPlotCoords);
         text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        text->position->setCoords(currentMultiplier, 0.99);
-        text->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        text->position->setCoords(currentMultiplier, 0.0);
+        text->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
         text->setColor(theme.cardTextDim);
     }
 }
@@ -377,6 +377,7 @@ void buildUtilisation(QCustomPlot& plot, const Report& report, const Document& d
         red->setData(redKeys, redValues, true);
         red->setWidth(0.65);
         styleBars(red, plotRed(theme));
+        red->setBrush(plotRed(theme)); // opaque, so the bar below does not tint it
     }
 
     plot.yAxis->setTicker(ticker);
@@ -395,8 +396,8 @@ void buildUtilisation(QCustomPlot& plot, const Report& report, const Document& d
     text->setColor(p99Colour(theme));
     text->position->setTypeX(QCPItemPosition::ptPlotCoords);
     text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    text->position->setCoords(80, 0.99);
-    text->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+    text->position->setCoords(80, 0.0);
+    text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
     plot.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
 }
 
