@@ -271,6 +271,8 @@ void buildLoadCurves(QCustomPlot& plot, const Report& report, const Document& do
         tracer->setSize(11);
         tracer->setPen(QPen(theme.cardText, 2));
         tracer->setBrush(withAlpha(p99Colour(theme), 160));
+        // Outside the computed curve the tracer would stick to its end: the line alone shows it.
+        tracer->setVisible(currentMultiplier >= keys.front() && currentMultiplier <= keys.back());
         auto* text =
             label(plot, QStringLiteral("now x%1").arg(currentMultiplier, 0, 'g', 3), theme);
         text->position->setTypeX(QCPItemPosition::ptPlotCoords);
