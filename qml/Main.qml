@@ -57,6 +57,14 @@ ApplicationWindow {
         return false
     }
 
+    // The live critique: re-analyses the design shortly after every edit. Its panel
+    // (FindingsPanel.qml) is not shown yet: see the note at the top of that file.
+    AnalysisController {
+        id: critique
+        objectName: "analysis"
+        controller: DocumentController
+    }
+
     menuBar: MainMenu {
         id: mainMenu
         canvas: canvas
@@ -100,7 +108,7 @@ ApplicationWindow {
             }
             Pane {
                 id: sidePane
-                SplitView.preferredWidth: 330
+                SplitView.preferredWidth: 360
                 SplitView.minimumWidth: 240
                 padding: 0
                 ColumnLayout {

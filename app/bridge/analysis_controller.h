@@ -21,6 +21,7 @@ class DocumentController;
 class AnalysisController : public QObject {
     Q_OBJECT
     QML_ELEMENT
+    Q_MOC_INCLUDE("document_controller.h")
     Q_PROPERTY(archlens::DocumentController* controller READ controller WRITE setController NOTIFY
                    controllerChanged)
     /// "fresh" (shown results match the design), "pending" (an edit is waiting or being

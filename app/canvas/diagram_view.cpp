@@ -166,6 +166,41 @@ void DiagramView::reveal(QRectF r) {
     update();
 }
 
+void DiagramView::revealElements(const QStringList& ids) {
+    if (!controller_) return;
+    const Document& doc = controller_->document();
+    const DocumentIndex& index = controller_->index();
+    QRectF area;
+    for (const QString& qid : ids) {
+        const std::string id = qid.toStdString();
+        const auto e = index.find(id);
+        if (!e) continue;
+        switch (e->type) {
+        case ElementType::Component:
+            area |= geometry::componentRect(doc.components[size_t(e->row)]);
+            break;
+        case ElementType::Note:
+            area |= geometry::noteRect(doc.notes[size_t(e->row)]);
+            break;
+        case ElementType::Connection:
+            for (const std::string* end :
+                 {&doc.connections[size_t(e->row)].from, &doc.connections[size_t(e->row)].to})
+                if (const Component* c = index.component(*end)) area |= geometry::componentRect(*c);
+            break;
+        case ElementType::Zone:
+            for (const auto& c : doc.components) {
+                const auto zones = geometry::componentZones(c);
+                if (std::find(zones.begin(), zones.end(), id) != zones.end())
+                    area |= geometry::componentRect(c);
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    if (!area.isNull()) reveal(area.adjusted(-24, -24, 24, 24));
+}
+
 void DiagramView::geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) {
     QQuickItem::geometryChange(newGeometry, oldGeometry);
     if (fitPending_ && newGeometry.width() > 0 && newGeometry.height() > 0) zoomToFit();

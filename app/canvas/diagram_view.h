@@ -67,6 +67,9 @@ public:
     Q_INVOKABLE void panBy(qreal dx, qreal dy);
     /// Scrolls so that a document rectangle is in view, zooming out only if it must.
     Q_INVOKABLE void reveal(QRectF docRect);
+    /// Scrolls so that these elements (components, notes, the ends of connections, the
+    /// members of zones) are in view.
+    Q_INVOKABLE void revealElements(const QStringList& ids);
     /// The id of the topmost element at an item point: component, note, connection, zone.
     Q_INVOKABLE QString elementAt(QPointF itemPoint) const;
     /// The box of a component or note in item coordinates (for in-place renaming).

@@ -1,11 +1,14 @@
 // The editor driven like a person drives it: mouse and keyboard events sent to the real
 // main window (offscreen), with each step checked against the document.
+#include "analysis_controller.h"
 #include "diagram_geometry.h"
 #include "diagram_view.h"
 #include "document_controller.h"
+#include "finding_model.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QElapsedTimer>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickStyle>
@@ -311,6 +314,54 @@ private slots:
         QVERIFY(controller_->distributeSelection("horizontal"));
         QCOMPARE(at(b)->x - at(a)->x, at(c)->x - at(b)->x);
         QVERIFY(!controller_->alignSelection("diagonal"));
+    }
+
+    void anEditIsCritiquedWithinASecond() {
+        auto* analysis = window_->findChild<AnalysisController*>("analysis");
+        QVERIFY(analysis);
+        controller_->newDocument();
+        const QString client = controller_->addComponent("client", 100, 200);
+        const QString db = controller_->addComponent("rdbms", 500, 200);
+        controller_->connectComponents(client, db);
+        controller_->addFlow(client);
+        QElapsedTimer clock;
+        clock.start();
+        QTRY_VERIFY_WITH_TIMEOUT(analysis->status() == "fresh" && analysis->report(), 5000);
+        QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+        // One database instance serving the flow: a single point of failure, named.
+        const auto report = analysis->report();
+        const auto spof =
+            std::find_if(report->findings.begin(), report->findings.end(),
+                         [](const Finding& f) { return f.rule == "single-point-of-failure"; });
+        QVERIFY(spof != report->findings.end());
+        QVERIFY(std::find(spof->subjects.begin(), spof->subjects.end(), db.toStdString()) !=
+                spof->subjects.end());
+
+        // The findings as rows, most severe first, narrowed by severity and by subject.
+        FindingModel findings;
+        findings.setAnalysis(analysis);
+        QCOMPARE(findings.count(), int(report->findings.size()));
+        QVERIFY(findings.count() > 0);
+        findings.setShowInfo(false);
+        findings.setShowWarnings(false);
+        for (int i = 0; i < findings.count(); ++i)
+            QCOMPARE(findings.index(i).data(FindingModel::SeverityRole).toString(),
+                     QStringLiteral("error"));
+        findings.setShowInfo(true);
+        findings.setShowWarnings(true);
+        findings.setSubjects({client});
+        for (int i = 0; i < findings.count(); ++i)
+            QVERIFY(findings.subjectsAt(i).contains(client));
+
+        // Removing the database takes its findings with it on the next run.
+        QVERIFY(controller_->deleteElements({db}));
+        QTRY_VERIFY_WITH_TIMEOUT(analysis->status() == "fresh" && analysis->report() != report,
+                                 5000);
+        const auto after = analysis->report();
+        QVERIFY(std::none_of(after->findings.begin(), after->findings.end(), [&](const Finding& f) {
+            return std::find(f.subjects.begin(), f.subjects.end(), db.toStdString()) !=
+                   f.subjects.end();
+        }));
     }
 
     void ctrlWheelZoomsAroundTheCursor() {

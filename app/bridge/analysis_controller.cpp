@@ -1,0 +1,159 @@
+#include "analysis_controller.h"
+
+#include "archlens/analysis/analyze.h"
+#include "archlens/analysis/rules.h"
+#include "document_controller.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QThreadPool>
+#include <exception>
+
+namespace archlens {
+
+AnalysisController::AnalysisController(QObject* parent) : QObject(parent) {
+    timer_.setSingleShot(true);
+    timer_.setInterval(150);
+    connect(&timer_, &QTimer::timeout, this, &AnalysisController::start);
+}
+
+AnalysisController::~AnalysisController() = default;
+
+void AnalysisController::setController(DocumentController* controller) {
+    if (controller == controller_) return;
+    if (controller_) disconnect(controller_, nullptr, this, nullptr);
+    controller_ = controller;
+    if (controller_)
+        connect(controller_, &DocumentController::documentChanged, this,
+                &AnalysisController::schedule);
+    emit controllerChanged();
+    schedule();
+}
+
+int AnalysisController::errorCount() const {
+    int n = 0;
+    if (report_)
+        for (const auto& f : report_->findings)
+            n += f.severity == Severity::Error;
+    return n;
+}
+
+int AnalysisController::warningCount() const {
+    int n = 0;
+    if (report_)
+        for (const auto& f : report_->findings)
+            n += f.severity == Severity::Warning;
+    return n;
+}
+
+int AnalysisController::infoCount() const {
+    int n = 0;
+    if (report_)
+        for (const auto& f : report_->findings)
+            n += f.severity == Severity::Info;
+    return n;
+}
+
+void AnalysisController::setTrafficMultiplier(double multiplier) {
+    multiplier = std::clamp(multiplier, 0.01, 1000.0);
+    if (qFuzzyCompare(multiplier, multiplier_)) return;
+    multiplier_ = multiplier;
+    emit whatIfChanged();
+    schedule();
+}
+
+void AnalysisController::setFailed(const QStringList& ids) {
+    if (ids == failed_) return;
+    failed_ = ids;
+    emit whatIfChanged();
+    schedule();
+}
+
+void AnalysisController::toggleFailed(const QString& id) {
+    QStringList next = failed_;
+    if (!next.removeAll(id)) next << id;
+    setFailed(next);
+}
+
+void AnalysisController::setDebounceMs(int ms) {
+    if (ms == timer_.interval()) return;
+    timer_.setInterval(std::max(0, ms));
+    emit debounceChanged();
+}
+
+void AnalysisController::schedule() {
+    ++generation_;
+    setStatus(QStringLiteral("pending"));
+    timer_.start();
+}
+
+void AnalysisController::runNow() {
+    timer_.stop();
+    start();
+}
+
+void AnalysisController::setStatus(const QString& status, const QString& problem) {
+    if (status == status_ && problem == problem_) return;
+    status_ = status;
+    problem_ = problem;
+    emit statusChanged();
+}
+
+void AnalysisController::start() {
+    // One run at a time: a run in flight that turns out stale starts the next when it ends.
+    if (running_ || !controller_) return;
+    running_ = true;
+    auto doc = std::make_shared<const Document>(controller_->document());
+    AnalysisOptions options;
+    options.trafficMultiplier = multiplier_;
+    for (const QString& id : failed_) {
+        const auto e = controller_->index().find(id.toStdString());
+        if (!e) continue;
+        if (e->type == ElementType::Component) options.failedComponents.push_back(id.toStdString());
+        if (e->type == ElementType::Zone) options.failedZones.push_back(id.toStdString());
+    }
+    const quint64 generation = generation_;
+    QPointer<AnalysisController> self(this);
+    QThreadPool::globalInstance()->start([doc, options, generation, self] {
+        QElapsedTimer clock;
+        clock.start();
+        std::shared_ptr<const Report> report;
+        std::string problem;
+        try {
+            Report r = analyze(*doc, Catalogue::builtin(), options);
+            runRules(*doc, Catalogue::builtin(), r);
+            report = std::make_shared<const Report>(std::move(r));
+        } catch (const std::exception& e) {
+            problem = e.what();
+        }
+        const double ms = double(clock.nsecsElapsed()) / 1e6;
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, report, generation, ms, problem] {
+                if (!self) return;
+                if (!report) {
+                    self->running_ = false;
+                    self->setStatus(QStringLiteral("invalid"), QString::fromStdString(problem));
+                    return;
+                }
+                self->finished(report, generation, ms);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void AnalysisController::finished(std::shared_ptr<const Report> report, quint64 generation,
+                                  double ms) {
+    running_ = false;
+    if (generation != generation_) {
+        // The design changed while this ran: its numbers are for a design that is gone.
+        if (!timer_.isActive()) start();
+        return;
+    }
+    report_ = std::move(report);
+    lastRunMs_ = ms;
+    setStatus(QStringLiteral("fresh"));
+    emit reportChanged();
+}
+
+} // namespace archlens

@@ -1,0 +1,210 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import ArchLens
+
+// The critique: findings of the live analysis grouped by severity, with counts, filters
+// and search. Selecting a finding selects its subjects on the canvas and scrolls to them.
+// Not yet placed in the window: shown in the side pane, the UI tests crash inside Qt 6.4's
+// layout engine (QGridLayoutItem::stretchFactor on a destroyed item) during a drag on the
+// canvas; the cause is still to be found before it is shown.
+Pane {
+    id: panel
+    required property AnalysisController analysis
+    property DiagramView view: null
+    padding: 0
+
+    readonly property color errorColour: "#d93025"
+    readonly property color warningColour: "#e8a317"
+    readonly property color infoColour: "#3b82c4"
+    function colourOf(severity) {
+        return severity === "error" ? errorColour : severity === "warning" ? warningColour : infoColour
+    }
+
+    FindingModel {
+        id: findings
+        objectName: "findingModel"
+        analysis: panel.analysis
+        subjects: onlySelection.checked ? DocumentController.selection.ids : []
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 8
+        spacing: 6
+
+        RowLayout {
+            Layout.fillWidth: true
+            Rectangle {
+                width: 10; height: 10; radius: 5
+                color: panel.analysis.status === "fresh" ? "#2e9d5b"
+                     : panel.analysis.status === "invalid" ? panel.errorColour : "#b0b4bb"
+            }
+            Label {
+                objectName: "analysisStatus"
+                Layout.fillWidth: true
+                elide: Label.ElideRight
+                opacity: 0.8
+                text: panel.analysis.status === "fresh"
+                      ? qsTr("Up to date · analysed in %1 ms").arg(Math.round(panel.analysis.lastRunMs))
+                      : panel.analysis.status === "invalid"
+                        ? qsTr("Cannot analyse: %1").arg(panel.analysis.problem)
+                        : qsTr("Analysing…")
+            }
+        }
+
+        RowLayout {
+            spacing: 4
+            // Three fixed buttons: a model that changed with the counts would make the
+            // Repeater rebuild its buttons in the middle of the row's layout.
+            Repeater {
+                model: 3
+                delegate: Button {
+                    required property int index
+                    readonly property string key: ["showErrors", "showWarnings", "showInfo"][index]
+                    readonly property string label: [qsTr("Errors"), qsTr("Warnings"), qsTr("Info")][index]
+                    readonly property int count: [panel.analysis.errorCount, panel.analysis.warningCount,
+                                                  panel.analysis.infoCount][index]
+                    readonly property color colour: [panel.errorColour, panel.warningColour, panel.infoColour][index]
+                    checkable: true
+                    checked: findings[key]
+                    onToggled: findings[key] = checked
+                    text: label + "  " + count
+                    palette.buttonText: checked ? colour : panel.palette.placeholderText
+                    font.bold: checked
+                    ToolTip.visible: hovered
+                    ToolTip.text: checked ? qsTr("Hide %1").arg(label.toLowerCase())
+                                          : qsTr("Show %1").arg(label.toLowerCase())
+                }
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            TextField {
+                id: searchField
+                objectName: "findingSearch"
+                Layout.fillWidth: true
+                placeholderText: qsTr("Search findings")
+                onTextChanged: findings.search = text
+            }
+            ComboBox {
+                id: ruleBox
+                Layout.preferredWidth: 140
+                model: [qsTr("All rules")].concat(findings.rules)
+                onActivated: (index) => findings.rule = index === 0 ? "" : findings.rules[index - 1]
+            }
+        }
+        CheckBox {
+            id: onlySelection
+            text: qsTr("Only findings about the selection")
+        }
+
+        ListView {
+            id: list
+            objectName: "findingList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: findings
+            spacing: 2
+            ScrollBar.vertical: ScrollBar {}
+            section.property: "severityLabel"
+            section.delegate: Label {
+                required property string section
+                text: section
+                font.bold: true
+                font.pixelSize: 11
+                font.capitalization: Font.AllUppercase
+                opacity: 0.6
+                topPadding: 8
+                bottomPadding: 2
+            }
+            Label {
+                anchors.centerIn: parent
+                visible: list.count === 0
+                width: parent.width - 24
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                opacity: 0.6
+                text: panel.analysis.status === "fresh" ? qsTr("Nothing to point at here.") : ""
+            }
+
+            delegate: ItemDelegate {
+                id: entry
+                required property int index
+                required property string severity
+                required property string title
+                required property string message
+                required property string suggestion
+                required property string guideSection
+                required property string followUp
+                required property string rule
+                required property var subjects
+                width: ListView.view.width - 10
+                highlighted: ListView.isCurrentItem
+                onClicked: {
+                    list.currentIndex = index
+                    DocumentController.selection.setIds(subjects)
+                    if (panel.view) panel.view.revealElements(subjects)
+                }
+                // Plain anchors and columns: a layout inside a delegate that a model reset
+                // destroys mid-arrangement crashes Qt 6.4's layout engine.
+                contentItem: Item {
+                    implicitHeight: texts.implicitHeight
+                    Rectangle {
+                        id: bar
+                        width: 4
+                        height: parent.height
+                        radius: 2
+                        color: panel.colourOf(entry.severity)
+                    }
+                    Column {
+                        id: texts
+                        anchors.left: bar.right
+                        anchors.leftMargin: 8
+                        anchors.right: parent.right
+                        spacing: 3
+                        Label {
+                            width: parent.width
+                            text: entry.title
+                            font.bold: true
+                            wrapMode: Text.Wrap
+                            textFormat: Text.PlainText
+                        }
+                        Label {
+                            width: parent.width
+                            text: entry.message
+                            wrapMode: Text.Wrap
+                            textFormat: Text.PlainText
+                            opacity: 0.9
+                        }
+                        Label {
+                            width: parent.width
+                            visible: entry.highlighted
+                            text: qsTr("Change: %1").arg(entry.suggestion)
+                            wrapMode: Text.Wrap
+                            textFormat: Text.PlainText
+                        }
+                        Label {
+                            width: parent.width
+                            visible: entry.highlighted && entry.followUp !== ""
+                            text: qsTr("Next question: %1").arg(entry.followUp)
+                            wrapMode: Text.Wrap
+                            textFormat: Text.PlainText
+                            font.italic: true
+                        }
+                        Label {
+                            width: parent.width
+                            text: qsTr("Guide: %1 · %2").arg(entry.guideSection).arg(entry.rule)
+                            wrapMode: Text.Wrap
+                            textFormat: Text.PlainText
+                            font.pixelSize: 11
+                            opacity: 0.6
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
