@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QThreadPool>
+#include <algorithm>
 #include <exception>
 
 namespace archlens {
@@ -30,28 +31,10 @@ void AnalysisController::setController(DocumentController* controller) {
     schedule();
 }
 
-int AnalysisController::errorCount() const {
-    int n = 0;
-    if (report_)
-        for (const auto& f : report_->findings)
-            n += f.severity == Severity::Error;
-    return n;
-}
-
-int AnalysisController::warningCount() const {
-    int n = 0;
-    if (report_)
-        for (const auto& f : report_->findings)
-            n += f.severity == Severity::Warning;
-    return n;
-}
-
-int AnalysisController::infoCount() const {
-    int n = 0;
-    if (report_)
-        for (const auto& f : report_->findings)
-            n += f.severity == Severity::Info;
-    return n;
+int AnalysisController::countOf(Severity severity) const {
+    if (!report_) return 0;
+    return int(std::count_if(report_->findings.begin(), report_->findings.end(),
+                             [severity](const Finding& f) { return f.severity == severity; }));
 }
 
 void AnalysisController::setTrafficMultiplier(double multiplier) {

@@ -47,9 +47,9 @@ public:
     QString status() const { return status_; }
     QString problem() const { return problem_; }
     double lastRunMs() const { return lastRunMs_; }
-    int errorCount() const;
-    int warningCount() const;
-    int infoCount() const;
+    int errorCount() const { return countOf(Severity::Error); }
+    int warningCount() const { return countOf(Severity::Warning); }
+    int infoCount() const { return countOf(Severity::Info); }
     double trafficMultiplier() const { return multiplier_; }
     void setTrafficMultiplier(double multiplier);
     /// Ids of components and zones the what-if treats as down.
@@ -73,6 +73,7 @@ signals:
     void debounceChanged();
 
 private:
+    int countOf(Severity severity) const;
     void schedule();
     void start();
     void finished(std::shared_ptr<const Report> report, quint64 generation, double ms);

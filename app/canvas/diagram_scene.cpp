@@ -233,10 +233,6 @@ QString componentKey(const Component& c, bool dark) {
 
 constexpr int kLabelsPerFrame = 160;
 constexpr int kMaxCachedLabels = 4000;
-/// Below this zoom a 13 px name is under about 6 px on screen: cards show their name alone,
-/// larger; below kCompactZoom even that is unreadable and labels are not painted at all.
-constexpr double kLabelZoom = 0.42;
-constexpr double kCompactZoom = 0.16;
 
 } // namespace
 
@@ -542,10 +538,7 @@ void DiagramSceneNode::rebuildGrid(const SceneState& s) {
     upload(background_, background, s.theme.background);
     LineMesh minor, major;
     if (s.showGrid) {
-        // The finest multiple of the snapping grid that is at least 12 px apart on screen.
-        double step = s.grid;
-        while (step * s.zoom < 12)
-            step *= 2;
+        const double step = s.gridStep();
         const double majorStep = step * 8;
         const double x0 = std::floor(s.origin.x() / step) * step;
         const double y0 = std::floor(s.origin.y() / step) * step;
@@ -606,8 +599,8 @@ bool DiagramSceneNode::syncLabels(const SceneState& s, QQuickWindow* window) {
     // Labels are painted at a power-of-two scale at or above what the screen shows, so they
     // stay sharp until the zoom doubles.
     const double scale = std::clamp(std::exp2(std::ceil(std::log2(s.zoom * s.dpr))), 0.5, 4.0);
-    const bool readable = s.zoom >= kCompactZoom;
-    const bool compact = s.zoom < kLabelZoom;
+    const bool readable = s.labelsReadable();
+    const bool compact = s.labelsCompact();
     const QString mode = compact ? QStringLiteral("c") : QStringLiteral("f");
     int budget = kLabelsPerFrame;
     bool pending = false;

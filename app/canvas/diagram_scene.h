@@ -53,6 +53,20 @@ struct SceneState {
     /// Counters that say what changed since the last frame.
     quint64 documentRevision = 0;
     quint64 selectionRevision = 0;
+
+    /// Below kLabelZoom a 13 px name is under about 6 px on screen: cards show their name
+    /// alone, larger; below kCompactZoom even that is unreadable and no label is painted.
+    static constexpr double kLabelZoom = 0.42;
+    static constexpr double kCompactZoom = 0.16;
+    bool labelsReadable() const { return zoom >= kCompactZoom; }
+    bool labelsCompact() const { return zoom < kLabelZoom; }
+    /// The finest multiple of the snapping grid whose lines are at least 12 px apart.
+    double gridStep() const {
+        double step = grid;
+        while (step * zoom < 12)
+            step *= 2;
+        return step;
+    }
 };
 
 class DiagramSceneNode : public QSGNode {

@@ -28,9 +28,7 @@ void SoftwareSceneNode::sync(const SceneState& s, QQuickWindow* window) {
     QPainter p(&image);
 
     if (s.showGrid) {
-        double step = s.grid;
-        while (step * s.zoom < 12)
-            step *= 2;
+        const double step = s.gridStep();
         p.setPen(QPen(s.theme.grid, 1));
         for (double x = std::floor(s.origin.x() / step) * step;
              x <= s.origin.x() + s.size.width() / s.zoom; x += step) {
@@ -52,8 +50,8 @@ void SoftwareSceneNode::sync(const SceneState& s, QQuickWindow* window) {
     options.pixel = 1 / s.zoom;
     options.selected = s.selected;
     options.dragOffset = s.dragOffset;
-    options.labels = s.zoom >= 0.16;
-    options.compact = s.zoom < 0.42;
+    options.labels = s.labelsReadable();
+    options.compact = s.labelsCompact();
     DiagramPainter(*s.doc, *s.catalogue, s.theme).paint(p, options);
     p.restore();
 
