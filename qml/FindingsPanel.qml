@@ -5,9 +5,6 @@ import ArchLens
 
 // The critique: findings of the live analysis grouped by severity, with counts, filters
 // and search. Selecting a finding selects its subjects on the canvas and scrolls to them.
-// Not yet placed in the window: shown in the side pane, the UI tests crash inside Qt 6.4's
-// layout engine (QGridLayoutItem::stretchFactor on a destroyed item) during a drag on the
-// canvas; the cause is still to be found before it is shown.
 Pane {
     id: panel
     required property AnalysisController analysis

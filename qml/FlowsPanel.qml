@@ -143,13 +143,17 @@ Pane {
                     Layout.topMargin: 6
                     Layout.bottomMargin: 4
                 }
-                Repeater {
-                    model: flowProperties
-                    PropertyField {
-                        properties: flowProperties
-                        Layout.fillWidth: true
-                        Layout.leftMargin: 12
-                        Layout.rightMargin: 6
+                // Rows in a Column, not in the layout: see Inspector.qml.
+                Column {
+                    Layout.fillWidth: true
+                    leftPadding: 12
+                    rightPadding: 6
+                    Repeater {
+                        model: flowProperties
+                        PropertyField {
+                            properties: flowProperties
+                            width: parent.width - 18
+                        }
                     }
                 }
             }
@@ -174,13 +178,16 @@ Pane {
                 Layout.leftMargin: 12
                 Layout.rightMargin: 8
             }
-            Repeater {
-                model: requirements
-                PropertyField {
-                    properties: requirements
-                    Layout.fillWidth: true
-                    Layout.leftMargin: 12
-                    Layout.rightMargin: 6
+            Column {
+                Layout.fillWidth: true
+                leftPadding: 12
+                rightPadding: 6
+                Repeater {
+                    model: requirements
+                    PropertyField {
+                        properties: requirements
+                        width: parent.width - 18
+                    }
                 }
             }
             Item { implicitHeight: 12 }

@@ -63,20 +63,22 @@ Pane {
             contentWidth: availableWidth
             clip: true
 
-            ColumnLayout {
+            // A Column, not a ColumnLayout: the rows are re-created on every selection
+            // change, also while the inspector's tab is hidden, and Qt 6.4's layouts crash
+            // when a Repeater destroys their items while they are invisible.
+            Column {
                 width: scroll.availableWidth
-                spacing: 0
-                Item { implicitHeight: 6 }
+                topPadding: 6
+                bottomPadding: 12
+                leftPadding: 12
+                rightPadding: 6
                 Repeater {
                     model: rows
                     PropertyField {
                         properties: rows
-                        Layout.fillWidth: true
-                        Layout.leftMargin: 12
-                        Layout.rightMargin: 6
+                        width: parent.width - 18
                     }
                 }
-                Item { implicitHeight: 12 }
             }
         }
     }

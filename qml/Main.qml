@@ -57,8 +57,7 @@ ApplicationWindow {
         return false
     }
 
-    // The live critique: re-analyses the design shortly after every edit. Its panel
-    // (FindingsPanel.qml) is not shown yet: see the note at the top of that file.
+    // The live critique: re-analyses the design shortly after every edit.
     AnalysisController {
         id: critique
         objectName: "analysis"
@@ -119,6 +118,7 @@ ApplicationWindow {
                         Layout.fillWidth: true
                         TabButton { text: qsTr("Inspector") }
                         TabButton { text: qsTr("Flows && requirements") }
+                        TabButton { text: qsTr("Critique") }
                     }
                     StackLayout {
                         Layout.fillWidth: true
@@ -126,6 +126,7 @@ ApplicationWindow {
                         currentIndex: sideTabs.currentIndex
                         Inspector { }
                         FlowsPanel { }
+                        FindingsPanel { analysis: critique; view: canvas.view }
                     }
                 }
             }
