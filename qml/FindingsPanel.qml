@@ -143,7 +143,11 @@ Pane {
                 onClicked: {
                     list.currentIndex = index
                     DocumentController.selection.setIds(subjects)
-                    if (panel.view) panel.view.revealElements(subjects)
+                    if (panel.view) {
+                        // After the selection: a click on the canvas clears the glow.
+                        panel.view.highlight = subjects
+                        panel.view.revealElements(panel.view.highlightedElements())
+                    }
                 }
                 // Plain anchors and columns: a layout inside a delegate that a model reset
                 // destroys mid-arrangement crashes Qt 6.4's layout engine.

@@ -11,6 +11,18 @@ Pane {
     id: inspector
     objectName: "inspector"
     padding: 0
+    /// The live critique, for the findings about what is inspected.
+    property AnalysisController analysis: null
+    /// The person asked to see all the findings about the selection.
+    signal showFindings()
+
+    FindingModel {
+        id: selectionFindings
+        objectName: "selectionFindings"
+        // With nothing selected the design as a whole is inspected: no list then.
+        analysis: rows.inspectedType === "document" ? null : inspector.analysis
+        subjects: rows.inspectedIds
+    }
 
     PropertyModel {
         id: rows
@@ -47,6 +59,44 @@ Pane {
                 opacity: 0.65
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
+            }
+            // The findings about the selection, most severe first (a Column: its rows come
+            // and go with every report).
+            Column {
+                objectName: "selectionFindingList"
+                Layout.fillWidth: true
+                Layout.topMargin: selectionFindings.count > 0 ? 6 : 0
+                spacing: 3
+                Repeater {
+                    model: selectionFindings
+                    delegate: Row {
+                        required property int index
+                        required property string severity
+                        required property string title
+                        visible: index < 4
+                        spacing: 6
+                        width: parent.width
+                        Rectangle {
+                            width: 8; height: 8; radius: 4
+                            anchors.verticalCenter: parent.verticalCenter
+                            color: severity === "error" ? "#d93025" : severity === "warning" ? "#e8a317" : "#3b82c4"
+                        }
+                        Label {
+                            width: parent.width - 14
+                            text: title
+                            elide: Text.ElideRight
+                            textFormat: Text.PlainText
+                        }
+                    }
+                }
+                Label {
+                    visible: selectionFindings.count > 0
+                    text: selectionFindings.count > 4
+                          ? qsTr("<a href=\"#\">All %1 findings about this…</a>").arg(selectionFindings.count)
+                          : qsTr("<a href=\"#\">Details in the critique…</a>")
+                    onLinkActivated: inspector.showFindings()
+                    opacity: 0.8
+                }
             }
         }
 

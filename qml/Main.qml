@@ -98,12 +98,25 @@ ApplicationWindow {
                     DocumentController.addComponent(kind, c.x, c.y)
                 }
             }
-            DiagramCanvas {
-                id: canvas
+            SplitView {
                 SplitView.fillWidth: true
-                dark: window.dark
-                showGrid: settings.showGrid
-                snapToGrid: settings.snapToGrid
+                orientation: Qt.Vertical
+                DiagramCanvas {
+                    id: canvas
+                    SplitView.fillHeight: true
+                    dark: window.dark
+                    showGrid: settings.showGrid
+                    snapToGrid: settings.snapToGrid
+                    Component.onCompleted: view.analysis = critique
+                }
+                NumbersPanel {
+                    id: numbers
+                    SplitView.preferredHeight: 300
+                    SplitView.minimumHeight: 120
+                    analysis: critique
+                    view: canvas.view
+                    dark: window.dark
+                }
             }
             Pane {
                 id: sidePane
@@ -115,6 +128,7 @@ ApplicationWindow {
                     spacing: 0
                     TabBar {
                         id: sideTabs
+                        objectName: "sideTabs"
                         Layout.fillWidth: true
                         TabButton { text: qsTr("Inspector") }
                         TabButton { text: qsTr("Flows && requirements") }
@@ -124,7 +138,7 @@ ApplicationWindow {
                         Layout.fillWidth: true
                         Layout.fillHeight: true
                         currentIndex: sideTabs.currentIndex
-                        Inspector { }
+                        Inspector { analysis: critique; onShowFindings: sideTabs.currentIndex = 2 }
                         FlowsPanel { }
                         FindingsPanel { analysis: critique; view: canvas.view }
                     }
@@ -143,6 +157,18 @@ ApplicationWindow {
                 elide: Label.ElideRight
                 Layout.fillWidth: true
                 opacity: 0.8
+            }
+            ToolButton {
+                objectName: "critiqueSummary"
+                text: critique.status === "invalid" ? qsTr("Cannot analyse")
+                      : qsTr("%1 errors · %2 warnings · %3 info").arg(critique.errorCount)
+                        .arg(critique.warningCount).arg(critique.infoCount)
+                palette.buttonText: critique.errorCount > 0 ? "#d93025"
+                                    : critique.warningCount > 0 ? "#c98a0c" : window.palette.windowText
+                opacity: critique.status === "pending" ? 0.6 : 1
+                onClicked: sideTabs.currentIndex = 2
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Show the critique")
             }
             Label {
                 text: DocumentController.selection.count > 0

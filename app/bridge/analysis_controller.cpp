@@ -112,20 +112,21 @@ void AnalysisController::start() {
         const double ms = double(clock.nsecsElapsed()) / 1e6;
         QMetaObject::invokeMethod(
             self.data(),
-            [self, report, generation, ms, problem] {
+            [self, report, doc, generation, ms, problem] {
                 if (!self) return;
                 if (!report) {
                     self->running_ = false;
                     self->setStatus(QStringLiteral("invalid"), QString::fromStdString(problem));
                     return;
                 }
-                self->finished(report, generation, ms);
+                self->finished(report, doc, generation, ms);
             },
             Qt::QueuedConnection);
     });
 }
 
-void AnalysisController::finished(std::shared_ptr<const Report> report, quint64 generation,
+void AnalysisController::finished(std::shared_ptr<const Report> report,
+                                  std::shared_ptr<const Document> doc, quint64 generation,
                                   double ms) {
     running_ = false;
     if (generation != generation_) {
@@ -134,9 +135,20 @@ void AnalysisController::finished(std::shared_ptr<const Report> report, quint64 
         return;
     }
     report_ = std::move(report);
+    doc_ = std::move(doc);
     lastRunMs_ = ms;
     setStatus(QStringLiteral("fresh"));
     emit reportChanged();
+}
+
+QString AnalysisController::severityOf(const QString& id) const {
+    if (!report_) return {};
+    const std::string key = id.toStdString();
+    int worst = -1;
+    for (const Finding& f : report_->findings)
+        if (std::find(f.subjects.begin(), f.subjects.end(), key) != f.subjects.end())
+            worst = std::max(worst, int(f.severity));
+    return worst < 0 ? QString() : QString::fromLatin1(toString(Severity(worst)));
 }
 
 } // namespace archlens

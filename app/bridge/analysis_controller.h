@@ -62,6 +62,10 @@ public:
     /// The latest report, or null before the first run. Shared and immutable: holders may
     /// keep it as long as they like, on any thread.
     std::shared_ptr<const Report> report() const { return report_; }
+    /// The copy of the design the latest report describes (names, targets), or null.
+    std::shared_ptr<const Document> analysedDocument() const { return doc_; }
+    /// The most severe open finding naming this element: "error", "warning", "info" or "".
+    Q_INVOKABLE QString severityOf(const QString& id) const;
     /// Runs now, skipping the debounce (tests, screenshots).
     Q_INVOKABLE void runNow();
 
@@ -76,12 +80,14 @@ private:
     int countOf(Severity severity) const;
     void schedule();
     void start();
-    void finished(std::shared_ptr<const Report> report, quint64 generation, double ms);
+    void finished(std::shared_ptr<const Report> report, std::shared_ptr<const Document> doc,
+                  quint64 generation, double ms);
     void setStatus(const QString& status, const QString& problem = {});
 
     DocumentController* controller_ = nullptr;
     QTimer timer_;
     std::shared_ptr<const Report> report_;
+    std::shared_ptr<const Document> doc_;
     QString status_ = QStringLiteral("pending");
     QString problem_;
     double lastRunMs_ = 0;

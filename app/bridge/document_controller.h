@@ -92,6 +92,9 @@ public:
     Q_INVOKABLE bool revert();
     Q_INVOKABLE void clearRecentFiles();
     Q_INVOKABLE void clearError();
+    /// Shows a problem that is not the document's (a plot that could not be saved) in the
+    /// same banner.
+    Q_INVOKABLE void showError(const QString& text) { setError(text); }
 
     // Edits (document_edits.cpp). Positions are document coordinates.
     /// Adds a component of `kind` centred near (x, y), snapped to the grid, inside the zone

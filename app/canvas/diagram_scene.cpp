@@ -1,5 +1,6 @@
 #include "diagram_scene.h"
 
+#include "critique_overlay.h"
 #include "diagram_geometry.h"
 #include "label_painter.h"
 
@@ -261,6 +262,8 @@ DiagramSceneNode::DiagramSceneNode() : painter_(std::make_unique<LabelPainter>()
         world_->appendChildNode(layer);
     world_->appendChildNode(selection_);
     world_->appendChildNode(labels_);
+    critique_ = trianglesNode();
+    world_->appendChildNode(critique_);
 
     overlay_ = new QSGNode;
     overlayFill_ = trianglesNode();
@@ -297,6 +300,8 @@ bool DiagramSceneNode::sync(const SceneState& s, QQuickWindow* window) {
     if (contentStale) rebuildContent(s);
     if (contentStale || s.selectionRevision != selectionRevision_ || s.zoom != selectionZoom_)
         rebuildSelection(s);
+    if (contentStale || s.critiqueRevision != critiqueRevision_) rebuildCritique(s);
+    critiqueRevision_ = s.critiqueRevision;
     documentRevision_ = s.documentRevision;
     selectionRevision_ = s.selectionRevision;
     dark_ = s.theme.dark;
@@ -521,6 +526,26 @@ void DiagramSceneNode::rebuildSelection(const SceneState& s) {
         }
     }
     upload(selection_, mesh);
+}
+
+void DiagramSceneNode::rebuildCritique(const SceneState& s) {
+    TriangleMesh mesh;
+    if (s.critique) {
+        std::vector<QRectF> boxes;
+        boxes.reserve(s.doc->components.size());
+        for (const auto& c : s.doc->components)
+            boxes.push_back(boxOf(c, s));
+        const CritiqueShapes shapes = critiqueShapes(*s.critique, *s.doc, boxes, s.theme.background);
+        for (const auto& f : shapes.fills)
+            mesh.quad(f.rect, f.colour);
+        for (const auto& f : shapes.frames)
+            mesh.ring(f.rect, f.width, f.colour);
+        for (const auto& p : shapes.paths)
+            mesh.polyline(p.points, p.width, p.colour);
+        for (const auto& d : shapes.discs)
+            mesh.disc(d.centre, d.radius, d.colour);
+    }
+    upload(critique_, mesh);
 }
 
 void DiagramSceneNode::rebuildGrid(const SceneState& s) {

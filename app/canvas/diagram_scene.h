@@ -28,6 +28,7 @@ class QSGTransformNode;
 namespace archlens {
 
 class LabelPainter;
+struct CritiqueOverlay;
 
 /// What to draw in one frame. Built by the view while the GUI thread is blocked, so the
 /// pointers into the document are safe to read during the sync.
@@ -50,9 +51,12 @@ struct SceneState {
     QPointF connectFrom, connectTo;
     QString handleFor;  ///< component showing its connection handle
     QString dropTarget; ///< component a connection being dragged would attach to
+    /// What the critique adds (badges, load, failures, the finding looked at); may be null.
+    const CritiqueOverlay* critique = nullptr;
     /// Counters that say what changed since the last frame.
     quint64 documentRevision = 0;
     quint64 selectionRevision = 0;
+    quint64 critiqueRevision = 0;
 
     /// Below kLabelZoom a 13 px name is under about 6 px on screen: cards show their name
     /// alone, larger; below kCompactZoom even that is unreadable and no label is painted.
@@ -89,6 +93,7 @@ private:
     };
     void rebuildContent(const SceneState& s);
     void rebuildSelection(const SceneState& s);
+    void rebuildCritique(const SceneState& s);
     /// Hides the tiles of the heavy layers that are off screen.
     void cull(const SceneState& s);
     void rebuildGrid(const SceneState& s);
@@ -121,6 +126,7 @@ private:
     std::vector<QRectF> tileBounds_;
     QSGGeometryNode* selection_ = nullptr;
     QSGNode* labels_ = nullptr;
+    QSGGeometryNode* critique_ = nullptr; ///< above the labels: badges sit on the cards' corners
     QSGGeometryNode* gridLines_ = nullptr;
     QSGGeometryNode* gridMajor_ = nullptr;
     QSGGeometryNode* overlayFill_ = nullptr;
@@ -130,6 +136,7 @@ private:
     QHash<QString, Label> labelCache_;
     quint64 documentRevision_ = ~0ull;
     quint64 selectionRevision_ = ~0ull;
+    quint64 critiqueRevision_ = ~0ull;
     bool dark_ = false;
     int detail_ = -1000; ///< level of detail the content was built for
     QPointF dragOffset_;

@@ -1,5 +1,6 @@
 #include "diagram_view.h"
 
+#include "analysis_controller.h"
 #include "diagram_geometry.h"
 #include "diagram_scene.h"
 #include "document_controller.h"
@@ -47,6 +48,54 @@ void DiagramView::setController(DocumentController* controller) {
     }
     emit controllerChanged();
     documentChanged();
+}
+
+AnalysisController* DiagramView::analysis() const {
+    return analysis_;
+}
+
+void DiagramView::setAnalysis(AnalysisController* analysis) {
+    if (analysis_ == analysis) return;
+    if (analysis_) disconnect(analysis_, nullptr, this, nullptr);
+    analysis_ = analysis;
+    if (analysis_) {
+        connect(analysis_, &AnalysisController::reportChanged, this,
+                &DiagramView::critiqueInputsChanged);
+        connect(analysis_, &AnalysisController::whatIfChanged, this,
+                &DiagramView::critiqueInputsChanged);
+    }
+    critiqueInputsChanged();
+    emit critiqueChanged();
+}
+
+void DiagramView::setHighlight(const QStringList& ids) {
+    if (ids == highlight_) return;
+    highlight_ = ids;
+    critiqueInputsChanged();
+    emit critiqueChanged();
+}
+
+void DiagramView::setShowLoad(bool on) {
+    if (on == showLoad_) return;
+    showLoad_ = on;
+    critiqueInputsChanged();
+    emit critiqueChanged();
+}
+
+void DiagramView::setFailureMode(bool on) {
+    if (on == failureMode_) return;
+    failureMode_ = on;
+    if (on) cancelDrag();
+    setCursor(on ? Qt::CrossCursor : Qt::ArrowCursor);
+    emit critiqueChanged();
+}
+
+void DiagramView::critiqueInputsChanged() {
+    const std::shared_ptr<const Report> report = analysis_ ? analysis_->report() : nullptr;
+    critique_ = CritiqueOverlay::build(report.get(), analysis_ ? analysis_->failed() : QStringList(),
+                                       showLoad_, highlight_);
+    ++critiqueRevision_;
+    update();
 }
 
 void DiagramView::documentChanged() {
@@ -316,6 +365,18 @@ void DiagramView::mousePressEvent(QMouseEvent* event) {
         setCursor(Qt::ClosedHandCursor);
         return;
     }
+    if (failureMode_ && event->button() == Qt::LeftButton) {
+        // The what-if: a click fails a component or a zone, or brings it back. Nothing of
+        // this touches the document.
+        const QString id = elementAt(pos);
+        const auto e = controller_->index().find(id.toStdString());
+        if (analysis_ && e && (e->type == ElementType::Component || e->type == ElementType::Zone))
+            analysis_->toggleFailed(id);
+        drag_ = Drag::None;
+        return;
+    }
+    // A click on the canvas moves on from the finding that was being looked at.
+    if (event->button() == Qt::LeftButton) setHighlight({});
     const Hit hit = hitTest(pos);
     if (event->button() == Qt::RightButton) {
         if (!hit.id.isEmpty() && !sel->contains(hit.id)) sel->select(hit.id);
@@ -629,6 +690,8 @@ QSGNode* DiagramView::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
     s.dropTarget = dropTarget_;
     s.documentRevision = documentRevision_;
     s.selectionRevision = selectionRevision_;
+    s.critique = &critique_;
+    s.critiqueRevision = critiqueRevision_;
     if (software) {
         auto* node = old ? static_cast<SoftwareSceneNode*>(old) : new SoftwareSceneNode;
         node->sync(s, window());

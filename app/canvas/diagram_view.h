@@ -4,6 +4,7 @@
 // into edits, which it asks the controller to make (select, move, connect, re-target).
 // It never changes the document itself. Document coordinates map to the item through
 // `origin` (the document point at the top-left corner) and `zoom`.
+#include "critique_overlay.h"
 #include "diagram_theme.h"
 
 #include <QPointer>
@@ -12,6 +13,7 @@
 
 namespace archlens {
 
+class AnalysisController;
 class DocumentController;
 
 class DiagramView : public QQuickItem {
@@ -29,6 +31,16 @@ class DiagramView : public QQuickItem {
     /// No labels are waiting to be painted: what is on screen is complete.
     Q_PROPERTY(bool settled READ settled NOTIFY settledChanged)
     Q_PROPERTY(QColor background READ background NOTIFY themeChanged)
+    /// The live critique whose badges, load and failures are drawn over the diagram.
+    Q_MOC_INCLUDE("analysis_controller.h")
+    Q_PROPERTY(archlens::AnalysisController* analysis READ analysis WRITE setAnalysis NOTIFY
+                   critiqueChanged)
+    /// Subjects of the finding being looked at: drawn with a glow (a flow, along its path).
+    Q_PROPERTY(QStringList highlight READ highlight WRITE setHighlight NOTIFY critiqueChanged)
+    /// Colour components by their utilisation under the what-if traffic.
+    Q_PROPERTY(bool showLoad READ showLoad WRITE setShowLoad NOTIFY critiqueChanged)
+    /// A click marks a component or zone failed (or restores it) instead of selecting.
+    Q_PROPERTY(bool failureMode READ failureMode WRITE setFailureMode NOTIFY critiqueChanged)
 
 public:
     static constexpr double kMinZoom = 0.02;
@@ -54,6 +66,19 @@ public:
     bool settled() const { return settled_; }
     QColor background() const { return theme_.background; }
     const DiagramTheme& theme() const { return theme_; }
+    AnalysisController* analysis() const;
+    void setAnalysis(AnalysisController* analysis);
+    QStringList highlight() const { return highlight_; }
+    void setHighlight(const QStringList& ids);
+    bool showLoad() const { return showLoad_; }
+    void setShowLoad(bool on);
+    bool failureMode() const { return failureMode_; }
+    void setFailureMode(bool on);
+    /// The elements the highlight lights up: its components and connections, with flows
+    /// replaced by their critical path (for scrolling them into view).
+    Q_INVOKABLE QStringList highlightedElements() const { return critique_.highlight.values(); }
+    /// What the critique draws now (for tests).
+    const CritiqueOverlay& critique() const { return critique_; }
 
     Q_INVOKABLE QPointF mapToDocument(QPointF itemPoint) const;
     Q_INVOKABLE QPointF mapFromDocument(QPointF docPoint) const;
@@ -84,6 +109,7 @@ signals:
     void snapChanged();
     void panModeChanged();
     void settledChanged();
+    void critiqueChanged();
     /// Double-click or F2 on an element: QML shows a text field over it.
     void editRequested(const QString& id);
     void contextMenuRequested(const QString& id, QPointF itemPoint);
@@ -111,6 +137,7 @@ private:
     Hit hitTest(QPointF itemPoint) const;
     QString componentAt(QPointF docPoint) const;
     void documentChanged();
+    void critiqueInputsChanged();
     void setSettled(bool settled);
     void finishDrag(QPointF itemPoint);
     void cancelDrag();
@@ -126,6 +153,12 @@ private:
     bool fitPending_ = false;
     quint64 documentRevision_ = 1;
     quint64 selectionRevision_ = 1;
+    QPointer<AnalysisController> analysis_;
+    CritiqueOverlay critique_;
+    quint64 critiqueRevision_ = 1;
+    QStringList highlight_;
+    bool showLoad_ = false;
+    bool failureMode_ = false;
 
     Drag drag_ = Drag::None;
     QPointF pressPoint_; ///< item coordinates

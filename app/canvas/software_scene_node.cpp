@@ -1,5 +1,6 @@
 #include "software_scene_node.h"
 
+#include "critique_overlay.h"
 #include "diagram_geometry.h"
 #include "diagram_painter.h"
 
@@ -53,6 +54,17 @@ void SoftwareSceneNode::sync(const SceneState& s, QQuickWindow* window) {
     options.labels = s.labelsReadable();
     options.compact = s.labelsCompact();
     DiagramPainter(*s.doc, *s.catalogue, s.theme).paint(p, options);
+    if (s.critique) {
+        std::vector<QRectF> boxes;
+        boxes.reserve(s.doc->components.size());
+        for (const auto& c : s.doc->components) {
+            QRectF r = geometry::componentRect(c);
+            if (!s.dragOffset.isNull() && s.selected->contains(QString::fromStdString(c.id)))
+                r.translate(s.dragOffset);
+            boxes.push_back(r);
+        }
+        paintCritique(p, critiqueShapes(*s.critique, *s.doc, boxes, s.theme.background));
+    }
     p.restore();
 
     p.setRenderHint(QPainter::Antialiasing);

@@ -1,5 +1,6 @@
 #include "plot_item.h"
 
+#include "analysis_controller.h"
 #include "diagram_theme.h"
 #include "plot_builder.h"
 
@@ -19,6 +20,22 @@ PlotItem::PlotItem(QQuickItem* parent)
 }
 
 PlotItem::~PlotItem() = default;
+
+AnalysisController* PlotItem::analysis() const {
+    return m_analysis;
+}
+
+void PlotItem::setAnalysis(AnalysisController* analysis) {
+    if (analysis == m_analysis) return;
+    if (m_analysis) disconnect(m_analysis, nullptr, this, nullptr);
+    m_analysis = analysis;
+    if (analysis) {
+        connect(analysis, &AnalysisController::reportChanged, this,
+                [this] { setReport(m_analysis->report(), m_analysis->analysedDocument()); });
+        setReport(analysis->report(), analysis->analysedDocument());
+    }
+    emit analysisChanged();
+}
 
 void PlotItem::setKind(Kind kind) {
     if (kind == m_kind) return;

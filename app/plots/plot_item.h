@@ -1,9 +1,12 @@
 #pragma once
 // A critique plot as a Qt Quick item: owns a QCustomPlot (a QWidget, so the application must
-// be a QApplication), rebuilds it from the report and paints it into the scene.
+// be a QApplication), rebuilds it from the report and paints it into the scene. Given an
+// `analysis`, it follows that controller's latest report by itself; otherwise a caller
+// hands it a report with setReport().
 #include "archlens/analysis/report.h"
 #include "archlens/model/document.h"
 
+#include <QPointer>
 #include <QQuickPaintedItem>
 #include <QtQml/qqmlregistration.h>
 #include <memory>
@@ -12,9 +15,14 @@ class QCustomPlot;
 
 namespace archlens {
 
+class AnalysisController;
+
 class PlotItem : public QQuickPaintedItem {
     Q_OBJECT
     QML_ELEMENT
+    Q_MOC_INCLUDE("analysis_controller.h")
+    Q_PROPERTY(archlens::AnalysisController* analysis READ analysis WRITE setAnalysis NOTIFY
+                   analysisChanged)
     Q_PROPERTY(Kind kind READ kind WRITE setKind NOTIFY kindChanged)
     Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY darkChanged)
     Q_PROPERTY(QString flowId READ flowId WRITE setFlowId NOTIFY flowIdChanged)
@@ -29,6 +37,8 @@ public:
     explicit PlotItem(QQuickItem* parent = nullptr);
     ~PlotItem() override;
 
+    AnalysisController* analysis() const;
+    void setAnalysis(AnalysisController* analysis);
     Kind kind() const { return m_kind; }
     void setKind(Kind kind);
     bool dark() const { return m_dark; }
@@ -57,6 +67,7 @@ public:
     void paint(QPainter* painter) override;
 
 signals:
+    void analysisChanged();
     void kindChanged();
     void darkChanged();
     void flowIdChanged();
@@ -76,6 +87,7 @@ private:
     QSize exportSize() const;
 
     std::unique_ptr<QCustomPlot> m_plot;
+    QPointer<AnalysisController> m_analysis;
     std::shared_ptr<const Report> m_report;
     std::shared_ptr<const Document> m_doc;
     Kind m_kind = Waterfall;

@@ -1,0 +1,162 @@
+#include "flow_result_model.h"
+
+#include "analysis_controller.h"
+
+#include <cmath>
+
+namespace archlens {
+
+namespace {
+
+/// Below this a flow is treated as not served at all (the what-if made it unreachable).
+constexpr double kBroken = 1e-9;
+
+double nines(double availability) {
+    // Capped, so that a flow of nothing but perfect parts stays a finite number.
+    return availability >= 1 ? 9.0 : std::min(9.0, -std::log10(1 - availability));
+}
+
+QString formatMs(double ms) {
+    if (ms >= 100) return QStringLiteral("%1 ms").arg(ms, 0, 'f', 0);
+    if (ms >= 10) return QStringLiteral("%1 ms").arg(ms, 0, 'f', 1);
+    return QStringLiteral("%1 ms").arg(ms, 0, 'f', 2);
+}
+
+} // namespace
+
+FlowResultModel::FlowResultModel(QObject* parent) : QAbstractListModel(parent) {}
+
+void FlowResultModel::setAnalysis(AnalysisController* analysis) {
+    if (analysis == analysis_) return;
+    if (analysis_) disconnect(analysis_, nullptr, this, nullptr);
+    analysis_ = analysis;
+    if (analysis) connect(analysis, &AnalysisController::reportChanged, this, &FlowResultModel::refresh);
+    refresh();
+    emit analysisChanged();
+}
+
+void FlowResultModel::refresh() {
+    beginResetModel();
+    report_ = analysis_ ? analysis_->report() : nullptr;
+    doc_ = analysis_ ? analysis_->analysedDocument() : nullptr;
+    endResetModel();
+    emit countChanged();
+}
+
+int FlowResultModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : count();
+}
+
+int FlowResultModel::brokenCount() const {
+    if (!report_) return 0;
+    int n = 0;
+    for (const FlowResult& f : report_->flows)
+        n += f.availability < kBroken ? 1 : 0;
+    return n;
+}
+
+int FlowResultModel::rowOf(const QString& flowId) const {
+    if (!report_) return -1;
+    const std::string id = flowId.toStdString();
+    for (size_t i = 0; i < report_->flows.size(); ++i)
+        if (report_->flows[i].id == id) return int(i);
+    return -1;
+}
+
+QString FlowResultModel::flowIdAt(int row) const {
+    if (row < 0 || row >= count()) return {};
+    return QString::fromStdString(report_->flows[size_t(row)].id);
+}
+
+QString FlowResultModel::formatMinutes(double minutes) {
+    if (minutes < 1) return QStringLiteral("%1 s").arg(minutes * 60, 0, 'f', minutes * 60 < 10 ? 1 : 0);
+    if (minutes < 120) return QStringLiteral("%1 min").arg(minutes, 0, 'f', minutes < 10 ? 1 : 0);
+    if (minutes < 48 * 60) return QStringLiteral("%1 h").arg(minutes / 60, 0, 'f', 1);
+    return QStringLiteral("%1 days").arg(minutes / 1440, 0, 'f', 1);
+}
+
+QString FlowResultModel::formatAvailability(double availability) {
+    if (availability >= 1) return QStringLiteral("100%");
+    // Down to the first significant digit of the unavailability: 99.95%, 99.998%.
+    const int decimals = std::clamp(int(std::floor(-std::log10(1 - availability))) - 1, 2, 7);
+    return QStringLiteral("%1%").arg(availability * 100, 0, 'f', decimals);
+}
+
+QVariant FlowResultModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= count()) return {};
+    const FlowResult& f = report_->flows[size_t(index.row())];
+    const Requirements* req = doc_ ? &doc_->requirements : nullptr;
+    switch (role) {
+    case FlowIdRole:
+        return QString::fromStdString(f.id);
+    case NameRole:
+    case Qt::DisplayRole:
+        return QString::fromStdString(f.name.empty() ? f.id : f.name);
+    case AvailabilityRole:
+        return f.availability;
+    case AvailabilityTextRole:
+        return formatAvailability(f.availability);
+    case MethodRole:
+        return f.availabilityMethod == "exact" ? QStringLiteral("exact") : QStringLiteral("estimated");
+    case IntervalTextRole:
+        if (!f.availabilityInterval) return QString();
+        return QStringLiteral("%1 – %2")
+            .arg(formatAvailability(f.availabilityInterval->first),
+                 formatAvailability(f.availabilityInterval->second));
+    case NinesRole:
+        return nines(f.availability);
+    case NinesTextRole:
+        return QString::number(nines(f.availability), 'f', 2);
+    case DowntimeMonthRole:
+        return formatMinutes(f.downtimeMinPerMonth);
+    case DowntimeYearRole:
+        return formatMinutes(f.downtimeMinPerYear);
+    case P50Role:
+        return f.p50_ms;
+    case P99Role:
+        return f.p99_ms;
+    case P50TextRole:
+        return formatMs(f.p50_ms);
+    case P99TextRole:
+        return formatMs(f.p99_ms);
+    case AvailabilityVerdictRole:
+        if (!req || !req->availability) return QString();
+        return f.availability >= *req->availability ? QStringLiteral("met") : QStringLiteral("missed");
+    case LatencyVerdictRole:
+        if (!req || !req->p99_ms) return QString();
+        return f.p99_ms <= *req->p99_ms ? QStringLiteral("met") : QStringLiteral("missed");
+    case TargetTextRole: {
+        QStringList parts;
+        if (req && req->availability)
+            parts << tr("availability target %1").arg(formatAvailability(*req->availability));
+        if (req && req->p99_ms) parts << tr("p99 target %1").arg(formatMs(*req->p99_ms));
+        return parts.isEmpty() ? tr("No targets set") : parts.join(QStringLiteral(", "));
+    }
+    case BrokenRole:
+        return f.availability < kBroken;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> FlowResultModel::roleNames() const {
+    return {{FlowIdRole, "flowId"},
+            {NameRole, "name"},
+            {AvailabilityRole, "availability"},
+            {AvailabilityTextRole, "availabilityText"},
+            {MethodRole, "method"},
+            {IntervalTextRole, "intervalText"},
+            {NinesRole, "nines"},
+            {NinesTextRole, "ninesText"},
+            {DowntimeMonthRole, "downtimeMonth"},
+            {DowntimeYearRole, "downtimeYear"},
+            {P50Role, "p50"},
+            {P99Role, "p99"},
+            {P50TextRole, "p50Text"},
+            {P99TextRole, "p99Text"},
+            {AvailabilityVerdictRole, "availabilityVerdict"},
+            {LatencyVerdictRole, "latencyVerdict"},
+            {TargetTextRole, "targetText"},
+            {BrokenRole, "broken"}};
+}
+
+} // namespace archlens

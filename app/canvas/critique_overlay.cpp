@@ -1,0 +1,198 @@
+#include "critique_overlay.h"
+
+#include "diagram_geometry.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <algorithm>
+
+namespace archlens {
+
+namespace {
+
+/// Below this a flow is treated as not served at all.
+constexpr double kBroken = 1e-9;
+
+QColor withAlpha(QColor c, double alpha) {
+    c.setAlphaF(float(alpha));
+    return c;
+}
+
+std::vector<QPointF> sampled(const ConnectionCurve& curve, int steps) {
+    std::vector<QPointF> points;
+    points.reserve(size_t(steps) + 1);
+    for (int i = 0; i <= steps; ++i)
+        points.push_back(curve.at(double(i) / steps));
+    return points;
+}
+
+} // namespace
+
+QColor severityColour(Severity severity) {
+    switch (severity) {
+    case Severity::Error:
+        return QColor(0xd9, 0x30, 0x25);
+    case Severity::Warning:
+        return QColor(0xe8, 0xa3, 0x17);
+    case Severity::Info:
+        break;
+    }
+    return QColor(0x3b, 0x82, 0xc4);
+}
+
+QColor utilisationColour(double u) {
+    if (u >= 1) return QColor(0xd9, 0x30, 0x25);
+    if (u >= 0.8) return QColor(0xf5, 0x7c, 0x00);
+    if (u >= 0.5) return QColor(0xe8, 0xa3, 0x17);
+    return QColor(0x2e, 0x9d, 0x5b);
+}
+
+CritiqueOverlay CritiqueOverlay::build(const Report* report, const QStringList& failed,
+                                       bool showLoad, const QStringList& highlight) {
+    CritiqueOverlay o;
+    o.failed = QSet<QString>(failed.begin(), failed.end());
+    if (!report) {
+        o.highlight = QSet<QString>(highlight.begin(), highlight.end());
+        return o;
+    }
+    for (const Finding& f : report->findings) {
+        for (const std::string& s : f.subjects) {
+            const QString id = QString::fromStdString(s);
+            auto it = o.badges.find(id);
+            if (it == o.badges.end())
+                o.badges.insert(id, f.severity);
+            else if (int(f.severity) > int(*it))
+                *it = f.severity;
+        }
+    }
+    if (showLoad)
+        for (const ComponentResult& c : report->components)
+            o.utilisation.insert(QString::fromStdString(c.id), c.utilisation);
+    if (!failed.isEmpty()) {
+        for (const FlowResult& f : report->flows) {
+            QSet<QString>& into = f.availability < kBroken ? o.broken : o.surviving;
+            for (const std::string& c : f.syncConnections)
+                into.insert(QString::fromStdString(c));
+        }
+        // A connection shared by a broken and a surviving flow is shown broken.
+        o.surviving.subtract(o.broken);
+    }
+    for (const QString& id : highlight) {
+        const FlowResult* flow = report->flow(id.toStdString());
+        if (!flow) {
+            o.highlight.insert(id);
+            continue;
+        }
+        for (const std::string& c : flow->criticalPath)
+            o.highlight.insert(QString::fromStdString(c));
+        for (const HopContribution& h : flow->hops)
+            if (!h.connection.empty()) o.highlight.insert(QString::fromStdString(h.connection));
+    }
+    return o;
+}
+
+CritiqueShapes critiqueShapes(const CritiqueOverlay& o, const Document& doc,
+                              const std::vector<QRectF>& boxes, QColor background) {
+    CritiqueShapes s;
+    if (o.isEmpty() && o.broken.isEmpty() && o.surviving.isEmpty()) return s;
+    QHash<QString, QRectF> boxOf;
+    boxOf.reserve(int(doc.components.size()));
+    for (size_t i = 0; i < doc.components.size() && i < boxes.size(); ++i)
+        boxOf.insert(QString::fromStdString(doc.components[i].id), boxes[i]);
+
+    const QColor glow(0xff, 0x98, 0x00);
+    const QColor red = severityColour(Severity::Error);
+    const QColor green(0x2e, 0x9d, 0x5b);
+
+    // Connections: the path of the finding, then flows broken or surviving the failures.
+    std::vector<CritiqueShapes::Disc> connectionBadges;
+    for (const Connection& c : doc.connections) {
+        const QString id = QString::fromStdString(c.id);
+        const auto a = boxOf.constFind(QString::fromStdString(c.from));
+        const auto b = boxOf.constFind(QString::fromStdString(c.to));
+        if (a == boxOf.cend() || b == boxOf.cend()) continue;
+        const bool lit = o.highlight.contains(id);
+        const bool broken = o.broken.contains(id);
+        const bool surviving = o.surviving.contains(id);
+        const auto badge = o.badges.constFind(id);
+        if (!lit && !broken && !surviving && badge == o.badges.cend()) continue;
+        const ConnectionCurve curve = geometry::connectionCurve(*a, *b);
+        if (lit) s.paths.push_back({sampled(curve, 24), 12, withAlpha(glow, 0.45)});
+        if (broken) s.paths.push_back({sampled(curve, 24), 5, withAlpha(red, 0.8)});
+        if (surviving) s.paths.push_back({sampled(curve, 24), 5, withAlpha(green, 0.7)});
+        if (badge != o.badges.cend()) {
+            const QPointF mid = curve.at(0.5);
+            connectionBadges.push_back({mid, 7.5, background});
+            connectionBadges.push_back({mid, 6, severityColour(*badge)});
+        }
+    }
+
+    // Zones marked failed: a red frame and a faint red wash over their area.
+    if (!o.failed.isEmpty()) {
+        for (const ZoneArea& area : geometry::zoneAreas(doc, boxes)) {
+            bool down = false;
+            for (int z : area.zones)
+                down = down || o.failed.contains(QString::fromStdString(doc.zones[size_t(z)].id));
+            if (!down) continue;
+            s.fills.push_back({area.rect, withAlpha(red, 0.10)});
+            s.frames.push_back({area.rect, 3, red});
+        }
+    }
+
+    for (size_t i = 0; i < doc.components.size() && i < boxes.size(); ++i) {
+        const QString id = QString::fromStdString(doc.components[i].id);
+        const QRectF box = boxes[i];
+        if (o.highlight.contains(id)) s.frames.push_back({box.adjusted(-3, -3, 3, 3), 5, withAlpha(glow, 0.6)});
+        const auto u = o.utilisation.constFind(id);
+        if (u != o.utilisation.cend()) {
+            const double shown = std::clamp(*u, 0.0, 1.0);
+            const QRectF track(box.left() + 6, box.bottom() - 7, box.width() - 12, 4);
+            s.fills.push_back({track, withAlpha(background, 0.9)});
+            s.fills.push_back({QRectF(track.topLeft(), QSizeF(track.width() * std::max(shown, 0.02), track.height())),
+                               utilisationColour(*u)});
+            if (*u >= 1) s.frames.push_back({box, 3, red});
+        }
+        if (o.failed.contains(id)) {
+            s.fills.push_back({box, withAlpha(background, 0.6)});
+            s.frames.push_back({box, 2.5, red});
+            s.paths.push_back({{box.topLeft() + QPointF(10, 8), box.bottomRight() - QPointF(10, 8)}, 3, red});
+            s.paths.push_back({{box.bottomLeft() + QPointF(10, -8), box.topRight() + QPointF(-10, 8)}, 3, red});
+        }
+        const auto badge = o.badges.constFind(id);
+        if (badge != o.badges.cend()) {
+            const QPointF corner = box.topRight() + QPointF(-2, 2);
+            s.discs.push_back({corner, 8.5, background});
+            s.discs.push_back({corner, 7, severityColour(*badge)});
+        }
+    }
+    s.discs.insert(s.discs.begin(), connectionBadges.begin(), connectionBadges.end());
+    return s;
+}
+
+void paintCritique(QPainter& p, const CritiqueShapes& s) {
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setBrush(Qt::NoBrush);
+    for (const auto& f : s.fills)
+        p.fillRect(f.rect, f.colour);
+    for (const auto& f : s.frames) {
+        p.setPen(QPen(f.colour, f.width, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+        p.drawRect(f.rect.adjusted(-f.width / 2, -f.width / 2, f.width / 2, f.width / 2));
+    }
+    for (const auto& path : s.paths) {
+        if (path.points.size() < 2) continue;
+        p.setPen(QPen(path.colour, path.width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        QPainterPath pp(path.points.front());
+        for (size_t i = 1; i < path.points.size(); ++i)
+            pp.lineTo(path.points[i]);
+        p.drawPath(pp);
+    }
+    p.setPen(Qt::NoPen);
+    for (const auto& d : s.discs) {
+        p.setBrush(d.colour);
+        p.drawEllipse(d.centre, d.radius, d.radius);
+    }
+    p.restore();
+}
+
+} // namespace archlens

@@ -1,0 +1,312 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.Dialogs
+import ArchLens
+
+// Under the canvas: the what-if controls (traffic multiplier, load colouring, failure
+// injection), the flows table with each flow's numbers against the requirements, and the
+// plots. Everything here follows the live analysis; nothing changes the document.
+Pane {
+    id: panel
+    objectName: "numbersPanel"
+    required property AnalysisController analysis
+    property DiagramView view: null
+    property bool dark: false
+    padding: 0
+
+    readonly property color good: "#2e9d5b"
+    readonly property color bad: "#d93025"
+    /// The page shown: 0 the flows table, 1-4 the plots.
+    property alias page: pageTabs.currentIndex
+    /// The flow the waterfall and the load curves are about.
+    property string flowId: flows.count > 0 ? flows.flowIdAt(Math.max(0, table.currentIndex)) : ""
+
+    FlowResultModel { id: flows; objectName: "flowResults"; analysis: panel.analysis }
+
+    function verdictColour(verdict) {
+        return verdict === "met" ? good : verdict === "missed" ? bad : palette.text
+    }
+
+    // The multiplier slider is linear in log10: -1 .. 2 is 0.1x .. 100x.
+    function multiplierText(m) {
+        return "×" + (m < 1 ? m.toFixed(2) : m < 10 ? m.toFixed(1) : Math.round(m))
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        // What-if bar. A RowLayout of fixed controls: nothing in it is created or destroyed.
+        ToolBar {
+            Layout.fillWidth: true
+            RowLayout {
+                anchors.fill: parent
+                anchors.leftMargin: 8
+                anchors.rightMargin: 8
+                spacing: 8
+                Label { text: qsTr("Traffic"); opacity: 0.8 }
+                Slider {
+                    id: multiplier
+                    objectName: "multiplierSlider"
+                    from: -1
+                    to: 2
+                    value: 0
+                    stepSize: 0
+                    Layout.preferredWidth: 180
+                    // Applied when the handle is let go or moved by keys, not on every pixel
+                    // of a drag: each value is a full re-analysis.
+                    onMoved: applyTimer.restart()
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Scale every flow's rate from 0.1× to 100× and watch where the design saturates")
+                    Timer {
+                        id: applyTimer
+                        interval: 120
+                        onTriggered: panel.analysis.trafficMultiplier = Math.pow(10, multiplier.value)
+                    }
+                }
+                Label {
+                    objectName: "multiplierLabel"
+                    text: panel.multiplierText(Math.pow(10, multiplier.value))
+                    font.bold: Math.abs(multiplier.value) > 0.001
+                    Layout.preferredWidth: 44
+                }
+                ToolButton {
+                    text: qsTr("Reset")
+                    enabled: Math.abs(multiplier.value) > 0.001
+                    onClicked: { multiplier.value = 0; panel.analysis.trafficMultiplier = 1 }
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Back to the declared traffic")
+                }
+                CheckBox {
+                    id: showLoad
+                    objectName: "showLoad"
+                    text: qsTr("Show load")
+                    checked: Math.abs(multiplier.value) > 0.001
+                    onToggled: if (panel.view) panel.view.showLoad = checked
+                    onCheckedChanged: if (panel.view) panel.view.showLoad = checked
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Colour each component by its utilisation: green, amber from 50%, orange from 80%, red when saturated")
+                }
+                ToolSeparator {}
+                Button {
+                    id: failureButton
+                    objectName: "failureMode"
+                    text: qsTr("Fail components…")
+                    checkable: true
+                    checked: panel.view ? panel.view.failureMode : false
+                    onToggled: if (panel.view) panel.view.failureMode = checked
+                    palette.buttonText: checked ? panel.bad : panel.palette.buttonText
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("While on, clicking a component or a zone marks it failed (click again to restore). The design itself is not changed.")
+                }
+                Label {
+                    visible: panel.analysis.failed.length > 0
+                    text: qsTr("%1 failed · %2 of %3 flows broken")
+                          .arg(panel.analysis.failed.length).arg(flows.brokenCount).arg(flows.count)
+                    color: flows.brokenCount > 0 ? panel.bad : panel.good
+                }
+                ToolButton {
+                    text: qsTr("Restore all")
+                    visible: panel.analysis.failed.length > 0
+                    onClicked: panel.analysis.failed = []
+                }
+                Item { Layout.fillWidth: true }
+            }
+        }
+
+        // One page at a time, full width: the flows table, then the four plots. Plain
+        // items shown by index, not a StackLayout, so nothing is re-laid out from inside
+        // a layout's own polish when rows come and go.
+        Item {
+            Layout.fillWidth: true
+            Layout.preferredHeight: pageTabs.implicitHeight
+            TabBar {
+                id: pageTabs
+                objectName: "numberTabs"
+                anchors.left: parent.left
+                anchors.right: flowBox.left
+                anchors.rightMargin: 8
+                TabButton { text: qsTr("Flows"); width: implicitWidth }
+                TabButton { text: qsTr("Latency"); width: implicitWidth }
+                TabButton { text: qsTr("Load"); width: implicitWidth }
+                TabButton { text: qsTr("Availability"); width: implicitWidth }
+                TabButton { text: qsTr("Utilisation"); width: implicitWidth }
+            }
+            ComboBox {
+                id: flowBox
+                objectName: "plotFlow"
+                anchors.right: parent.right
+                anchors.rightMargin: 6
+                anchors.verticalCenter: parent.verticalCenter
+                width: 220
+                visible: pageTabs.currentIndex === 1 || pageTabs.currentIndex === 2
+                model: flows
+                textRole: "name"
+                currentIndex: table.currentIndex
+                onActivated: (index) => table.currentIndex = index
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("The flow the latency and load plots are about")
+            }
+        }
+
+        Item {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            // The flows table: a header row and one row per flow (plain Rows, no layouts,
+            // since the rows are re-created with every report).
+            Item {
+                anchors.fill: parent
+                visible: pageTabs.currentIndex === 0
+                clip: true
+                readonly property var widths: [0.26, 0.16, 0.08, 0.14, 0.12, 0.12, 0.12]
+                Row {
+                    id: header
+                    x: 8
+                    width: parent.width - 16
+                    height: 26
+                    Repeater {
+                        model: [qsTr("Flow"), qsTr("Availability"), qsTr("Nines"),
+                                qsTr("Down / month"), qsTr("Down / year"), qsTr("p50"), qsTr("p99")]
+                        Label {
+                            required property string modelData
+                            required property int index
+                            width: header.width * header.parent.widths[index]
+                            height: header.height
+                            verticalAlignment: Text.AlignVCenter
+                            text: modelData
+                            font.bold: true
+                            font.pixelSize: 11
+                            opacity: 0.7
+                            elide: Text.ElideRight
+                        }
+                    }
+                }
+                ListView {
+                    id: table
+                    objectName: "flowTable"
+                    anchors.top: header.bottom
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.bottom: parent.bottom
+                    clip: true
+                    model: flows
+                    currentIndex: 0
+                    ScrollBar.vertical: ScrollBar {}
+                    delegate: ItemDelegate {
+                        id: row
+                        required property int index
+                        required property string flowId
+                        required property string name
+                        required property string availabilityText
+                        required property string method
+                        required property string intervalText
+                        required property string ninesText
+                        required property string downtimeMonth
+                        required property string downtimeYear
+                        required property string p50Text
+                        required property string p99Text
+                        required property string availabilityVerdict
+                        required property string latencyVerdict
+                        required property string targetText
+                        required property bool broken
+                        width: ListView.view.width
+                        height: 28
+                        background: Rectangle {
+                            readonly property color tint: panel.palette.highlight
+                            color: Qt.rgba(tint.r, tint.g, tint.b,
+                                           row.ListView.isCurrentItem ? 0.18 : row.hovered ? 0.07 : 0)
+                        }
+                        onClicked: {
+                            table.currentIndex = index
+                            if (panel.view) panel.view.highlight = [flowId]
+                        }
+                        ToolTip.visible: hovered
+                        ToolTip.delay: 600
+                        ToolTip.text: (method === "estimated"
+                                       ? qsTr("Availability estimated by simulation, 95% interval %1.").arg(intervalText)
+                                       : qsTr("Availability computed exactly.")) + " " + targetText
+                        contentItem: Row {
+                            readonly property var cells: [
+                                { text: row.name, colour: row.broken ? panel.bad : panel.palette.text, bold: true },
+                                { text: row.broken ? qsTr("broken") : row.availabilityText + (row.method === "estimated" ? " ≈" : ""),
+                                  colour: panel.verdictColour(row.broken ? "missed" : row.availabilityVerdict), bold: row.availabilityVerdict !== "" },
+                                { text: row.ninesText, colour: panel.verdictColour(row.availabilityVerdict), bold: false },
+                                { text: row.downtimeMonth, colour: panel.palette.text, bold: false },
+                                { text: row.downtimeYear, colour: panel.palette.text, bold: false },
+                                { text: row.p50Text, colour: panel.palette.text, bold: false },
+                                { text: row.p99Text, colour: panel.verdictColour(row.latencyVerdict), bold: row.latencyVerdict !== "" }
+                            ]
+                            Repeater {
+                                model: 7
+                                Label {
+                                    required property int index
+                                    width: header.width * header.parent.widths[index]
+                                    height: 20
+                                    verticalAlignment: Text.AlignVCenter
+                                    text: parent.cells[index].text
+                                    color: parent.cells[index].colour
+                                    font.bold: parent.cells[index].bold
+                                    elide: Text.ElideRight
+                                    textFormat: Text.PlainText
+                                }
+                            }
+                        }
+                    }
+                    Label {
+                        anchors.centerIn: parent
+                        visible: table.count === 0
+                        opacity: 0.6
+                        text: qsTr("No flows yet: add one in Flows & requirements to get numbers.")
+                    }
+                }
+            }
+
+            PlotItem {
+                id: plot
+                objectName: "plot"
+                anchors.fill: parent
+                visible: pageTabs.currentIndex > 0
+                analysis: panel.analysis
+                dark: panel.dark
+                kind: [PlotItem.Waterfall, PlotItem.Waterfall, PlotItem.Curves, PlotItem.Availability,
+                       PlotItem.Utilisation][pageTabs.currentIndex]
+                flowId: panel.flowId
+                multiplier: panel.analysis.trafficMultiplier
+                topN: 10
+                ToolTip.visible: hoverText !== ""
+                ToolTip.text: hoverText
+                MouseArea {
+                    anchors.fill: parent
+                    acceptedButtons: Qt.RightButton
+                    onClicked: (mouse) => plotMenu.popup(plot, mouse.x, mouse.y)
+                }
+                Menu {
+                    id: plotMenu
+                    MenuItem { text: qsTr("Save Plot as PNG…"); onTriggered: saveDialog.ask("png") }
+                    MenuItem { text: qsTr("Save Plot as SVG…"); onTriggered: saveDialog.ask("svg") }
+                    MenuItem { text: qsTr("Save Plot as PDF…"); onTriggered: saveDialog.ask("pdf") }
+                }
+            }
+        }
+    }
+
+    FileDialog {
+        id: saveDialog
+        property string suffix: "png"
+        function ask(s) {
+            suffix = s
+            defaultSuffix = s
+            nameFilters = [s.toUpperCase() + " (*." + s + ")"]
+            open()
+        }
+        title: qsTr("Save plot")
+        fileMode: FileDialog.SaveFile
+        onAccepted: {
+            const path = decodeURIComponent(selectedFile.toString().replace(/^file:\/\//, ""))
+            if (!plot.save(path))
+                DocumentController.showError(qsTr("Could not save the plot to %1").arg(path))
+        }
+    }
+}
