@@ -1,5 +1,6 @@
 #include "gui.h"
 
+#include "analysis_controller.h"
 #include "document_controller.h"
 
 #include <QApplication>
@@ -11,6 +12,7 @@
 #include <QQuickWindow>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
+#include <memory>
 #include <string_view>
 
 Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
@@ -87,7 +89,28 @@ int run(int argc, char** argv) {
         const QStringList wh = parser.value(size).split('x');
         if (window && wh.size() == 2) window->resize(wh[0].toInt(), wh[1].toInt());
         if (!window) return 3;
-        screenshotWhenReady(window, QDir::current().absoluteFilePath(parser.value(screenshot)));
+        // The picture shows the critique with its analysis complete: analyse now, and once
+        // the results are in, let the window show the findings and a plot, then grab it.
+        const QString path = QDir::current().absoluteFilePath(parser.value(screenshot));
+        auto* analysis = window->findChild<AnalysisController*>(QStringLiteral("analysis"));
+        if (!analysis) {
+            screenshotWhenReady(window, path);
+        } else {
+            auto shot = std::make_shared<bool>(false);
+            auto shoot = [window, path, shot] {
+                if (*shot) return;
+                *shot = true;
+                QMetaObject::invokeMethod(window, "showCritique");
+                screenshotWhenReady(window, path);
+            };
+            // Results in (the finding rows follow reportChanged), or no results to wait for.
+            QObject::connect(analysis, &AnalysisController::reportChanged, window, shoot);
+            QObject::connect(analysis, &AnalysisController::statusChanged, window,
+                             [analysis, shoot] {
+                                 if (analysis->status() == QLatin1String("invalid")) shoot();
+                             });
+            analysis->runNow();
+        }
     }
     return app.exec();
 }

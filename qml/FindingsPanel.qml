@@ -18,6 +18,22 @@ Pane {
         return severity === "error" ? errorColour : severity === "warning" ? warningColour : infoColour
     }
 
+    /// Makes a finding current: selects its subjects, lights them up on the canvas (a flow
+    /// along its critical path) and scrolls them into view.
+    function lookAt(row) {
+        if (row < 0 || row >= findings.count) return
+        list.currentIndex = row
+        const subjects = findings.subjectsAt(row)
+        DocumentController.selection.setIds(subjects)
+        if (view) {
+            // After the selection: a click on the canvas clears the glow.
+            // A finding about a flow lights up the flow's path as well.
+            const flow = findings.flowAt(row)
+            view.highlight = flow !== "" ? subjects.concat([flow]) : subjects
+            view.revealElements(view.highlightedElements())
+        }
+    }
+
     FindingModel {
         id: findings
         objectName: "findingModel"
@@ -138,16 +154,17 @@ Pane {
                 required property string followUp
                 required property string rule
                 required property var subjects
+                required property string flow
                 width: ListView.view.width - 10
                 highlighted: ListView.isCurrentItem
-                onClicked: {
-                    list.currentIndex = index
-                    DocumentController.selection.setIds(subjects)
-                    if (panel.view) {
-                        // After the selection: a click on the canvas clears the glow.
-                        panel.view.highlight = subjects
-                        panel.view.revealElements(panel.view.highlightedElements())
-                    }
+                onClicked: panel.lookAt(index)
+                // A light tint rather than the selection colour: the severity bar and the
+                // text keep their colours.
+                background: Rectangle {
+                    readonly property color tint: panel.palette.highlight
+                    color: Qt.rgba(tint.r, tint.g, tint.b,
+                                   entry.highlighted ? 0.16 : entry.hovered ? 0.06 : 0)
+                    radius: 3
                 }
                 // Plain anchors and columns: a layout inside a delegate that a model reset
                 // destroys mid-arrangement crashes Qt 6.4's layout engine.

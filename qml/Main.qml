@@ -46,6 +46,14 @@ ApplicationWindow {
     property var afterSave: null
     property bool closeConfirmed: false
 
+    /// Brings the critique to the front: its tab, the first finding looked at on the
+    /// canvas, the latency plot (used by --screenshot).
+    function showCritique() {
+        sideTabs.currentIndex = 2
+        findingsPanel.lookAt(0)
+        numbers.page = 1
+    }
+
     function ifChangesHandled(action) {
         if (!DocumentController.modified) { action(); return }
         afterSave = action
@@ -140,7 +148,7 @@ ApplicationWindow {
                         currentIndex: sideTabs.currentIndex
                         Inspector { analysis: critique; onShowFindings: sideTabs.currentIndex = 2 }
                         FlowsPanel { }
-                        FindingsPanel { analysis: critique; view: canvas.view }
+                        FindingsPanel { id: findingsPanel; analysis: critique; view: canvas.view }
                     }
                 }
             }

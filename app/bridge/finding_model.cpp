@@ -48,6 +48,8 @@ QVariant FindingModel::data(const QModelIndex& index, int role) const {
         return QString::fromStdString(f.suggestion);
     case FollowUpRole:
         return QString::fromStdString(f.followUp);
+    case FlowRole:
+        return QString::fromStdString(f.flow);
     }
     return {};
 }
@@ -59,9 +61,15 @@ QHash<int, QByteArray> FindingModel::roleNames() const {
             {TitleRole, "title"},
             {MessageRole, "message"},
             {SubjectsRole, "subjects"},
+            {FlowRole, "flow"},
             {GuideSectionRole, "guideSection"},
             {SuggestionRole, "suggestion"},
             {FollowUpRole, "followUp"}};
+}
+
+QString FindingModel::flowAt(int row) const {
+    if (row < 0 || row >= int(rows_.size())) return {};
+    return QString::fromStdString(rows_[size_t(row)]->flow);
 }
 
 QStringList FindingModel::subjectsAt(int row) const {

@@ -43,7 +43,8 @@ public:
         SubjectsRole,
         GuideSectionRole,
         SuggestionRole,
-        FollowUpRole
+        FollowUpRole,
+        FlowRole ///< the flow the finding is about, "" if none
     };
     explicit FindingModel(QObject* parent = nullptr);
 
@@ -69,6 +70,8 @@ public:
     QStringList rules() const;
     /// The subjects of a row, for selecting them on the canvas.
     Q_INVOKABLE QStringList subjectsAt(int row) const;
+    /// The flow a row is about ("" if none), for drawing its path.
+    Q_INVOKABLE QString flowAt(int row) const;
 
 signals:
     void analysisChanged();

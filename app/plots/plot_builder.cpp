@@ -163,7 +163,8 @@ void buildLatencyWaterfall(QCustomPlot& plot, const Report& report, const Docume
     plot.xAxis->setLabel(
         QStringLiteral("critical path of %1 (entry first)").arg(flowName(doc, flow)));
     plot.yAxis->setLabel(QStringLiteral("latency added by the hop (ms)"));
-    plot.yAxis->setRange(0, top > 0 ? top * 1.25 : 1);
+    // Headroom above the tallest bar for the end-to-end text and the legend.
+    plot.yAxis->setRange(0, top > 0 ? top * 1.5 : 1);
 
     auto* total = label(plot,
                         QStringLiteral("end to end: p50 %1 ms, p99 %2 ms")

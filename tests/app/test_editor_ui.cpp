@@ -238,7 +238,7 @@ private slots:
         drag(onScreen(QPointF(20, 20)), onScreen(QPointF(900, 400)));
         QCOMPARE(controller_->selection()->count(), 2);
         // A click on empty canvas clears it.
-        QTest::mouseClick(window_, Qt::LeftButton, {}, onScreen(QPointF(60, 700)));
+        QTest::mouseClick(window_, Qt::LeftButton, {}, onScreen(QPointF(60, 450)));
         QCOMPARE(controller_->selection()->count(), 0);
     }
 

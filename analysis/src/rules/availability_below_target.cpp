@@ -38,6 +38,7 @@ void availabilityBelowTarget(const Context& ctx, std::vector<Finding>& out) {
                f.availabilityMethod == "exact" ? "computed exactly" : "estimated by simulation"},
               {"downtime", fixed(f.downtimeMinPerMonth, 0)},
               {"allowed", fixed((1 - target) * minutesPerMonth, 1)}});
+        out.back().flow = f.id;
     }
 }
 

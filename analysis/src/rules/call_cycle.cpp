@@ -10,6 +10,7 @@ void callCycle(const Context& ctx, std::vector<Finding>& out) {
         for (const auto& id : f.cycle)
             cycle += (cycle.empty() ? "" : " → ") + ctx.name(id);
         emit(out, "call-cycle", f.cycle, {{"flow", ctx.name(f.id)}, {"cycle", cycle}});
+        out.back().flow = f.id;
     }
 }
 

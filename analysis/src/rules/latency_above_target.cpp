@@ -19,6 +19,7 @@ void latencyAboveTarget(const Context& ctx, std::vector<Finding>& out) {
               {"slowest",
                slowest ? ctx.name(slowest->component) + " (p99 " + count(slowest->p99_ms) + " ms)"
                        : "unknown"}});
+        out.back().flow = f.id;
     }
 }
 

@@ -15,6 +15,7 @@ void syncChain(const Context& ctx, std::vector<Finding>& out) {
               {"depth", std::to_string(f.syncDepth)},
               {"limit", std::to_string(limit)},
               {"chain", chain}});
+        out.back().flow = f.id;
     }
 }
 

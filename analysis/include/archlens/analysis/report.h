@@ -26,6 +26,9 @@ struct Finding {
     std::string guideSection;
     std::string suggestion;
     std::string followUp;
+    /// The flow the finding is about, when it is about one ("" otherwise). Context for
+    /// showing the flow's path, not a subject: subjects are what the designer changes.
+    std::string flow;
 };
 
 /// One step of a flow's critical path and what it adds to the flow's latency.

@@ -1,0 +1,262 @@
+// The live critique driven through the real window (offscreen): findings tied to the
+// canvas, the traffic multiplier, and failure injection by clicking components and zones.
+#include "analysis_controller.h"
+#include "diagram_geometry.h"
+#include "diagram_view.h"
+#include "document_controller.h"
+#include "flow_result_model.h"
+
+#include <QApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
+
+using namespace archlens;
+
+namespace {
+const QString kDesigns = QStringLiteral(ARCHLENS_TEST_DESIGNS);
+const QString kExamples = QStringLiteral(ARCHLENS_RESOURCES_DIR "/examples");
+} // namespace
+
+class CritiqueUiTest : public QObject {
+    Q_OBJECT
+
+    QQmlApplicationEngine* engine_ = nullptr;
+    QQuickWindow* window_ = nullptr;
+    DocumentController* controller_ = nullptr;
+    DiagramView* view_ = nullptr;
+    AnalysisController* analysis_ = nullptr;
+
+    static QQuickItem* findItem(QQuickItem* root, const QString& name) {
+        if (root->objectName() == name) return root;
+        for (QQuickItem* child : root->childItems())
+            if (QQuickItem* found = findItem(child, name)) return found;
+        return nullptr;
+    }
+    QQuickItem* item(const QString& name) const { return findItem(window_->contentItem(), name); }
+    void click(QQuickItem* target, QPointF at) {
+        QTest::mouseClick(window_, Qt::LeftButton, {}, target->mapToScene(at).toPoint());
+        QTest::qWait(20);
+    }
+    void clickCentre(QQuickItem* target) {
+        click(target, QPointF(target->width() / 2, target->height() / 2));
+    }
+    /// Opens a design, shows it at 60% and waits for its first analysis.
+    void open(const QString& path) {
+        analysis_->setFailed({});
+        QVERIFY(controller_->openFile(path));
+        view_->setZoom(0.6);
+        view_->setOrigin(QPointF(0, 0));
+        waitFresh();
+    }
+    void waitFresh() {
+        analysis_->runNow();
+        QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == "fresh" && analysis_->report(), 5000);
+    }
+    QPoint onScreen(QPointF docPoint) const {
+        return view_->mapToScene(view_->mapFromDocument(docPoint)).toPoint();
+    }
+    const Component* component(const std::string& id) const {
+        for (const auto& c : controller_->document().components)
+            if (c.id == id) return &c;
+        return nullptr;
+    }
+    const FlowResult* flow(const std::string& id) const { return analysis_->report()->flow(id); }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        engine_ = new QQmlApplicationEngine(this);
+        engine_->load(QUrl(QStringLiteral("qrc:/ArchLens/Main.qml")));
+        QVERIFY(!engine_->rootObjects().isEmpty());
+        window_ = qobject_cast<QQuickWindow*>(engine_->rootObjects().front());
+        QVERIFY(window_);
+        window_->resize(1400, 900);
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_));
+        controller_ = engine_->singletonInstance<DocumentController*>(
+            qmlTypeId("ArchLens", 1, 0, "DocumentController"));
+        view_ = window_->findChild<DiagramView*>("diagramView");
+        analysis_ = window_->findChild<AnalysisController*>("analysis");
+        QVERIFY(controller_ && view_ && analysis_);
+        QCOMPARE(view_->analysis(), analysis_);
+    }
+
+    void selectingAFindingSelectsAndLightsUpItsSubjects() {
+        open(kExamples + "/ecommerce-checkout.archlens");
+        // The critique tab, from the summary in the status bar.
+        clickCentre(item("critiqueSummary"));
+        QCOMPARE(item("sideTabs")->property("currentIndex").toInt(), 2);
+        auto* list = item("findingList");
+        QVERIFY(list);
+        QTRY_VERIFY(list->property("count").toInt() > 0);
+        QCOMPARE(list->property("count").toInt(), int(analysis_->report()->findings.size()));
+
+        // The first row is the most severe: the Place order flow misses its availability
+        // target. Clicking it selects the flow and lights up its critical path.
+        QQuickItem* row = nullptr;
+        QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem*, row), Q_ARG(int, 0));
+        QVERIFY(row);
+        clickCentre(row);
+        const QStringList subjects = row->property("subjects").toStringList();
+        QVERIFY(!subjects.isEmpty());
+        QCOMPARE(controller_->selection()->ids(), subjects);
+        const FlowResult* placeOrder = flow(row->property("flow").toString().toStdString());
+        QVERIFY2(placeOrder, qPrintable(row->property("title").toString()));
+        QCOMPARE(placeOrder->name, std::string("Place order"));
+        const auto& lit = view_->critique().highlight;
+        QVERIFY(!placeOrder->criticalPath.empty());
+        for (const std::string& c : placeOrder->criticalPath)
+            QVERIFY2(lit.contains(QString::fromStdString(c)), c.c_str());
+        for (const HopContribution& hop : placeOrder->hops)
+            if (!hop.connection.empty()) QVERIFY(lit.contains(QString::fromStdString(hop.connection)));
+
+        // A finding about a component selects it; the canvas carries its badge.
+        const auto& findings = analysis_->report()->findings;
+        const auto spof = std::find_if(findings.begin(), findings.end(), [&](const Finding& f) {
+            return f.rule == "missing-idempotency";
+        });
+        QVERIFY(spof != findings.end());
+        for (const std::string& s : spof->subjects)
+            QVERIFY2(view_->critique().badges.contains(QString::fromStdString(s)), s.c_str());
+        QCOMPARE(view_->critique().badges.value(QString::fromStdString(spof->subjects.front())),
+                 Severity::Error);
+
+        // A click on empty canvas moves on: the glow goes.
+        const QPointF corner(view_->width() - 6, 6);
+        QVERIFY(view_->elementAt(corner).isEmpty());
+        click(view_, corner);
+        QTRY_VERIFY(view_->critique().highlight.isEmpty());
+    }
+
+    void theInspectorListsTheSelectionsFindings() {
+        open(kExamples + "/ecommerce-checkout.archlens");
+        const auto& findings = analysis_->report()->findings;
+        const auto f = std::find_if(findings.begin(), findings.end(), [&](const Finding& x) {
+            return x.rule == "missing-idempotency";
+        });
+        QVERIFY(f != findings.end());
+        const QString id = QString::fromStdString(f->subjects.back());
+        controller_->selection()->select(id);
+        auto* list = item("selectionFindingList");
+        QVERIFY(list);
+        int expected = 0;
+        for (const Finding& x : findings)
+            expected += std::find(x.subjects.begin(), x.subjects.end(), id.toStdString()) !=
+                                x.subjects.end()
+                            ? 1
+                            : 0;
+        auto* model = window_->findChild<QAbstractItemModel*>("selectionFindings");
+        QVERIFY(model);
+        QTRY_COMPARE(model->rowCount(), expected);
+        QVERIFY(expected > 0);
+    }
+
+    void theMultiplierChangesTheUtilisationShown() {
+        open(kDesigns + "/zone-redundant.archlens");
+        const double before = analysis_->report()->component("app")->utilisation;
+        QVERIFY(before > 0);
+        QVERIFY(!view_->showLoad());
+        // A click at the far right of the slider: 100x, applied when the slider settles.
+        auto* slider = item("multiplierSlider");
+        QVERIFY(slider);
+        click(slider, QPointF(slider->width() - 2, slider->height() / 2));
+        QTRY_VERIFY_WITH_TIMEOUT(analysis_->trafficMultiplier() > 50, 3000);
+        const double m = analysis_->trafficMultiplier();
+        waitFresh();
+        const double after = analysis_->report()->component("app")->utilisation;
+        QVERIFY2(std::abs(after / before - m) < 0.01 * m,
+                 qPrintable(QStringLiteral("%1 -> %2 at x%3").arg(before).arg(after).arg(m)));
+        // The canvas colours by load now, and shows the app saturated.
+        QVERIFY(view_->showLoad());
+        QTRY_VERIFY(view_->critique().utilisation.value("app") > 1);
+        QCOMPARE(view_->critique().utilisation.value("app"), after);
+        QCOMPARE(item("multiplierLabel")->property("text").toString(), QStringLiteral("×100"));
+
+        // Back to the declared load.
+        analysis_->setTrafficMultiplier(1);
+        waitFresh();
+        QCOMPARE(analysis_->report()->component("app")->utilisation, before);
+    }
+
+    void failingTheOnlyDatabaseBreaksTheFlowsThatNeedIt() {
+        open(kDesigns + "/single-database.archlens");
+        const int undoSteps = controller_->canUndo() ? 1 : 0;
+        auto* button = item("failureMode");
+        QVERIFY(button);
+        clickCentre(button);
+        QVERIFY(view_->failureMode());
+        const Component* db = component("db");
+        QVERIFY(db);
+        QTest::mouseClick(window_, Qt::LeftButton, {}, onScreen(geometry::componentRect(*db).center()));
+        QCOMPARE(analysis_->failed(), QStringList{"db"});
+        QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == "fresh", 5000);
+        QVERIFY(flow("read")->availability < 1e-9);
+        QVERIFY(flow("session")->availability > 0.99);
+        // The table says which flows broke; the canvas draws their connections broken.
+        auto* results = window_->findChild<FlowResultModel*>("flowResults");
+        QVERIFY(results);
+        QCOMPARE(results->brokenCount(), 1);
+        QCOMPARE(results->index(results->rowOf("read")).data(FlowResultModel::BrokenRole).toBool(), true);
+        QCOMPARE(results->index(results->rowOf("session")).data(FlowResultModel::BrokenRole).toBool(), false);
+        QVERIFY(view_->critique().failed.contains("db"));
+        QVERIFY(view_->critique().broken.contains("c3"));
+        QVERIFY(view_->critique().surviving.contains("c4"));
+        // Nothing of this is an edit.
+        QCOMPARE(controller_->canUndo() ? 1 : 0, undoSteps);
+        QVERIFY(!controller_->modified());
+
+        // A second click brings the database back.
+        QTest::mouseClick(window_, Qt::LeftButton, {}, onScreen(geometry::componentRect(*db).center()));
+        QVERIFY(analysis_->failed().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == "fresh", 5000);
+        QVERIFY(flow("read")->availability > 0.99);
+        clickCentre(button);
+        QVERIFY(!view_->failureMode());
+    }
+
+    void failingOneOfThreeZonesKeepsAZoneRedundantDesignUp() {
+        open(kDesigns + "/zone-redundant.archlens");
+        view_->setFailureMode(true);
+        // The zones' area (az1, az2 and az3 hold the same components): its label strip.
+        const Document& doc = controller_->document();
+        std::vector<QRectF> boxes;
+        for (const auto& c : doc.components)
+            boxes.push_back(geometry::componentRect(c));
+        const auto areas = geometry::zoneAreas(doc, boxes);
+        QVERIFY(!areas.empty());
+        const QRectF strip = areas.front().rect;
+        QTest::mouseClick(window_, Qt::LeftButton, {},
+                          onScreen(strip.topLeft() + QPointF(strip.width() / 2, 8)));
+        QCOMPARE(analysis_->failed().size(), 1);
+        const QString zone = analysis_->failed().front();
+        QVERIFY(zone.startsWith("az"));
+        QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == "fresh", 5000);
+        QVERIFY2(flow("read")->availability > 0.99,
+                 qPrintable(QString::number(flow("read")->availability)));
+        QVERIFY(view_->critique().broken.isEmpty());
+        QVERIFY(view_->critique().failed.contains(zone));
+
+        // All three down: nothing is left to serve.
+        analysis_->setFailed({"az1", "az2", "az3"});
+        waitFresh();
+        QVERIFY(flow("read")->availability < 1e-9);
+        view_->setFailureMode(false);
+        analysis_->setFailed({});
+    }
+};
+
+int main(int argc, char** argv) {
+    QQuickStyle::setStyle("Fusion");
+    QApplication app(argc, argv);
+    CritiqueUiTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_critique_ui.moc"
