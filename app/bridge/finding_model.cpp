@@ -48,6 +48,10 @@ QVariant FindingModel::data(const QModelIndex& index, int role) const {
         return QString::fromStdString(f.suggestion);
     case FollowUpRole:
         return QString::fromStdString(f.followUp);
+    case AcknowledgedRole:
+        return f.acknowledged.has_value();
+    case AcknowledgementRole:
+        return QString::fromStdString(f.acknowledged.value_or(std::string()));
     }
     return {};
 }
@@ -61,7 +65,9 @@ QHash<int, QByteArray> FindingModel::roleNames() const {
             {SubjectsRole, "subjects"},
             {GuideSectionRole, "guideSection"},
             {SuggestionRole, "suggestion"},
-            {FollowUpRole, "followUp"}};
+            {FollowUpRole, "followUp"},
+            {AcknowledgedRole, "acknowledged"},
+            {AcknowledgementRole, "acknowledgement"}};
 }
 
 QStringList FindingModel::subjectsAt(int row) const {

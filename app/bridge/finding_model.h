@@ -43,7 +43,9 @@ public:
         SubjectsRole,
         GuideSectionRole,
         SuggestionRole,
-        FollowUpRole
+        FollowUpRole,
+        AcknowledgedRole,   ///< whether the design accepts this finding as a trade-off
+        AcknowledgementRole ///< the designer's note for an accepted finding, else ""
     };
     explicit FindingModel(QObject* parent = nullptr);
 
