@@ -103,6 +103,28 @@ QString ms(double v) {
     return QString::number(v, 'f', v < 10 ? 1 : 0) + " ms";
 }
 
+/// The findings the design accepts as trade-offs, after the open ones: a heading with their
+/// count, then each one's rule, title and the designer's note. Nothing when there are none.
+void printAccepted(const Report& report, bool markdown) {
+    int n = 0;
+    for (const auto& f : report.findings)
+        n += f.acknowledged.has_value();
+    if (n == 0) return;
+    out() << (markdown ? "\n## Accepted trade-offs (" : "\nAccepted trade-offs (") << n
+          << (markdown ? ")\n\n" : ")\n");
+    for (const auto& f : report.findings) {
+        if (!f.acknowledged) continue;
+        if (markdown) {
+            out() << "- " << toString(f.severity) << ": " << q(f.title);
+            if (!f.acknowledged->empty()) out() << " — *" << q(*f.acknowledged) << "*";
+            out() << "\n";
+            continue;
+        }
+        out() << "  [" << q(f.rule) << "] " << q(f.title) << "\n";
+        if (!f.acknowledged->empty()) out() << "    Accepted: " << q(*f.acknowledged) << "\n";
+    }
+}
+
 void printText(const QString& file, const Document& doc, const Report& report) {
     out() << file << ": " << q(doc.title) << " — " << doc.components.size() << " components, "
           << doc.flows.size() << " flows\n\n";
@@ -120,14 +142,14 @@ void printText(const QString& file, const Document& doc, const Report& report) {
     for (Severity severity : {Severity::Error, Severity::Warning, Severity::Info}) {
         int n = 0;
         for (const auto& f : report.findings)
-            n += f.severity == severity;
+            n += f.severity == severity && !f.acknowledged;
         if (n == 0) continue;
         const QString label = severity == Severity::Error     ? "Errors"
                               : severity == Severity::Warning ? "Warnings"
                                                               : "Notes";
         out() << "\n" << label << " (" << n << ")\n";
         for (const auto& f : report.findings) {
-            if (f.severity != severity) continue;
+            if (f.severity != severity || f.acknowledged) continue;
             out() << "  [" << q(f.rule) << "] " << q(f.title) << "\n";
             out() << "    " << q(f.message) << "\n";
             out() << "    Change: " << q(f.suggestion) << "\n";
@@ -135,6 +157,7 @@ void printText(const QString& file, const Document& doc, const Report& report) {
                   << "\n";
         }
     }
+    printAccepted(report, false);
     if (report.findings.empty()) out() << "\nNo findings.\n";
 }
 
@@ -148,9 +171,11 @@ void printMarkdown(const Document& doc, const Report& report) {
               << " | " << ms(f.p99_ms) << " |\n";
     out() << "\n## Findings\n";
     for (const auto& f : report.findings)
-        out() << "\n### " << toString(f.severity) << ": " << q(f.title) << "\n\n"
-              << q(f.message) << "\n\n- **Change:** " << q(f.suggestion) << "\n- **Guide:** "
-              << q(f.guideSection) << "\n- **Next question:** " << q(f.followUp) << "\n";
+        if (!f.acknowledged)
+            out() << "\n### " << toString(f.severity) << ": " << q(f.title) << "\n\n"
+                  << q(f.message) << "\n\n- **Change:** " << q(f.suggestion) << "\n- **Guide:** "
+                  << q(f.guideSection) << "\n- **Next question:** " << q(f.followUp) << "\n";
+    printAccepted(report, true);
 }
 
 int check(const QStringList& args) {
@@ -158,7 +183,8 @@ int check(const QStringList& args) {
     parser.setApplicationDescription(
         "Checks a design: validates it, computes availability, latency and load, and lists the "
         "findings.\n"
-        "Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for invalid input.");
+        "Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for invalid input.\n"
+        "Findings the design accepts as trade-offs are listed apart and do not count.");
     parser.addPositionalArgument("file", "The design to check (*.archlens).");
     const QCommandLineOption failOn(
         "fail-on", "Lowest severity that makes the exit status 1: info, warning or error.",
@@ -196,8 +222,10 @@ int check(const QStringList& args) {
     } else {
         printText(file, doc, report);
     }
+    // A finding the design accepts as a trade-off is a decision already made, not an open
+    // problem: it is still listed, but does not make the check fail.
     for (const auto& f : report.findings)
-        if (f.severity >= *threshold) return FindingsAtThreshold;
+        if (f.severity >= *threshold && !f.acknowledged) return FindingsAtThreshold;
     return Ok;
 }
 

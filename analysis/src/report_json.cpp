@@ -108,21 +108,31 @@ Json reportToJson(const Document& doc, const Report& report) {
                                                  {"component", report.saturation->component}}
                                           : Json();
 
+    // An accepted trade-off is listed with its note but counted apart from the open
+    // findings, as `archlens check` does for its exit status. Both keys appear only when
+    // something is accepted, so reports of designs without acknowledgements are unchanged.
     Json findings = Json::array();
     int counts[3] = {0, 0, 0};
+    int acknowledged = 0;
     for (const auto& f : report.findings) {
-        ++counts[static_cast<int>(f.severity)];
-        findings.push_back({{"rule", f.rule},
-                            {"severity", toString(f.severity)},
-                            {"title", f.title},
-                            {"message", f.message},
-                            {"subjects", strings(f.subjects)},
-                            {"guide_section", f.guideSection},
-                            {"suggestion", f.suggestion},
-                            {"follow_up", f.followUp}});
+        if (f.acknowledged)
+            ++acknowledged;
+        else
+            ++counts[static_cast<int>(f.severity)];
+        Json j = {{"rule", f.rule},
+                  {"severity", toString(f.severity)},
+                  {"title", f.title},
+                  {"message", f.message},
+                  {"subjects", strings(f.subjects)},
+                  {"guide_section", f.guideSection},
+                  {"suggestion", f.suggestion},
+                  {"follow_up", f.followUp}};
+        if (f.acknowledged) j["acknowledgement"] = {{"note", *f.acknowledged}};
+        findings.push_back(std::move(j));
     }
     out["findings"] = std::move(findings);
     out["summary"] = {{"errors", counts[2]}, {"warnings", counts[1]}, {"infos", counts[0]}};
+    if (acknowledged > 0) out["summary"]["acknowledged"] = acknowledged;
     return out;
 }
 

@@ -127,6 +127,18 @@ public:
     Q_INVOKABLE void undo();
     Q_INVOKABLE void redo();
 
+    // Accepted trade-offs (document_acknowledgements.cpp). A finding is named by its rule
+    // and its subjects in any order; each edit is one undo step, and the critique marks
+    // the finding after the next analysis.
+    /// Accepts the finding as a trade-off with `note`, or changes the note of one accepted.
+    Q_INVOKABLE bool acknowledgeFinding(const QString& rule, const QStringList& subjects,
+                                        const QString& note);
+    /// Withdraws the acknowledgement, so the finding is open again.
+    Q_INVOKABLE bool withdrawAcknowledgement(const QString& rule, const QStringList& subjects);
+    /// The note of the finding's acknowledgement; undefined in QML when it is not accepted.
+    Q_INVOKABLE QVariant acknowledgementNote(const QString& rule,
+                                             const QStringList& subjects) const;
+
     // Clipboard (clipboard.cpp): a fragment of a document as JSON, so that copy and paste
     // also work between two windows.
     Q_INVOKABLE void copySelection();

@@ -50,6 +50,10 @@ QVariant FindingModel::data(const QModelIndex& index, int role) const {
         return QString::fromStdString(f.followUp);
     case FlowRole:
         return QString::fromStdString(f.flow);
+    case AcknowledgedRole:
+        return f.acknowledged.has_value();
+    case AcknowledgementRole:
+        return QString::fromStdString(f.acknowledged.value_or(std::string()));
     }
     return {};
 }
@@ -64,7 +68,9 @@ QHash<int, QByteArray> FindingModel::roleNames() const {
             {FlowRole, "flow"},
             {GuideSectionRole, "guideSection"},
             {SuggestionRole, "suggestion"},
-            {FollowUpRole, "followUp"}};
+            {FollowUpRole, "followUp"},
+            {AcknowledgedRole, "acknowledged"},
+            {AcknowledgementRole, "acknowledgement"}};
 }
 
 QString FindingModel::flowAt(int row) const {

@@ -44,7 +44,9 @@ public:
         GuideSectionRole,
         SuggestionRole,
         FollowUpRole,
-        FlowRole ///< the flow the finding is about, "" if none
+        FlowRole, ///< the flow the finding is about, "" if none
+        AcknowledgedRole,   ///< whether the design accepts this finding as a trade-off
+        AcknowledgementRole ///< the designer's note for an accepted finding, else ""
     };
     explicit FindingModel(QObject* parent = nullptr);
 

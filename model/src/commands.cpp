@@ -155,6 +155,48 @@ bool SetAttributeCommand::mergeWith(const Command& next) {
     return true;
 }
 
+namespace {
+/// What acknowledgement edits announce: they are part of the document, not an element.
+const Change kAcknowledgementsChanged{
+    Change::Op::Updated, ElementType::Document, {}, -1, "acknowledgements"};
+} // namespace
+
+SetAcknowledgementCommand::SetAcknowledgementCommand(std::string text, const Document& doc,
+                                                     const std::string& rule,
+                                                     const std::vector<std::string>& subjects,
+                                                     std::optional<Acknowledgement> value)
+    : Command(std::move(text)), new_(std::move(value)),
+      index_(doc.acknowledgementIndex(rule, subjects)) {
+    if (index_ >= 0) old_ = doc.acknowledgements[static_cast<size_t>(index_)];
+    if (!old_ && !new_) throw std::out_of_range("no acknowledgement of " + rule + " to withdraw");
+}
+
+void SetAcknowledgementCommand::apply(Document& doc, Changes& changes) {
+    auto& acks = doc.acknowledgements;
+    changes.about(kAcknowledgementsChanged);
+    if (!old_) {
+        acks.push_back(*new_);
+        index_ = static_cast<int>(acks.size()) - 1;
+    } else if (new_) {
+        acks.at(static_cast<size_t>(index_)) = *new_;
+    } else {
+        acks.erase(acks.begin() + index_);
+    }
+    changes.done(kAcknowledgementsChanged);
+}
+
+void SetAcknowledgementCommand::revert(Document& doc, Changes& changes) {
+    auto& acks = doc.acknowledgements;
+    changes.about(kAcknowledgementsChanged);
+    if (!old_)
+        acks.erase(acks.begin() + index_);
+    else if (new_)
+        acks.at(static_cast<size_t>(index_)) = *old_;
+    else
+        acks.insert(acks.begin() + index_, *old_);
+    changes.done(kAcknowledgementsChanged);
+}
+
 void MacroCommand::apply(Document& doc, Changes& changes) {
     for (auto& c : children_)
         c->apply(doc, changes);

@@ -1,6 +1,7 @@
 #include "archlens/model/document.h"
 #include "archlens/model/problem.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace archlens {
@@ -76,6 +77,33 @@ const Flow* Document::flow(const std::string& id) const {
 }
 const Note* Document::note(const std::string& id) const {
     return findItem(notes, id);
+}
+
+std::vector<std::string> subjectSet(std::vector<std::string> subjects) {
+    std::sort(subjects.begin(), subjects.end());
+    subjects.erase(std::unique(subjects.begin(), subjects.end()), subjects.end());
+    return subjects;
+}
+
+bool Acknowledgement::matches(const std::string& findingRule,
+                              const std::vector<std::string>& findingSubjects) const {
+    if (rule != findingRule) return false;
+    // Most findings name one or two subjects; the common case needs no copies.
+    if (subjects == findingSubjects) return true;
+    return subjectSet(subjects) == subjectSet(findingSubjects);
+}
+
+int Document::acknowledgementIndex(const std::string& rule,
+                                   const std::vector<std::string>& subjects) const {
+    for (size_t i = 0; i < acknowledgements.size(); ++i)
+        if (acknowledgements[i].matches(rule, subjects)) return static_cast<int>(i);
+    return -1;
+}
+
+const Acknowledgement* Document::acknowledgement(const std::string& rule,
+                                                 const std::vector<std::string>& subjects) const {
+    const int i = acknowledgementIndex(rule, subjects);
+    return i < 0 ? nullptr : &acknowledgements[static_cast<size_t>(i)];
 }
 
 int Document::indexOf(ElementType type, const std::string& id) const {

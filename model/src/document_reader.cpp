@@ -61,6 +61,24 @@ public:
         out = *v;
         return true;
     }
+    /// A list of strings; each item that is not a string is a problem naming its place.
+    bool stringList(const char* key, std::vector<std::string>& out, bool required) {
+        const Json* v = find(key, required);
+        if (!v) return false;
+        if (!v->is_array()) return wrong(key, "a list of strings", *v);
+        bool ok = true;
+        for (size_t i = 0; i < v->size(); ++i) {
+            const Json& item = (*v)[i];
+            if (item.is_string()) {
+                out.push_back(item.get<std::string>());
+                continue;
+            }
+            problems_.push_back({at_ + "/" + key + "/" + std::to_string(i),
+                                 "must be a string, got " + describeType(item)});
+            ok = false;
+        }
+        return ok;
+    }
     /// Everything but the named keys, in file order.
     Json extras(std::initializer_list<const char*> known) const {
         Json out = Json::object();
@@ -184,7 +202,7 @@ LoadResult readDocument(const std::string& text, const Catalogue& catalogue) {
     FieldReader top(root, "", problems);
     top.string("title", doc.title, false);
     doc.extra = top.extras({"format", "version", "title", "requirements", "zones", "components",
-                            "connections", "flows", "notes"});
+                            "connections", "flows", "notes", "acknowledgements"});
 
     Json requirements;
     if (top.object("requirements", requirements)) {
@@ -245,6 +263,14 @@ LoadResult readDocument(const std::string& text, const Catalogue& catalogue) {
         f.number("y", n.y, false);
         n.extra = f.extras({"id", "text", "x", "y"});
     });
+    // Optional: files from before acknowledgements existed, and designs with none, lack it.
+    readArray(root, "acknowledgements", doc.acknowledgements, problems,
+              [](FieldReader& f, Acknowledgement& a) {
+                  f.string("rule", a.rule, true);
+                  f.stringList("subjects", a.subjects, true);
+                  f.string("note", a.note, false);
+                  a.extra = f.extras({"rule", "subjects", "note"});
+              });
 
     if (!problems.empty()) return result;
     problems = validateDocument(doc, catalogue);

@@ -91,6 +91,18 @@ Json documentToJson(const Document& doc) {
     }
     out["notes"] = std::move(notes);
 
+    // Written only when there is one, so that designs without acknowledgements save exactly
+    // as they did before the field existed.
+    if (!doc.acknowledgements.empty()) {
+        Json acks = Json::array();
+        for (const auto& a : doc.acknowledgements) {
+            Json j = {{"rule", a.rule}, {"subjects", a.subjects}, {"note", a.note}};
+            appendExtras(j, a.extra);
+            acks.push_back(std::move(j));
+        }
+        out["acknowledgements"] = std::move(acks);
+    }
+
     appendExtras(out, doc.extra);
     return out;
 }

@@ -263,4 +263,32 @@ EditResult Editor::move(const std::vector<Position>& positions) {
     return push(std::move(macro));
 }
 
+EditResult Editor::acknowledge(const std::string& rule, const std::vector<std::string>& subjects,
+                               const std::string& note) {
+    if (rule.empty()) return {"an acknowledgement must name the rule of its finding", {}};
+    // A finding may name a subject twice (a call cycle back to its start); the file holds
+    // the set, each id once, in the finding's order.
+    std::vector<std::string> ids;
+    for (const auto& s : subjects) {
+        if (s.empty()) return {"a finding's subjects are ids and cannot be empty", {}};
+        if (std::find(ids.begin(), ids.end(), s) == ids.end()) ids.push_back(s);
+    }
+    const Acknowledgement* existing = doc_.acknowledgement(rule, ids);
+    if (existing && existing->note == note) return {};
+    // Changing the note keeps the stored subjects and any fields this version does not know.
+    Acknowledgement value = existing ? *existing : Acknowledgement{rule, ids, {}, Json::object()};
+    value.note = note;
+    return push(std::make_unique<SetAcknowledgementCommand>(
+        existing ? "Change trade-off note" : "Accept trade-off", doc_, rule, subjects,
+        std::move(value)));
+}
+
+EditResult Editor::withdrawAcknowledgement(const std::string& rule,
+                                           const std::vector<std::string>& subjects) {
+    if (!doc_.acknowledgement(rule, subjects))
+        return {"that finding is not accepted as a trade-off", {}};
+    return push(std::make_unique<SetAcknowledgementCommand>("Withdraw trade-off", doc_, rule,
+                                                            subjects, std::nullopt));
+}
+
 } // namespace archlens

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <functional>
+#include <map>
 #include <sstream>
 #include <string_view>
 #include <unordered_map>
@@ -245,6 +246,26 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
             add(at + "/op", "must be \"read\" or \"write\", got \"" + f.op + "\"");
         if (!(f.rate_rps > 0) || !std::isfinite(f.rate_rps))
             add(at + "/rate_rps", "must be greater than 0");
+    }
+
+    // Subjects are not checked against the ids: an acknowledgement whose subject was
+    // deleted matches nothing and does no harm. Two for one finding would be ambiguous.
+    std::map<std::pair<std::string, std::vector<std::string>>, size_t> findings;
+    for (size_t i = 0; i < doc.acknowledgements.size(); ++i) {
+        const auto& a = doc.acknowledgements[i];
+        const std::string at = "/acknowledgements/" + std::to_string(i);
+        if (a.rule.empty()) add(at + "/rule", "must name a rule");
+        std::unordered_set<std::string_view> listed;
+        for (size_t s = 0; s < a.subjects.size(); ++s) {
+            if (a.subjects[s].empty())
+                add(at + "/subjects/" + std::to_string(s), "must not be empty");
+            else if (!listed.insert(a.subjects[s]).second)
+                add(at + "/subjects/" + std::to_string(s),
+                    "lists \"" + a.subjects[s] + "\" a second time");
+        }
+        auto [it, inserted] = findings.emplace(std::make_pair(a.rule, subjectSet(a.subjects)), i);
+        if (!inserted)
+            add(at, "accepts the same finding as /acknowledgements/" + std::to_string(it->second));
     }
     return problems;
 }

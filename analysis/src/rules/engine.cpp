@@ -6,6 +6,7 @@
 #include "archlens/model/json.h"
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 
 namespace archlens {
@@ -96,7 +97,23 @@ void runRules(const Document& doc, const Catalogue& catalogue, Report& report) {
         if (a.rule != b.rule) return a.rule < b.rule;
         return a.subjects < b.subjects;
     });
+    markAcknowledged(doc, findings);
     report.findings.insert(report.findings.end(), findings.begin(), findings.end());
+}
+
+void markAcknowledged(const Document& doc, std::vector<Finding>& findings) {
+    for (auto& f : findings)
+        f.acknowledged.reset();
+    if (doc.acknowledgements.empty()) return;
+    // Keyed by rule and subject set, so a large report is matched in one pass rather than
+    // each finding against each acknowledgement.
+    std::map<std::pair<std::string, std::vector<std::string>>, const Acknowledgement*> accepted;
+    for (const auto& a : doc.acknowledgements)
+        accepted.emplace(std::make_pair(a.rule, subjectSet(a.subjects)), &a);
+    for (auto& f : findings) {
+        auto it = accepted.find(std::make_pair(f.rule, subjectSet(f.subjects)));
+        if (it != accepted.end()) f.acknowledged = it->second->note;
+    }
 }
 
 } // namespace archlens

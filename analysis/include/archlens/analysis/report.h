@@ -16,7 +16,9 @@ const char* toString(Severity severity);
 std::optional<Severity> severityFromString(const std::string& text);
 
 /// One thing an interviewer would point at: which rule, how bad, about what, why, where
-/// in the guide, what to change, and the question that would come next.
+/// in the guide, what to change, and the question that would come next. `acknowledged`
+/// holds the designer's note when the document accepts this finding as a trade-off (see
+/// Acknowledgement); such a finding is still reported, but is no longer an open problem.
 struct Finding {
     std::string rule;
     Severity severity = Severity::Info;
@@ -29,6 +31,7 @@ struct Finding {
     /// The flow the finding is about, when it is about one ("" otherwise). Context for
     /// showing the flow's path, not a subject: subjects are what the designer changes.
     std::string flow;
+    std::optional<std::string> acknowledged; ///< the note, when accepted as a trade-off
 };
 
 /// One step of a flow's critical path and what it adds to the flow's latency.

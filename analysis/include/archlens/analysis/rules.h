@@ -27,7 +27,12 @@ const RuleInfo* ruleInfo(const std::string& id);
 
 /// Runs every rule over the document and the report's numbers and appends the findings,
 /// ordered by severity (errors first), then rule id, then subjects: the same input always
-/// gives the same list.
+/// gives the same list. Findings the document acknowledges carry the note (markAcknowledged).
 void runRules(const Document& doc, const Catalogue& catalogue, Report& report);
+
+/// Sets `acknowledged` on each finding that one of the document's acknowledgements accepts
+/// (same rule, same subjects in any order) and clears it on the others. The rules never
+/// see acknowledgements: a finding is found the same way whether accepted or not.
+void markAcknowledged(const Document& doc, std::vector<Finding>& findings);
 
 } // namespace archlens

@@ -7,6 +7,7 @@
 #include "archlens/model/document.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,25 @@ private:
     Json old_;
     Json new_;
     std::string mergeKey_;
+};
+
+/// Accepts a finding as a trade-off, changes the note of an accepted one, or withdraws
+/// one: `value` replaces the acknowledgement matching (rule, subjects), where nullopt
+/// removes it and a new one goes to the end. A replaced or withdrawn one comes back at its
+/// old place on revert, so undo restores the file byte for byte. Reported as an update of
+/// the document's "acknowledgements".
+class SetAcknowledgementCommand : public Command {
+public:
+    SetAcknowledgementCommand(std::string text, const Document& doc, const std::string& rule,
+                              const std::vector<std::string>& subjects,
+                              std::optional<Acknowledgement> value);
+    void apply(Document& doc, Changes& changes) override;
+    void revert(Document& doc, Changes& changes) override;
+
+private:
+    std::optional<Acknowledgement> old_;
+    std::optional<Acknowledgement> new_;
+    int index_ = -1; ///< where old_ is, or where new_ went when there was no old_
 };
 
 /// Several commands as one step: applied in order, reverted in reverse.

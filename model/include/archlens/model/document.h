@@ -83,6 +83,28 @@ struct Requirements {
     bool operator==(const Requirements&) const = default;
 };
 
+/// A finding the designer has looked at and accepted as a deliberate trade-off, with the
+/// reason in `note`. A finding is named by its rule and its subjects taken as a set, so the
+/// acknowledgement holds across re-analysis and whatever order the rule lists the subjects
+/// in. It refers to ids only loosely: when an element it names goes away it simply matches
+/// no finding any more, and it is kept (and saved) until withdrawn. `subjects` keeps the
+/// order it was given in, so that a saved file reads back byte for byte.
+struct Acknowledgement {
+    std::string rule;
+    std::vector<std::string> subjects;
+    std::string note;
+    Json extra = Json::object();
+    bool operator==(const Acknowledgement&) const = default;
+
+    /// Whether this accepts the finding of `rule` about `subjects`, in any order.
+    bool matches(const std::string& findingRule,
+                 const std::vector<std::string>& findingSubjects) const;
+};
+
+/// Subjects as a set: sorted, each once. Two findings with equal rule and subject set are
+/// the same finding for acknowledgements.
+std::vector<std::string> subjectSet(std::vector<std::string> subjects);
+
 using Element = std::variant<Zone, Component, Connection, Flow, Note>;
 
 /// A whole design. Collections keep file order, which is also drawing order. Ids are
@@ -96,6 +118,8 @@ struct Document {
     std::vector<Connection> connections;
     std::vector<Flow> flows;
     std::vector<Note> notes;
+    /// Findings accepted as trade-offs, in file order; at most one per finding.
+    std::vector<Acknowledgement> acknowledgements;
     Json extra = Json::object(); ///< unknown top-level fields, in file order
 
     bool operator==(const Document&) const = default;
@@ -105,6 +129,13 @@ struct Document {
     const Connection* connection(const std::string& id) const;
     const Flow* flow(const std::string& id) const;
     const Note* note(const std::string& id) const;
+
+    /// Index in `acknowledgements` of the one accepting this finding, or -1.
+    int acknowledgementIndex(const std::string& rule,
+                             const std::vector<std::string>& subjects) const;
+    /// The acknowledgement accepting this finding, or null.
+    const Acknowledgement* acknowledgement(const std::string& rule,
+                                           const std::vector<std::string>& subjects) const;
 
     /// Index in its collection of the element with this id, or -1.
     int indexOf(ElementType type, const std::string& id) const;

@@ -70,6 +70,16 @@ public:
     };
     EditResult move(const std::vector<Position>& positions);
 
+    /// Accepts the finding of `rule` about `subjects` (in any order) as a deliberate
+    /// trade-off, with `note` saying why; for a finding already accepted, changes the note.
+    /// One undo step; nothing happens (and no step) when the note is already that.
+    EditResult acknowledge(const std::string& rule, const std::vector<std::string>& subjects,
+                           const std::string& note);
+    /// Withdraws the acknowledgement of that finding, as one undo step; an error when the
+    /// finding is not acknowledged.
+    EditResult withdrawAcknowledgement(const std::string& rule,
+                                       const std::vector<std::string>& subjects);
+
     /// Groups the following edits into one undo step until endMacro().
     void beginMacro(const std::string& text);
     void endMacro();
