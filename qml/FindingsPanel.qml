@@ -64,6 +64,11 @@ Pane {
                         ? qsTr("Cannot analyse: %1").arg(panel.analysis.problem)
                         : qsTr("Analysing…")
             }
+            Label {
+                visible: panel.analysis.acceptedCount > 0
+                text: qsTr("%1 accepted").arg(panel.analysis.acceptedCount)
+                opacity: 0.7
+            }
         }
 
         RowLayout {
@@ -155,6 +160,8 @@ Pane {
                 required property string rule
                 required property var subjects
                 required property string flow
+                required property bool acknowledged
+                required property string acknowledgement
                 width: ListView.view.width - 10
                 highlighted: ListView.isCurrentItem
                 onClicked: panel.lookAt(index)
@@ -175,7 +182,7 @@ Pane {
                         width: 4
                         height: parent.height
                         radius: 2
-                        color: panel.colourOf(entry.severity)
+                        color: entry.acknowledged ? "#8a93a3" : panel.colourOf(entry.severity)
                     }
                     Column {
                         id: texts
@@ -211,6 +218,43 @@ Pane {
                             wrapMode: Text.Wrap
                             textFormat: Text.PlainText
                             font.italic: true
+                        }
+                        Label {
+                            width: parent.width
+                            visible: entry.acknowledged
+                            text: entry.acknowledgement !== ""
+                                  ? qsTr("Accepted: %1").arg(entry.acknowledgement)
+                                  : qsTr("Accepted as a trade-off")
+                            wrapMode: Text.Wrap
+                            textFormat: Text.PlainText
+                            font.italic: true
+                        }
+                        // Accepting a trade-off (with the reason, saved in the design) or
+                        // reopening one: each is a step on the undo history.
+                        Row {
+                            width: parent.width
+                            spacing: 6
+                            visible: entry.highlighted
+                            TextField {
+                                id: noteField
+                                objectName: "acceptNote"
+                                visible: !entry.acknowledged
+                                width: parent.width - acceptButton.width - 6
+                                placeholderText: qsTr("Why this is an acceptable trade-off")
+                                onAccepted: acceptButton.clicked()
+                            }
+                            Button {
+                                id: acceptButton
+                                objectName: "acceptFinding"
+                                text: entry.acknowledged ? qsTr("Reopen") : qsTr("Accept trade-off")
+                                onClicked: entry.acknowledged
+                                           ? DocumentController.withdrawAcknowledgement(entry.rule, entry.subjects)
+                                           : DocumentController.acknowledgeFinding(entry.rule, entry.subjects, noteField.text)
+                                ToolTip.visible: hovered
+                                ToolTip.text: entry.acknowledged
+                                              ? qsTr("Count this finding as an open problem again")
+                                              : qsTr("Keep the finding, in its own section, with your reason; it no longer counts as a problem")
+                            }
                         }
                         Label {
                             width: parent.width

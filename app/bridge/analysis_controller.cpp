@@ -33,8 +33,17 @@ void AnalysisController::setController(DocumentController* controller) {
 
 int AnalysisController::countOf(Severity severity) const {
     if (!report_) return 0;
+    // Open findings only: an accepted trade-off is no longer a problem to count.
     return int(std::count_if(report_->findings.begin(), report_->findings.end(),
-                             [severity](const Finding& f) { return f.severity == severity; }));
+                             [severity](const Finding& f) {
+                                 return f.severity == severity && !f.acknowledged;
+                             }));
+}
+
+int AnalysisController::acceptedCount() const {
+    if (!report_) return 0;
+    return int(std::count_if(report_->findings.begin(), report_->findings.end(),
+                             [](const Finding& f) { return f.acknowledged.has_value(); }));
 }
 
 void AnalysisController::setTrafficMultiplier(double multiplier) {
@@ -146,7 +155,8 @@ QString AnalysisController::severityOf(const QString& id) const {
     const std::string key = id.toStdString();
     int worst = -1;
     for (const Finding& f : report_->findings)
-        if (std::find(f.subjects.begin(), f.subjects.end(), key) != f.subjects.end())
+        if (!f.acknowledged &&
+            std::find(f.subjects.begin(), f.subjects.end(), key) != f.subjects.end())
             worst = std::max(worst, int(f.severity));
     return worst < 0 ? QString() : QString::fromLatin1(toString(Severity(worst)));
 }

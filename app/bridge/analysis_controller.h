@@ -33,6 +33,8 @@ class AnalysisController : public QObject {
     Q_PROPERTY(int errorCount READ errorCount NOTIFY reportChanged)
     Q_PROPERTY(int warningCount READ warningCount NOTIFY reportChanged)
     Q_PROPERTY(int infoCount READ infoCount NOTIFY reportChanged)
+    /// Findings the design accepts as trade-offs (not in the counts above).
+    Q_PROPERTY(int acceptedCount READ acceptedCount NOTIFY reportChanged)
     Q_PROPERTY(double trafficMultiplier READ trafficMultiplier WRITE setTrafficMultiplier NOTIFY
                    whatIfChanged)
     Q_PROPERTY(QStringList failed READ failed WRITE setFailed NOTIFY whatIfChanged)
@@ -50,6 +52,7 @@ public:
     int errorCount() const { return countOf(Severity::Error); }
     int warningCount() const { return countOf(Severity::Warning); }
     int infoCount() const { return countOf(Severity::Info); }
+    int acceptedCount() const;
     double trafficMultiplier() const { return multiplier_; }
     void setTrafficMultiplier(double multiplier);
     /// Ids of components and zones the what-if treats as down.

@@ -32,6 +32,7 @@ QVariant FindingModel::data(const QModelIndex& index, int role) const {
     case SeverityRole:
         return QString::fromUtf8(toString(f.severity));
     case SeverityLabelRole:
+        if (f.acknowledged) return tr("Accepted trade-offs");
         return f.severity == Severity::Error     ? tr("Errors")
                : f.severity == Severity::Warning ? tr("Warnings")
                                                  : tr("Information");
@@ -146,8 +147,11 @@ void FindingModel::refilter() {
             }
             rows_.push_back(&f);
         }
-        // Most severe first; the report's own order within a severity.
+        // Open findings most severe first, then the accepted trade-offs in their own
+        // section; the report's own order within each.
         std::stable_sort(rows_.begin(), rows_.end(), [](const Finding* a, const Finding* b) {
+            if (a->acknowledged.has_value() != b->acknowledged.has_value())
+                return !a->acknowledged.has_value();
             return int(a->severity) > int(b->severity);
         });
     }

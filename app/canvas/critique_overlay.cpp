@@ -56,6 +56,7 @@ CritiqueOverlay CritiqueOverlay::build(const Report* report, const QStringList& 
         return o;
     }
     for (const Finding& f : report->findings) {
+        if (f.acknowledged) continue; // an accepted trade-off is not flagged on the canvas
         for (const std::string& s : f.subjects) {
             const QString id = QString::fromStdString(s);
             auto it = o.badges.find(id);

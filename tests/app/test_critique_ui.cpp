@@ -135,6 +135,55 @@ private slots:
         QTRY_VERIFY(view_->critique().highlight.isEmpty());
     }
 
+    void aFindingIsAcceptedAsATradeOffWithANote() {
+        open(kExamples + "/ecommerce-checkout.archlens");
+        clickCentre(item("critiqueSummary"));
+        auto* list = item("findingList");
+        QTRY_VERIFY(list->property("count").toInt() > 0);
+        const int errors = analysis_->errorCount();
+        QVERIFY(errors > 0);
+        QCOMPARE(analysis_->acceptedCount(), 0);
+
+        QQuickItem* row = nullptr;
+        QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem*, row), Q_ARG(int, 0));
+        QVERIFY(row);
+        clickCentre(row);
+        const QString rule = row->property("rule").toString();
+        auto* note = findItem(row, "acceptNote");
+        auto* accept = findItem(row, "acceptFinding");
+        QVERIFY(note && accept);
+        QTRY_VERIFY(note->isVisible());
+        clickCentre(note);
+        QTest::keyClicks(window_, "Orders queue while the region recovers");
+        clickCentre(accept);
+
+        // Saved in the design, one undo step; the finding moves to its own section.
+        const auto& acks = controller_->document().acknowledgements;
+        QCOMPARE(acks.size(), size_t(1));
+        QCOMPARE(QString::fromStdString(acks.front().rule), rule);
+        QCOMPARE(acks.front().note, std::string("Orders queue while the region recovers"));
+        QVERIFY(controller_->modified());
+        waitFresh();
+        QCOMPARE(analysis_->errorCount(), errors - 1);
+        QCOMPARE(analysis_->acceptedCount(), 1);
+        QTRY_COMPARE(list->property("count").toInt(), int(analysis_->report()->findings.size()));
+        QQuickItem* last = nullptr;
+        const int lastRow = list->property("count").toInt() - 1;
+        QMetaObject::invokeMethod(list, "positionViewAtEnd");
+        QTRY_VERIFY([&] {
+            QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem*, last),
+                                      Q_ARG(int, lastRow));
+            return last != nullptr;
+        }());
+        QCOMPARE(last->property("acknowledged").toBool(), true);
+        QCOMPARE(last->property("rule").toString(), rule);
+
+        controller_->undo();
+        QVERIFY(controller_->document().acknowledgements.empty());
+        waitFresh();
+        QCOMPARE(analysis_->errorCount(), errors);
+    }
+
     void theInspectorListsTheSelectionsFindings() {
         open(kExamples + "/ecommerce-checkout.archlens");
         const auto& findings = analysis_->report()->findings;
