@@ -180,12 +180,20 @@ QByteArray renderDiagramPdf(const Document& doc, const Catalogue& catalogue,
     pdf.setPageLayout(layout);
     QPainter p(&pdf);
     const QRect target = pdf.pageLayout().paintRectPixels(pdf.resolution());
+    // The background covers the whole sheet, margins included, as on screen.
+    if (!options.whiteBackground) {
+        const DiagramTheme theme = options.dark ? DiagramTheme::darkTheme() : DiagramTheme::light();
+        p.fillRect(QRectF(pdf.pageLayout().fullRectPixels(pdf.resolution())).translated(-target.topLeft()),
+                   theme.background);
+    }
     // Never enlarge a small design past its 1:1 size on paper: it would look clumsy.
     const double unit = pdf.resolution() / 96.0;
     QRectF area(QPointF(0, 0), target.size());
     const double fit = std::min(area.width() / bounds.width(), area.height() / bounds.height());
-    if (fit > unit)
+    if (fit > unit) {
         area = QRectF(QPointF(0, 0), bounds.size() * unit);
+        area.moveCenter(QRectF(QPointF(0, 0), target.size()).center());
+    }
     paintDiagram(p, doc, catalogue, options, area);
     p.end();
     return bytes;

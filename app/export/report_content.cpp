@@ -101,6 +101,15 @@ QString componentName(const Document& doc, const std::string& id) {
     return c && !c->name.empty() ? q(c->name) : q(id);
 }
 
+QString subjectName(const Document& doc, const std::string& id) {
+    if (doc.component(id)) return componentName(doc, id);
+    if (const Connection* c = doc.connection(id))
+        return componentName(doc, c->from) + QStringLiteral(" → ") + componentName(doc, c->to);
+    if (const Zone* z = doc.zone(id)) return QStringLiteral("zone ") + q(z->id);
+    if (const Flow* f = doc.flow(id)) return q(f->name.empty() ? f->id : f->name);
+    return q(id);
+}
+
 QString severityHeading(Severity severity) {
     switch (severity) {
     case Severity::Error: return QStringLiteral("Errors");

@@ -43,6 +43,10 @@ QString downtime(double minutes);     ///< 21.6 min, 3.2 h
 /// A component's name, or the id when it has none or is not in the document.
 QString componentName(const Document& doc, const std::string& id);
 
+/// What a finding's subject id names, in words: a component's name, "A → B" for a
+/// connection, "zone az1" for a zone, a flow's name; the id itself for anything else.
+QString subjectName(const Document& doc, const std::string& id);
+
 /// "Errors", "Warnings", "Notes" for the section of each severity.
 QString severityHeading(Severity severity);
 

@@ -147,7 +147,7 @@ QString findingHtml(const Document& doc, const Finding& f, const ReportHtmlOptio
     const QString sev = QString::fromLatin1(toString(f.severity));
     QStringList subjects;
     for (const auto& s : f.subjects)
-        subjects << htmlText(componentName(doc, s));
+        subjects << htmlText(subjectName(doc, s));
     QString html;
     if (o.forPrint) {
         // QTextDocument draws no side borders on blocks: a one-cell table frames each finding.
@@ -169,7 +169,7 @@ QString findingHtml(const Document& doc, const Finding& f, const ReportHtmlOptio
         html += o.forPrint ? QStringLiteral("<p><b>%1:</b> %2</p>").arg(term, value)
                            : QStringLiteral("<dt>%1</dt><dd>%2</dd>").arg(term, value);
     };
-    row(QStringLiteral("Components"), subjects.join(QStringLiteral(", ")));
+    row(QStringLiteral("About"), subjects.join(QStringLiteral(", ")));
     row(QStringLiteral("Guide"), htmlText(f.guideSection));
     row(QStringLiteral("Change"), htmlText(f.suggestion));
     row(QStringLiteral("Next question"), htmlText(f.followUp));

@@ -122,9 +122,9 @@ std::vector<OutputFile> reportMarkdown(const Document& doc, const Report& report
             if (f.severity != severity) continue;
             QStringList subjects;
             for (const auto& s : f.subjects)
-                subjects << markdownText(componentName(doc, s));
+                subjects << markdownText(subjectName(doc, s));
             text += QStringLiteral("#### %1 `%2`\n\n%3\n\n").arg(md(f.title), q(f.rule), md(f.message));
-            if (!subjects.isEmpty()) text += QStringLiteral("- **Components:** %1\n").arg(subjects.join(QStringLiteral(", ")));
+            if (!subjects.isEmpty()) text += QStringLiteral("- **About:** %1\n").arg(subjects.join(QStringLiteral(", ")));
             text += QStringLiteral("- **Guide:** %1\n- **Change:** %2\n- **Next question:** %3\n\n")
                         .arg(md(f.guideSection), md(f.suggestion), md(f.followUp));
         }
