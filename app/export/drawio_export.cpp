@@ -4,6 +4,7 @@
 #include "diagram_theme.h"
 
 #include <QXmlStreamWriter>
+#include <cmath>
 #include <unordered_map>
 
 namespace archlens {
@@ -12,6 +13,15 @@ namespace {
 
 QString q(const std::string& s) {
     return QString::fromStdString(s);
+}
+
+/// A colour as draw.io reads it: opaque. The theme's zone and region fills are translucent
+/// (so nested zones darken); draw.io would drop the alpha and paint them solid, so they are
+/// blended over white here, which is how they look on the light canvas.
+QString opaque(const QColor& c) {
+    const double a = c.alphaF();
+    const auto mix = [a](int v) { return int(std::lround(v * a + 255 * (1 - a))); };
+    return QColor(mix(c.red()), mix(c.green()), mix(c.blue())).name();
 }
 
 QString num(double v) {
@@ -79,11 +89,11 @@ QByteArray toDrawio(const Document& doc, const Catalogue& catalogue) {
     int regionNo = 0;
     for (const auto& g : regions)
         vertex(xml, QStringLiteral("region-%1").arg(++regionNo), q(g.region),
-               frame.arg(theme.regionFill.name(), theme.regionBorder.name(), theme.zoneText.name()),
+               frame.arg(opaque(theme.regionFill), opaque(theme.regionBorder), opaque(theme.zoneText)),
                g.rect);
     for (const auto& z : zones)
         vertex(xml, QStringLiteral("zone-%1").arg(q(doc.zones[size_t(z.zone)].id)), z.label,
-               frame.arg(theme.zoneFill.name(), theme.zoneBorder.name(), theme.zoneText.name()),
+               frame.arg(opaque(theme.zoneFill), opaque(theme.zoneBorder), opaque(theme.zoneText)),
                z.rect);
 
     for (size_t i = 0; i < doc.components.size(); ++i) {
@@ -95,14 +105,14 @@ QByteArray toDrawio(const Document& doc, const Catalogue& catalogue) {
         vertex(xml, QStringLiteral("component-%1").arg(q(c.id)), value,
                QStringLiteral("rounded=0;whiteSpace=wrap;html=0;fillColor=%1;strokeColor=%2;"
                               "fontColor=%3;strokeWidth=1;shadow=0;")
-                   .arg(theme.cardFill.name(), stripe.name(), theme.cardText.name()),
+                   .arg(opaque(theme.cardFill), opaque(stripe), opaque(theme.cardText)),
                boxes[i]);
     }
     for (const auto& n : doc.notes)
         vertex(xml, QStringLiteral("note-%1").arg(q(n.id)), q(n.text),
                QStringLiteral("shape=note;whiteSpace=wrap;html=0;align=left;verticalAlign=top;"
                               "spacingLeft=6;fillColor=%1;strokeColor=%2;fontColor=%3;")
-                   .arg(theme.noteFill.name(), theme.noteBorder.name(), theme.noteText.name()),
+                   .arg(opaque(theme.noteFill), opaque(theme.noteBorder), opaque(theme.noteText)),
                geometry::noteRect(n));
 
     for (const auto& c : doc.connections) {
@@ -110,12 +120,12 @@ QByteArray toDrawio(const Document& doc, const Catalogue& catalogue) {
         QString style = QStringLiteral("edgeStyle=orthogonalEdgeStyle;curved=1;html=0;endArrow=block;"
                                        "endFill=1;strokeColor=%1;");
         if (c.mode == ConnectionMode::Async)
-            style = style.arg(theme.connectionAsync.name()) + QStringLiteral("dashed=1;");
+            style = style.arg(opaque(theme.connectionAsync)) + QStringLiteral("dashed=1;");
         else if (c.mode == ConnectionMode::Replication)
-            style = style.arg(theme.connectionReplication.name()) +
+            style = style.arg(opaque(theme.connectionReplication)) +
                     QStringLiteral("dashed=1;dashPattern=1 3;strokeWidth=2;");
         else
-            style = style.arg(theme.connection.name());
+            style = style.arg(opaque(theme.connection));
         xml.writeStartElement(QStringLiteral("mxCell"));
         xml.writeAttribute(QStringLiteral("id"), QStringLiteral("connection-%1").arg(q(c.id)));
         xml.writeAttribute(QStringLiteral("value"), QString());

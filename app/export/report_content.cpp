@@ -7,6 +7,7 @@
 #include "plot_builder.h"
 
 #include <QApplication>
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <qcustomplot.h>
@@ -119,27 +120,36 @@ QString severityHeading(Severity severity) {
     return {};
 }
 
-QStringList acknowledgedTradeoffs(const Document& doc) {
+QStringList acknowledgedTradeoffs(const Document& doc, const Report& report) {
     QStringList out;
-    // The document has no field of its own for this yet; a file that carries an
-    // "acknowledged" list (kept on round trip as an unknown field) is shown as written.
-    auto it = doc.extra.find("acknowledged");
+    // Read from the file's "acknowledgements" list ({rule, subjects, note}), which this
+    // version keeps as an unknown field; a model that parses it into the document only has
+    // to feed the same three values in here.
+    auto it = doc.extra.find("acknowledgements");
     if (it == doc.extra.end() || !it->is_array()) return out;
     for (const auto& entry : *it) {
-        if (entry.is_string()) {
-            out << q(entry.get<std::string>());
-        } else if (entry.is_object()) {
-            QString line = q(entry.value("rule", std::string()));
-            if (auto s = entry.find("subjects"); s != entry.end() && s->is_array()) {
-                QStringList names;
-                for (const auto& id : *s)
-                    if (id.is_string()) names << componentName(doc, id.get<std::string>());
-                if (!names.isEmpty()) line += QStringLiteral(" (%1)").arg(names.join(QStringLiteral(", ")));
-            }
-            const std::string reason = entry.value("reason", std::string());
-            if (!reason.empty()) line += QStringLiteral(": ") + q(reason);
-            if (!line.isEmpty()) out << line;
+        if (!entry.is_object()) continue;
+        const std::string rule = entry.value("rule", std::string());
+        std::vector<std::string> subjects;
+        if (auto s = entry.find("subjects"); s != entry.end() && s->is_array())
+            for (const auto& id : *s)
+                if (id.is_string()) subjects.push_back(id.get<std::string>());
+        // The finding it accepts, when the design still has it, names it best.
+        auto sorted = subjects;
+        std::sort(sorted.begin(), sorted.end());
+        QString line = q(rule);
+        for (const auto& f : report.findings) {
+            auto fs = f.subjects;
+            std::sort(fs.begin(), fs.end());
+            if (f.rule == rule && fs == sorted) line = q(f.title);
         }
+        QStringList names;
+        for (const auto& id : subjects)
+            names << subjectName(doc, id);
+        if (!names.isEmpty()) line += QStringLiteral(" (%1)").arg(names.join(QStringLiteral(", ")));
+        const std::string note = entry.value("note", std::string());
+        if (!note.empty()) line += QStringLiteral(": ") + q(note);
+        if (!line.isEmpty()) out << line;
     }
     return out;
 }

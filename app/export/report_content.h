@@ -50,10 +50,9 @@ QString subjectName(const Document& doc, const std::string& id);
 /// "Errors", "Warnings", "Notes" for the section of each severity.
 QString severityHeading(Severity severity);
 
-/// The trade-offs the person acknowledged, one line each, from the document's
-/// `acknowledged` list when it has one (entries are strings or objects with `rule`,
-/// `subjects` and `reason`); empty when none were recorded.
-QStringList acknowledgedTradeoffs(const Document& doc);
+/// The trade-offs the person accepted, one line each ("rule title (subjects): note"), from
+/// the design's `acknowledgements` list ({rule, subjects, note}); empty when there are none.
+QStringList acknowledgedTradeoffs(const Document& doc, const Report& report);
 
 /// The assumptions behind the numbers, one sentence each, so a reader knows what they mean.
 QStringList reportAssumptions(const Report& report);

@@ -237,7 +237,7 @@ QString reportHtml(const Document& doc, const Report& report, const std::vector<
     }
 
     html += QStringLiteral("<h2>Acknowledged trade-offs</h2>\n");
-    const QStringList acknowledged = acknowledgedTradeoffs(doc);
+    const QStringList acknowledged = acknowledgedTradeoffs(doc, report);
     if (acknowledged.isEmpty()) {
         html += QStringLiteral("<p>None recorded.</p>\n");
     } else {

@@ -130,7 +130,7 @@ std::vector<OutputFile> reportMarkdown(const Document& doc, const Report& report
         }
     }
     text += QStringLiteral("## Acknowledged trade-offs\n\n");
-    const QStringList acknowledged = acknowledgedTradeoffs(doc);
+    const QStringList acknowledged = acknowledgedTradeoffs(doc, report);
     if (acknowledged.isEmpty()) text += QStringLiteral("None recorded.\n\n");
     for (const QString& a : acknowledged)
         text += QStringLiteral("- %1\n").arg(markdownText(a));

@@ -35,6 +35,9 @@ void layoutReportForPrint(QTextDocument& text, const Document& doc, const Report
     QFont font = text.defaultFont();
     font.setFamily(QStringLiteral("DejaVu Sans"));
     font.setPointSizeF(9.5);
+    // A hair of letter spacing turns off ligatures: text copied or searched in the PDF then
+    // reads "fi" and "fl", not the single ligature characters.
+    font.setLetterSpacing(QFont::AbsoluteSpacing, 0.05);
     text.setDefaultFont(font);
     text.setDefaultStyleSheet(QStringLiteral(
         "h1 { font-size: 20pt; } h2 { font-size: 14pt; color: #1d2330; margin-top: 14px; } "

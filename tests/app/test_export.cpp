@@ -165,6 +165,13 @@ private slots:
                 QVERIFY(a.value("source").startsWith(QLatin1String("component-")));
             }
             values.insert(a.value("id").toString(), a.value("value").toString());
+            // Zone frames are pale, as on the canvas (their translucent fill blended, not solid).
+            if (a.value("id").startsWith(QLatin1String("zone-"))) {
+                static const QRegularExpression fill(QStringLiteral("fillColor=(#[0-9a-f]{6});"));
+                const auto m = fill.match(a.value("style").toString());
+                QVERIFY(m.hasMatch());
+                QVERIFY2(QColor(m.captured(1)).lightness() > 200, qPrintable(m.captured(1)));
+            }
         }
         QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
         QCOMPARE(edges, int(doc.connections.size()));
@@ -372,6 +379,25 @@ private slots:
         QTextDocument text;
         layoutReportForPrint(text, doc, report, images);
         QVERIFY(text.toPlainText().contains(hostile));
+    }
+
+    void acknowledgedTradeOffsAreListed() {
+        Document doc = load(QStringLiteral(ARCHLENS_RESOURCES_DIR "/examples/url-shortener.archlens"));
+        const Report before = critique(doc, cat());
+        QVERIFY(!before.findings.empty());
+        const Finding& f = before.findings.back();
+        doc.extra["acknowledgements"] = Json::array(
+            {Json{{"rule", f.rule}, {"subjects", f.subjects}, {"note", "<b>cheap</b> & good enough"}}});
+        const Report report = critique(doc, cat());
+        const QStringList lines = acknowledgedTradeoffs(doc, report);
+        QCOMPARE(lines.size(), 1);
+        QVERIFY(lines[0].startsWith(q(f.title)));
+        QVERIFY(lines[0].endsWith(": <b>cheap</b> & good enough"));
+        const QString html = reportHtml(doc, report, {});
+        const QString section = html.section("Acknowledged trade-offs", 1).section("<h2>", 0, 0);
+        QVERIFY(section.contains(htmlText(f.title)));
+        QVERIFY(section.contains("&lt;b&gt;cheap&lt;/b&gt; &amp; good enough"));
+        QVERIFY(!section.contains("None recorded"));
     }
 
     void emptyDesignExports() {
