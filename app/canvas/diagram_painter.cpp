@@ -132,7 +132,8 @@ void DiagramPainter::paintBadge(QPainter& p, const QRectF& box, const SeverityBa
                                      QColor(0xd0, 0x30, 0x30)};
     const QColor colour = colours[std::clamp(badge.severity, 0, 2)];
     const double d = 20;
-    const QRectF circle(box.right() - d * 0.6, box.top() - d * 0.4, d, d);
+    // Centred just outside the top-right corner, clear of the instance count inside the card.
+    const QRectF circle(box.right() - d * 0.4, box.top() - d * 0.6, d, d);
     p.save();
     p.setPen(QPen(Qt::white, 1.5));
     p.setBrush(colour);

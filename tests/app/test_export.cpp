@@ -235,6 +235,28 @@ private slots:
         QVERIFY(bounds.width() < diagramExportBounds(doc).width());
     }
 
+    void largeDiagramGetsALargerLandscapeSheet() {
+        Document doc = load(QStringLiteral(ARCHLENS_RESOURCES_DIR "/examples/url-shortener.archlens"));
+        // Spread the design out to about 5000 x 2500 units: too small to read on A4.
+        for (auto& c : doc.components) {
+            c.x *= 4;
+            c.y *= 4;
+        }
+        const QRectF bounds = diagramExportBounds(doc);
+        QVERIFY(bounds.width() > 4000 && bounds.width() > bounds.height());
+        const QByteArray pdf = renderDiagramPdf(doc, cat(), {});
+        QCOMPARE(pdfPages(pdf), 1);
+        static const QRegularExpression box(QStringLiteral("/MediaBox \\[0 0 ([0-9.]+) ([0-9.]+)\\]"));
+        const auto m = box.match(QString::fromLatin1(pdf));
+        QVERIFY(m.hasMatch());
+        const double w = m.captured(1).toDouble(), h = m.captured(2).toDouble();
+        QVERIFY2(w > h, "landscape");
+        QVERIFY2(w > 842 * 1.5, qPrintable(QString::number(w))); // larger than A4 (842 pt wide)
+        // Readable: at least 0.55 of 1:1 (a unit is 0.75 pt) unless even A0 is too small.
+        const double k = std::min((w - 2 * 28.35) / bounds.width(), (h - 2 * 28.35) / bounds.height());
+        QVERIFY2(k >= 0.55 * 0.75 - 1e-6 || w >= 3370, qPrintable(QString::number(k)));
+    }
+
     void selectionKeepsOnlyWhatIsSelected() {
         const Document doc = load(QStringLiteral(ARCHLENS_RESOURCES_DIR "/examples/url-shortener.archlens"));
         const Connection& c = doc.connections.front();
@@ -278,7 +300,8 @@ private slots:
         withBadges.badges = &report;
         const QImage badged = renderDiagramImage(doc, cat(), withBadges, 1);
         const QRectF box = geometry::componentRect(*named).translated(-diagramExportBounds(doc).topLeft());
-        const QPoint centre(int(box.right() - 20 * 0.6 + 10), int(box.top() - 20 * 0.4 + 10) + 5);
+        // The badge's centre is 2 px right of and above the corner; sample below the digit.
+        const QPoint centre(int(box.right() + 2), int(box.top() - 2) + 7);
         const QColor c = badged.pixelColor(centre);
         QVERIFY2(c.red() > 150 && c.green() < 100 && c.blue() < 100, qPrintable(c.name()));
         QVERIFY(plain.pixelColor(centre) != c);
