@@ -5,9 +5,16 @@
 #include "archlens/analysis/rules.h"
 #include "archlens/model/catalogue.h"
 #include "archlens/model/document_io.h"
+#include "diagram_export.h"
+#include "export_file.h"
+#include "report_content.h"
+#include "report_export.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <memory>
+#include <optional>
 #include <QTextStream>
 #include <cstdio>
 #include <cstring>
@@ -17,8 +24,13 @@ namespace archlens::cli {
 
 namespace {
 
-const char* const kCommands[] = {"check",  "catalogue", "rules",     "help",
-                                 "--help", "-h",        "--version", "-v"};
+const char* const kCommands[] = {"check", "export", "report",    "catalogue", "rules",
+                                 "help",  "--help", "-h",        "--version", "-v"};
+
+/// Subcommands that draw (fonts, QPainter, plots): they need a QApplication.
+bool draws(const QString& command) {
+    return command == "export" || command == "report";
+}
 
 QTextStream& out() {
     static QTextStream stream(stdout);
@@ -229,6 +241,115 @@ int check(const QStringList& args) {
     return Ok;
 }
 
+/// Loads the one design file named on the command line; on failure prints why (the
+/// problems, with their places) and returns null.
+std::optional<Document> loadDesign(QCommandLineParser& parser, const QString& command) {
+    if (parser.positionalArguments().size() != 1) {
+        err() << "archlens " << command << ": expected exactly one design file\n";
+        return std::nullopt;
+    }
+    const QString file = parser.positionalArguments().front();
+    auto result = readDocumentFile(file.toStdString(), Catalogue::builtin());
+    if (!result.ok()) {
+        printProblems(file, result.problems, "text");
+        return std::nullopt;
+    }
+    return *result.document;
+}
+
+int exportDiagramCommand(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        "Exports the diagram of a design: SVG, PDF, PNG, Mermaid (.mmd) or draw.io (.drawio),\n"
+        "chosen by the output file's extension.\nExit status: 0 written, 2 bad input or unwritable output.");
+    parser.addPositionalArgument("file", "The design to export (*.archlens).");
+    const QCommandLineOption output(QStringList{"o", "output"},
+                                    "Output file: .svg, .pdf, .png, .mmd or .drawio.", "out");
+    const QCommandLineOption scale("scale", "PNG scale: 1, 2 or 4 (default 1).", "n", "1");
+    const QCommandLineOption selection("selection", "Export only these ids, comma-separated.", "ids");
+    const QCommandLineOption white("white", "Pure white background instead of the theme's.");
+    const QCommandLineOption dark("dark", "The dark theme's colours.");
+    const QCommandLineOption badges("badges", "Severity badges on components named by findings.");
+    parser.addOptions({output, scale, selection, white, dark, badges});
+    if (!parse(parser, "export", args)) return InvalidInput;
+    const QString target = parser.value(output);
+    if (target.isEmpty()) {
+        err() << "archlens export: no output file (use -o OUT.svg|.pdf|.png|.mmd|.drawio)\n";
+        return InvalidInput;
+    }
+    const auto format = diagramFormatForPath(target);
+    if (!format) {
+        err() << "archlens export: cannot tell the format of " << target
+              << " (use .svg, .pdf, .png, .mmd or .drawio)\n";
+        return InvalidInput;
+    }
+    bool numeric = false;
+    const double factor = parser.value(scale).toDouble(&numeric);
+    if (!numeric || !(factor > 0 && factor <= 8)) {
+        err() << "archlens export: --scale must be a number above 0 and at most 8, got \""
+              << parser.value(scale) << "\"\n";
+        return InvalidInput;
+    }
+    const auto doc = loadDesign(parser, "export");
+    if (!doc) return InvalidInput;
+    DiagramRenderOptions options;
+    if (parser.isSet(selection))
+        options.selection = parser.value(selection).split(',', Qt::SkipEmptyParts);
+    options.whiteBackground = parser.isSet(white);
+    options.dark = parser.isSet(dark);
+    Report report;
+    if (parser.isSet(badges)) {
+        report = critique(*doc, Catalogue::builtin());
+        options.badges = &report;
+    }
+    QString error;
+    const QByteArray bytes = exportDiagram(*doc, Catalogue::builtin(), *format, options, factor, &error);
+    if (bytes.isEmpty()) {
+        err() << "archlens export: " << (error.isEmpty() ? QStringLiteral("nothing to export") : error) << "\n";
+        return InvalidInput;
+    }
+    if (const QString e = writeFileAtomically(target, bytes); !e.isEmpty()) {
+        err() << "archlens export: " << e << "\n";
+        return InvalidInput;
+    }
+    out() << "wrote " << target << "\n";
+    return Ok;
+}
+
+int reportCommand(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        "Writes the critique of a design as a report: HTML (one self-contained file), Markdown\n"
+        "(with its images beside it), PDF or JSON (the schema of 'archlens check --format json'),\n"
+        "chosen by the output file's extension.\nExit status: 0 written, 2 bad input or unwritable output.");
+    parser.addPositionalArgument("file", "The design to report on (*.archlens).");
+    const QCommandLineOption output(QStringList{"o", "output"}, "Output file: .html, .md, .pdf or .json.",
+                                    "out");
+    parser.addOption(output);
+    if (!parse(parser, "report", args)) return InvalidInput;
+    const QString target = parser.value(output);
+    if (target.isEmpty()) {
+        err() << "archlens report: no output file (use -o OUT.html|.md|.pdf|.json)\n";
+        return InvalidInput;
+    }
+    const auto format = reportFormatForPath(target);
+    if (!format) {
+        err() << "archlens report: cannot tell the format of " << target
+              << " (use .html, .md, .pdf or .json)\n";
+        return InvalidInput;
+    }
+    const auto doc = loadDesign(parser, "report");
+    if (!doc) return InvalidInput;
+    const QString e = exportReport(*doc, Catalogue::builtin(), *format, target, nullptr,
+                                   parser.positionalArguments().front());
+    if (!e.isEmpty()) {
+        err() << "archlens report: " << e << "\n";
+        return InvalidInput;
+    }
+    out() << "wrote " << target << "\n";
+    return Ok;
+}
+
 int listRules(const QStringList& args) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -290,6 +411,10 @@ void usage() {
              "  archlens check FILE [--format text|json|md] [--fail-on info|warning|error]\n"
              "                                   critique a design (exit 0 clean, 1 findings, 2 "
              "invalid)\n"
+             "  archlens export FILE -o OUT.svg|.pdf|.png|.mmd|.drawio [--scale N] [--selection ids]\n"
+             "                                   export the diagram\n"
+             "  archlens report FILE -o OUT.html|.md|.pdf|.json\n"
+             "                                   write the critique as a report\n"
              "  archlens rules [--format text|json]\n"
              "                                   list the rules and the guide sections they cite\n"
              "  archlens catalogue [--format text|json]\n"
@@ -308,7 +433,16 @@ bool isCommand(int argc, char** argv) {
 }
 
 int run(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+    // Drawing needs fonts and a paint engine but never a screen: render offscreen unless
+    // told otherwise, so exports work over ssh and in CI and look the same everywhere.
+    const bool drawing = argc > 1 && draws(QString::fromLocal8Bit(argv[1]));
+    if (drawing && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app;
+    if (drawing)
+        app = std::make_unique<QApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName("archlens");
     QCoreApplication::setApplicationVersion(ARCHLENS_VERSION);
     const QStringList args = QCoreApplication::arguments();
@@ -320,6 +454,10 @@ int run(int argc, char** argv) {
         status = catalogue(args);
     else if (command == "rules")
         status = listRules(args);
+    else if (command == "export")
+        status = exportDiagramCommand(args);
+    else if (command == "report")
+        status = reportCommand(args);
     else if (command == "--version" || command == "-v") {
         out() << "archlens " << ARCHLENS_VERSION << "\n";
         status = Ok;

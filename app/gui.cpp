@@ -60,7 +60,7 @@ int run(int argc, char** argv) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         "Sketch a system design and get it critiqued.\n"
-        "Commands without a window: check, catalogue (archlens help).");
+        "Commands without a window: check, export, report, rules, catalogue (archlens help).");
     parser.addHelpOption();
     parser.addVersionOption();
     QCommandLineOption screenshot("screenshot", "Render the window to a PNG file and exit.",

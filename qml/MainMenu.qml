@@ -19,6 +19,11 @@ MenuBar {
 
     readonly property bool hasSelection: DocumentController.selection.count > 0
 
+    // The export dialog belongs to the entries that open it; it shows over the window.
+    readonly property ExportDialog exportDialog: ExportDialog {
+        parent: bar.Window.window ? bar.Window.window.contentItem : bar
+    }
+
     // A menu entry that shows its action's shortcut on the right.
     component Entry: MenuItem {
         id: entry
@@ -66,6 +71,9 @@ MenuBar {
             enabled: DocumentController.modified && DocumentController.filePath !== ""
             onTriggered: DocumentController.revert()
         }
+        MenuSeparator {}
+        Action { text: qsTr("&Export…"); shortcut: "Ctrl+E"; onTriggered: bar.exportDialog.openFor(false) }
+        Action { text: qsTr("Export Re&port…"); shortcut: "Ctrl+Shift+E"; onTriggered: bar.exportDialog.openFor(true) }
         MenuSeparator {}
         Action { text: qsTr("&Quit"); shortcut: "Ctrl+Q"; onTriggered: bar.quitRequested() }
     }

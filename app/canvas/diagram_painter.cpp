@@ -3,6 +3,7 @@
 #include "diagram_geometry.h"
 
 #include <QPainterPath>
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
@@ -102,6 +103,10 @@ void DiagramPainter::paint(QPainter& p, const PaintOptions& o) {
             p.setBrush(Qt::NoBrush);
             p.drawRect(r.adjusted(-1.25 * hair, -1.25 * hair, 1.25 * hair, 1.25 * hair));
         }
+        if (o.badges) {
+            const auto badge = o.badges->constFind(QString::fromStdString(c.id));
+            if (badge != o.badges->constEnd() && badge->count > 0) paintBadge(p, r, *badge);
+        }
     }
     for (const auto& n : doc_.notes) {
         QRectF r = geometry::noteRect(n);
@@ -117,6 +122,28 @@ void DiagramPainter::paint(QPainter& p, const PaintOptions& o) {
             p.drawRect(r);
         }
     }
+    p.restore();
+}
+
+void DiagramPainter::paintBadge(QPainter& p, const QRectF& box, const SeverityBadge& badge) {
+    // Red, amber and blue as on the findings panel; the count in white, so the badge reads
+    // in print and on both themes.
+    static const QColor colours[] = {QColor(0x2f, 0x6f, 0xd0), QColor(0xd9, 0x8a, 0x00),
+                                     QColor(0xd0, 0x30, 0x30)};
+    const QColor colour = colours[std::clamp(badge.severity, 0, 2)];
+    const double d = 20;
+    // Centred just outside the top-right corner, clear of the instance count inside the card.
+    const QRectF circle(box.right() - d * 0.4, box.top() - d * 0.6, d, d);
+    p.save();
+    p.setPen(QPen(Qt::white, 1.5));
+    p.setBrush(colour);
+    p.drawEllipse(circle);
+    QFont f = p.font();
+    f.setPixelSize(11);
+    f.setBold(true);
+    p.setFont(f);
+    p.setPen(Qt::white);
+    p.drawText(circle, Qt::AlignCenter, QString::number(badge.count));
     p.restore();
 }
 

@@ -9,10 +9,18 @@
 #include "diagram_theme.h"
 #include "label_painter.h"
 
+#include <QHash>
 #include <QPainter>
 #include <QSet>
 
 namespace archlens {
+
+/// What the critique says about one component, for a badge on its card: the worst
+/// severity among the findings naming it (0 info, 1 warning, 2 error) and how many there are.
+struct SeverityBadge {
+    int severity = 0;
+    int count = 0;
+};
 
 struct PaintOptions {
     /// Only what intersects this document rectangle is painted; null paints everything.
@@ -26,6 +34,9 @@ struct PaintOptions {
     bool labels = true;
     /// Names alone, larger, for small zoom levels.
     bool compact = false;
+    /// Severity badges by component id, drawn on the top-right corner of each card named
+    /// here; null draws none (the canvas shows findings its own way).
+    const QHash<QString, SeverityBadge>* badges = nullptr;
 };
 
 class DiagramPainter {
@@ -37,6 +48,7 @@ public:
 
 private:
     QRectF boxOf(const Component& c, const PaintOptions& o) const;
+    void paintBadge(QPainter& p, const QRectF& box, const SeverityBadge& badge);
 
     const Document& doc_;
     const Catalogue& catalogue_;

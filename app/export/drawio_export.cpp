@@ -1,0 +1,151 @@
+#include "drawio_export.h"
+
+#include "diagram_geometry.h"
+#include "diagram_theme.h"
+
+#include <QXmlStreamWriter>
+#include <cmath>
+#include <unordered_map>
+
+namespace archlens {
+
+namespace {
+
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+/// A colour as draw.io reads it: opaque. The theme's zone and region fills are translucent
+/// (so nested zones darken); draw.io would drop the alpha and paint them solid, so they are
+/// blended over white here, which is how they look on the light canvas.
+QString opaque(const QColor& c) {
+    const double a = c.alphaF();
+    const auto mix = [a](int v) { return int(std::lround(v * a + 255 * (1 - a))); };
+    return QColor(mix(c.red()), mix(c.green()), mix(c.blue())).name();
+}
+
+QString num(double v) {
+    return QString::number(v, 'f', 1);
+}
+
+void geometry(QXmlStreamWriter& xml, const QRectF& r) {
+    xml.writeStartElement(QStringLiteral("mxGeometry"));
+    xml.writeAttribute(QStringLiteral("x"), num(r.x()));
+    xml.writeAttribute(QStringLiteral("y"), num(r.y()));
+    xml.writeAttribute(QStringLiteral("width"), num(r.width()));
+    xml.writeAttribute(QStringLiteral("height"), num(r.height()));
+    xml.writeAttribute(QStringLiteral("as"), QStringLiteral("geometry"));
+    xml.writeEndElement();
+}
+
+void vertex(QXmlStreamWriter& xml, const QString& id, const QString& value, const QString& style,
+            const QRectF& r) {
+    xml.writeStartElement(QStringLiteral("mxCell"));
+    xml.writeAttribute(QStringLiteral("id"), id);
+    xml.writeAttribute(QStringLiteral("value"), value);
+    xml.writeAttribute(QStringLiteral("style"), style);
+    xml.writeAttribute(QStringLiteral("vertex"), QStringLiteral("1"));
+    xml.writeAttribute(QStringLiteral("parent"), QStringLiteral("1"));
+    geometry(xml, r);
+    xml.writeEndElement();
+}
+
+} // namespace
+
+QByteArray toDrawio(const Document& doc, const Catalogue& catalogue) {
+    const DiagramTheme theme = DiagramTheme::light();
+    std::vector<QRectF> boxes;
+    for (const auto& c : doc.components)
+        boxes.push_back(geometry::componentRect(c));
+    const auto zones = geometry::zoneAreas(doc, boxes);
+    const auto regions = geometry::regionAreas(doc, zones);
+
+    QByteArray bytes;
+    QXmlStreamWriter xml(&bytes);
+    xml.setAutoFormatting(true);
+    xml.writeStartDocument();
+    xml.writeStartElement(QStringLiteral("mxfile"));
+    xml.writeAttribute(QStringLiteral("host"), QStringLiteral("ArchLens"));
+    xml.writeStartElement(QStringLiteral("diagram"));
+    xml.writeAttribute(QStringLiteral("id"), QStringLiteral("archlens"));
+    xml.writeAttribute(QStringLiteral("name"), doc.title.empty() ? QStringLiteral("Design") : q(doc.title));
+    xml.writeStartElement(QStringLiteral("mxGraphModel"));
+    xml.writeAttribute(QStringLiteral("grid"), QStringLiteral("1"));
+    xml.writeAttribute(QStringLiteral("gridSize"), QStringLiteral("8"));
+    xml.writeAttribute(QStringLiteral("arrows"), QStringLiteral("1"));
+    xml.writeStartElement(QStringLiteral("root"));
+    xml.writeStartElement(QStringLiteral("mxCell"));
+    xml.writeAttribute(QStringLiteral("id"), QStringLiteral("0"));
+    xml.writeEndElement();
+    xml.writeStartElement(QStringLiteral("mxCell"));
+    xml.writeAttribute(QStringLiteral("id"), QStringLiteral("1"));
+    xml.writeAttribute(QStringLiteral("parent"), QStringLiteral("0"));
+    xml.writeEndElement();
+
+    // Frames first, so draw.io stacks them behind the components.
+    const QString frame = QStringLiteral(
+        "rounded=0;whiteSpace=wrap;html=0;verticalAlign=top;align=left;spacingLeft=8;"
+        "fillColor=%1;strokeColor=%2;fontColor=%3;");
+    int regionNo = 0;
+    for (const auto& g : regions)
+        vertex(xml, QStringLiteral("region-%1").arg(++regionNo), q(g.region),
+               frame.arg(opaque(theme.regionFill), opaque(theme.regionBorder), opaque(theme.zoneText)),
+               g.rect);
+    for (const auto& z : zones)
+        vertex(xml, QStringLiteral("zone-%1").arg(q(doc.zones[size_t(z.zone)].id)), z.label,
+               frame.arg(opaque(theme.zoneFill), opaque(theme.zoneBorder), opaque(theme.zoneText)),
+               z.rect);
+
+    for (size_t i = 0; i < doc.components.size(); ++i) {
+        const Component& c = doc.components[i];
+        const KindInfo* kind = catalogue.kind(c.kind);
+        QString value = q(c.name.empty() ? c.id : c.name);
+        if (kind) value += QLatin1Char('\n') + q(kind->label);
+        const QColor stripe = theme.category(kind ? kind->category : std::string());
+        vertex(xml, QStringLiteral("component-%1").arg(q(c.id)), value,
+               QStringLiteral("rounded=0;whiteSpace=wrap;html=0;fillColor=%1;strokeColor=%2;"
+                              "fontColor=%3;strokeWidth=1;shadow=0;")
+                   .arg(opaque(theme.cardFill), opaque(stripe), opaque(theme.cardText)),
+               boxes[i]);
+    }
+    for (const auto& n : doc.notes)
+        vertex(xml, QStringLiteral("note-%1").arg(q(n.id)), q(n.text),
+               QStringLiteral("shape=note;whiteSpace=wrap;html=0;align=left;verticalAlign=top;"
+                              "spacingLeft=6;fillColor=%1;strokeColor=%2;fontColor=%3;")
+                   .arg(opaque(theme.noteFill), opaque(theme.noteBorder), opaque(theme.noteText)),
+               geometry::noteRect(n));
+
+    for (const auto& c : doc.connections) {
+        if (!doc.component(c.from) || !doc.component(c.to)) continue;
+        QString style = QStringLiteral("edgeStyle=orthogonalEdgeStyle;curved=1;html=0;endArrow=block;"
+                                       "endFill=1;strokeColor=%1;");
+        if (c.mode == ConnectionMode::Async)
+            style = style.arg(opaque(theme.connectionAsync)) + QStringLiteral("dashed=1;");
+        else if (c.mode == ConnectionMode::Replication)
+            style = style.arg(opaque(theme.connectionReplication)) +
+                    QStringLiteral("dashed=1;dashPattern=1 3;strokeWidth=2;");
+        else
+            style = style.arg(opaque(theme.connection));
+        xml.writeStartElement(QStringLiteral("mxCell"));
+        xml.writeAttribute(QStringLiteral("id"), QStringLiteral("connection-%1").arg(q(c.id)));
+        xml.writeAttribute(QStringLiteral("value"), QString());
+        xml.writeAttribute(QStringLiteral("style"), style);
+        xml.writeAttribute(QStringLiteral("edge"), QStringLiteral("1"));
+        xml.writeAttribute(QStringLiteral("parent"), QStringLiteral("1"));
+        xml.writeAttribute(QStringLiteral("source"), QStringLiteral("component-%1").arg(q(c.from)));
+        xml.writeAttribute(QStringLiteral("target"), QStringLiteral("component-%1").arg(q(c.to)));
+        xml.writeStartElement(QStringLiteral("mxGeometry"));
+        xml.writeAttribute(QStringLiteral("relative"), QStringLiteral("1"));
+        xml.writeAttribute(QStringLiteral("as"), QStringLiteral("geometry"));
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+    xml.writeEndElement(); // root
+    xml.writeEndElement(); // mxGraphModel
+    xml.writeEndElement(); // diagram
+    xml.writeEndElement(); // mxfile
+    xml.writeEndDocument();
+    return bytes;
+}
+
+} // namespace archlens

@@ -1,0 +1,163 @@
+#include "report_content.h"
+
+#include "archlens/analysis/analyze.h"
+#include "archlens/analysis/rules.h"
+#include "diagram_export.h"
+#include "diagram_theme.h"
+#include "plot_builder.h"
+
+#include <QApplication>
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <qcustomplot.h>
+
+namespace archlens {
+
+namespace {
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+QImage plotImage(const std::function<void(QCustomPlot&)>& build, QSize size) {
+    QCustomPlot plot;
+    plot.resize(size);
+    build(plot);
+    plot.replot(QCustomPlot::rpImmediateRefresh);
+    return plot.toPixmap(size.width(), size.height(), 2.0).toImage();
+}
+} // namespace
+
+Report critique(const Document& doc, const Catalogue& catalogue) {
+    Report report = analyze(doc, catalogue);
+    runRules(doc, catalogue, report);
+    return report;
+}
+
+std::vector<ReportImage> reportImages(const Document& doc, const Catalogue& catalogue,
+                                      const Report& report) {
+    std::vector<ReportImage> out;
+    DiagramRenderOptions options;
+    options.whiteBackground = true;
+    options.badges = &report;
+    out.push_back({QStringLiteral("diagram"), QStringLiteral("The design, with a badge on each component a finding names"),
+                   renderDiagramImage(doc, catalogue, options, 2)});
+    if (!qobject_cast<QApplication*>(QCoreApplication::instance())) return out;
+
+    const DiagramTheme theme = DiagramTheme::light();
+    const QSize size(760, 380);
+    if (!report.flows.empty()) {
+        std::optional<double> target;
+        if (doc.hasRequirements) target = doc.requirements.availability;
+        out.push_back({QStringLiteral("availability"),
+                       QStringLiteral("Availability of each flow in nines, against the target"),
+                       plotImage([&](QCustomPlot& p) { buildAvailability(p, report, doc, target, theme); },
+                                 size)});
+    }
+    if (!report.components.empty())
+        out.push_back({QStringLiteral("utilisation"),
+                       QStringLiteral("The busiest components at the declared traffic"),
+                       plotImage([&](QCustomPlot& p) { buildUtilisation(p, report, doc, 10, theme); },
+                                 size)});
+    // The flow with the slowest p99 is the one a reader wants explained.
+    const FlowResult* slowest = nullptr;
+    for (const auto& f : report.flows)
+        if (!slowest || f.p99_ms > slowest->p99_ms) slowest = &f;
+    if (slowest) {
+        const QString id = q(slowest->id);
+        const QString name = q(slowest->name.empty() ? slowest->id : slowest->name);
+        out.push_back({QStringLiteral("waterfall"),
+                       QStringLiteral("Where the time goes in \u201c%1\u201d: each step's p50 and p99").arg(name),
+                       plotImage([&](QCustomPlot& p) { buildLatencyWaterfall(p, report, doc, id, theme); },
+                                 size)});
+        if (!report.curves.empty())
+            out.push_back({QStringLiteral("load-curves"),
+                           QStringLiteral("\u201c%1\u201d as traffic grows: latency and the busiest component's utilisation").arg(name),
+                           plotImage([&](QCustomPlot& p) { buildLoadCurves(p, report, doc, id, 1.0, theme); },
+                                     size)});
+    }
+    return out;
+}
+
+namespace fmt {
+QString percent(double a) {
+    return QString::number(a * 100, 'f', a >= 0.9999 ? 4 : 3) + QLatin1Char('%');
+}
+QString milliseconds(double v) {
+    return QString::number(v, 'f', v < 10 ? 1 : 0) + QStringLiteral(" ms");
+}
+QString nines(double a) {
+    if (a >= 1) return QStringLiteral("∞");
+    return QString::number(-std::log10(1 - a), 'f', 1);
+}
+QString downtime(double minutes) {
+    if (minutes < 1) return QString::number(minutes * 60, 'f', 0) + QStringLiteral(" s");
+    if (minutes < 120) return QString::number(minutes, 'f', 1) + QStringLiteral(" min");
+    return QString::number(minutes / 60, 'f', 1) + QStringLiteral(" h");
+}
+} // namespace fmt
+
+QString componentName(const Document& doc, const std::string& id) {
+    const Component* c = doc.component(id);
+    return c && !c->name.empty() ? q(c->name) : q(id);
+}
+
+QString subjectName(const Document& doc, const std::string& id) {
+    if (doc.component(id)) return componentName(doc, id);
+    if (const Connection* c = doc.connection(id))
+        return componentName(doc, c->from) + QStringLiteral(" → ") + componentName(doc, c->to);
+    if (const Zone* z = doc.zone(id)) return QStringLiteral("zone ") + q(z->id);
+    if (const Flow* f = doc.flow(id)) return q(f->name.empty() ? f->id : f->name);
+    return q(id);
+}
+
+QString severityHeading(Severity severity) {
+    switch (severity) {
+    case Severity::Error: return QStringLiteral("Errors");
+    case Severity::Warning: return QStringLiteral("Warnings");
+    case Severity::Info: return QStringLiteral("Notes");
+    }
+    return {};
+}
+
+QStringList acknowledgedTradeoffs(const Document& doc, const Report& report) {
+    QStringList out;
+    for (const Acknowledgement& ack : doc.acknowledgements) {
+        // The finding it accepts, when the design still has it, names it best.
+        QString line = q(ack.rule);
+        for (const auto& f : report.findings)
+            if (ack.matches(f.rule, f.subjects)) line = q(f.title);
+        QStringList names;
+        for (const auto& id : ack.subjects)
+            names << subjectName(doc, id);
+        if (!names.isEmpty()) line += QStringLiteral(" (%1)").arg(names.join(QStringLiteral(", ")));
+        if (!ack.note.empty()) line += QStringLiteral(": ") + q(ack.note);
+        out << line;
+    }
+    return out;
+}
+
+QStringList reportAssumptions(const Report& report) {
+    QStringList out;
+    bool simulated = false;
+    for (const auto& f : report.flows)
+        simulated = simulated || f.availabilityMethod != "exact";
+    out << QStringLiteral("Traffic is each flow's declared rate (a traffic multiplier of 1); retries "
+                          "and call multipliers add to the load they cause.");
+    out << (simulated ? QStringLiteral("Availability is exact where the structure allows it; flows marked "
+                                       "simulated use 200,000 seeded Monte Carlo samples with a 95% interval.")
+                      : QStringLiteral("Availability is computed exactly from each component's instances, "
+                                       "their zones and failover; zone and region failures are shared causes."));
+    out << QStringLiteral("A flow is up when every component on its required synchronous path is up; "
+                          "optional calls and asynchronous tails do not count.");
+    out << QStringLiteral("Downtime is (1 - availability) over a 30-day month.");
+    out << QStringLiteral("Service times are log-normal, fitted to each component's p50 and p99; "
+                          "percentiles of a path are computed on distributions, never by adding p99s.");
+    out << QStringLiteral("Each connection adds a network hop: 0.5 ms within a zone, 1.5 ms across zones, "
+                          "40 ms across regions.");
+    out << QStringLiteral("Queueing delay is M/M/c from utilisation (offered load over instances "
+                          "times capacity); a saturated component waits for its timeout.");
+    return out;
+}
+
+} // namespace archlens

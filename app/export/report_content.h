@@ -1,0 +1,60 @@
+#pragma once
+// What every critique report holds, computed once and shared by the HTML, Markdown and PDF
+// writers: the analysis and the findings, the pictures (the diagram with severity badges
+// and the plots of the critique), and the numbers formatted the way the app shows them.
+#include "archlens/analysis/report.h"
+#include "archlens/model/catalogue.h"
+#include "archlens/model/document.h"
+
+#include <QImage>
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+namespace archlens {
+
+/// The analysis at the declared load plus every rule's findings: what `archlens check` says.
+Report critique(const Document& doc, const Catalogue& catalogue);
+
+/// One picture of a report, with the file-name stem it gets when written beside a
+/// Markdown report ("diagram", "availability"...) and its caption.
+struct ReportImage {
+    QString name;
+    QString caption;
+    QImage image;
+};
+
+/// The pictures of a report: the diagram first (with severity badges, white background,
+/// 2x for sharp print), then the plots of the critique: each flow's availability against
+/// the target, the busiest components, and for the flow with the slowest p99 its latency
+/// waterfall and its load curves. Plots need a QApplication (QCustomPlot is a widget);
+/// without one only the diagram is returned.
+std::vector<ReportImage> reportImages(const Document& doc, const Catalogue& catalogue,
+                                      const Report& report);
+
+/// Numbers as the report prints them.
+namespace fmt {
+QString percent(double availability); ///< 99.95%, with four decimals from 99.99% up
+QString milliseconds(double ms);      ///< 8.4 ms, 120 ms
+QString nines(double availability);   ///< 3.3
+QString downtime(double minutes);     ///< 21.6 min, 3.2 h
+} // namespace fmt
+
+/// A component's name, or the id when it has none or is not in the document.
+QString componentName(const Document& doc, const std::string& id);
+
+/// What a finding's subject id names, in words: a component's name, "A → B" for a
+/// connection, "zone az1" for a zone, a flow's name; the id itself for anything else.
+QString subjectName(const Document& doc, const std::string& id);
+
+/// "Errors", "Warnings", "Notes" for the section of each severity.
+QString severityHeading(Severity severity);
+
+/// The trade-offs the person accepted, one line each ("rule title (subjects): note"), from
+/// the design's `acknowledgements` list ({rule, subjects, note}); empty when there are none.
+QStringList acknowledgedTradeoffs(const Document& doc, const Report& report);
+
+/// The assumptions behind the numbers, one sentence each, so a reader knows what they mean.
+QStringList reportAssumptions(const Report& report);
+
+} // namespace archlens

@@ -1,0 +1,36 @@
+#include "report_export.h"
+
+#include "archlens/analysis/report_json.h"
+#include "report_content.h"
+#include "report_html.h"
+#include "report_markdown.h"
+#include "report_pdf.h"
+
+namespace archlens {
+
+std::vector<OutputFile> buildReport(const Document& doc, const Catalogue& catalogue, ReportFormat format,
+                                    const QString& path, const Report* given, const QString& sourceFile) {
+    const Report report = given ? *given : critique(doc, catalogue);
+    if (format == ReportFormat::Json) {
+        // The schema of `archlens check --format json`, byte for byte.
+        Json json = reportToJson(doc, report);
+        if (!sourceFile.isEmpty()) json["file"] = sourceFile.toStdString();
+        json["valid"] = true;
+        return {{path, QByteArray::fromStdString(json.dump(2) + "\n")}};
+    }
+    const std::vector<ReportImage> images = reportImages(doc, catalogue, report);
+    switch (format) {
+    case ReportFormat::Html: return {{path, reportHtml(doc, report, images).toUtf8()}};
+    case ReportFormat::Markdown: return reportMarkdown(doc, report, images, path);
+    case ReportFormat::Pdf: return {{path, reportPdf(doc, report, images)}};
+    case ReportFormat::Json: break;
+    }
+    return {};
+}
+
+QString exportReport(const Document& doc, const Catalogue& catalogue, ReportFormat format,
+                     const QString& path, const Report* report, const QString& sourceFile) {
+    return writeFilesAtomically(buildReport(doc, catalogue, format, path, report, sourceFile));
+}
+
+} // namespace archlens

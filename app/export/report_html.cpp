@@ -1,0 +1,257 @@
+#include "report_html.h"
+
+#include <QBuffer>
+#include <QStringList>
+#include <algorithm>
+
+namespace archlens {
+
+namespace {
+
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+// Plain, printable, no external resources: system fonts only, colours that survive
+// grey-scale printing, tables that break across pages.
+const char* const kStyle = R"css(
+body { font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; color: #1d2330;
+       max-width: 980px; margin: 2em auto; padding: 0 1em; line-height: 1.45; }
+h1 { font-size: 1.8em; margin-bottom: 0.1em; }
+h2 { border-bottom: 1px solid #c9ced8; padding-bottom: 0.2em; margin-top: 1.8em; }
+h3 { margin-bottom: 0.3em; }
+.sub { color: #5a6272; margin-top: 0; }
+table { border-collapse: collapse; margin: 0.6em 0; }
+th, td { border: 1px solid #c9ced8; padding: 4px 10px; text-align: left; vertical-align: top; }
+th { background: #eef1f6; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.miss { color: #b3261e; font-weight: bold; }
+.ok { color: #1e7d32; }
+figure { margin: 1em 0; }
+figure img { max-width: 100%; height: auto; border: 1px solid #dde1e8; }
+figcaption { color: #5a6272; font-size: 0.9em; }
+.finding { border-left: 5px solid #8a93a5; padding: 0.2em 0.9em; margin: 0.8em 0; background: #f7f8fb; }
+.finding.error { border-color: #d03030; }
+.finding.warning { border-color: #d98a00; }
+.finding.info { border-color: #2f6fd0; }
+.finding dt { font-weight: bold; float: left; clear: left; width: 9em; }
+.finding dd { margin-left: 9.5em; margin-bottom: 0.2em; }
+.rule { color: #5a6272; font-family: monospace; font-size: 0.85em; }
+footer { color: #8a93a5; font-size: 0.85em; margin-top: 3em; }
+@media print { body { margin: 0; max-width: none; } .finding, figure, tr { page-break-inside: avoid; } }
+)css";
+
+QString imageSource(const ReportImage& image, const ReportHtmlOptions& o) {
+    if (!o.inlineImages) return image.name + QStringLiteral(".png");
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.image.save(&buffer, "PNG");
+    return QStringLiteral("data:image/png;base64,") + QString::fromLatin1(png.toBase64());
+}
+
+QString figure(const ReportImage& image, const ReportHtmlOptions& o) {
+    if (image.image.isNull()) return {};
+    // Images are rendered at twice their size for sharp print; show them at half.
+    const double w = image.image.width() / 2.0, h = image.image.height() / 2.0;
+    if (o.forPrint) {
+        const double k = std::min({1.0, o.pageWidth / w, o.pageHeight * 0.85 / h});
+        const bool ownPage = h * k > o.pageHeight * 0.45;
+        QString html;
+        if (ownPage) html += QStringLiteral("<p style=\"page-break-before: always\"></p>");
+        html += QStringLiteral("<p align=\"center\"><img src=\"%1\" width=\"%2\" height=\"%3\" alt=\"%4\"><br>"
+                               "<span style=\"color:#5a6272; font-size:9pt\">%4</span></p>")
+                    .arg(imageSource(image, o))
+                    .arg(int(w * k))
+                    .arg(int(h * k))
+                    .arg(htmlText(image.caption));
+        if (ownPage) html += QStringLiteral("<p style=\"page-break-after: always\"></p>");
+        return html;
+    }
+    return QStringLiteral("<figure><img src=\"%1\" width=\"%2\" height=\"%3\" alt=\"%4\">"
+                          "<figcaption>%4</figcaption></figure>\n")
+        .arg(imageSource(image, o))
+        .arg(int(w))
+        .arg(int(h))
+        .arg(htmlText(image.caption));
+}
+
+QString cell(const QString& text, const QString& cls = {}) {
+    return cls.isEmpty() ? QStringLiteral("<td>%1</td>").arg(text)
+                         : QStringLiteral("<td class=\"%1\">%2</td>").arg(cls, text);
+}
+
+QString requirementsTable(const Document& doc) {
+    const Requirements& r = doc.requirements;
+    QStringList rows;
+    if (r.availability)
+        rows << QStringLiteral("<tr><th>Availability</th><td>%1 (%2 nines, %3 down a month)</td></tr>")
+                    .arg(fmt::percent(*r.availability), fmt::nines(*r.availability),
+                         fmt::downtime((1 - *r.availability) * 30 * 24 * 60));
+    if (r.p99_ms)
+        rows << QStringLiteral("<tr><th>p99 latency</th><td>%1</td></tr>").arg(fmt::milliseconds(*r.p99_ms));
+    if (r.max_sync_depth)
+        rows << QStringLiteral("<tr><th>Synchronous depth</th><td>at most %1 calls</td></tr>").arg(*r.max_sync_depth);
+    if (r.peak_rps)
+        rows << QStringLiteral("<tr><th>Peak traffic</th><td>%1 requests/s</td></tr>")
+                    .arg(QString::number(*r.peak_rps, 'f', 0));
+    if (rows.isEmpty()) return QStringLiteral("<p>No targets set.</p>\n");
+    return QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">%1</table>\n")
+        .arg(rows.join(QString()));
+}
+
+QString flowsTable(const Document& doc, const Report& report) {
+    if (report.flows.empty()) return QStringLiteral("<p>The design declares no flows.</p>\n");
+    const Requirements& r = doc.requirements;
+    QString html = QStringLiteral(
+        "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\"><tr><th>Flow</th><th>Availability</th>"
+        "<th>Nines</th><th>Downtime / month</th><th>p50</th><th>p99</th><th>Sync depth</th></tr>\n");
+    for (const auto& f : report.flows) {
+        QString availability = fmt::percent(f.availability);
+        if (f.availabilityMethod != "exact") availability += QStringLiteral(" (simulated)");
+        QString availabilityClass = QStringLiteral("num");
+        if (r.availability) {
+            const bool miss = f.availability < *r.availability;
+            availabilityClass += miss ? QStringLiteral(" miss") : QStringLiteral(" ok");
+            availability += miss ? QStringLiteral(" ✗ below %1").arg(fmt::percent(*r.availability))
+                                 : QStringLiteral(" ✓");
+        }
+        QString p99 = fmt::milliseconds(f.p99_ms);
+        QString p99Class = QStringLiteral("num");
+        if (r.p99_ms) {
+            const bool miss = f.p99_ms > *r.p99_ms;
+            p99Class += miss ? QStringLiteral(" miss") : QStringLiteral(" ok");
+            p99 += miss ? QStringLiteral(" ✗ over %1").arg(fmt::milliseconds(*r.p99_ms)) : QStringLiteral(" ✓");
+        }
+        QString depth = QString::number(f.syncDepth);
+        QString depthClass = QStringLiteral("num");
+        if (r.max_sync_depth && f.syncDepth > *r.max_sync_depth) {
+            depthClass += QStringLiteral(" miss");
+            depth += QStringLiteral(" ✗ over %1").arg(*r.max_sync_depth);
+        }
+        html += QStringLiteral("<tr>") + cell(htmlText(f.name.empty() ? f.id : f.name)) +
+                cell(availability, availabilityClass) + cell(fmt::nines(f.availability), QStringLiteral("num")) +
+                cell(fmt::downtime(f.downtimeMinPerMonth), QStringLiteral("num")) +
+                cell(fmt::milliseconds(f.p50_ms), QStringLiteral("num")) + cell(p99, p99Class) +
+                cell(depth, depthClass) + QStringLiteral("</tr>\n");
+    }
+    html += QStringLiteral("</table>\n");
+    if (report.saturation)
+        html += QStringLiteral("<p>The first component to saturate is <b>%1</b>, at %2× the declared traffic.</p>\n")
+                    .arg(htmlText(componentName(doc, report.saturation->component)))
+                    .arg(QString::number(report.saturation->multiplier, 'f', 2));
+    return html;
+}
+
+QString findingHtml(const Document& doc, const Finding& f, const ReportHtmlOptions& o) {
+    const QString sev = QString::fromLatin1(toString(f.severity));
+    QStringList subjects;
+    for (const auto& s : f.subjects)
+        subjects << htmlText(subjectName(doc, s));
+    QString html;
+    if (o.forPrint) {
+        // QTextDocument draws no side borders on blocks: a one-cell table frames each finding.
+        const char* colour = f.severity == Severity::Error     ? "#d03030"
+                             : f.severity == Severity::Warning ? "#d98a00"
+                                                               : "#2f6fd0";
+        html += QStringLiteral("<table width=\"100%\" border=\"0\" cellspacing=\"0\" cellpadding=\"6\" "
+                               "style=\"margin-top:8px; page-break-inside: avoid\"><tr>"
+                               "<td width=\"5\" bgcolor=\"%1\"></td><td bgcolor=\"#f7f8fb\">")
+                    .arg(QLatin1String(colour));
+    } else {
+        html += QStringLiteral("<div class=\"finding %1\">").arg(sev);
+    }
+    html += QStringLiteral("<h3>%1 <span class=\"rule\">[%2]</span></h3>\n<p>%3</p>\n")
+                .arg(htmlText(f.title), htmlText(f.rule), htmlText(f.message));
+    if (!o.forPrint) html += QStringLiteral("<dl>");
+    auto row = [&](const QString& term, const QString& value) {
+        if (value.isEmpty()) return;
+        html += o.forPrint ? QStringLiteral("<p><b>%1:</b> %2</p>").arg(term, value)
+                           : QStringLiteral("<dt>%1</dt><dd>%2</dd>").arg(term, value);
+    };
+    row(QStringLiteral("About"), subjects.join(QStringLiteral(", ")));
+    row(QStringLiteral("Guide"), htmlText(f.guideSection));
+    row(QStringLiteral("Change"), htmlText(f.suggestion));
+    row(QStringLiteral("Next question"), htmlText(f.followUp));
+    if (!o.forPrint) html += QStringLiteral("</dl>");
+    html += o.forPrint ? QStringLiteral("</td></tr></table>\n") : QStringLiteral("</div>\n");
+    return html;
+}
+
+} // namespace
+
+QString htmlText(const QString& text) {
+    return text.toHtmlEscaped();
+}
+QString htmlText(const std::string& text) {
+    return q(text).toHtmlEscaped();
+}
+
+QString reportHtml(const Document& doc, const Report& report, const std::vector<ReportImage>& images,
+                   const ReportHtmlOptions& o) {
+    const QString title = doc.title.empty() ? QStringLiteral("Untitled design") : q(doc.title);
+    int counts[3] = {0, 0, 0};
+    // Open findings only: accepted trade-offs are listed in their own section.
+    for (const auto& f : report.findings)
+        if (!f.acknowledged) ++counts[int(f.severity)];
+    QString html;
+    html += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                           "<title>%1 — ArchLens critique</title>\n")
+                .arg(htmlText(title));
+    if (!o.forPrint) html += QStringLiteral("<style>%1</style>\n").arg(QLatin1String(kStyle));
+    html += QStringLiteral("</head>\n<body>\n<h1>%1</h1>\n").arg(htmlText(title));
+    html += QStringLiteral("<p class=\"sub\">Critique by ArchLens: %1 components, %2 connections, %3 flows; "
+                           "%4 errors, %5 warnings, %6 notes.</p>\n")
+                .arg(doc.components.size())
+                .arg(doc.connections.size())
+                .arg(doc.flows.size())
+                .arg(counts[int(Severity::Error)])
+                .arg(counts[int(Severity::Warning)])
+                .arg(counts[int(Severity::Info)]);
+
+    html += QStringLiteral("<h2>Requirements</h2>\n") + requirementsTable(doc);
+    if (!images.empty()) html += QStringLiteral("<h2>Diagram</h2>\n") + figure(images.front(), o);
+    if (!doc.notes.empty()) {
+        html += QStringLiteral("<h3>Notes on the diagram</h3>\n<ul>\n");
+        for (const auto& n : doc.notes)
+            html += QStringLiteral("<li>%1</li>\n").arg(htmlText(n.text).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+        html += QStringLiteral("</ul>\n");
+    }
+    html += QStringLiteral("<h2>Flows</h2>\n") + flowsTable(doc, report);
+    if (images.size() > 1) {
+        html += QStringLiteral("<h2>Plots</h2>\n");
+        for (size_t i = 1; i < images.size(); ++i)
+            html += figure(images[i], o);
+    }
+
+    html += QStringLiteral("<h2>Findings</h2>\n");
+    if (report.findings.empty()) html += QStringLiteral("<p>No findings.</p>\n");
+    for (Severity severity : {Severity::Error, Severity::Warning, Severity::Info}) {
+        const int n = counts[int(severity)];
+        if (n == 0) continue;
+        html += QStringLiteral("<h3 class=\"%1\">%2 (%3)</h3>\n")
+                    .arg(QLatin1String(toString(severity)), severityHeading(severity))
+                    .arg(n);
+        for (const auto& f : report.findings)
+            if (f.severity == severity && !f.acknowledged) html += findingHtml(doc, f, o);
+    }
+
+    html += QStringLiteral("<h2>Acknowledged trade-offs</h2>\n");
+    const QStringList acknowledged = acknowledgedTradeoffs(doc, report);
+    if (acknowledged.isEmpty()) {
+        html += QStringLiteral("<p>None recorded.</p>\n");
+    } else {
+        html += QStringLiteral("<ul>\n");
+        for (const QString& a : acknowledged)
+            html += QStringLiteral("<li>%1</li>\n").arg(htmlText(a));
+        html += QStringLiteral("</ul>\n");
+    }
+    html += QStringLiteral("<h2>Assumptions behind the numbers</h2>\n<ul>\n");
+    for (const QString& a : reportAssumptions(report))
+        html += QStringLiteral("<li>%1</li>\n").arg(htmlText(a));
+    html += QStringLiteral("</ul>\n<footer>Made with ArchLens.</footer>\n</body>\n</html>\n");
+    return html;
+}
+
+} // namespace archlens

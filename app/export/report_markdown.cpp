@@ -1,0 +1,146 @@
+#include "report_markdown.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFileInfo>
+
+namespace archlens {
+
+namespace {
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+QString md(const std::string& s) {
+    return markdownText(q(s));
+}
+} // namespace
+
+QString markdownText(const QString& text) {
+    QString out;
+    out.reserve(text.size() + 8);
+    for (const QChar ch : text) {
+        switch (ch.unicode()) {
+        case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#':
+        case '!': case '~':
+            out += QLatin1Char('\\');
+            out += ch;
+            break;
+        case '<': out += QStringLiteral("&lt;"); break;
+        case '>': out += QStringLiteral("&gt;"); break;
+        case '&': out += QStringLiteral("&amp;"); break;
+        case '\n':
+        case '\r': out += QLatin1Char(' '); break;
+        default: out += ch;
+        }
+    }
+    // A leading "-", "+" or "1." would start a list.
+    if (!out.isEmpty() && (out[0] == QLatin1Char('-') || out[0] == QLatin1Char('+')))
+        out.prepend(QLatin1Char('\\'));
+    return out;
+}
+
+std::vector<OutputFile> reportMarkdown(const Document& doc, const Report& report,
+                                       const std::vector<ReportImage>& images, const QString& path) {
+    const QFileInfo info(path);
+    const QString stem = info.completeBaseName();
+    std::vector<OutputFile> files(1);
+    files[0].path = path;
+    auto imageLink = [&](const ReportImage& image) {
+        const QString name = stem + QLatin1Char('-') + image.name + QStringLiteral(".png");
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        image.image.save(&buffer, "PNG");
+        files.push_back({info.dir().filePath(name), png});
+        // Angle brackets let the link hold spaces; the name is ours, from the file name.
+        return QStringLiteral("![%1](<%2>)\n\n").arg(markdownText(image.caption), name);
+    };
+
+    const QString title = doc.title.empty() ? QStringLiteral("Untitled design") : q(doc.title);
+    QString text = QStringLiteral("# %1\n\n").arg(markdownText(title));
+    int counts[3] = {0, 0, 0};
+    // Open findings only: accepted trade-offs are listed in their own section.
+    for (const auto& f : report.findings)
+        if (!f.acknowledged) ++counts[int(f.severity)];
+    text += QStringLiteral("Critique by ArchLens: %1 components, %2 connections, %3 flows; %4 errors, "
+                           "%5 warnings, %6 notes.\n\n")
+                .arg(doc.components.size())
+                .arg(doc.connections.size())
+                .arg(doc.flows.size())
+                .arg(counts[2])
+                .arg(counts[1])
+                .arg(counts[0]);
+
+    text += QStringLiteral("## Requirements\n\n");
+    const Requirements& r = doc.requirements;
+    if (!r.availability && !r.p99_ms && !r.max_sync_depth && !r.peak_rps) text += QStringLiteral("No targets set.\n");
+    if (r.availability)
+        text += QStringLiteral("- **Availability:** %1 (%2 nines)\n").arg(fmt::percent(*r.availability), fmt::nines(*r.availability));
+    if (r.p99_ms) text += QStringLiteral("- **p99 latency:** %1\n").arg(fmt::milliseconds(*r.p99_ms));
+    if (r.max_sync_depth) text += QStringLiteral("- **Synchronous depth:** at most %1 calls\n").arg(*r.max_sync_depth);
+    if (r.peak_rps) text += QStringLiteral("- **Peak traffic:** %1 requests/s\n").arg(QString::number(*r.peak_rps, 'f', 0));
+    text += QLatin1Char('\n');
+
+    if (!images.empty()) text += QStringLiteral("## Diagram\n\n") + imageLink(images.front());
+    for (const auto& n : doc.notes)
+        text += QStringLiteral("> %1\n\n").arg(md(n.text));
+
+    text += QStringLiteral("## Flows\n\n");
+    if (report.flows.empty()) text += QStringLiteral("The design declares no flows.\n\n");
+    else {
+        text += QStringLiteral("| Flow | Availability | Nines | Downtime / month | p50 | p99 | Sync depth |\n"
+                               "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (const auto& f : report.flows) {
+            QString a = fmt::percent(f.availability);
+            if (f.availabilityMethod != "exact") a += QStringLiteral(" (simulated)");
+            if (r.availability) a += f.availability < *r.availability ? QStringLiteral(" ✗") : QStringLiteral(" ✓");
+            QString p99 = fmt::milliseconds(f.p99_ms);
+            if (r.p99_ms) p99 += f.p99_ms > *r.p99_ms ? QStringLiteral(" ✗") : QStringLiteral(" ✓");
+            text += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
+                        .arg(md(f.name.empty() ? f.id : f.name), a, fmt::nines(f.availability),
+                             fmt::downtime(f.downtimeMinPerMonth), fmt::milliseconds(f.p50_ms), p99)
+                        .arg(f.syncDepth);
+        }
+        text += QLatin1Char('\n');
+        if (r.availability || r.p99_ms) text += QStringLiteral("✓ meets the target, ✗ misses it.\n\n");
+        if (report.saturation)
+            text += QStringLiteral("The first component to saturate is **%1**, at %2× the declared traffic.\n\n")
+                        .arg(markdownText(componentName(doc, report.saturation->component)))
+                        .arg(QString::number(report.saturation->multiplier, 'f', 2));
+    }
+    if (images.size() > 1) {
+        text += QStringLiteral("## Plots\n\n");
+        for (size_t i = 1; i < images.size(); ++i)
+            text += imageLink(images[i]);
+    }
+
+    text += QStringLiteral("## Findings\n\n");
+    if (report.findings.empty()) text += QStringLiteral("No findings.\n\n");
+    for (Severity severity : {Severity::Error, Severity::Warning, Severity::Info}) {
+        if (counts[int(severity)] == 0) continue;
+        text += QStringLiteral("### %1 (%2)\n\n").arg(severityHeading(severity)).arg(counts[int(severity)]);
+        for (const auto& f : report.findings) {
+            if (f.severity != severity || f.acknowledged) continue;
+            QStringList subjects;
+            for (const auto& s : f.subjects)
+                subjects << markdownText(subjectName(doc, s));
+            text += QStringLiteral("#### %1 `%2`\n\n%3\n\n").arg(md(f.title), q(f.rule), md(f.message));
+            if (!subjects.isEmpty()) text += QStringLiteral("- **About:** %1\n").arg(subjects.join(QStringLiteral(", ")));
+            text += QStringLiteral("- **Guide:** %1\n- **Change:** %2\n- **Next question:** %3\n\n")
+                        .arg(md(f.guideSection), md(f.suggestion), md(f.followUp));
+        }
+    }
+    text += QStringLiteral("## Acknowledged trade-offs\n\n");
+    const QStringList acknowledged = acknowledgedTradeoffs(doc, report);
+    if (acknowledged.isEmpty()) text += QStringLiteral("None recorded.\n\n");
+    for (const QString& a : acknowledged)
+        text += QStringLiteral("- %1\n").arg(markdownText(a));
+    if (!acknowledged.isEmpty()) text += QLatin1Char('\n');
+    text += QStringLiteral("## Assumptions behind the numbers\n\n");
+    for (const QString& a : reportAssumptions(report))
+        text += QStringLiteral("- %1\n").arg(a);
+    files[0].data = text.toUtf8();
+    return files;
+}
+
+} // namespace archlens

@@ -1,0 +1,452 @@
+// Export and reports: every example to every diagram and report format, checked value by
+// value (XML parses and names every component, page counts, image sizes, every finding in
+// the reports), and a design full of hostile names that must stay text everywhere.
+#include "archlens/analysis/report_json.h"
+#include "archlens/model/catalogue.h"
+#include "archlens/model/document_io.h"
+#include "diagram_export.h"
+#include "diagram_geometry.h"
+#include "drawio_export.h"
+#include "export_file.h"
+#include "mermaid_export.h"
+#include "report_content.h"
+#include "report_export.h"
+#include "report_html.h"
+#include "report_markdown.h"
+#include "report_pdf.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextDocument>
+#include <QXmlStreamReader>
+#include <cmath>
+
+using namespace archlens;
+
+namespace {
+
+const Catalogue& cat() {
+    return Catalogue::builtin();
+}
+
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+Document load(const QString& path) {
+    auto loaded = readDocumentFile(path.toStdString(), cat());
+    if (!loaded.ok()) qFatal("cannot load %s", qPrintable(path));
+    return *loaded.document;
+}
+
+QStringList examples() {
+    QStringList out;
+    const QDir dir(QStringLiteral(ARCHLENS_RESOURCES_DIR "/examples"));
+    for (const QString& f : dir.entryList({QStringLiteral("*.archlens")}, QDir::Files, QDir::Name))
+        out << dir.filePath(f);
+    return out;
+}
+
+/// Parses XML and returns its text and attribute values, decoded, one per entry; sets
+/// `error` when it is not well-formed.
+QStringList xmlTexts(const QByteArray& xml, QString* error) {
+    QStringList out;
+    QXmlStreamReader reader(xml);
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.isCharacters()) out << reader.text().toString();
+        if (reader.isStartElement())
+            for (const auto& a : reader.attributes())
+                out << a.value().toString();
+    }
+    if (reader.hasError()) *error = reader.errorString();
+    return out;
+}
+
+bool anyContains(const QStringList& texts, const QString& needle) {
+    for (const QString& t : texts)
+        if (t.contains(needle)) return true;
+    return false;
+}
+
+/// Pages of a PDF: its page objects (not the /Pages tree nodes).
+int pdfPages(const QByteArray& pdf) {
+    static const QRegularExpression page(QStringLiteral("/Type\\s*/Page[^s]"));
+    return int(QString::fromLatin1(pdf).count(page));
+}
+
+const char* const kHostile = "<script>alert(1)</script> & \"quoted\" 'single' <img src=x onerror=alert(2)>";
+
+/// A small design whose every user text is hostile.
+Document hostileDesign() {
+    Document doc = load(QStringLiteral(ARCHLENS_RESOURCES_DIR "/examples/url-shortener.archlens"));
+    doc.title = kHostile;
+    for (auto& c : doc.components)
+        c.name = std::string(kHostile) + " " + c.id;
+    for (auto& f : doc.flows)
+        f.name = kHostile;
+    for (auto& n : doc.notes)
+        n.text = kHostile;
+    return doc;
+}
+
+} // namespace
+
+class ExportTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void formatsFromExtensions() {
+        QCOMPARE(diagramFormatForPath("a/b.SVG"), std::optional(DiagramFormat::Svg));
+        QCOMPARE(diagramFormatForPath("x.drawio"), std::optional(DiagramFormat::Drawio));
+        QCOMPARE(diagramFormatForPath("x.mmd"), std::optional(DiagramFormat::Mermaid));
+        QVERIFY(!diagramFormatForPath("x.jpg"));
+        QVERIFY(!diagramFormatForPath("noextension"));
+        QCOMPARE(reportFormatForPath("r.htm"), std::optional(ReportFormat::Html));
+        QCOMPARE(reportFormatForPath("r.md"), std::optional(ReportFormat::Markdown));
+        QVERIFY(!reportFormatForPath("r.svg"));
+    }
+
+    void atomicWriteReportsUnwritablePaths() {
+        QTemporaryDir dir;
+        const QString good = dir.filePath("out.txt");
+        QCOMPARE(writeFileAtomically(good, "first"), QString());
+        const QString missing = dir.filePath("no/such/folder/out.svg");
+        const QString error = writeFileAtomically(missing, "x");
+        QVERIFY(error.contains(missing));
+        QVERIFY(writeFileAtomically(dir.path(), "x").contains("folder"));
+        QCOMPARE(writeFileAtomically(good, "second"), QString());
+        QFile f(good);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("second"));
+        // No temporary files are left beside the target.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"out.txt"});
+    }
+
+    void diagramFormats_data() {
+        QTest::addColumn<QString>("file");
+        for (const QString& f : examples())
+            QTest::newRow(qPrintable(QFileInfo(f).baseName())) << f;
+    }
+
+    void diagramFormats() {
+        QFETCH(QString, file);
+        const Document doc = load(file);
+        QVERIFY(!doc.components.empty());
+        QString error;
+        const DiagramRenderOptions options;
+
+        // SVG: well-formed and names every component.
+        const QByteArray svg = exportDiagram(doc, cat(), DiagramFormat::Svg, options, 1, &error);
+        QVERIFY2(!svg.isEmpty(), qPrintable(error));
+        QString xmlError;
+        const QStringList svgTexts = xmlTexts(svg, &xmlError);
+        QVERIFY2(xmlError.isEmpty(), qPrintable(xmlError));
+        QVERIFY(svg.contains("<svg"));
+        for (const auto& c : doc.components)
+            QVERIFY2(anyContains(svgTexts, q(c.name)), c.name.c_str());
+
+        // draw.io: well-formed, one vertex per component with its name, one edge per connection.
+        const QByteArray drawio = exportDiagram(doc, cat(), DiagramFormat::Drawio, options, 1, &error);
+        QXmlStreamReader reader(drawio);
+        QHash<QString, QString> values;
+        int edges = 0;
+        while (!reader.atEnd()) {
+            reader.readNext();
+            if (!reader.isStartElement() || reader.name() != QLatin1String("mxCell")) continue;
+            const auto a = reader.attributes();
+            if (a.value("edge") == QLatin1String("1")) {
+                ++edges;
+                QVERIFY(a.value("source").startsWith(QLatin1String("component-")));
+            }
+            values.insert(a.value("id").toString(), a.value("value").toString());
+            // Zone frames are pale, as on the canvas (their translucent fill blended, not solid).
+            if (a.value("id").startsWith(QLatin1String("zone-"))) {
+                static const QRegularExpression fill(QStringLiteral("fillColor=(#[0-9a-f]{6});"));
+                const auto m = fill.match(a.value("style").toString());
+                QVERIFY(m.hasMatch());
+                QVERIFY2(QColor(m.captured(1)).lightness() > 200, qPrintable(m.captured(1)));
+            }
+        }
+        QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+        QCOMPARE(edges, int(doc.connections.size()));
+        for (const auto& c : doc.components)
+            QVERIFY(values.value("component-" + q(c.id)).startsWith(q(c.name)));
+
+        // PDF: one page.
+        const QByteArray pdf = exportDiagram(doc, cat(), DiagramFormat::Pdf, options, 1, &error);
+        QVERIFY(pdf.startsWith("%PDF-"));
+        QCOMPARE(pdfPages(pdf), 1);
+
+        // PNG at 1x and 2x: the export bounds times the scale.
+        const QRectF bounds = diagramExportBounds(doc);
+        for (double scale : {1.0, 2.0}) {
+            const QByteArray png = exportDiagram(doc, cat(), DiagramFormat::Png, options, scale, &error);
+            QImage image;
+            QVERIFY(image.loadFromData(png, "PNG"));
+            QCOMPARE(image.size(), QSize(int(std::ceil(bounds.width() * scale)),
+                                         int(std::ceil(bounds.height() * scale))));
+        }
+
+        // Mermaid: every component as a node with its name, every connection as an edge.
+        const QString mmd = QString::fromUtf8(exportDiagram(doc, cat(), DiagramFormat::Mermaid, options, 1, &error));
+        QVERIFY(mmd.contains("flowchart "));
+        QHash<QString, QString> node;
+        static const QRegularExpression nodeLine(QStringLiteral("^\\s*(n\\d+)\\[\"([^\"]*)\"\\]$"),
+                                                 QRegularExpression::MultilineOption);
+        for (auto it = nodeLine.globalMatch(mmd); it.hasNext();) {
+            const auto m = it.next();
+            node.insert(m.captured(2).section(QStringLiteral("<br/>"), 0, 0), m.captured(1));
+        }
+        QCOMPARE(node.size(), int(doc.components.size()));
+        QHash<QString, QString> nodeOfId;
+        for (const auto& c : doc.components) {
+            QVERIFY2(node.contains(mermaidText(q(c.name))), c.name.c_str());
+            nodeOfId.insert(q(c.id), node.value(mermaidText(q(c.name))));
+        }
+        for (const auto& c : doc.connections) {
+            const QString arrow = c.mode == ConnectionMode::Async         ? "-.->"
+                                  : c.mode == ConnectionMode::Replication ? "==>"
+                                                                          : "-->";
+            const QRegularExpression edge(QStringLiteral("^\\s*%1 %2(\\|[^|]*\\|)? %3$")
+                                              .arg(nodeOfId.value(q(c.from)), QRegularExpression::escape(arrow),
+                                                   nodeOfId.value(q(c.to))),
+                                          QRegularExpression::MultilineOption);
+            QVERIFY2(edge.match(mmd).hasMatch(), c.id.c_str());
+        }
+    }
+
+    void pngAtFourTimesOfASelection() {
+        const Document doc = load(examples().front());
+        DiagramRenderOptions options;
+        options.selection = {q(doc.components[0].id)};
+        QString error;
+        const QByteArray png = exportDiagram(doc, cat(), DiagramFormat::Png, options, 4, &error);
+        QImage image;
+        QVERIFY2(image.loadFromData(png, "PNG"), qPrintable(error));
+        const QRectF bounds = diagramExportBounds(selectDiagram(doc, options.selection));
+        QCOMPARE(image.size(), QSize(int(std::ceil(bounds.width() * 4)), int(std::ceil(bounds.height() * 4))));
+        // One card and its margins (and its zone frame, if any): far smaller than the whole.
+        QVERIFY(bounds.width() < diagramExportBounds(doc).width());
+    }
+
+    void largeDiagramGetsALargerLandscapeSheet() {
+        Document doc = load(QStringLiteral(ARCHLENS_RESOURCES_DIR "/examples/url-shortener.archlens"));
+        // Spread the design out to about 5000 x 2500 units: too small to read on A4.
+        for (auto& c : doc.components) {
+            c.x *= 4;
+            c.y *= 4;
+        }
+        const QRectF bounds = diagramExportBounds(doc);
+        QVERIFY(bounds.width() > 4000 && bounds.width() > bounds.height());
+        const QByteArray pdf = renderDiagramPdf(doc, cat(), {});
+        QCOMPARE(pdfPages(pdf), 1);
+        static const QRegularExpression box(QStringLiteral("/MediaBox \\[0 0 ([0-9.]+) ([0-9.]+)\\]"));
+        const auto m = box.match(QString::fromLatin1(pdf));
+        QVERIFY(m.hasMatch());
+        const double w = m.captured(1).toDouble(), h = m.captured(2).toDouble();
+        QVERIFY2(w > h, "landscape");
+        QVERIFY2(w > 842 * 1.5, qPrintable(QString::number(w))); // larger than A4 (842 pt wide)
+        // Readable: at least 0.55 of 1:1 (a unit is 0.75 pt) unless even A0 is too small.
+        const double k = std::min((w - 2 * 28.35) / bounds.width(), (h - 2 * 28.35) / bounds.height());
+        QVERIFY2(k >= 0.55 * 0.75 - 1e-6 || w >= 3370, qPrintable(QString::number(k)));
+    }
+
+    void selectionKeepsOnlyWhatIsSelected() {
+        const Document doc = load(QStringLiteral(ARCHLENS_RESOURCES_DIR "/examples/url-shortener.archlens"));
+        const Connection& c = doc.connections.front();
+        QStringList unknown;
+        const Document part = selectDiagram(doc, {q(c.from), q(c.to), "nonsense"}, &unknown);
+        QCOMPARE(unknown, QStringList{"nonsense"});
+        QCOMPARE(int(part.components.size()), c.from == c.to ? 1 : 2);
+        for (const auto& k : part.connections) {
+            QVERIFY(part.component(k.from));
+            QVERIFY(part.component(k.to));
+        }
+        QString error;
+        DiagramRenderOptions options;
+        options.selection = {"nonsense"};
+        QVERIFY(exportDiagram(doc, cat(), DiagramFormat::Svg, options, 1, &error).isEmpty());
+        QVERIFY(error.contains("nonsense"));
+        // A zone's id selects the components placed in it.
+        if (!doc.zones.empty()) {
+            const Document zone = selectDiagram(doc, {q(doc.zones.front().id)});
+            QVERIFY(!zone.components.empty());
+            QVERIFY(zone.components.size() < doc.components.size());
+        }
+    }
+
+    void backgroundAndBadges() {
+        const Document doc = load(QStringLiteral(ARCHLENS_RESOURCES_DIR "/examples/ecommerce-checkout.archlens"));
+        const Report report = critique(doc, cat());
+        DiagramRenderOptions white;
+        white.whiteBackground = true;
+        const QImage plain = renderDiagramImage(doc, cat(), white, 1);
+        QCOMPARE(plain.pixelColor(1, 1), QColor(Qt::white));
+        const QImage themed = renderDiagramImage(doc, cat(), DiagramRenderOptions{}, 1);
+        QCOMPARE(themed.pixelColor(1, 1).rgb(), DiagramTheme::light().background.rgb());
+        // A component named by an error finding gets a red badge on its top-right corner.
+        const auto badges = severityBadges(doc, report);
+        const Component* named = nullptr;
+        for (const auto& c : doc.components)
+            if (badges.value(q(c.id)).severity == int(Severity::Error)) named = &c;
+        QVERIFY(named);
+        DiagramRenderOptions withBadges = white;
+        withBadges.badges = &report;
+        const QImage badged = renderDiagramImage(doc, cat(), withBadges, 1);
+        const QRectF box = geometry::componentRect(*named).translated(-diagramExportBounds(doc).topLeft());
+        // The badge's centre is 2 px right of and above the corner; sample below the digit.
+        const QPoint centre(int(box.right() + 2), int(box.top() - 2) + 7);
+        const QColor c = badged.pixelColor(centre);
+        QVERIFY2(c.red() > 150 && c.green() < 100 && c.blue() < 100, qPrintable(c.name()));
+        QVERIFY(plain.pixelColor(centre) != c);
+    }
+
+    void reports_data() { diagramFormats_data(); }
+
+    void reports() {
+        QFETCH(QString, file);
+        const Document doc = load(file);
+        const Report report = critique(doc, cat());
+        QVERIFY(!report.findings.empty());
+        const std::vector<ReportImage> images = reportImages(doc, cat(), report);
+        QCOMPARE(int(images.size()), 5); // diagram, availability, utilisation, waterfall, load curves
+        for (const auto& image : images)
+            QVERIFY2(!image.image.isNull() && image.image.width() > 100, qPrintable(image.name));
+
+        // HTML: self-contained, every finding with its texts, the flows table.
+        const QString html = reportHtml(doc, report, images);
+        QVERIFY(!html.contains("<script", Qt::CaseInsensitive));
+        QVERIFY(!html.contains("<link", Qt::CaseInsensitive));
+        QVERIFY(!html.contains("src=\"http"));
+        QCOMPARE(html.count("src=\"data:image/png;base64,"), int(images.size()));
+        for (const auto& f : report.findings) {
+            QVERIFY2(html.contains(htmlText(f.title)), f.title.c_str());
+            QVERIFY2(html.contains(htmlText(f.message)), f.message.c_str());
+            QVERIFY(html.contains(htmlText(f.guideSection)));
+            QVERIFY(html.contains(htmlText(f.followUp)));
+        }
+        for (const auto& f : report.flows)
+            QVERIFY(html.contains(fmt::percent(f.availability)));
+        QVERIFY(html.contains("Acknowledged trade-offs"));
+        QVERIFY(html.contains("Assumptions behind the numbers"));
+
+        // PDF: the pages QTextDocument lays out, every finding on them.
+        QTextDocument text;
+        layoutReportForPrint(text, doc, report, images);
+        const QString plain = text.toPlainText();
+        for (const auto& f : report.findings)
+            QVERIFY2(plain.contains(q(f.title)), f.title.c_str());
+        const QByteArray pdf = reportPdf(doc, report, images);
+        QVERIFY(pdf.startsWith("%PDF-"));
+        QVERIFY(text.pageCount() >= 3);
+        QCOMPARE(pdfPages(pdf), text.pageCount());
+
+        // Markdown: the report and its pictures beside it, linked by name.
+        QTemporaryDir dir;
+        const auto files = reportMarkdown(doc, report, images, dir.filePath("critique.md"));
+        QCOMPARE(int(files.size()), 1 + int(images.size()));
+        const QString md = QString::fromUtf8(files[0].data);
+        for (size_t i = 1; i < files.size(); ++i) {
+            QVERIFY(files[i].path.startsWith(dir.path()));
+            QVERIFY(md.contains("(<" + QFileInfo(files[i].path).fileName() + ">)"));
+            QImage png;
+            QVERIFY(png.loadFromData(files[i].data, "PNG"));
+        }
+        for (const auto& f : report.findings)
+            QVERIFY2(md.contains(markdownText(q(f.title))), f.title.c_str());
+
+        // JSON: exactly the schema of `archlens check --format json`.
+        const auto json = buildReport(doc, cat(), ReportFormat::Json, dir.filePath("r.json"), &report, "x.archlens");
+        Json expected = reportToJson(doc, report);
+        expected["file"] = "x.archlens";
+        expected["valid"] = true;
+        QVERIFY(Json::parse(json.at(0).data.toStdString()) == expected);
+    }
+
+    void hostileNamesStayText() {
+        const Document doc = hostileDesign();
+        const Report report = critique(doc, cat());
+        const QString hostile = QString::fromUtf8(kHostile);
+        QString error;
+        for (DiagramFormat format : {DiagramFormat::Svg, DiagramFormat::Drawio}) {
+            const QByteArray xml = exportDiagram(doc, cat(), format, DiagramRenderOptions{}, 1, &error);
+            QVERIFY(!xml.contains("<script"));
+            QVERIFY(!xml.contains("<img"));
+            QString xmlError;
+            const QStringList texts = xmlTexts(xml, &xmlError);
+            QVERIFY2(xmlError.isEmpty(), qPrintable(xmlError));
+            // The name comes back whole once the XML is parsed: it was text all along.
+            QVERIFY(anyContains(texts, hostile));
+        }
+        const QString mmd = QString::fromUtf8(exportDiagram(doc, cat(), DiagramFormat::Mermaid, {}, 1, &error));
+        QVERIFY(!mmd.contains("<script"));
+        QVERIFY(!mmd.contains("\"quoted\""));
+        QVERIFY(mmd.contains("#lt;script#gt;alert(1)#lt;/script#gt; #amp; #quot;quoted#quot;"));
+
+        const auto images = reportImages(doc, cat(), report);
+        const QString html = reportHtml(doc, report, images);
+        QVERIFY(!html.contains("<script"));
+        QVERIFY(!html.contains("<img src=x"));
+        QVERIFY(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot;"));
+        QTemporaryDir dir;
+        const auto md = reportMarkdown(doc, report, images, dir.filePath("r.md"));
+        QVERIFY(!md[0].data.contains("<script"));
+        QVERIFY(!md[0].data.contains("<img src=x"));
+        // The PDF shows the name as text.
+        QTextDocument text;
+        layoutReportForPrint(text, doc, report, images);
+        QVERIFY(text.toPlainText().contains(hostile));
+    }
+
+    void acknowledgedTradeOffsAreListed() {
+        Document doc = load(QStringLiteral(ARCHLENS_RESOURCES_DIR "/examples/url-shortener.archlens"));
+        const Report before = critique(doc, cat());
+        QVERIFY(!before.findings.empty());
+        const Finding& f = before.findings.back();
+        Acknowledgement ack;
+        ack.rule = f.rule;
+        ack.subjects = f.subjects;
+        ack.note = "<b>cheap</b> & good enough";
+        doc.acknowledgements.push_back(ack);
+        const Report report = critique(doc, cat());
+        QVERIFY(report.findings.back().acknowledged.has_value());
+        const QStringList lines = acknowledgedTradeoffs(doc, report);
+        QCOMPARE(lines.size(), 1);
+        QVERIFY(lines[0].startsWith(q(f.title)));
+        QVERIFY(lines[0].endsWith(": <b>cheap</b> & good enough"));
+        const QString html = reportHtml(doc, report, {});
+        const QString section = html.section("Acknowledged trade-offs", 1).section("<h2>", 0, 0);
+        QVERIFY(section.contains(htmlText(f.title)));
+        QVERIFY(section.contains("&lt;b&gt;cheap&lt;/b&gt; &amp; good enough"));
+        QVERIFY(!section.contains("None recorded"));
+        // Accepted, it is no longer among the open findings.
+        const QString open = html.section("<h2>Findings</h2>", 1).section("Acknowledged trade-offs", 0, 0);
+        QVERIFY(!open.contains(htmlText(f.title)));
+    }
+
+    void emptyDesignExports() {
+        Document doc;
+        doc.title = "Empty";
+        QString error;
+        for (DiagramFormat f : {DiagramFormat::Svg, DiagramFormat::Pdf, DiagramFormat::Png,
+                                DiagramFormat::Mermaid, DiagramFormat::Drawio})
+            QVERIFY2(!exportDiagram(doc, cat(), f, {}, 1, &error).isEmpty(), qPrintable(error));
+        QTemporaryDir dir;
+        for (ReportFormat f : {ReportFormat::Html, ReportFormat::Markdown, ReportFormat::Pdf, ReportFormat::Json})
+            QCOMPARE(exportReport(doc, cat(), f, dir.filePath("empty." + extensionOf(f))), QString());
+    }
+};
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    ExportTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_export.moc"

@@ -1,0 +1,101 @@
+// File ▸ Export in the real window: the dialog opens from the menu bar, its preview shows
+// the diagram, the options reach the controller and the export writes the file.
+#include "document_controller.h"
+#include "export_controller.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
+
+using namespace archlens;
+
+namespace {
+QQuickItem* findItem(QQuickItem* root, const QString& name) {
+    if (root->objectName() == name) return root;
+    for (QQuickItem* child : root->childItems())
+        if (QQuickItem* found = findItem(child, name)) return found;
+    return nullptr;
+}
+} // namespace
+
+class ExportDialogTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void exportFromTheWindow() {
+        QQmlApplicationEngine engine;
+        engine.load(QUrl(QStringLiteral("qrc:/ArchLens/Main.qml")));
+        QVERIFY(!engine.rootObjects().isEmpty());
+        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().front());
+        QVERIFY(window);
+        window->resize(1200, 800);
+        window->show();
+        auto* documents = engine.singletonInstance<DocumentController*>(
+            qmlTypeId("ArchLens", 1, 0, "DocumentController"));
+        QVERIFY(documents);
+        QVERIFY(documents->openFile(ARCHLENS_RESOURCES_DIR "/examples/url-shortener.archlens"));
+        documents->selection()->setIds({"link_cache", "link_store"});
+
+        QObject* menu = window->property("menuBar").value<QObject*>();
+        QVERIFY(menu);
+        QObject* dialog = menu->property("exportDialog").value<QObject*>();
+        QVERIFY(dialog);
+        QVERIFY(QMetaObject::invokeMethod(dialog, "openFor", Q_ARG(QVariant, false)));
+        QTRY_VERIFY(dialog->property("visible").toBool());
+        auto* exporter = dialog->property("exporter").value<ExportController*>();
+        QVERIFY(exporter);
+        QCOMPARE(exporter->document(), documents);
+        // With a selection, the dialog offers it first.
+        QVERIFY(exporter->selectionOnly());
+        QCOMPARE(int(exporter->previewDocument().components.size()), 2);
+
+        exporter->setFormat("png");
+        exporter->setScale(2);
+        exporter->setBadges(true);
+        QQuickItem* preview = findItem(window->contentItem(), "exportPreview");
+        QVERIFY(preview);
+        QTRY_VERIFY2(preview->width() > 200 && preview->height() > 200,
+                     qPrintable(QStringLiteral("%1x%2").arg(preview->width()).arg(preview->height())));
+        QTest::qWait(200);
+        const QImage shot = window->grabWindow();
+        shot.save(QStringLiteral("/tmp/archlens-export-dialog.png"));
+        // The preview shows the cards: white card fill in the middle of the preview area.
+        const QPointF centre = preview->mapToScene(QPointF(preview->width() / 2, preview->height() / 2));
+        int white = 0;
+        for (int dx = -150; dx <= 150; dx += 10)
+            for (int dy = -150; dy <= 150; dy += 10)
+                white += shot.pixelColor(centre.toPoint() + QPoint(dx, dy)).lightness() > 250;
+        QVERIFY2(white > 5, qPrintable(QString::number(white)));
+
+        QTemporaryDir dir;
+        const QString out = dir.filePath("part.png");
+        QVERIFY(exporter->exportDiagramTo(QUrl::fromLocalFile(out)));
+        QImage image(out);
+        QVERIFY(!image.isNull());
+        QCOMPARE(exporter->sizeText(), QStringLiteral("%1 × %2 px").arg(image.width()).arg(image.height()));
+        QVERIFY(!exporter->exportDiagramTo(QUrl::fromLocalFile(dir.filePath("part.gif"))));
+        QVERIFY(exporter->errorText().contains("part.gif"));
+        exporter->setReportFormat("md");
+        QVERIFY(exporter->exportReportTo(QUrl::fromLocalFile(dir.filePath("r.md"))));
+        QVERIFY(QFile::exists(dir.filePath("r-diagram.png")));
+    }
+};
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("ArchLens");
+    QApplication::setApplicationName("ArchLens export dialog test");
+    QQuickStyle::setStyle("Fusion");
+    ExportDialogTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_export_dialog.moc"
