@@ -162,6 +162,7 @@ Pane {
                 required property string flow
                 required property bool acknowledged
                 required property string acknowledgement
+                required property var key
                 width: ListView.view.width - 10
                 highlighted: ListView.isCurrentItem
                 onClicked: panel.lookAt(index)
@@ -248,8 +249,8 @@ Pane {
                                 objectName: "acceptFinding"
                                 text: entry.acknowledged ? qsTr("Reopen") : qsTr("Accept trade-off")
                                 onClicked: entry.acknowledged
-                                           ? DocumentController.withdrawAcknowledgement(entry.rule, entry.subjects)
-                                           : DocumentController.acknowledgeFinding(entry.rule, entry.subjects, noteField.text)
+                                           ? DocumentController.withdrawAcknowledgement(entry.rule, entry.key)
+                                           : DocumentController.acknowledgeFinding(entry.rule, entry.key, noteField.text)
                                 ToolTip.visible: hovered
                                 ToolTip.text: entry.acknowledged
                                               ? qsTr("Count this finding as an open problem again")

@@ -1,6 +1,16 @@
 #include "archlens/analysis/report.h"
 
+#include <algorithm>
+
 namespace archlens {
+
+std::vector<std::string> findingKey(const Finding& finding) {
+    std::vector<std::string> key = finding.subjects;
+    if (!finding.flow.empty() &&
+        std::find(key.begin(), key.end(), finding.flow) == key.end())
+        key.push_back(finding.flow);
+    return key;
+}
 
 const char* toString(Severity severity) {
     switch (severity) {

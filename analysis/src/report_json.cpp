@@ -127,6 +127,9 @@ Json reportToJson(const Document& doc, const Report& report) {
                   {"guide_section", f.guideSection},
                   {"suggestion", f.suggestion},
                   {"follow_up", f.followUp}};
+        // The flow a finding is about: with the rule and the subjects, what an accepted
+        // trade-off is stored under (findingKey).
+        if (!f.flow.empty()) j["flow"] = f.flow;
         if (f.acknowledged) j["acknowledgement"] = {{"note", *f.acknowledged}};
         findings.push_back(std::move(j));
     }

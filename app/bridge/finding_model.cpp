@@ -51,6 +51,12 @@ QVariant FindingModel::data(const QModelIndex& index, int role) const {
         return QString::fromStdString(f.followUp);
     case FlowRole:
         return QString::fromStdString(f.flow);
+    case KeyRole: {
+        QStringList key;
+        for (const auto& id : findingKey(f))
+            key << QString::fromStdString(id);
+        return key;
+    }
     case AcknowledgedRole:
         return f.acknowledged.has_value();
     case AcknowledgementRole:
@@ -71,7 +77,8 @@ QHash<int, QByteArray> FindingModel::roleNames() const {
             {SuggestionRole, "suggestion"},
             {FollowUpRole, "followUp"},
             {AcknowledgedRole, "acknowledged"},
-            {AcknowledgementRole, "acknowledgement"}};
+            {AcknowledgementRole, "acknowledgement"},
+            {KeyRole, "key"}};
 }
 
 QString FindingModel::flowAt(int row) const {

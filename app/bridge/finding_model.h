@@ -46,7 +46,8 @@ public:
         FollowUpRole,
         FlowRole, ///< the flow the finding is about, "" if none
         AcknowledgedRole,   ///< whether the design accepts this finding as a trade-off
-        AcknowledgementRole ///< the designer's note for an accepted finding, else ""
+        AcknowledgementRole, ///< the designer's note for an accepted finding, else ""
+        KeyRole ///< the ids an acknowledgement of this finding is stored under (findingKey)
     };
     explicit FindingModel(QObject* parent = nullptr);
 

@@ -126,7 +126,7 @@ QStringList acknowledgedTradeoffs(const Document& doc, const Report& report) {
         // The finding it accepts, when the design still has it, names it best.
         QString line = q(ack.rule);
         for (const auto& f : report.findings)
-            if (ack.matches(f.rule, f.subjects)) line = q(f.title);
+            if (ack.matches(f.rule, findingKey(f))) line = q(f.title);
         QStringList names;
         for (const auto& id : ack.subjects)
             names << subjectName(doc, id);

@@ -154,7 +154,8 @@ private slots:
         QVERIFY(note && accept);
         QTRY_VERIFY(note->isVisible());
         clickCentre(note);
-        QTest::keyClicks(window_, "Orders queue while the region recovers");
+        for (char ch : std::string("Orders queue while the region recovers"))
+            QTest::keyClick(window_, ch);
         clickCentre(accept);
 
         // Saved in the design, one undo step; the finding moves to its own section.

@@ -6,6 +6,7 @@
 //   xvfb-run -a -s "-screen 0 1600x1000x24" build/bin/canvas_bench [components...]
 //   build/bin/canvas_bench --write N FILE   (writes the generated design and exits)
 #include "archlens/model/document_io.h"
+#include "analysis_controller.h"
 #include "diagram_view.h"
 #include "document_controller.h"
 
@@ -104,7 +105,9 @@ struct Figures {
     double cpuPerFrameMs = 0;
     double firstFrameMs = 0;
     std::vector<double> frames;
-    std::vector<double> phase[3];
+    std::vector<double> phase[4];
+    int analyses = 0;        ///< live analyses that finished during the edit phase
+    double analysisMs = 0;   ///< the last one's duration
 };
 
 /// Waits for the next frame the window shows, or gives up after a while.
@@ -140,8 +143,18 @@ Figures run(QQuickWindow* window, DocumentController* controller, DiagramView* v
     const int steps = 90;
     QElapsedTimer frameClock;
     const double cpuStart = cpuMs();
-    for (int phase = 0; phase < 3; ++phase) {
+    // A fourth phase edits while the live critique re-analyses in the background: each
+    // step moves one component (one undo step, as a drag or an arrow key does), every edit
+    // restarts the analysis debounce, and analyses run on the worker thread meanwhile.
+    auto* analysis = window->findChild<AnalysisController*>(QStringLiteral("analysis"));
+    if (analysis) analysis->setDebounceMs(50);
+    int analyses = 0;
+    QMetaObject::Connection counting;
+    for (int phase = 0; phase < 4; ++phase) {
         if (phase == 2) view->zoomTo(1.0);
+        if (phase == 3 && analysis)
+            counting = QObject::connect(analysis, &AnalysisController::reportChanged,
+                                        [&] { ++analyses; });
         for (int i = 0; i < steps; ++i) {
             switch (phase) {
             case 0:
@@ -154,15 +167,28 @@ Figures run(QQuickWindow* window, DocumentController* controller, DiagramView* v
             case 2:
                 view->panBy(-18, std::cos(i / 12.0) * 10);
                 break;
+            case 3: {
+                const Document& d = controller->document();
+                const auto& c = d.components[size_t(i * 7919) % d.components.size()];
+                controller->moveElements({QString::fromStdString(c.id)}, 8, 0);
+                break;
+            }
             }
             frameClock.start();
             if (!waitForFrame(window, 10000)) break;
             const double ms = double(frameClock.nsecsElapsed()) / 1e6;
-            f.frames.push_back(ms);
+            if (phase < 3) f.frames.push_back(ms); // the median and p95 are of pan and zoom
             f.phase[phase].push_back(ms);
         }
     }
-    if (!f.frames.empty()) f.cpuPerFrameMs = (cpuMs() - cpuStart) / double(f.frames.size());
+    const size_t shown = f.phase[0].size() + f.phase[1].size() + f.phase[2].size() + f.phase[3].size();
+    if (shown > 0) f.cpuPerFrameMs = (cpuMs() - cpuStart) / double(shown);
+    QObject::disconnect(counting);
+    f.analyses = analyses;
+    if (analysis) {
+        analysis->setDebounceMs(150);
+        f.analysisMs = analysis->lastRunMs();
+    }
     return f;
 }
 
@@ -205,9 +231,10 @@ int main(int argc, char** argv) {
                 api == QSGRendererInterface::Software
                     ? "software (no OpenGL: figures not comparable)"
                     : "OpenGL");
-    std::printf("%10s %12s %12s | %9s %9s %9s | %22s %22s %22s | %9s\n", "components",
+    std::printf("%10s %12s %12s | %9s %9s %9s | %22s %22s %22s %22s | %14s | %9s\n", "components",
                 "connections", "first frame", "median", "p95", "cpu", "pan at fit (med/p95)",
-                "zoom in (med/p95)", "pan at 100% (med/p95)", "peak RSS");
+                "zoom in (med/p95)", "pan at 100% (med/p95)", "edit+analyse (med/p95)",
+                "analyses (last)", "peak RSS");
     std::printf(
         "(frame times are wall time; 'cpu' is processor time per frame over all threads)\n");
     for (int n : sizes) {
@@ -224,10 +251,11 @@ int main(int argc, char** argv) {
                           percentile(v, 0.95));
             return std::string(buf);
         };
-        std::printf("%10d %12zu %9.0f ms | %6.1f ms %6.1f ms %6.1f ms | %22s %22s %22s | %6ld MB\n",
+        std::printf("%10d %12zu %9.0f ms | %6.1f ms %6.1f ms %6.1f ms | %22s %22s %22s %22s | %4d (%5.0f ms) | %6ld MB\n",
                     n, doc.connections.size(), f.firstFrameMs, percentile(f.frames, 0.5),
                     percentile(f.frames, 0.95), f.cpuPerFrameMs, pair(f.phase[0]).c_str(),
-                    pair(f.phase[1]).c_str(), pair(f.phase[2]).c_str(), peakRssKb() / 1024);
+                    pair(f.phase[1]).c_str(), pair(f.phase[2]).c_str(), pair(f.phase[3]).c_str(),
+                    f.analyses, f.analysisMs, peakRssKb() / 1024);
         std::fflush(stdout);
     }
     return 0;

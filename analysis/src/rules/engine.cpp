@@ -111,7 +111,7 @@ void markAcknowledged(const Document& doc, std::vector<Finding>& findings) {
     for (const auto& a : doc.acknowledgements)
         accepted.emplace(std::make_pair(a.rule, subjectSet(a.subjects)), &a);
     for (auto& f : findings) {
-        auto it = accepted.find(std::make_pair(f.rule, subjectSet(f.subjects)));
+        auto it = accepted.find(std::make_pair(f.rule, subjectSet(findingKey(f))));
         if (it != accepted.end()) f.acknowledged = it->second->note;
     }
 }

@@ -34,6 +34,11 @@ struct Finding {
     std::optional<std::string> acknowledged; ///< the note, when accepted as a trade-off
 };
 
+/// The ids that identify a finding across analyses, together with its rule (an accepted
+/// trade-off is stored under them): its subjects, plus the flow it is about, since two flows
+/// can miss a target because of the same subjects.
+std::vector<std::string> findingKey(const Finding& finding);
+
 /// One step of a flow's critical path and what it adds to the flow's latency.
 struct HopContribution {
     std::string component;  ///< the component served at this step
