@@ -20,15 +20,19 @@ Pane {
 
     /// Makes a finding current: selects its subjects, lights them up on the canvas (a flow
     /// along its critical path) and scrolls them into view.
+    /// A finding about a flow was looked at: the numbers can follow that flow.
+    signal flowLookedAt(string flow)
+
     function lookAt(row) {
         if (row < 0 || row >= findings.count) return
         list.currentIndex = row
         const subjects = findings.subjectsAt(row)
         DocumentController.selection.setIds(subjects)
+        const flow = findings.flowAt(row)
+        if (flow !== "") flowLookedAt(flow)
         if (view) {
             // After the selection: a click on the canvas clears the glow.
             // A finding about a flow lights up the flow's path as well.
-            const flow = findings.flowAt(row)
             view.highlight = flow !== "" ? subjects.concat([flow]) : subjects
             view.revealElements(view.highlightedElements())
         }

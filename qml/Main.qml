@@ -148,7 +148,12 @@ ApplicationWindow {
                         currentIndex: sideTabs.currentIndex
                         Inspector { analysis: critique; onShowFindings: sideTabs.currentIndex = 2 }
                         FlowsPanel { }
-                        FindingsPanel { id: findingsPanel; analysis: critique; view: canvas.view }
+                        FindingsPanel {
+                            id: findingsPanel
+                            analysis: critique
+                            view: canvas.view
+                            onFlowLookedAt: (flow) => numbers.showFlow(flow)
+                        }
                     }
                 }
             }

@@ -24,6 +24,12 @@ Pane {
 
     FlowResultModel { id: flows; objectName: "flowResults"; analysis: panel.analysis }
 
+    /// Makes a flow the one the table marks and the latency and load plots are about.
+    function showFlow(id) {
+        const row = flows.rowOf(id)
+        if (row >= 0) table.currentIndex = row
+    }
+
     function verdictColour(verdict) {
         return verdict === "met" ? good : verdict === "missed" ? bad : palette.text
     }

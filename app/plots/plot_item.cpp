@@ -82,6 +82,26 @@ void PlotItem::setReport(std::shared_ptr<const Report> report,
 void PlotItem::invalidate() {
     m_dirty = true;
     setHoverText({});
+    // Rebuilt in updatePolish(), on the GUI thread: QCustomPlot is a widget, and paint()
+    // may run on the scene graph's render thread.
+    polish();
+}
+
+void PlotItem::updatePolish() {
+    ensureBuilt();
+    const QSize size = exportSize();
+    const qreal ratio = window() ? window()->effectiveDevicePixelRatio() : 1.0;
+    QImage image(size * ratio, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(ratio);
+    image.fill(Qt::transparent);
+    QCPPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    m_plot->toPainter(&painter, size.width(), size.height());
+    painter.end();
+    {
+        const QMutexLocker lock(&m_imageMutex);
+        m_image = std::move(image);
+    }
     update();
 }
 
@@ -130,11 +150,10 @@ QCustomPlot& PlotItem::plot() {
 }
 
 void PlotItem::paint(QPainter* painter) {
-    ensureBuilt();
-    const QSize size = exportSize();
-    const qreal ratio = window() ? window()->effectiveDevicePixelRatio() : 1.0;
-    const QPixmap pixmap = m_plot->toPixmap(size.width(), size.height(), ratio);
-    painter->drawPixmap(QRectF(0, 0, size.width(), size.height()), pixmap, QRectF(pixmap.rect()));
+    // Only the picture made on the GUI thread; nothing of the plot is touched here.
+    const QMutexLocker lock(&m_imageMutex);
+    if (m_image.isNull()) return;
+    painter->drawImage(QRectF(QPointF(0, 0), m_image.deviceIndependentSize()), m_image);
 }
 
 void PlotItem::geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) {

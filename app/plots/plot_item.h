@@ -6,6 +6,8 @@
 #include "archlens/analysis/report.h"
 #include "archlens/model/document.h"
 
+#include <QImage>
+#include <QMutex>
 #include <QPointer>
 #include <QQuickPaintedItem>
 #include <QtQml/qqmlregistration.h>
@@ -76,6 +78,7 @@ signals:
     void hoverTextChanged();
 
 protected:
+    void updatePolish() override;
     void geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) override;
     void hoverMoveEvent(QHoverEvent* event) override;
     void hoverLeaveEvent(QHoverEvent* event) override;
@@ -97,6 +100,9 @@ private:
     int m_topN = 8;
     QString m_hoverText;
     bool m_dirty = true;
+    /// The plot as last drawn on the GUI thread, for paint() on the render thread.
+    QImage m_image;
+    QMutex m_imageMutex;
 };
 
 } // namespace archlens

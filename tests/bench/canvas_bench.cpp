@@ -147,7 +147,8 @@ Figures run(QQuickWindow* window, DocumentController* controller, DiagramView* v
     // step moves one component (one undo step, as a drag or an arrow key does), every edit
     // restarts the analysis debounce, and analyses run on the worker thread meanwhile.
     auto* analysis = window->findChild<AnalysisController*>(QStringLiteral("analysis"));
-    if (analysis) analysis->setDebounceMs(50);
+    // No debounce: every edit asks for an analysis, so one is running all through the phase.
+    if (analysis) analysis->setDebounceMs(0);
     int analyses = 0;
     QMetaObject::Connection counting;
     for (int phase = 0; phase < 4; ++phase) {
