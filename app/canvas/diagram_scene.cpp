@@ -542,8 +542,16 @@ void DiagramSceneNode::rebuildCritique(const SceneState& s) {
             mesh.ring(f.rect, f.width, f.colour);
         for (const auto& p : shapes.paths)
             mesh.polyline(p.points, p.width, p.colour);
-        for (const auto& d : shapes.discs)
-            mesh.disc(d.centre, d.radius, d.colour);
+        // Far out a badge is a few pixels: a square does, at an eighth of a disc's vertices
+        // (a large design can carry thousands of badges).
+        const bool far = !s.labelsReadable();
+        for (const auto& d : shapes.discs) {
+            if (far)
+                mesh.quad(QRectF(d.centre - QPointF(d.radius, d.radius),
+                                 QSizeF(2 * d.radius, 2 * d.radius)), d.colour);
+            else
+                mesh.disc(d.centre, d.radius, d.colour);
+        }
     }
     upload(critique_, mesh);
 }
