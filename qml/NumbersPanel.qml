@@ -59,7 +59,7 @@ Pane {
                     to: 2
                     value: 0
                     stepSize: 0
-                    Layout.preferredWidth: 180
+                    Layout.preferredWidth: 120
                     // Applied when the handle is let go or moved by keys, not on every pixel
                     // of a drag: each value is a full re-analysis.
                     onMoved: applyTimer.restart()
@@ -94,7 +94,6 @@ Pane {
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Colour each component by its utilisation: green, amber from 50%, orange from 80%, red when saturated")
                 }
-                ToolSeparator {}
                 Button {
                     id: failureButton
                     objectName: "failureMode"
@@ -106,18 +105,20 @@ Pane {
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("While on, clicking a component or a zone marks it failed (click again to restore). The design itself is not changed.")
                 }
-                Label {
-                    visible: panel.analysis.failed.length > 0
-                    text: qsTr("%1 failed · %2 of %3 flows broken")
-                          .arg(panel.analysis.failed.length).arg(flows.brokenCount).arg(flows.count)
-                    color: flows.brokenCount > 0 ? panel.bad : panel.good
-                }
                 ToolButton {
-                    text: qsTr("Restore all")
+                    text: qsTr("Restore")
                     visible: panel.analysis.failed.length > 0
                     onClicked: panel.analysis.failed = []
                 }
-                Item { Layout.fillWidth: true }
+                Label {
+                    visible: panel.analysis.failed.length > 0
+                    Layout.fillWidth: true
+                    elide: Text.ElideRight
+                    text: qsTr("%1 down · %2/%3 flows broken")
+                          .arg(panel.analysis.failed.length).arg(flows.brokenCount).arg(flows.count)
+                    color: flows.brokenCount > 0 ? panel.bad : panel.good
+                }
+                Item { Layout.fillWidth: true; visible: panel.analysis.failed.length === 0 }
             }
         }
 
@@ -241,8 +242,9 @@ Pane {
                                 { text: row.ninesText, colour: panel.verdictColour(row.availabilityVerdict), bold: false },
                                 { text: row.downtimeMonth, colour: panel.palette.text, bold: false },
                                 { text: row.downtimeYear, colour: panel.palette.text, bold: false },
-                                { text: row.p50Text, colour: panel.palette.text, bold: false },
-                                { text: row.p99Text, colour: panel.verdictColour(row.latencyVerdict), bold: row.latencyVerdict !== "" }
+                                // A broken flow serves nothing: its latency means nothing either.
+                                { text: row.broken ? "—" : row.p50Text, colour: panel.palette.text, bold: false },
+                                { text: row.broken ? "—" : row.p99Text, colour: panel.verdictColour(row.latencyVerdict), bold: row.latencyVerdict !== "" }
                             ]
                             Repeater {
                                 model: 7
