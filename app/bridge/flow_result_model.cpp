@@ -1,15 +1,13 @@
 #include "flow_result_model.h"
 
 #include "analysis_controller.h"
+#include "critique_overlay.h"
 
 #include <cmath>
 
 namespace archlens {
 
 namespace {
-
-/// Below this a flow is treated as not served at all (the what-if made it unreachable).
-constexpr double kBroken = 1e-9;
 
 double nines(double availability) {
     // Capped, so that a flow of nothing but perfect parts stays a finite number.
@@ -51,7 +49,7 @@ int FlowResultModel::brokenCount() const {
     if (!report_) return 0;
     int n = 0;
     for (const FlowResult& f : report_->flows)
-        n += f.availability < kBroken ? 1 : 0;
+        n += isBroken(f) ? 1 : 0;
     return n;
 }
 
@@ -133,7 +131,7 @@ QVariant FlowResultModel::data(const QModelIndex& index, int role) const {
         return parts.isEmpty() ? tr("No targets set") : parts.join(QStringLiteral(", "));
     }
     case BrokenRole:
-        return f.availability < kBroken;
+        return isBroken(f);
     }
     return {};
 }

@@ -10,23 +10,16 @@ namespace archlens {
 
 namespace {
 
-/// Below this a flow is treated as not served at all.
-constexpr double kBroken = 1e-9;
-
 QColor withAlpha(QColor c, double alpha) {
     c.setAlphaF(float(alpha));
     return c;
 }
 
-std::vector<QPointF> sampled(const ConnectionCurve& curve, int steps) {
-    std::vector<QPointF> points;
-    points.reserve(size_t(steps) + 1);
-    for (int i = 0; i <= steps; ++i)
-        points.push_back(curve.at(double(i) / steps));
-    return points;
-}
-
 } // namespace
+
+bool isBroken(const FlowResult& flow) {
+    return flow.availability < 1e-9;
+}
 
 QColor severityColour(Severity severity) {
     switch (severity) {
@@ -71,7 +64,7 @@ CritiqueOverlay CritiqueOverlay::build(const Report* report, const QStringList& 
             o.utilisation.insert(QString::fromStdString(c.id), c.utilisation);
     if (!failed.isEmpty()) {
         for (const FlowResult& f : report->flows) {
-            QSet<QString>& into = f.availability < kBroken ? o.broken : o.surviving;
+            QSet<QString>& into = isBroken(f) ? o.broken : o.surviving;
             for (const std::string& c : f.syncConnections)
                 into.insert(QString::fromStdString(c));
         }
@@ -118,9 +111,9 @@ CritiqueShapes critiqueShapes(const CritiqueOverlay& o, const Document& doc,
         const auto badge = o.badges.constFind(id);
         if (!lit && !broken && !surviving && badge == o.badges.cend()) continue;
         const ConnectionCurve curve = geometry::connectionCurve(*a, *b);
-        if (lit) s.paths.push_back({sampled(curve, 24), 12, withAlpha(glow, 0.45)});
-        if (broken) s.paths.push_back({sampled(curve, 24), 5, withAlpha(red, 0.8)});
-        if (surviving) s.paths.push_back({sampled(curve, 24), 5, withAlpha(green, 0.7)});
+        if (lit) s.paths.push_back({curve.sampled(24), 12, withAlpha(glow, 0.45)});
+        if (broken) s.paths.push_back({curve.sampled(24), 5, withAlpha(red, 0.8)});
+        if (surviving) s.paths.push_back({curve.sampled(24), 5, withAlpha(green, 0.7)});
         if (badge != o.badges.cend()) {
             const QPointF mid = curve.at(0.5);
             connectionBadges.push_back({mid, 7.5, background});

@@ -46,6 +46,10 @@ struct CritiqueOverlay {
                                  bool showLoad, const QStringList& highlight);
 };
 
+/// Whether a flow cannot be served at all (its availability is nil: the what-if failures
+/// left it no path). One threshold for the canvas and the flows table.
+bool isBroken(const FlowResult& flow);
+
 /// The colour the critique uses for a severity, and for a utilisation level.
 QColor severityColour(Severity severity);
 QColor utilisationColour(double utilisation);

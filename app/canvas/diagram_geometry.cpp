@@ -13,6 +13,14 @@ QPointF ConnectionCurve::at(double t) const {
            t * t * t * points[3];
 }
 
+std::vector<QPointF> ConnectionCurve::sampled(int steps) const {
+    std::vector<QPointF> pts;
+    pts.reserve(size_t(steps) + 1);
+    for (int i = 0; i <= steps; ++i)
+        pts.push_back(at(double(i) / steps));
+    return pts;
+}
+
 QPointF ConnectionCurve::endDirection() const {
     QPointF d = points[3] - points[2];
     if (d.isNull()) d = points[3] - points[0];

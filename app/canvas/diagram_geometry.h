@@ -35,6 +35,8 @@ struct ConnectionCurve {
     QPointF at(double t) const;
     /// Direction of travel at the end, unit length.
     QPointF endDirection() const;
+    /// The curve as a polyline of `steps` segments, start to end.
+    std::vector<QPointF> sampled(int steps) const;
 };
 
 namespace geometry {

@@ -216,14 +216,6 @@ int detailLevel(double zoom) {
     return int(std::ceil(std::log2(std::max(zoom, 1e-3))));
 }
 
-std::vector<QPointF> sampled(const ConnectionCurve& curve, int steps) {
-    std::vector<QPointF> pts;
-    pts.reserve(size_t(steps) + 1);
-    for (int i = 0; i <= steps; ++i)
-        pts.push_back(curve.at(double(i) / steps));
-    return pts;
-}
-
 QString componentKey(const Component& c, bool dark) {
     int instances = 1;
     if (auto it = c.props.find("instances"); it != c.props.end() && it->is_number_integer())
@@ -385,7 +377,7 @@ void DiagramSceneNode::rebuildContent(const SceneState& s) {
         if (a == row.cend() || b == row.cend() || *a == *b) continue;
         const ConnectionCurve curve =
             geometry::connectionCurve(boxes[size_t(*a)], boxes[size_t(*b)]);
-        const auto pts = sampled(curve, steps);
+        const auto pts = curve.sampled(steps);
         TileMeshes& tile = tileAt(curve.points[0]);
         for (const QPointF& q : curve.points)
             tile.bounds |= QRectF(q - QPointF(head, head), QSizeF(2 * head, 2 * head));
@@ -519,7 +511,7 @@ void DiagramSceneNode::rebuildSelection(const SceneState& s) {
             const auto b = boxes.constFind(QString::fromStdString(c.to));
             if (a == boxes.cend() || b == boxes.cend()) continue;
             const ConnectionCurve curve = geometry::connectionCurve(*a, *b);
-            mesh.polyline(sampled(curve, 24), w, s.theme.accent);
+            mesh.polyline(curve.sampled(24), w, s.theme.accent);
             // End handles for re-targeting.
             mesh.disc(curve.points[0], 4.5 / s.zoom, s.theme.accent);
             mesh.disc(curve.points[3], 4.5 / s.zoom, s.theme.accent);
