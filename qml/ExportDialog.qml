@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import QtQuick.Dialogs
 import ArchLens
 
 // File ▸ Export and File ▸ Export Report: the options of the export with a preview of the
@@ -143,8 +142,14 @@ Dialog {
                 highlighted: true
                 text: qsTr("Export…")
                 onClicked: {
-                    saveDialog.selectedFile = exporter.suggestedUrl(dialog.report)
-                    saveDialog.open()
+                    const format = dialog.formats.find(f => f.key === dialog.formatKey)
+                    FileDialogs.saveFile(dialog.title, exporter.suggestedPath(dialog.report),
+                                         format ? [format.filter] : [], dialog.formatKey,
+                                         (path) => {
+                                             const ok = dialog.report ? exporter.exportReportToPath(path)
+                                                                      : exporter.exportDiagramToPath(path)
+                                             if (ok) dialog.close()
+                                         })
                 }
             }
         }
@@ -156,19 +161,6 @@ Dialog {
             Layout.fillHeight: true
             Layout.minimumWidth: 240
             Layout.minimumHeight: 200
-        }
-    }
-
-    FileDialog {
-        id: saveDialog
-        title: dialog.title
-        fileMode: FileDialog.SaveFile
-        defaultSuffix: dialog.formatKey
-        nameFilters: [dialog.formats.find(f => f.key === dialog.formatKey).filter]
-        onAccepted: {
-            const ok = dialog.report ? exporter.exportReportTo(selectedFile)
-                                     : exporter.exportDiagramTo(selectedFile)
-            if (ok) dialog.close()
         }
     }
 }

@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import QtQuick.Dialogs
 import ArchLens
 
 // Under the canvas: the what-if controls (traffic multiplier, load colouring, failure
@@ -28,6 +27,16 @@ Pane {
     function showFlow(id) {
         const row = flows.rowOf(id)
         if (row >= 0) table.currentIndex = row
+    }
+
+    /// Right-click ▸ Save Plot: asks where, in the format chosen.
+    function savePlot(suffix) {
+        FileDialogs.saveFile(qsTr("Save plot"), "plot." + suffix,
+                             [suffix.toUpperCase() + " (*." + suffix + ")"], suffix,
+                             (path) => {
+                                 if (!plot.save(path))
+                                     DocumentController.showError(qsTr("Could not save the plot to %1").arg(path))
+                             })
     }
 
     function verdictColour(verdict) {
@@ -292,29 +301,11 @@ Pane {
                 }
                 Menu {
                     id: plotMenu
-                    MenuItem { text: qsTr("Save Plot as PNG…"); onTriggered: saveDialog.ask("png") }
-                    MenuItem { text: qsTr("Save Plot as SVG…"); onTriggered: saveDialog.ask("svg") }
-                    MenuItem { text: qsTr("Save Plot as PDF…"); onTriggered: saveDialog.ask("pdf") }
+                    MenuItem { text: qsTr("Save Plot as PNG…"); onTriggered: panel.savePlot("png") }
+                    MenuItem { text: qsTr("Save Plot as SVG…"); onTriggered: panel.savePlot("svg") }
+                    MenuItem { text: qsTr("Save Plot as PDF…"); onTriggered: panel.savePlot("pdf") }
                 }
             }
-        }
-    }
-
-    FileDialog {
-        id: saveDialog
-        property string suffix: "png"
-        function ask(s) {
-            suffix = s
-            defaultSuffix = s
-            nameFilters = [s.toUpperCase() + " (*." + s + ")"]
-            open()
-        }
-        title: qsTr("Save plot")
-        fileMode: FileDialog.SaveFile
-        onAccepted: {
-            const path = decodeURIComponent(selectedFile.toString().replace(/^file:\/\//, ""))
-            if (!plot.save(path))
-                DocumentController.showError(qsTr("Could not save the plot to %1").arg(path))
         }
     }
 }

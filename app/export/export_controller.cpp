@@ -2,6 +2,9 @@
 
 #include "report_content.h"
 #include "report_export.h"
+#include "file_dialogs.h"
+
+#include <QDir>
 
 #include <QFileInfo>
 #include <QPainter>
@@ -123,9 +126,23 @@ void ExportController::setErrorText(const QString& text) {
     emit errorTextChanged();
 }
 
+QString ExportController::suggestedPath(bool report) const {
+    const QUrl url = suggestedUrl(report);
+    const QFileInfo info(url.toLocalFile());
+    if (info.isAbsolute()) return info.filePath();
+    return QDir(FileDialogs::lastFolder()).filePath(info.fileName());
+}
+
 bool ExportController::exportDiagramTo(const QUrl& file) {
+    return exportDiagramToPath(file.isLocalFile() ? file.toLocalFile() : file.toString());
+}
+
+bool ExportController::exportReportTo(const QUrl& file) {
+    return exportReportToPath(file.isLocalFile() ? file.toLocalFile() : file.toString());
+}
+
+bool ExportController::exportDiagramToPath(const QString& path) {
     if (!document_) return false;
-    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
     // The extension typed in the save dialog wins over the format picked.
     const auto format = diagramFormatForPath(path);
     if (!format) {
@@ -146,9 +163,8 @@ bool ExportController::exportDiagramTo(const QUrl& file) {
     return error.isEmpty();
 }
 
-bool ExportController::exportReportTo(const QUrl& file) {
+bool ExportController::exportReportToPath(const QString& path) {
     if (!document_) return false;
-    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
     const auto format = reportFormatForPath(path);
     if (!format) {
         setErrorText(tr("Cannot tell the format of %1: use .html, .md, .pdf or .json.").arg(path));

@@ -61,10 +61,14 @@ public:
 
     /// A file name for the save dialog: the design's file name with the format's extension.
     Q_INVOKABLE QUrl suggestedUrl(bool report) const;
+    /// The same as a local path, in the design's folder or else the last folder used.
+    Q_INVOKABLE QString suggestedPath(bool report) const;
     /// Writes the diagram with the current options; false (and errorText) on failure.
     Q_INVOKABLE bool exportDiagramTo(const QUrl& file);
+    Q_INVOKABLE bool exportDiagramToPath(const QString& path);
     /// Writes the critique report in `reportFormat`; false (and errorText) on failure.
     Q_INVOKABLE bool exportReportTo(const QUrl& file);
+    Q_INVOKABLE bool exportReportToPath(const QString& path);
 
     /// The document part the options select, and the render options, for the preview.
     Document previewDocument() const;
