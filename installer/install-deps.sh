@@ -17,7 +17,7 @@ packages=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
   qml6-module-qtquick-layouts qml6-module-qtquick-dialogs qml6-module-qtquick-shapes
   qml6-module-qtquick-window qml6-module-qtcore qml6-module-qt-labs-settings
-  qml6-module-qt-labs-platform qml6-module-qttest
+  qml6-module-qt-labs-platform qml6-module-qt-labs-folderlistmodel qml6-module-qttest
   libgl-dev libgl1-mesa-dri libglx-mesa0 libxkbcommon-dev
   # plots
   libqcustomplot-dev libqcustomplot2.1-qt6
@@ -27,6 +27,8 @@ packages=(
   xvfb xauth xdotool x11-utils fonts-dejavu-core
   # looking at exported reports
   poppler-utils libxml2-utils
+  # fuzzing (tests/fuzz): Clang and its runtime, which holds libFuzzer and the sanitizers
+  clang libclang-rt-14-dev
 )
 
 SUDO=""

@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import QtQuick.Dialogs
 import Qt.labs.settings
 import ArchLens
 
@@ -61,8 +60,20 @@ ApplicationWindow {
     }
     function saveOrAsk(then) {
         if (DocumentController.save()) { if (then) then(); return true }
-        if (DocumentController.filePath === "") { saveDialog.then = then; saveDialog.open() }
+        if (DocumentController.filePath === "") askSaveAs(then)
         return false
+    }
+    /// Save As: the dialog proposes the file, or the title in the last folder used; `then`
+    /// runs once the design is saved.
+    function askSaveAs(then) {
+        FileDialogs.saveFile(qsTr("Save design as"), DocumentController.suggestedSavePath(),
+                             [qsTr("ArchLens designs (*.archlens)")], "archlens",
+                             (path) => { if (DocumentController.saveAs(path) && then) then() })
+    }
+    function askOpen() {
+        FileDialogs.openFile(qsTr("Open design"),
+                             [qsTr("ArchLens designs (*.archlens)"), qsTr("All files (*)")],
+                             (path) => DocumentController.openFile(path))
     }
 
     // The live critique: re-analyses the design shortly after every edit.
@@ -76,11 +87,11 @@ ApplicationWindow {
         id: mainMenu
         canvas: canvas
         settings: settings
-        onOpenRequested: window.ifChangesHandled(() => openDialog.open())
+        onOpenRequested: window.ifChangesHandled(() => window.askOpen())
         onNewRequested: window.ifChangesHandled(() => DocumentController.newDocument())
         onOpenPathRequested: (path) => window.ifChangesHandled(() => DocumentController.openFile(path))
         onSaveRequested: window.saveOrAsk(null)
-        onSaveAsRequested: { saveDialog.then = null; saveDialog.open() }
+        onSaveAsRequested: window.askSaveAs(null)
         onQuitRequested: window.close()
         onRenameRequested: canvas.startRename(DocumentController.selection.current)
     }
@@ -184,6 +195,15 @@ ApplicationWindow {
                 ToolTip.text: qsTr("Show the critique")
             }
             Label {
+                objectName: "autosaveLabel"
+                visible: DocumentController.modified && !isNaN(autosave.lastAutosave.getTime())
+                text: qsTr("Autosaved %1").arg(Qt.formatTime(autosave.lastAutosave, "hh:mm:ss"))
+                opacity: 0.6
+                ToolTip.visible: autosaveHover.hovered
+                ToolTip.text: qsTr("Unsaved changes are kept for recovery after a crash; Save writes the file.")
+                HoverHandler { id: autosaveHover }
+            }
+            Label {
                 text: DocumentController.selection.count > 0
                       ? qsTr("%1 selected").arg(DocumentController.selection.count) : ""
                 opacity: 0.7
@@ -209,20 +229,18 @@ ApplicationWindow {
     Shortcut { sequence: "Backspace"; onActivated: DocumentController.deleteSelection() }
     Shortcut { sequence: "Ctrl++"; onActivated: canvas.view.zoomTo(canvas.view.zoom * 1.25) }
 
-    FileDialog {
-        id: openDialog
-        title: qsTr("Open design")
-        nameFilters: [qsTr("ArchLens designs (*.archlens)"), qsTr("All files (*)")]
-        onAccepted: DocumentController.openUrl(selectedFile)
+    // Unsaved work is kept in a recovery file; after a crash the next start offers it.
+    Autosave {
+        id: autosave
+        objectName: "autosave"
+        controller: DocumentController
+        onRecoverableChanged: if (recoverable.length > 0 && !recoveryDialog.visible) recoveryDialog.offer()
     }
-    FileDialog {
-        id: saveDialog
-        property var then: null
-        title: qsTr("Save design as")
-        fileMode: FileDialog.SaveFile
-        defaultSuffix: "archlens"
-        nameFilters: [qsTr("ArchLens designs (*.archlens)")]
-        onAccepted: if (DocumentController.saveAsUrl(selectedFile) && then) then()
+    RecoveryDialog {
+        id: recoveryDialog
+        autosave: autosave
+        anchors.centerIn: parent
+        onRestoreRequested: (id) => window.ifChangesHandled(() => autosave.restore(id))
     }
     Dialog {
         id: unsavedDialog

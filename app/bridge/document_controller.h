@@ -88,6 +88,14 @@ public:
     Q_INVOKABLE bool save();
     Q_INVOKABLE bool saveAs(const QString& path);
     Q_INVOKABLE bool saveAsUrl(const QUrl& url) { return saveAs(url.toLocalFile()); }
+    /// Where Save As proposes to save: the current file, else the title (or "Untitled")
+    /// with the .archlens suffix in the last folder used.
+    Q_INVOKABLE QString suggestedSavePath() const;
+    /// Replaces the design with work recovered after a crash (`recoveryPath`), keeping it
+    /// marked modified and bound to `sourcePath` (the file it was unsaved changes to, or "").
+    /// `savedAt` is shown in the status line. False, with errorText, when it cannot be read.
+    Q_INVOKABLE bool restoreRecovered(const QString& recoveryPath, const QString& sourcePath,
+                                      const QString& savedAt);
     /// Reloads the file from disk, dropping unsaved changes and the history.
     Q_INVOKABLE bool revert();
     Q_INVOKABLE void clearRecentFiles();

@@ -2,6 +2,7 @@
 #include "document_controller.h"
 
 #include "archlens/model/document_io.h"
+#include "file_dialogs.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,7 +16,7 @@ constexpr int kMaxRecent = 10;
 const char* const kRecentKey = "recentFiles";
 
 /// Paths inside the resources are not files on disk: read them through Qt.
-LoadResult loadPath(const QString& path, const Catalogue& catalogue) {
+LoadResult loadPathUnguarded(const QString& path, const Catalogue& catalogue) {
     if (!path.startsWith(QLatin1String(":/")))
         return readDocumentFile(path.toStdString(), catalogue);
     QFile file(path);
@@ -25,6 +26,38 @@ LoadResult loadPath(const QString& path, const Catalogue& catalogue) {
         return r;
     }
     return readDocument(file.readAll().toStdString(), catalogue);
+}
+
+/// The reader reports every problem it knows of as a problem; this is the last line of
+/// defence, so that a reader bug shows as a message and never takes the open design down.
+LoadResult loadPath(const QString& path, const Catalogue& catalogue) {
+    try {
+        return loadPathUnguarded(path, catalogue);
+    } catch (const std::exception& e) {
+        LoadResult r;
+        r.problems.push_back({"", std::string("cannot read this file: ") + e.what()});
+        return r;
+    } catch (...) {
+        LoadResult r;
+        r.problems.push_back({"", "cannot read this file"});
+        return r;
+    }
+}
+
+/// A file name made from a design's title: characters that file systems or shells treat
+/// specially become spaces, and an empty result is "Untitled".
+QString fileNameFromTitle(const QString& title) {
+    QString name;
+    for (const QChar ch : title) {
+        const bool special = ch.category() == QChar::Other_Control ||
+                             ch.category() == QChar::Other_Format ||
+                             QStringLiteral("/\\:*?\"<>|").contains(ch);
+        name += special ? QLatin1Char(' ') : ch;
+    }
+    name = name.simplified().left(120);
+    while (name.startsWith(QLatin1Char('.')))
+        name.remove(0, 1);
+    return name.isEmpty() ? QStringLiteral("Untitled") : name;
 }
 } // namespace
 
@@ -92,6 +125,40 @@ bool DocumentController::saveAs(const QString& path) {
     if (renamed) emit fileChanged();
     emit modifiedChanged();
     emit documentChanged();
+    return true;
+}
+
+QString DocumentController::suggestedSavePath() const {
+    if (!filePath_.isEmpty()) return filePath_;
+    const QString name = fileNameFromTitle(QString::fromStdString(editor_.document().title));
+    return QDir(FileDialogs::lastFolder()).filePath(name + QStringLiteral(".archlens"));
+}
+
+bool DocumentController::restoreRecovered(const QString& recoveryPath, const QString& sourcePath,
+                                          const QString& savedAt) {
+    auto result = loadPath(recoveryPath, editor_.catalogue());
+    if (!result.ok()) {
+        QStringList lines;
+        for (const auto& p : result.problems)
+            lines << QString::fromStdString(p.describe());
+        setError(tr("Could not restore the unsaved changes; the current design is unchanged.\n%1")
+                     .arg(lines.join('\n')));
+        return false;
+    }
+    selection_.clear();
+    ++generation_;
+    editor_.resetDocument(std::move(*result.document));
+    // The restored work has never been saved: it stays marked modified, and Save writes it
+    // to the file it came from.
+    editor_.markModified();
+    filePath_ = sourcePath.isEmpty() ? QString() : QFileInfo(sourcePath).absoluteFilePath();
+    pasteCount_ = 0;
+    clearError();
+    setStatus(tr("Restored the unsaved changes of %1 from %2").arg(fileName(), savedAt));
+    emit fileChanged();
+    emit documentChanged();
+    emit modifiedChanged();
+    emit historyChanged();
     return true;
 }
 

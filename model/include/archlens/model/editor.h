@@ -47,6 +47,9 @@ public:
     void resetDocument(Document doc);
     /// Marks the current state as saved.
     void markClean() { history_.setClean(); }
+    /// Marks the document as differing from any saved file, with no step to undo (work
+    /// restored after a crash): it stays modified until it is saved.
+    void markModified() { history_.setNoCleanState(); }
     bool isModified() const { return !history_.isClean(); }
 
     // Each edit returns an error (and changes nothing) when it is not allowed. An empty id

@@ -24,6 +24,8 @@ public:
     size_t index() const { return index_; }
     size_t size() const { return commands_.size(); }
     void setClean() { clean_ = static_cast<long>(index_); }
+    /// No state of the history is the saved one (work restored after a crash).
+    void setNoCleanState() { clean_ = -1; }
     bool isClean() const { return clean_ == static_cast<long>(index_); }
     void clear();
 
