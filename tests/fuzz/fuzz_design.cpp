@@ -65,10 +65,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
 
     const LoadResult loaded = readDocument(text, catalogue);
     if (!loaded.ok()) {
-        // Describing the problems is what the CLI and the window do next, so it must work
-        // for whatever the reader produced.
-        for (const auto& p : loaded.problems)
+        // The problems are what the window shows and `archlens check --format json` prints
+        // next, as JSON (which throws on text that is not UTF-8, such as the bytes of a
+        // binary file quoted in a syntax error), so both must work for whatever was read.
+        Json list = Json::array();
+        for (const auto& p : loaded.problems) {
             (void)p.describe();
+            list.push_back({{"pointer", p.pointer}, {"message", p.message}});
+        }
+        (void)list.dump(2);
         return 0;
     }
     const Document& doc = *loaded.document;
