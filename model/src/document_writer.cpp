@@ -3,6 +3,7 @@
 #include "archlens/model/document_io.h"
 #include "archlens/model/file_io.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace archlens {
@@ -15,9 +16,20 @@ Json numberToJson(double value) {
 }
 
 namespace {
+// Extras are unique among themselves, so only the known fields already in `out` need a
+// search: ordered_json's own insertion searches every member, quadratic on an object of
+// many unknown fields.
 void appendExtras(Json& out, const Json& extra) {
-    for (const auto& [key, value] : extra.items())
-        out[key] = value;
+    auto& members = static_cast<Json::object_t::Container&>(out.get_ref<Json::object_t&>());
+    const auto known = static_cast<std::ptrdiff_t>(members.size());
+    for (const auto& [key, value] : extra.items()) {
+        auto it = std::find_if(members.begin(), members.begin() + known,
+                               [&key = key](const auto& member) { return member.first == key; });
+        if (it != members.begin() + known)
+            it->second = value;
+        else
+            members.emplace_back(key, value);
+    }
 }
 } // namespace
 
@@ -112,7 +124,7 @@ std::string writeDocument(const Document& doc) {
 }
 
 std::string writeDocumentFile(const std::filesystem::path& path, const Document& doc) {
-    return writeFileAtomically(path, writeDocument(doc));
+    return writeFileAtomically(path, writeDocument(doc), KeepPrevious::Yes);
 }
 
 } // namespace archlens

@@ -29,7 +29,9 @@ Json documentToJson(const Document& doc);
 /// writeDocument(readDocument(writeDocument(d))) == writeDocument(d), byte for byte.
 std::string writeDocument(const Document& doc);
 /// Saves atomically: a temporary file in the same folder, flushed, then renamed over the
-/// target, so a failed save leaves the old file as it was. Returns an error message or "".
+/// target, so a failed save leaves the old file as it was. The replaced file is kept as
+/// "path~"; a symbolic link is followed and kept (see writeFileAtomically). Returns an
+/// error message naming the path and the reason, or "".
 std::string writeDocumentFile(const std::filesystem::path& path, const Document& doc);
 
 /// JSON number for a coordinate or rate: integral values are written without ".0".
