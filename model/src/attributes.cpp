@@ -1,7 +1,9 @@
 #include "archlens/model/attributes.h"
 #include "archlens/model/document_io.h"
+#include "archlens/model/limits.h"
 #include "archlens/model/validation.h"
 
+#include <cmath>
 #include <stdexcept>
 
 namespace archlens {
@@ -155,13 +157,21 @@ std::optional<std::string> checkAttribute(const Document& doc, const Catalogue& 
     const std::string& n = ref.name;
     if (n == "props") return "properties are set one at a time";
     auto positive = [&]() -> std::optional<std::string> {
-        if (!value.is_number() || !(value.get<double>() > 0))
+        if (!value.is_number() || !(value.get<double>() > 0) || !std::isfinite(value.get<double>()))
             return "must be a number greater than 0";
         return std::nullopt;
     };
     auto isText = [&]() -> std::optional<std::string> {
         if (!value.is_string()) return "must be text";
-        return std::nullopt;
+        return checkName(value.get<std::string>());
+    };
+    auto isLongText = [&]() -> std::optional<std::string> {
+        if (!value.is_string()) return "must be text";
+        return checkText(value.get<std::string>());
+    };
+    auto isCoordinate = [&]() -> std::optional<std::string> {
+        if (!value.is_number()) return "must be a number";
+        return checkCoordinate(value.get<double>());
     };
     auto componentRef = [&]() -> std::optional<std::string> {
         if (!value.is_string() || !doc.component(value.get<std::string>()))
@@ -173,15 +183,19 @@ std::optional<std::string> checkAttribute(const Document& doc, const Catalogue& 
         if (n == "title") return isText();
         if (value.is_null()) return std::nullopt;
         if (n == "requirements.max_sync_depth") {
-            if (!value.is_number_integer() || value.get<int>() < 1)
-                return "must be a whole number, at least 1";
+            // Compared as a double before it is narrowed to an int by setAttribute.
+            if (!value.is_number_integer() || value.get<double>() < 1 ||
+                value.get<double>() > static_cast<double>(kMaxSyncDepth))
+                return "must be a whole number from 1 to " + std::to_string(kMaxSyncDepth);
             return std::nullopt;
         }
         if (!value.is_number()) return "must be a number";
         const double v = value.get<double>();
         if (n == "requirements.availability" && !(v > 0 && v < 1))
             return "must be between 0 and 1 (e.g. 0.9999)";
-        if (!(v > 0)) return "must be greater than 0";
+        if (!(v > 0) || !std::isfinite(v)) return "must be greater than 0";
+        const double max = n == "requirements.p99_ms" ? kMaxLatencyMs : kMaxRateRps;
+        if (v > max) return "must be at most " + numberToJson(max).dump();
         return std::nullopt;
     }
     case ElementType::Component: {
@@ -192,9 +206,7 @@ std::optional<std::string> checkAttribute(const Document& doc, const Catalogue& 
                 return "must be a kind of the catalogue";
             return std::nullopt;
         }
-        if (n == "x" || n == "y")
-            return value.is_number() ? std::nullopt
-                                     : std::optional<std::string>("must be a number");
+        if (n == "x" || n == "y") return isCoordinate();
         const std::string key = n.substr(kProps.size());
         const KindInfo* kind = catalogue.kind(c.kind);
         if (!kind || !catalogue.accepts(*kind, key))
@@ -208,7 +220,7 @@ std::optional<std::string> checkAttribute(const Document& doc, const Catalogue& 
             const Json inst = catalogue.componentValue(*kind, props, "instances");
             const Json minH = catalogue.componentValue(*kind, props, "min_healthy");
             if (inst.is_number_integer() && minH.is_number_integer() &&
-                minH.get<long>() > inst.get<long>())
+                minH.get<double>() > inst.get<double>())
                 return "min_healthy must not exceed instances";
         }
         return std::nullopt;
@@ -245,10 +257,13 @@ std::optional<std::string> checkAttribute(const Document& doc, const Catalogue& 
             if (value != "read" && value != "write") return "must be read or write";
             return std::nullopt;
         }
-        return positive();
+        if (auto why = positive()) return why;
+        if (value.get<double>() > kMaxRateRps)
+            return "must be at most " + numberToJson(kMaxRateRps).dump();
+        return std::nullopt;
     case ElementType::Note:
-        if (n == "text") return isText();
-        return value.is_number() ? std::nullopt : std::optional<std::string>("must be a number");
+        if (n == "text") return isLongText();
+        return isCoordinate();
     }
     return std::nullopt;
 }

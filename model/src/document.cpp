@@ -8,8 +8,8 @@ namespace archlens {
 
 std::string Problem::describe() const {
     if (line > 0)
-        return "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " +
-               message;
+        return "line " + std::to_string(line) + ", column " + std::to_string(column) +
+               (pointer.empty() ? "" : " (" + pointer + ")") + ": " + message;
     if (!pointer.empty()) return pointer + ": " + message;
     return message;
 }

@@ -2,14 +2,31 @@
 // meaning (kinds, properties, references) by validateDocument, so edits share those rules.
 #include "archlens/model/document_io.h"
 #include "archlens/model/file_io.h"
+#include "archlens/model/limits.h"
 #include "archlens/model/validation.h"
+
+#include "json_parse.h"
 
 #include <cmath>
 #include <initializer_list>
+#include <limits>
 
 namespace archlens {
 
 namespace {
+
+/// The value of an integer JSON number, or nullopt when it does not fit a long long (a
+/// large unsigned one), so that nothing is narrowed unchecked.
+std::optional<long long> wholeNumber(const Json& v) {
+    if (v.is_number_unsigned()) {
+        const auto u = v.get<Json::number_unsigned_t>();
+        if (u > static_cast<Json::number_unsigned_t>(std::numeric_limits<long long>::max()))
+            return std::nullopt;
+        return static_cast<long long>(u);
+    }
+    if (v.is_number_integer()) return v.get<Json::number_integer_t>();
+    return std::nullopt;
+}
 
 std::string describeType(const Json& v) {
     if (v.is_number()) return "a number";
@@ -47,11 +64,19 @@ public:
         out = value;
         return true;
     }
-    bool optionalInteger(const char* key, std::optional<int>& out) {
+    /// A whole number within [min, max], checked before it is narrowed to an int.
+    bool optionalInteger(const char* key, std::optional<int>& out, long long min, long long max) {
         const Json* v = find(key, false);
         if (!v) return false;
         if (!v->is_number_integer()) return wrong(key, "an integer", *v);
-        out = v->get<int>();
+        const auto value = wholeNumber(*v);
+        if (!value || *value < min || *value > max) {
+            problems_.push_back({at_ + "/" + key, "must be a whole number from " +
+                                                      std::to_string(min) + " to " +
+                                                      std::to_string(max) + ", got " + v->dump()});
+            return false;
+        }
+        out = static_cast<int>(*value);
         return true;
     }
     bool object(const char* key, Json& out) {
@@ -82,11 +107,14 @@ public:
     /// Everything but the named keys, in file order.
     Json extras(std::initializer_list<const char*> known) const {
         Json out = Json::object();
+        // The parser refused duplicate keys, so members are appended without ordered_json's
+        // linear search for an existing one (quadratic on an object of many unknown fields).
+        auto& members = static_cast<Json::object_t::Container&>(out.get_ref<Json::object_t&>());
         for (const auto& [key, value] : obj_.items()) {
             bool isKnown = false;
             for (const char* k : known)
                 isKnown = isKnown || key == k;
-            if (!isKnown) out[key] = value;
+            if (!isKnown) members.emplace_back(key, value);
         }
         return out;
     }
@@ -138,43 +166,13 @@ void readArray(const Json& root, const char* key, std::vector<T>& out, Problems&
     }
 }
 
-/// 1-based line and column of a byte offset, counting UTF-8 code points for the column.
-std::pair<int, int> lineColumn(const std::string& text, size_t offset) {
-    int line = 1, column = 1;
-    for (size_t i = 0; i < offset && i < text.size(); ++i) {
-        const unsigned char ch = static_cast<unsigned char>(text[i]);
-        if (ch == '\n') {
-            ++line;
-            column = 1;
-        } else if ((ch & 0xC0) != 0x80) {
-            ++column;
-        }
-    }
-    return {line, column};
-}
-
 } // namespace
 
-LoadResult readDocument(const std::string& text, const Catalogue& catalogue) {
+namespace {
+
+LoadResult readParsed(const Json& root, const Catalogue& catalogue) {
     LoadResult result;
     Problems& problems = result.problems;
-    Json root;
-    try {
-        // From a pointer range: nlohmann reads it faster than std::string iterators.
-        // (Values are copied out of the tree below, not moved: moving left every
-        // component's props scattered among the freed parse tree, and the passes and
-        // rules that read them ran up to twice as slow for the lost locality.)
-        root = Json::parse(text.data(), text.data() + text.size());
-    } catch (const Json::parse_error& e) {
-        // nlohmann reports the byte just past the offending token; point at the token itself.
-        const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-        auto [line, column] = lineColumn(text, offset);
-        std::string message = e.what();
-        if (auto pos = message.find("syntax error"); pos != std::string::npos)
-            message = message.substr(pos);
-        problems.push_back({"", "not valid JSON: " + message, line, column});
-        return result;
-    }
     if (!root.is_object()) {
         problems.push_back(
             {"", "a design file must hold a JSON object, got " + describeType(root)});
@@ -185,16 +183,20 @@ LoadResult readDocument(const std::string& text, const Catalogue& catalogue) {
         return result;
     }
     auto version = root.find("version");
-    if (version == root.end() || !version->is_number_integer() || version->get<long>() < 1) {
+    // Compared without narrowing: 4294967297 is a newer version, not version 1. An integer
+    // too large for a long long is a newer version too; anything else is not a version.
+    const bool integer = version != root.end() && version->is_number_integer();
+    const auto versionNumber = integer ? wholeNumber(*version) : std::nullopt;
+    if (!integer || (versionNumber && *versionNumber < 1)) {
         problems.push_back(
             {"/version", "missing or invalid format version (a whole number, 1 for this release)"});
         return result;
     }
-    if (version->get<long>() > kFormatVersion) {
+    if (!versionNumber || *versionNumber > kFormatVersion) {
         problems.push_back(
-            {"/version", "written by a newer ArchLens (format version " +
-                             std::to_string(version->get<long>()) + "); this version reads up to " +
-                             std::to_string(kFormatVersion) + ", so nothing was loaded"});
+            {"/version", "written by a newer ArchLens (format version " + version->dump() +
+                             "); this version reads up to " + std::to_string(kFormatVersion) +
+                             ", so nothing was loaded"});
         return result;
     }
 
@@ -210,7 +212,7 @@ LoadResult readDocument(const std::string& text, const Catalogue& catalogue) {
         FieldReader r(requirements, "/requirements", problems);
         r.optionalNumber("availability", doc.requirements.availability);
         r.optionalNumber("p99_ms", doc.requirements.p99_ms);
-        r.optionalInteger("max_sync_depth", doc.requirements.max_sync_depth);
+        r.optionalInteger("max_sync_depth", doc.requirements.max_sync_depth, 1, kMaxSyncDepth);
         r.optionalNumber("peak_rps", doc.requirements.peak_rps);
         doc.requirements.extra = r.extras({"availability", "p99_ms", "max_sync_depth", "peak_rps"});
     }
@@ -242,7 +244,8 @@ LoadResult readDocument(const std::string& text, const Catalogue& catalogue) {
             else
                 problems.push_back(
                     {"/connections/" + std::to_string(connectionIndex) + "/mode",
-                     "must be \"sync\", \"async\" or \"replication\", got \"" + mode + "\""});
+                     "must be \"sync\", \"async\" or \"replication\", got " +
+                         quoteForMessage(mode)});
         }
         f.object("props", c.props);
         c.extra = f.extras({"id", "from", "to", "mode", "props"});
@@ -275,6 +278,31 @@ LoadResult readDocument(const std::string& text, const Catalogue& catalogue) {
     if (!problems.empty()) return result;
     problems = validateDocument(doc, catalogue);
     if (problems.empty()) result.document = std::move(doc);
+    return result;
+}
+
+/// Keeps the list of problems short enough to read and every message printable: hostile
+/// input can yield a million problems, and nlohmann quotes raw bytes of invalid UTF-8.
+void tidy(Problems& problems) {
+    if (problems.size() > kMaxProblemsListed) {
+        const size_t more = problems.size() - kMaxProblemsListed;
+        problems.resize(kMaxProblemsListed);
+        problems.push_back({"", "and " + std::to_string(more) + " more problems"});
+    }
+    for (auto& p : problems) {
+        p.pointer = validUtf8(p.pointer);
+        p.message = validUtf8(p.message);
+    }
+}
+
+} // namespace
+
+LoadResult readDocument(const std::string& text, const Catalogue& catalogue) {
+    LoadResult result;
+    std::optional<Json> root = detail::parseDesignJson(text, result.problems);
+    if (root) result = readParsed(*root, catalogue);
+    tidy(result.problems);
+    if (!result.problems.empty()) result.document.reset();
     return result;
 }
 

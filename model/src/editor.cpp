@@ -120,6 +120,10 @@ void Editor::notify(const Changes& changes) {
 }
 
 std::string Editor::checkNewComponent(const Component& c) const {
+    if (auto why = checkId(c.id)) return "the id " + *why;
+    if (auto why = checkName(c.name)) return "the name " + *why;
+    if (auto why = checkCoordinate(c.x)) return "x " + *why;
+    if (auto why = checkCoordinate(c.y)) return "y " + *why;
     const KindInfo* kind = catalogue_.kind(c.kind);
     if (!kind) return "unknown kind " + inQuotes(c.kind);
     for (const auto& [key, value] : c.props.items()) {
@@ -132,6 +136,7 @@ std::string Editor::checkNewComponent(const Component& c) const {
 }
 
 std::string Editor::checkNewConnection(const Connection& c) const {
+    if (auto why = checkId(c.id)) return "the id " + *why;
     if (!doc_.component(c.from)) return "no component " + inQuotes(c.from) + " to connect from";
     if (!doc_.component(c.to)) return "no component " + inQuotes(c.to) + " to connect to";
     if (c.from == c.to) return "a connection cannot start and end at the same component";
@@ -254,6 +259,9 @@ EditResult Editor::move(const std::vector<Position>& positions) {
             return {"only components and notes have a position", {}};
         if (!doc_.contains(p.ref.type, p.ref.id))
             return {std::string("no ") + toString(p.ref.type) + " " + inQuotes(p.ref.id), {}};
+        // The same range as a file's, so that a drag cannot put a box where no file can.
+        if (auto why = checkCoordinate(p.x)) return {"x " + *why, {}};
+        if (auto why = checkCoordinate(p.y)) return {"y " + *why, {}};
         macro->add(std::make_unique<SetAttributeCommand>(
             "", doc_, AttributeRef{p.ref.type, p.ref.id, "x"}, p.x));
         macro->add(std::make_unique<SetAttributeCommand>(

@@ -1,4 +1,5 @@
 #include "archlens/model/validation.h"
+#include "archlens/model/limits.h"
 
 #include <cmath>
 #include <functional>
@@ -14,6 +15,7 @@ namespace {
 
 std::string formatNumber(double v) {
     std::ostringstream out;
+    out.precision(12);
     out << v;
     return out.str();
 }
@@ -41,22 +43,25 @@ std::optional<std::string> checkRange(const PropertySchema& s, double v) {
     return std::nullopt;
 }
 
+using Exists = std::function<bool(const std::string&)>;
+
 std::optional<std::string> checkIdList(const Json& value, const char* what,
-                                       const std::function<bool(const std::string&)>& exists) {
+                                       const Exists& exists) {
     if (!value.is_array())
         return std::string("must be a list of ") + what + " ids, got " + jsonTypeName(value);
     for (const auto& item : value) {
         if (!item.is_string()) return std::string("must be a list of ") + what + " ids";
         if (exists && !exists(item.get<std::string>()))
-            return std::string("names the ") + what + " \"" + item.get<std::string>() +
-                   "\", which does not exist";
+            return std::string("names the ") + what + " " +
+                   quoteForMessage(item.get<std::string>()) + ", which does not exist";
     }
     return std::nullopt;
 }
 
-} // namespace
-
-std::optional<std::string> checkValue(const PropertySchema& s, const Json& v, const Document* doc) {
+/// checkValue with the look-ups of zone and flow ids given (null: not checked), so that
+/// validating a whole document can use its id map instead of a search per reference.
+std::optional<std::string> checkValueWith(const PropertySchema& s, const Json& v,
+                                          const Exists& zoneExists, const Exists& flowExists) {
     switch (s.type) {
     case PropertyType::Int:
         if (!v.is_number_integer()) return "must be an integer, got " + jsonTypeName(v);
@@ -70,7 +75,7 @@ std::optional<std::string> checkValue(const PropertySchema& s, const Json& v, co
     case PropertyType::String:
         if (!v.is_string()) return "must be a string, got " + jsonTypeName(v);
         if (v.get<std::string>().empty()) return "must not be empty";
-        return std::nullopt;
+        return checkName(v.get<std::string>());
     case PropertyType::Enum: {
         if (!v.is_string()) return "must be a string, got " + jsonTypeName(v);
         const auto text = v.get<std::string>();
@@ -79,20 +84,12 @@ std::optional<std::string> checkValue(const PropertySchema& s, const Json& v, co
         std::string list;
         for (const auto& allowed : s.values)
             list += (list.empty() ? "" : ", ") + allowed;
-        return "must be one of " + list + ", got \"" + text + "\"";
+        return "must be one of " + list + ", got " + quoteForMessage(text);
     }
     case PropertyType::ZoneList:
-        return checkIdList(
-            v, "zone",
-            doc ? std::function<bool(const std::string&)>(
-                      [doc](const std::string& id) { return doc->zone(id) != nullptr; })
-                : nullptr);
+        return checkIdList(v, "zone", zoneExists);
     case PropertyType::FlowList:
-        return checkIdList(
-            v, "flow",
-            doc ? std::function<bool(const std::string&)>(
-                      [doc](const std::string& id) { return doc->flow(id) != nullptr; })
-                : nullptr);
+        return checkIdList(v, "flow", flowExists);
     case PropertyType::OpList:
         if (!v.is_array()) return "must be a list of operations, got " + jsonTypeName(v);
         for (const auto& op : v)
@@ -108,14 +105,37 @@ std::optional<std::string> checkValue(const PropertySchema& s, const Json& v, co
         if (!v.contains("p50") || !v.contains("p99")) return "needs both p50 and p99";
         if (!v["p50"].is_number() || !v["p99"].is_number()) return "p50 and p99 must be numbers";
         const double p50 = v["p50"].get<double>(), p99 = v["p99"].get<double>();
-        if (!(p50 > 0) || !std::isfinite(p50)) return "p50 must be greater than 0";
+        if (!(p50 >= kMinLatencyMs) || !std::isfinite(p50))
+            return "p50 must be at least " + formatNumber(kMinLatencyMs) + " ms, got " +
+                   formatNumber(p50);
         if (!(p99 >= p50) || !std::isfinite(p99))
             return "p99 (" + formatNumber(p99) + ") must be at least p50 (" + formatNumber(p50) +
                    ")";
+        if (p99 > kMaxLatencyMs)
+            return "p99 must be at most " + formatNumber(kMaxLatencyMs) + " ms (a day), got " +
+                   formatNumber(p99);
         return std::nullopt;
     }
     }
     return std::nullopt;
+}
+
+/// Why `v` is not a number within (0, max], or nullopt.
+std::optional<std::string> positiveUpTo(double v, double max) {
+    if (!(v > 0) || !std::isfinite(v)) return "must be greater than 0, got " + formatNumber(v);
+    if (v > max) return "must be at most " + formatNumber(max) + ", got " + formatNumber(v);
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::string> checkValue(const PropertySchema& s, const Json& v, const Document* doc) {
+    Exists zoneExists, flowExists;
+    if (doc) {
+        zoneExists = [doc](const std::string& id) { return doc->zone(id) != nullptr; };
+        flowExists = [doc](const std::string& id) { return doc->flow(id) != nullptr; };
+    }
+    return checkValueWith(s, v, zoneExists, flowExists);
 }
 
 Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
@@ -142,16 +162,38 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
         return it != seen.end() && it->second.first == Components;
     };
     auto claim = [&](const std::string& id, Collection collection, size_t i) {
-        if (id.empty()) {
-            add(pointerOf(collection, i) + "/id", "id must not be empty");
+        if (auto why = checkId(id)) {
+            add(pointerOf(collection, i) + "/id", "the id " + *why);
             return;
         }
         auto [it, inserted] = seen.emplace(id, std::make_pair(collection, i));
         if (!inserted)
             add(pointerOf(collection, i) + "/id",
-                "duplicate id \"" + id + "\" (already used at " +
+                "duplicate id " + quoteForMessage(id) + " (already used at " +
                     pointerOf(it->second.first, it->second.second) + ")");
     };
+    auto isA = [&](Collection collection) {
+        return [&seen, collection](const std::string& id) {
+            auto it = seen.find(id);
+            return it != seen.end() && it->second.first == collection;
+        };
+    };
+    const Exists zoneExists = isA(Zones), flowExists = isA(Flows);
+    auto name = [&](const std::string& at, const std::string& value) {
+        if (auto why = checkName(value)) add(at, *why);
+    };
+    auto text = [&](const std::string& at, const std::string& value) {
+        if (auto why = checkText(value)) add(at, *why);
+    };
+    auto position = [&](const std::string& at, double x, double y) {
+        if (auto why = checkCoordinate(x)) add(at + "/x", *why);
+        if (auto why = checkCoordinate(y)) add(at + "/y", *why);
+    };
+    auto missing = [](const char* what, const std::string& id) {
+        return std::string("names the ") + what + " " + quoteForMessage(id) +
+               ", which does not exist";
+    };
+    name("/title", doc.title);
     for (size_t i = 0; i < doc.zones.size(); ++i)
         claim(doc.zones[i].id, Zones, i);
     for (size_t i = 0; i < doc.components.size(); ++i)
@@ -173,14 +215,17 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
     if (req.availability && !(*req.availability > 0 && *req.availability < 1))
         add("/requirements/availability",
             "must be between 0 and 1 (e.g. 0.9999), got " + formatNumber(*req.availability));
-    if (req.p99_ms && !(*req.p99_ms > 0)) add("/requirements/p99_ms", "must be greater than 0");
-    if (req.max_sync_depth && *req.max_sync_depth < 1)
-        add("/requirements/max_sync_depth", "must be at least 1");
-    if (req.peak_rps && !(*req.peak_rps > 0))
-        add("/requirements/peak_rps", "must be greater than 0");
+    if (req.p99_ms)
+        if (auto why = positiveUpTo(*req.p99_ms, kMaxLatencyMs)) add("/requirements/p99_ms", *why);
+    if (req.max_sync_depth && (*req.max_sync_depth < 1 || *req.max_sync_depth > kMaxSyncDepth))
+        add("/requirements/max_sync_depth",
+            "must be a whole number from 1 to " + std::to_string(kMaxSyncDepth));
+    if (req.peak_rps)
+        if (auto why = positiveUpTo(*req.peak_rps, kMaxRateRps)) add("/requirements/peak_rps", *why);
 
     for (size_t i = 0; i < doc.zones.size(); ++i) {
         const auto& z = doc.zones[i];
+        name("/zones/" + std::to_string(i) + "/region", z.region);
         if (!(z.availability > 0 && z.availability <= 1))
             add("/zones/" + std::to_string(i) + "/availability",
                 "must be greater than 0 and at most 1, got " + formatNumber(z.availability));
@@ -189,39 +234,40 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
     for (size_t i = 0; i < doc.components.size(); ++i) {
         const auto& c = doc.components[i];
         auto at = [&] { return pointerOf(Components, i); };
+        name(at() + "/name", c.name);
+        position(at(), c.x, c.y);
         const KindInfo* kind = catalogue.kind(c.kind);
         if (!kind) {
-            add(at() + "/kind", "unknown kind \"" + c.kind + "\"");
+            add(at() + "/kind", "unknown kind " + quoteForMessage(c.kind));
             continue;
         }
         auto& schemas = componentSchemas[kind];
         for (const auto& [key, value] : c.props.items()) {
             if (!catalogue.accepts(*kind, key)) {
-                add(at() + "/props/" + key,
-                    "unknown property \"" + key + "\" for a " + kind->label);
+                add(at() + "/props/" + pointerToken(key),
+                    "unknown property " + quoteForMessage(key) + " for a " + kind->label);
                 continue;
             }
             auto schema = schemas.find(key);
             if (schema == schemas.end())
                 schema = schemas.emplace(key, *catalogue.componentProperty(key, kind)).first;
-            if (auto why = checkValue(schema->second, value, &doc))
+            if (auto why = checkValueWith(schema->second, value, zoneExists, flowExists))
                 add(at() + "/props/" + key, *why);
         }
+        // Compared as doubles: a count too large for an integer type must not wrap around.
         const Json& instances = catalogue.componentValue(*kind, c.props, "instances");
         const Json& minHealthy = catalogue.componentValue(*kind, c.props, "min_healthy");
-        if (instances.is_number_integer() && instances.get<long>() >= 1 &&
-            minHealthy.is_number_integer() && minHealthy.get<long>() > instances.get<long>())
+        if (instances.is_number_integer() && instances.get<double>() >= 1 &&
+            minHealthy.is_number_integer() && minHealthy.get<double>() > instances.get<double>())
             add(at() + "/props/min_healthy",
-                "must not exceed instances (" + std::to_string(instances.get<long>()) + ")");
+                "must not exceed instances (" + formatNumber(instances.get<double>()) + ")");
     }
 
     for (size_t i = 0; i < doc.connections.size(); ++i) {
         const auto& c = doc.connections[i];
         auto at = [&] { return pointerOf(Connections, i); };
-        if (!isComponent(c.from))
-            add(at() + "/from", "names the component \"" + c.from + "\", which does not exist");
-        if (!isComponent(c.to))
-            add(at() + "/to", "names the component \"" + c.to + "\", which does not exist");
+        if (!isComponent(c.from)) add(at() + "/from", missing("component", c.from));
+        if (!isComponent(c.to)) add(at() + "/to", missing("component", c.to));
         if (c.from == c.to && isComponent(c.from))
             add(at() + "/to", "a connection cannot start and end at the same component");
         for (const auto& [key, value] : c.props.items()) {
@@ -229,10 +275,11 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
             if (schema == connectionSchemas.end())
                 schema = connectionSchemas.emplace(key, catalogue.connectionProperty(key)).first;
             if (!schema->second) {
-                add(at() + "/props/" + key, "unknown connection property \"" + key + "\"");
+                add(at() + "/props/" + pointerToken(key),
+                    "unknown connection property " + quoteForMessage(key));
                 continue;
             }
-            if (auto why = checkValue(*schema->second, value, &doc))
+            if (auto why = checkValueWith(*schema->second, value, zoneExists, flowExists))
                 add(at() + "/props/" + key, *why);
         }
     }
@@ -240,12 +287,17 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
     for (size_t i = 0; i < doc.flows.size(); ++i) {
         const auto& f = doc.flows[i];
         const std::string at = "/flows/" + std::to_string(i);
-        if (!isComponent(f.entry))
-            add(at + "/entry", "names the component \"" + f.entry + "\", which does not exist");
+        name(at + "/name", f.name);
+        if (!isComponent(f.entry)) add(at + "/entry", missing("component", f.entry));
         if (f.op != "read" && f.op != "write")
-            add(at + "/op", "must be \"read\" or \"write\", got \"" + f.op + "\"");
-        if (!(f.rate_rps > 0) || !std::isfinite(f.rate_rps))
-            add(at + "/rate_rps", "must be greater than 0");
+            add(at + "/op", "must be \"read\" or \"write\", got " + quoteForMessage(f.op));
+        if (auto why = positiveUpTo(f.rate_rps, kMaxRateRps)) add(at + "/rate_rps", *why);
+    }
+
+    for (size_t i = 0; i < doc.notes.size(); ++i) {
+        const std::string at = "/notes/" + std::to_string(i);
+        text(at + "/text", doc.notes[i].text);
+        position(at, doc.notes[i].x, doc.notes[i].y);
     }
 
     // Subjects are not checked against the ids: an acknowledgement whose subject was
@@ -255,13 +307,15 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
         const auto& a = doc.acknowledgements[i];
         const std::string at = "/acknowledgements/" + std::to_string(i);
         if (a.rule.empty()) add(at + "/rule", "must name a rule");
+        name(at + "/rule", a.rule);
+        text(at + "/note", a.note);
         std::unordered_set<std::string_view> listed;
         for (size_t s = 0; s < a.subjects.size(); ++s) {
-            if (a.subjects[s].empty())
-                add(at + "/subjects/" + std::to_string(s), "must not be empty");
+            if (auto why = checkId(a.subjects[s]))
+                add(at + "/subjects/" + std::to_string(s), *why);
             else if (!listed.insert(a.subjects[s]).second)
                 add(at + "/subjects/" + std::to_string(s),
-                    "lists \"" + a.subjects[s] + "\" a second time");
+                    "lists " + quoteForMessage(a.subjects[s]) + " a second time");
         }
         auto [it, inserted] = findings.emplace(std::make_pair(a.rule, subjectSet(a.subjects)), i);
         if (!inserted)

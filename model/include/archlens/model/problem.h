@@ -13,7 +13,8 @@ struct Problem {
     int line = 0;
     int column = 0;
 
-    /// "line 3, column 7: ..." or "/connections/1/to: ..." or the bare message.
+    /// "line 3, column 7: ...", "line 3, column 7 (/components/0/x): ...",
+    /// "/connections/1/to: ..." or the bare message.
     std::string describe() const;
 };
 
