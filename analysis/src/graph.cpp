@@ -29,6 +29,14 @@ double number(const Json& value, double fallback) {
     return value.is_number() ? value.get<double>() : fallback;
 }
 
+/// A count as an int, clamped first: casting a double beyond int's range is undefined, and
+/// the analysis must not depend on validation for its own safety.
+int count(double value, int lowest, int highest) {
+    if (!(value >= lowest)) return lowest;
+    if (value >= highest) return highest;
+    return static_cast<int>(value);
+}
+
 std::vector<std::string> strings(const Json& value) {
     std::vector<std::string> out;
     if (value.is_array())
@@ -100,9 +108,8 @@ Graph buildGraph(const Document& doc, const Catalogue& catalogue, const Analysis
         };
         node.entryKind = isEntryKind(component.kind);
         node.queueKind = isQueueKind(component.kind);
-        node.instances = std::max(1, static_cast<int>(number(value("instances"), 1)));
-        node.minHealthy =
-            std::clamp(static_cast<int>(number(value("min_healthy"), 1)), 1, node.instances);
+        node.instances = count(number(value("instances"), 1), 1, 100000);
+        node.minHealthy = count(number(value("min_healthy"), 1), 1, node.instances);
         // An entry client stands outside the system: always up unless its own props say.
         node.availability = node.entryKind && !component.props.contains("availability")
                                 ? 1.0
@@ -119,7 +126,8 @@ Graph buildGraph(const Document& doc, const Catalogue& catalogue, const Analysis
             node.p99 = number(latency.value("p99", Json()), std::max(node.p50, node.p99));
         }
         node.capacity = number(value("capacity_rps"), 1000);
-        if (!(node.capacity > 0)) node.capacity = 1e-9;
+        // The catalogue's minimum: below it service times overflow into NaN.
+        if (!(node.capacity >= 0.001)) node.capacity = 0.001;
         node.forcedDown = contains(options.failedComponents, component.id);
         g.nodeIndex.emplace(component.id, static_cast<int>(g.nodes.size()));
         g.nodes.push_back(std::move(node));
@@ -160,7 +168,7 @@ Graph buildGraph(const Document& doc, const Catalogue& catalogue, const Analysis
             e.alternative = it.first->second;
         }
         e.timeout = number(value("timeout_ms"), 0);
-        e.retries = std::max(0, static_cast<int>(number(value("retries"), 0)));
+        e.retries = count(number(value("retries"), 0), 0, 10);
         if (props.contains("ops")) e.ops = strings(props.at("ops"));
         if (props.contains("flows")) e.flows = strings(props.at("flows"));
         e.hopMs = hopCost(g, g.nodes[e.from], g.nodes[e.to]);

@@ -49,6 +49,20 @@ double Context::number(const Connection& c, const std::string& key, double fallb
     return v.is_number() ? v.get<double>() : fallback;
 }
 
+namespace {
+int clampedCount(double v) {
+    if (!(v >= 0)) return 0;
+    return v >= 1000000 ? 1000000 : static_cast<int>(v);
+}
+} // namespace
+
+int Context::count(const Component& c, const std::string& key, int fallback) const {
+    return clampedCount(number(c, key, fallback));
+}
+int Context::count(const Connection& c, const std::string& key, int fallback) const {
+    return clampedCount(number(c, key, fallback));
+}
+
 bool Context::carries(const Connection& c, const Flow& flow) const {
     if (auto ops = c.props.find("ops"); ops != c.props.end() && ops->is_array()) {
         bool found = false;

@@ -5,7 +5,7 @@ namespace archlens::rules {
 
 void manualFailover(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& c : ctx.doc.components) {
-        const int instances = static_cast<int>(ctx.number(c, "instances", 1));
+        const int instances = ctx.count(c, "instances", 1);
         if (instances < 2 || ctx.prop(c, "failover") != "manual") continue;
         std::vector<std::string> flows;
         for (const auto& f : ctx.report.flows)

@@ -23,7 +23,7 @@ void missingIdempotency(const Context& ctx, std::vector<Finding>& out) {
             !carriesWrites(ctx, c))
             continue;
         const Component* from = ctx.component(c.from);
-        const int retries = static_cast<int>(ctx.number(c, "retries", 0));
+        const int retries = ctx.count(c, "retries", 0);
         std::string why;
         if (retries > 0)
             why = "and retries them up to " + std::to_string(retries) + " times";

@@ -32,7 +32,7 @@ public:
         if (state_[i] != 0) return chains_[i];
         state_[i] = 1;
         const Connection& c = ctx_.doc.connections[i];
-        const int retries = static_cast<int>(ctx_.number(c, "retries", 0));
+        const int retries = ctx_.count(c, "retries", 0);
         Chain below;
         for (size_t j : ctx_.outgoing(c.to)) {
             if (ctx_.doc.connections[j].mode != ConnectionMode::Sync || state_[j] == 1) continue;

@@ -5,7 +5,7 @@ namespace archlens::rules {
 
 void retryWithoutBackoff(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& c : ctx.doc.connections) {
-        const int retries = static_cast<int>(ctx.number(c, "retries", 0));
+        const int retries = ctx.count(c, "retries", 0);
         const std::string backoff = ctx.prop(c, "backoff").get<std::string>();
         if (retries <= 0 || backoff == "exponential_jitter") continue;
         emit(out, "retry-without-backoff", {c.id},

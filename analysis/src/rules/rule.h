@@ -29,6 +29,9 @@ public:
     bool flag(const Connection& c, const std::string& key) const;
     double number(const Component& c, const std::string& key, double fallback = 0) const;
     double number(const Connection& c, const std::string& key, double fallback = 0) const;
+    /// A whole-number property as an int, clamped to [0, 1000000] before it is narrowed.
+    int count(const Component& c, const std::string& key, int fallback) const;
+    int count(const Connection& c, const std::string& key, int fallback) const;
     /// Whether the connection carries the flow (its ops and flows lists allow it).
     bool carries(const Connection& c, const Flow& flow) const;
     /// Indices into doc.connections of the connections leaving a component.

@@ -5,7 +5,7 @@ namespace archlens::rules {
 
 void sharedFailureDomain(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& c : ctx.doc.components) {
-        const int instances = static_cast<int>(ctx.number(c, "instances", 1));
+        const int instances = ctx.count(c, "instances", 1);
         const Json& zones = ctx.prop(c, "zones");
         if (instances < 2 || !zones.is_array() || zones.size() != 1 || ctx.flag(c, "external"))
             continue;

@@ -11,7 +11,7 @@ void singlePointOfFailure(const Context& ctx, std::vector<Finding>& out) {
         // A third party's outage is judged by sync-to-external and no-circuit-breaker: telling
         // a candidate to run more instances of someone else's service would be nonsense.
         if (!c || ctx.isClient(*c) || ctx.flag(*c, "external")) continue;
-        const int instances = static_cast<int>(ctx.number(*c, "instances", 1));
+        const int instances = ctx.count(*c, "instances", 1);
         std::string detail =
             instances == 1 ? "one instance" : std::to_string(instances) + " instances";
         if (instances > 1 && ctx.prop(*c, "failover") == "manual") detail += ", failover by hand";
