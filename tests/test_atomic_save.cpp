@@ -119,8 +119,8 @@ TEST_CASE("a save into a folder that cannot take it leaves the old file and says
             fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec);
             const std::string error = writeDocumentFile(file, d);
             fs::permissions(dir, fs::perms::owner_all);
-            CHECK_THAT(error, Catch::Contains(file.string()) &&
-                                  Catch::Contains("Permission denied"));
+            CHECK_THAT(error,
+                       Catch::Contains(file.string()) && Catch::Contains("Permission denied"));
             CHECK(contents(file) == before);
         }
         // Root writes anywhere permissions allow nothing; /proc takes no new files at all.

@@ -377,7 +377,7 @@ TEST_CASE("hostile: names and ids past their length limits") {
 
     Json m = smallDesign();
     m["components"][1]["name"] = std::string(kMaxNameLength, 'n'); // at the limit: fine
-    m["notes"][0]["text"] = std::string(kMaxNameLength * 10, 't');  // texts may be longer
+    m["notes"][0]["text"] = std::string(kMaxNameLength * 10, 't'); // texts may be longer
     CHECK(load(m.dump()).ok());
 
     std::string longKey = smallDesign().dump();
@@ -617,7 +617,8 @@ TEST_CASE("hostile: UTF-16, UTF-32 and invalid UTF-8") {
         CHECK(p.column == 3);
     }
     SECTION("invalid and overlong UTF-8 in a string names line and column") {
-        for (const std::string bad : {"\xC0\xAF", "\xED\xA0\x80", "\xF8\x88\x80\x80\x80", "\xE2\x82"}) {
+        for (const std::string bad :
+             {"\xC0\xAF", "\xED\xA0\x80", "\xF8\x88\x80\x80\x80", "\xE2\x82"}) {
             std::string text = "{\n  \"format\": \"archlens\",\n  \"title\": \"ab" + bad + "\"\n}";
             Problem p = refused(text);
             CHECK(p.line == 3);

@@ -193,10 +193,10 @@ LoadResult readParsed(const Json& root, const Catalogue& catalogue) {
         return result;
     }
     if (!versionNumber || *versionNumber > kFormatVersion) {
-        problems.push_back(
-            {"/version", "written by a newer ArchLens (format version " + version->dump() +
-                             "); this version reads up to " + std::to_string(kFormatVersion) +
-                             ", so nothing was loaded"});
+        problems.push_back({"/version", "written by a newer ArchLens (format version " +
+                                            version->dump() + "); this version reads up to " +
+                                            std::to_string(kFormatVersion) +
+                                            ", so nothing was loaded"});
         return result;
     }
 
@@ -242,10 +242,9 @@ LoadResult readParsed(const Json& root, const Catalogue& catalogue) {
             if (auto parsed = connectionModeFromString(mode))
                 c.mode = *parsed;
             else
-                problems.push_back(
-                    {"/connections/" + std::to_string(connectionIndex) + "/mode",
-                     "must be \"sync\", \"async\" or \"replication\", got " +
-                         quoteForMessage(mode)});
+                problems.push_back({"/connections/" + std::to_string(connectionIndex) + "/mode",
+                                    "must be \"sync\", \"async\" or \"replication\", got " +
+                                        quoteForMessage(mode)});
         }
         f.object("props", c.props);
         c.extra = f.extras({"id", "from", "to", "mode", "props"});

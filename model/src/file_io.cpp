@@ -60,7 +60,8 @@ bool readTextFile(const fs::path& path, std::string& text, std::string& error,
     // A regular file is read into a string of its size; anything else (a pipe, a device)
     // grows in steps, never past the cap plus one byte, which tells it went over.
     std::string data;
-    data.resize(regular ? static_cast<size_t>(st.st_size) + 1 : std::min<size_t>(maxBytes + 1, 1 << 16));
+    data.resize(regular ? static_cast<size_t>(st.st_size) + 1
+                        : std::min<size_t>(maxBytes + 1, 1 << 16));
     size_t used = 0;
     for (;;) {
         if (used == data.size()) {
@@ -134,8 +135,7 @@ std::string keepBackup(const fs::path& path, const fs::path& backup) {
 
 } // namespace
 
-std::string writeFileAtomically(const fs::path& path, const std::string& data,
-                                KeepPrevious keep) {
+std::string writeFileAtomically(const fs::path& path, const std::string& data, KeepPrevious keep) {
     fs::path target;
     std::string error;
     if (!resolveLinks(path, target, error)) return error;

@@ -129,9 +129,8 @@ private:
             } else if (innermost) {
                 if (f.hasKey) out += "/" + pointerToken(f.key);
             } else {
-                out += "/" + pointerToken(f.container->get_ref<const Json::object_t&>()
-                                              .back()
-                                              .first);
+                out +=
+                    "/" + pointerToken(f.container->get_ref<const Json::object_t&>().back().first);
             }
         }
         return out;

@@ -83,8 +83,8 @@ std::optional<std::string> checkString(const std::string& s, Allow allow, size_t
         ++count;
         const std::string where = " (character " + std::to_string(count) + ")";
         if (cp == kInvalid) return "is not valid UTF-8" + where;
-        const bool allowedControl =
-            (allow != Allow::Id && (cp == '\t' || cp == '\n')) || (allow == Allow::Text && cp == '\r');
+        const bool allowedControl = (allow != Allow::Id && (cp == '\t' || cp == '\n')) ||
+                                    (allow == Allow::Text && cp == '\r');
         if (isControl(cp) && !allowedControl)
             return "must not contain control characters, found " + codePoint(cp) + where;
         if (allow == Allow::Id ? isBidiFormatting(cp) : isBidiOverride(cp))

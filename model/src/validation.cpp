@@ -45,8 +45,7 @@ std::optional<std::string> checkRange(const PropertySchema& s, double v) {
 
 using Exists = std::function<bool(const std::string&)>;
 
-std::optional<std::string> checkIdList(const Json& value, const char* what,
-                                       const Exists& exists) {
+std::optional<std::string> checkIdList(const Json& value, const char* what, const Exists& exists) {
     if (!value.is_array())
         return std::string("must be a list of ") + what + " ids, got " + jsonTypeName(value);
     for (const auto& item : value) {
@@ -221,7 +220,8 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
         add("/requirements/max_sync_depth",
             "must be a whole number from 1 to " + std::to_string(kMaxSyncDepth));
     if (req.peak_rps)
-        if (auto why = positiveUpTo(*req.peak_rps, kMaxRateRps)) add("/requirements/peak_rps", *why);
+        if (auto why = positiveUpTo(*req.peak_rps, kMaxRateRps))
+            add("/requirements/peak_rps", *why);
 
     for (size_t i = 0; i < doc.zones.size(); ++i) {
         const auto& z = doc.zones[i];
