@@ -128,6 +128,7 @@ SetAttributeCommand::SetAttributeCommand(std::string text, const Document& doc, 
     // object; restoring the whole object keeps undo byte-exact.
     if (ref_.name.rfind("props.", 0) == 0) restoreRef_.name = "props";
     old_ = getAttribute(doc, restoreRef_);
+    hadRequirements_ = doc.hasRequirements;
 }
 
 void SetAttributeCommand::apply(Document& doc, Changes& changes) {
@@ -143,6 +144,7 @@ void SetAttributeCommand::revert(Document& doc, Changes& changes) {
                         ref_.name};
     changes.about(change);
     setAttribute(doc, restoreRef_, old_);
+    if (ref_.type == ElementType::Document) doc.hasRequirements = hadRequirements_;
     changes.done(change);
 }
 

@@ -1,4 +1,6 @@
 #include "archlens/model/editor.h"
+#include "archlens/model/document_io.h"
+#include "archlens/model/limits.h"
 #include "archlens/model/validation.h"
 
 #include <algorithm>
@@ -25,6 +27,28 @@ bool listContains(const Json& props, const char* key, const std::string& id) {
     auto it = props.find(key);
     return it != props.end() && it->is_array() &&
            std::find(it->begin(), it->end(), id) != it->end();
+}
+
+/// Why a component's kind and properties, taken together, cannot be: a property the kind
+/// does not take, a value out of its range, more healthy instances required than there are.
+/// The reader holds a file to the same rules (validateDocument), so that what an edit makes
+/// always saves and loads again.
+std::string checkComponentProps(const Catalogue& catalogue, const Document& doc,
+                                const Component& c) {
+    const KindInfo* kind = catalogue.kind(c.kind);
+    if (!kind) return "unknown kind " + inQuotes(c.kind);
+    for (const auto& [key, value] : c.props.items()) {
+        if (!catalogue.accepts(*kind, key))
+            return "a " + kind->label + " has no property " + inQuotes(key);
+        if (auto why = checkValue(*catalogue.componentProperty(key, kind), value, &doc))
+            return key + " " + *why;
+    }
+    const Json& instances = catalogue.componentValue(*kind, c.props, "instances");
+    const Json& minHealthy = catalogue.componentValue(*kind, c.props, "min_healthy");
+    if (instances.is_number_integer() && minHealthy.is_number_integer() &&
+        minHealthy.get<double>() > instances.get<double>())
+        return "min_healthy must not exceed instances";
+    return {};
 }
 
 } // namespace
@@ -124,15 +148,7 @@ std::string Editor::checkNewComponent(const Component& c) const {
     if (auto why = checkName(c.name)) return "the name " + *why;
     if (auto why = checkCoordinate(c.x)) return "x " + *why;
     if (auto why = checkCoordinate(c.y)) return "y " + *why;
-    const KindInfo* kind = catalogue_.kind(c.kind);
-    if (!kind) return "unknown kind " + inQuotes(c.kind);
-    for (const auto& [key, value] : c.props.items()) {
-        if (!catalogue_.accepts(*kind, key))
-            return "a " + kind->label + " has no property " + inQuotes(key);
-        if (auto why = checkValue(*catalogue_.componentProperty(key, kind), value, &doc_))
-            return key + " " + *why;
-    }
-    return {};
+    return checkComponentProps(catalogue_, doc_, c);
 }
 
 std::string Editor::checkNewConnection(const Connection& c) const {
@@ -172,6 +188,10 @@ EditResult Editor::addConnection(Connection connection) {
 EditResult Editor::addZone(Zone zone) {
     if (zone.id.empty()) zone.id = doc_.uniqueId("zone");
     if (doc_.idInUse(zone.id)) return {"the id " + inQuotes(zone.id) + " is already used", {}};
+    // Every field held to the reader's rules (validateDocument), so the design saves and
+    // opens again.
+    if (auto why = checkId(zone.id)) return {"the id " + *why, {}};
+    if (auto why = checkName(zone.region)) return {"the region " + *why, {}};
     if (!(zone.availability > 0 && zone.availability <= 1))
         return {"zone availability must be greater than 0 and at most 1", {}};
     const std::string id = zone.id;
@@ -181,10 +201,15 @@ EditResult Editor::addZone(Zone zone) {
 EditResult Editor::addFlow(Flow flow) {
     if (flow.id.empty()) flow.id = doc_.uniqueId("flow");
     if (doc_.idInUse(flow.id)) return {"the id " + inQuotes(flow.id) + " is already used", {}};
+    if (auto why = checkId(flow.id)) return {"the id " + *why, {}};
+    if (auto why = checkName(flow.name)) return {"the name " + *why, {}};
     if (!doc_.component(flow.entry)) return {"a flow must enter at an existing component", {}};
     if (flow.op != "read" && flow.op != "write")
         return {"a flow's operation must be read or write", {}};
-    if (!(flow.rate_rps > 0)) return {"a flow's rate must be greater than 0", {}};
+    if (!(flow.rate_rps > 0 && flow.rate_rps <= kMaxRateRps))
+        return {"a flow's rate must be greater than 0 and at most " +
+                    numberToJson(kMaxRateRps).dump() + " requests/s",
+                {}};
     const std::string id = flow.id;
     return push(std::make_unique<InsertElementCommand>(
                     "Add flow " + (flow.name.empty() ? id : flow.name), std::move(flow)),
@@ -194,6 +219,10 @@ EditResult Editor::addFlow(Flow flow) {
 EditResult Editor::addNote(Note note) {
     if (note.id.empty()) note.id = doc_.uniqueId("note");
     if (doc_.idInUse(note.id)) return {"the id " + inQuotes(note.id) + " is already used", {}};
+    if (auto why = checkId(note.id)) return {"the id " + *why, {}};
+    if (auto why = checkText(note.text)) return {"the text " + *why, {}};
+    if (auto why = checkCoordinate(note.x)) return {"x " + *why, {}};
+    if (auto why = checkCoordinate(note.y)) return {"y " + *why, {}};
     const std::string id = note.id;
     return push(std::make_unique<InsertElementCommand>("Add note", std::move(note)), id);
 }
@@ -244,6 +273,21 @@ EditResult Editor::removeElements(const std::vector<ElementRef>& refs) {
 EditResult Editor::setAttribute(const AttributeRef& ref, const Json& value,
                                 const std::string& mergeKey) {
     if (auto why = checkAttribute(doc_, catalogue_, ref, value)) return {ref.name + " " + *why, {}};
+    // The kind or one property can be fine alone and wrong with the rest: a min_healthy above
+    // the instances once they return to their default, a property the new kind does not
+    // take. The component as it would become is held to the rules of a new one.
+    if (ref.type == ElementType::Component &&
+        (ref.name == "kind" || ref.name.rfind("props.", 0) == 0)) {
+        Component after = *doc_.component(ref.id);
+        if (ref.name == "kind")
+            after.kind = value.get<std::string>();
+        else if (value.is_null())
+            after.props.erase(ref.name.substr(6));
+        else
+            after.props[ref.name.substr(6)] = value;
+        if (auto error = checkComponentProps(catalogue_, doc_, after); !error.empty())
+            return {ref.name + ": " + error, {}};
+    }
     if (getAttribute(doc_, ref) == value) return {};
     std::string text = "Change " + ref.name;
     if (ref.name == "name" || ref.name == "text") text = "Rename " + ref.id;
@@ -274,11 +318,14 @@ EditResult Editor::move(const std::vector<Position>& positions) {
 EditResult Editor::acknowledge(const std::string& rule, const std::vector<std::string>& subjects,
                                const std::string& note) {
     if (rule.empty()) return {"an acknowledgement must name the rule of its finding", {}};
+    if (auto why = checkName(rule)) return {"the rule " + *why, {}};
+    if (auto why = checkText(note)) return {"the note " + *why, {}};
     // A finding may name a subject twice (a call cycle back to its start); the file holds
     // the set, each id once, in the finding's order.
     std::vector<std::string> ids;
     for (const auto& s : subjects) {
         if (s.empty()) return {"a finding's subjects are ids and cannot be empty", {}};
+        if (auto why = checkId(s)) return {"a subject's id " + *why, {}};
         if (std::find(ids.begin(), ids.end(), s) == ids.end()) ids.push_back(s);
     }
     const Acknowledgement* existing = doc_.acknowledgement(rule, ids);

@@ -78,6 +78,9 @@ private:
     Json old_;
     Json new_;
     std::string mergeKey_;
+    /// Setting a requirement marks the file as having a "requirements" object; revert
+    /// restores the mark too, or undo would leave an empty "requirements": {} behind.
+    bool hadRequirements_ = false;
 };
 
 /// Accepts a finding as a trade-off, changes the note of an accepted one, or withdraws
