@@ -4,6 +4,7 @@
 #include "diagram_theme.h"
 #include "drawio_export.h"
 #include "mermaid_export.h"
+#include "xml_text.h"
 
 #include <QBuffer>
 #include <QPageLayout>
@@ -142,17 +143,21 @@ QByteArray renderDiagramSvg(const Document& doc, const Catalogue& catalogue,
     svg.setViewBox(QRectF(QPointF(0, 0), bounds.size()));
     // Qt 6.4 writes the title and description into the SVG as they are (the text items it
     // does escape): escape them here, or a name with "&" or "<" breaks or injects markup.
-    svg.setTitle(q(doc.title).toHtmlEscaped());
+    svg.setTitle(xmlSafe(q(doc.title)).toHtmlEscaped());
     // Long names are elided on the cards; the description keeps every one in full, for
     // search and screen readers.
     QStringList names;
     for (const auto& c : doc.components)
         names << q(c.name.empty() ? c.id : c.name);
-    svg.setDescription((QStringLiteral("Components: ") + names.join(QStringLiteral("; "))).toHtmlEscaped());
+    svg.setDescription(
+        xmlSafe(QStringLiteral("Components: ") + names.join(QStringLiteral("; "))).toHtmlEscaped());
     QPainter p(&svg);
     paintDiagram(p, doc, catalogue, options, QRectF(QPointF(0, 0), bounds.size()));
     p.end();
-    return bytes;
+    // The text items too are escaped but never filtered: a control character in any name,
+    // id or zone drawn would make the file unreadable to every XML parser. Filtering the
+    // whole file catches every text the painter draws, whichever path it takes.
+    return xmlSafeUtf8(bytes);
 }
 
 QByteArray renderDiagramPdf(const Document& doc, const Catalogue& catalogue,
@@ -177,7 +182,7 @@ QByteArray renderDiagramPdf(const Document& doc, const Catalogue& catalogue,
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter pdf(&buffer);
     pdf.setCreator(QStringLiteral("ArchLens"));
-    pdf.setTitle(q(doc.title));
+    pdf.setTitle(xmlSafe(q(doc.title))); // it goes into the PDF's XMP metadata, an XML packet
     pdf.setPageLayout(layout);
     QPainter p(&pdf);
     const QRect target = pdf.pageLayout().paintRectPixels(pdf.resolution());

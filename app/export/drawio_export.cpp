@@ -2,6 +2,7 @@
 
 #include "diagram_geometry.h"
 #include "diagram_theme.h"
+#include "xml_text.h"
 
 #include <QXmlStreamWriter>
 #include <cmath>
@@ -11,8 +12,20 @@ namespace archlens {
 
 namespace {
 
+/// Every text of the design passes here on its way into the file: QXmlStreamWriter escapes
+/// markup but lets through the control characters XML forbids.
 QString q(const std::string& s) {
-    return QString::fromStdString(s);
+    return xmlSafe(QString::fromStdString(s));
+}
+
+/// The id of a design element's cell. Ids are any text: one that XML cannot hold as it is
+/// would become ambiguous once filtered ("a\x01", "a\x02"), and the edges refer to cells by
+/// id, so such an element is named by its place instead. "#" cannot follow the prefix
+/// otherwise (that is always "-"), so the two forms never collide.
+QString cellId(const char* prefix, const std::string& id, size_t index) {
+    const QString text = QString::fromStdString(id);
+    if (xmlSafe(text) == text) return QLatin1String(prefix) + QLatin1Char('-') + text;
+    return QLatin1String(prefix) + QLatin1Char('#') + QString::number(index + 1);
 }
 
 /// A colour as draw.io reads it: opaque. The theme's zone and region fills are translucent
@@ -92,7 +105,7 @@ QByteArray toDrawio(const Document& doc, const Catalogue& catalogue) {
                frame.arg(opaque(theme.regionFill), opaque(theme.regionBorder), opaque(theme.zoneText)),
                g.rect);
     for (const auto& z : zones)
-        vertex(xml, QStringLiteral("zone-%1").arg(q(doc.zones[size_t(z.zone)].id)), z.label,
+        vertex(xml, cellId("zone", doc.zones[size_t(z.zone)].id, size_t(z.zone)), xmlSafe(z.label),
                frame.arg(opaque(theme.zoneFill), opaque(theme.zoneBorder), opaque(theme.zoneText)),
                z.rect);
 
@@ -102,21 +115,28 @@ QByteArray toDrawio(const Document& doc, const Catalogue& catalogue) {
         QString value = q(c.name.empty() ? c.id : c.name);
         if (kind) value += QLatin1Char('\n') + q(kind->label);
         const QColor stripe = theme.category(kind ? kind->category : std::string());
-        vertex(xml, QStringLiteral("component-%1").arg(q(c.id)), value,
+        vertex(xml, cellId("component", c.id, i), value,
                QStringLiteral("rounded=0;whiteSpace=wrap;html=0;fillColor=%1;strokeColor=%2;"
                               "fontColor=%3;strokeWidth=1;shadow=0;")
                    .arg(opaque(theme.cardFill), opaque(stripe), opaque(theme.cardText)),
                boxes[i]);
     }
-    for (const auto& n : doc.notes)
-        vertex(xml, QStringLiteral("note-%1").arg(q(n.id)), q(n.text),
+    for (size_t i = 0; i < doc.notes.size(); ++i) {
+        const Note& n = doc.notes[i];
+        vertex(xml, cellId("note", n.id, i), q(n.text),
                QStringLiteral("shape=note;whiteSpace=wrap;html=0;align=left;verticalAlign=top;"
                               "spacingLeft=6;fillColor=%1;strokeColor=%2;fontColor=%3;")
                    .arg(opaque(theme.noteFill), opaque(theme.noteBorder), opaque(theme.noteText)),
                geometry::noteRect(n));
+    }
 
-    for (const auto& c : doc.connections) {
-        if (!doc.component(c.from) || !doc.component(c.to)) continue;
+    std::unordered_map<std::string, QString> componentCell;
+    for (size_t i = 0; i < doc.components.size(); ++i)
+        componentCell.emplace(doc.components[i].id, cellId("component", doc.components[i].id, i));
+    for (size_t i = 0; i < doc.connections.size(); ++i) {
+        const Connection& c = doc.connections[i];
+        const auto from = componentCell.find(c.from), to = componentCell.find(c.to);
+        if (from == componentCell.end() || to == componentCell.end()) continue;
         QString style = QStringLiteral("edgeStyle=orthogonalEdgeStyle;curved=1;html=0;endArrow=block;"
                                        "endFill=1;strokeColor=%1;");
         if (c.mode == ConnectionMode::Async)
@@ -127,13 +147,13 @@ QByteArray toDrawio(const Document& doc, const Catalogue& catalogue) {
         else
             style = style.arg(opaque(theme.connection));
         xml.writeStartElement(QStringLiteral("mxCell"));
-        xml.writeAttribute(QStringLiteral("id"), QStringLiteral("connection-%1").arg(q(c.id)));
+        xml.writeAttribute(QStringLiteral("id"), cellId("connection", c.id, i));
         xml.writeAttribute(QStringLiteral("value"), QString());
         xml.writeAttribute(QStringLiteral("style"), style);
         xml.writeAttribute(QStringLiteral("edge"), QStringLiteral("1"));
         xml.writeAttribute(QStringLiteral("parent"), QStringLiteral("1"));
-        xml.writeAttribute(QStringLiteral("source"), QStringLiteral("component-%1").arg(q(c.from)));
-        xml.writeAttribute(QStringLiteral("target"), QStringLiteral("component-%1").arg(q(c.to)));
+        xml.writeAttribute(QStringLiteral("source"), from->second);
+        xml.writeAttribute(QStringLiteral("target"), to->second);
         xml.writeStartElement(QStringLiteral("mxGeometry"));
         xml.writeAttribute(QStringLiteral("relative"), QStringLiteral("1"));
         xml.writeAttribute(QStringLiteral("as"), QStringLiteral("geometry"));

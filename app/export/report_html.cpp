@@ -1,5 +1,7 @@
 #include "report_html.h"
 
+#include "xml_text.h"
+
 #include <QBuffer>
 #include <QStringList>
 #include <algorithm>
@@ -138,8 +140,8 @@ QString flowsTable(const Document& doc, const Report& report) {
     html += QStringLiteral("</table>\n");
     if (report.saturation)
         html += QStringLiteral("<p>The first component to saturate is <b>%1</b>, at %2× the declared traffic.</p>\n")
-                    .arg(htmlText(componentName(doc, report.saturation->component)))
-                    .arg(QString::number(report.saturation->multiplier, 'f', 2));
+                    .arg(htmlText(componentName(doc, report.saturation->component)),
+                         QString::number(report.saturation->multiplier, 'f', 2));
     return html;
 }
 
@@ -180,11 +182,12 @@ QString findingHtml(const Document& doc, const Finding& f, const ReportHtmlOptio
 
 } // namespace
 
+// Control characters are as fatal to an XHTML reader of the report as to an SVG one.
 QString htmlText(const QString& text) {
-    return text.toHtmlEscaped();
+    return xmlSafe(text).toHtmlEscaped();
 }
 QString htmlText(const std::string& text) {
-    return q(text).toHtmlEscaped();
+    return htmlText(q(text));
 }
 
 QString reportHtml(const Document& doc, const Report& report, const std::vector<ReportImage>& images,

@@ -1,5 +1,7 @@
 #include "report_markdown.h"
 
+#include "xml_text.h"
+
 #include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
@@ -18,7 +20,8 @@ QString md(const std::string& s) {
 QString markdownText(const QString& text) {
     QString out;
     out.reserve(text.size() + 8);
-    for (const QChar ch : text) {
+    // Markdown ends up as HTML, where control characters are as unwelcome as in XML.
+    for (const QChar ch : xmlSafe(text)) {
         switch (ch.unicode()) {
         case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#':
         case '!': case '~':
@@ -98,15 +101,15 @@ std::vector<OutputFile> reportMarkdown(const Document& doc, const Report& report
             if (r.p99_ms) p99 += f.p99_ms > *r.p99_ms ? QStringLiteral(" ✗") : QStringLiteral(" ✓");
             text += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
                         .arg(md(f.name.empty() ? f.id : f.name), a, fmt::nines(f.availability),
-                             fmt::downtime(f.downtimeMinPerMonth), fmt::milliseconds(f.p50_ms), p99)
-                        .arg(f.syncDepth);
+                             fmt::downtime(f.downtimeMinPerMonth), fmt::milliseconds(f.p50_ms), p99,
+                             QString::number(f.syncDepth));
         }
         text += QLatin1Char('\n');
         if (r.availability || r.p99_ms) text += QStringLiteral("✓ meets the target, ✗ misses it.\n\n");
         if (report.saturation)
             text += QStringLiteral("The first component to saturate is **%1**, at %2× the declared traffic.\n\n")
-                        .arg(markdownText(componentName(doc, report.saturation->component)))
-                        .arg(QString::number(report.saturation->multiplier, 'f', 2));
+                        .arg(markdownText(componentName(doc, report.saturation->component)),
+                             QString::number(report.saturation->multiplier, 'f', 2));
     }
     if (images.size() > 1) {
         text += QStringLiteral("## Plots\n\n");

@@ -299,9 +299,9 @@ void buildAvailability(QCustomPlot& plot, const Report& report, const Document& 
         keys << double(i + 1);
         nines << availabilityNines(flow.availability);
         top = std::max(top, nines.back());
-        ticker->addTick(double(i + 1), QStringLiteral("%1\n%2")
-                                           .arg(flowName(doc, flow))
-                                           .arg(formatMinutes(flow.downtimeMinPerMonth)));
+        // One arg() call: a second one would also fill a "%2" written in the flow's name.
+        ticker->addTick(double(i + 1), QStringLiteral("%1\n%2").arg(flowName(doc, flow),
+                                                                 formatMinutes(flow.downtimeMinPerMonth)));
     }
     auto* bars = new QCPBars(plot.xAxis, plot.yAxis);
     bars->setName(QStringLiteral("availability (nines)"));

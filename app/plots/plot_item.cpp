@@ -3,8 +3,11 @@
 #include "analysis_controller.h"
 #include "diagram_theme.h"
 #include "plot_builder.h"
+#include "xml_text.h"
 
+#include <QBuffer>
 #include <QPainter>
+#include <QSaveFile>
 #include <QQuickWindow>
 #include <QSvgGenerator>
 #include <qcustomplot.h>
@@ -190,13 +193,14 @@ QString PlotItem::textAt(const QPointF& pos) {
         keyLabel = text->ticks().value(key).replace(QLatin1Char('\n'), QLatin1String(", "));
     switch (m_kind) {
     case Waterfall:
-        return QStringLiteral("%1 — %2: %3 ms").arg(keyLabel, best->name()).arg(value, 0, 'f', 2);
+        // Names go in with the numbers in one arg() call: a later call would fill a "%1"
+        // written in a name, not the template's.
+        return QStringLiteral("%1 — %2: %3 ms").arg(keyLabel, best->name(), QString::number(value, 'f', 2));
     case Curves: {
         const bool util = best->valueAxis() == m_plot->yAxis2;
         QString text = QStringLiteral("x%1 — %2: %3")
-                           .arg(key, 0, 'g', 3)
-                           .arg(best->name())
-                           .arg(value, 0, 'f', util ? 0 : 1);
+                           .arg(QString::number(key, 'g', 3), best->name(),
+                                QString::number(value, 'f', util ? 0 : 1));
         if (util && m_report && size_t(index) < m_report->curves.size()) {
             const std::string& id = m_report->curves[size_t(index)].busiestComponent;
             QString name = QString::fromStdString(id);
@@ -210,12 +214,10 @@ QString PlotItem::textAt(const QPointF& pos) {
     case Availability: {
         double percent = 100 * (1 - std::pow(10.0, -value));
         return QStringLiteral("%1 — %2 nines (%3%)")
-            .arg(keyLabel)
-            .arg(value, 0, 'f', 2)
-            .arg(percent, 0, 'f', 4);
+            .arg(keyLabel, QString::number(value, 'f', 2), QString::number(percent, 'f', 4));
     }
     case Utilisation:
-        return QStringLiteral("%1 — %2% utilised").arg(keyLabel).arg(value, 0, 'f', 1);
+        return QStringLiteral("%1 — %2% utilised").arg(keyLabel, QString::number(value, 'f', 1));
     }
     return {};
 }
@@ -244,8 +246,11 @@ bool PlotItem::save(const QString& path) {
         return m_plot->savePng(path, size.width(), size.height(), 2.0);
     if (suffix == QLatin1String("pdf")) return m_plot->savePdf(path, size.width(), size.height());
     if (suffix == QLatin1String("svg")) {
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
         QSvgGenerator generator;
-        generator.setFileName(path);
+        generator.setOutputDevice(&buffer);
         generator.setSize(size);
         generator.setViewBox(QRect(QPoint(0, 0), size));
         generator.setTitle(QStringLiteral("ArchLens plot"));
@@ -253,7 +258,12 @@ bool PlotItem::save(const QString& path) {
         if (!painter.begin(&generator)) return false;
         m_plot->toPainter(&painter, size.width(), size.height());
         painter.end();
-        return QFileInfo(path).size() > 0;
+        // Flow and component names are painted as text, which QSvgGenerator writes with
+        // any control character in it: filtered, the file stays readable XML.
+        bytes = xmlSafeUtf8(bytes);
+        QSaveFile file(path);
+        return !bytes.isEmpty() && file.open(QIODevice::WriteOnly) &&
+               file.write(bytes) == bytes.size() && file.commit();
     }
     return false;
 }
