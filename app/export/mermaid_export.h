@@ -12,9 +12,11 @@
 namespace archlens {
 
 /// The flowchart text, UTF-8. Node ids are generated (n1, n2...) so that any component id
-/// is safe; every name and label is quoted and its quotes, angle brackets, ampersands and
-/// hashes written as Mermaid entity codes, so user text can neither break the syntax nor
-/// become markup.
+/// is safe; every name and label is quoted and its quotes, angle brackets, ampersands,
+/// hashes, percent signs, backquotes and backslashes written as Mermaid entity codes, line
+/// breaks as spaces and control characters as U+FFFD, so user text can neither break the
+/// syntax, end a statement, become markup nor a "%%{init}%%" directive. The title goes into
+/// the YAML front matter with YAML's escapes.
 QByteArray toMermaid(const Document& doc, const Catalogue& catalogue);
 
 /// A label as Mermaid reads it between double quotes (see toMermaid).

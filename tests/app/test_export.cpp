@@ -14,6 +14,9 @@
 #include "report_html.h"
 #include "report_markdown.h"
 #include "report_pdf.h"
+#include "plot_builder.h"
+#include "plot_item.h"
+#include "diagram_theme.h"
 
 #include <QApplication>
 #include <QDir>
@@ -25,6 +28,8 @@
 #include <QTextDocument>
 #include <QXmlStreamReader>
 #include <cmath>
+#include <iterator>
+#include <qcustomplot.h>
 
 using namespace archlens;
 
@@ -93,6 +98,78 @@ Document hostileDesign() {
     for (auto& n : doc.notes)
         n.text = kHostile;
     return doc;
+}
+
+/// Names that something downstream could take for something other than text: control
+/// characters (forbidden in XML; ESC starts a terminal colour), QString::arg placeholders,
+/// backslashes, a Mermaid directive, a right-to-left override and a line break.
+const char* const kTitle = "T \\ back\\slash \"q\" %1 %2 \x01\x1b[31m %%{init: {\"theme\":\"dark\"}}%%";
+const char* const kNames[] = {"ctl\x01\x1b[31mred\x7f", "pct %1 %2", "back\\slash",
+                              "%%{init: {\"theme\":\"dark\"}}%%", "rtl \u202e evil", "two\nlines"};
+const char* const kFlowName = "flow %1 %2 \x1b[0m";
+/// A component whose id XML cannot hold as it is ("dns" plus U+0002).
+const char* const kControlId = "dns\x02";
+
+Document controlDesign() {
+    Document doc = load(QStringLiteral(ARCHLENS_RESOURCES_DIR "/examples/url-shortener.archlens"));
+    doc.title = kTitle;
+    for (size_t i = 0; i < doc.components.size(); ++i)
+        doc.components[i].name = std::string(kNames[i % std::size(kNames)]) + " " + doc.components[i].id;
+    for (auto& c : doc.components)
+        if (c.id == "dns") c.id = kControlId;
+    for (auto& c : doc.connections) {
+        if (c.from == "dns") c.from = kControlId;
+        if (c.to == "dns") c.to = kControlId;
+    }
+    for (auto& f : doc.flows)
+        f.name = kFlowName;
+    for (auto& n : doc.notes)
+        n.text = "%%{init: {\"theme\":\"dark\"}}%%\nnote \x01 line";
+    for (auto& z : doc.zones)
+        z.region = "reg\x02ion";
+    // The component the load saturates first is named in a sentence with a number after it.
+    const Report report = critique(doc, cat());
+    for (auto& c : doc.components)
+        if (report.saturation && c.id == report.saturation->component) c.name = "sat %1 %2";
+    return doc;
+}
+
+/// A name as a reader sees it once an XML file is parsed: forbidden characters shown as
+/// U+FFFD.
+QString xmlVisible(const char* name) {
+    QString out;
+    for (const QChar ch : QString::fromUtf8(name))
+        out += ch.unicode() < 0x20 && ch != QLatin1Char('\n') ? QChar(QChar::ReplacementCharacter) : ch;
+    return out;
+}
+
+/// The first byte XML 1.0 forbids (a C0 control other than tab, newline and carriage
+/// return), or -1.
+int forbiddenByte(const QByteArray& bytes) {
+    for (int i = 0; i < bytes.size(); ++i) {
+        const auto b = static_cast<unsigned char>(bytes[i]);
+        if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') return i;
+    }
+    return -1;
+}
+
+/// A Mermaid label as Mermaid shows it: its entity codes decoded.
+QString mermaidDecoded(QString label) {
+    static const QRegularExpression code(QStringLiteral("#(\\d+|quot|amp|lt|gt);"));
+    QString out;
+    qsizetype at = 0;
+    for (auto it = code.globalMatch(label); it.hasNext();) {
+        const auto m = it.next();
+        out += label.mid(at, m.capturedStart() - at);
+        const QString c = m.captured(1);
+        out += c == "quot" ? QStringLiteral("\"")
+               : c == "amp" ? QStringLiteral("&")
+               : c == "lt"  ? QStringLiteral("<")
+               : c == "gt"  ? QStringLiteral(">")
+                            : QString(QChar(c.toInt()));
+        at = m.capturedEnd();
+    }
+    return out + label.mid(at);
 }
 
 } // namespace
@@ -402,6 +479,181 @@ private slots:
         QTextDocument text;
         layoutReportForPrint(text, doc, report, images);
         QVERIFY(text.toPlainText().contains(hostile));
+    }
+
+    void controlCharactersLeaveSvgAndDrawioWellFormed() {
+        const Document doc = controlDesign();
+        QString error;
+        const QByteArray svg = exportDiagram(doc, cat(), DiagramFormat::Svg, {}, 1, &error);
+        QVERIFY2(!svg.isEmpty(), qPrintable(error));
+        QCOMPARE(forbiddenByte(svg), -1);
+        QString xmlError;
+        const QStringList svgTexts = xmlTexts(svg, &xmlError);
+        QVERIFY2(xmlError.isEmpty(), qPrintable(xmlError));
+        for (const char* name : kNames) {
+            // Line breaks end a card's line; the first line is there as it is.
+            const QString visible = xmlVisible(name).section(QLatin1Char('\n'), 0, 0);
+            QVERIFY2(anyContains(svgTexts, visible), qPrintable(visible));
+        }
+        QVERIFY(anyContains(svgTexts, QStringLiteral("red")));
+        QVERIFY(anyContains(svgTexts, xmlVisible(kTitle)));
+
+        const QByteArray drawio = exportDiagram(doc, cat(), DiagramFormat::Drawio, {}, 1, &error);
+        QCOMPARE(forbiddenByte(drawio), -1);
+        QXmlStreamReader reader(drawio);
+        QSet<QString> ids;
+        QStringList values;
+        QList<QPair<QString, QString>> edges;
+        QString diagramName;
+        while (!reader.atEnd()) {
+            reader.readNext();
+            if (!reader.isStartElement()) continue;
+            const auto a = reader.attributes();
+            if (reader.name() == QLatin1String("diagram")) diagramName = a.value("name").toString();
+            if (reader.name() != QLatin1String("mxCell")) continue;
+            const QString id = a.value("id").toString();
+            QVERIFY2(!ids.contains(id), qPrintable(id));
+            ids.insert(id);
+            values << a.value("value").toString();
+            if (a.value("edge") == QLatin1String("1"))
+                edges.append({a.value("source").toString(), a.value("target").toString()});
+        }
+        QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+        QCOMPARE(diagramName, xmlVisible(kTitle));
+        for (const char* name : kNames)
+            QVERIFY2(anyContains(values, xmlVisible(name)), name);
+        // The element whose id XML cannot hold is named by its place, and its edges follow.
+        QVERIFY(ids.contains(QStringLiteral("component#2")));
+        QCOMPARE(edges.size(), int(doc.connections.size()));
+        int toControlId = 0;
+        for (const auto& [source, target] : edges) {
+            QVERIFY2(ids.contains(source) && ids.contains(target), qPrintable(source + " -> " + target));
+            toControlId += target == QLatin1String("component#2");
+        }
+        QCOMPARE(toControlId, 1); // client -> dns
+        QVERIFY(ids.contains(QStringLiteral("component-client")));
+    }
+
+    void mermaidKeepsEveryNameALabel() {
+        const Document doc = controlDesign();
+        QString error;
+        const QString mmd = QString::fromUtf8(exportDiagram(doc, cat(), DiagramFormat::Mermaid, {}, 1, &error));
+        const QStringList lines = mmd.split(QLatin1Char('\n'));
+        QVERIFY(lines.size() > 5);
+        // The front matter is intact: three lines, the title one YAML double-quoted scalar.
+        QCOMPARE(lines[0], QStringLiteral("---"));
+        const QString fffd(2, QChar(QChar::ReplacementCharacter));
+        // Spelled without raw string literals, which moc 6.4 does not read.
+        QCOMPARE(lines[1], QStringLiteral("title: \"T \\\\ back\\\\slash \\\"q\\\" \\x251 \\x252 ") + fffd +
+                               QStringLiteral("[31m \\x25\\x25{init: {\\\"theme\\\":\\\"dark\\\"}}\\x25\\x25\""));
+        QCOMPARE(lines[2], QStringLiteral("---"));
+        QVERIFY(lines[3].startsWith(QLatin1String("flowchart ")));
+        // No directive anywhere (Mermaid finds them mid-line too), no control character.
+        QVERIFY(!mmd.contains(QLatin1String("%%{")));
+        for (const QString& line : lines) {
+            QVERIFY2(!line.trimmed().startsWith(QLatin1String("%%{")), qPrintable(line));
+            for (const QChar ch : line)
+                QVERIFY2(ch.unicode() >= 0x20 && (ch.unicode() < 0x7f || ch.unicode() > 0x9f), qPrintable(line));
+        }
+        // One node line per component, its label the name as written (line break as a space).
+        static const QRegularExpression nodeLine(QStringLiteral("^\\s*(n\\d+)\\[\"([^\"]*)\"\\]$"),
+                                                 QRegularExpression::MultilineOption);
+        QStringList labels;
+        for (auto it = nodeLine.globalMatch(mmd); it.hasNext();)
+            labels << mermaidDecoded(it.next().captured(2).section(QStringLiteral("<br/>"), 0, 0));
+        QCOMPARE(labels.size(), int(doc.components.size()));
+        for (const auto& c : doc.components) {
+            QString expected;
+            for (const QChar ch : q(c.name))
+                expected += ch == QLatin1Char('\n')                        ? QChar(QLatin1Char(' '))
+                            : ch.unicode() < 0x20 || ch.unicode() == 0x7f ? QChar(QChar::ReplacementCharacter)
+                                                                          : ch;
+            QVERIFY2(labels.contains(expected), qPrintable(expected));
+        }
+        static const QRegularExpression edgeLine(QStringLiteral("^    n\\d+ (-->|-\\.->|==>)(\\|\"[^\"]*\"\\|)? n\\d+$"),
+                                                 QRegularExpression::MultilineOption);
+        int edges = 0;
+        for (auto it = edgeLine.globalMatch(mmd); it.hasNext(); it.next())
+            ++edges;
+        QCOMPARE(edges, int(doc.connections.size()));
+    }
+
+    void reportsKeepPlaceholdersInNames() {
+        const Document doc = controlDesign();
+        const Report report = critique(doc, cat());
+        QVERIFY(report.saturation.has_value());
+        const QString multiplier = QString::number(report.saturation->multiplier, 'f', 2);
+        QTemporaryDir dir;
+        const auto md = reportMarkdown(doc, report, {}, dir.filePath("r.md"));
+        const QString text = QString::fromUtf8(md[0].data);
+        QCOMPARE(forbiddenByte(md[0].data), -1);
+        // Each flow's row names the flow with its "%1 %2" and ends with its own sync depth.
+        const QString row = "| " + markdownText(QString::fromUtf8(kFlowName)) + " | ";
+        QCOMPARE(row, QStringLiteral("| flow %1 %2 \uFFFD\\[0m | "));
+        QStringList depths;
+        for (const QString& line : text.split(QLatin1Char('\n')))
+            if (line.startsWith(row)) depths << line.section(QLatin1String(" | "), -1).chopped(2);
+        QStringList expected;
+        for (const auto& f : report.flows)
+            expected << QString::number(f.syncDepth);
+        QCOMPARE(depths, expected);
+        QVERIFY2(text.contains("The first component to saturate is **sat %1 %2**, at " + multiplier + "×"),
+                 qPrintable(text));
+
+        const QString html = reportHtml(doc, report, {});
+        QCOMPARE(forbiddenByte(html.toUtf8()), -1);
+        QVERIFY(html.contains(QStringLiteral("<td>flow %1 %2 \uFFFD[0m</td>")));
+        QVERIFY(html.contains("The first component to saturate is <b>sat %1 %2</b>, at " + multiplier + "×"));
+        QVERIFY(html.contains(htmlText(QString::fromUtf8(kTitle))));
+    }
+
+    void plotTextsKeepPlaceholdersInNames() {
+        auto doc = std::make_shared<Document>(controlDesign());
+        auto report = std::make_shared<Report>(critique(*doc, cat()));
+        // Tick labels: the flow's name, then its downtime, each once.
+        QCustomPlot plot;
+        buildAvailability(plot, *report, *doc, 0.999, DiagramTheme::light());
+        auto ticker = plot.xAxis->ticker().dynamicCast<QCPAxisTickerText>();
+        QVERIFY(ticker);
+        const QString tick = ticker->ticks().value(1);
+        QVERIFY2(tick.startsWith(QString::fromUtf8(kFlowName) + "\n") && tick.endsWith("/mo"), qPrintable(tick));
+
+        // Hover texts: the name with its placeholders, then the numbers in their places.
+        for (PlotItem::Kind kind : {PlotItem::Availability, PlotItem::Utilisation}) {
+            PlotItem item;
+            item.setSize(QSizeF(900, 520));
+            item.setKind(kind);
+            item.setReport(report, doc);
+            QCustomPlot& p = item.plot();
+            auto* iface = p.plottable(0)->interface1D();
+            QVERIFY(iface && iface->dataCount() > 0);
+            // The busiest component is the one that saturates first, named "sat %1 %2".
+            int tallest = 0;
+            for (int i = 0; i < iface->dataCount(); ++i)
+                if (iface->dataMainValue(i) > iface->dataMainValue(tallest)) tallest = i;
+            QPointF pixel = iface->dataPixelPosition(tallest);
+            QCPAxis* valueAxis = p.plottable(0)->valueAxis();
+            const double zero = valueAxis->coordToPixel(0);
+            if (valueAxis->orientation() == Qt::Vertical)
+                pixel.ry() += zero > pixel.y() ? 3 : -3;
+            else
+                pixel.rx() += zero < pixel.x() ? -3 : 3;
+            const QString text = item.textAt(pixel);
+            static const QRegularExpression availability(QStringLiteral("^flow %1 %2 \x1b\\[0m, .* — \\d+\\.\\d\\d nines \\(\\d+\\.\\d{4}%\\)$"));
+            static const QRegularExpression utilisation(QStringLiteral("^sat %1 %2 — \\d+\\.\\d% utilised$"));
+            QVERIFY2((kind == PlotItem::Availability ? availability : utilisation).match(text).hasMatch(), qPrintable(text));
+            QCOMPARE(text.count(QLatin1String("%1")), 1);
+            // The plot's SVG is well-formed XML whatever the names hold.
+            QTemporaryDir dir;
+            QVERIFY(item.save(dir.filePath("p.svg")));
+            QFile file(dir.filePath("p.svg"));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray svg = file.readAll();
+            QCOMPARE(forbiddenByte(svg), -1);
+            QString xmlError;
+            xmlTexts(svg, &xmlError);
+            QVERIFY2(xmlError.isEmpty(), qPrintable(xmlError));
+        }
     }
 
     void acknowledgedTradeOffsAreListed() {
