@@ -45,6 +45,73 @@ QString q(const std::string& s) {
     return QString::fromStdString(s);
 }
 
+/// Characters that make a terminal do something rather than show something: the C0 and C1
+/// controls (ESC starts the sequences that recolour, move the cursor, retitle the window or
+/// write to the clipboard; U+009B is CSI on its own) and DEL, and the Unicode bidirectional
+/// controls (Bidi_Control), which reorder the rest of the line so that text reads other than
+/// it is.
+constexpr bool terminalControl(char32_t c) {
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F ||
+           (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/// Text from the design or the command line (titles, names, ids, notes, file names, and the
+/// messages that quote them) as the terminal should print it: each control character as a
+/// visible escape ("\x1b", "\u202e"), so that a design cannot rewrite the terminal or
+/// disguise a finding. Newlines too, so a name cannot forge a line of the report. Backslashes
+/// are left alone: this is for safe display, not a reversible encoding, and a Windows path
+/// should read as one.
+QString shown(const QString& text) {
+    QString out;
+    out.reserve(text.size());
+    for (const QChar ch : text) {
+        const char16_t c = ch.unicode();
+        if (!terminalControl(c))
+            out += ch;
+        else if (c < 0x100)
+            out += QStringLiteral("\\x%1").arg(unsigned(c), 2, 16, QLatin1Char('0'));
+        else
+            out += QStringLiteral("\\u%1").arg(unsigned(c), 4, 16, QLatin1Char('0'));
+    }
+    return out;
+}
+QString shown(const std::string& text) {
+    return shown(q(text));
+}
+
+/// JSON text as the terminal should print it. The JSON writer escapes C0 controls already
+/// (ESC is "\u001b"); DEL, the C1 controls and the bidirectional controls are valid in JSON
+/// strings and go out raw. They can only occur inside strings, where "\u00XX" means the
+/// same character, so escaping them changes nothing for a JSON reader.
+std::string jsonForTerminal(const std::string& json) {
+    std::string out;
+    out.reserve(json.size());
+    for (size_t i = 0; i < json.size();) {
+        const auto byte = [&](size_t k) { return k < json.size() ? static_cast<unsigned char>(json[k]) : 0u; };
+        const unsigned b = byte(i);
+        char32_t c = 0;
+        size_t length = 1;
+        if (b < 0x80) {
+            c = b;
+        } else if ((b & 0xE0) == 0xC0) {
+            c = char32_t((b & 0x1F) << 6 | (byte(i + 1) & 0x3F));
+            length = 2;
+        } else if ((b & 0xF0) == 0xE0) {
+            c = char32_t((b & 0x0F) << 12 | (byte(i + 1) & 0x3F) << 6 | (byte(i + 2) & 0x3F));
+            length = 3;
+        }
+        if (c >= 0x20 && terminalControl(c)) { // below 0x20 the writer escaped them
+            char escape[8];
+            std::snprintf(escape, sizeof escape, "\\u%04x", unsigned(c));
+            out += escape;
+            i += length;
+        } else {
+            out += json[i++];
+        }
+    }
+    return out;
+}
+
 /// Writes UTF-8 text and a newline to stdout as it is. A report of several megabytes went
 /// through a QString (UTF-8 to UTF-16 and back) for nothing; the bytes are the same.
 void writeOut(const std::string& text) {
@@ -59,7 +126,7 @@ bool parse(QCommandLineParser& parser, const QString& command, QStringList args)
     args.removeAt(1); // the subcommand itself
     parser.addHelpOption();
     if (!parser.parse(args)) {
-        err() << "archlens " << command << ": " << parser.errorText() << "\n";
+        err() << "archlens " << command << ": " << shown(parser.errorText()) << "\n";
         return false;
     }
     if (parser.isSet("help")) {
@@ -82,7 +149,7 @@ QString parseWithFormat(QCommandLineParser& parser, const QString& command, cons
     if (!parse(parser, command, args)) return {};
     const QString value = parser.value(format);
     if (formats.contains(value)) return value;
-    err() << "archlens " << command << ": unknown format \"" << value << "\" (use "
+    err() << "archlens " << command << ": unknown format \"" << shown(value) << "\" (use "
           << formats.join(", ") << ")\n";
     return {};
 }
@@ -98,14 +165,15 @@ void printProblems(const QString& file, const Problems& problems, const QString&
             }
             list.push_back(std::move(j));
         }
-        out() << q(Json{{"file", file.toStdString()}, {"valid", false}, {"problems", list}}.dump(2))
+        out() << q(jsonForTerminal(
+                     Json{{"file", file.toStdString()}, {"valid", false}, {"problems", list}}.dump(2)))
               << "\n";
         return;
     }
-    out() << file << ": invalid, " << problems.size()
+    out() << shown(file) << ": invalid, " << problems.size()
           << (problems.size() == 1 ? " problem\n" : " problems\n");
     for (const auto& p : problems)
-        out() << "  " << q(p.describe()) << "\n";
+        out() << "  " << shown(p.describe()) << "\n";
 }
 
 QString pct(double a) {
@@ -127,28 +195,28 @@ void printAccepted(const Report& report, bool markdown) {
     for (const auto& f : report.findings) {
         if (!f.acknowledged) continue;
         if (markdown) {
-            out() << "- " << toString(f.severity) << ": " << q(f.title);
-            if (!f.acknowledged->empty()) out() << " — *" << q(*f.acknowledged) << "*";
+            out() << "- " << toString(f.severity) << ": " << shown(f.title);
+            if (!f.acknowledged->empty()) out() << " — *" << shown(*f.acknowledged) << "*";
             out() << "\n";
             continue;
         }
-        out() << "  [" << q(f.rule) << "] " << q(f.title) << "\n";
-        if (!f.acknowledged->empty()) out() << "    Accepted: " << q(*f.acknowledged) << "\n";
+        out() << "  [" << shown(f.rule) << "] " << shown(f.title) << "\n";
+        if (!f.acknowledged->empty()) out() << "    Accepted: " << shown(*f.acknowledged) << "\n";
     }
 }
 
 void printText(const QString& file, const Document& doc, const Report& report) {
-    out() << file << ": " << q(doc.title) << " — " << doc.components.size() << " components, "
+    out() << shown(file) << ": " << shown(doc.title) << " — " << doc.components.size() << " components, "
           << doc.flows.size() << " flows\n\n";
     out() << "Flows\n";
     for (const auto& f : report.flows) {
-        out() << "  " << q(f.name.empty() ? f.id : f.name) << ": availability "
+        out() << "  " << shown(f.name.empty() ? f.id : f.name) << ": availability "
               << pct(f.availability) << (f.availabilityMethod == "exact" ? "" : " (simulated)")
               << ", " << QString::number(f.downtimeMinPerMonth, 'f', 1) << " min/month down; p50 "
               << ms(f.p50_ms) << ", p99 " << ms(f.p99_ms) << "; sync depth " << f.syncDepth << "\n";
     }
     if (report.saturation)
-        out() << "\nSaturation: " << q(report.saturation->component) << " saturates at "
+        out() << "\nSaturation: " << shown(report.saturation->component) << " saturates at "
               << QString::number(report.saturation->multiplier, 'f', 2)
               << "x the declared traffic\n";
     for (Severity severity : {Severity::Error, Severity::Warning, Severity::Info}) {
@@ -162,10 +230,10 @@ void printText(const QString& file, const Document& doc, const Report& report) {
         out() << "\n" << label << " (" << n << ")\n";
         for (const auto& f : report.findings) {
             if (f.severity != severity || f.acknowledged) continue;
-            out() << "  [" << q(f.rule) << "] " << q(f.title) << "\n";
-            out() << "    " << q(f.message) << "\n";
-            out() << "    Change: " << q(f.suggestion) << "\n";
-            out() << "    Guide: " << q(f.guideSection) << ". Next question: " << q(f.followUp)
+            out() << "  [" << shown(f.rule) << "] " << shown(f.title) << "\n";
+            out() << "    " << shown(f.message) << "\n";
+            out() << "    Change: " << shown(f.suggestion) << "\n";
+            out() << "    Guide: " << shown(f.guideSection) << ". Next question: " << shown(f.followUp)
                   << "\n";
         }
     }
@@ -174,19 +242,19 @@ void printText(const QString& file, const Document& doc, const Report& report) {
 }
 
 void printMarkdown(const Document& doc, const Report& report) {
-    out() << "# " << q(doc.title)
+    out() << "# " << shown(doc.title)
           << "\n\n| Flow | Availability | Downtime / month | p50 | p99 |\n| --- | --- | --- | --- "
              "| --- |\n";
     for (const auto& f : report.flows)
-        out() << "| " << q(f.name.empty() ? f.id : f.name) << " | " << pct(f.availability) << " | "
+        out() << "| " << shown(f.name.empty() ? f.id : f.name) << " | " << pct(f.availability) << " | "
               << QString::number(f.downtimeMinPerMonth, 'f', 1) << " min | " << ms(f.p50_ms)
               << " | " << ms(f.p99_ms) << " |\n";
     out() << "\n## Findings\n";
     for (const auto& f : report.findings)
         if (!f.acknowledged)
-            out() << "\n### " << toString(f.severity) << ": " << q(f.title) << "\n\n"
-                  << q(f.message) << "\n\n- **Change:** " << q(f.suggestion) << "\n- **Guide:** "
-                  << q(f.guideSection) << "\n- **Next question:** " << q(f.followUp) << "\n";
+            out() << "\n### " << toString(f.severity) << ": " << shown(f.title) << "\n\n"
+                  << shown(f.message) << "\n\n- **Change:** " << shown(f.suggestion) << "\n- **Guide:** "
+                  << shown(f.guideSection) << "\n- **Next question:** " << shown(f.followUp) << "\n";
     printAccepted(report, true);
 }
 
@@ -206,7 +274,7 @@ int check(const QStringList& args) {
     if (fmt.isEmpty()) return InvalidInput;
     const auto threshold = severityFromString(parser.value(failOn).toStdString());
     if (!threshold) {
-        err() << "archlens check: unknown severity \"" << parser.value(failOn)
+        err() << "archlens check: unknown severity \"" << shown(parser.value(failOn))
               << "\" (use info, warning or error)\n";
         return InvalidInput;
     }
@@ -228,7 +296,7 @@ int check(const QStringList& args) {
         Json json = reportToJson(doc, report);
         json["file"] = file.toStdString();
         json["valid"] = true;
-        writeOut(json.dump(2));
+        writeOut(jsonForTerminal(json.dump(2)));
     } else if (fmt == "md") {
         printMarkdown(doc, report);
     } else {
@@ -279,7 +347,7 @@ int exportDiagramCommand(const QStringList& args) {
     }
     const auto format = diagramFormatForPath(target);
     if (!format) {
-        err() << "archlens export: cannot tell the format of " << target
+        err() << "archlens export: cannot tell the format of " << shown(target)
               << " (use .svg, .pdf, .png, .mmd or .drawio)\n";
         return InvalidInput;
     }
@@ -287,7 +355,7 @@ int exportDiagramCommand(const QStringList& args) {
     const double factor = parser.value(scale).toDouble(&numeric);
     if (!numeric || !(factor > 0 && factor <= 8)) {
         err() << "archlens export: --scale must be a number above 0 and at most 8, got \""
-              << parser.value(scale) << "\"\n";
+              << shown(parser.value(scale)) << "\"\n";
         return InvalidInput;
     }
     const auto doc = loadDesign(parser, "export");
@@ -305,14 +373,14 @@ int exportDiagramCommand(const QStringList& args) {
     QString error;
     const QByteArray bytes = exportDiagram(*doc, Catalogue::builtin(), *format, options, factor, &error);
     if (bytes.isEmpty()) {
-        err() << "archlens export: " << (error.isEmpty() ? QStringLiteral("nothing to export") : error) << "\n";
+        err() << "archlens export: " << (error.isEmpty() ? QStringLiteral("nothing to export") : shown(error)) << "\n";
         return InvalidInput;
     }
     if (const QString e = writeFileAtomically(target, bytes); !e.isEmpty()) {
-        err() << "archlens export: " << e << "\n";
+        err() << "archlens export: " << shown(e) << "\n";
         return InvalidInput;
     }
-    out() << "wrote " << target << "\n";
+    out() << "wrote " << shown(target) << "\n";
     return Ok;
 }
 
@@ -334,7 +402,7 @@ int reportCommand(const QStringList& args) {
     }
     const auto format = reportFormatForPath(target);
     if (!format) {
-        err() << "archlens report: cannot tell the format of " << target
+        err() << "archlens report: cannot tell the format of " << shown(target)
               << " (use .html, .md, .pdf or .json)\n";
         return InvalidInput;
     }
@@ -343,10 +411,10 @@ int reportCommand(const QStringList& args) {
     const QString e = exportReport(*doc, Catalogue::builtin(), *format, target, nullptr,
                                    parser.positionalArguments().front());
     if (!e.isEmpty()) {
-        err() << "archlens report: " << e << "\n";
+        err() << "archlens report: " << shown(e) << "\n";
         return InvalidInput;
     }
-    out() << "wrote " << target << "\n";
+    out() << "wrote " << shown(target) << "\n";
     return Ok;
 }
 
