@@ -71,8 +71,11 @@ Dialog {
 
     onOpened: restoreButton.forceActiveFocus()
     // Enter restores, as the highlighted choice; Escape is "later".
-    Keys.onReturnPressed: accept()
-    Keys.onEnterPressed: accept()
+    Shortcut {
+        sequences: ["Return", "Enter"]
+        enabled: dialog.opened
+        onActivated: dialog.accept()
+    }
 
     function next() {
         entry = null

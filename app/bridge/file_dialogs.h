@@ -13,13 +13,13 @@
 // Each dialog is window-modal over the window that asked, remembers the last folder used
 // (QSettings key "lastFolder") and deletes itself when closed. Only one is open at a time:
 // a request while one is open brings that one to the front instead.
+#include <QFileDialog>
 #include <QJSValue>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
 
-class QFileDialog;
 class QWindow;
 
 namespace archlens {

@@ -6,6 +6,8 @@
 #include "document_controller.h"
 #include "flow_result_model.h"
 
+#include "qml_message_guard.h"
+
 #include <QApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -70,6 +72,9 @@ class CritiqueUiTest : public QObject {
     const FlowResult* flow(const std::string& id) const { return analysis_->report()->flow(id); }
 
 private slots:
+    // Any warning or error QML printed during a test fails that test.
+    void cleanup() { ARCHLENS_VERIFY_NO_QML_MESSAGES(); }
+
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         engine_ = new QQmlApplicationEngine(this);
@@ -303,6 +308,7 @@ private slots:
 };
 
 int main(int argc, char** argv) {
+    archlens::test::QmlMessageGuard::install();
     QQuickStyle::setStyle("Fusion");
     QApplication app(argc, argv);
     CritiqueUiTest test;

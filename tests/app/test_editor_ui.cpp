@@ -6,6 +6,8 @@
 #include "document_controller.h"
 #include "finding_model.h"
 
+#include "qml_message_guard.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QElapsedTimer>
@@ -72,6 +74,9 @@ class EditorUiTest : public QObject {
     }
 
 private slots:
+    // Any warning or error QML printed during a test fails that test.
+    void cleanup() { ARCHLENS_VERIFY_NO_QML_MESSAGES(); }
+
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         engine_ = new QQmlApplicationEngine(this);
@@ -378,6 +383,7 @@ private slots:
 };
 
 int main(int argc, char** argv) {
+    archlens::test::QmlMessageGuard::install();
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName("ArchLensTests");

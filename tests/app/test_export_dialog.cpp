@@ -3,6 +3,8 @@
 #include "document_controller.h"
 #include "export_controller.h"
 
+#include "qml_message_guard.h"
+
 #include <QApplication>
 #include <QFile>
 #include <QQmlApplicationEngine>
@@ -30,6 +32,9 @@ class ExportDialogTest : public QObject {
     Q_OBJECT
 
 private slots:
+    // Any warning or error QML printed during a test fails that test.
+    void cleanup() { ARCHLENS_VERIFY_NO_QML_MESSAGES(); }
+
     void exportFromTheWindow() {
         QQmlApplicationEngine engine;
         engine.load(QUrl(QStringLiteral("qrc:/ArchLens/Main.qml")));
@@ -90,6 +95,7 @@ private slots:
 };
 
 int main(int argc, char** argv) {
+    archlens::test::QmlMessageGuard::install();
     QApplication app(argc, argv);
     QApplication::setOrganizationName("ArchLens");
     QApplication::setApplicationName("ArchLens export dialog test");

@@ -1,0 +1,73 @@
+#pragma once
+// Any warning or error that QML prints while a UI test runs fails that test: a TypeError in
+// a binding or a component that failed to load is a broken window even when the test's own
+// checks pass. install() once in main(); each test class calls check() from cleanup() (and
+// at the end of initTestCase), which fails the test with the messages printed since the
+// last check.
+#include <QMutex>
+#include <QMutexLocker>
+#include <QStringList>
+#include <QTest>
+#include <QtGlobal>
+
+namespace archlens::test {
+
+class QmlMessageGuard {
+public:
+    static void install() { previous() = qInstallMessageHandler(&handle); }
+
+    /// The QML messages printed since the last call.
+    static QStringList take() {
+        QMutexLocker lock(&mutex());
+        QStringList out;
+        out.swap(messages());
+        return out;
+    }
+
+    /// QML printed something: the messages, one a line; "" when it printed nothing.
+    static QString failures() { return take().join(QLatin1Char('\n')); }
+
+private:
+    static bool fromQml(const QMessageLogContext& context, const QString& text) {
+        const QLatin1String category(context.category ? context.category : "");
+        if (category == QLatin1String("qml") || category == QLatin1String("js") ||
+            category.startsWith(QLatin1String("qt.qml")))
+            return true;
+        const QLatin1String file(context.file ? context.file : "");
+        // Release builds carry no file in the context, and some QML messages come under the
+        // default category ("Could not attach Keys property to: X_QMLTYPE_5"): go by the text.
+        return file.endsWith(QLatin1String(".qml")) || text.contains(QLatin1String("qml"), Qt::CaseInsensitive) ||
+               text.contains(QLatin1String("qrc:/"));
+    }
+
+    static void handle(QtMsgType type, const QMessageLogContext& context, const QString& text) {
+        if (type != QtDebugMsg && type != QtInfoMsg && fromQml(context, text)) {
+            QMutexLocker lock(&mutex());
+            messages() << text;
+        }
+        if (previous()) previous()(type, context, text);
+    }
+
+    static QtMessageHandler& previous() {
+        static QtMessageHandler handler = nullptr;
+        return handler;
+    }
+    static QStringList& messages() {
+        static QStringList list;
+        return list;
+    }
+    static QMutex& mutex() {
+        static QMutex m;
+        return m;
+    }
+};
+
+} // namespace archlens::test
+
+/// In a QTest slot: fails the test if QML printed a warning or an error since the last check.
+#define ARCHLENS_VERIFY_NO_QML_MESSAGES()                                                          \
+    do {                                                                                           \
+        const QString archlensQmlMessages = archlens::test::QmlMessageGuard::failures();           \
+        QVERIFY2(archlensQmlMessages.isEmpty(),                                                    \
+                 qPrintable(QStringLiteral("QML printed:\n") + archlensQmlMessages));              \
+    } while (false)

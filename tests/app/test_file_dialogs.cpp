@@ -1,0 +1,303 @@
+// The file dialogs a person gets, in the real window on a real X server (xvfb): Save As
+// with a typed name, the question before overwriting, Open, Export and Export Report, each
+// started from its shortcut and answered by typing into the dialog. A failed save names the
+// path and the reason and keeps the changes. Any QML warning fails the test.
+#include "autosave.h"
+#include "document_controller.h"
+#include "file_dialogs.h"
+#include "qml_message_guard.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <memory>
+#include <QTest>
+#include <QXmlStreamReader>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
+
+using namespace archlens;
+
+class FileDialogsTest : public QObject {
+    Q_OBJECT
+
+    QQmlApplicationEngine* engine_ = nullptr;
+    QQuickWindow* window_ = nullptr;
+    DocumentController* controller_ = nullptr;
+    FileDialogs* dialogs_ = nullptr;
+    QTemporaryDir dir_;
+
+    static QQuickItem* findItem(QQuickItem* root, const QString& name) {
+        if (root->objectName() == name) return root;
+        for (QQuickItem* child : root->childItems())
+            if (QQuickItem* found = findItem(child, name)) return found;
+        return nullptr;
+    }
+    QString path(const QString& name) const { return dir_.filePath(name); }
+    static QByteArray contents(const QString& file) {
+        QFile f(file);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    /// Waits for the file dialog that the last shortcut opened.
+    QFileDialog* waitForDialog() {
+        if (!QTest::qWaitFor([&] { return dialogs_->current() && dialogs_->current()->isVisible(); },
+                             5000))
+            return nullptr;
+        QFileDialog* dialog = dialogs_->current();
+        // Qt's own dialog, not the desktop's: there is no desktop here to provide one.
+        if (dialog->testOption(QFileDialog::DontUseNativeDialog) == false &&
+            !dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit")))
+            return nullptr;
+        return dialog;
+    }
+    static QLineEdit* nameField(QFileDialog* dialog) {
+        return dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+    }
+    /// Types `text` into the dialog's name field as a person would and presses Enter.
+    static void typeName(QFileDialog* dialog, const QString& text) {
+        QLineEdit* field = nameField(dialog);
+        QVERIFY(field);
+        field->setFocus();
+        field->selectAll();
+        QTest::keyClick(field, Qt::Key_Backspace);
+        QTest::keyClicks(field, text);
+        QTest::keyClick(field, Qt::Key_Return);
+    }
+    /// Answers the question QFileDialog asks before replacing a file, once it shows: the
+    /// question runs its own event loop, so the answer is given from a timer. The question's
+    /// text goes to `asked`.
+    static void answerQuestion(QMessageBox::StandardButton answer, QString* asked) {
+        auto* poll = new QTimer;
+        auto tries = std::make_shared<int>(0);
+        QObject::connect(poll, &QTimer::timeout, poll, [poll, tries, answer, asked] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (box && box->isVisible() && box->button(answer)) {
+                *asked = box->text();
+                QTest::mouseClick(box->button(answer), Qt::LeftButton);
+            } else if (++*tries < 60) {
+                return;
+            }
+            poll->deleteLater();
+            poll->stop();
+        });
+        poll->start(50);
+    }
+    /// A design with unsaved changes: one component on a new design.
+    void unsavedDesign() {
+        controller_->newDocument();
+        QVERIFY(!controller_->addComponent("app_service", 200, 200).isEmpty());
+        QVERIFY(controller_->modified());
+    }
+    void shortcut(Qt::Key key, Qt::KeyboardModifiers mods) {
+        window_->requestActivate();
+        QTest::qWaitForWindowActive(window_, 1000);
+        QTest::keyClick(window_, key, mods);
+    }
+
+    /// The example copied into the test's folder, so that exports land there too.
+    void openCopyOfExample() {
+        const QString copy = path("shortener.archlens");
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(ARCHLENS_RESOURCES_DIR "/examples/url-shortener.archlens", copy));
+        QVERIFY(controller_->openFile(copy));
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        QStandardPaths::setTestModeEnabled(true);
+        // Dialogs start in the last folder used: here, the test's own folder.
+        FileDialogs::setLastFolder(dir_.path());
+        engine_ = new QQmlApplicationEngine(this);
+        engine_->load(QUrl(QStringLiteral("qrc:/ArchLens/Main.qml")));
+        QVERIFY(!engine_->rootObjects().isEmpty());
+        window_ = qobject_cast<QQuickWindow*>(engine_->rootObjects().front());
+        QVERIFY(window_);
+        window_->resize(1400, 900);
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_));
+        controller_ = engine_->singletonInstance<DocumentController*>(
+            qmlTypeId("ArchLens", 1, 0, "DocumentController"));
+        dialogs_ = engine_->singletonInstance<FileDialogs*>(
+            qmlTypeId("ArchLens", 1, 0, "FileDialogs"));
+        QVERIFY(controller_);
+        QVERIFY(dialogs_);
+        ARCHLENS_VERIFY_NO_QML_MESSAGES();
+    }
+    void cleanup() {
+        // A dialog left open by a failed step must not block the next one.
+        if (QFileDialog* d = dialogs_->current()) d->reject();
+        QTRY_VERIFY(!dialogs_->showing());
+        ARCHLENS_VERIFY_NO_QML_MESSAGES();
+    }
+
+    void saveAsProposesAnUntitledNameAndHonoursATypedOne() {
+        unsavedDesign();
+        shortcut(Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+        QFileDialog* dialog = waitForDialog();
+        QVERIFY2(dialog, "Save As did not show a file dialog with a name field");
+        QCOMPARE(nameField(dialog)->text(), QStringLiteral("Untitled.archlens"));
+        QCOMPARE(QDir(dialog->directory()).canonicalPath(), QDir(dir_.path()).canonicalPath());
+        // No suffix typed: .archlens is added.
+        typeName(dialog, QStringLiteral("first design"));
+        const QString saved = path("first design.archlens");
+        QTRY_VERIFY(QFile::exists(saved));
+        QCOMPARE(controller_->filePath(), saved);
+        QVERIFY(!controller_->modified());
+        QVERIFY(!window_->title().startsWith(QStringLiteral("•")));
+        QVERIFY(window_->title().startsWith(QStringLiteral("first design.archlens")));
+        QVERIFY(contents(saved).contains("\"kind\": \"app_service\""));
+    }
+
+    void saveAsProposesTheTitle() {
+        controller_->newDocument();
+        QVERIFY(controller_->setAttribute("", "title", QStringLiteral("Chat: v2/draft")));
+        shortcut(Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+        QFileDialog* dialog = waitForDialog();
+        QVERIFY(dialog);
+        // Characters a file name cannot hold become spaces.
+        QCOMPARE(nameField(dialog)->text(), QStringLiteral("Chat v2 draft.archlens"));
+        dialog->reject();
+    }
+
+    void overwritingAFileAsksFirst() {
+        unsavedDesign();
+        const QString target = path("existing.archlens");
+        {
+            QFile f(target);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("keep me");
+        }
+        shortcut(Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+        QFileDialog* dialog = waitForDialog();
+        QVERIFY(dialog);
+        // No: nothing is written, the dialog stays for another name.
+        QString asked;
+        answerQuestion(QMessageBox::No, &asked);
+        typeName(dialog, QStringLiteral("existing"));
+        QTRY_VERIFY2(!asked.isEmpty(), "no question before replacing an existing file");
+        QVERIFY2(asked.contains(QStringLiteral("existing.archlens")), qPrintable(asked));
+        QTest::qWait(100);
+        QCOMPARE(contents(target), QByteArray("keep me"));
+        QVERIFY(controller_->modified());
+        QVERIFY(dialog->isVisible());
+        // Yes: replaced.
+        asked.clear();
+        answerQuestion(QMessageBox::Yes, &asked);
+        typeName(dialog, QStringLiteral("existing"));
+        QTRY_VERIFY(!asked.isEmpty());
+        QTRY_VERIFY(contents(target).startsWith("{"));
+        QVERIFY(!controller_->modified());
+        QCOMPARE(controller_->filePath(), target);
+    }
+
+    void openReadsTheChosenFile() {
+        const QString copy = path("shortener.archlens");
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(ARCHLENS_RESOURCES_DIR "/examples/url-shortener.archlens", copy));
+        controller_->newDocument();
+        shortcut(Qt::Key_O, Qt::ControlModifier);
+        QFileDialog* dialog = waitForDialog();
+        QVERIFY(dialog);
+        typeName(dialog, copy);
+        QTRY_COMPARE(controller_->filePath(), copy);
+        QVERIFY(controller_->document().components.size() > 5);
+        QVERIFY(!controller_->modified());
+    }
+
+    void exportWritesTheDiagramWhereTyped() {
+        openCopyOfExample();
+        controller_->selection()->clear();
+        shortcut(Qt::Key_E, Qt::ControlModifier);
+        QQuickItem* button = nullptr;
+        QTRY_VERIFY((button = findItem(window_->contentItem(), "exportButton")) &&
+                    button->isVisible() && button->width() > 0);
+        QTest::qWait(300); // the dialog's opening transition
+        const QPoint centre = button->mapToScene(QPointF(button->width() / 2, button->height() / 2)).toPoint();
+        QTest::mouseClick(window_, Qt::LeftButton, {}, centre);
+        QFileDialog* dialog = waitForDialog();
+        QVERIFY2(dialog, "Export… did not show a file dialog");
+        typeName(dialog, QStringLiteral("diagram"));
+        const QString out = path("diagram.svg");
+        QTRY_VERIFY(QFile::exists(out));
+        QXmlStreamReader xml(contents(out));
+        bool svg = false;
+        while (!xml.atEnd())
+            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("svg"))
+                svg = true;
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(svg);
+        // The export dialog closes once the file is written.
+        QTRY_VERIFY(!button->isVisible());
+    }
+
+    void exportReportWritesTheReportWhereTyped() {
+        openCopyOfExample();
+        shortcut(Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+        QQuickItem* button = nullptr;
+        QTRY_VERIFY((button = findItem(window_->contentItem(), "exportButton")) &&
+                    button->isVisible() && button->width() > 0);
+        QTest::qWait(300);
+        const QPoint centre = button->mapToScene(QPointF(button->width() / 2, button->height() / 2)).toPoint();
+        QTest::mouseClick(window_, Qt::LeftButton, {}, centre);
+        QFileDialog* dialog = waitForDialog();
+        QVERIFY(dialog);
+        QCOMPARE(nameField(dialog)->text(), QStringLiteral("shortener-report.html"));
+        typeName(dialog, QStringLiteral("critique"));
+        const QString out = path("critique.html");
+        QTRY_VERIFY(QFile::exists(out));
+        const QByteArray html = contents(out);
+        QVERIFY(html.contains("<html"));
+        QVERIFY(html.contains("Single point of failure") || html.contains("single point of failure"));
+        QTRY_VERIFY(!button->isVisible());
+    }
+
+    void aFailedSaveNamesThePathAndKeepsTheChanges() {
+        unsavedDesign();
+        const QString target = QStringLiteral("/proc/archlens-cannot-write-here.archlens");
+        QVERIFY(!controller_->saveAs(target));
+        QVERIFY(controller_->modified());
+        QVERIFY(controller_->filePath().isEmpty());
+        QVERIFY2(controller_->errorText().contains(target), qPrintable(controller_->errorText()));
+        // The reason, in words: not an empty or "Unknown error" message.
+        QVERIFY(!controller_->errorText().contains(QStringLiteral("Unknown error")));
+        QVERIFY(controller_->errorText().size() > target.size() + 20);
+        // A vanished folder: the same.
+        const QString gone = path("gone/sub/x.archlens");
+        QVERIFY(!controller_->saveAs(gone));
+        QVERIFY(controller_->errorText().contains(gone));
+        QVERIFY(controller_->modified());
+        controller_->clearError();
+    }
+
+    void cleanupTestCase() {
+        // The window is closed without a question: the test's changes are not to be kept.
+        controller_->newDocument();
+    }
+};
+
+int main(int argc, char** argv) {
+    archlens::test::QmlMessageGuard::install();
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("ArchLens");
+    QApplication::setApplicationName("ArchLens file dialog test");
+    QQuickStyle::setStyle("Fusion");
+    FileDialogsTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_file_dialogs.moc"
