@@ -55,6 +55,7 @@ Dialog {
             id: restoreButton
             objectName: "restoreButton"
             text: qsTr("Restore")
+            highlighted: true
             DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
         }
         Button {

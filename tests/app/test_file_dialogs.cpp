@@ -151,6 +151,9 @@ private slots:
         QFileDialog* dialog = waitForDialog();
         QVERIFY2(dialog, "Save As did not show a file dialog with a name field");
         QCOMPARE(nameField(dialog)->text(), QStringLiteral("Untitled.archlens"));
+        // For a person to look at: the dialog over the window, as the X server shows it.
+        QTest::qWait(200);
+        dialog->grab().save(QDir::temp().filePath("archlens-save-dialog.png"));
         QCOMPARE(QDir(dialog->directory()).canonicalPath(), QDir(dir_.path()).canonicalPath());
         // No suffix typed: .archlens is added.
         typeName(dialog, QStringLiteral("first design"));
