@@ -108,8 +108,10 @@ private slots:
                     .startsWith("How many copies"));
         QCOMPARE(rowData(model, "props.capacity_rps", PropertyModel::UnitRole).toString(),
                  QStringLiteral("req/s"));
+        // A capacity has a floor a person can type (a tiny positive one made the numbers NaN).
         QCOMPARE(rowData(model, "props.capacity_rps", PropertyModel::ExclusiveMinRole).toBool(),
-                 true);
+                 false);
+        QCOMPARE(rowData(model, "props.capacity_rps", PropertyModel::MinimumRole).toDouble(), 0.001);
         QCOMPARE(rowData(model, "props.latency_ms", PropertyModel::TypeRole).toString(),
                  QStringLiteral("latency"));
         QCOMPARE(rowData(model, "props.external", PropertyModel::TypeRole).toString(),
