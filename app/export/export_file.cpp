@@ -1,7 +1,8 @@
 #include "export_file.h"
 
+#include "archlens/model/file_io.h"
+
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace archlens {
 
@@ -54,16 +55,12 @@ QString extensionOf(ReportFormat format) {
 QString writeFileAtomically(const QString& path, const QByteArray& data) {
     if (path.isEmpty()) return QStringLiteral("no output file given");
     if (QFileInfo(path).isDir()) return QStringLiteral("cannot write %1: it is a folder").arg(path);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-    if (file.write(data) != data.size()) {
-        const QString why = file.errorString();
-        file.cancelWriting();
-        return QStringLiteral("cannot write %1: %2").arg(path, why);
-    }
-    if (!file.commit()) return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-    return {};
+    // The design's own writer rather than QSaveFile: it writes through a symbolic link
+    // instead of replacing the link with a file, and gives the system's reason for a
+    // failure ("No space left on device") where QSaveFile said "Unknown error".
+    const std::string error = writeFileAtomically(std::filesystem::path(path.toStdString()),
+                                                  data.toStdString(), KeepPrevious::No);
+    return QString::fromStdString(error);
 }
 
 QString writeFilesAtomically(const std::vector<OutputFile>& files) {

@@ -22,6 +22,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -203,6 +204,35 @@ private slots:
         QCOMPARE(f.readAll(), QByteArray("second"));
         // No temporary files are left beside the target.
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"out.txt"});
+    }
+
+    void exportsWriteThroughSymbolicLinks() {
+        QTemporaryDir dir;
+        const QString target = dir.filePath("real.svg");
+        const QString link = dir.filePath("link.svg");
+        QCOMPARE(writeFileAtomically(target, "old"), QString());
+        QVERIFY(QFile::link(target, link));
+        QCOMPARE(writeFileAtomically(link, "new"), QString());
+        QVERIFY(QFileInfo(link).isSymLink());
+        QFile f(target);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("new"));
+    }
+
+    void aFullDiskIsNamedAndLeavesNoFile() {
+        // A small file system of our own to fill: needs mount rights (root, as in CI).
+        QTemporaryDir dir;
+        const QString mountPoint = dir.filePath("small");
+        QDir().mkpath(mountPoint);
+        if (QProcess::execute("mount", {"-t", "tmpfs", "-o", "size=16k", "tmpfs", mountPoint}) != 0)
+            QSKIP("cannot mount a small file system here");
+        const QString out = mountPoint + "/big.png";
+        const QString error = writeFileAtomically(out, QByteArray(256 * 1024, 'x'));
+        const QStringList left = QDir(mountPoint).entryList(QDir::Files | QDir::Hidden);
+        QProcess::execute("umount", {mountPoint});
+        QVERIFY2(error.contains(out), qPrintable(error));
+        QVERIFY2(error.contains("No space left on device"), qPrintable(error));
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(", ")));
     }
 
     void diagramFormats_data() {
