@@ -7,7 +7,9 @@
 #include "file_dialogs.h"
 #include "qml_message_guard.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
@@ -75,6 +77,13 @@ class FileDialogsTest : public QObject {
         field->selectAll();
         QTest::keyClick(field, Qt::Key_Backspace);
         QTest::keyClicks(field, text);
+        // The name field completes from the folder; its list pops up when the folder has
+        // been read, and Enter would then pick a completion instead of accepting. Escape
+        // closes the list first, as a person typing a new name would.
+        QTest::qWait(100);
+        if (QCompleter* completer = field->completer();
+            completer && completer->popup() && completer->popup()->isVisible())
+            QTest::keyClick(completer->popup(), Qt::Key_Escape);
         QTest::keyClick(field, Qt::Key_Return);
     }
     /// Answers the question QFileDialog asks before replacing a file, once it shows: the
@@ -88,7 +97,7 @@ class FileDialogsTest : public QObject {
             if (box && box->isVisible() && box->button(answer)) {
                 *asked = box->text();
                 QTest::mouseClick(box->button(answer), Qt::LeftButton);
-            } else if (++*tries < 60) {
+            } else if (++*tries < 200) {
                 return;
             }
             poll->deleteLater();
@@ -120,6 +129,8 @@ private slots:
     void initTestCase() {
         QVERIFY(dir_.isValid());
         QStandardPaths::setTestModeEnabled(true);
+        // Settings of this run only (two runs at once must not share the last folder).
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir_.filePath("settings"));
         // Dialogs start in the last folder used: here, the test's own folder.
         FileDialogs::setLastFolder(dir_.path());
         engine_ = new QQmlApplicationEngine(this);
@@ -284,6 +295,32 @@ private slots:
         QVERIFY(!controller_->saveAs(gone));
         QVERIFY(controller_->errorText().contains(gone));
         QVERIFY(controller_->modified());
+        controller_->clearError();
+    }
+
+    void hostileFilesAreExplainedAndTheOpenDesignKept() {
+        openCopyOfExample();
+        QVERIFY(controller_->addComponent("cache", 100, 900).size() > 0);
+        const auto before = controller_->document().components.size();
+        const QString path = controller_->filePath();
+        const QDir cases(QStringLiteral(ARCHLENS_TEST_CASES));
+        const QStringList hostile = {"number-overflow.archlens", "deep-nesting.archlens",
+                                     "binary-garbage.archlens", "binary-nul.archlens",
+                                     "utf16.archlens", "syntax.archlens"};
+        for (const QString& name : hostile) {
+            QVERIFY2(cases.exists(name), qPrintable(name));
+            QVERIFY2(!controller_->openFile(cases.filePath(name)), qPrintable(name));
+            QVERIFY2(controller_->errorText().contains(name), qPrintable(controller_->errorText()));
+            QCOMPARE(controller_->document().components.size(), before);
+            QCOMPARE(controller_->filePath(), path);
+            QVERIFY(controller_->modified());
+        }
+        // A folder and a file too large to be a design are refused the same way.
+        QVERIFY(!controller_->openFile(dir_.path()));
+        QVERIFY(!controller_->errorText().isEmpty());
+        QVERIFY(!controller_->openFile(QStringLiteral("/dev/zero")));
+        QVERIFY(!controller_->errorText().isEmpty());
+        QCOMPARE(controller_->document().components.size(), before);
         controller_->clearError();
     }
 
