@@ -43,6 +43,17 @@ start() {
   sleep 0.5
 }
 key() { xdotool key --clearmodifiers "$@"; sleep 0.2; }
+# Waits until the running program has taken up the crashed one's work to offer it: it then
+# holds that work's lock, whose first line is its process id.
+wait_for_offer() {
+  local lock
+  lock="$recovery/$(basename "$1" .archlens).lock"
+  for _ in $(seq 1 100); do
+    [ "$(head -n 1 "$lock" 2>/dev/null)" = "$pid" ] && { sleep 0.5; return 0; }
+    sleep 0.2
+  done
+  fail "run $run did not offer the recovered work"
+}
 
 components=$(count '"kind"' "$design")
 [ "$components" -gt 3 ] || fail "the example has $components components"
@@ -60,6 +71,7 @@ wait "$pid" 2>/dev/null || true
 
 echo "== 2. restore, then unbroken editing, then a crash"
 start
+wait_for_offer "$file"
 key Return # the recovery offer: Enter restores
 sleep 2
 file=$(recovered)
@@ -88,6 +100,7 @@ echo "notes added: ${#times[@]}, added over 30 s before the kill: $required, in 
 
 echo "== 3. restore, save, quit normally"
 start
+wait_for_offer "$file"
 key Return
 sleep 2
 key ctrl+s
