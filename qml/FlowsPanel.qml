@@ -107,9 +107,12 @@ Pane {
                                 Layout.fillWidth: true
                             }
                             Label {
-                                text: qsTr("%1 · %2 · %3 req/s").arg(row.entryName)
+                                // The name goes in last: arg() fills the lowest placeholder
+                                // left, so a name holding "%2" cannot take another's place.
+                                text: qsTr("%3 · %1 · %2 req/s")
                                       .arg(row.op === "write" ? qsTr("write") : qsTr("read"))
                                       .arg(Number(row.rate).toLocaleString(Qt.locale(), "f", row.rate % 1 === 0 ? 0 : 2))
+                                      .arg(row.entryName)
                                 elide: Text.ElideRight
                                 textFormat: Text.PlainText
                                 opacity: 0.7

@@ -36,8 +36,9 @@ Dialog {
             Layout.fillWidth: true
             wrapMode: Label.Wrap
             text: dialog.entry
-                  ? qsTr("ArchLens did not close normally. Unsaved changes to <b>%1</b> were kept, last written at %2.")
-                    .arg(dialog.entry.fileName.replace(/&/g, "&amp;").replace(/</g, "&lt;")).arg(dialog.entry.savedAt)
+                  // The file name goes in last, so that a "%1" in it stays text.
+                  ? qsTr("ArchLens did not close normally. Unsaved changes to <b>%2</b> were kept, last written at %1.")
+                    .arg(dialog.entry.savedAt).arg(dialog.entry.fileName.replace(/&/g, "&amp;").replace(/</g, "&lt;"))
                   : ""
         }
         Label {

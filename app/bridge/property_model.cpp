@@ -533,7 +533,8 @@ bool PropertyModel::setValue(int row, const QVariant& input, bool typing) {
 
     const QString mergeKey =
         typing
-            ? QStringLiteral("inspector/%1/%2/%3").arg(ids_.join(','), r.name).arg(typingSession_)
+            ? QStringLiteral("inspector/%1/%2/%3")
+                        .arg(ids_.join(','), r.name, QString::number(typingSession_))
             : QString();
     const auto why = apply(r, value, mergeKey);
     const int now = rowOf(r.name); // the rows may have been rebuilt by the edit
