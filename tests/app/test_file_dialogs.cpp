@@ -113,7 +113,9 @@ class FileDialogsTest : public QObject {
     }
     void shortcut(Qt::Key key, Qt::KeyboardModifiers mods) {
         window_->requestActivate();
-        QTest::qWaitForWindowActive(window_, 1000);
+        // Without a window manager activation may go unreported; the keys reach the window
+        // either way, so a window that stays inactive is not a failure here.
+        [[maybe_unused]] const bool active = QTest::qWaitForWindowActive(window_, 1000);
         QTest::keyClick(window_, key, mods);
     }
 
