@@ -6,6 +6,7 @@
 #include "document_controller.h"
 #include "flow_result_model.h"
 
+#include "main_window_fixture.h"
 #include "qml_message_guard.h"
 
 #include <QApplication>
@@ -20,6 +21,7 @@
 Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
 
 using namespace archlens;
+using archlens::test::findItem;
 
 namespace {
 const QString kDesigns = QStringLiteral(ARCHLENS_TEST_DESIGNS);
@@ -35,12 +37,6 @@ class CritiqueUiTest : public QObject {
     DiagramView* view_ = nullptr;
     AnalysisController* analysis_ = nullptr;
 
-    static QQuickItem* findItem(QQuickItem* root, const QString& name) {
-        if (root->objectName() == name) return root;
-        for (QQuickItem* child : root->childItems())
-            if (QQuickItem* found = findItem(child, name)) return found;
-        return nullptr;
-    }
     QQuickItem* item(const QString& name) const { return findItem(window_->contentItem(), name); }
     void click(QQuickItem* target, QPointF at) {
         QTest::mouseClick(window_, Qt::LeftButton, {}, target->mapToScene(at).toPoint());
@@ -78,13 +74,8 @@ private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         engine_ = new QQmlApplicationEngine(this);
-        engine_->load(QUrl(QStringLiteral("qrc:/ArchLens/Main.qml")));
-        QVERIFY(!engine_->rootObjects().isEmpty());
-        window_ = qobject_cast<QQuickWindow*>(engine_->rootObjects().front());
+        window_ = test::openMainWindow(*engine_);
         QVERIFY(window_);
-        window_->resize(1400, 900);
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_));
         controller_ = engine_->singletonInstance<DocumentController*>(
             qmlTypeId("ArchLens", 1, 0, "DocumentController"));
         view_ = window_->findChild<DiagramView*>("diagramView");

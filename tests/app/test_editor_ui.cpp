@@ -6,6 +6,7 @@
 #include "document_controller.h"
 #include "finding_model.h"
 
+#include "main_window_fixture.h"
 #include "qml_message_guard.h"
 
 #include <QApplication>
@@ -24,6 +25,7 @@
 Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
 
 using namespace archlens;
+using archlens::test::findItem;
 
 class EditorUiTest : public QObject {
     Q_OBJECT
@@ -37,13 +39,6 @@ class EditorUiTest : public QObject {
     const Component* byName(const std::string& name) const {
         for (const auto& c : doc().components)
             if (c.name == name) return &c;
-        return nullptr;
-    }
-    /// An item by objectName in the visual tree (list delegates are not QObject children).
-    static QQuickItem* findItem(QQuickItem* root, const QString& name) {
-        if (root->objectName() == name) return root;
-        for (QQuickItem* child : root->childItems())
-            if (QQuickItem* found = findItem(child, name)) return found;
         return nullptr;
     }
     /// A document point in window coordinates.
@@ -80,13 +75,8 @@ private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         engine_ = new QQmlApplicationEngine(this);
-        engine_->load(QUrl(QStringLiteral("qrc:/ArchLens/Main.qml")));
-        QVERIFY(!engine_->rootObjects().isEmpty());
-        window_ = qobject_cast<QQuickWindow*>(engine_->rootObjects().front());
+        window_ = test::openMainWindow(*engine_);
         QVERIFY(window_);
-        window_->resize(1400, 900);
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_));
         controller_ = engine_->singletonInstance<DocumentController*>(
             qmlTypeId("ArchLens", 1, 0, "DocumentController"));
         QVERIFY(controller_);

@@ -3,6 +3,7 @@
 #include "document_controller.h"
 #include "export_controller.h"
 
+#include "main_window_fixture.h"
 #include "qml_message_guard.h"
 
 #include <QApplication>
@@ -18,15 +19,7 @@
 Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
 
 using namespace archlens;
-
-namespace {
-QQuickItem* findItem(QQuickItem* root, const QString& name) {
-    if (root->objectName() == name) return root;
-    for (QQuickItem* child : root->childItems())
-        if (QQuickItem* found = findItem(child, name)) return found;
-    return nullptr;
-}
-} // namespace
+using archlens::test::findItem;
 
 class ExportDialogTest : public QObject {
     Q_OBJECT

@@ -5,6 +5,7 @@
 #include "autosave.h"
 #include "document_controller.h"
 #include "file_dialogs.h"
+#include "main_window_fixture.h"
 #include "qml_message_guard.h"
 
 #include <QAbstractItemView>
@@ -32,6 +33,7 @@
 Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
 
 using namespace archlens;
+using archlens::test::findItem;
 
 class FileDialogsTest : public QObject {
     Q_OBJECT
@@ -42,12 +44,6 @@ class FileDialogsTest : public QObject {
     FileDialogs* dialogs_ = nullptr;
     QTemporaryDir dir_;
 
-    static QQuickItem* findItem(QQuickItem* root, const QString& name) {
-        if (root->objectName() == name) return root;
-        for (QQuickItem* child : root->childItems())
-            if (QQuickItem* found = findItem(child, name)) return found;
-        return nullptr;
-    }
     QString path(const QString& name) const { return dir_.filePath(name); }
     static QByteArray contents(const QString& file) {
         QFile f(file);
@@ -136,13 +132,8 @@ private slots:
         // Dialogs start in the last folder used: here, the test's own folder.
         FileDialogs::setLastFolder(dir_.path());
         engine_ = new QQmlApplicationEngine(this);
-        engine_->load(QUrl(QStringLiteral("qrc:/ArchLens/Main.qml")));
-        QVERIFY(!engine_->rootObjects().isEmpty());
-        window_ = qobject_cast<QQuickWindow*>(engine_->rootObjects().front());
+        window_ = test::openMainWindow(*engine_);
         QVERIFY(window_);
-        window_->resize(1400, 900);
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_));
         controller_ = engine_->singletonInstance<DocumentController*>(
             qmlTypeId("ArchLens", 1, 0, "DocumentController"));
         dialogs_ = engine_->singletonInstance<FileDialogs*>(

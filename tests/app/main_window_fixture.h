@@ -1,0 +1,32 @@
+#pragma once
+// What the UI tests share: the real main window, loaded from the QML module as the program
+// loads it, and its items found by objectName. Each test keeps its own engine and checks.
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QSize>
+#include <QTest>
+
+namespace archlens::test {
+
+/// An item by objectName in the visual tree (list delegates are not QObject children).
+inline QQuickItem* findItem(QQuickItem* root, const QString& name) {
+    if (root->objectName() == name) return root;
+    for (QQuickItem* child : root->childItems())
+        if (QQuickItem* found = findItem(child, name)) return found;
+    return nullptr;
+}
+
+/// Loads Main.qml into `engine`, shows the window at `size` and waits until it is on the
+/// screen; null when it could not be loaded or shown.
+inline QQuickWindow* openMainWindow(QQmlApplicationEngine& engine, QSize size = {1400, 900}) {
+    engine.load(QUrl(QStringLiteral("qrc:/ArchLens/Main.qml")));
+    if (engine.rootObjects().isEmpty()) return nullptr;
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().front());
+    if (!window) return nullptr;
+    window->resize(size);
+    window->show();
+    return QTest::qWaitForWindowExposed(window) ? window : nullptr;
+}
+
+} // namespace archlens::test
