@@ -44,6 +44,14 @@ LoadResult loadPath(const QString& path, const Catalogue& catalogue) {
     }
 }
 
+/// The problems of a load, one a line, each with its place.
+QString problemLines(const Problems& problems) {
+    QStringList lines;
+    for (const auto& p : problems)
+        lines << QString::fromStdString(p.describe());
+    return lines.join('\n');
+}
+
 /// A file name made from a design's title: characters that file systems or shells treat
 /// specially become spaces, and an empty result is "Untitled".
 QString fileNameFromTitle(const QString& title) {
@@ -78,11 +86,8 @@ bool DocumentController::openFile(const QString& path) {
     auto result = loadPath(path, editor_.catalogue());
     const QString shown = QFileInfo(path).fileName();
     if (!result.ok()) {
-        QStringList lines;
-        for (const auto& p : result.problems)
-            lines << QString::fromStdString(p.describe());
         setError(tr("Could not open %1; the current design is unchanged.\n%2")
-                     .arg(shown, lines.join('\n')));
+                     .arg(shown, problemLines(result.problems)));
         return false;
     }
     // A bundled example opens as a new, unsaved design: saving must ask where.
@@ -138,11 +143,8 @@ bool DocumentController::restoreRecovered(const QString& recoveryPath, const QSt
                                           const QString& savedAt) {
     auto result = loadPath(recoveryPath, editor_.catalogue());
     if (!result.ok()) {
-        QStringList lines;
-        for (const auto& p : result.problems)
-            lines << QString::fromStdString(p.describe());
         setError(tr("Could not restore the unsaved changes; the current design is unchanged.\n%1")
-                     .arg(lines.join('\n')));
+                     .arg(problemLines(result.problems)));
         return false;
     }
     selection_.clear();
