@@ -58,3 +58,43 @@ TEST_CASE("numberToJson writes whole numbers without a fraction") {
     CHECK(numberToJson(-40.0).dump() == "-40");
     CHECK(numberToJson(0.25).dump() == "0.25");
 }
+
+TEST_CASE("a flow's own targets read into the flow and save only when set") {
+    Json j = smallDesign();
+    j["flows"].push_back({{"id", "nightly"},
+                          {"name", "Nightly export"},
+                          {"entry", "api"},
+                          {"op", "read"},
+                          {"rate_rps", 0.5},
+                          {"availability", 0.99},
+                          {"p99_ms", 60000},
+                          {"owner", "data team"}});
+    j["flows"][0]["p99_ms"] = 150.5;
+    const Document d = test::load(j.dump(2));
+    CHECK_FALSE(d.flows[0].availability);
+    CHECK(d.flows[0].p99_ms == std::optional<double>(150.5));
+    CHECK(d.flows[1].availability == std::optional<double>(0.99));
+    CHECK(d.flows[1].p99_ms == std::optional<double>(60000));
+    CHECK(d.flows[1].extra == Json{{"owner", "data team"}}); // not taken for a known field
+
+    const std::string first = writeDocument(d);
+    CHECK(writeDocument(test::load(first)) == first);
+    const Json saved = Json::parse(first);
+    CHECK_FALSE(saved["flows"][0].contains("availability")); // unset: the design's applies
+    CHECK(saved["flows"][0]["p99_ms"] == 150.5);
+    // Known fields first, after the rate, then the unknown ones in file order.
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : saved["flows"][1].items())
+        keys.push_back(key);
+    CHECK(keys == std::vector<std::string>{"id", "name", "entry", "op", "rate_rps", "availability",
+                                           "p99_ms", "owner"});
+    CHECK(first.find("\"p99_ms\": 60000,") != std::string::npos); // stays integral
+}
+
+TEST_CASE("flows without targets save exactly as before flows had them") {
+    const std::string text = writeDocument(test::load(smallDesign().dump()));
+    const Json saved = Json::parse(text);
+    CHECK(saved["flows"][0] == Json::parse(R"({"id": "order", "name": "Place order",
+        "entry": "client", "op": "write", "rate_rps": 50})"));
+    CHECK(writeDocument(test::load(text)) == text); // the examples: test_examples.cpp
+}

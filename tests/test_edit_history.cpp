@@ -249,8 +249,11 @@ bool randomEdit(Editor& editor, Generator& g, Log& log, bool& merges) {
         f.entry = g.idOf(d.components);
         f.op = g.oneOf<std::string>({"read", "write", "read", "write", "delete"});
         f.rate_rps = g.oneOf<double>({1, 50, 0.5, 40000, 0, -3, 2e9});
+        if (g.chance(0.3)) f.availability = g.oneOf<double>({0.999, 1, 0});
+        if (g.chance(0.3)) f.p99_ms = g.oneOf<double>({250, -3});
         log << "addFlow " << quoted(f.id) << " " << quoted(f.name) << " at " << f.entry << " "
-            << f.op << " " << f.rate_rps;
+            << f.op << " " << f.rate_rps << " targets " << f.availability.value_or(-1) << " "
+            << f.p99_ms.value_or(-1);
         r = editor.addFlow(f);
         break;
     }
@@ -391,12 +394,21 @@ bool randomEdit(Editor& editor, Generator& g, Log& log, bool& merges) {
             break;
         case 4: {
             ref = {ElementType::Flow, g.idOf(d.flows), ""};
-            const int which = g.integer(0, 3);
-            ref.name = which == 0 ? "name" : which == 1 ? "entry" : which == 2 ? "op" : "rate_rps";
-            value = which == 0   ? Json(g.text())
-                    : which == 1 ? Json(g.idOf(d.components))
-                    : which == 2 ? Json(g.oneOf<std::string>({"read", "write", "nop"}))
-                                 : Json(g.oneOf<double>({10, 0.25, 5000, 0, 2e9}));
+            const int which = g.integer(0, 5);
+            ref.name = which == 0   ? "name"
+                       : which == 1 ? "entry"
+                       : which == 2 ? "op"
+                       : which == 3 ? "rate_rps"
+                       : which == 4 ? "availability"
+                                    : "p99_ms";
+            // The flow's own targets: null hands it back to the design's.
+            value = which == 0      ? Json(g.text())
+                    : which == 1    ? Json(g.idOf(d.components))
+                    : which == 2    ? Json(g.oneOf<std::string>({"read", "write", "nop"}))
+                    : which == 3    ? Json(g.oneOf<double>({10, 0.25, 5000, 0, 2e9}))
+                    : g.chance(0.3) ? Json()
+                    : which == 4    ? Json(g.oneOf<double>({0.999, 0.99995, 1, 99.9}))
+                                    : Json(g.oneOf<double>({150, 0.5, 0, 1e9}));
             break;
         }
         default: {

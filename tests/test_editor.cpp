@@ -246,3 +246,69 @@ TEST_CASE("the modified state follows the saved point through undo and redo") {
     editor.undo();
     CHECK(editor.isModified());
 }
+
+TEST_CASE("a flow's own targets are set and cleared as one undo step each") {
+    Editor editor = makeEditor();
+    const std::string original = writeDocument(editor.document());
+    const AttributeRef availability{ElementType::Flow, "order", "availability"};
+    const AttributeRef p99{ElementType::Flow, "order", "p99_ms"};
+    CHECK(getAttribute(editor.document(), availability).is_null());
+
+    REQUIRE(editor.setAttribute(availability, 0.9995).ok());
+    CHECK(editor.document().flow("order")->availability == std::optional<double>(0.9995));
+    CHECK(editor.history().size() == 1);
+    REQUIRE(editor.setAttribute(p99, 120).ok());
+    CHECK(editor.document().flow("order")->p99_ms == std::optional<double>(120));
+    CHECK(editor.history().size() == 2);
+    const std::string withTargets = writeDocument(editor.document());
+
+    // Clearing hands the flow back to the design's target.
+    REQUIRE(editor.setAttribute(availability, Json()).ok());
+    CHECK_FALSE(editor.document().flow("order")->availability);
+    CHECK(editor.history().size() == 3);
+    CHECK(editor.document().flow("order")->p99_ms == std::optional<double>(120));
+    // Clearing what is not set is no edit.
+    REQUIRE(editor.setAttribute(availability, Json()).ok());
+    CHECK(editor.history().size() == 3);
+
+    editor.undo();
+    CHECK(editor.document().flow("order")->availability == std::optional<double>(0.9995));
+    CHECK(writeDocument(editor.document()) == withTargets);
+    editor.undo();
+    CHECK_FALSE(editor.document().flow("order")->p99_ms);
+    editor.undo();
+    CHECK(writeDocument(editor.document()) == original);
+    editor.redo();
+    editor.redo();
+    CHECK(writeDocument(editor.document()) == withTargets);
+}
+
+TEST_CASE("a flow's targets out of range are refused and change nothing") {
+    Editor editor = makeEditor();
+    const Document before = editor.document();
+    const AttributeRef availability{ElementType::Flow, "order", "availability"};
+    const AttributeRef p99{ElementType::Flow, "order", "p99_ms"};
+    CHECK_THAT(editor.setAttribute(availability, 1.5).error,
+               Catch::Contains("between 0 and 1") && Catch::Contains("got 1.5"));
+    CHECK_FALSE(editor.setAttribute(availability, 1).ok());
+    CHECK_FALSE(editor.setAttribute(availability, 0).ok());
+    CHECK_THAT(editor.setAttribute(availability, "0.999").error, Catch::Contains("a number"));
+    CHECK_THAT(editor.setAttribute(p99, -3).error, Catch::Contains("greater than 0"));
+    CHECK_THAT(editor.setAttribute(p99, 1e9).error, Catch::Contains("at most 86400000"));
+    CHECK(editor.document() == before);
+    CHECK_FALSE(editor.canUndo());
+
+    // A new flow is held to the same rules.
+    Flow f;
+    f.entry = "client";
+    f.availability = 99.9; // a percentage, not a fraction
+    CHECK_THAT(editor.addFlow(f).error, Catch::Contains("availability"));
+    f.availability = 0.999;
+    f.p99_ms = 0;
+    CHECK_THAT(editor.addFlow(f).error, Catch::Contains("p99"));
+    f.p99_ms = 250;
+    const auto added = editor.addFlow(f);
+    REQUIRE(added.ok());
+    CHECK(editor.document().flow(added.id)->p99_ms == std::optional<double>(250));
+    CHECK(validateDocument(editor.document(), Catalogue::builtin()).empty());
+}

@@ -131,6 +131,41 @@ TEST_CASE("a value out of range is refused with the bound") {
     CHECK(firstProblem(o).pointer == "/components/1/props/min_healthy");
 }
 
+TEST_CASE("a flow's own targets are held to the ranges of the design's") {
+    Json j = smallDesign();
+    j["flows"][0]["availability"] = 1.5;
+    Problem p = firstProblem(j);
+    CHECK(p.pointer == "/flows/0/availability");
+    CHECK(p.message == "must be between 0 and 1 (e.g. 0.9999), got 1.5");
+
+    Json k = smallDesign();
+    k["flows"][0]["availability"] = 1; // a target of 1 can never be met
+    CHECK(firstProblem(k).pointer == "/flows/0/availability");
+
+    Json m = smallDesign();
+    m["flows"][0]["p99_ms"] = -3;
+    Problem q = firstProblem(m);
+    CHECK(q.pointer == "/flows/0/p99_ms");
+    CHECK(q.message == "must be greater than 0, got -3");
+
+    Json n = smallDesign();
+    n["flows"][0]["p99_ms"] = 1e9; // past a day
+    Problem r = firstProblem(n);
+    CHECK(r.pointer == "/flows/0/p99_ms");
+    CHECK_THAT(r.message, Catch::Contains("at most 86400000"));
+
+    Json o = smallDesign();
+    o["flows"][0]["availability"] = "three nines";
+    Problem s = firstProblem(o);
+    CHECK(s.pointer == "/flows/0/availability");
+    CHECK(s.message == "must be a number, got a string");
+    CHECK_THAT(s.describe(), Catch::Contains("/flows/0/availability"));
+
+    Json t = smallDesign();
+    t["flows"][0]["p99_ms"] = nullptr; // absent is how a flow says "the design's target"
+    CHECK(firstProblem(t).pointer == "/flows/0/p99_ms");
+}
+
 TEST_CASE("a duplicate id names the second place and the first") {
     Json j = smallDesign();
     j["components"][2]["id"] = "api";

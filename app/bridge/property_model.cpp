@@ -324,6 +324,30 @@ std::vector<Row> PropertyModel::buildRows(const QString& typeName, const QString
         rows.push_back(numberRow("rate_rps", tr("Rate"), "number", tr("req/s"), 0.0, true, {},
                                  tr("How many requests of this flow arrive per second at peak. "
                                     "Load on every component it reaches follows from it.")));
+        // The flow's own targets, empty while it follows the design's. Only a flow entering
+        // at a client (as the analysis reads it) falls back on the design's targets, so only
+        // its rows name them as what a reset goes back to; background work has none.
+        Row availability = numberRow(
+            "availability", tr("Availability target"), "number", {}, 0.0, true, 1.0,
+            tr("The fraction of time this flow must succeed, below 1, e.g. 0.999. Empty: the "
+               "design's availability target applies, or none for a flow that does not enter "
+               "at a client."));
+        Row p99 = numberRow("p99_ms", tr("p99 target"), "number", tr("ms"), 0.0, true, {},
+                            tr("The latency 99 in 100 requests of this flow must beat. Empty: "
+                               "the design's p99 target applies, or none for a flow that does "
+                               "not enter at a client."));
+        const Flow* first = doc.flow(ids.front().toStdString());
+        const Component* entryComponent =
+            first ? controller_->index().component(first->entry) : nullptr;
+        const bool userFacing = entryComponent && (entryComponent->kind == "client" ||
+                                                   entryComponent->kind == "mobile_client");
+        if (userFacing && doc.requirements.availability)
+            availability.defaultValue = *doc.requirements.availability;
+        if (userFacing && doc.requirements.p99_ms) p99.defaultValue = *doc.requirements.p99_ms;
+        for (Row* r : {&availability, &p99}) {
+            r->nullable = true;
+            rows.push_back(std::move(*r));
+        }
         break;
     }
     case ElementType::Note:

@@ -56,6 +56,10 @@ Json access(Document& doc, const AttributeRef& ref, const Json* set) {
         if (set) field = set->get<double>();
         return numberToJson(field);
     };
+    auto optionalField = [&](std::optional<double>& field) -> Json {
+        if (set) field = set->is_null() ? std::nullopt : std::optional<double>(set->get<double>());
+        return optionalNumber(field);
+    };
     switch (ref.type) {
     case ElementType::Document: {
         if (n == "title") return text(doc.title);
@@ -74,8 +78,7 @@ Json access(Document& doc, const AttributeRef& ref, const Json* set) {
                                        : key == "peak_rps"   ? &r.peak_rps
                                                              : nullptr;
         if (!field) unknown(ref);
-        if (set) *field = set->is_null() ? std::nullopt : std::optional<double>(set->get<double>());
-        return optionalNumber(*field);
+        return optionalField(*field);
     }
     case ElementType::Component: {
         auto& c = element(doc.components, ref);
@@ -123,6 +126,8 @@ Json access(Document& doc, const AttributeRef& ref, const Json* set) {
         if (n == "entry") return text(f.entry);
         if (n == "op") return text(f.op);
         if (n == "rate_rps") return number(f.rate_rps);
+        if (n == "availability") return optionalField(f.availability);
+        if (n == "p99_ms") return optionalField(f.p99_ms);
         unknown(ref);
     }
     case ElementType::Note: {
@@ -191,11 +196,10 @@ std::optional<std::string> checkAttribute(const Document& doc, const Catalogue& 
         }
         if (!value.is_number()) return "must be a number";
         const double v = value.get<double>();
-        if (n == "requirements.availability" && !(v > 0 && v < 1))
-            return "must be between 0 and 1 (e.g. 0.9999)";
+        if (n == "requirements.availability") return checkAvailabilityTarget(v);
+        if (n == "requirements.p99_ms") return checkLatencyTarget(v);
         if (!(v > 0) || !std::isfinite(v)) return "must be greater than 0";
-        const double max = n == "requirements.p99_ms" ? kMaxLatencyMs : kMaxRateRps;
-        if (v > max) return "must be at most " + numberToJson(max).dump();
+        if (v > kMaxRateRps) return "must be at most " + numberToJson(kMaxRateRps).dump();
         return std::nullopt;
     }
     case ElementType::Component: {
@@ -256,6 +260,13 @@ std::optional<std::string> checkAttribute(const Document& doc, const Catalogue& 
         if (n == "op") {
             if (value != "read" && value != "write") return "must be read or write";
             return std::nullopt;
+        }
+        if (n == "availability" || n == "p99_ms") {
+            if (value.is_null()) return std::nullopt; // the design's target applies again
+            if (!value.is_number()) return "must be a number";
+            // The same rules as the design's targets, which these stand in for.
+            return n == "availability" ? checkAvailabilityTarget(value.get<double>())
+                                       : checkLatencyTarget(value.get<double>());
         }
         if (auto why = positive()) return why;
         if (value.get<double>() > kMaxRateRps)

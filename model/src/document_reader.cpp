@@ -256,7 +256,9 @@ LoadResult readParsed(const Json& root, const Catalogue& catalogue) {
         f.string("entry", fl.entry, true);
         f.string("op", fl.op, true);
         f.number("rate_rps", fl.rate_rps, true);
-        fl.extra = f.extras({"id", "name", "entry", "op", "rate_rps"});
+        f.optionalNumber("availability", fl.availability);
+        f.optionalNumber("p99_ms", fl.p99_ms);
+        fl.extra = f.extras({"id", "name", "entry", "op", "rate_rps", "availability", "p99_ms"});
     });
     readArray(root, "notes", doc.notes, problems, [](FieldReader& f, Note& n) {
         f.string("id", n.id, true);

@@ -89,6 +89,10 @@ Json documentToJson(const Document& doc) {
                   {"entry", f.entry},
                   {"op", f.op},
                   {"rate_rps", numberToJson(f.rate_rps)}};
+        // Targets are written only when the flow sets its own, so that a flow following the
+        // design's requirements saves exactly as it did before flows could have targets.
+        if (f.availability) j["availability"] = numberToJson(*f.availability);
+        if (f.p99_ms) j["p99_ms"] = numberToJson(*f.p99_ms);
         appendExtras(j, f.extra);
         flows.push_back(std::move(j));
     }

@@ -210,6 +210,13 @@ EditResult Editor::addFlow(Flow flow) {
         return {"a flow's rate must be greater than 0 and at most " +
                     numberToJson(kMaxRateRps).dump() + " requests/s",
                 {}};
+    // Targets given with a new flow are held to the reader's rules, so that it saves and
+    // opens again.
+    if (flow.availability)
+        if (auto why = checkAvailabilityTarget(*flow.availability))
+            return {"a flow's availability target " + *why, {}};
+    if (flow.p99_ms)
+        if (auto why = checkLatencyTarget(*flow.p99_ms)) return {"a flow's p99 target " + *why, {}};
     const std::string id = flow.id;
     return push(std::make_unique<InsertElementCommand>(
                     "Add flow " + (flow.name.empty() ? id : flow.name), std::move(flow)),

@@ -128,6 +128,15 @@ std::optional<std::string> positiveUpTo(double v, double max) {
 
 } // namespace
 
+std::optional<std::string> checkAvailabilityTarget(double v) {
+    if (!(v > 0 && v < 1)) return "must be between 0 and 1 (e.g. 0.9999), got " + formatNumber(v);
+    return std::nullopt;
+}
+
+std::optional<std::string> checkLatencyTarget(double v) {
+    return positiveUpTo(v, kMaxLatencyMs);
+}
+
 std::optional<std::string> checkValue(const PropertySchema& s, const Json& v, const Document* doc) {
     Exists zoneExists, flowExists;
     if (doc) {
@@ -211,11 +220,11 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
     std::unordered_map<std::string, std::optional<PropertySchema>> connectionSchemas;
 
     const auto& req = doc.requirements;
-    if (req.availability && !(*req.availability > 0 && *req.availability < 1))
-        add("/requirements/availability",
-            "must be between 0 and 1 (e.g. 0.9999), got " + formatNumber(*req.availability));
+    if (req.availability)
+        if (auto why = checkAvailabilityTarget(*req.availability))
+            add("/requirements/availability", *why);
     if (req.p99_ms)
-        if (auto why = positiveUpTo(*req.p99_ms, kMaxLatencyMs)) add("/requirements/p99_ms", *why);
+        if (auto why = checkLatencyTarget(*req.p99_ms)) add("/requirements/p99_ms", *why);
     if (req.max_sync_depth && (*req.max_sync_depth < 1 || *req.max_sync_depth > kMaxSyncDepth))
         add("/requirements/max_sync_depth",
             "must be a whole number from 1 to " + std::to_string(kMaxSyncDepth));
@@ -292,6 +301,12 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
         if (f.op != "read" && f.op != "write")
             add(at + "/op", "must be \"read\" or \"write\", got " + quoteForMessage(f.op));
         if (auto why = positiveUpTo(f.rate_rps, kMaxRateRps)) add(at + "/rate_rps", *why);
+        // A flow's own targets are held to the design's ranges: they stand in for them.
+        if (f.availability)
+            if (auto why = checkAvailabilityTarget(*f.availability))
+                add(at + "/availability", *why);
+        if (f.p99_ms)
+            if (auto why = checkLatencyTarget(*f.p99_ms)) add(at + "/p99_ms", *why);
     }
 
     for (size_t i = 0; i < doc.notes.size(); ++i) {

@@ -409,7 +409,8 @@ private slots:
             &fields, QAbstractItemModelTester::FailureReportingMode::QtTest);
         fields.setController(&controller);
         fields.setTarget(id);
-        QCOMPARE(rowNames(fields), QStringList({"name", "entry", "op", "rate_rps"}));
+        QCOMPARE(rowNames(fields),
+                 QStringList({"name", "entry", "op", "rate_rps", "availability", "p99_ms"}));
         QCOMPARE(fields.heading(), QStringLiteral("Flow New flow"));
         QSignalSpy changed(&flows, &QAbstractItemModel::dataChanged);
         QVERIFY(fields.setValue(fields.rowOf("rate_rps"), 250));
@@ -444,7 +445,7 @@ private slots:
         controller.undo();
         QCOMPARE(flows.count(), 4);
         QCOMPARE(flows.indexOfId(id), 3);
-        QCOMPARE(fields.rowCount(), 4);
+        QCOMPARE(fields.rowCount(), 6);
 
         // Deleting the entry component removes the flows entering there too.
         QVERIFY(controller.deleteElements({"client"}));
@@ -454,6 +455,71 @@ private slots:
         controller.newDocument();
         QCOMPARE(resets.count(), 1);
         QCOMPARE(flows.count(), 0);
+    }
+
+    void flowTargetsOverrideTheDesigns() {
+        DocumentController controller;
+        QVERIFY(controller.openFile(example("url-shortener")));
+        PropertyModel fields;
+        QAbstractItemModelTester tester(&fields,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        fields.setController(&controller);
+        fields.setTarget("redirect");
+        const int availability = fields.rowOf("availability");
+        const int p99 = fields.rowOf("p99_ms");
+        QVERIFY(availability >= 0);
+        QVERIFY(p99 >= 0);
+        QCOMPARE(role(fields, availability, PropertyModel::LabelRole).toString(),
+                 QStringLiteral("Availability target"));
+        QCOMPARE(role(fields, p99, PropertyModel::LabelRole).toString(),
+                 QStringLiteral("p99 target"));
+        QCOMPARE(role(fields, p99, PropertyModel::UnitRole).toString(), QStringLiteral("ms"));
+        QCOMPARE(role(fields, availability, PropertyModel::TypeRole).toString(),
+                 QStringLiteral("number"));
+
+        // Unset: the field is empty and the design's targets (what a reset returns to) apply.
+        QVERIFY(role(fields, availability, PropertyModel::ValueRole).isNull());
+        QCOMPARE(role(fields, availability, PropertyModel::IsSetRole).toBool(), false);
+        QCOMPARE(role(fields, availability, PropertyModel::ResettableRole).toBool(), false);
+        QCOMPARE(role(fields, availability, PropertyModel::DefaultRole).toDouble(), 0.9999);
+        QCOMPARE(role(fields, p99, PropertyModel::DefaultRole).toDouble(), 100.0);
+
+        // Each edit is one undo step and reaches the document.
+        QVERIFY(fields.setValue(p99, 40));
+        QCOMPARE(controller.document().flow("redirect")->p99_ms, std::optional<double>(40));
+        QCOMPARE(controller.editor().history().size(), size_t(1));
+        QCOMPARE(role(fields, p99, PropertyModel::ValueRole).toDouble(), 40.0);
+        QCOMPARE(role(fields, p99, PropertyModel::ResettableRole).toBool(), true);
+        QVERIFY(fields.setValue(availability, 0.99995));
+        QCOMPARE(controller.document().flow("redirect")->availability,
+                 std::optional<double>(0.99995));
+        QCOMPARE(controller.editor().history().size(), size_t(2));
+
+        // A refused value changes nothing and says why beside the field.
+        QVERIFY(!fields.setValue(availability, 1.5));
+        QCOMPARE(controller.document().flow("redirect")->availability,
+                 std::optional<double>(0.99995));
+        QVERIFY(role(fields, availability, PropertyModel::ErrorRole)
+                    .toString()
+                    .startsWith(QStringLiteral("must be between 0 and 1")));
+        QVERIFY(!fields.setValue(p99, -3));
+        QCOMPARE(controller.editor().history().size(), size_t(2));
+
+        // Clearing hands the flow back to the design's target, as one step of its own.
+        QVERIFY(fields.reset(p99));
+        QCOMPARE(controller.document().flow("redirect")->p99_ms, std::nullopt);
+        QVERIFY(role(fields, p99, PropertyModel::ValueRole).isNull());
+        QCOMPARE(controller.editor().history().size(), size_t(3));
+        controller.undo();
+        QCOMPARE(controller.document().flow("redirect")->p99_ms, std::optional<double>(40));
+
+        // The design's target shown as the fallback follows the design.
+        QVERIFY(controller.setAttribute(QString(), "requirements.availability", 0.999));
+        QCOMPARE(role(fields, availability, PropertyModel::DefaultRole).toDouble(), 0.999);
+        // A flow entering elsewhere than at a client is background work: no fallback.
+        QVERIFY(fields.setValue(fields.rowOf("entry"), QStringLiteral("gateway")));
+        QVERIFY(role(fields, availability, PropertyModel::DefaultRole).isNull());
+        QVERIFY(role(fields, p99, PropertyModel::DefaultRole).isNull());
     }
 
     void requirementsOfTheDocument() {

@@ -59,6 +59,10 @@ struct Flow {
     std::string entry;
     std::string op = "read";
     double rate_rps = 1;
+    /// The flow's own targets. They override the design's requirements for this flow, and
+    /// are the only targets a background flow (one whose entry is not a client) is judged by.
+    std::optional<double> availability;
+    std::optional<double> p99_ms;
     Json extra = Json::object();
     bool operator==(const Flow&) const = default;
 };

@@ -24,8 +24,8 @@ inline constexpr double kMaxCoordinate = 1000000;
 inline constexpr long long kMaxSyncDepth = 1000;
 /// A flow's rate_rps and requirements.peak_rps are at most this many requests a second.
 inline constexpr double kMaxRateRps = 1e9;
-/// Latencies (p50, p99, requirements.p99_ms) lie within [kMinLatencyMs, kMaxLatencyMs]:
-/// from a microsecond to a day.
+/// Latencies (p50, p99, requirements.p99_ms, a flow's p99_ms) lie within
+/// [kMinLatencyMs, kMaxLatencyMs]: from a microsecond to a day.
 inline constexpr double kMinLatencyMs = 0.001;
 inline constexpr double kMaxLatencyMs = 86400000;
 /// At most this many problems are listed for one file; a summary line counts the rest.
