@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace archlens {
 
@@ -12,8 +13,54 @@ constexpr double kNegligible = 1e-13;
 // z of the 99th percentile of the standard normal.
 constexpr double kZ99 = 2.3263478740408408;
 
+/// P(Z <= z) for a standard normal Z, accurate far into the lower tail.
 double normalCdf(double z) {
     return 0.5 * std::erfc(-z / std::sqrt(2.0));
+}
+
+/// P(Z > z) for a standard normal Z, accurate far into the upper tail.
+double normalTail(double z) {
+    return 0.5 * std::erfc(z / std::sqrt(2.0));
+}
+
+/// Fills `masses` with the linear binning of a latency X given its stop-loss transform
+/// H(x) = E[max(0, X - x)]: a value x between points i and i+1 (of the grid `step`) puts
+/// i + 1 - x/step of its probability on point i and the rest on i+1, so the mean is kept
+/// exactly. The mass that lands on point i or above is the mean, over [(i-1) step, i step],
+/// of P(X > x), which is a difference of H; point i takes what lands on it or above minus
+/// what lands above it. Nothing may lie below point `first`; mass beyond the last point
+/// lands on it, and the search stops once what is left is negligible.
+template <typename StopLoss>
+void linearBinning(std::vector<double>& masses, double step, std::size_t first, StopLoss h) {
+    std::fill(masses.begin(), masses.end(), 0.0);
+    const std::size_t n = masses.size();
+    std::size_t i = std::min(first, n - 1);
+    double here = 1; // what lands on point i or above
+    double hAt = h(static_cast<double>(i) * step);
+    for (; i + 1 < n && here >= kNegligible; ++i) { // the far tail stays on the next point
+        const double hNext = h(static_cast<double>(i + 1) * step);
+        const double above = std::clamp((hAt - hNext) / step, 0.0, here);
+        masses[i] = here - above;
+        here = above;
+        hAt = hNext;
+    }
+    masses[i] += here;
+}
+
+/// A position in bins as whole bins and a fraction, whole at most `limit`. A position
+/// within 1e-9 bins of a grid point is that point: shifts by whole bins stay point masses
+/// when the division leaves a rounding error.
+std::pair<std::size_t, double> gridPosition(double bins, std::size_t limit) {
+    double whole = std::floor(bins);
+    double fraction = bins - whole;
+    if (fraction < 1e-9) {
+        fraction = 0;
+    } else if (fraction > 1 - 1e-9) {
+        whole += 1;
+        fraction = 0;
+    }
+    if (!(whole < static_cast<double>(limit))) return {limit, 0.0};
+    return {static_cast<std::size_t>(whole), fraction};
 }
 
 /// Rewrites `masses` as the differences of the CDF `cdfAt(i, cumulative mass up to i)`,
@@ -54,8 +101,7 @@ void Distribution::trim() {
 }
 
 Distribution Distribution::constant(double step, std::size_t bins, double value) {
-    Distribution d(step, bins);
-    return d.shifted(value);
+    return Distribution(step, bins).shifted(value);
 }
 
 Distribution Distribution::logNormal(double step, std::size_t bins, double p50, double p99) {
@@ -64,13 +110,14 @@ Distribution Distribution::logNormal(double step, std::size_t bins, double p50, 
     if (!(p99 > p50)) return constant(step, bins, p50);
     const double mu = std::log(p50);
     const double sigma = std::log(p99 / p50) / kZ99;
-    // Bin i stands for the value i*step, so it takes the mass of [(i-0.5) step, (i+0.5) step).
+    // Bin i first takes the mass of [(i-0.5) step, (i+0.5) step): one erfc a bin.
     d.p_[0] = 0;
     const std::size_t n = d.p_.size();
     // Start where the distribution starts to matter (z = -7.4, a mass of about 1e-13).
     const double lowest = std::exp(mu - 7.4 * sigma);
-    std::size_t i0 = static_cast<std::size_t>(std::max(0.0, std::floor(lowest / step - 0.5)));
-    if (i0 >= n) return constant(step, bins, p50);
+    const double firstBin = std::max(0.0, std::floor(lowest / step - 0.5));
+    if (!(firstBin < static_cast<double>(n))) return constant(step, bins, p50);
+    const auto i0 = static_cast<std::size_t>(firstBin);
     double previous =
         i0 == 0 ? 0.0 : normalCdf((std::log((static_cast<double>(i0) - 0.5) * step) - mu) / sigma);
     d.p_[i0] = previous; // the negligible mass below, kept so the total stays 1
@@ -85,6 +132,19 @@ Distribution Distribution::logNormal(double step, std::size_t bins, double p50, 
         }
     }
     d.trim();
+    // Rounding each value to the nearest point does not keep the mean: a log-normal narrower
+    // than a step lands on one point, up to half a step off (a client's 0.3 ms on a 2 ms
+    // grid becomes 0). Move the whole by the difference, split between neighbouring points
+    // as `shifted` does, which spreads a narrow one over the two points around it in
+    // proportion. (Splitting every value, as `waiting` does, would need two erfc a bin.)
+    // The mean to reach is the log-normal's as the grid keeps it, with what lies beyond
+    // the last point on it: E[min(X, top)] = E[X] - E[max(0, X - top)].
+    const double top = static_cast<double>(n - 1) * step;
+    const double zTop = (std::log(top) - mu) / sigma;
+    const double mean = std::exp(mu + 0.5 * sigma * sigma);
+    const double target =
+        mean - std::max(0.0, mean * normalTail(zTop - sigma) - top * normalTail(zTop));
+    d.moveMean(target - d.mean());
     return d;
 }
 
@@ -94,72 +154,94 @@ Distribution Distribution::waiting(double step, std::size_t bins, double waitPro
     if (waitProbability <= 0) return d;
     waitProbability = std::min(1.0, waitProbability);
     if (!(meanWaitGivenWait > 0)) return d;
-    const std::size_t n = d.p_.size();
-    const double rate = 1.0 / meanWaitGivenWait;
-    std::size_t capBin =
-        std::min<std::size_t>(n - 1, static_cast<std::size_t>(std::llround(cap / step)));
-    d.p_[0] = 1 - waitProbability;
-    double previous = 0;
-    for (std::size_t i = 0; i <= capBin; ++i) {
-        const double upper = (static_cast<double>(i) + 0.5) * step;
-        const double cdf = i == capBin ? 1.0 : 1.0 - std::exp(-rate * upper);
-        d.p_[i] += waitProbability * (cdf - previous);
-        previous = cdf;
-        if (1.0 - cdf < kNegligible) {
-            d.p_[i] += waitProbability * (1.0 - cdf);
-            break;
-        }
-    }
+    // For the wait W = min(exponential, cap), E[max(0, W - x)] below the cap is
+    // m (e^(-x/m) - e^(-cap/m)): the mass above the cap lands on the cap itself.
+    const double m = meanWaitGivenWait;
+    const double beyondCap = cap > 0 ? std::exp(-cap / m) : 1.0;
+    linearBinning(d.p_, step, 0, [&](double x) {
+        return x >= cap ? 0.0 : waitProbability * m * std::max(0.0, std::exp(-x / m) - beyondCap);
+    });
     d.trim();
     return d;
+}
+
+void Distribution::shiftBins(std::size_t whole, double fraction) {
+    const std::size_t n = p_.size();
+    const std::size_t last = n - 1;
+    const std::size_t up = fraction > 0 ? 1 : 0;
+    if (whole >= last) {
+        double total = 0;
+        for (std::size_t i = 0; i <= hi_; ++i)
+            total += p_[i];
+        std::fill(p_.begin(), p_.end(), 0.0);
+        p_[last] = total;
+        trim();
+        return;
+    }
+    // What lands on the last bin or beyond: all of the masses from `from` up, and the upper
+    // part of the one just below.
+    const std::size_t from = last - whole;
+    double over = 0;
+    for (std::size_t i = from; i <= hi_; ++i)
+        over += p_[i];
+    if (up && from - 1 <= hi_) over += fraction * p_[from - 1]; // from >= 1
+    // In place, from the top down: bin j reads only bins j - whole and below.
+    const std::size_t top = std::min(last - 1, hi_ + whole + up);
+    for (std::size_t j = top + 1; j-- > whole;) {
+        const std::size_t i = j - whole;
+        const double below = up && i > 0 ? fraction * p_[i - 1] : 0.0;
+        p_[j] = (1 - fraction) * p_[i] + below;
+    }
+    std::fill(p_.begin(), p_.begin() + static_cast<std::ptrdiff_t>(whole), 0.0);
+    p_[last] = over;
+    trim();
+}
+
+void Distribution::moveMean(double ms) {
+    const double bins = ms / step_;
+    if (bins > 0) {
+        shiftBins(0, std::min(1.0, bins));
+    } else if (bins < 0) {
+        // Down: each point gives a share of its mass to the point below; the lowest keeps
+        // its own, so the others give a little more.
+        const double below = 1 - p_[0];
+        if (!(below > 0)) return;
+        const double share = std::min(1.0, -bins / below);
+        for (std::size_t i = 1; i <= hi_; ++i) {
+            const double moved = share * p_[i];
+            p_[i - 1] += moved;
+            p_[i] -= moved;
+        }
+        trim();
+    }
 }
 
 Distribution Distribution::shifted(double ms) const& {
-    const auto by = static_cast<long long>(std::llround(ms / step_));
-    if (by <= 0) return *this;
-    Distribution d = zeros();
-    const std::size_t n = p_.size();
-    for (std::size_t i = 0; i <= hi_; ++i) {
-        const std::size_t j = std::min<std::size_t>(n - 1, i + static_cast<std::size_t>(by));
-        d.p_[j] += p_[i];
-    }
-    d.trim();
-    return d;
+    return Distribution(*this).shifted(ms);
 }
 
 Distribution Distribution::shifted(double ms) && {
-    const auto by = static_cast<long long>(std::llround(ms / step_));
-    if (by <= 0) return std::move(*this);
-    // In place, from the top down. The masses that land in the last bin are summed in the
-    // same order as the copying version does, so the result is the same to the bit.
-    const std::size_t n = p_.size();
-    const std::size_t shift = static_cast<std::size_t>(by);
-    const std::size_t firstOver = shift >= n - 1 ? 0 : n - 1 - shift; // lands in the last bin
-    double last = 0;
-    for (std::size_t i = firstOver; i <= hi_; ++i)
-        last += p_[i];
-    if (firstOver > 0)
-        for (std::size_t i = std::min(hi_ + 1, firstOver); i-- > 0;)
-            p_[i + shift] = p_[i];
-    std::fill(p_.begin(), p_.begin() + static_cast<std::ptrdiff_t>(std::min(shift, n - 1)), 0.0);
-    // Bins between the moved masses and the last one held masses of their own: clear them.
-    const std::size_t movedTop = std::min(hi_ + 1, firstOver) + shift; // one past
-    for (std::size_t i = std::max(movedTop, std::min(shift, n - 1)); i + 1 < n; ++i)
-        p_[i] = 0;
-    p_[n - 1] = hi_ >= firstOver ? last : 0.0;
-    trim();
+    // Split between the two grid points around each new value rather than rounded to the
+    // nearer one: on the coarse grid of a flow with a long tail, rounding made every short
+    // hop vanish (or double), which put medians up to a fifth low.
+    if (!(ms > 0)) return std::move(*this);
+    const auto [whole, fraction] = gridPosition(ms / step_, p_.size());
+    if (whole > 0 || fraction > 0) shiftBins(whole, fraction);
     return std::move(*this);
 }
 
 Distribution Distribution::plus(const Distribution& other) && {
-    if (other.pointMass()) return std::move(*this).shifted(static_cast<double>(other.hi_) * step_);
+    if (other.pointMass()) {
+        if (other.hi_ > 0) shiftBins(other.hi_, 0);
+        return std::move(*this);
+    }
     return static_cast<const Distribution&>(*this).plus(other);
 }
 
 Distribution Distribution::plus(const Distribution& other) const& {
     // A point mass (a constant, or zero) only shifts the other: no convolution needed.
-    if (other.pointMass()) return shifted(static_cast<double>(other.hi_) * step_);
-    if (pointMass()) return other.shifted(static_cast<double>(hi_) * step_);
+    if (other.pointMass()) return Distribution(*this).plus(other);
+    if (pointMass()) return Distribution(other).plus(*this);
     Distribution d = zeros();
     const std::size_t n = p_.size();
     // Direct convolution over the two supports; the sum beyond the grid lands in the last bin.
@@ -168,17 +250,23 @@ Distribution Distribution::plus(const Distribution& other) const& {
         ++lo1;
     while (lo2 < other.hi_ && other.p_[lo2] == 0)
         ++lo2;
+    // The outer loop takes the narrower support, so that the inner one, contiguous, is the
+    // long one: a short wait or a value split between two bins is a two-bin support.
+    const bool swap = hi_ - lo1 > other.hi_ - lo2;
+    const Distribution& outer = swap ? other : *this;
+    const Distribution& inner = swap ? *this : other;
+    const std::size_t outerLo = swap ? lo2 : lo1, innerLo = swap ? lo1 : lo2;
     double overflow = 0;
-    for (std::size_t i = lo1; i <= hi_; ++i) {
-        const double a = p_[i];
+    for (std::size_t i = outerLo; i <= outer.hi_; ++i) {
+        const double a = outer.p_[i];
         if (a == 0) continue;
-        const std::size_t jmax = std::min(other.hi_, n - 1 - i);
+        const std::size_t jmax = std::min(inner.hi_, n - 1 - i);
         double* out = d.p_.data() + i;
-        const double* in = other.p_.data();
-        for (std::size_t j = lo2; j <= jmax; ++j)
+        const double* in = inner.p_.data();
+        for (std::size_t j = innerLo; j <= jmax; ++j)
             out[j] += a * in[j];
-        if (other.hi_ > jmax)
-            for (std::size_t j = jmax + 1; j <= other.hi_; ++j)
+        if (inner.hi_ > jmax)
+            for (std::size_t j = jmax + 1; j <= inner.hi_; ++j)
                 overflow += a * in[j];
     }
     d.p_[n - 1] += overflow;
@@ -246,39 +334,52 @@ Distribution Distribution::mixedWith(const Distribution& other, double w) const 
     return d;
 }
 
-bool Distribution::cutsAt(double timeout, std::size_t& tBin) const {
+bool Distribution::cutsAt(double timeout, std::size_t& tBin, double& withinBin) const {
     if (!(timeout > 0)) return false;
-    tBin = static_cast<std::size_t>(std::llround(timeout / step_));
-    return tBin < hi_; // else it never times out on this grid
+    // The same reading of the grid as quantile and exceedance: bin i spreads its mass over
+    // [(i-0.5) step, (i+0.5) step], so the timeout's own bin is cut only in part.
+    const double at = timeout / step_ + 0.5;
+    if (!(at < static_cast<double>(hi_) + 1)) return false; // never times out on this grid
+    tBin = static_cast<std::size_t>(at);
+    withinBin = at - static_cast<double>(tBin);
+    return true;
 }
 
 Distribution Distribution::withTimeout(double timeout, int retries) && {
     std::size_t tBin = 0;
-    if (!cutsAt(timeout, tBin)) return std::move(*this);
+    double withinBin = 0;
+    if (!cutsAt(timeout, tBin, withinBin)) return std::move(*this);
     return static_cast<const Distribution&>(*this).withTimeout(timeout, retries);
 }
 
 Distribution Distribution::withTimeout(double timeout, int retries) const& {
     const std::size_t n = p_.size();
     std::size_t tBin = 0;
-    if (!cutsAt(timeout, tBin)) return *this;
+    double withinBin = 0;
+    if (!cutsAt(timeout, tBin, withinBin)) return *this;
     // One attempt, cut at the timeout: success part (<= timeout) and the chance it is cut.
     double success = 0;
-    for (std::size_t i = 0; i <= tBin; ++i)
+    for (std::size_t i = 0; i < tBin; ++i)
         success += p_[i];
+    success += withinBin * p_[tBin];
     const double cut = std::max(0.0, 1.0 - success);
-    Distribution d(step_, n);
-    std::fill(d.p_.begin(), d.p_.end(), 0.0);
-    // Attempt k (0-based) succeeds after k timeouts: weight cut^k, shifted by k*timeout.
+    Distribution d = zeros();
+    // Attempt k (0-based) succeeds after k timeouts: weight cut^k, shifted by k x timeout;
+    // k = retries + 1 is the caller giving up once every attempt has timed out. A timeout
+    // costs the timeout itself, not the value of its bin, so the shift is split between two
+    // grid points as in `shifted`.
     double weight = 1;
-    for (int k = 0; k <= retries; ++k) {
-        const std::size_t offset = static_cast<std::size_t>(k) * tBin;
-        for (std::size_t i = 0; i <= tBin; ++i)
-            d.p_[std::min(n - 1, offset + i)] += weight * p_[i];
+    for (int k = 0; k <= retries + 1; ++k) {
+        const auto [whole, fraction] = gridPosition(k * timeout / step_, n);
+        const bool givesUp = k > retries;
+        const std::size_t count = givesUp ? 1 : tBin + 1;
+        for (std::size_t i = 0; i < count; ++i) {
+            const double m = givesUp ? weight : weight * (i == tBin ? withinBin * p_[i] : p_[i]);
+            d.p_[std::min(n - 1, whole + i)] += (1 - fraction) * m;
+            if (fraction > 0) d.p_[std::min(n - 1, whole + i + 1)] += fraction * m;
+        }
         weight *= cut;
     }
-    // Every attempt timed out: the caller gives up after (retries + 1) timeouts.
-    d.p_[std::min(n - 1, static_cast<std::size_t>(retries + 1) * tBin)] += weight;
     d.trim();
     return d;
 }

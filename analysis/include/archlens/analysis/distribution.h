@@ -2,6 +2,10 @@
 // Latency distributions on a linear grid: bin i holds the probability that the latency is
 // i x step milliseconds (a point mass at the bin's value, so convolution is exact on the
 // lattice). Mass beyond the last bin is kept in the last bin, so totals stay 1.
+// A value between two grid points goes to both, in proportion to how close it is, never to
+// the nearer one alone, and a log-normal is moved onto its exact mean: every mean is then
+// exact whatever the step, where rounding made a 0.5 ms hop vanish on a 2 ms grid, or
+// double on a 1 ms one.
 #include <cstddef>
 #include <vector>
 
@@ -14,9 +18,9 @@ public:
     Distribution(double step, std::size_t bins);
 
     /// A log-normal fitted to the median and 99th percentile (p99 >= p50 > 0); when p99 is
-    /// not above p50 the value is a point mass at p50.
+    /// not above p50 the value is the constant p50.
     static Distribution logNormal(double step, std::size_t bins, double p50, double p99);
-    /// A point mass at `value` ms.
+    /// The constant `value` ms (a point mass when it falls on the grid).
     static Distribution constant(double step, std::size_t bins, double value);
     /// M/M/c waiting time: zero with probability 1 - waitProbability, otherwise
     /// exponential with the given mean; values above `cap` are placed at `cap`.
@@ -49,10 +53,11 @@ public:
     Distribution mixedWith(const Distribution& other, double w) const;
     /// Timeout `timeout` ms and up to `retries` retries: an attempt slower than the timeout
     /// is abandoned at the timeout and retried; after the last one the caller gives up at
-    /// the timeout. No timeout (<= 0) leaves the latency unchanged.
+    /// the timeout. An attempt is slower with probability exceedance(timeout). No timeout
+    /// (<= 0) leaves the latency unchanged.
     Distribution withTimeout(double timeout, int retries) const&;
     Distribution withTimeout(double timeout, int retries) &&;
-    /// Shifted right by `ms` (rounded to the grid).
+    /// Shifted right by `ms`; the mean moves by exactly `ms`.
     Distribution shifted(double ms) const&;
     Distribution shifted(double ms) &&;
 
@@ -71,8 +76,13 @@ private:
     void trim();
     /// Zero masses on this one's grid.
     Distribution zeros() const;
-    /// Whether withTimeout changes anything; the bin of the timeout.
-    bool cutsAt(double timeout, std::size_t& tBin) const;
+    /// Whether withTimeout changes anything; the bin holding the timeout and the part of
+    /// that bin's mass that lies at or below it.
+    bool cutsAt(double timeout, std::size_t& tBin, double& withinBin) const;
+    /// Moves every mass up by `whole` bins plus `fraction` of a bin, in place.
+    void shiftBins(std::size_t whole, double fraction);
+    /// Moves the mean by `ms` (less than a step either way), in place.
+    void moveMean(double ms);
 };
 
 } // namespace archlens
