@@ -7,7 +7,9 @@
 #include "latency.h"
 #include "load.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 
 namespace archlens {
 
@@ -73,16 +75,20 @@ Report analyze(const Document& doc, const Catalogue& catalogue, const AnalysisOp
             r.syncConnections.push_back(g.edges[e].connection->id);
         for (int n : s.tail.nodes)
             r.asyncComponents.push_back(g.nodes[n].component->id);
+        for (const auto& kids : s.tail.kids)
+            for (const LocalEdge& k : kids)
+                r.tailConnections.push_back(g.edges[k.edge].connection->id);
+        std::sort(r.tailConnections.begin(), r.tailConnections.end());
+        if (auto entry = g.nodeIndex.find(doc.flows[f].entry); entry != g.nodeIndex.end())
+            r.background = !g.nodes[entry->second].entryKind;
         r.syncDepth = s.syncDepth;
         for (int n : s.cycleNodes)
             r.cycle.push_back(g.nodes[n].component->id);
         // Availability and single points of failure
         const FlowAvailability a = flowAvailability(g, s, tables, options.seed);
-        r.availability = a.availability;
+        r.availability = r.availabilityUp = a.availability;
         r.availabilityMethod = a.method;
         r.availabilityInterval = a.interval;
-        r.downtimeMinPerMonth = (1 - a.availability) * kMinutesPerMonth;
-        r.downtimeMinPerYear = (1 - a.availability) * kMinutesPerYear;
         for (int n : a.componentSpofs)
             componentSpofs[n].push_back(r.id);
         for (int z : a.zoneSpofs)
@@ -97,6 +103,14 @@ Report analyze(const Document& doc, const Catalogue& catalogue, const AnalysisOp
         r.p99_ms = l.p99;
         r.asyncP50_ms = l.asyncP50;
         r.asyncP99_ms = l.asyncP99;
+        // A request that gives up has failed as surely as one that met a dead component.
+        r.timedOut = l.failed;
+        r.availability = r.availabilityUp * (1 - l.failed);
+        if (r.availabilityInterval)
+            r.availabilityInterval = std::make_pair(r.availabilityInterval->first * (1 - l.failed),
+                                                    r.availabilityInterval->second * (1 - l.failed));
+        r.downtimeMinPerMonth = (1 - r.availability) * kMinutesPerMonth;
+        r.downtimeMinPerYear = (1 - r.availability) * kMinutesPerYear;
         for (int n : l.criticalPath)
             r.criticalPath.push_back(g.nodes[n].component->id);
         r.hops = std::move(l.hops);
@@ -109,11 +123,12 @@ Report analyze(const Document& doc, const Catalogue& catalogue, const AnalysisOp
         c.id = g.nodes[n].component->id;
         c.offeredRps = baseLoad[n] * options.trafficMultiplier;
         c.utilisation = util[n];
+        c.availability = nodeUpGivenZones(g.nodes[n], ~uint32_t{0});
         c.spofFor = std::move(componentSpofs[n]);
         report.components.push_back(std::move(c));
     }
     for (std::size_t z = 0; z < doc.zones.size(); ++z)
-        report.zones.push_back({doc.zones[z].id, std::move(zoneSpofs[z])});
+        report.zones.push_back({doc.zones[z].id, std::move(zoneSpofs[z]), g.zoneAvailability[z]});
 
     report.saturation = saturation(g, baseLoad);
     if (options.curves) report.curves = loadCurves(g, structures, baseLoad);

@@ -45,15 +45,30 @@ void walk(const Graph& g, FlowDag& dag, const std::vector<int>& starts, Expand e
                     top.kids.push_back({e, -1});
                     stack.push_back({v, 0, {}}); // invalidates `top`
                 } else if (it->second == OnStack) {
-                    // A call back to a caller still waiting: a cycle. Drop the edge.
-                    if (cycle.empty() && !dag.terminal(g, {e, -1})) {
+                    // Back to a component on the current chain: the edge is dropped so the
+                    // part stays a DAG. It is a call cycle only when every step of the loop
+                    // is a synchronous call and none goes through a queue: then each caller
+                    // is still waiting. A loop through a queue (a crawler's frontier fed by
+                    // its own parsers) is a pipeline, not a cycle.
+                    if (cycle.empty() && g.edges[e].mode == ConnectionMode::Sync) {
+                        std::size_t from = stack.size();
                         for (std::size_t i = 0; i < stack.size(); ++i)
                             if (stack[i].node == v) {
-                                for (std::size_t j = i; j < stack.size(); ++j)
-                                    cycle.push_back(stack[j].node);
+                                from = i;
                                 break;
                             }
-                        cycle.push_back(v);
+                        bool waiting = from < stack.size();
+                        for (std::size_t j = from; waiting && j < stack.size(); ++j) {
+                            waiting = !g.nodes[stack[j].node].queueKind;
+                            if (j + 1 < stack.size())
+                                waiting = waiting && g.edges[stack[j].kids.back().edge].mode ==
+                                                         ConnectionMode::Sync;
+                        }
+                        if (waiting) {
+                            for (std::size_t j = from; j < stack.size(); ++j)
+                                cycle.push_back(stack[j].node);
+                            cycle.push_back(v);
+                        }
                     }
                 } else {
                     top.kids.push_back({e, local.at(v)});

@@ -24,6 +24,10 @@ inline constexpr double kSaturatedWaitMs = 10000;
 struct FlowLatency {
     double p50 = 0, p99 = 0;
     double asyncP50 = 0, asyncP99 = 0;
+    /// P(a request of the synchronous part gives up): every attempt of some required call
+    /// was cut by its timeout or failed below it, or a saturated component could not take
+    /// it (it serves 1/rho of what it is offered).
+    double failed = 0;
     std::vector<int> criticalPath;     ///< global node indices, entry first
     std::vector<HopContribution> hops; ///< along the critical path
     Distribution sync;                 ///< the whole distribution of the synchronous part

@@ -28,11 +28,6 @@ Json strings(const std::vector<std::string>& items) {
 
 } // namespace
 
-double nines(double availability) {
-    if (availability >= 1) return INFINITY;
-    return -std::log10(1 - availability);
-}
-
 Json reportToJson(const Document& doc, const Report& report) {
     Json out = Json::object();
     out["schema"] = "archlens-report";
@@ -58,6 +53,9 @@ Json reportToJson(const Document& doc, const Report& report) {
         Json j = {{"id", f.id},
                   {"name", f.name},
                   {"availability", num(f.availability)},
+                  {"availability_up", num(f.availabilityUp)},
+                  {"timed_out", num(f.timedOut)},
+                  {"background", f.background},
                   {"availability_method", f.availabilityMethod},
                   {"availability_interval", f.availabilityInterval
                                                 ? Json::array({num(f.availabilityInterval->first),

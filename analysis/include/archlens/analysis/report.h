@@ -54,10 +54,18 @@ struct FlowResult {
     std::vector<std::string> syncComponents;  ///< on the required synchronous part
     std::vector<std::string> syncConnections; ///< connections of the synchronous part (incl. optional)
     std::vector<std::string> asyncComponents; ///< the asynchronous tail
+    std::vector<std::string> tailConnections; ///< connections of the asynchronous tail
+    /// Whether the flow is background work: its entry is not a client (a scheduler, a
+    /// worker, a service). The design's user-facing targets do not apply to it.
+    bool background = false;
     int syncDepth = 0;                        ///< longest chain of sync calls from the entry
     std::vector<std::string> cycle;           ///< ids of a call cycle, empty when none
-    // Availability
+    // Availability: `availability` = `availabilityUp` x (1 - `timedOut`)
     double availability = 1;
+    double availabilityUp = 1; ///< P(every required component up), the structural figure
+    /// P(a request gives up: every attempt of some required call timed out, or a saturated
+    /// component could not take it), from the latency pass; overload counts as failure.
+    double timedOut = 0;
     std::string availabilityMethod = "exact"; ///< "exact" or "monte_carlo"
     std::optional<std::pair<double, double>> availabilityInterval; ///< 95% Wilson, Monte Carlo only
     double downtimeMinPerMonth = 0;
@@ -76,11 +84,15 @@ struct ComponentResult {
     double offeredRps = 0;
     double utilisation = 0; ///< offered / (instances x capacity_rps)
     std::vector<std::string> spofFor; ///< flows that fail when this component fails
+    /// P(it can serve) with its zones up: its instances' own k-of-n redundancy. Zone
+    /// outages are accounted to the zones, so a downtime budget counts each cause once.
+    double availability = 1;
 };
 
 struct ZoneResult {
     std::string id;
     std::vector<std::string> spofFor; ///< flows that fail when this zone fails
+    double availability = 1;
 };
 
 /// One point of the load curves: every flow's rate scaled by `multiplier`.
@@ -95,6 +107,19 @@ struct Saturation {
     double multiplier = 0;  ///< traffic multiplier at which the first component reaches 1
     std::string component;
 };
+
+/// The figures every view shows the same way: the `check` text and JSON, the reports, the
+/// flows table and the plots all use these, so a flow reads alike everywhere.
+/// Nines of an availability, -log10(1 - A), capped at kMaxNines: past nine nines the
+/// inputs support no figure, and a flow of perfect parts would have infinitely many.
+inline constexpr double kMaxNines = 9;
+double nines(double availability);
+/// An availability as a percentage with one digit past its leading nines, truncated so it
+/// never shows a figure it does not reach: 99.987%, 99.99%, 99.9995%, 100%.
+std::string availabilityPercent(double availability);
+/// Whether a flow is broken: most of its requests fail (availability below one half), as
+/// when a what-if takes out what it needs or overload makes its requests time out.
+bool isBroken(const FlowResult& flow);
 
 struct Report {
     std::vector<FlowResult> flows;

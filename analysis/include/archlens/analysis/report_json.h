@@ -10,7 +10,4 @@ namespace archlens {
 
 Json reportToJson(const Document& doc, const Report& report);
 
-/// Nines of an availability: 0.999 -> 3.0, 0.9995 -> 3.3.
-double nines(double availability);
-
 } // namespace archlens
