@@ -12,6 +12,7 @@ FlowResult orderFlow() {
     FlowResult f;
     f.id = "order";
     f.syncComponents = {"client", "gw", "api", "db"};
+    f.syncConnections = {"c1", "c2", "c3"};
     f.criticalPath = {"client", "gw", "api", "db"};
     f.syncDepth = 3;
     f.availability = 0.9995;
@@ -25,7 +26,7 @@ Report sound() {
     Report r;
     r.flows = {orderFlow()};
     for (const char* id : {"client", "gw", "api", "db", "mon"})
-        r.components.push_back({id, 50, 0.1, {}});
+        r.components.push_back({id, 50, 0.1, {}, 1});
     return r;
 }
 } // namespace
@@ -79,7 +80,7 @@ TEST_CASE("rule availability-below-target and latency-above-target compare with 
     auto a = findingsOf("availability-below-target", soundDesign(), r);
     REQUIRE(a.size() == 1);
     CHECK_THAT(a[0].message,
-               Catch::Contains("99.800%") && Catch::Contains("99.900%") && Catch::Contains("86"));
+               Catch::Contains("99.8%") && Catch::Contains("99.9%") && Catch::Contains("86"));
     r.flows[0].p99_ms = 650;
     auto l = findingsOf("latency-above-target", soundDesign(), r);
     REQUIRE(l.size() == 1);
@@ -92,20 +93,23 @@ TEST_CASE("rule availability-below-target names what the designer can change, no
     d["components"].push_back({{"id", "dns"}, {"kind", "dns"}, {"name", "DNS"}});
     d["connections"].push_back({{"id", "c0"}, {"from", "client"}, {"to", "dns"}, {"mode", "sync"}});
     Report r = sound();
-    r.components.push_back({"dns", 50, 0.1, {}});
+    r.components.push_back({"dns", 50, 0.1, {}, 0.99999});
     r.flows[0].syncComponents = {"client", "dns", "gw", "api", "db"};
     r.flows[0].availability = 0.998;
     for (auto& c : r.components)
         if (c.id == "client" || c.id == "dns" || c.id == "db") c.spofFor = {"order"};
+    r.components[3].availability = 0.999; // the database: 43.2 minutes a month
     auto a = findingsOf("availability-below-target", d, r);
     REQUIRE(a.size() == 1);
-    // The client and the external DNS are single points of failure of the flow as well,
-    // but outside the system: only the database is offered as a subject.
-    CHECK(a[0].subjects == std::vector<std::string>{"db"});
-    // A zone that alone stops the flow is named too, after the components.
-    r.zones = {{"az1", {"order"}}, {"az2", {}}};
+    // The downtime budget, largest first: the database, then the external DNS (it counts,
+    // and is marked external); the client is outside the system and never listed.
+    CHECK(a[0].subjects == std::vector<std::string>{"db", "dns"});
+    CHECK_THAT(a[0].message, Catch::Contains("Orders DB 43 min") &&
+                                 Catch::Contains("DNS 0.4 min (external)"));
+    // A zone that alone stops the flow takes its place by its share.
+    r.zones = {{"az1", {"order"}, 0.9995}, {"az2", {}, 0.9995}};
     CHECK(findingsOf("availability-below-target", d, r)[0].subjects ==
-          std::vector<std::string>{"db", "az1"});
+          std::vector<std::string>{"db", "az1", "dns"});
 }
 
 TEST_CASE("rule call-cycle lists the cycle") {
@@ -156,8 +160,8 @@ TEST_CASE("findings are ordered errors first then by rule") {
     r.components[3].spofFor = {"order"};
     auto all = findings(d, r);
     REQUIRE(all.size() == 3);
-    CHECK(all[0].rule == "missing-idempotency");
-    CHECK(all[1].rule == "single-point-of-failure");
+    CHECK(all[0].rule == "single-point-of-failure");
+    CHECK(all[1].rule == "missing-idempotency");
     CHECK(all[2].rule == "retry-without-backoff");
 }
 
@@ -165,11 +169,16 @@ TEST_CASE(
     "rule single-point-of-failure also names a zone, and leaves external services to other rules") {
     Json d = soundDesign();
     d["components"].push_back({{"id", "psp"}, {"kind", "external_service"}, {"name", "Payments"}});
+    component(d, "api")["props"]["zones"] = Json::array({"az1"});
     Report r = sound();
-    r.components.push_back({"psp", 50, 0.1, {"order"}});
-    r.zones.push_back({"az1", {"order"}});
+    r.components.push_back({"psp", 50, 0.1, {"order"}, 0.999});
+    r.zones.push_back({"az1", {"order"}, 0.9995});
     auto f = findingsOf("single-point-of-failure", d, r);
     REQUIRE(f.size() == 1);
-    CHECK(f[0].subjects == std::vector<std::string>{"az1"});
+    // The zone is named with what makes it a single point of failure: the API keeps all
+    // three instances in it.
+    CHECK(f[0].subjects == std::vector<std::string>{"az1", "api"});
     CHECK_THAT(f[0].title, Catch::Contains("Zone az1"));
+    CHECK_THAT(f[0].message, Catch::Contains("Every instance of API is in zone az1"));
+    CHECK_THAT(f[0].suggestion, !Catch::Contains("redundancy"));
 }

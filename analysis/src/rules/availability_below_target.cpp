@@ -1,43 +1,112 @@
-// A flow whose estimated availability misses the requirement.
-#include "rule.h"
+// A flow whose estimated availability misses its target (its own, else the design's when
+// the flow is user-facing), with the downtime budget: what costs how many minutes.
+#include "flow_helpers.h"
 
 #include <algorithm>
 #include <unordered_set>
 
 namespace archlens::rules {
 
+namespace {
+
+constexpr double kMinutesPerMonth = 30 * 24 * 60;
+
+struct Cost {
+    std::string id;
+    double minutes = 0;
+    std::string why;
+};
+
+} // namespace
+
 void availabilityBelowTarget(const Context& ctx, std::vector<Finding>& out) {
-    if (!ctx.doc.requirements.availability) return;
-    const double target = *ctx.doc.requirements.availability;
-    const double minutesPerMonth = 30 * 24 * 60;
-    // The subjects: what the flow cannot do without and the designer can change. Clients
-    // and external kinds (DNS, CDN, identity provider, third-party services: `external` in
-    // the catalogue) are outside the system; they stay in the availability figure but are
-    // not offered as things to fix (single-point-of-failure leaves them out too).
-    std::unordered_set<std::string> spofs;
-    for (const auto& r : ctx.report.components) {
-        if (r.spofFor.empty()) continue;
-        const Component* c = ctx.component(r.id);
-        if (c && !ctx.isClient(*c) && !ctx.flag(*c, "external")) spofs.insert(r.id);
-    }
+    // The causes other findings already report (components and zones whose loss alone
+    // stops a flow): this finding then only states the effect and points at them.
+    std::unordered_set<std::string> explained;
+    for (const auto& r : ctx.report.components)
+        if (!r.spofFor.empty()) explained.insert(r.id);
+    // A zone is explained either by its own finding or by those of the components that
+    // make it a single point of failure.
+    for (const auto& z : zoneCauses(ctx))
+        explained.insert(z.zone);
+
     for (const auto& f : ctx.report.flows) {
-        if (f.availability >= target) continue;
-        std::vector<std::string> subjects;
-        for (const auto& id : f.syncComponents)
-            if (spofs.count(id)) subjects.push_back(id);
-        // A zone whose loss alone stops the flow is the designer's to change as well
-        // (spread over more zones); it is often the only one when DNS was the other.
+        const std::optional<double> target = ctx.availabilityTarget(f);
+        if (!target || f.availability >= *target) continue;
+        // The budget, largest first: each required component's own unavailability (zone
+        // outages set apart), each zone whose loss alone stops the flow, and the requests
+        // that give up. External ones count too: they are often the largest share.
+        std::vector<Cost> costs;
+        for (const auto& id : f.syncComponents) {
+            const Component* c = ctx.component(id);
+            const ComponentResult* r = ctx.report.component(id);
+            if (!c || !r || ctx.isClient(*c)) continue;
+            const bool spof = std::find(r->spofFor.begin(), r->spofFor.end(), f.id) !=
+                              r->spofFor.end();
+            const double minutes = (1 - r->availability) * kMinutesPerMonth;
+            if (minutes < 0.05 && !spof) continue;
+            costs.push_back({id, minutes,
+                             ctx.flag(*c, "external") ? "external" : spof ? "no redundancy" : ""});
+        }
         for (const auto& z : ctx.report.zones)
             if (std::find(z.spofFor.begin(), z.spofFor.end(), f.id) != z.spofFor.end())
-                subjects.push_back(z.id);
+                costs.push_back({z.id, (1 - z.availability) * kMinutesPerMonth, "zone"});
+        std::stable_sort(costs.begin(), costs.end(),
+                         [](const Cost& a, const Cost& b) { return a.minutes > b.minutes; });
+        std::vector<std::string> subjects;
+        std::string budget;
+        bool allExplained = true;
+        for (const auto& cost : costs) {
+            if (subjects.size() == 5) break;
+            subjects.push_back(cost.id);
+            const bool zone = cost.why == "zone";
+            // Small shares of redundant components do not make the miss a cause of its own.
+            const bool large = cost.minutes >= 0.1 * f.downtimeMinPerMonth;
+            allExplained = allExplained && (!large || explained.count(cost.id) > 0 ||
+                                            cost.why == "external");
+            budget += (budget.empty() ? "" : ", ") + (zone ? "zone " + cost.id : ctx.name(cost.id)) +
+                      " " + fixed(cost.minutes, cost.minutes < 10 ? 1 : 0) + " min" +
+                      (cost.why == "external" ? " (external)" : "");
+        }
+        if (f.timedOut > 0) {
+            const double minutes = f.availabilityUp * f.timedOut * kMinutesPerMonth;
+            if (minutes >= 0.05) {
+                // Requests that give up: where a component on the path is overloaded, it is
+                // the cause to name, ahead of the smaller shares.
+                std::vector<std::string> overloaded;
+                for (const auto& id : f.syncComponents)
+                    if (const ComponentResult* r = ctx.report.component(id); r && r->utilisation >= 1)
+                        overloaded.push_back(id);
+                if (minutes >= 0.1 * f.downtimeMinPerMonth)
+                    subjects.insert(subjects.begin(), overloaded.begin(), overloaded.end());
+                const std::string share =
+                    "requests that time out " + fixed(minutes, minutes < 10 ? 1 : 0) + " min" +
+                    (overloaded.empty() ? "" : " (" + flowNames(ctx, overloaded) + " overloaded)");
+                const bool largest = costs.empty() || minutes >= costs.front().minutes;
+                if (budget.empty())
+                    budget = share;
+                else
+                    budget = largest ? share + ", " + budget : budget + ", " + share;
+                // An overloaded component has its own finding (saturated-component).
+                allExplained = allExplained &&
+                               (!overloaded.empty() || minutes < 0.1 * f.downtimeMinPerMonth);
+            }
+        }
+        // Never without a subject: with no single cause, the path itself is what to change.
+        if (subjects.empty()) subjects = f.criticalPath;
+        if (budget.empty()) budget = "many small shares along the path";
         emit(out, "availability-below-target", subjects,
              {{"flow", ctx.name(f.id)},
-              {"availability", percent(f.availability, 3)},
-              {"target", percent(target, 3)},
+              {"availability", availabilityPercent(f.availability)},
+              {"target", availabilityPercent(*target)},
               {"method",
                f.availabilityMethod == "exact" ? "computed exactly" : "estimated by simulation"},
-              {"downtime", fixed(f.downtimeMinPerMonth, 0)},
-              {"allowed", fixed((1 - target) * minutesPerMonth, 1)}});
+              {"downtime", fixed(f.downtimeMinPerMonth, f.downtimeMinPerMonth < 10 ? 1 : 0)},
+              {"allowed", fixed((1 - *target) * kMinutesPerMonth, 1)},
+              {"budget", budget}},
+             // The causes are reported (at their own severity) by the findings that name
+             // them; this one states the effect and points at them.
+             allExplained ? std::optional<Severity>(Severity::Warning) : std::nullopt);
         out.back().flow = f.id;
     }
 }

@@ -1,5 +1,6 @@
 #include "rule.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -13,10 +14,50 @@ Context::Context(const Document& d, const Catalogue& cat, const Report& r)
     : doc(d), catalogue(cat), report(r) {
     for (size_t i = 0; i < doc.components.size(); ++i)
         componentIndex_[doc.components[i].id] = i;
+    std::unordered_map<std::string, size_t> connectionIndex;
     for (size_t i = 0; i < doc.connections.size(); ++i) {
         out_[doc.connections[i].from].push_back(i);
         in_[doc.connections[i].to].push_back(i);
+        connectionIndex[doc.connections[i].id] = i;
     }
+    parts_.resize(report.flows.size());
+    for (size_t f = 0; f < report.flows.size(); ++f) {
+        parts_[f].assign(doc.connections.size(), Part::None);
+        auto mark = [&](const std::vector<std::string>& ids, Part part) {
+            for (const auto& id : ids)
+                if (auto it = connectionIndex.find(id); it != connectionIndex.end())
+                    parts_[f][it->second] = part;
+        };
+        mark(report.flows[f].tailConnections, Part::Tail);
+        mark(report.flows[f].syncConnections, Part::Sync);
+    }
+}
+
+Context::Part Context::part(std::size_t flow, std::size_t connection) const {
+    if (flow >= parts_.size() || connection >= parts_[flow].size()) return Part::None;
+    return parts_[flow][connection];
+}
+
+std::vector<std::size_t> Context::callsOf(std::size_t flow, const std::string& componentId,
+                                          bool tailToo) const {
+    std::vector<std::size_t> calls;
+    for (size_t i : outgoing(componentId)) {
+        const Part p = part(flow, i);
+        if (p == Part::Sync || (tailToo && p == Part::Tail)) calls.push_back(i);
+    }
+    return calls;
+}
+
+std::optional<double> Context::availabilityTarget(const FlowResult& flow) const {
+    if (const Flow* f = doc.flow(flow.id); f && f->availability) return f->availability;
+    if (flow.background) return std::nullopt;
+    return doc.requirements.availability;
+}
+
+std::optional<double> Context::p99Target(const FlowResult& flow) const {
+    if (const Flow* f = doc.flow(flow.id); f && f->p99_ms) return f->p99_ms;
+    if (flow.background) return std::nullopt;
+    return doc.requirements.p99_ms;
 }
 
 const Component* Context::component(const std::string& id) const {
@@ -118,6 +159,14 @@ std::string percent(double fraction, int decimals) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*f%%", decimals, fraction * 100);
     return buffer;
+}
+
+std::string duration(double ms) {
+    if (ms < 1000) return count(ms) + " ms";
+    const double s = ms / 1000;
+    std::string text = fixed(s, s < 10 ? 1 : 0);
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
+    return text + " s";
 }
 
 std::string fixed(double value, int decimals) {

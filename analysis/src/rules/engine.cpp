@@ -30,6 +30,12 @@ const std::vector<RuleInfo>& ruleInfos() {
             info.guideSection = r.at("guide_section").get<std::string>();
             info.suggestion = r.at("suggestion").get<std::string>();
             info.followUp = r.at("follow_up").get<std::string>();
+            if (auto v = r.find("variants"); v != r.end())
+                for (const auto& [name, texts] : v->items())
+                    info.variants[name] = {texts.value("title", info.title),
+                                           texts.value("message", info.message),
+                                           texts.value("suggestion", info.suggestion),
+                                           texts.value("follow_up", info.followUp)};
             out.push_back(std::move(info));
         }
         return out;
@@ -71,17 +77,30 @@ std::string fill(const std::string& text, const Values& values) {
 
 void emit(std::vector<Finding>& out, const std::string& ruleId, std::vector<std::string> subjects,
           const Values& values, std::optional<Severity> severity) {
+    emitVariant(out, ruleId, "", std::move(subjects), values, severity);
+}
+
+void emitVariant(std::vector<Finding>& out, const std::string& ruleId, const std::string& variant,
+                 std::vector<std::string> subjects, const Values& values,
+                 std::optional<Severity> severity) {
     const RuleInfo* info = ruleInfo(ruleId);
     if (!info) throw std::logic_error("no texts for rule " + ruleId);
+    RuleInfo::Texts texts{info->title, info->message, info->suggestion, info->followUp};
+    if (!variant.empty()) {
+        auto it = info->variants.find(variant);
+        if (it == info->variants.end())
+            throw std::logic_error("no variant " + variant + " of rule " + ruleId);
+        texts = it->second;
+    }
     Finding f;
     f.rule = info->id;
     f.severity = severity.value_or(info->severity);
-    f.title = fill(info->title, values);
-    f.message = fill(info->message, values);
+    f.title = fill(texts.title, values);
+    f.message = fill(texts.message, values);
     f.subjects = std::move(subjects);
     f.guideSection = info->guideSection;
-    f.suggestion = fill(info->suggestion, values);
-    f.followUp = fill(info->followUp, values);
+    f.suggestion = fill(texts.suggestion, values);
+    f.followUp = fill(texts.followUp, values);
     out.push_back(std::move(f));
 }
 

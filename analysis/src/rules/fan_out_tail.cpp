@@ -8,10 +8,17 @@ constexpr double kWideFanOut = 10;
 }
 
 void fanOutTail(const Context& ctx, std::vector<Finding>& out) {
-    for (const auto& c : ctx.doc.connections) {
+    for (size_t i = 0; i < ctx.doc.connections.size(); ++i) {
+        const Connection& c = ctx.doc.connections[i];
         const double calls = ctx.number(c, "calls", 1);
         if (c.mode != ConnectionMode::Sync || !ctx.flag(c, "parallel") || calls < kWideFanOut)
             continue;
+        // The tail only matters where a person waits: a background job's fan-out is
+        // judged by its throughput, not by its slowest call.
+        bool userWaits = false;
+        for (std::size_t f = 0; f < ctx.report.flows.size() && !userWaits; ++f)
+            userWaits = !ctx.report.flows[f].background && ctx.part(f, i) == Context::Part::Sync;
+        if (!userWaits) continue;
         emit(
             out, "fan-out-tail", {c.id},
             {{"connection", ctx.describe(c)}, {"calls", count(calls)}, {"callee", ctx.name(c.to)}});

@@ -1,5 +1,6 @@
 #include "flow_helpers.h"
 
+#include <algorithm>
 #include <deque>
 #include <unordered_set>
 
@@ -30,6 +31,50 @@ std::string flowNames(const Context& ctx, const std::vector<std::string>& flowId
     for (const auto& id : flowIds)
         out += (out.empty() ? "" : ", ") + ctx.name(id);
     return out;
+}
+
+bool withoutRedundancy(const Context& ctx, const Component& c) {
+    const int instances = std::max(1, ctx.count(c, "instances", 1));
+    const int needed = std::clamp(ctx.count(c, "min_healthy", 1), 1, instances);
+    return ctx.prop(c, "failover") == "manual" || instances <= needed;
+}
+
+bool lostWithZone(const Context& ctx, const Component& c, const std::string& zone) {
+    const Json& zones = ctx.prop(c, "zones");
+    if (!zones.is_array() || zones.empty()) return false;
+    const int instances = std::max(1, ctx.count(c, "instances", 1));
+    const int needed = std::clamp(ctx.count(c, "min_healthy", 1), 1, instances);
+    const auto inZone = [&](int i) { return zones[static_cast<size_t>(i) % zones.size()] == zone; };
+    if (ctx.prop(c, "failover") == "manual") {
+        for (int i = 0; i < needed; ++i)
+            if (inZone(i)) return true; // an active instance is in it
+        return false;
+    }
+    int survivors = 0;
+    for (int i = 0; i < instances; ++i)
+        survivors += inZone(i) ? 0 : 1;
+    return survivors < needed;
+}
+
+std::vector<ZoneCause> zoneCauses(const Context& ctx) {
+    std::vector<ZoneCause> causes;
+    for (const auto& z : ctx.report.zones) {
+        if (z.spofFor.empty()) continue;
+        ZoneCause cause{z.id, z.spofFor, {}};
+        for (const auto& c : ctx.doc.components) {
+            if (ctx.isClient(c) || ctx.flag(c, "external") || withoutRedundancy(ctx, c) ||
+                !lostWithZone(ctx, c, z.id))
+                continue;
+            bool needed = false;
+            for (const auto& f : ctx.report.flows)
+                if (std::find(z.spofFor.begin(), z.spofFor.end(), f.id) != z.spofFor.end())
+                    needed = needed || std::find(f.syncComponents.begin(), f.syncComponents.end(),
+                                                 c.id) != f.syncComponents.end();
+            if (needed) cause.spread.push_back(c.id);
+        }
+        causes.push_back(std::move(cause));
+    }
+    return causes;
 }
 
 } // namespace archlens::rules

@@ -17,4 +17,23 @@ void walkFlow(const Context& ctx, const Flow& flow, bool followAsync,
 /// Names of the flows in the list joined for a message: "Checkout, Browse".
 std::string flowNames(const Context& ctx, const std::vector<std::string>& flowIds);
 
+/// Whether the component has no redundancy of its own: failover by hand, or no more
+/// instances than it needs. Such a component on a flow's path is its own finding
+/// (single-point-of-failure), whatever zones it lives in.
+bool withoutRedundancy(const Context& ctx, const Component& c);
+
+/// Whether losing `zone` alone leaves the component unable to serve (every instance it
+/// needs, or the active one when failover is by hand, sits in that zone).
+bool lostWithZone(const Context& ctx, const Component& c, const std::string& zone);
+
+/// Why a zone is a single point of failure: the redundant components that keep every
+/// instance they need in it. When every component lost with the zone lacks redundancy of
+/// its own, their findings explain the zone and `spread` is empty.
+struct ZoneCause {
+    std::string zone;
+    std::vector<std::string> flows;  ///< flows that fail when the zone fails
+    std::vector<std::string> spread; ///< redundant components lost with it, document order
+};
+std::vector<ZoneCause> zoneCauses(const Context& ctx);
+
 } // namespace archlens::rules

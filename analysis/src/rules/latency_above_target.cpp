@@ -1,24 +1,54 @@
-// A flow whose estimated p99 misses the requirement.
+// A flow whose estimated p99 misses its target (its own, else the design's when a person
+// waits for it), or whose requests time out.
 #include "rule.h"
+
+#include <algorithm>
 
 namespace archlens::rules {
 
+namespace {
+/// Requests that give up this often are the story, not the percentile they end at.
+constexpr double kTimingOut = 0.01;
+} // namespace
+
 void latencyAboveTarget(const Context& ctx, std::vector<Finding>& out) {
-    if (!ctx.doc.requirements.p99_ms) return;
-    const double target = *ctx.doc.requirements.p99_ms;
     for (const auto& f : ctx.report.flows) {
-        if (f.p99_ms <= target) continue;
+        const std::optional<double> target = ctx.p99Target(f);
+        if (!target || f.p99_ms <= *target) continue;
+        // A step's own p99 is worked out without the timeouts above it; never quote one
+        // above the whole flow's.
         const HopContribution* slowest = nullptr;
         for (const auto& h : f.hops)
             if (!slowest || h.p99_ms > slowest->p99_ms) slowest = &h;
-        emit(out, "latency-above-target", f.criticalPath,
-             {{"flow", ctx.name(f.id)},
-              {"p99", count(f.p99_ms)},
-              {"p50", count(f.p50_ms)},
-              {"target", count(target)},
-              {"slowest",
-               slowest ? ctx.name(slowest->component) + " (p99 " + count(slowest->p99_ms) + " ms)"
-                       : "unknown"}});
+        std::string slowestText = "unknown";
+        if (slowest)
+            slowestText = slowest->p99_ms > f.p99_ms
+                              ? ctx.name(slowest->component) + " (slower than the timeouts allow)"
+                              : ctx.name(slowest->component) + " (p99 " +
+                                    count(slowest->p99_ms) + " ms)";
+        const Values values{{"flow", ctx.name(f.id)},
+                            {"p99", count(f.p99_ms)},
+                            {"p50", count(f.p50_ms)},
+                            {"target", count(*target)},
+                            {"slowest", slowestText},
+                            {"share", percent(f.timedOut, f.timedOut >= 0.995 ? 0 : 1)},
+                            {"after", duration(f.p50_ms)}};
+        // When requests give up, the percentile is the timeout budget, not a latency: say
+        // that requests fail (availability-below-target counts them). An overloaded
+        // component on the path is the cause, reported as an error of its own; this
+        // finding then states the effect.
+        bool overloaded = false;
+        for (const auto& id : f.syncComponents)
+            if (const ComponentResult* r = ctx.report.component(id); r && r->utilisation >= 1)
+                overloaded = true;
+        const Severity effect = overloaded ? Severity::Warning : Severity::Error;
+        if (f.timedOut >= 0.5)
+            emitVariant(out, "latency-above-target", "timing-out", f.criticalPath, values, effect);
+        else if (f.timedOut >= kTimingOut)
+            emitVariant(out, "latency-above-target", "some-timing-out", f.criticalPath, values,
+                        effect);
+        else
+            emit(out, "latency-above-target", f.criticalPath, values);
         out.back().flow = f.id;
     }
 }

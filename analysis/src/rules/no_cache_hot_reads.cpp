@@ -1,30 +1,51 @@
-// A busy read flow that reaches a database with no cache anywhere on its way.
+// A busy read flow that leans on a disk-backed store with no cache anywhere on its way.
 #include "flow_helpers.h"
 
 namespace archlens::rules {
 
 namespace {
 constexpr double kHotReadsPerSecond = 1000;
-}
+/// A store that answers in a millisecond or less is memory-fast already (an in-memory
+/// key-value store, sorted sets, a geo index): a cache in front of it saves nothing.
+constexpr double kMemoryFastP50Ms = 1;
+/// Below this utilisation the store carries the reads comfortably; a cache is then an
+/// optimisation to discuss, not a red flag...
+constexpr double kBusy = 0.5;
+/// ...unless every one of this many reads a second reaches the store: one step from a
+/// scaling cliff that a cache of the hot items would push back tenfold.
+constexpr double kVeryHotReadsPerSecond = 10000;
+} // namespace
 
 void noCacheHotReads(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& flow : ctx.doc.flows) {
         if (flow.op != "read" || flow.rate_rps < kHotReadsPerSecond) continue;
         bool cached = false;
-        std::vector<std::string> stores;
+        const Component* busiest = nullptr;
+        double busiestLoad = -1;
         walkFlow(ctx, flow, false, [&](const Connection& c) {
             const Component* to = ctx.component(c.to);
             if (!to) return false;
             if (ctx.isKind(*to, {"cache", "cdn"}) || ctx.prop(*to, "ttl_s").is_number())
                 cached = true;
-            if (ctx.isDataStore(*to) && !ctx.isKind(*to, {"cache", "object_storage"}))
-                stores.push_back(to->id);
+            if (!ctx.isDataStore(*to) || ctx.isKind(*to, {"cache", "object_storage"})) return true;
+            const Json& latency = ctx.prop(*to, "latency_ms");
+            if (latency.is_object() && latency.value("p50", 1e9) <= kMemoryFastP50Ms) return true;
+            // The store the reads lean on hardest is the one to name, not the first met.
+            const ComponentResult* r = ctx.report.component(to->id);
+            const double load = r ? r->offeredRps : 0;
+            if (load > busiestLoad) {
+                busiest = to;
+                busiestLoad = load;
+            }
             return true;
         });
-        if (cached || stores.empty()) continue;
-        emit(out, "no-cache-hot-reads", {stores.front()},
+        if (cached || !busiest) continue;
+        if (const ComponentResult* r = ctx.report.component(busiest->id);
+            r && r->utilisation < kBusy && flow.rate_rps < kVeryHotReadsPerSecond)
+            continue;
+        emit(out, "no-cache-hot-reads", {busiest->id},
              {{"flow", ctx.name(flow.id)},
-              {"store", ctx.name(stores.front())},
+              {"store", ctx.name(busiest->id)},
               {"rate", count(flow.rate_rps)}});
     }
 }

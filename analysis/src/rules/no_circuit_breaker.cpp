@@ -5,22 +5,31 @@
 namespace archlens::rules {
 
 void noCircuitBreaker(const Context& ctx, std::vector<Finding>& out) {
-    for (const auto& c : ctx.doc.connections) {
+    for (size_t i = 0; i < ctx.doc.connections.size(); ++i) {
+        const Connection& c = ctx.doc.connections[i];
         if (c.mode != ConnectionMode::Sync || ctx.flag(c, "circuit_breaker")) continue;
         const Component* from = ctx.component(c.from);
         const Component* to = ctx.component(c.to);
-        if (!from || !to || ctx.isClient(*from) || ctx.flag(*from, "external")) continue;
+        // Name resolution is cached and retried by the resolver itself; a breaker in front
+        // of DNS is not a thing anyone builds.
+        if (!from || !to || ctx.isClient(*from) || ctx.flag(*from, "external") || to->kind == "dns")
+            continue;
         std::string why;
         if (ctx.flag(*to, "external"))
             why = "an external service";
         else if (ctx.number(*to, "availability", 1) < ctx.number(*from, "availability", 1) &&
                  ctx.number(*to, "instances", 1) <= 1)
-            why = "less available than its caller, " + percent(ctx.number(*to, "availability", 1)) +
-                  " against " + percent(ctx.number(*from, "availability", 1));
+            why = "less available than its caller, " +
+                  availabilityPercent(ctx.number(*to, "availability", 1)) +
+                  " against " + availabilityPercent(ctx.number(*from, "availability", 1));
         else
             continue;
-        emit(out, "no-circuit-breaker", {c.id},
-             {{"connection", ctx.describe(c)}, {"callee", ctx.name(c.to)}, {"why", why}});
+        // "What does the user see?" is a question only where a person waits for the call.
+        bool userWaits = ctx.report.flows.empty();
+        for (std::size_t f = 0; f < ctx.report.flows.size() && !userWaits; ++f)
+            userWaits = !ctx.report.flows[f].background && ctx.part(f, i) == Context::Part::Sync;
+        emitVariant(out, "no-circuit-breaker", userWaits ? "" : "background", {c.id},
+                    {{"connection", ctx.describe(c)}, {"callee", ctx.name(c.to)}, {"why", why}});
     }
 }
 

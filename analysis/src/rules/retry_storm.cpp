@@ -1,5 +1,6 @@
 // Retries at several layers of one synchronous chain multiply: 3 x 3 x 3 attempts reach
-// the bottom when it is already failing.
+// the bottom when it is already failing. Chains are those a flow takes, never a path
+// stitched from connections that different flows use.
 #include "rule.h"
 
 #include <set>
@@ -20,13 +21,14 @@ bool worse(const Chain& a, const Chain& b) {
     return a.layers > b.layers || (a.layers == b.layers && a.attempts > b.attempts);
 }
 
-/// Memoised over connections, so a wide layered design costs one visit per connection
-/// instead of one per path. A connection met again while its own chain is being worked
-/// out closes a cycle; the cycle is not followed (call-cycle reports it).
+/// Memoised over the connections one flow takes (its synchronous part and its tail: a
+/// consumer's calls retry too), so a wide design costs one visit per connection and flow.
+/// A connection met again while its own chain is being worked out closes a cycle; the
+/// cycle is not followed (call-cycle reports it).
 class WorstChains {
 public:
-    explicit WorstChains(const Context& ctx)
-        : ctx_(ctx), chains_(ctx.doc.connections.size()), state_(chains_.size(), 0) {}
+    WorstChains(const Context& ctx, std::size_t flow)
+        : ctx_(ctx), flow_(flow), chains_(ctx.doc.connections.size()), state_(chains_.size(), 0) {}
 
     const Chain& of(size_t i) {
         if (state_[i] != 0) return chains_[i];
@@ -34,7 +36,7 @@ public:
         const Connection& c = ctx_.doc.connections[i];
         const int retries = ctx_.count(c, "retries", 0);
         Chain below;
-        for (size_t j : ctx_.outgoing(c.to)) {
+        for (size_t j : ctx_.callsOf(flow_, c.to, true)) {
             if (ctx_.doc.connections[j].mode != ConnectionMode::Sync || state_[j] == 1) continue;
             const Chain& candidate = of(j);
             if (below.next < 0 || worse(candidate, below)) {
@@ -50,6 +52,7 @@ public:
 
 private:
     const Context& ctx_;
+    std::size_t flow_;
     std::vector<Chain> chains_;
     std::vector<char> state_; ///< 0 not yet, 1 being worked out, 2 done
 };
@@ -58,35 +61,42 @@ private:
 
 void retryStorm(const Context& ctx, std::vector<Finding>& out) {
     std::set<std::vector<std::string>> reported;
-    WorstChains chains(ctx);
-    // From each connection that retries and is not itself below another retrying one (the
-    // top of a chain), the worst chain of synchronous calls downwards.
-    for (size_t t = 0; t < ctx.doc.connections.size(); ++t) {
-        const Connection& top = ctx.doc.connections[t];
-        if (top.mode != ConnectionMode::Sync || ctx.number(top, "retries", 0) <= 0) continue;
-        bool hasRetryingCaller = false;
-        for (size_t i : ctx.incoming(top.from)) {
-            const auto& in = ctx.doc.connections[i];
-            hasRetryingCaller = hasRetryingCaller || (in.mode == ConnectionMode::Sync &&
-                                                      ctx.number(in, "retries", 0) > 0);
-        }
-        if (hasRetryingCaller) continue;
+    for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
+        WorstChains chains(ctx, f);
+        // From each connection of the flow that retries and is not itself below another
+        // retrying one of the same flow (the top of a chain), the worst chain downwards.
+        for (size_t t = 0; t < ctx.doc.connections.size(); ++t) {
+            const Connection& top = ctx.doc.connections[t];
+            if (ctx.part(f, t) == Context::Part::None || top.mode != ConnectionMode::Sync ||
+                ctx.number(top, "retries", 0) <= 0)
+                continue;
+            bool hasRetryingCaller = false;
+            for (size_t i : ctx.incoming(top.from)) {
+                const auto& in = ctx.doc.connections[i];
+                hasRetryingCaller =
+                    hasRetryingCaller || (ctx.part(f, i) != Context::Part::None &&
+                                          in.mode == ConnectionMode::Sync &&
+                                          ctx.number(in, "retries", 0) > 0);
+            }
+            if (hasRetryingCaller) continue;
 
-        const Chain worst = chains.of(t);
-        if (worst.layers < 2 && worst.attempts <= 8) continue;
-        std::vector<std::string> subjects;
-        std::string chain = ctx.name(top.from);
-        for (long i = static_cast<long>(t); i >= 0; i = chains.of(static_cast<size_t>(i)).next) {
-            const Connection& c = ctx.doc.connections[static_cast<size_t>(i)];
-            if (ctx.number(c, "retries", 0) > 0) subjects.push_back(c.id);
-            chain += " → " + ctx.name(c.to);
+            const Chain worst = chains.of(t);
+            if (worst.layers < 2 && worst.attempts <= 8) continue;
+            std::vector<std::string> subjects;
+            std::string chain = ctx.name(top.from);
+            for (long i = static_cast<long>(t); i >= 0;
+                 i = chains.of(static_cast<size_t>(i)).next) {
+                const Connection& c = ctx.doc.connections[static_cast<size_t>(i)];
+                if (ctx.number(c, "retries", 0) > 0) subjects.push_back(c.id);
+                chain += " → " + ctx.name(c.to);
+            }
+            if (!reported.insert(subjects).second) continue;
+            emit(out, "retry-storm", subjects,
+                 {{"chain", chain},
+                  {"layers", std::to_string(worst.layers)},
+                  {"attempts", count(worst.attempts)}},
+                 worst.attempts > 8 ? std::optional<Severity>(Severity::Error) : std::nullopt);
         }
-        if (!reported.insert(subjects).second) continue;
-        emit(out, "retry-storm", subjects,
-             {{"chain", chain},
-              {"layers", std::to_string(worst.layers)},
-              {"attempts", count(worst.attempts)}},
-             worst.attempts > 8 ? std::optional<Severity>(Severity::Error) : std::nullopt);
     }
 }
 

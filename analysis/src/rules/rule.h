@@ -34,6 +34,20 @@ public:
     int count(const Connection& c, const std::string& key, int fallback) const;
     /// Whether the connection carries the flow (its ops and flows lists allow it).
     bool carries(const Connection& c, const Flow& flow) const;
+
+    /// Where a flow of the report (index into report.flows) takes a connection (index into
+    /// doc.connections): the paths the analysis found, so rules about paths never chain
+    /// connections that no single flow traverses.
+    enum class Part : char { None, Sync, Tail };
+    Part part(std::size_t flow, std::size_t connection) const;
+    /// Connections leaving a component that the flow takes in its synchronous part (and,
+    /// with `tailToo`, in its asynchronous tail), in document order.
+    std::vector<std::size_t> callsOf(std::size_t flow, const std::string& componentId,
+                                     bool tailToo = false) const;
+    /// The targets a flow is judged by: its own, else the design's when the flow is
+    /// user-facing (a background flow has only its own).
+    std::optional<double> availabilityTarget(const FlowResult& flow) const;
+    std::optional<double> p99Target(const FlowResult& flow) const;
     /// Indices into doc.connections of the connections leaving a component.
     const std::vector<size_t>& outgoing(const std::string& componentId) const;
     const std::vector<size_t>& incoming(const std::string& componentId) const;
@@ -48,6 +62,7 @@ public:
     bool isClient(const Component& c) const;
 
 private:
+    std::vector<std::vector<Part>> parts_; ///< per report flow, per connection
     std::unordered_map<std::string, size_t> componentIndex_;
     std::unordered_map<std::string, std::vector<size_t>> out_;
     std::unordered_map<std::string, std::vector<size_t>> in_;
@@ -58,9 +73,15 @@ using Values = std::map<std::string, std::string>;
 /// Fills the rule's texts (message placeholders from `values`) and appends the finding.
 void emit(std::vector<Finding>& out, const std::string& ruleId, std::vector<std::string> subjects,
           const Values& values, std::optional<Severity> severity = std::nullopt);
+/// The same with the texts of one of the rule's variants ("" = the rule's own texts).
+void emitVariant(std::vector<Finding>& out, const std::string& ruleId, const std::string& variant,
+                 std::vector<std::string> subjects, const Values& values,
+                 std::optional<Severity> severity = std::nullopt);
 
 /// Numbers as people read them: 0.9995 -> "99.95%", 1.333 -> "1.33", 1200 -> "1,200".
 std::string percent(double fraction, int decimals = 2);
+/// Milliseconds as people read them: 850 -> "850 ms", 1500 -> "1.5 s", 12000 -> "12 s".
+std::string duration(double ms);
 std::string fixed(double value, int decimals = 1);
 std::string count(double value);
 

@@ -1,9 +1,34 @@
-// A component at or above 80% utilisation at the current load.
+// A component at or above 80% utilisation at the current load; past 100% the requests it
+// cannot take fail (the flows' availability counts them).
 #include "rule.h"
 
 #include <cmath>
 
 namespace archlens::rules {
+
+namespace {
+/// What raises this kind's capacity: more instances is the answer for stateless compute,
+/// not for a single-primary database or an object store.
+std::string fixFor(const Context& ctx, const Component& c, double needed) {
+    const std::string name = ctx.name(c.id);
+    if (c.kind == "object_storage")
+        return "Serve the reads of " + name + " through a CDN or a cache in front of it, and "
+               "spread the keys over many prefixes; an object store is not scaled by adding "
+               "instances.";
+    if (ctx.isKind(c, {"rdbms", "document_store", "graph_database"}))
+        return "Writes to " + name + " go to one primary, so more instances do not help them: "
+               "cache the hot reads, send the other reads to read replicas, shard by key, or "
+               "move this data to a store built for its write rate.";
+    if (ctx.isQueue(c))
+        return "Add partitions to " + name + " (and consumers to match), or batch what is "
+               "published to it.";
+    if (ctx.isDataStore(c))
+        return "Add shards to " + name + " (about " + count(needed) + " nodes for 70% "
+               "utilisation) and check the key spreads the load evenly.";
+    return "Add instances of " + name + " (about " + count(needed) + " for 70% utilisation), "
+           "cache in front of it, or shed load before it.";
+}
+} // namespace
 
 void saturatedComponent(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& r : ctx.report.components) {
@@ -13,17 +38,19 @@ void saturatedComponent(const Context& ctx, std::vector<Finding>& out) {
         const double instances = ctx.number(*c, "instances", 1),
                      perInstance = ctx.number(*c, "capacity_rps", 1);
         const double needed = std::ceil(r.offeredRps / (0.7 * perInstance));
-        emit(out, "saturated-component", {c->id},
-             {{"name", ctx.name(c->id)},
-              {"utilisation", percent(r.utilisation, 0)},
-              {"load", count(r.offeredRps)},
-              {"capacity", count(instances * perInstance)},
-              {"instances", count(instances)},
-              {"per_instance", count(perInstance)},
-              {"needed", count(needed)},
-              {"saturated",
-               r.utilisation >= 1 ? " (it is past saturation: requests queue without bound)" : ""}},
-             r.utilisation >= 1 ? std::optional<Severity>(Severity::Error) : std::nullopt);
+        const Values values{{"name", ctx.name(c->id)},
+                            {"utilisation", percent(r.utilisation, 0)},
+                            {"load", count(r.offeredRps)},
+                            {"capacity", count(instances * perInstance)},
+                            {"instances", count(instances)},
+                            {"per_instance", count(perInstance)},
+                            {"failing", percent(1 - 1 / r.utilisation, 0)},
+                            {"fix", fixFor(ctx, *c, needed)}};
+        if (r.utilisation >= 1)
+            emitVariant(out, "saturated-component", "overloaded", {c->id}, values,
+                        Severity::Error);
+        else
+            emit(out, "saturated-component", {c->id}, values);
     }
 }
 

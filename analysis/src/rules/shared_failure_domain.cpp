@@ -1,13 +1,28 @@
-// Redundant instances that all live in one zone share its fate.
-#include "rule.h"
+// Redundant instances that all live in one zone share its fate. Where that zone is then a
+// single point of failure of a flow, single-point-of-failure reports the zone and names
+// the component (one finding per cause); this rule covers the rest.
+#include "flow_helpers.h"
+
+#include <algorithm>
 
 namespace archlens::rules {
 
 void sharedFailureDomain(const Context& ctx, std::vector<Finding>& out) {
+    const std::vector<ZoneCause> causes = zoneCauses(ctx);
+    auto reportedWithZone = [&](const std::string& id) {
+        return std::any_of(causes.begin(), causes.end(), [&](const ZoneCause& z) {
+            return std::find(z.spread.begin(), z.spread.end(), id) != z.spread.end();
+        });
+    };
     for (const auto& c : ctx.doc.components) {
         const int instances = ctx.count(c, "instances", 1);
         const Json& zones = ctx.prop(c, "zones");
-        if (instances < 2 || !zones.is_array() || zones.size() != 1 || ctx.flag(c, "external"))
+        if (instances < 2 || !zones.is_array() || zones.size() != 1 || ctx.flag(c, "external") ||
+            reportedWithZone(c.id))
+            continue;
+        // Failover by hand already makes it a single point of failure: that finding is
+        // the cause to fix first, and it names the component.
+        if (const ComponentResult* r = ctx.report.component(c.id); r && !r->spofFor.empty())
             continue;
         emit(out, "shared-failure-domain", {c.id, zones[0].get<std::string>()},
              {{"name", ctx.name(c.id)},

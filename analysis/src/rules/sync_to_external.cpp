@@ -8,10 +8,18 @@ void syncToExternal(const Context& ctx, std::vector<Finding>& out) {
         for (const auto& id : f.syncComponents) {
             const Component* c = ctx.component(id);
             if (!c || c->kind != "external_service") continue;
-            emit(out, "sync-to-external", {id},
-                 {{"flow", ctx.name(f.id)},
-                  {"callee", ctx.name(id)},
-                  {"availability", percent(ctx.number(*c, "availability", 1), 2)}});
+            const Flow* flow = ctx.doc.flow(f.id);
+            const Values values{{"flow", ctx.name(f.id)},
+                                {"callee", ctx.name(id)},
+                                {"availability",
+                                 availabilityPercent(ctx.number(*c, "availability", 1))}};
+            // A write that needs the third party's answer (an authorisation, a charge)
+            // cannot be made optional; a second provider or an accept-now, confirm-later
+            // flow is the answer.
+            if (flow && flow->op == "write")
+                emitVariant(out, "sync-to-external", "write", {id}, values);
+            else
+                emit(out, "sync-to-external", {id}, values);
         }
     }
 }

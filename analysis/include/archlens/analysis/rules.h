@@ -5,13 +5,22 @@
 #include "archlens/analysis/report.h"
 #include "archlens/model/catalogue.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
 namespace archlens {
 
-/// The words of one rule, as in resources/rules.json.
+/// The words of one rule, as in resources/rules.json. A rule whose situations call for
+/// different stories (a queue's redelivery is not a synchronous retry) has `variants`: each
+/// replaces whichever of the texts it gives, and the rule picks one when it emits.
 struct RuleInfo {
+    struct Texts {
+        std::string title;
+        std::string message; ///< template with {placeholders} the rule fills in
+        std::string suggestion;
+        std::string followUp;
+    };
     std::string id;
     Severity severity = Severity::Warning;
     std::string title;
@@ -19,6 +28,7 @@ struct RuleInfo {
     std::string guideSection;
     std::string suggestion;
     std::string followUp;
+    std::map<std::string, Texts> variants; ///< complete texts per variant name
 };
 
 /// Every rule's words, in a stable order (the order of rules.json).
