@@ -177,7 +177,7 @@ void printProblems(const QString& file, const Problems& problems, const QString&
 }
 
 QString pct(double a) {
-    return QString::number(a * 100, 'f', a >= 0.9999 ? 4 : 3) + "%";
+    return QString::fromStdString(availabilityPercent(a));
 }
 QString ms(double v) {
     return QString::number(v, 'f', v < 10 ? 1 : 0) + " ms";
@@ -213,7 +213,12 @@ void printText(const QString& file, const Document& doc, const Report& report) {
         out() << "  " << shown(f.name.empty() ? f.id : f.name) << ": availability "
               << pct(f.availability) << (f.availabilityMethod == "exact" ? "" : " (simulated)")
               << ", " << QString::number(f.downtimeMinPerMonth, 'f', 1) << " min/month down; p50 "
-              << ms(f.p50_ms) << ", p99 " << ms(f.p99_ms) << "; sync depth " << f.syncDepth << "\n";
+              << ms(f.p50_ms) << ", p99 " << ms(f.p99_ms) << "; sync depth " << f.syncDepth
+              << (f.timedOut >= 0.001 ? "; " + QString::number(f.timedOut * 100, 'f', 1) +
+                                             "% of requests time out"
+                                       : QString())
+              << (isBroken(f) ? " — broken: most requests fail" : "")
+              << (f.background ? " (background)" : "") << "\n";
     }
     if (report.saturation)
         out() << "\nSaturation: " << shown(report.saturation->component) << " saturates at "

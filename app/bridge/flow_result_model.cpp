@@ -9,10 +9,6 @@ namespace archlens {
 
 namespace {
 
-double nines(double availability) {
-    // Capped, so that a flow of nothing but perfect parts stays a finite number.
-    return availability >= 1 ? 9.0 : std::min(9.0, -std::log10(1 - availability));
-}
 
 QString formatMs(double ms) {
     if (ms >= 100) return QStringLiteral("%1 ms").arg(ms, 0, 'f', 0);
@@ -74,10 +70,7 @@ QString FlowResultModel::formatMinutes(double minutes) {
 }
 
 QString FlowResultModel::formatAvailability(double availability) {
-    if (availability >= 1) return QStringLiteral("100%");
-    // Down to the first significant digit of the unavailability: 99.95%, 99.998%.
-    const int decimals = std::clamp(int(std::floor(-std::log10(1 - availability))) - 1, 2, 7);
-    return QStringLiteral("%1%").arg(availability * 100, 0, 'f', decimals);
+    return QString::fromStdString(archlens::availabilityPercent(availability));
 }
 
 QVariant FlowResultModel::data(const QModelIndex& index, int role) const {
@@ -102,9 +95,9 @@ QVariant FlowResultModel::data(const QModelIndex& index, int role) const {
             .arg(formatAvailability(f.availabilityInterval->first),
                  formatAvailability(f.availabilityInterval->second));
     case NinesRole:
-        return nines(f.availability);
+        return archlens::nines(f.availability);
     case NinesTextRole:
-        return QString::number(nines(f.availability), 'f', 2);
+        return QString::number(archlens::nines(f.availability), 'f', 1);
     case DowntimeMonthRole:
         return formatMinutes(f.downtimeMinPerMonth);
     case DowntimeYearRole:

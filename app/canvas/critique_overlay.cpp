@@ -17,9 +17,6 @@ QColor withAlpha(QColor c, double alpha) {
 
 } // namespace
 
-bool isBroken(const FlowResult& flow) {
-    return flow.availability < 1e-9;
-}
 
 QColor severityColour(Severity severity) {
     switch (severity) {

@@ -46,9 +46,8 @@ struct CritiqueOverlay {
                                  bool showLoad, const QStringList& highlight);
 };
 
-/// Whether a flow cannot be served at all (its availability is nil: the what-if failures
-/// left it no path). One threshold for the canvas and the flows table.
-bool isBroken(const FlowResult& flow);
+// Whether a flow is broken is archlens::isBroken (analysis/report.h): one threshold for
+// the canvas, the flows table, the reports and `check`.
 
 /// The colour the critique uses for a severity, and for a utilisation level.
 QColor severityColour(Severity severity);

@@ -81,14 +81,13 @@ std::vector<ReportImage> reportImages(const Document& doc, const Catalogue& cata
 
 namespace fmt {
 QString percent(double a) {
-    return QString::number(a * 100, 'f', a >= 0.9999 ? 4 : 3) + QLatin1Char('%');
+    return QString::fromStdString(availabilityPercent(a));
 }
 QString milliseconds(double v) {
     return QString::number(v, 'f', v < 10 ? 1 : 0) + QStringLiteral(" ms");
 }
 QString nines(double a) {
-    if (a >= 1) return QStringLiteral("∞");
-    return QString::number(-std::log10(1 - a), 'f', 1);
+    return QString::number(archlens::nines(a), 'f', 1);
 }
 QString downtime(double minutes) {
     if (minutes < 1) return QString::number(minutes * 60, 'f', 0) + QStringLiteral(" s");

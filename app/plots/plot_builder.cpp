@@ -112,9 +112,7 @@ QColor plotRed(const DiagramTheme& theme) {
 }
 
 double availabilityNines(double availability) {
-    const double unavailable = 1 - availability;
-    if (unavailable <= 1e-12) return 12;
-    return -std::log10(unavailable);
+    return archlens::nines(availability);
 }
 
 void buildLatencyWaterfall(QCustomPlot& plot, const Report& report, const Document& doc,
