@@ -49,14 +49,14 @@ TEST_CASE("the deliberate mistakes of each example are found") {
     const auto chat = critique("chat-system");
     CHECK(has(chat, "unthrottled-entry", "lb"));
     CHECK(has(chat, "queue-without-dlq", "push_queue"));
-    CHECK(has(chat, "shared-failure-domain", "presence_store"));
+    CHECK(has(chat, "single-point-of-failure", "presence_store")); // its zone, naming it
     CHECK(has(chat, "retry-without-backoff", "chat_svc-msg_store"));
 
     const auto video = critique("video-platform");
     CHECK(has(video, "sync-chain", "transcoder"));
     CHECK(has(video, "timeout-budget", "upload_svc-transcoder"));
     CHECK(has(video, "no-cache-hot-reads", "metadata_db"));
-    CHECK(has(video, "manual-failover", "metadata_db"));
+    CHECK(has(video, "single-point-of-failure", "metadata_db")); // failover by hand
 
     const auto ride = critique("ride-matching");
     CHECK(has(ride, "missing-timeout", "pricing_svc-maps"));
@@ -67,7 +67,7 @@ TEST_CASE("the deliberate mistakes of each example are found") {
 
     const auto shop = critique("ecommerce-checkout");
     CHECK(has(shop, "missing-idempotency", "checkout_svc-payment"));
-    CHECK(has(shop, "shared-failure-domain", "orders_db"));
+    CHECK(has(shop, "single-point-of-failure", "orders_db")); // with its zone, az1
     CHECK(has(shop, "single-point-of-failure", "az1"));
     CHECK(has(shop, "missing-timeout", "checkout_svc-email"));
     CHECK(has(shop, "no-circuit-breaker", "checkout_svc-email"));
