@@ -29,7 +29,9 @@ void noCacheHotReads(const Context& ctx, std::vector<Finding>& out) {
                 cached = true;
             if (!ctx.isDataStore(*to) || ctx.isKind(*to, {"cache", "object_storage"})) return true;
             const Json& latency = ctx.prop(*to, "latency_ms");
-            if (latency.is_object() && latency.value("p50", 1e9) <= kMemoryFastP50Ms) return true;
+            if (latency.is_object() && latency.contains("p50") && latency["p50"].is_number() &&
+                latency["p50"].get<double>() <= kMemoryFastP50Ms)
+                return true;
             // The store the reads lean on hardest is the one to name, not the first met.
             const ComponentResult* r = ctx.report.component(to->id);
             const double load = r ? r->offeredRps : 0;
