@@ -268,6 +268,17 @@ TEST_CASE("a rate limiter the gateway asks on every request protects the entry")
     REQUIRE(f.size() == 1);
     CHECK(f[0].subjects == std::vector<std::string>{"rl"});
     CHECK_THAT(f[0].followUp, Catch::Contains("fail open or fail closed"));
+
+    // So is an auth service the gateway asks and that calls nothing further.
+    Json a = soundDesign();
+    component(a, "gw")["props"]["auth"] = false;
+    a = withComponent(a, "authsvc", "app_service", {{"instances", 1}, {"zones", {"az1"}}, {"auth", true}});
+    addConnection(a, "a1", "gw", "authsvc", {{"timeout_ms", 20}});
+    CHECK(findingsOf("missing-auth", a).empty());
+    auto s = findingsOf("single-point-of-failure", a);
+    REQUIRE(s.size() == 1);
+    CHECK(s[0].subjects == std::vector<std::string>{"authsvc"});
+    CHECK_THAT(s[0].followUp, Catch::Contains("fail open or fail closed"));
 }
 
 TEST_CASE("availabilities keep the digits that matter") {

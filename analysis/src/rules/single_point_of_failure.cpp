@@ -53,9 +53,10 @@ void singlePointOfFailure(const Context& ctx, std::vector<Finding>& out) {
                       {"fix", fixFor(ctx, *c)}};
         if (instances > 1 && ctx.prop(*c, "failover") == "manual")
             emitVariant(out, "single-point-of-failure", "manual", {c->id}, values);
-        else if (c->kind == "rate_limiter")
-            // Called beside the request path on every request: whether the flow survives
-            // its loss is a decision (fail open or closed), not only a matter of copies.
+        else if (c->kind == "rate_limiter" || (ctx.flag(*c, "auth") && ctx.outgoing(c->id).empty()))
+            // A rate limiter, or an auth service that calls nothing further, is asked beside
+            // the request path on every request: whether the flow survives its loss is a
+            // decision (fail open or closed), not only a matter of copies.
             emitVariant(out, "single-point-of-failure", "side-call", {c->id}, values);
         else
             emit(out, "single-point-of-failure", {c->id}, values);
