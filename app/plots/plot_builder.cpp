@@ -128,12 +128,18 @@ void buildLatencyWaterfall(QCustomPlot& plot, const Report& report, const Docume
     QVector<double> keys, p50, p99;
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     double top = 0;
+    // A step's own figures are worked out without the timeouts above it: an overloaded
+    // step waits far longer than the flow lets it. Its bars stop at the flow's p99, which
+    // is all the flow ever waits; the label says so.
+    const double allowed = flow.p99_ms;
+    bool cut = false;
     for (size_t i = 0; i < flow.hops.size(); ++i) {
         const HopContribution& hop = flow.hops[i];
         keys << double(i + 1);
-        p50 << hop.p50_ms;
-        p99 << hop.p99_ms;
-        top = std::max({top, hop.p50_ms, hop.p99_ms});
+        p50 << std::min(hop.p50_ms, allowed);
+        p99 << std::min(hop.p99_ms, allowed);
+        cut = cut || hop.p99_ms > allowed;
+        top = std::max({top, p50.back(), p99.back()});
         ticker->addTick(double(i + 1), componentName(doc, hop.component));
     }
 
@@ -164,11 +170,14 @@ void buildLatencyWaterfall(QCustomPlot& plot, const Report& report, const Docume
     // Headroom above the tallest bar for the end-to-end text and the legend.
     plot.yAxis->setRange(0, top > 0 ? top * 1.5 : 1);
 
-    auto* total = label(plot,
-                        QStringLiteral("end to end: p50 %1 ms, p99 %2 ms")
-                            .arg(flow.p50_ms, 0, 'f', 1)
-                            .arg(flow.p99_ms, 0, 'f', 1),
-                        theme);
+    QString text = QStringLiteral("end to end: p50 %1 ms, p99 %2 ms")
+                       .arg(flow.p50_ms, 0, 'f', 1)
+                       .arg(flow.p99_ms, 0, 'f', 1);
+    if (flow.timedOut >= 0.001)
+        text += QStringLiteral("; %1% of requests time out").arg(flow.timedOut * 100, 0, 'f', 1);
+    if (cut) text += QStringLiteral("\nslower steps are cut off by the timeouts above them");
+    auto* total = label(plot, text, theme);
+    total->setTextAlignment(Qt::AlignLeft);
     total->position->setType(QCPItemPosition::ptAxisRectRatio);
     total->position->setCoords(0.01, 0.01);
     total->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
