@@ -9,6 +9,7 @@
 #include "export_file.h"
 #include "report_content.h"
 #include "report_export.h"
+#include "report_markdown.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -77,6 +78,12 @@ QString shown(const QString& text) {
 }
 QString shown(const std::string& text) {
     return shown(q(text));
+}
+
+/// A name or text for `--format md`: its controls shown as escapes, then escaped as the
+/// Markdown report escapes it, so a name like <script> or **bold** stays plain text.
+QString shownMarkdown(const std::string& text) {
+    return markdownText(shown(q(text)));
 }
 
 /// JSON text as the terminal should print it. The JSON writer escapes C0 controls already
@@ -195,8 +202,8 @@ void printAccepted(const Report& report, bool markdown) {
     for (const auto& f : report.findings) {
         if (!f.acknowledged) continue;
         if (markdown) {
-            out() << "- " << toString(f.severity) << ": " << shown(f.title);
-            if (!f.acknowledged->empty()) out() << " — *" << shown(*f.acknowledged) << "*";
+            out() << "- " << toString(f.severity) << ": " << shownMarkdown(f.title);
+            if (!f.acknowledged->empty()) out() << " — *" << shownMarkdown(*f.acknowledged) << "*";
             out() << "\n";
             continue;
         }
@@ -247,19 +254,19 @@ void printText(const QString& file, const Document& doc, const Report& report) {
 }
 
 void printMarkdown(const Document& doc, const Report& report) {
-    out() << "# " << shown(doc.title)
+    out() << "# " << shownMarkdown(doc.title)
           << "\n\n| Flow | Availability | Downtime / month | p50 | p99 |\n| --- | --- | --- | --- "
              "| --- |\n";
     for (const auto& f : report.flows)
-        out() << "| " << shown(f.name.empty() ? f.id : f.name) << " | " << pct(f.availability) << " | "
+        out() << "| " << shownMarkdown(f.name.empty() ? f.id : f.name) << " | " << pct(f.availability) << " | "
               << QString::number(f.downtimeMinPerMonth, 'f', 1) << " min | " << ms(f.p50_ms)
               << " | " << ms(f.p99_ms) << " |\n";
     out() << "\n## Findings\n";
     for (const auto& f : report.findings)
         if (!f.acknowledged)
-            out() << "\n### " << toString(f.severity) << ": " << shown(f.title) << "\n\n"
-                  << shown(f.message) << "\n\n- **Change:** " << shown(f.suggestion) << "\n- **Guide:** "
-                  << shown(f.guideSection) << "\n- **Next question:** " << shown(f.followUp) << "\n";
+            out() << "\n### " << toString(f.severity) << ": " << shownMarkdown(f.title) << "\n\n"
+                  << shownMarkdown(f.message) << "\n\n- **Change:** " << shownMarkdown(f.suggestion) << "\n- **Guide:** "
+                  << shownMarkdown(f.guideSection) << "\n- **Next question:** " << shownMarkdown(f.followUp) << "\n";
     printAccepted(report, true);
 }
 

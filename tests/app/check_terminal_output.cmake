@@ -46,6 +46,12 @@ foreach(format text md json)
     if(NOT name MATCHES "^flow evil ${esc}\\[31mred ")
       message(FATAL_ERROR "check --format json: the flow's name reads back as \"${name}\"")
     endif()
+  elseif(format STREQUAL "md")
+    # Shown as escapes, then escaped as Markdown (the backslash and the bracket doubled up).
+    if(NOT out MATCHES "title evil [\\\\]+x1b[\\\\]*\\[31mred"
+       OR NOT out MATCHES "flow evil [\\\\]+x1b")
+      message(FATAL_ERROR "check --format md: the escapes are not shown as text:\n${out}")
+    endif()
   elseif(NOT out MATCHES "title evil \\\\x1b\\[31mred \\\\x9b1m csi \\\\u202e rtl"
          OR NOT out MATCHES "flow evil \\\\x1b\\[31mred")
     message(FATAL_ERROR "check --format ${format}: the escapes are not shown as text:\n${out}")
@@ -76,4 +82,15 @@ endforeach()
 file(READ ${WORK}/broken.text out)
 if(NOT out MATCHES "\\\\(x1b|u001[bB])\\[2J")
   message(FATAL_ERROR "check broken: the unknown kind is not shown as text:\n${out}")
+endif()
+
+# Markdown from `check --format md` is escaped as the Markdown report is: a name holding
+# markup reads as text, not as a tag or emphasis.
+string(JSON marked SET "${plain}" flows 0 name "\"<script>alert(1)</script> **loud**\"")
+file(WRITE ${WORK}/marked.archlens "${marked}")
+execute_process(COMMAND ${ARCHLENS} check ${WORK}/marked.archlens --format md
+                RESULT_VARIABLE rc OUTPUT_FILE ${WORK}/marked.md ERROR_VARIABLE err)
+file(READ ${WORK}/marked.md out)
+if(NOT rc EQUAL 1 OR out MATCHES "<script>" OR NOT out MATCHES "&lt;script&gt;alert\\(1\\)&lt;/script&gt; [\\\\][*][\\\\][*]loud")
+  message(FATAL_ERROR "check --format md: exit ${rc}, a name's markup is not escaped:\n${out}${err}")
 endif()
