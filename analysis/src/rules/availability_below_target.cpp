@@ -73,10 +73,7 @@ void availabilityBelowTarget(const Context& ctx, std::vector<Finding>& out) {
             if (minutes >= 0.05) {
                 // Requests that give up: where a component on the path is overloaded, it is
                 // the cause to name, ahead of the smaller shares.
-                std::vector<std::string> overloaded;
-                for (const auto& id : f.syncComponents)
-                    if (const ComponentResult* r = ctx.report.component(id); r && r->utilisation >= 1)
-                        overloaded.push_back(id);
+                const std::vector<std::string> overloaded = ctx.overloadedOn(f);
                 if (minutes >= 0.1 * f.downtimeMinPerMonth)
                     subjects.insert(subjects.begin(), overloaded.begin(), overloaded.end());
                 const std::string share =

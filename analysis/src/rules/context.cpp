@@ -48,6 +48,20 @@ std::vector<std::size_t> Context::callsOf(std::size_t flow, const std::string& c
     return calls;
 }
 
+bool Context::userWaitsOn(std::size_t connection) const {
+    for (std::size_t f = 0; f < report.flows.size(); ++f)
+        if (!report.flows[f].background && part(f, connection) == Part::Sync) return true;
+    return false;
+}
+
+std::vector<std::string> Context::overloadedOn(const FlowResult& flow) const {
+    std::vector<std::string> ids;
+    for (const auto& id : flow.syncComponents)
+        if (const ComponentResult* r = report.component(id); r && r->utilisation >= 1)
+            ids.push_back(id);
+    return ids;
+}
+
 std::optional<double> Context::availabilityTarget(const FlowResult& flow) const {
     if (const Flow* f = doc.flow(flow.id); f && f->availability) return f->availability;
     if (flow.background) return std::nullopt;

@@ -15,10 +15,7 @@ void fanOutTail(const Context& ctx, std::vector<Finding>& out) {
             continue;
         // The tail only matters where a person waits: a background job's fan-out is
         // judged by its throughput, not by its slowest call.
-        bool userWaits = false;
-        for (std::size_t f = 0; f < ctx.report.flows.size() && !userWaits; ++f)
-            userWaits = !ctx.report.flows[f].background && ctx.part(f, i) == Context::Part::Sync;
-        if (!userWaits) continue;
+        if (!ctx.userWaitsOn(i)) continue;
         emit(
             out, "fan-out-tail", {c.id},
             {{"connection", ctx.describe(c)}, {"calls", count(calls)}, {"callee", ctx.name(c.to)}});

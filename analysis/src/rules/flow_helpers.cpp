@@ -61,17 +61,15 @@ std::vector<ZoneCause> zoneCauses(const Context& ctx) {
     for (const auto& z : ctx.report.zones) {
         if (z.spofFor.empty()) continue;
         ZoneCause cause{z.id, z.spofFor, {}};
-        for (const auto& c : ctx.doc.components) {
-            if (ctx.isClient(c) || ctx.flag(c, "external") || withoutRedundancy(ctx, c) ||
-                !lostWithZone(ctx, c, z.id))
-                continue;
-            bool needed = false;
-            for (const auto& f : ctx.report.flows)
-                if (std::find(z.spofFor.begin(), z.spofFor.end(), f.id) != z.spofFor.end())
-                    needed = needed || std::find(f.syncComponents.begin(), f.syncComponents.end(),
-                                                 c.id) != f.syncComponents.end();
-            if (needed) cause.spread.push_back(c.id);
-        }
+        // What the flows that fail with the zone need, gathered once.
+        std::unordered_set<std::string> needed;
+        for (const auto& id : z.spofFor)
+            if (const FlowResult* f = ctx.report.flow(id))
+                needed.insert(f->syncComponents.begin(), f->syncComponents.end());
+        for (const auto& c : ctx.doc.components)
+            if (needed.count(c.id) && !ctx.isClient(c) && !ctx.flag(c, "external") &&
+                !withoutRedundancy(ctx, c) && lostWithZone(ctx, c, z.id))
+                cause.spread.push_back(c.id);
         causes.push_back(std::move(cause));
     }
     return causes;

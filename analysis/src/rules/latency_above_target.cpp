@@ -37,11 +37,7 @@ void latencyAboveTarget(const Context& ctx, std::vector<Finding>& out) {
         // that requests fail (availability-below-target counts them). An overloaded
         // component on the path is the cause, reported as an error of its own; this
         // finding then states the effect.
-        bool overloaded = false;
-        for (const auto& id : f.syncComponents)
-            if (const ComponentResult* r = ctx.report.component(id); r && r->utilisation >= 1)
-                overloaded = true;
-        const Severity effect = overloaded ? Severity::Warning : Severity::Error;
+        const Severity effect = ctx.overloadedOn(f).empty() ? Severity::Error : Severity::Warning;
         if (f.timedOut >= 0.5)
             emitVariant(out, "latency-above-target", "timing-out", f.criticalPath, values, effect);
         else if (f.timedOut >= kTimingOut)

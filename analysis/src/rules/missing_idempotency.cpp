@@ -26,27 +26,18 @@ bool reachesExternal(const Context& ctx, std::size_t flow, const std::string& id
     return false;
 }
 
-/// Whether the connection may carry writes (no `ops` list: every operation).
-bool writes(const Connection& c) {
-    auto ops = c.props.find("ops");
-    if (ops == c.props.end() || !ops->is_array()) return true;
-    for (const auto& op : *ops)
-        if (op == "write") return true;
-    return false;
-}
-
+/// Whether every call the consumer makes on this write flow recognises a repeat. The flow's
+/// calls are those whose `ops` carry its writes, so each is a write unless it only sets a
+/// cache entry again or publishes a message (judged where it is consumed).
 bool consumerWritesIdempotently(const Context& ctx, std::size_t flow, const std::string& consumer) {
     const auto calls = ctx.callsOf(flow, consumer, true);
     if (calls.empty()) return false; // it writes itself: nothing says it recognises a repeat
     for (size_t i : calls) {
         const Connection& c = ctx.doc.connections[i];
         if (c.mode == ConnectionMode::Replication || ctx.flag(c, "idempotent")) continue;
-        // Reads repeat harmlessly; a message published again is judged where it is
-        // consumed, by this same rule.
         const Component* to = ctx.component(c.to);
-        // Setting a cache entry again is an overwrite, harmless by nature.
-        if (!writes(c) || (to && ctx.isKind(*to, {"cache"})) ||
-            (c.mode == ConnectionMode::Async && to && ctx.isQueue(*to)))
+        if (to && (ctx.isKind(*to, {"cache"}) ||
+                   (c.mode == ConnectionMode::Async && ctx.isQueue(*to))))
             continue;
         return false;
     }
@@ -71,12 +62,11 @@ void missingIdempotency(const Context& ctx, std::vector<Finding>& out) {
                 ctx.flag(c, "idempotent"))
                 continue;
             const Component* from = ctx.component(c.from);
-            const bool redelivered = from && ctx.isQueue(*from);
-            if (ctx.count(c, "retries", 0) == 0 && !redelivered) continue;
+            const bool retried = ctx.count(c, "retries", 0) > 0;
+            if (!retried && !(from && ctx.isQueue(*from))) continue;
             // A consumer whose every write on this flow is an idempotent call handles a
             // redelivered message safely: the repeat reaches only calls that recognise it.
-            if (ctx.count(c, "retries", 0) == 0 && consumerWritesIdempotently(ctx, f, c.to))
-                continue;
+            if (!retried && consumerWritesIdempotently(ctx, f, c.to)) continue;
             Repeat& r = repeats[i];
             r.flows.push_back(flow->id);
             std::set<std::string> seen;

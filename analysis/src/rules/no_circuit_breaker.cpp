@@ -25,9 +25,7 @@ void noCircuitBreaker(const Context& ctx, std::vector<Finding>& out) {
         else
             continue;
         // "What does the user see?" is a question only where a person waits for the call.
-        bool userWaits = ctx.report.flows.empty();
-        for (std::size_t f = 0; f < ctx.report.flows.size() && !userWaits; ++f)
-            userWaits = !ctx.report.flows[f].background && ctx.part(f, i) == Context::Part::Sync;
+        const bool userWaits = ctx.report.flows.empty() || ctx.userWaitsOn(i);
         emitVariant(out, "no-circuit-breaker", userWaits ? "" : "background", {c.id},
                     {{"connection", ctx.describe(c)}, {"callee", ctx.name(c.to)}, {"why", why}});
     }

@@ -48,6 +48,10 @@ public:
     /// user-facing (a background flow has only its own).
     std::optional<double> availabilityTarget(const FlowResult& flow) const;
     std::optional<double> p99Target(const FlowResult& flow) const;
+    /// Whether a user-facing flow waits on the connection (it is in its synchronous part).
+    bool userWaitsOn(std::size_t connection) const;
+    /// Components of the flow's synchronous part at or past their capacity.
+    std::vector<std::string> overloadedOn(const FlowResult& flow) const;
     /// Indices into doc.connections of the connections leaving a component.
     const std::vector<size_t>& outgoing(const std::string& componentId) const;
     const std::vector<size_t>& incoming(const std::string& componentId) const;
