@@ -5,6 +5,24 @@ list(LENGTH examples n)
 if(n LESS 5)
   message(FATAL_ERROR "expected at least five examples, found ${n}")
 endif()
+# A flow's line says when its requests time out and it is broken: the url shortener's
+# redirect service is overloaded, so every redirect gives up at the gateway's timeout. A
+# flow that enters at a scheduler is marked as background work.
+execute_process(COMMAND ${ARCHLENS} check ${RESOURCES}/examples/url-shortener.archlens
+                OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT out MATCHES "Follow a short link \\(redirect\\): availability 0%[^\n]*; 100\\.0% of requests time out — broken: most requests fail"
+   OR out MATCHES "Create a short link:[^\n]*(time out|broken)")
+  message(FATAL_ERROR "check url-shortener: the redirect flow's line does not say it times out:\n${out}${err}")
+endif()
+file(READ ${RESOURCES}/examples/url-shortener.archlens design)
+string(JSON design SET "${design}" components 0 kind "\"scheduler\"")
+file(MAKE_DIRECTORY ${WORK})
+file(WRITE ${WORK}/scheduled.archlens "${design}")
+execute_process(COMMAND ${ARCHLENS} check ${WORK}/scheduled.archlens OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT out MATCHES "Create a short link:[^\n]*\\(background\\)")
+  message(FATAL_ERROR "check: a flow entering at a scheduler is not marked background:\n${out}${err}")
+endif()
+
 # The examples are valid but hold deliberate mistakes: exit 1 (findings at error), each
 # finding cites its guide section, and the JSON is byte-identical from run to run.
 foreach(f ${examples})
