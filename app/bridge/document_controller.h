@@ -129,6 +129,11 @@ public:
                                   const QString& mergeKey = {});
     /// Sets the attribute on every selected element that takes it, as one step.
     Q_INVOKABLE bool setAttributeOnSelection(const QString& name, const QVariant& value);
+    /// Sets the attribute of these elements as one step (typing into one element's field
+    /// merges by `mergeKey`). A refusal changes nothing, is reported as every refusal is,
+    /// and is returned as a value, `reason` being what to say beside the field.
+    EditResult setAttributeOn(const QStringList& ids, const QString& name, const QVariant& value,
+                              const QString& mergeKey = {});
     /// The stored value of an attribute (null when unset).
     Q_INVOKABLE QVariant attribute(const QString& id, const QString& name) const;
     Q_INVOKABLE void selectAll();

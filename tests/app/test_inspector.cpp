@@ -111,7 +111,8 @@ private slots:
         // A capacity has a floor a person can type (a tiny positive one made the numbers NaN).
         QCOMPARE(rowData(model, "props.capacity_rps", PropertyModel::ExclusiveMinRole).toBool(),
                  false);
-        QCOMPARE(rowData(model, "props.capacity_rps", PropertyModel::MinimumRole).toDouble(), 0.001);
+        QCOMPARE(rowData(model, "props.capacity_rps", PropertyModel::MinimumRole).toDouble(),
+                 0.001);
         QCOMPARE(rowData(model, "props.latency_ms", PropertyModel::TypeRole).toString(),
                  QStringLiteral("latency"));
         QCOMPARE(rowData(model, "props.external", PropertyModel::TypeRole).toString(),
@@ -206,6 +207,24 @@ private slots:
         QVERIFY(model.setValue(row, QStringLiteral("AB"), true));
         controller.undo();
         QCOMPARE(controller.document().component("keygen")->name, std::string("A"));
+    }
+
+    void typingBackToTheOriginalLeavesNoStep() {
+        DocumentController controller;
+        QVERIFY(controller.openFile(example("url-shortener")));
+        PropertyModel model;
+        model.setController(&controller);
+        controller.selection()->select("keygen");
+        QSignalSpy modified(&controller, &DocumentController::modifiedChanged);
+        const int row = model.rowOf("props.instances");
+        const int original = role(model, row, PropertyModel::ValueRole).toInt();
+        QVERIFY(model.setValue(row, original + 3, true));
+        QVERIFY(controller.modified());
+        QVERIFY(model.setValue(row, original, true)); // typed back, still one stream
+        QVERIFY(!controller.modified());
+        QVERIFY(!controller.canUndo());
+        QVERIFY(modified.count() >= 2);
+        QCOMPARE(role(model, row, PropertyModel::ValueRole).toInt(), original);
     }
 
     void refusedValuesChangeNothing() {
