@@ -86,8 +86,9 @@ QString DocumentController::addFlow(const QString& entry) {
     f.entry = entry.toStdString();
     if (f.entry.empty()) {
         // A client is where requests usually enter; otherwise the first component.
-        auto it = std::find_if(doc.components.begin(), doc.components.end(), [](const auto& c) {
-            return c.kind == "client" || c.kind == "mobile_client";
+        const Catalogue& catalogue = editor_.catalogue();
+        auto it = std::find_if(doc.components.begin(), doc.components.end(), [&](const auto& c) {
+            return catalogue.is(c.kind, KindTrait::Client);
         });
         if (it == doc.components.end()) it = doc.components.begin();
         if (it == doc.components.end())

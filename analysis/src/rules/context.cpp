@@ -153,20 +153,24 @@ std::string Context::describe(const Connection& c) const {
     return name(c.from) + " → " + name(c.to);
 }
 
-bool Context::isKind(const Component& c, std::initializer_list<const char*> kinds) const {
-    for (const char* k : kinds)
-        if (c.kind == k) return true;
-    return false;
+bool Context::is(const Component& c, KindTrait trait) const {
+    const KindInfo* k = kind(c);
+    return k && k->is(trait);
 }
-bool Context::isQueue(const Component& c) const {
-    return isKind(c, {"message_queue", "task_queue", "pubsub_topic", "event_stream"});
+bool Context::isMessageBroker(const Component& c) const {
+    const KindInfo* k = kind(c);
+    return k && k->isMessageBroker();
 }
 bool Context::isDataStore(const Component& c) const {
     const KindInfo* k = kind(c);
     return k && k->category == "data";
 }
-bool Context::isClient(const Component& c) const {
-    return isKind(c, {"client", "mobile_client"});
+bool Context::isApplication(const Component& c) const {
+    return is(c, KindTrait::Server) || is(c, KindTrait::Serverless);
+}
+bool Context::isExternalService(const Component& c) const {
+    const KindInfo* k = kind(c);
+    return k && k->category == "external";
 }
 
 std::string percent(double fraction, int decimals) {

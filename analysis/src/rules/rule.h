@@ -60,10 +60,20 @@ public:
     /// "Checkout service -> Payment provider"
     std::string describe(const Connection& c) const;
 
-    bool isKind(const Component& c, std::initializer_list<const char*> kinds) const;
-    bool isQueue(const Component& c) const;
+    /// What a component is, read from its kind in the catalogue, never from its kind id:
+    /// a kind added to the catalogue with the right traits is then treated like the
+    /// built-in ones. A component of a kind the catalogue lacks is none of these.
+    bool is(const Component& c, KindTrait trait) const;
+    /// A queue, topic or stream: callers wait only for the hand-over (KindInfo).
+    bool isMessageBroker(const Component& c) const;
+    /// A store of the design's data: its kind is in the catalogue's "data" category.
     bool isDataStore(const Component& c) const;
-    bool isClient(const Component& c) const;
+    bool isClient(const Component& c) const { return is(c, KindTrait::Client); }
+    /// The design's own request-handling code, as servers or serverless functions: what
+    /// authentication and rate limits exist to protect.
+    bool isApplication(const Component& c) const;
+    /// A third party's service: its kind is in the catalogue's "external" category.
+    bool isExternalService(const Component& c) const;
 
 private:
     std::vector<std::vector<Part>> parts_; ///< per report flow, per connection
