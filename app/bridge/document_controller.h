@@ -8,6 +8,7 @@
 // document_edits.cpp (adding, moving, deleting, properties), document_layout.cpp
 // (automatic layout, align, distribute) and clipboard.cpp.
 #include "archlens/layout/auto_layout.h"
+#include "archlens/layout/box_sizes.h"
 #include "archlens/model/editor.h"
 #include "component_model.h"
 #include "connection_model.h"
@@ -49,7 +50,7 @@ class DocumentController : public QObject {
     Q_PROPERTY(archlens::SelectionModel* selection READ selection CONSTANT)
 
 public:
-    static constexpr int kGrid = 8;
+    static constexpr int kGrid = boxes::kGrid;
 
     explicit DocumentController(QObject* parent = nullptr);
     ~DocumentController() override;
