@@ -329,8 +329,8 @@ std::vector<Row> PropertyModel::buildRows(const QString& typeName, const QString
         const Flow* first = doc.flow(ids.front().toStdString());
         const Component* entryComponent =
             first ? controller_->index().component(first->entry) : nullptr;
-        const bool userFacing = entryComponent && (entryComponent->kind == "client" ||
-                                                   entryComponent->kind == "mobile_client");
+        const bool userFacing =
+            entryComponent && catalogue.is(entryComponent->kind, KindTrait::Client);
         // Only a flow entering at a client (as the analysis reads it) falls back on the
         // design's targets, so only its rows name them as what a reset goes back to.
         for (Row& r : rows) {
