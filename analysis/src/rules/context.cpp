@@ -173,20 +173,6 @@ bool Context::isExternalService(const Component& c) const {
     return k && k->category == "external";
 }
 
-std::string percent(double fraction, int decimals) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f%%", decimals, fraction * 100);
-    return buffer;
-}
-
-std::string duration(double ms) {
-    if (ms < 1000) return count(ms) + " ms";
-    const double s = ms / 1000;
-    std::string text = fixed(s, s < 10 ? 1 : 0);
-    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
-    return text + " s";
-}
-
 std::string fixed(double value, int decimals) {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);

@@ -51,7 +51,7 @@ void noCacheHotReads(const Context& ctx, std::vector<Finding>& out) {
         emit(out, "no-cache-hot-reads", {busiest->id},
              {{"flow", ctx.name(flow.id)},
               {"store", ctx.name(busiest->id)},
-              {"rate", count(flow.rate_rps)}});
+              {"rate", rateText(flow.rate_rps)}});
     }
 }
 

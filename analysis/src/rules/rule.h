@@ -92,10 +92,9 @@ void emitVariant(std::vector<Finding>& out, const std::string& ruleId, const std
                  std::vector<std::string> subjects, const Values& values,
                  std::optional<Severity> severity = std::nullopt);
 
-/// Numbers as people read them: 0.9995 -> "99.95%", 1.333 -> "1.33", 1200 -> "1,200".
-std::string percent(double fraction, int decimals = 2);
-/// Milliseconds as people read them: 850 -> "850 ms", 1500 -> "1.5 s", 12000 -> "12 s".
-std::string duration(double ms);
+/// Counts and plain numbers in finding texts: 1200 -> "1,200", (1.333, 1) -> "1.3".
+/// Durations, downtime, shares, rates and availabilities are written by
+/// archlens/analysis/display_format.h, as everywhere else in the app.
 std::string fixed(double value, int decimals = 1);
 std::string count(double value);
 

@@ -39,12 +39,12 @@ void saturatedComponent(const Context& ctx, std::vector<Finding>& out) {
                      perInstance = ctx.number(*c, "capacity_rps", 1);
         const double needed = std::ceil(r.offeredRps / (0.7 * perInstance));
         const Values values{{"name", ctx.name(c->id)},
-                            {"utilisation", percent(r.utilisation, 0)},
-                            {"load", count(r.offeredRps)},
-                            {"capacity", count(instances * perInstance)},
+                            {"utilisation", shareText(r.utilisation)},
+                            {"load", rateText(r.offeredRps)},
+                            {"capacity", rateText(instances * perInstance)},
                             {"instances", count(instances)},
-                            {"per_instance", count(perInstance)},
-                            {"failing", percent(1 - 1 / r.utilisation, 0)},
+                            {"per_instance", rateText(perInstance)},
+                            {"failing", shareText(1 - 1 / r.utilisation)},
                             {"fix", fixFor(ctx, *c, needed)}};
         if (r.utilisation >= 1)
             emitVariant(out, "saturated-component", "overloaded", {c->id}, values,
