@@ -63,7 +63,7 @@ Pane {
                 elide: Label.ElideRight
                 opacity: 0.8
                 text: panel.analysis.status === "fresh"
-                      ? qsTr("Up to date · analysed in %1 ms").arg(Math.round(panel.analysis.lastRunMs))
+                      ? qsTr("Up to date · analysed in %1").arg(Format.milliseconds(panel.analysis.lastRunMs))
                       : panel.analysis.status === "invalid"
                         ? qsTr("Cannot analyse: %1").arg(panel.analysis.problem)
                         : qsTr("Analysing…")

@@ -43,11 +43,6 @@ Pane {
         return verdict === "met" ? good : verdict === "missed" ? bad : palette.text
     }
 
-    // The multiplier slider is linear in log10: -1 .. 2 is 0.1x .. 100x.
-    function multiplierText(m) {
-        return "×" + (m < 1 ? m.toFixed(2) : m < 10 ? m.toFixed(1) : Math.round(m))
-    }
-
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
@@ -82,7 +77,8 @@ Pane {
                 }
                 Label {
                     objectName: "multiplierLabel"
-                    text: panel.multiplierText(Math.pow(10, multiplier.value))
+                    // The slider is linear in log10: -1 .. 2 is 0.1× .. 100×.
+                    text: Format.multiplier(Math.pow(10, multiplier.value))
                     font.bold: Math.abs(multiplier.value) > 0.001
                     Layout.preferredWidth: 44
                 }

@@ -88,15 +88,14 @@ QString requirementsTable(const Document& doc) {
     QStringList rows;
     if (r.availability)
         rows << QStringLiteral("<tr><th>Availability</th><td>%1 (%2 nines, %3 down a month)</td></tr>")
-                    .arg(fmt::percent(*r.availability), fmt::nines(*r.availability),
-                         fmt::downtime((1 - *r.availability) * 30 * 24 * 60));
+                    .arg(q(availabilityPercent(*r.availability)), q(ninesText(*r.availability)),
+                         q(downtimeText((1 - *r.availability) * 30 * 24 * 60)));
     if (r.p99_ms)
-        rows << QStringLiteral("<tr><th>p99 latency</th><td>%1</td></tr>").arg(fmt::milliseconds(*r.p99_ms));
+        rows << QStringLiteral("<tr><th>p99 latency</th><td>%1</td></tr>").arg(q(millisecondsText(*r.p99_ms)));
     if (r.max_sync_depth)
         rows << QStringLiteral("<tr><th>Synchronous depth</th><td>at most %1 calls</td></tr>").arg(*r.max_sync_depth);
     if (r.peak_rps)
-        rows << QStringLiteral("<tr><th>Peak traffic</th><td>%1 requests/s</td></tr>")
-                    .arg(QString::number(*r.peak_rps, 'f', 0));
+        rows << QStringLiteral("<tr><th>Peak traffic</th><td>%1</td></tr>").arg(q(rateText(*r.peak_rps)));
     if (rows.isEmpty()) return QStringLiteral("<p>No targets set.</p>\n");
     return QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">%1</table>\n")
         .arg(rows.join(QString()));
@@ -109,21 +108,21 @@ QString flowsTable(const Document& doc, const Report& report) {
         "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\"><tr><th>Flow</th><th>Availability</th>"
         "<th>Nines</th><th>Downtime / month</th><th>p50</th><th>p99</th><th>Sync depth</th></tr>\n");
     for (const auto& f : report.flows) {
-        QString availability = fmt::percent(f.availability);
+        QString availability = q(availabilityPercent(f.availability));
         if (f.availabilityMethod != "exact") availability += QStringLiteral(" (simulated)");
         QString availabilityClass = QStringLiteral("num");
         if (r.availability) {
             const bool miss = f.availability < *r.availability;
             availabilityClass += miss ? QStringLiteral(" miss") : QStringLiteral(" ok");
-            availability += miss ? QStringLiteral(" ✗ below %1").arg(fmt::percent(*r.availability))
+            availability += miss ? QStringLiteral(" ✗ below %1").arg(q(availabilityPercent(*r.availability)))
                                  : QStringLiteral(" ✓");
         }
-        QString p99 = fmt::milliseconds(f.p99_ms);
+        QString p99 = q(millisecondsText(f.p99_ms));
         QString p99Class = QStringLiteral("num");
         if (r.p99_ms) {
             const bool miss = f.p99_ms > *r.p99_ms;
             p99Class += miss ? QStringLiteral(" miss") : QStringLiteral(" ok");
-            p99 += miss ? QStringLiteral(" ✗ over %1").arg(fmt::milliseconds(*r.p99_ms)) : QStringLiteral(" ✓");
+            p99 += miss ? QStringLiteral(" ✗ over %1").arg(q(millisecondsText(*r.p99_ms))) : QStringLiteral(" ✓");
         }
         QString depth = QString::number(f.syncDepth);
         QString depthClass = QStringLiteral("num");
@@ -132,16 +131,16 @@ QString flowsTable(const Document& doc, const Report& report) {
             depth += QStringLiteral(" ✗ over %1").arg(*r.max_sync_depth);
         }
         html += QStringLiteral("<tr>") + cell(htmlText(f.name.empty() ? f.id : f.name)) +
-                cell(availability, availabilityClass) + cell(fmt::nines(f.availability), QStringLiteral("num")) +
-                cell(fmt::downtime(f.downtimeMinPerMonth), QStringLiteral("num")) +
-                cell(fmt::milliseconds(f.p50_ms), QStringLiteral("num")) + cell(p99, p99Class) +
+                cell(availability, availabilityClass) + cell(q(ninesText(f.availability)), QStringLiteral("num")) +
+                cell(q(downtimeText(f.downtimeMinPerMonth)), QStringLiteral("num")) +
+                cell(q(millisecondsText(f.p50_ms)), QStringLiteral("num")) + cell(p99, p99Class) +
                 cell(depth, depthClass) + QStringLiteral("</tr>\n");
     }
     html += QStringLiteral("</table>\n");
     if (report.saturation)
-        html += QStringLiteral("<p>The first component to saturate is <b>%1</b>, at %2× the declared traffic.</p>\n")
+        html += QStringLiteral("<p>The first component to saturate is <b>%1</b>, at %2 the declared traffic.</p>\n")
                     .arg(htmlText(componentName(doc, report.saturation->component)),
-                         QString::number(report.saturation->multiplier, 'f', 2));
+                         q(multiplierText(report.saturation->multiplier)));
     return html;
 }
 

@@ -98,11 +98,8 @@ int flowIndex(const Report& report, const QString& flowId) {
     return report.flows.empty() || !flowId.isEmpty() ? -1 : 0;
 }
 
-QString formatMinutes(double minutes) {
-    if (minutes < 1) return QStringLiteral("%1 s/mo").arg(minutes * 60, 0, 'f', 0);
-    if (minutes < 120)
-        return QStringLiteral("%1 min/mo").arg(minutes, 0, 'f', minutes < 10 ? 1 : 0);
-    return QStringLiteral("%1 h/mo").arg(minutes / 60, 0, 'f', 1);
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
 }
 
 } // namespace
@@ -170,11 +167,10 @@ void buildLatencyWaterfall(QCustomPlot& plot, const Report& report, const Docume
     // Headroom above the tallest bar for the end-to-end text and the legend.
     plot.yAxis->setRange(0, top > 0 ? top * 1.5 : 1);
 
-    QString text = QStringLiteral("end to end: p50 %1 ms, p99 %2 ms")
-                       .arg(flow.p50_ms, 0, 'f', 1)
-                       .arg(flow.p99_ms, 0, 'f', 1);
+    QString text = QStringLiteral("end to end: p50 %1, p99 %2")
+                       .arg(q(millisecondsText(flow.p50_ms)), q(millisecondsText(flow.p99_ms)));
     if (flow.timedOut >= 0.001)
-        text += QStringLiteral("; %1% of requests time out").arg(flow.timedOut * 100, 0, 'f', 1);
+        text += QStringLiteral("; %1 of requests time out").arg(q(shareText(flow.timedOut)));
     if (cut) text += QStringLiteral("\nslower steps are cut off by the timeouts above them");
     auto* total = label(plot, text, theme);
     total->setTextAlignment(Qt::AlignLeft);
@@ -252,9 +248,8 @@ void buildLoadCurves(QCustomPlot& plot, const Report& report, const Document& do
         line->point2->setCoords(x, 1);
         line->setPen(QPen(plotRed(theme), 1.5, Qt::DashLine));
         auto* text = label(plot,
-                           QStringLiteral("saturates at x%1\n%2")
-                               .arg(x, 0, 'g', 3)
-                               .arg(componentName(doc, report.saturation->component)),
+                           QStringLiteral("saturates at %1\n%2")
+                               .arg(q(multiplierText(x)), componentName(doc, report.saturation->component)),
                            theme);
         text->setColor(plotRed(theme));
         text->position->setTypeX(QCPItemPosition::ptPlotCoords);
@@ -282,7 +277,7 @@ void buildLoadCurves(QCustomPlot& plot, const Report& report, const Document& do
         // Outside the computed curve the tracer would stick to its end: the line alone shows it.
         tracer->setVisible(currentMultiplier >= keys.front() && currentMultiplier <= keys.back());
         auto* text =
-            label(plot, QStringLiteral("now x%1").arg(currentMultiplier, 0, 'g', 3), theme);
+            label(plot, QStringLiteral("now %1").arg(q(multiplierText(currentMultiplier))), theme);
         text->position->setTypeX(QCPItemPosition::ptPlotCoords);
         text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
         text->position->setCoords(currentMultiplier, 0.0);
@@ -307,8 +302,8 @@ void buildAvailability(QCustomPlot& plot, const Report& report, const Document& 
         nines << availabilityNines(flow.availability);
         top = std::max(top, nines.back());
         // One arg() call: a second one would also fill a "%2" written in the flow's name.
-        ticker->addTick(double(i + 1), QStringLiteral("%1\n%2").arg(flowName(doc, flow),
-                                                                 formatMinutes(flow.downtimeMinPerMonth)));
+        ticker->addTick(double(i + 1), QStringLiteral("%1\n%2/mo").arg(flowName(doc, flow),
+                                                                    q(downtimeText(flow.downtimeMinPerMonth))));
     }
     auto* bars = new QCPBars(plot.xAxis, plot.yAxis);
     bars->setName(QStringLiteral("availability (nines)"));
@@ -331,7 +326,7 @@ void buildAvailability(QCustomPlot& plot, const Report& report, const Document& 
         line->point1->setCoords(0, t);
         line->point2->setCoords(1, t);
         line->setPen(QPen(plotRed(theme), 1.5, Qt::DashLine));
-        auto* text = label(plot, QStringLiteral("target %1%").arg(*target * 100, 0, 'g', 6), theme);
+        auto* text = label(plot, QStringLiteral("target %1").arg(q(availabilityPercent(*target))), theme);
         text->setColor(plotRed(theme));
         text->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
         text->position->setTypeY(QCPItemPosition::ptPlotCoords);

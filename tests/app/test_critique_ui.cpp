@@ -230,7 +230,7 @@ private slots:
         QVERIFY(view_->showLoad());
         QTRY_VERIFY(view_->critique().utilisation.value("app") > 1);
         QCOMPARE(view_->critique().utilisation.value("app"), after);
-        QCOMPARE(item("multiplierLabel")->property("text").toString(), QStringLiteral("×100"));
+        QCOMPARE(item("multiplierLabel")->property("text").toString(), QStringLiteral("100×"));
 
         // Back to the declared load.
         analysis_->setTrafficMultiplier(1);
