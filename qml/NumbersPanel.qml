@@ -14,8 +14,8 @@ Pane {
     property bool dark: false
     padding: 0
 
-    readonly property color good: "#2e9d5b"
-    readonly property color bad: "#d93025"
+    readonly property color good: Theme.ok
+    readonly property color bad: Theme.error
     /// The page shown: 0 the flows table, 1-4 the plots.
     property alias page: pageTabs.currentIndex
     /// The flow the waterfall and the load curves are about.

@@ -126,11 +126,8 @@ void DiagramPainter::paint(QPainter& p, const PaintOptions& o) {
 }
 
 void DiagramPainter::paintBadge(QPainter& p, const QRectF& box, const SeverityBadge& badge) {
-    // Red, amber and blue as on the findings panel; the count in white, so the badge reads
-    // in print and on both themes.
-    static const QColor colours[] = {QColor(0x2f, 0x6f, 0xd0), QColor(0xd9, 0x8a, 0x00),
-                                     QColor(0xd0, 0x30, 0x30)};
-    const QColor colour = colours[std::clamp(badge.severity, 0, 2)];
+    // The count in white, so the badge reads in print and on both themes.
+    const QColor colour = theme_.status.severity(Severity(std::clamp(badge.severity, 0, 2)));
     const double d = 20;
     // Centred just outside the top-right corner, clear of the instance count inside the card.
     const QRectF circle(box.right() - d * 0.4, box.top() - d * 0.6, d, d);

@@ -21,10 +21,6 @@ QString flowName(const Document& doc, const FlowResult& flow) {
     return QString::fromStdString(flow.name.empty() ? flow.id : flow.name);
 }
 
-QColor p99Colour(const DiagramTheme& theme) {
-    return theme.dark ? QColor("#f0a35e") : QColor("#d9731f");
-}
-
 QColor withAlpha(QColor c, int alpha) {
     c.setAlpha(alpha);
     return c;
@@ -104,10 +100,6 @@ QString q(const std::string& s) {
 
 } // namespace
 
-QColor plotRed(const DiagramTheme& theme) {
-    return theme.dark ? QColor("#ff6b6b") : QColor("#d23a3a");
-}
-
 double availabilityNines(double availability) {
     return archlens::nines(availability);
 }
@@ -153,7 +145,7 @@ void buildLatencyWaterfall(QCustomPlot& plot, const Report& report, const Docume
     bars99->setName(QStringLiteral("p99 per hop"));
     bars99->setData(keys, p99, true);
     bars99->setWidth(0.38);
-    styleBars(bars99, p99Colour(theme));
+    styleBars(bars99, theme.latencyP99);
     bars99->setBarsGroup(group);
     bars99->setObjectName(plotnames::p99);
 
@@ -215,7 +207,7 @@ void buildLoadCurves(QCustomPlot& plot, const Report& report, const Document& do
     };
     addCurve(plot.yAxis, p50, QStringLiteral("p50 (ms)"), plotnames::p50, QPen(theme.accent, 2));
     QCPGraph* g99 = addCurve(plot.yAxis, p99, QStringLiteral("p99 (ms)"), plotnames::p99,
-                             QPen(p99Colour(theme), 2));
+                             QPen(theme.latencyP99, 2));
     QPen utilPen(theme.connectionReplication, 1.5, Qt::DashLine);
     addCurve(plot.yAxis2, util, QStringLiteral("busiest utilisation (%)"), plotnames::utilisation,
              utilPen);
@@ -246,12 +238,12 @@ void buildLoadCurves(QCustomPlot& plot, const Report& report, const Document& do
         line->setObjectName(QStringLiteral("saturation"));
         line->point1->setCoords(x, 0);
         line->point2->setCoords(x, 1);
-        line->setPen(QPen(plotRed(theme), 1.5, Qt::DashLine));
+        line->setPen(QPen(theme.status.error, 1.5, Qt::DashLine));
         auto* text = label(plot,
                            QStringLiteral("saturates at %1\n%2")
                                .arg(q(multiplierText(x)), componentName(doc, report.saturation->component)),
                            theme);
-        text->setColor(plotRed(theme));
+        text->setColor(theme.status.error);
         text->position->setTypeX(QCPItemPosition::ptPlotCoords);
         text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
         text->position->setCoords(x, 0.35);
@@ -273,7 +265,7 @@ void buildLoadCurves(QCustomPlot& plot, const Report& report, const Document& do
         tracer->setStyle(QCPItemTracer::tsCircle);
         tracer->setSize(11);
         tracer->setPen(QPen(theme.cardText, 2));
-        tracer->setBrush(withAlpha(p99Colour(theme), 160));
+        tracer->setBrush(withAlpha(theme.latencyP99, 160));
         // Outside the computed curve the tracer would stick to its end: the line alone shows it.
         tracer->setVisible(currentMultiplier >= keys.front() && currentMultiplier <= keys.back());
         auto* text =
@@ -325,9 +317,9 @@ void buildAvailability(QCustomPlot& plot, const Report& report, const Document& 
         line->setObjectName(QStringLiteral("target"));
         line->point1->setCoords(0, t);
         line->point2->setCoords(1, t);
-        line->setPen(QPen(plotRed(theme), 1.5, Qt::DashLine));
+        line->setPen(QPen(theme.status.error, 1.5, Qt::DashLine));
         auto* text = label(plot, QStringLiteral("target %1").arg(q(availabilityPercent(*target))), theme);
-        text->setColor(plotRed(theme));
+        text->setColor(theme.status.error);
         text->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
         text->position->setTypeY(QCPItemPosition::ptPlotCoords);
         text->position->setCoords(0.01, t);
@@ -381,8 +373,8 @@ void buildUtilisation(QCustomPlot& plot, const Report& report, const Document& d
         red->setObjectName(plotnames::saturated);
         red->setData(redKeys, redValues, true);
         red->setWidth(0.65);
-        styleBars(red, plotRed(theme));
-        red->setBrush(plotRed(theme)); // opaque, so the bar below does not tint it
+        styleBars(red, theme.status.error);
+        red->setBrush(theme.status.error); // opaque, so the bar below does not tint it
     }
 
     plot.yAxis->setTicker(ticker);
@@ -396,9 +388,9 @@ void buildUtilisation(QCustomPlot& plot, const Report& report, const Document& d
     line->setObjectName(QStringLiteral("80%"));
     line->point1->setCoords(80, 0);
     line->point2->setCoords(80, 1);
-    line->setPen(QPen(p99Colour(theme), 1.5, Qt::DashLine));
+    line->setPen(QPen(theme.latencyP99, 1.5, Qt::DashLine));
     auto* text = label(plot, QStringLiteral("80%"), theme);
-    text->setColor(p99Colour(theme));
+    text->setColor(theme.latencyP99);
     text->position->setTypeX(QCPItemPosition::ptPlotCoords);
     text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
     text->position->setCoords(80, 0.0);

@@ -653,6 +653,7 @@ private slots:
                 palette.mid: dark ? "#2c3037" : "#b8b8b8"
                 palette.dark: dark ? "#15171b" : "#9f9f9f"
                 palette.placeholderText: dark ? "#8a93a3" : "#80000000"
+                Binding { target: Theme; property: "dark"; value: dark } // as Main.qml does
                 RowLayout {
                     anchors.fill: parent
                     spacing: 1
