@@ -80,12 +80,6 @@ QString shown(const std::string& text) {
     return shown(q(text));
 }
 
-/// A name or text for `--format md`: its controls shown as escapes, then escaped as the
-/// Markdown report escapes it, so a name like <script> or **bold** stays plain text.
-QString shownMarkdown(const std::string& text) {
-    return markdownText(shown(q(text)));
-}
-
 /// JSON text as the terminal should print it. The JSON writer escapes C0 controls already
 /// (ESC is "\u001b"); DEL, the C1 controls and the bidirectional controls are valid in JSON
 /// strings and go out raw. They can only occur inside strings, where "\u00XX" means the
@@ -183,30 +177,16 @@ void printProblems(const QString& file, const Problems& problems, const QString&
         out() << "  " << shown(p.describe()) << "\n";
 }
 
-QString pct(double a) {
-    return QString::fromStdString(availabilityPercent(a));
-}
-QString ms(double v) {
-    return QString::number(v, 'f', v < 10 ? 1 : 0) + " ms";
-}
-
 /// The findings the design accepts as trade-offs, after the open ones: a heading with their
 /// count, then each one's rule, title and the designer's note. Nothing when there are none.
-void printAccepted(const Report& report, bool markdown) {
+void printAccepted(const Report& report) {
     int n = 0;
     for (const auto& f : report.findings)
         n += f.acknowledged.has_value();
     if (n == 0) return;
-    out() << (markdown ? "\n## Accepted trade-offs (" : "\nAccepted trade-offs (") << n
-          << (markdown ? ")\n\n" : ")\n");
+    out() << "\nAccepted trade-offs (" << n << ")\n";
     for (const auto& f : report.findings) {
         if (!f.acknowledged) continue;
-        if (markdown) {
-            out() << "- " << toString(f.severity) << ": " << shownMarkdown(f.title);
-            if (!f.acknowledged->empty()) out() << " — *" << shownMarkdown(*f.acknowledged) << "*";
-            out() << "\n";
-            continue;
-        }
         out() << "  [" << shown(f.rule) << "] " << shown(f.title) << "\n";
         if (!f.acknowledged->empty()) out() << "    Accepted: " << shown(*f.acknowledged) << "\n";
     }
@@ -218,28 +198,24 @@ void printText(const QString& file, const Document& doc, const Report& report) {
     out() << "Flows\n";
     for (const auto& f : report.flows) {
         out() << "  " << shown(f.name.empty() ? f.id : f.name) << ": availability "
-              << pct(f.availability) << (f.availabilityMethod == "exact" ? "" : " (simulated)")
-              << ", " << QString::number(f.downtimeMinPerMonth, 'f', 1) << " min/month down; p50 "
-              << ms(f.p50_ms) << ", p99 " << ms(f.p99_ms) << "; sync depth " << f.syncDepth
-              << (f.timedOut >= 0.001 ? "; " + QString::number(f.timedOut * 100, 'f', 1) +
-                                             "% of requests time out"
+              << q(availabilityPercent(f.availability)) << (f.availabilityMethod == "exact" ? "" : " (simulated)")
+              << ", down " << q(downtimeText(f.downtimeMinPerMonth)) << " a month; p50 "
+              << q(millisecondsText(f.p50_ms)) << ", p99 " << q(millisecondsText(f.p99_ms))
+              << "; sync depth " << f.syncDepth
+              << (f.timedOut >= 0.001 ? "; " + q(shareText(f.timedOut)) + " of requests time out"
                                        : QString())
               << (isBroken(f) ? " — broken: most requests fail" : "")
               << (f.background ? " (background)" : "") << "\n";
     }
     if (report.saturation)
         out() << "\nSaturation: " << shown(report.saturation->component) << " saturates at "
-              << QString::number(report.saturation->multiplier, 'f', 2)
-              << "x the declared traffic\n";
+              << q(multiplierText(report.saturation->multiplier)) << " the declared traffic\n";
     for (Severity severity : {Severity::Error, Severity::Warning, Severity::Info}) {
         int n = 0;
         for (const auto& f : report.findings)
             n += f.severity == severity && !f.acknowledged;
         if (n == 0) continue;
-        const QString label = severity == Severity::Error     ? "Errors"
-                              : severity == Severity::Warning ? "Warnings"
-                                                              : "Notes";
-        out() << "\n" << label << " (" << n << ")\n";
+        out() << "\n" << severityHeading(severity) << " (" << n << ")\n";
         for (const auto& f : report.findings) {
             if (f.severity != severity || f.acknowledged) continue;
             out() << "  [" << shown(f.rule) << "] " << shown(f.title) << "\n";
@@ -249,25 +225,14 @@ void printText(const QString& file, const Document& doc, const Report& report) {
                   << "\n";
         }
     }
-    printAccepted(report, false);
+    printAccepted(report);
     if (report.findings.empty()) out() << "\nNo findings.\n";
 }
 
+/// The Markdown critique, as `report -o x.md` writes it but without pictures: names show
+/// their control characters as escapes before the Markdown escaping.
 void printMarkdown(const Document& doc, const Report& report) {
-    out() << "# " << shownMarkdown(doc.title)
-          << "\n\n| Flow | Availability | Downtime / month | p50 | p99 |\n| --- | --- | --- | --- "
-             "| --- |\n";
-    for (const auto& f : report.flows)
-        out() << "| " << shownMarkdown(f.name.empty() ? f.id : f.name) << " | " << pct(f.availability) << " | "
-              << QString::number(f.downtimeMinPerMonth, 'f', 1) << " min | " << ms(f.p50_ms)
-              << " | " << ms(f.p99_ms) << " |\n";
-    out() << "\n## Findings\n";
-    for (const auto& f : report.findings)
-        if (!f.acknowledged)
-            out() << "\n### " << toString(f.severity) << ": " << shownMarkdown(f.title) << "\n\n"
-                  << shownMarkdown(f.message) << "\n\n- **Change:** " << shownMarkdown(f.suggestion) << "\n- **Guide:** "
-                  << shownMarkdown(f.guideSection) << "\n- **Next question:** " << shownMarkdown(f.followUp) << "\n";
-    printAccepted(report, true);
+    out() << critiqueMarkdown(doc, report, {}, [](const QString& text) { return markdownText(shown(text)); });
 }
 
 int check(const QStringList& args) {

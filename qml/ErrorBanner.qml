@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import ArchLens
 
 // Shows why a file could not be opened, above the canvas, until dismissed. Text only:
 // names from a file are never interpreted as markup.
@@ -10,8 +11,8 @@ Rectangle {
     signal dismissed()
     visible: text.length > 0
     implicitHeight: visible ? layout.implicitHeight + 16 : 0
-    color: "#fdecea"
-    border.color: "#d93025"
+    color: Theme.errorSurface
+    border.color: Theme.error
 
     RowLayout {
         id: layout
@@ -19,7 +20,7 @@ Rectangle {
         anchors.margins: 8
         Label {
             id: message
-            color: "#8a1c14"
+            color: Theme.errorSurfaceText
             textFormat: Text.PlainText
             wrapMode: Text.Wrap
             Layout.fillWidth: true

@@ -133,7 +133,7 @@ Dialog {
                 Layout.fillWidth: true
                 visible: exporter.errorText !== ""
                 text: exporter.errorText
-                color: "#c62828"
+                color: Theme.errorText
                 wrapMode: Label.Wrap
             }
             Button {

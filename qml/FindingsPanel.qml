@@ -11,13 +11,6 @@ Pane {
     property DiagramView view: null
     padding: 0
 
-    readonly property color errorColour: "#d93025"
-    readonly property color warningColour: "#e8a317"
-    readonly property color infoColour: "#3b82c4"
-    function colourOf(severity) {
-        return severity === "error" ? errorColour : severity === "warning" ? warningColour : infoColour
-    }
-
     /// Makes a finding current: selects its subjects, lights them up on the canvas (a flow
     /// along its critical path) and scrolls them into view.
     /// A finding about a flow was looked at: the numbers can follow that flow.
@@ -54,8 +47,8 @@ Pane {
             Layout.fillWidth: true
             Rectangle {
                 width: 10; height: 10; radius: 5
-                color: panel.analysis.status === "fresh" ? "#2e9d5b"
-                     : panel.analysis.status === "invalid" ? panel.errorColour : "#b0b4bb"
+                color: panel.analysis.status === "fresh" ? Theme.ok
+                     : panel.analysis.status === "invalid" ? Theme.error : Theme.pending
             }
             Label {
                 objectName: "analysisStatus"
@@ -63,7 +56,7 @@ Pane {
                 elide: Label.ElideRight
                 opacity: 0.8
                 text: panel.analysis.status === "fresh"
-                      ? qsTr("Up to date · analysed in %1 ms").arg(Math.round(panel.analysis.lastRunMs))
+                      ? qsTr("Up to date · analysed in %1").arg(Format.milliseconds(panel.analysis.lastRunMs))
                       : panel.analysis.status === "invalid"
                         ? qsTr("Cannot analyse: %1").arg(panel.analysis.problem)
                         : qsTr("Analysing…")
@@ -87,7 +80,8 @@ Pane {
                     readonly property string label: [qsTr("Errors"), qsTr("Warnings"), qsTr("Info")][index]
                     readonly property int count: [panel.analysis.errorCount, panel.analysis.warningCount,
                                                   panel.analysis.infoCount][index]
-                    readonly property color colour: [panel.errorColour, panel.warningColour, panel.infoColour][index]
+                    // Text colours: amber marks are too light to read as text.
+                    readonly property color colour: [Theme.error, Theme.warningText, Theme.info][index]
                     checkable: true
                     checked: findings[key]
                     onToggled: findings[key] = checked
@@ -184,10 +178,11 @@ Pane {
                     implicitHeight: texts.implicitHeight
                     Rectangle {
                         id: bar
+                        objectName: "severityBar"
                         width: 4
                         height: parent.height
                         radius: 2
-                        color: entry.acknowledged ? "#8a93a3" : panel.colourOf(entry.severity)
+                        color: entry.acknowledged ? Theme.accepted : Theme.severity(entry.severity)
                     }
                     Column {
                         id: texts

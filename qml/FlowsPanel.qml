@@ -109,9 +109,9 @@ Pane {
                             Label {
                                 // The name goes in last: arg() fills the lowest placeholder
                                 // left, so a name holding "%2" cannot take another's place.
-                                text: qsTr("%3 · %1 · %2 req/s")
+                                text: qsTr("%3 · %1 · %2")
                                       .arg(row.op === "write" ? qsTr("write") : qsTr("read"))
-                                      .arg(Number(row.rate).toLocaleString(Qt.locale(), "f", row.rate % 1 === 0 ? 0 : 2))
+                                      .arg(Format.rate(row.rate))
                                       .arg(row.entryName)
                                 elide: Text.ElideRight
                                 textFormat: Text.PlainText

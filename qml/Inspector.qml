@@ -79,7 +79,7 @@ Pane {
                         Rectangle {
                             width: 8; height: 8; radius: 4
                             anchors.verticalCenter: parent.verticalCenter
-                            color: severity === "error" ? "#d93025" : severity === "warning" ? "#e8a317" : "#3b82c4"
+                            color: Theme.severity(severity)
                         }
                         Label {
                             width: parent.width - 14

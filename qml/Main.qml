@@ -40,6 +40,8 @@ ApplicationWindow {
     palette.placeholderText: dark ? "#8a93a3" : systemPalette.placeholderText
     palette.toolTipBase: dark ? "#30343c" : "#ffffe1"
     palette.toolTipText: dark ? "#e8ebf0" : "#1d2330"
+    // The colours that carry a meaning follow the theme too (Theme: the app's StatusPalette).
+    Binding { target: Theme; property: "dark"; value: window.dark }
 
     /// What to do once unsaved changes are dealt with: a function, or null.
     property var afterSave: null
@@ -187,8 +189,8 @@ ApplicationWindow {
                 text: critique.status === "invalid" ? qsTr("Cannot analyse")
                       : qsTr("%1 errors · %2 warnings · %3 info").arg(critique.errorCount)
                         .arg(critique.warningCount).arg(critique.infoCount)
-                palette.buttonText: critique.errorCount > 0 ? "#d93025"
-                                    : critique.warningCount > 0 ? "#c98a0c" : window.palette.windowText
+                palette.buttonText: critique.errorCount > 0 ? Theme.error
+                                    : critique.warningCount > 0 ? Theme.warningText : window.palette.windowText
                 opacity: critique.status === "pending" ? 0.6 : 1
                 onClicked: sideTabs.currentIndex = 2
                 ToolTip.visible: hovered

@@ -14,8 +14,8 @@ Pane {
     property bool dark: false
     padding: 0
 
-    readonly property color good: "#2e9d5b"
-    readonly property color bad: "#d93025"
+    readonly property color good: Theme.ok
+    readonly property color bad: Theme.error
     /// The page shown: 0 the flows table, 1-4 the plots.
     property alias page: pageTabs.currentIndex
     /// The flow the waterfall and the load curves are about.
@@ -41,11 +41,6 @@ Pane {
 
     function verdictColour(verdict) {
         return verdict === "met" ? good : verdict === "missed" ? bad : palette.text
-    }
-
-    // The multiplier slider is linear in log10: -1 .. 2 is 0.1x .. 100x.
-    function multiplierText(m) {
-        return "×" + (m < 1 ? m.toFixed(2) : m < 10 ? m.toFixed(1) : Math.round(m))
     }
 
     ColumnLayout {
@@ -82,7 +77,8 @@ Pane {
                 }
                 Label {
                     objectName: "multiplierLabel"
-                    text: panel.multiplierText(Math.pow(10, multiplier.value))
+                    // The slider is linear in log10: -1 .. 2 is 0.1× .. 100×.
+                    text: Format.multiplier(Math.pow(10, multiplier.value))
                     font.bold: Math.abs(multiplier.value) > 0.001
                     Layout.preferredWidth: 44
                 }

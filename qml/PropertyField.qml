@@ -39,7 +39,7 @@ Control {
 
     readonly property bool oneLine: ["int", "number", "bool", "enum", "component", "string", "latency"].indexOf(type) >= 0
     readonly property bool hasValue: value !== undefined && value !== null
-    readonly property color errorColor: palette.window.hslLightness < 0.5 ? "#ff8a80" : "#c62828"
+    readonly property color errorColor: Theme.errorText
 
     padding: 0
     topPadding: 3

@@ -464,7 +464,7 @@ bool randomEdit(Editor& editor, Generator& g, Log& log, bool& merges) {
     default: {
         // Several edits as one step, as a paste or a drag of several items does.
         log << "macro {";
-        editor.beginMacro("several");
+        Editor::Group group(editor, "several");
         for (int n = g.integer(1, 3); n > 0; --n) {
             bool ignored = false;
             Log inner;
@@ -477,7 +477,6 @@ bool randomEdit(Editor& editor, Generator& g, Log& log, bool& merges) {
             }
             log << " " << inner.text.str() << ";";
         }
-        editor.endMacro();
         log << " }";
         return false;
     }

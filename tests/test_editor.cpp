@@ -215,12 +215,14 @@ TEST_CASE("a macro groups edits into one undo step") {
     Editor editor = makeEditor();
     std::vector<size_t> edits; // size of each whole edit observers hear of
     editor.addObserver([&](const Changes& all) { edits.push_back(all.size()); });
-    editor.beginMacro("Paste");
-    auto a = editor.addComponent({"", "cache", "", 0, 0, Json::object(), Json::object()});
-    auto b = editor.addComponent({"", "rdbms", "", 0, 0, Json::object(), Json::object()});
-    editor.addConnection({"", a.id, b.id, ConnectionMode::Sync, Json::object(), Json::object()});
-    CHECK(edits.empty()); // nothing is announced as finished while the macro is open
-    editor.endMacro();
+    {
+        Editor::Group group(editor, "Paste");
+        auto a = editor.addComponent({"", "cache", "", 0, 0, Json::object(), Json::object()});
+        auto b = editor.addComponent({"", "rdbms", "", 0, 0, Json::object(), Json::object()});
+        editor.addConnection(
+            {"", a.id, b.id, ConnectionMode::Sync, Json::object(), Json::object()});
+        CHECK(edits.empty()); // nothing is announced as finished while the group is open
+    }
     CHECK(edits == std::vector<size_t>{3});
     CHECK(editor.history().size() == 1);
     CHECK(editor.history().undoText() == "Paste");

@@ -9,15 +9,6 @@ namespace archlens::detail {
 
 namespace {
 
-bool isEntryKind(const std::string& kind) {
-    return kind == "client" || kind == "mobile_client";
-}
-
-bool isQueueKind(const std::string& kind) {
-    return kind == "message_queue" || kind == "task_queue" || kind == "pubsub_topic" ||
-           kind == "event_stream";
-}
-
 // The properties the passes read.
 constexpr const char* kComponentKeys[] = {"instances", "min_healthy", "availability", "failover",
                                           "zones",     "latency_ms",  "capacity_rps"};
@@ -83,7 +74,12 @@ Graph buildGraph(const Document& doc, const Catalogue& catalogue, const Analysis
         g.zoneRegion.push_back(region.first->second);
     }
 
-    std::unordered_map<std::string, std::vector<Json>> kindDefaults;
+    struct KindCache {
+        std::vector<Json> defaults; ///< per kComponentKeys
+        bool client = false;
+        bool broker = false;
+    };
+    std::unordered_map<std::string, KindCache> kinds;
     g.nodes.reserve(doc.components.size());
     g.nodeIndex.reserve(doc.components.size() * 2);
     for (const auto& component : doc.components) {
@@ -91,23 +87,25 @@ Graph buildGraph(const Document& doc, const Catalogue& catalogue, const Analysis
         node.component = &component;
         // Effective values without copying JSON: the file's own value, else the kind's
         // default, looked up once per kind (this loop dominates on large designs).
-        auto cached = kindDefaults.find(component.kind);
-        if (cached == kindDefaults.end()) {
-            std::vector<Json> defaults;
+        auto cached = kinds.find(component.kind);
+        if (cached == kinds.end()) {
+            KindCache entry;
             const KindInfo* kind = catalogue.kind(component.kind);
             for (const char* key : kComponentKeys)
-                defaults.push_back(kind ? catalogue.componentValue(*kind, Json::object(), key)
-                                        : Json());
-            cached = kindDefaults.emplace(component.kind, std::move(defaults)).first;
+                entry.defaults.push_back(kind ? catalogue.componentValue(*kind, Json::object(), key)
+                                              : Json());
+            entry.client = kind && kind->is(KindTrait::Client);
+            entry.broker = kind && kind->isMessageBroker();
+            cached = kinds.emplace(component.kind, std::move(entry)).first;
         }
         auto value = [&](const char* key) -> const Json& {
             if (auto it = component.props.find(key); it != component.props.end()) return *it;
             for (std::size_t k = 0; k < std::size(kComponentKeys); ++k)
-                if (std::string_view(kComponentKeys[k]) == key) return cached->second[k];
+                if (std::string_view(kComponentKeys[k]) == key) return cached->second.defaults[k];
             return kNull;
         };
-        node.entryKind = isEntryKind(component.kind);
-        node.queueKind = isQueueKind(component.kind);
+        node.entryKind = cached->second.client;
+        node.queueKind = cached->second.broker;
         node.instances = count(number(value("instances"), 1), 1, 100000);
         node.minHealthy = count(number(value("min_healthy"), 1), 1, node.instances);
         // An entry client stands outside the system: always up unless its own props say.

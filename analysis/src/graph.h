@@ -21,8 +21,8 @@ struct Node {
     double availability = 0.999; ///< per instance
     bool manualFailover = false;
     bool forcedDown = false;  ///< what-if: failed by the options
-    bool entryKind = false;   ///< client / mobile_client: outside the system, not loaded
-    bool queueKind = false;   ///< message_queue, task_queue, pubsub_topic, event_stream
+    bool entryKind = false;   ///< a client kind: outside the system, not loaded
+    bool queueKind = false;   ///< a message broker kind (queue, topic, stream)
     std::vector<int> zones;   ///< zone indices, instances spread round-robin over them
     double p50 = 5, p99 = 25; ///< latency_ms
     double capacity = 1000;   ///< capacity_rps per instance

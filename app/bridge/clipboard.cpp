@@ -121,35 +121,37 @@ bool DocumentController::pasteJson(const QByteArray& data, QPointF at, bool atGi
     };
 
     QStringList added;
-    editor_.beginMacro(
-        "Paste " + std::to_string(fragment.components.size() + fragment.notes.size()) + " items");
-    for (auto c : fragment.components) {
-        c.id = freshId(c.id, c.id + "_");
-        c.x += shift.x();
-        c.y += shift.y();
-        // Zones the target design lacks are dropped rather than invented.
-        auto zones = geometry::componentZones(c);
-        std::erase_if(zones,
-                      [&](const std::string& z) { return !doc.contains(ElementType::Zone, z); });
-        if (zones.empty())
-            c.props.erase("zones");
-        else
-            c.props["zones"] = zones;
-        if (editor_.addComponent(c).ok()) added << QString::fromStdString(c.id);
+    {
+        Editor::Group group(
+            editor_, "Paste " + std::to_string(fragment.components.size() + fragment.notes.size()) +
+                         " items");
+        for (auto c : fragment.components) {
+            c.id = freshId(c.id, c.id + "_");
+            c.x += shift.x();
+            c.y += shift.y();
+            // Zones the target design lacks are dropped rather than invented.
+            auto zones = geometry::componentZones(c);
+            std::erase_if(
+                zones, [&](const std::string& z) { return !doc.contains(ElementType::Zone, z); });
+            if (zones.empty())
+                c.props.erase("zones");
+            else
+                c.props["zones"] = zones;
+            if (editor_.addComponent(c).ok()) added << QString::fromStdString(c.id);
+        }
+        for (auto c : fragment.connections) {
+            c.id = freshId(c.id, "c");
+            c.from = renamed[c.from];
+            c.to = renamed[c.to];
+            editor_.addConnection(c);
+        }
+        for (auto n : fragment.notes) {
+            n.id = freshId(n.id, "note");
+            n.x += shift.x();
+            n.y += shift.y();
+            if (editor_.addNote(n).ok()) added << QString::fromStdString(n.id);
+        }
     }
-    for (auto c : fragment.connections) {
-        c.id = freshId(c.id, "c");
-        c.from = renamed[c.from];
-        c.to = renamed[c.to];
-        editor_.addConnection(c);
-    }
-    for (auto n : fragment.notes) {
-        n.id = freshId(n.id, "note");
-        n.x += shift.x();
-        n.y += shift.y();
-        if (editor_.addNote(n).ok()) added << QString::fromStdString(n.id);
-    }
-    editor_.endMacro();
     selection_.setIds(added);
     setStatus(tr("Pasted %1 items").arg(added.size()));
     return !added.isEmpty();

@@ -8,6 +8,7 @@
 // document_edits.cpp (adding, moving, deleting, properties), document_layout.cpp
 // (automatic layout, align, distribute) and clipboard.cpp.
 #include "archlens/layout/auto_layout.h"
+#include "archlens/layout/box_sizes.h"
 #include "archlens/model/editor.h"
 #include "component_model.h"
 #include "connection_model.h"
@@ -49,7 +50,7 @@ class DocumentController : public QObject {
     Q_PROPERTY(archlens::SelectionModel* selection READ selection CONSTANT)
 
 public:
-    static constexpr int kGrid = 8;
+    static constexpr int kGrid = boxes::kGrid;
 
     explicit DocumentController(QObject* parent = nullptr);
     ~DocumentController() override;
@@ -129,6 +130,11 @@ public:
                                   const QString& mergeKey = {});
     /// Sets the attribute on every selected element that takes it, as one step.
     Q_INVOKABLE bool setAttributeOnSelection(const QString& name, const QVariant& value);
+    /// Sets the attribute of these elements as one step (typing into one element's field
+    /// merges by `mergeKey`). A refusal changes nothing, is reported as every refusal is,
+    /// and is returned as a value, `reason` being what to say beside the field.
+    EditResult setAttributeOn(const QStringList& ids, const QString& name, const QVariant& value,
+                              const QString& mergeKey = {});
     /// The stored value of an attribute (null when unset).
     Q_INVOKABLE QVariant attribute(const QString& id, const QString& name) const;
     Q_INVOKABLE void selectAll();

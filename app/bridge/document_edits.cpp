@@ -21,19 +21,6 @@ std::string freshName(const Document& doc, const std::string& label) {
         if (std::string name = label + " " + std::to_string(n); !names.count(name)) return name;
 }
 
-/// Guards a macro so that an early return still closes it.
-class MacroScope {
-public:
-    MacroScope(Editor& editor, const std::string& text) : editor_(editor) {
-        editor_.beginMacro(text);
-    }
-    ~MacroScope() { editor_.endMacro(); }
-    MacroScope(const MacroScope&) = delete;
-    MacroScope& operator=(const MacroScope&) = delete;
-
-private:
-    Editor& editor_;
-};
 } // namespace
 
 std::vector<std::string> DocumentController::zonesAt(QPointF point,
@@ -99,8 +86,9 @@ QString DocumentController::addFlow(const QString& entry) {
     f.entry = entry.toStdString();
     if (f.entry.empty()) {
         // A client is where requests usually enter; otherwise the first component.
-        auto it = std::find_if(doc.components.begin(), doc.components.end(), [](const auto& c) {
-            return c.kind == "client" || c.kind == "mobile_client";
+        const Catalogue& catalogue = editor_.catalogue();
+        auto it = std::find_if(doc.components.begin(), doc.components.end(), [&](const auto& c) {
+            return catalogue.is(c.kind, KindTrait::Client);
         });
         if (it == doc.components.end()) it = doc.components.begin();
         if (it == doc.components.end())
@@ -170,9 +158,9 @@ bool DocumentController::moveElements(const QStringList& ids, qreal dx, qreal dy
         p.x += dx;
         p.y += dy;
     }
-    MacroScope macro(editor_, positions.size() == 1
-                                  ? "Move " + positions.front().ref.id
-                                  : "Move " + std::to_string(positions.size()) + " items");
+    Editor::Group group(editor_, positions.size() == 1
+                                     ? "Move " + positions.front().ref.id
+                                     : "Move " + std::to_string(positions.size()) + " items");
     const EditResult r = editor_.move(positions);
     if (!r.ok()) return refuse(r.error);
     // A component dropped into another zone's area moves into that zone; one spread
@@ -235,31 +223,37 @@ bool DocumentController::deleteSelection() {
 
 bool DocumentController::setAttribute(const QString& id, const QString& name, const QVariant& value,
                                       const QString& mergeKey) {
-    AttributeRef ref{ElementType::Document, id.toStdString(), name.toStdString()};
-    if (!id.isEmpty()) {
-        const auto e = index_.find(ref.id);
-        if (!e) return refuse("no element \"" + ref.id + "\"");
-        ref.type = e->type;
+    return setAttributeOn({id}, name, value, mergeKey).ok();
+}
+
+EditResult DocumentController::setAttributeOn(const QStringList& ids, const QString& name,
+                                              const QVariant& value, const QString& mergeKey) {
+    std::vector<AttributeRef> refs;
+    for (const QString& id : ids) {
+        AttributeRef ref{ElementType::Document, id.toStdString(), name.toStdString()};
+        if (!id.isEmpty()) {
+            const auto e = index_.find(ref.id);
+            const std::string why = "no element \"" + ref.id + "\"";
+            if (!e) return refuse(why), EditResult::refused(why);
+            ref.type = e->type;
+        }
+        refs.push_back(std::move(ref));
     }
-    const EditResult r = editor_.setAttribute(ref, toJson(value), mergeKey.toStdString());
-    return r.ok() || refuse(r.error);
+    const Json json = toJson(value);
+    const EditResult r = refs.size() == 1
+                             ? editor_.setAttribute(refs.front(), json, mergeKey.toStdString())
+                             : editor_.setAttributes(refs, json);
+    if (!r.ok()) refuse(r.error);
+    return r;
 }
 
 bool DocumentController::setAttributeOnSelection(const QString& name, const QVariant& value) {
     const auto refs = selection_.refs();
     if (refs.empty()) return false;
-    const Json json = toJson(value);
-    const std::string attribute = name.toStdString();
-    // Check every target first: one refusal leaves all of them as they were.
+    QStringList ids;
     for (const auto& ref : refs)
-        if (auto why = checkAttribute(editor_.document(), editor_.catalogue(),
-                                      {ref.type, ref.id, attribute}, json))
-            return refuse(ref.id + ": " + attribute + " " + *why);
-    MacroScope macro(editor_,
-                     "Change " + attribute + " of " + std::to_string(refs.size()) + " items");
-    for (const auto& ref : refs)
-        editor_.setAttribute({ref.type, ref.id, attribute}, json);
-    return true;
+        ids << QString::fromStdString(ref.id);
+    return setAttributeOn(ids, name, value).ok();
 }
 
 QVariant DocumentController::attribute(const QString& id, const QString& name) const {

@@ -74,10 +74,9 @@ void DocumentController::applyLayout(const std::vector<Editor::Position>& positi
         if (c && (c->x != p.x || c->y != p.y)) moves.push_back(p);
     }
     if (!moves.empty()) {
-        editor_.beginMacro("Automatic layout");
-        const EditResult r = editor_.move(moves);
-        editor_.endMacro();
-        if (!r.ok()) refuse(r.error);
+        // Named for what the person did, rather than "Move 40 items".
+        Editor::Group group(editor_, "Automatic layout");
+        if (const EditResult r = editor_.move(moves); !r.ok()) refuse(r.error);
     }
     setStatus(tr("Laid out %1 components").arg(positions.size()));
     emit layoutFinished();
@@ -92,9 +91,8 @@ bool DocumentController::alignSelection(const QString& edge) {
     const auto ids = selectedBoxes(selection_);
     if (ids.size() < 2) return refuse("select two or more boxes to align");
     const auto moves = align(editor_.document(), ids, it->second, layoutOptions());
-    editor_.beginMacro("Align " + edge.toStdString());
+    Editor::Group group(editor_, "Align " + edge.toStdString());
     const EditResult r = editor_.move(moves);
-    editor_.endMacro();
     return r.ok() || refuse(r.error);
 }
 
@@ -106,9 +104,8 @@ bool DocumentController::distributeSelection(const QString& axis) {
     const auto moves = distribute(
         editor_.document(), ids,
         axis == QLatin1String("horizontal") ? Axis::Horizontal : Axis::Vertical, layoutOptions());
-    editor_.beginMacro("Distribute " + axis.toStdString());
+    Editor::Group group(editor_, "Distribute " + axis.toStdString());
     const EditResult r = editor_.move(moves);
-    editor_.endMacro();
     return r.ok() || refuse(r.error);
 }
 

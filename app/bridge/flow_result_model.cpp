@@ -9,11 +9,14 @@ namespace archlens {
 
 namespace {
 
-
 QString formatMs(double ms) {
-    if (ms >= 100) return QStringLiteral("%1 ms").arg(ms, 0, 'f', 0);
-    if (ms >= 10) return QStringLiteral("%1 ms").arg(ms, 0, 'f', 1);
-    return QStringLiteral("%1 ms").arg(ms, 0, 'f', 2);
+    return QString::fromStdString(millisecondsText(ms));
+}
+QString formatMinutes(double minutes) {
+    return QString::fromStdString(downtimeText(minutes));
+}
+QString formatAvailability(double availability) {
+    return QString::fromStdString(availabilityPercent(availability));
 }
 
 } // namespace
@@ -62,17 +65,6 @@ QString FlowResultModel::flowIdAt(int row) const {
     return QString::fromStdString(report_->flows[size_t(row)].id);
 }
 
-QString FlowResultModel::formatMinutes(double minutes) {
-    if (minutes < 1) return QStringLiteral("%1 s").arg(minutes * 60, 0, 'f', minutes * 60 < 10 ? 1 : 0);
-    if (minutes < 120) return QStringLiteral("%1 min").arg(minutes, 0, 'f', minutes < 10 ? 1 : 0);
-    if (minutes < 48 * 60) return QStringLiteral("%1 h").arg(minutes / 60, 0, 'f', 1);
-    return QStringLiteral("%1 days").arg(minutes / 1440, 0, 'f', 1);
-}
-
-QString FlowResultModel::formatAvailability(double availability) {
-    return QString::fromStdString(archlens::availabilityPercent(availability));
-}
-
 QVariant FlowResultModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= count()) return {};
     const FlowResult& f = report_->flows[size_t(index.row())];
@@ -97,7 +89,7 @@ QVariant FlowResultModel::data(const QModelIndex& index, int role) const {
     case NinesRole:
         return archlens::nines(f.availability);
     case NinesTextRole:
-        return QString::number(archlens::nines(f.availability), 'f', 1);
+        return QString::fromStdString(ninesText(f.availability));
     case DowntimeMonthRole:
         return formatMinutes(f.downtimeMinPerMonth);
     case DowntimeYearRole:

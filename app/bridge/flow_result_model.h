@@ -1,7 +1,8 @@
 #pragma once
 // The numbers of each flow in the latest analysis, as rows for the flows table: availability
 // (how it was computed, and its interval when estimated), nines, the downtime it allows per
-// month and year, p50 and p99, each judged against the design's requirements. Follows an
+// month and year, p50 and p99, each judged against the design's requirements. The texts are
+// those of archlens/analysis/display_format.h, as in the reports and `check`. Follows an
 // AnalysisController; every new report replaces the rows with a reset (reports arrive at
 // most a few times a second, and the table holds one row per flow).
 #include "archlens/analysis/report.h"
@@ -35,7 +36,7 @@ public:
         IntervalTextRole,     ///< "99.93–99.96%" for an estimate, else ""
         NinesRole,            ///< -log10(1 - availability), capped
         NinesTextRole,
-        DowntimeMonthRole,    ///< "21.9 min"
+        DowntimeMonthRole,    ///< "22 min"
         DowntimeYearRole,     ///< "4.4 h"
         P50Role,              ///< ms
         P99Role,              ///< ms
@@ -60,11 +61,6 @@ public:
     Q_INVOKABLE int rowOf(const QString& flowId) const;
     /// The flow id of a row, "" if out of range.
     Q_INVOKABLE QString flowIdAt(int row) const;
-
-    /// Human text for a duration in minutes: seconds, minutes, hours or days.
-    static QString formatMinutes(double minutes);
-    /// An availability as a percentage with as many decimals as its nines need.
-    static QString formatAvailability(double availability);
 
 signals:
     void analysisChanged();

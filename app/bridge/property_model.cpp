@@ -3,8 +3,9 @@
 #include "document_controller.h"
 #include "json_variant.h"
 
+#include "archlens/model/fields.h"
+
 #include <QJSValue>
-#include <QSet>
 #include <algorithm>
 #include <map>
 
@@ -96,25 +97,61 @@ Row schemaRow(const PropertySchema& s, const Document& doc) {
     return r;
 }
 
-/// A row for a field every element of its type has, described here since the catalogue
-/// only describes properties.
-Row fieldRow(const char* name, const QString& label, const char* type, const QString& help) {
+/// The inspector's word for how a field is edited (what PropertyField.qml switches on).
+const char* editorType(const FieldInfo& f) {
+    if (f.readOnly) return "readonly";
+    switch (f.type) {
+    case FieldType::Name:
+        return "string";
+    case FieldType::LongText:
+        return "text";
+    case FieldType::Number:
+    case FieldType::Coordinate:
+        return "number";
+    case FieldType::Integer:
+        return "int";
+    case FieldType::Choice:
+        return "enum";
+    case FieldType::ComponentRef:
+        return "component";
+    case FieldType::KindRef:
+        return "readonly";
+    }
+    return "readonly";
+}
+
+QString text(std::string_view s) {
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+/// A row for a built-in field, from the model's field table (fields.h).
+Row fieldRow(const FieldInfo& f, const Document& doc) {
     Row r;
-    r.name = QString::fromUtf8(name);
-    r.label = label;
-    r.type = QString::fromUtf8(type);
-    r.help = help;
+    r.name = text(f.name);
+    r.label = text(f.label);
+    r.type = QString::fromUtf8(editorType(f));
+    r.unit = text(f.unit);
+    r.help = text(f.help);
+    if (f.min) r.minimum = *f.min;
+    if (f.max) r.maximum = *f.max;
+    r.exclusiveMin = f.exclusiveMin;
+    r.nullable = f.optional;
+    if (f.type == FieldType::Choice) {
+        std::vector<std::string> values(f.choices.begin(), f.choices.end());
+        r.choices = enumChoices(values);
+    }
+    if (f.type == FieldType::ComponentRef) r.choices = componentChoices(doc);
     return r;
 }
 
-Row numberRow(const char* name, const QString& label, const char* type, const QString& unit,
-              QVariant min, bool exclusiveMin, QVariant max, const QString& help) {
-    Row r = fieldRow(name, label, type, help);
-    r.unit = unit;
-    r.minimum = std::move(min);
-    r.exclusiveMin = exclusiveMin;
-    r.maximum = std::move(max);
-    return r;
+/// The rows of an element type's fields: editable ones first, in the table's order, then
+/// the read-only ones (a component's kind), which say what it is rather than ask.
+std::vector<Row> fieldRows(ElementType type, const Document& doc) {
+    std::vector<Row> rows, readOnly;
+    for (const FieldInfo& f : fieldsOf(type))
+        if (!f.hidden) (f.readOnly ? readOnly : rows).push_back(fieldRow(f, doc));
+    rows.insert(rows.end(), readOnly.begin(), readOnly.end());
+    return rows;
 }
 
 ElementType elementTypeOf(const QString& type) {
@@ -146,8 +183,6 @@ void PropertyModel::setController(DocumentController* controller) {
         // complete, so the rows never see a half-applied macro.
         connect(controller_, &DocumentController::documentChanged, this, &PropertyModel::refresh);
         connect(controller_->selection(), &SelectionModel::changed, this, &PropertyModel::refresh);
-        connect(controller_, &DocumentController::editRefused, this,
-                [this](const QString& reason) { refusal_ = reason; });
     }
     emit controllerChanged();
     refresh();
@@ -256,12 +291,7 @@ std::vector<Row> PropertyModel::buildRows(const QString& typeName, const QString
 
     switch (type) {
     case ElementType::Component: {
-        rows.push_back(fieldRow("name", tr("Name"), "string",
-                                tr("What this part of the system is called on the canvas and "
-                                   "in the critique.")));
-        rows.push_back(fieldRow("kind", tr("Kind"), "readonly",
-                                tr("The kind of component from the catalogue. It decides which "
-                                   "properties the component has and their defaults.")));
+        rows = fieldRows(type, doc);
         // Properties every inspected component accepts, in the current kind's order.
         std::vector<const KindInfo*> kinds;
         for (const QString& id : ids)
@@ -278,106 +308,44 @@ std::vector<Row> PropertyModel::buildRows(const QString& typeName, const QString
         break;
     }
     case ElementType::Connection: {
-        Row from =
-            fieldRow("from", tr("From"), "component", tr("The component that calls or sends."));
-        from.choices = componentChoices(doc);
-        Row to = fieldRow("to", tr("To"), "component",
-                          tr("The component that is called, or that receives the message or "
-                             "the copy of the data."));
-        to.choices = from.choices;
-        Row mode = fieldRow("mode", tr("Mode"), "enum",
-                            tr("Synchronous: the caller waits for the answer. Asynchronous: "
-                               "the caller only waits for the message to be queued, and what "
-                               "consumes it runs on its own. Replication: data copied between "
-                               "stores, not part of any request."));
-        mode.choices = enumChoices({"sync", "async", "replication"});
-        rows.push_back(std::move(from));
-        rows.push_back(std::move(to));
-        rows.push_back(std::move(mode));
+        rows = fieldRows(type, doc);
         for (const auto& schema : catalogue.connectionProperties())
             rows.push_back(schemaRow(schema, doc));
         break;
     }
-    case ElementType::Zone:
-        rows.push_back(fieldRow("id", tr("Id"), "readonly",
-                                tr("How components refer to this zone in their list of zones.")));
-        rows.push_back(fieldRow("region", tr("Region"), "string",
-                                tr("The region the zone belongs to. Zones of one region fail "
-                                   "together when the whole region goes down.")));
-        rows.push_back(numberRow("availability", tr("Availability"), "number", {}, 0.0, true, 1.0,
-                                 tr("The fraction of time the zone is up, e.g. 0.9995. Every "
-                                    "instance placed in the zone is down while it is.")));
+    case ElementType::Zone: {
+        // The id is no field (every element has one), but components list zones by it.
+        Row id;
+        id.name = QStringLiteral("id");
+        id.label = tr("Id");
+        id.type = QStringLiteral("readonly");
+        id.help = tr("How components refer to this zone in their list of zones.");
+        rows = fieldRows(type, doc);
+        rows.insert(rows.begin(), std::move(id));
         break;
+    }
     case ElementType::Flow: {
-        rows.push_back(fieldRow("name", tr("Name"), "string",
-                                tr("What the users do, e.g. \"Open a short link\".")));
-        Row entry = fieldRow("entry", tr("Entry"), "component",
-                             tr("The component where the flow's requests enter the system, "
-                                "usually a client."));
-        entry.choices = componentChoices(doc);
-        rows.push_back(std::move(entry));
-        Row op = fieldRow("op", tr("Operation"), "enum",
-                          tr("Whether the flow reads or writes. It follows the connections "
-                             "that carry this operation."));
-        op.choices = enumChoices({"read", "write"});
-        rows.push_back(std::move(op));
-        rows.push_back(numberRow("rate_rps", tr("Rate"), "number", tr("req/s"), 0.0, true, {},
-                                 tr("How many requests of this flow arrive per second at peak. "
-                                    "Load on every component it reaches follows from it.")));
-        // The flow's own targets, empty while it follows the design's. Only a flow entering
-        // at a client (as the analysis reads it) falls back on the design's targets, so only
-        // its rows name them as what a reset goes back to; background work has none.
-        Row availability = numberRow(
-            "availability", tr("Availability target"), "number", {}, 0.0, true, 1.0,
-            tr("The fraction of time this flow must succeed, below 1, e.g. 0.999. Empty: the "
-               "design's availability target applies, or none for a flow that does not enter "
-               "at a client."));
-        Row p99 = numberRow("p99_ms", tr("p99 target"), "number", tr("ms"), 0.0, true, {},
-                            tr("The latency 99 in 100 requests of this flow must beat. Empty: "
-                               "the design's p99 target applies, or none for a flow that does "
-                               "not enter at a client."));
+        rows = fieldRows(type, doc);
         const Flow* first = doc.flow(ids.front().toStdString());
         const Component* entryComponent =
             first ? controller_->index().component(first->entry) : nullptr;
-        const bool userFacing = entryComponent && (entryComponent->kind == "client" ||
-                                                   entryComponent->kind == "mobile_client");
-        if (userFacing && doc.requirements.availability)
-            availability.defaultValue = *doc.requirements.availability;
-        if (userFacing && doc.requirements.p99_ms) p99.defaultValue = *doc.requirements.p99_ms;
-        for (Row* r : {&availability, &p99}) {
-            r->nullable = true;
-            rows.push_back(std::move(*r));
+        const bool userFacing =
+            entryComponent && catalogue.is(entryComponent->kind, KindTrait::Client);
+        // Only a flow entering at a client (as the analysis reads it) falls back on the
+        // design's targets, so only its rows name them as what a reset goes back to.
+        for (Row& r : rows) {
+            if (userFacing && r.name == QLatin1String("availability") &&
+                doc.requirements.availability)
+                r.defaultValue = *doc.requirements.availability;
+            if (userFacing && r.name == QLatin1String("p99_ms") && doc.requirements.p99_ms)
+                r.defaultValue = *doc.requirements.p99_ms;
         }
         break;
     }
     case ElementType::Note:
-        rows.push_back(fieldRow("text", tr("Text"), "text", tr("Free text shown on the canvas.")));
+    case ElementType::Document:
+        rows = fieldRows(type, doc);
         break;
-    case ElementType::Document: {
-        rows.push_back(fieldRow("title", tr("Title"), "string",
-                                tr("The name of the design, shown on reports and exports.")));
-        // Requirements are optional targets: each may be left unset.
-        Row availability = numberRow(
-            "requirements.availability", tr("Availability target"), "number", {}, 0.0, true, 1.0,
-            tr("The fraction of time each flow must succeed, below 1, e.g. 0.9999 allows about "
-               "53 minutes of downtime a year."));
-        Row p99 =
-            numberRow("requirements.p99_ms", tr("p99 latency target"), "number", tr("ms"), 0.0,
-                      true, {}, tr("The latency 99 in 100 requests of every flow must beat."));
-        Row depth = numberRow("requirements.max_sync_depth", tr("Longest synchronous chain"), "int",
-                              tr("calls"), 1, false, {},
-                              tr("How many synchronous calls deep a request may go. Every "
-                                 "extra hop adds latency and another way to fail."));
-        Row peak = numberRow("requirements.peak_rps", tr("Peak traffic"), "number", tr("req/s"),
-                             0.0, true, {},
-                             tr("The traffic the design must carry at its busiest, across all "
-                                "flows."));
-        for (Row* r : {&availability, &p99, &depth, &peak}) {
-            r->nullable = true;
-            rows.push_back(std::move(*r));
-        }
-        break;
-    }
     }
 
     // The state of each row, over every inspected element.
@@ -555,11 +523,10 @@ bool PropertyModel::setValue(int row, const QVariant& input, bool typing) {
         return true;
     }
 
-    const QString mergeKey =
-        typing
-            ? QStringLiteral("inspector/%1/%2/%3")
-                        .arg(ids_.join(','), r.name, QString::number(typingSession_))
-            : QString();
+    const QString mergeKey = typing
+                                 ? QStringLiteral("inspector/%1/%2/%3")
+                                       .arg(ids_.join(','), r.name, QString::number(typingSession_))
+                                 : QString();
     const auto why = apply(r, value, mergeKey);
     const int now = rowOf(r.name); // the rows may have been rebuilt by the edit
     setError(now, why.value_or(QString()));
@@ -578,40 +545,11 @@ bool PropertyModel::reset(int row) {
 
 std::optional<QString> PropertyModel::apply(const Row& row, const QVariant& value,
                                             const QString& mergeKey) {
-    refusal_.clear();
-    bool ok = false;
-    const QStringList ids = ids_;
-    const QStringList selected = controller_->selection()->ids();
-    if (ids.size() == 1) {
-        ok = controller_->setAttribute(ids.front(), row.name, value, mergeKey);
-    } else if (QSet<QString>(ids.begin(), ids.end()) ==
-               QSet<QString>(selected.begin(), selected.end())) {
-        ok = controller_->setAttributeOnSelection(row.name, value);
-    } else {
-        // The selection also holds elements of other types, which lack this attribute;
-        // the controller has no "set on these ids" edit, so check every target first and
-        // group the single edits into one undo step here.
-        Editor& editor = controller_->editor();
-        const Json json = toJson(value);
-        const ElementType type = elementTypeOf(type_);
-        for (const QString& id : ids)
-            if (auto why = checkAttribute(controller_->document(), editor.catalogue(),
-                                          {type, id.toStdString(), row.name.toStdString()}, json))
-                return id + QStringLiteral(": ") + QString::fromStdString(*why);
-        editor.beginMacro("Change " + row.name.toStdString() + " of " + std::to_string(ids.size()) +
-                          " items");
-        ok = true;
-        for (const QString& id : ids)
-            ok = controller_->setAttribute(id, row.name, value) && ok;
-        editor.endMacro();
-    }
-    if (ok) return std::nullopt;
-    if (refusal_.isEmpty()) return tr("the value was refused");
-    // The row already says which attribute: "props.instances must be at least 1" reads
-    // "must be at least 1" under the Instances field ("api: must be ..." for several).
-    QString reason = refusal_;
-    reason.replace(row.name + QLatin1Char(' '), QString());
-    return reason;
+    // One element or several (of this type only, even when the selection holds others,
+    // which lack this attribute): one undo step either way.
+    const EditResult r = controller_->setAttributeOn(ids_, row.name, value, mergeKey);
+    if (r.ok()) return std::nullopt;
+    return QString::fromStdString(r.reason.empty() ? r.error : r.reason);
 }
 
 } // namespace archlens

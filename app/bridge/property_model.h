@@ -132,7 +132,6 @@ private:
     QStringList ids_;
     QString heading_;
     std::vector<Row> rows_;
-    QString refusal_; ///< the reason of the latest editRefused, caught during an edit
     int typingSession_ = 0;
 };
 

@@ -1,6 +1,7 @@
 #include "critique_overlay.h"
 
 #include "diagram_geometry.h"
+#include "status_palette.h"
 
 #include <algorithm>
 
@@ -15,24 +16,12 @@ QColor withAlpha(QColor c, double alpha) {
 
 } // namespace
 
-
 QColor severityColour(Severity severity) {
-    switch (severity) {
-    case Severity::Error:
-        return QColor(0xd9, 0x30, 0x25);
-    case Severity::Warning:
-        return QColor(0xe8, 0xa3, 0x17);
-    case Severity::Info:
-        break;
-    }
-    return QColor(0x3b, 0x82, 0xc4);
+    return StatusPalette::light().severity(severity);
 }
 
 QColor utilisationColour(double u) {
-    if (u >= 1) return QColor(0xd9, 0x30, 0x25);
-    if (u >= 0.8) return QColor(0xf5, 0x7c, 0x00);
-    if (u >= 0.5) return QColor(0xe8, 0xa3, 0x17);
-    return QColor(0x2e, 0x9d, 0x5b);
+    return StatusPalette::light().utilisation(u);
 }
 
 CritiqueOverlay CritiqueOverlay::build(const Report* report, const QStringList& failed,
@@ -89,9 +78,10 @@ ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
     for (size_t i = 0; i < doc.components.size() && i < boxes.size(); ++i)
         boxOf.insert(QString::fromStdString(doc.components[i].id), boxes[i]);
 
-    const QColor glow(0xff, 0x98, 0x00);
-    const QColor red = severityColour(Severity::Error);
-    const QColor green(0x2e, 0x9d, 0x5b);
+    const StatusPalette& palette = StatusPalette::light();
+    const QColor glow = palette.glow;
+    const QColor red = palette.error;
+    const QColor green = palette.ok;
     auto fill = [&](const QRectF& r, QColor colour) { s.boxes.push_back({r, colour, QColor(), 0, 0}); };
     // A frame of width w just outside the rectangle.
     auto frame = [&](const QRectF& r, double w, QColor colour) {

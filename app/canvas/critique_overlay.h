@@ -48,7 +48,9 @@ struct CritiqueOverlay {
 // Whether a flow is broken is archlens::isBroken (analysis/report.h): one threshold for
 // the canvas, the flows table, the reports and `check`.
 
-/// The colour the critique uses for a severity, and for a utilisation level.
+/// The colour the critique uses for a severity, and for a utilisation level: the
+/// StatusPalette's, whose marks are the same on both themes (the overlay is drawn without
+/// knowing the theme).
 QColor severityColour(Severity severity);
 QColor utilisationColour(double utilisation);
 

@@ -4,6 +4,7 @@
 // a zone's region is the area around the components placed in it), and the curve of each
 // connection. One definition shared by the canvas, its hit testing and the exporters, so
 // that what is drawn, what is clicked and what is exported agree.
+#include "archlens/layout/box_sizes.h"
 #include "archlens/model/document.h"
 
 #include <QPointF>
@@ -40,10 +41,11 @@ struct ConnectionCurve {
 };
 
 namespace geometry {
-inline constexpr double kComponentWidth = 184;
-inline constexpr double kComponentHeight = 56;
-inline constexpr double kNoteWidth = 200;
-inline constexpr double kNoteHeight = 64;
+// Box sizes are the layout library's (box_sizes.h), so that drawn and laid-out boxes agree.
+inline constexpr double kComponentWidth = boxes::kComponentWidth;
+inline constexpr double kComponentHeight = boxes::kComponentHeight;
+inline constexpr double kNoteWidth = boxes::kNoteWidth;
+inline constexpr double kNoteHeight = boxes::kNoteHeight;
 inline constexpr double kZonePadding = 16;
 inline constexpr double kZoneLabel = 22;
 inline constexpr double kRegionPadding = 12;

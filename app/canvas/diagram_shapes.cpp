@@ -322,14 +322,12 @@ LabelContent labelContent(const LabelShape& label, const Document& doc, const Ca
         return out;
     }
     case LabelShape::Badge: {
-        // Red, amber and blue as on the findings panel; the count in white, so the badge
-        // reads in print and on both themes.
-        static const QColor colours[] = {QColor(0x2f, 0x6f, 0xd0), QColor(0xd9, 0x8a, 0x00),
-                                         QColor(0xd0, 0x30, 0x30)};
+        // The theme's severity colour; the count in white, so the badge reads in print and
+        // on both themes.
+        const QColor colour = theme.status.severity(Severity(std::clamp(label.severity, 0, 2)));
         const QRectF disc(1, 1, kBadgeDiameter, kBadgeDiameter);
         LabelContent out;
-        out.boxes.push_back(
-            {disc, colours[std::clamp(label.severity, 0, 2)], Qt::white, 1.5, kBadgeDiameter / 2});
+        out.boxes.push_back({disc, colour, Qt::white, 1.5, kBadgeDiameter / 2});
         out.texts.push_back(
             {disc, QString::number(label.count), pixelFont(11, true), Qt::white, Qt::AlignCenter});
         return out;

@@ -27,6 +27,8 @@ DiagramTheme DiagramTheme::light() {
     t.noteText = QColor("#4a3f12");
     t.rubberBandFill = QColor(47, 111, 222, 30);
     t.rubberBand = QColor("#2f6fde");
+    t.latencyP99 = QColor("#d9731f");
+    t.status = StatusPalette::light();
     return t;
 }
 
@@ -55,6 +57,8 @@ DiagramTheme DiagramTheme::darkTheme() {
     t.noteText = QColor("#f3e7b5");
     t.rubberBandFill = QColor(91, 155, 255, 40);
     t.rubberBand = QColor("#5b9bff");
+    t.latencyP99 = QColor("#f0a35e");
+    t.status = StatusPalette::dark();
     return t;
 }
 

@@ -1,6 +1,10 @@
 #pragma once
-// The colours the canvas and the exported diagrams are drawn in, for the light and the
-// dark theme. One place, so that the canvas, its labels and the exporters agree.
+// The colours the canvas, the exported diagrams and the plots are drawn in, for the light
+// and the dark theme. One place, so that the canvas, its labels, the plots and the exporters
+// agree; the colours that carry a meaning (severities, load, met targets) are its
+// StatusPalette, shared with the QML panels.
+#include "status_palette.h"
+
 #include <QColor>
 #include <string>
 
@@ -15,6 +19,8 @@ struct DiagramTheme {
     QColor connection, connectionAsync, connectionReplication;
     QColor noteFill, noteBorder, noteText;
     QColor rubberBandFill, rubberBand;
+    QColor latencyP99; ///< the p99 series of the plots (p50 is the accent)
+    StatusPalette status;
 
     static DiagramTheme light();
     static DiagramTheme darkTheme();

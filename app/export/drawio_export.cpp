@@ -84,7 +84,7 @@ QByteArray toDrawio(const Document& doc, const Catalogue& catalogue) {
     xml.writeAttribute(QStringLiteral("name"), doc.title.empty() ? QStringLiteral("Design") : q(doc.title));
     xml.writeStartElement(QStringLiteral("mxGraphModel"));
     xml.writeAttribute(QStringLiteral("grid"), QStringLiteral("1"));
-    xml.writeAttribute(QStringLiteral("gridSize"), QStringLiteral("8"));
+    xml.writeAttribute(QStringLiteral("gridSize"), QString::number(boxes::kGrid));
     xml.writeAttribute(QStringLiteral("arrows"), QStringLiteral("1"));
     xml.writeStartElement(QStringLiteral("root"));
     xml.writeStartElement(QStringLiteral("mxCell"));

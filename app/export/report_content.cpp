@@ -79,23 +79,6 @@ std::vector<ReportImage> reportImages(const Document& doc, const Catalogue& cata
     return out;
 }
 
-namespace fmt {
-QString percent(double a) {
-    return QString::fromStdString(availabilityPercent(a));
-}
-QString milliseconds(double v) {
-    return QString::number(v, 'f', v < 10 ? 1 : 0) + QStringLiteral(" ms");
-}
-QString nines(double a) {
-    return QString::number(archlens::nines(a), 'f', 1);
-}
-QString downtime(double minutes) {
-    if (minutes < 1) return QString::number(minutes * 60, 'f', 0) + QStringLiteral(" s");
-    if (minutes < 120) return QString::number(minutes, 'f', 1) + QStringLiteral(" min");
-    return QString::number(minutes / 60, 'f', 1) + QStringLiteral(" h");
-}
-} // namespace fmt
-
 QString componentName(const Document& doc, const std::string& id) {
     const Component* c = doc.component(id);
     return c && !c->name.empty() ? q(c->name) : q(id);

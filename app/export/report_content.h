@@ -1,7 +1,8 @@
 #pragma once
 // What every critique report holds, computed once and shared by the HTML, Markdown and PDF
 // writers: the analysis and the findings, the pictures (the diagram with severity badges
-// and the plots of the critique), and the numbers formatted the way the app shows them.
+// and the plots of the critique). Numbers are written by archlens/analysis/display_format.h,
+// as everywhere else.
 #include "archlens/analysis/report.h"
 #include "archlens/model/catalogue.h"
 #include "archlens/model/document.h"
@@ -31,14 +32,6 @@ struct ReportImage {
 /// without one only the diagram is returned.
 std::vector<ReportImage> reportImages(const Document& doc, const Catalogue& catalogue,
                                       const Report& report);
-
-/// Numbers as the report prints them.
-namespace fmt {
-QString percent(double availability); ///< 99.95%, with four decimals from 99.99% up
-QString milliseconds(double ms);      ///< 8.4 ms, 120 ms
-QString nines(double availability);   ///< 3.3
-QString downtime(double minutes);     ///< 21.6 min, 3.2 h
-} // namespace fmt
 
 /// A component's name, or the id when it has none or is not in the document.
 QString componentName(const Document& doc, const std::string& id);

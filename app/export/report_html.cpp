@@ -1,10 +1,12 @@
 #include "report_html.h"
 
+#include "status_palette.h"
 #include "xml_text.h"
 
 #include <QBuffer>
 #include <QStringList>
 #include <algorithm>
+#include <utility>
 
 namespace archlens {
 
@@ -14,34 +16,67 @@ QString q(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-// Plain, printable, no external resources: system fonts only, colours that survive
-// grey-scale printing, tables that break across pages.
+// Plain, printable, no external resources: system fonts only, tables that break across
+// pages. The colours that mean something (a finding's severity, a target missed or met)
+// are the app's StatusPalette, filled in for the @names@; the rest is the page's own ink.
 const char* const kStyle = R"css(
-body { font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; color: #1d2330;
+body { font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; color: @ink@;
        max-width: 980px; margin: 2em auto; padding: 0 1em; line-height: 1.45; }
 h1 { font-size: 1.8em; margin-bottom: 0.1em; }
-h2 { border-bottom: 1px solid #c9ced8; padding-bottom: 0.2em; margin-top: 1.8em; }
+h2 { border-bottom: 1px solid @line@; padding-bottom: 0.2em; margin-top: 1.8em; }
 h3 { margin-bottom: 0.3em; }
-.sub { color: #5a6272; margin-top: 0; }
+.sub { color: @dim@; margin-top: 0; }
 table { border-collapse: collapse; margin: 0.6em 0; }
-th, td { border: 1px solid #c9ced8; padding: 4px 10px; text-align: left; vertical-align: top; }
-th { background: #eef1f6; }
+th, td { border: 1px solid @line@; padding: 4px 10px; text-align: left; vertical-align: top; }
+th { background: @header@; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.miss { color: #b3261e; font-weight: bold; }
-.ok { color: #1e7d32; }
+.miss { color: @error@; font-weight: bold; }
+.ok { color: @ok@; }
 figure { margin: 1em 0; }
-figure img { max-width: 100%; height: auto; border: 1px solid #dde1e8; }
-figcaption { color: #5a6272; font-size: 0.9em; }
-.finding { border-left: 5px solid #8a93a5; padding: 0.2em 0.9em; margin: 0.8em 0; background: #f7f8fb; }
-.finding.error { border-color: #d03030; }
-.finding.warning { border-color: #d98a00; }
-.finding.info { border-color: #2f6fd0; }
+figure img { max-width: 100%; height: auto; border: 1px solid @frame@; }
+figcaption { color: @dim@; font-size: 0.9em; }
+.finding { border-left: 5px solid @faint@; padding: 0.2em 0.9em; margin: 0.8em 0; background: @shade@; }
+.finding.error { border-color: @error@; }
+.finding.warning { border-color: @warning@; }
+.finding.info { border-color: @info@; }
 .finding dt { font-weight: bold; float: left; clear: left; width: 9em; }
 .finding dd { margin-left: 9.5em; margin-bottom: 0.2em; }
-.rule { color: #5a6272; font-family: monospace; font-size: 0.85em; }
-footer { color: #8a93a5; font-size: 0.85em; margin-top: 3em; }
+.rule { color: @dim@; font-family: monospace; font-size: 0.85em; }
+footer { color: @faint@; font-size: 0.85em; margin-top: 3em; }
 @media print { body { margin: 0; max-width: none; } .finding, figure, tr { page-break-inside: avoid; } }
 )css";
+
+// What Qt's rich text (the PDF) understands of the same style.
+const char* const kPrintStyle =
+    "h1 { font-size: 20pt; } h2 { font-size: 14pt; color: @ink@; margin-top: 14px; } "
+    "h3 { font-size: 11pt; } th { background-color: @header@; } .sub { color: @dim@; } "
+    ".miss { color: @error@; font-weight: bold; } .ok { color: @ok@; } "
+    ".rule { color: @dim@; font-size: 8pt; }";
+
+// The page's own ink, which carries no meaning: text, rules, shades.
+const char* const kInk = "#1d2330";
+const char* const kDim = "#5a6272";
+const char* const kLine = "#c9ced8";
+const char* const kHeader = "#eef1f6";
+const char* const kFrame = "#dde1e8";
+const char* const kFaint = "#8a93a5";
+const char* const kShade = "#f7f8fb";
+
+/// `style` with each @name@ replaced by its colour.
+QString withColours(const char* style) {
+    const StatusPalette& palette = StatusPalette::light();
+    QString out = QLatin1String(style);
+    const std::pair<const char*, QString> colours[] = {
+        {"@ink@", QLatin1String(kInk)},       {"@dim@", QLatin1String(kDim)},
+        {"@line@", QLatin1String(kLine)},     {"@header@", QLatin1String(kHeader)},
+        {"@frame@", QLatin1String(kFrame)},   {"@faint@", QLatin1String(kFaint)},
+        {"@shade@", QLatin1String(kShade)},   {"@error@", palette.error.name()},
+        {"@warning@", palette.warning.name()}, {"@info@", palette.info.name()},
+        {"@ok@", palette.ok.name()}};
+    for (const auto& [name, colour] : colours)
+        out.replace(QLatin1String(name), colour);
+    return out;
+}
 
 QString imageSource(const ReportImage& image, const ReportHtmlOptions& o) {
     if (!o.inlineImages) return image.name + QStringLiteral(".png");
@@ -62,11 +97,11 @@ QString figure(const ReportImage& image, const ReportHtmlOptions& o) {
         QString html;
         if (ownPage) html += QStringLiteral("<p style=\"page-break-before: always\"></p>");
         html += QStringLiteral("<p align=\"center\"><img src=\"%1\" width=\"%2\" height=\"%3\" alt=\"%4\"><br>"
-                               "<span style=\"color:#5a6272; font-size:9pt\">%4</span></p>")
+                               "<span style=\"color:%5; font-size:9pt\">%4</span></p>")
                     .arg(imageSource(image, o))
                     .arg(int(w * k))
                     .arg(int(h * k))
-                    .arg(htmlText(image.caption));
+                    .arg(htmlText(image.caption), QLatin1String(kDim));
         if (ownPage) html += QStringLiteral("<p style=\"page-break-after: always\"></p>");
         return html;
     }
@@ -88,15 +123,14 @@ QString requirementsTable(const Document& doc) {
     QStringList rows;
     if (r.availability)
         rows << QStringLiteral("<tr><th>Availability</th><td>%1 (%2 nines, %3 down a month)</td></tr>")
-                    .arg(fmt::percent(*r.availability), fmt::nines(*r.availability),
-                         fmt::downtime((1 - *r.availability) * 30 * 24 * 60));
+                    .arg(q(availabilityPercent(*r.availability)), q(ninesText(*r.availability)),
+                         q(downtimeText((1 - *r.availability) * 30 * 24 * 60)));
     if (r.p99_ms)
-        rows << QStringLiteral("<tr><th>p99 latency</th><td>%1</td></tr>").arg(fmt::milliseconds(*r.p99_ms));
+        rows << QStringLiteral("<tr><th>p99 latency</th><td>%1</td></tr>").arg(q(millisecondsText(*r.p99_ms)));
     if (r.max_sync_depth)
         rows << QStringLiteral("<tr><th>Synchronous depth</th><td>at most %1 calls</td></tr>").arg(*r.max_sync_depth);
     if (r.peak_rps)
-        rows << QStringLiteral("<tr><th>Peak traffic</th><td>%1 requests/s</td></tr>")
-                    .arg(QString::number(*r.peak_rps, 'f', 0));
+        rows << QStringLiteral("<tr><th>Peak traffic</th><td>%1</td></tr>").arg(q(rateText(*r.peak_rps)));
     if (rows.isEmpty()) return QStringLiteral("<p>No targets set.</p>\n");
     return QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">%1</table>\n")
         .arg(rows.join(QString()));
@@ -109,21 +143,21 @@ QString flowsTable(const Document& doc, const Report& report) {
         "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\"><tr><th>Flow</th><th>Availability</th>"
         "<th>Nines</th><th>Downtime / month</th><th>p50</th><th>p99</th><th>Sync depth</th></tr>\n");
     for (const auto& f : report.flows) {
-        QString availability = fmt::percent(f.availability);
+        QString availability = q(availabilityPercent(f.availability));
         if (f.availabilityMethod != "exact") availability += QStringLiteral(" (simulated)");
         QString availabilityClass = QStringLiteral("num");
         if (r.availability) {
             const bool miss = f.availability < *r.availability;
             availabilityClass += miss ? QStringLiteral(" miss") : QStringLiteral(" ok");
-            availability += miss ? QStringLiteral(" ✗ below %1").arg(fmt::percent(*r.availability))
+            availability += miss ? QStringLiteral(" ✗ below %1").arg(q(availabilityPercent(*r.availability)))
                                  : QStringLiteral(" ✓");
         }
-        QString p99 = fmt::milliseconds(f.p99_ms);
+        QString p99 = q(millisecondsText(f.p99_ms));
         QString p99Class = QStringLiteral("num");
         if (r.p99_ms) {
             const bool miss = f.p99_ms > *r.p99_ms;
             p99Class += miss ? QStringLiteral(" miss") : QStringLiteral(" ok");
-            p99 += miss ? QStringLiteral(" ✗ over %1").arg(fmt::milliseconds(*r.p99_ms)) : QStringLiteral(" ✓");
+            p99 += miss ? QStringLiteral(" ✗ over %1").arg(q(millisecondsText(*r.p99_ms))) : QStringLiteral(" ✓");
         }
         QString depth = QString::number(f.syncDepth);
         QString depthClass = QStringLiteral("num");
@@ -132,16 +166,16 @@ QString flowsTable(const Document& doc, const Report& report) {
             depth += QStringLiteral(" ✗ over %1").arg(*r.max_sync_depth);
         }
         html += QStringLiteral("<tr>") + cell(htmlText(f.name.empty() ? f.id : f.name)) +
-                cell(availability, availabilityClass) + cell(fmt::nines(f.availability), QStringLiteral("num")) +
-                cell(fmt::downtime(f.downtimeMinPerMonth), QStringLiteral("num")) +
-                cell(fmt::milliseconds(f.p50_ms), QStringLiteral("num")) + cell(p99, p99Class) +
+                cell(availability, availabilityClass) + cell(q(ninesText(f.availability)), QStringLiteral("num")) +
+                cell(q(downtimeText(f.downtimeMinPerMonth)), QStringLiteral("num")) +
+                cell(q(millisecondsText(f.p50_ms)), QStringLiteral("num")) + cell(p99, p99Class) +
                 cell(depth, depthClass) + QStringLiteral("</tr>\n");
     }
     html += QStringLiteral("</table>\n");
     if (report.saturation)
-        html += QStringLiteral("<p>The first component to saturate is <b>%1</b>, at %2× the declared traffic.</p>\n")
+        html += QStringLiteral("<p>The first component to saturate is <b>%1</b>, at %2 the declared traffic.</p>\n")
                     .arg(htmlText(componentName(doc, report.saturation->component)),
-                         QString::number(report.saturation->multiplier, 'f', 2));
+                         q(multiplierText(report.saturation->multiplier)));
     return html;
 }
 
@@ -153,13 +187,10 @@ QString findingHtml(const Document& doc, const Finding& f, const ReportHtmlOptio
     QString html;
     if (o.forPrint) {
         // QTextDocument draws no side borders on blocks: a one-cell table frames each finding.
-        const char* colour = f.severity == Severity::Error     ? "#d03030"
-                             : f.severity == Severity::Warning ? "#d98a00"
-                                                               : "#2f6fd0";
         html += QStringLiteral("<table width=\"100%\" border=\"0\" cellspacing=\"0\" cellpadding=\"6\" "
                                "style=\"margin-top:8px; page-break-inside: avoid\"><tr>"
-                               "<td width=\"5\" bgcolor=\"%1\"></td><td bgcolor=\"#f7f8fb\">")
-                    .arg(QLatin1String(colour));
+                               "<td width=\"5\" bgcolor=\"%1\"></td><td bgcolor=\"%2\">")
+                    .arg(StatusPalette::light().severity(f.severity).name(), QLatin1String(kShade));
     } else {
         html += QStringLiteral("<div class=\"finding %1\">").arg(sev);
     }
@@ -182,6 +213,10 @@ QString findingHtml(const Document& doc, const Finding& f, const ReportHtmlOptio
 
 } // namespace
 
+QString reportPrintStyleSheet() {
+    return withColours(kPrintStyle);
+}
+
 // Control characters are as fatal to an XHTML reader of the report as to an SVG one.
 QString htmlText(const QString& text) {
     return xmlSafe(text).toHtmlEscaped();
@@ -202,7 +237,7 @@ QString reportHtml(const Document& doc, const Report& report, const std::vector<
                            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                            "<title>%1 — ArchLens critique</title>\n")
                 .arg(htmlText(title));
-    if (!o.forPrint) html += QStringLiteral("<style>%1</style>\n").arg(QLatin1String(kStyle));
+    if (!o.forPrint) html += QStringLiteral("<style>%1</style>\n").arg(withColours(kStyle));
     html += QStringLiteral("</head>\n<body>\n<h1>%1</h1>\n").arg(htmlText(title));
     html += QStringLiteral("<p class=\"sub\">Critique by ArchLens: %1 components, %2 connections, %3 flows; "
                            "%4 errors, %5 warnings, %6 notes.</p>\n")

@@ -30,6 +30,10 @@ struct ReportHtmlOptions {
 QString reportHtml(const Document& doc, const Report& report, const std::vector<ReportImage>& images,
                    const ReportHtmlOptions& options = {});
 
+/// The default style sheet the PDF lays the print markup out with: the subset of the HTML
+/// report's style that Qt's rich text understands, in the same colours.
+QString reportPrintStyleSheet();
+
 /// `text` escaped for HTML element content and double-quoted attributes.
 QString htmlText(const QString& text);
 QString htmlText(const std::string& text);

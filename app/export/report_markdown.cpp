@@ -12,9 +12,6 @@ namespace {
 QString q(const std::string& s) {
     return QString::fromStdString(s);
 }
-QString md(const std::string& s) {
-    return markdownText(q(s));
-}
 } // namespace
 
 QString markdownText(const QString& text) {
@@ -42,25 +39,11 @@ QString markdownText(const QString& text) {
     return out;
 }
 
-std::vector<OutputFile> reportMarkdown(const Document& doc, const Report& report,
-                                       const std::vector<ReportImage>& images, const QString& path) {
-    const QFileInfo info(path);
-    const QString stem = info.completeBaseName();
-    std::vector<OutputFile> files(1);
-    files[0].path = path;
-    auto imageLink = [&](const ReportImage& image) {
-        const QString name = stem + QLatin1Char('-') + image.name + QStringLiteral(".png");
-        QByteArray png;
-        QBuffer buffer(&png);
-        buffer.open(QIODevice::WriteOnly);
-        image.image.save(&buffer, "PNG");
-        files.push_back({info.dir().filePath(name), png});
-        // Angle brackets let the link hold spaces; the name is ours, from the file name.
-        return QStringLiteral("![%1](<%2>)\n\n").arg(markdownText(image.caption), name);
-    };
-
+QString critiqueMarkdown(const Document& doc, const Report& report, const QStringList& pictures,
+                         const std::function<QString(const QString&)>& escape) {
+    auto md = [&](const std::string& s) { return escape(q(s)); };
     const QString title = doc.title.empty() ? QStringLiteral("Untitled design") : q(doc.title);
-    QString text = QStringLiteral("# %1\n\n").arg(markdownText(title));
+    QString text = QStringLiteral("# %1\n\n").arg(escape(title));
     int counts[3] = {0, 0, 0};
     // Open findings only: accepted trade-offs are listed in their own section.
     for (const auto& f : report.findings)
@@ -78,13 +61,17 @@ std::vector<OutputFile> reportMarkdown(const Document& doc, const Report& report
     const Requirements& r = doc.requirements;
     if (!r.availability && !r.p99_ms && !r.max_sync_depth && !r.peak_rps) text += QStringLiteral("No targets set.\n");
     if (r.availability)
-        text += QStringLiteral("- **Availability:** %1 (%2 nines)\n").arg(fmt::percent(*r.availability), fmt::nines(*r.availability));
-    if (r.p99_ms) text += QStringLiteral("- **p99 latency:** %1\n").arg(fmt::milliseconds(*r.p99_ms));
+        text += QStringLiteral("- **Availability:** %1 (%2 nines)\n")
+                    .arg(q(availabilityPercent(*r.availability)), q(ninesText(*r.availability)));
+    if (r.p99_ms) text += QStringLiteral("- **p99 latency:** %1\n").arg(q(millisecondsText(*r.p99_ms)));
     if (r.max_sync_depth) text += QStringLiteral("- **Synchronous depth:** at most %1 calls\n").arg(*r.max_sync_depth);
-    if (r.peak_rps) text += QStringLiteral("- **Peak traffic:** %1 requests/s\n").arg(QString::number(*r.peak_rps, 'f', 0));
+    if (r.peak_rps) text += QStringLiteral("- **Peak traffic:** %1\n").arg(q(rateText(*r.peak_rps)));
     text += QLatin1Char('\n');
 
-    if (!images.empty()) text += QStringLiteral("## Diagram\n\n") + imageLink(images.front());
+    if (!pictures.isEmpty()) text += QStringLiteral("## Diagram\n\n") + pictures.front();
+    // Under a heading of their own, as in the HTML report: without pictures there is no
+    // Diagram section for them to follow.
+    if (!doc.notes.empty()) text += QStringLiteral("## Notes on the diagram\n\n");
     for (const auto& n : doc.notes)
         text += QStringLiteral("> %1\n\n").arg(md(n.text));
 
@@ -94,27 +81,27 @@ std::vector<OutputFile> reportMarkdown(const Document& doc, const Report& report
         text += QStringLiteral("| Flow | Availability | Nines | Downtime / month | p50 | p99 | Sync depth |\n"
                                "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (const auto& f : report.flows) {
-            QString a = fmt::percent(f.availability);
+            QString a = q(availabilityPercent(f.availability));
             if (f.availabilityMethod != "exact") a += QStringLiteral(" (simulated)");
             if (r.availability) a += f.availability < *r.availability ? QStringLiteral(" ✗") : QStringLiteral(" ✓");
-            QString p99 = fmt::milliseconds(f.p99_ms);
+            QString p99 = q(millisecondsText(f.p99_ms));
             if (r.p99_ms) p99 += f.p99_ms > *r.p99_ms ? QStringLiteral(" ✗") : QStringLiteral(" ✓");
             text += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
-                        .arg(md(f.name.empty() ? f.id : f.name), a, fmt::nines(f.availability),
-                             fmt::downtime(f.downtimeMinPerMonth), fmt::milliseconds(f.p50_ms), p99,
+                        .arg(md(f.name.empty() ? f.id : f.name), a, q(ninesText(f.availability)),
+                             q(downtimeText(f.downtimeMinPerMonth)), q(millisecondsText(f.p50_ms)), p99,
                              QString::number(f.syncDepth));
         }
         text += QLatin1Char('\n');
         if (r.availability || r.p99_ms) text += QStringLiteral("✓ meets the target, ✗ misses it.\n\n");
         if (report.saturation)
-            text += QStringLiteral("The first component to saturate is **%1**, at %2× the declared traffic.\n\n")
-                        .arg(markdownText(componentName(doc, report.saturation->component)),
-                             QString::number(report.saturation->multiplier, 'f', 2));
+            text += QStringLiteral("The first component to saturate is **%1**, at %2 the declared traffic.\n\n")
+                        .arg(escape(componentName(doc, report.saturation->component)),
+                             q(multiplierText(report.saturation->multiplier)));
     }
-    if (images.size() > 1) {
+    if (pictures.size() > 1) {
         text += QStringLiteral("## Plots\n\n");
-        for (size_t i = 1; i < images.size(); ++i)
-            text += imageLink(images[i]);
+        for (qsizetype i = 1; i < pictures.size(); ++i)
+            text += pictures[i];
     }
 
     text += QStringLiteral("## Findings\n\n");
@@ -126,7 +113,7 @@ std::vector<OutputFile> reportMarkdown(const Document& doc, const Report& report
             if (f.severity != severity || f.acknowledged) continue;
             QStringList subjects;
             for (const auto& s : f.subjects)
-                subjects << markdownText(subjectName(doc, s));
+                subjects << escape(subjectName(doc, s));
             text += QStringLiteral("#### %1 `%2`\n\n%3\n\n").arg(md(f.title), q(f.rule), md(f.message));
             if (!subjects.isEmpty()) text += QStringLiteral("- **About:** %1\n").arg(subjects.join(QStringLiteral(", ")));
             text += QStringLiteral("- **Guide:** %1\n- **Change:** %2\n- **Next question:** %3\n\n")
@@ -137,12 +124,32 @@ std::vector<OutputFile> reportMarkdown(const Document& doc, const Report& report
     const QStringList acknowledged = acknowledgedTradeoffs(doc, report);
     if (acknowledged.isEmpty()) text += QStringLiteral("None recorded.\n\n");
     for (const QString& a : acknowledged)
-        text += QStringLiteral("- %1\n").arg(markdownText(a));
+        text += QStringLiteral("- %1\n").arg(escape(a));
     if (!acknowledged.isEmpty()) text += QLatin1Char('\n');
     text += QStringLiteral("## Assumptions behind the numbers\n\n");
     for (const QString& a : reportAssumptions(report))
         text += QStringLiteral("- %1\n").arg(a);
-    files[0].data = text.toUtf8();
+    return text;
+}
+
+std::vector<OutputFile> reportMarkdown(const Document& doc, const Report& report,
+                                       const std::vector<ReportImage>& images, const QString& path) {
+    const QFileInfo info(path);
+    const QString stem = info.completeBaseName();
+    std::vector<OutputFile> files(1);
+    files[0].path = path;
+    QStringList pictures;
+    for (const ReportImage& image : images) {
+        const QString name = stem + QLatin1Char('-') + image.name + QStringLiteral(".png");
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        image.image.save(&buffer, "PNG");
+        files.push_back({info.dir().filePath(name), png});
+        // Angle brackets let the link hold spaces; the name is ours, from the file name.
+        pictures << QStringLiteral("![%1](<%2>)\n\n").arg(markdownText(image.caption), name);
+    }
+    files[0].data = critiqueMarkdown(doc, report, pictures).toUtf8();
     return files;
 }
 

@@ -39,11 +39,7 @@ void layoutReportForPrint(QTextDocument& text, const Document& doc, const Report
     // reads "fi" and "fl", not the single ligature characters.
     font.setLetterSpacing(QFont::AbsoluteSpacing, 0.05);
     text.setDefaultFont(font);
-    text.setDefaultStyleSheet(QStringLiteral(
-        "h1 { font-size: 20pt; } h2 { font-size: 14pt; color: #1d2330; margin-top: 14px; } "
-        "h3 { font-size: 11pt; } th { background-color: #eef1f6; } .sub { color: #5a6272; } "
-        ".miss { color: #b3261e; font-weight: bold; } .ok { color: #1e7d32; } "
-        ".rule { color: #5a6272; font-size: 8pt; }"));
+    text.setDefaultStyleSheet(reportPrintStyleSheet());
     text.setHtml(reportHtml(doc, report, images, options));
     text.setPageSize(size);
 }

@@ -21,10 +21,6 @@ QString flowName(const Document& doc, const FlowResult& flow) {
     return QString::fromStdString(flow.name.empty() ? flow.id : flow.name);
 }
 
-QColor p99Colour(const DiagramTheme& theme) {
-    return theme.dark ? QColor("#f0a35e") : QColor("#d9731f");
-}
-
 QColor withAlpha(QColor c, int alpha) {
     c.setAlpha(alpha);
     return c;
@@ -98,18 +94,11 @@ int flowIndex(const Report& report, const QString& flowId) {
     return report.flows.empty() || !flowId.isEmpty() ? -1 : 0;
 }
 
-QString formatMinutes(double minutes) {
-    if (minutes < 1) return QStringLiteral("%1 s/mo").arg(minutes * 60, 0, 'f', 0);
-    if (minutes < 120)
-        return QStringLiteral("%1 min/mo").arg(minutes, 0, 'f', minutes < 10 ? 1 : 0);
-    return QStringLiteral("%1 h/mo").arg(minutes / 60, 0, 'f', 1);
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
 }
 
 } // namespace
-
-QColor plotRed(const DiagramTheme& theme) {
-    return theme.dark ? QColor("#ff6b6b") : QColor("#d23a3a");
-}
 
 double availabilityNines(double availability) {
     return archlens::nines(availability);
@@ -156,7 +145,7 @@ void buildLatencyWaterfall(QCustomPlot& plot, const Report& report, const Docume
     bars99->setName(QStringLiteral("p99 per hop"));
     bars99->setData(keys, p99, true);
     bars99->setWidth(0.38);
-    styleBars(bars99, p99Colour(theme));
+    styleBars(bars99, theme.latencyP99);
     bars99->setBarsGroup(group);
     bars99->setObjectName(plotnames::p99);
 
@@ -170,11 +159,10 @@ void buildLatencyWaterfall(QCustomPlot& plot, const Report& report, const Docume
     // Headroom above the tallest bar for the end-to-end text and the legend.
     plot.yAxis->setRange(0, top > 0 ? top * 1.5 : 1);
 
-    QString text = QStringLiteral("end to end: p50 %1 ms, p99 %2 ms")
-                       .arg(flow.p50_ms, 0, 'f', 1)
-                       .arg(flow.p99_ms, 0, 'f', 1);
+    QString text = QStringLiteral("end to end: p50 %1, p99 %2")
+                       .arg(q(millisecondsText(flow.p50_ms)), q(millisecondsText(flow.p99_ms)));
     if (flow.timedOut >= 0.001)
-        text += QStringLiteral("; %1% of requests time out").arg(flow.timedOut * 100, 0, 'f', 1);
+        text += QStringLiteral("; %1 of requests time out").arg(q(shareText(flow.timedOut)));
     if (cut) text += QStringLiteral("\nslower steps are cut off by the timeouts above them");
     auto* total = label(plot, text, theme);
     total->setTextAlignment(Qt::AlignLeft);
@@ -219,7 +207,7 @@ void buildLoadCurves(QCustomPlot& plot, const Report& report, const Document& do
     };
     addCurve(plot.yAxis, p50, QStringLiteral("p50 (ms)"), plotnames::p50, QPen(theme.accent, 2));
     QCPGraph* g99 = addCurve(plot.yAxis, p99, QStringLiteral("p99 (ms)"), plotnames::p99,
-                             QPen(p99Colour(theme), 2));
+                             QPen(theme.latencyP99, 2));
     QPen utilPen(theme.connectionReplication, 1.5, Qt::DashLine);
     addCurve(plot.yAxis2, util, QStringLiteral("busiest utilisation (%)"), plotnames::utilisation,
              utilPen);
@@ -250,13 +238,12 @@ void buildLoadCurves(QCustomPlot& plot, const Report& report, const Document& do
         line->setObjectName(QStringLiteral("saturation"));
         line->point1->setCoords(x, 0);
         line->point2->setCoords(x, 1);
-        line->setPen(QPen(plotRed(theme), 1.5, Qt::DashLine));
+        line->setPen(QPen(theme.status.error, 1.5, Qt::DashLine));
         auto* text = label(plot,
-                           QStringLiteral("saturates at x%1\n%2")
-                               .arg(x, 0, 'g', 3)
-                               .arg(componentName(doc, report.saturation->component)),
+                           QStringLiteral("saturates at %1\n%2")
+                               .arg(q(multiplierText(x)), componentName(doc, report.saturation->component)),
                            theme);
-        text->setColor(plotRed(theme));
+        text->setColor(theme.status.error);
         text->position->setTypeX(QCPItemPosition::ptPlotCoords);
         text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
         text->position->setCoords(x, 0.35);
@@ -278,11 +265,11 @@ void buildLoadCurves(QCustomPlot& plot, const Report& report, const Document& do
         tracer->setStyle(QCPItemTracer::tsCircle);
         tracer->setSize(11);
         tracer->setPen(QPen(theme.cardText, 2));
-        tracer->setBrush(withAlpha(p99Colour(theme), 160));
+        tracer->setBrush(withAlpha(theme.latencyP99, 160));
         // Outside the computed curve the tracer would stick to its end: the line alone shows it.
         tracer->setVisible(currentMultiplier >= keys.front() && currentMultiplier <= keys.back());
         auto* text =
-            label(plot, QStringLiteral("now x%1").arg(currentMultiplier, 0, 'g', 3), theme);
+            label(plot, QStringLiteral("now %1").arg(q(multiplierText(currentMultiplier))), theme);
         text->position->setTypeX(QCPItemPosition::ptPlotCoords);
         text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
         text->position->setCoords(currentMultiplier, 0.0);
@@ -307,8 +294,8 @@ void buildAvailability(QCustomPlot& plot, const Report& report, const Document& 
         nines << availabilityNines(flow.availability);
         top = std::max(top, nines.back());
         // One arg() call: a second one would also fill a "%2" written in the flow's name.
-        ticker->addTick(double(i + 1), QStringLiteral("%1\n%2").arg(flowName(doc, flow),
-                                                                 formatMinutes(flow.downtimeMinPerMonth)));
+        ticker->addTick(double(i + 1), QStringLiteral("%1\n%2/mo").arg(flowName(doc, flow),
+                                                                    q(downtimeText(flow.downtimeMinPerMonth))));
     }
     auto* bars = new QCPBars(plot.xAxis, plot.yAxis);
     bars->setName(QStringLiteral("availability (nines)"));
@@ -330,9 +317,9 @@ void buildAvailability(QCustomPlot& plot, const Report& report, const Document& 
         line->setObjectName(QStringLiteral("target"));
         line->point1->setCoords(0, t);
         line->point2->setCoords(1, t);
-        line->setPen(QPen(plotRed(theme), 1.5, Qt::DashLine));
-        auto* text = label(plot, QStringLiteral("target %1%").arg(*target * 100, 0, 'g', 6), theme);
-        text->setColor(plotRed(theme));
+        line->setPen(QPen(theme.status.error, 1.5, Qt::DashLine));
+        auto* text = label(plot, QStringLiteral("target %1").arg(q(availabilityPercent(*target))), theme);
+        text->setColor(theme.status.error);
         text->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
         text->position->setTypeY(QCPItemPosition::ptPlotCoords);
         text->position->setCoords(0.01, t);
@@ -386,8 +373,8 @@ void buildUtilisation(QCustomPlot& plot, const Report& report, const Document& d
         red->setObjectName(plotnames::saturated);
         red->setData(redKeys, redValues, true);
         red->setWidth(0.65);
-        styleBars(red, plotRed(theme));
-        red->setBrush(plotRed(theme)); // opaque, so the bar below does not tint it
+        styleBars(red, theme.status.error);
+        red->setBrush(theme.status.error); // opaque, so the bar below does not tint it
     }
 
     plot.yAxis->setTicker(ticker);
@@ -401,9 +388,9 @@ void buildUtilisation(QCustomPlot& plot, const Report& report, const Document& d
     line->setObjectName(QStringLiteral("80%"));
     line->point1->setCoords(80, 0);
     line->point2->setCoords(80, 1);
-    line->setPen(QPen(p99Colour(theme), 1.5, Qt::DashLine));
+    line->setPen(QPen(theme.latencyP99, 1.5, Qt::DashLine));
     auto* text = label(plot, QStringLiteral("80%"), theme);
-    text->setColor(p99Colour(theme));
+    text->setColor(theme.latencyP99);
     text->position->setTypeX(QCPItemPosition::ptPlotCoords);
     text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
     text->position->setCoords(80, 0.0);

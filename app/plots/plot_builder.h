@@ -22,9 +22,6 @@ inline constexpr const char* componentUtilisation = "utilisation";
 inline constexpr const char* saturated = "saturated";
 } // namespace plotnames
 
-/// The colour of a saturated component / a missed target, for the theme.
-QColor plotRed(const DiagramTheme& theme);
-
 /// Each hop's own p50 and p99 along the flow's critical path, as grouped bars in ms.
 void buildLatencyWaterfall(QCustomPlot& plot, const Report& report, const Document& doc,
                            const QString& flowId, const DiagramTheme& theme);

@@ -14,6 +14,12 @@
 
 namespace archlens {
 
+namespace {
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+} // namespace
+
 PlotItem::PlotItem(QQuickItem* parent)
     : QQuickPaintedItem(parent), m_plot(std::make_unique<QCustomPlot>()) {
     setAcceptHoverEvents(true);
@@ -195,12 +201,12 @@ QString PlotItem::textAt(const QPointF& pos) {
     case Waterfall:
         // Names go in with the numbers in one arg() call: a later call would fill a "%1"
         // written in a name, not the template's.
-        return QStringLiteral("%1 — %2: %3 ms").arg(keyLabel, best->name(), QString::number(value, 'f', 2));
+        return QStringLiteral("%1 — %2: %3").arg(keyLabel, best->name(), q(millisecondsText(value)));
     case Curves: {
         const bool util = best->valueAxis() == m_plot->yAxis2;
-        QString text = QStringLiteral("x%1 — %2: %3")
-                           .arg(QString::number(key, 'g', 3), best->name(),
-                                QString::number(value, 'f', util ? 0 : 1));
+        QString text = QStringLiteral("%1 — %2: %3")
+                           .arg(q(multiplierText(key)), best->name(),
+                                q(util ? shareText(value / 100) : millisecondsText(value)));
         if (util && m_report && size_t(index) < m_report->curves.size()) {
             const std::string& id = m_report->curves[size_t(index)].busiestComponent;
             QString name = QString::fromStdString(id);
@@ -212,12 +218,13 @@ QString PlotItem::textAt(const QPointF& pos) {
         return text;
     }
     case Availability: {
-        double percent = 100 * (1 - std::pow(10.0, -value));
-        return QStringLiteral("%1 — %2 nines (%3%)")
-            .arg(keyLabel, QString::number(value, 'f', 2), QString::number(percent, 'f', 4));
+        // The bar's height is the flow's nines: back to the availability it stands for.
+        const double availability = 1 - std::pow(10.0, -value);
+        return QStringLiteral("%1 — %2 nines (%3)")
+            .arg(keyLabel, q(ninesText(availability)), q(availabilityPercent(availability)));
     }
     case Utilisation:
-        return QStringLiteral("%1 — %2% utilised").arg(keyLabel, QString::number(value, 'f', 1));
+        return QStringLiteral("%1 — %2 utilised").arg(keyLabel, q(shareText(value / 100)));
     }
     return {};
 }

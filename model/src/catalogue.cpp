@@ -89,6 +89,39 @@ std::vector<PropertySchema> parseProperties(const Json& json, const std::string&
     return out;
 }
 
+std::string knownTraitNames() {
+    std::string out;
+    for (KindTrait t : allKindTraits())
+        out += (out.empty() ? "" : ", ") + std::string(toString(t));
+    return out;
+}
+
+/// A kind's `traits`: absent is none. A misspelt trait is an error, not an empty role,
+/// because the kind would otherwise silently lose the treatment the author asked for.
+std::vector<KindTrait> parseTraits(const Json& kind, const std::string& at, Problems& problems) {
+    std::vector<KindTrait> out;
+    auto it = kind.find("traits");
+    if (it == kind.end()) return out;
+    if (!it->is_array()) {
+        problems.push_back({at + "/traits", "must be an array of trait names"});
+        return out;
+    }
+    for (size_t j = 0; j < it->size(); ++j) {
+        const Json& name = (*it)[j];
+        const std::string where = at + "/traits/" + std::to_string(j);
+        const auto trait =
+            name.is_string() ? kindTraitFromString(name.get<std::string>()) : std::nullopt;
+        if (!trait)
+            problems.push_back({where, "unknown trait " + name.dump() +
+                                           " (a trait is one of: " + knownTraitNames() + ")"});
+        else if (std::find(out.begin(), out.end(), *trait) != out.end())
+            problems.push_back({where, "the trait " + name.dump() + " is listed twice"});
+        else
+            out.push_back(*trait);
+    }
+    return out;
+}
+
 } // namespace
 
 const std::vector<std::string>& Catalogue::commonProperties() {
@@ -140,6 +173,7 @@ std::optional<Catalogue> Catalogue::fromJson(const Json& json, Problems& problem
                     info.properties.push_back(key);
             }
             info.defaults = k.value("defaults", Json::object());
+            info.traits = parseTraits(k, at, problems);
             if (std::none_of(c.categories_.begin(), c.categories_.end(),
                              [&](const Category& cat) { return cat.id == info.category; }))
                 problems.push_back(
@@ -187,6 +221,11 @@ const Catalogue& Catalogue::builtin() {
 const KindInfo* Catalogue::kind(const std::string& id) const {
     auto it = kindIndex_.find(id);
     return it == kindIndex_.end() ? nullptr : &kinds_[it->second];
+}
+
+bool Catalogue::is(const std::string& kindId, KindTrait trait) const {
+    const KindInfo* info = kind(kindId);
+    return info && info->is(trait);
 }
 
 std::optional<PropertySchema> Catalogue::componentProperty(const std::string& key,

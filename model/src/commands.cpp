@@ -157,6 +157,13 @@ bool SetAttributeCommand::mergeWith(const Command& next) {
     return true;
 }
 
+bool SetAttributeCommand::isObsolete(const Document& doc) const {
+    // The whole restore value (a component's props object, key order included), so that a
+    // property unset and set again at the end of the object is still a change of bytes.
+    return getAttribute(doc, restoreRef_) == old_ &&
+           (ref_.type != ElementType::Document || doc.hasRequirements == hadRequirements_);
+}
+
 namespace {
 /// What acknowledgement edits announce: they are part of the document, not an element.
 const Change kAcknowledgementsChanged{

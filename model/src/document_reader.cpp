@@ -5,11 +5,14 @@
 #include "archlens/model/limits.h"
 #include "archlens/model/validation.h"
 
+#include "field_access.h"
 #include "json_parse.h"
 
 #include <cmath>
-#include <initializer_list>
 #include <limits>
+#include <span>
+#include <string_view>
+#include <type_traits>
 
 namespace archlens {
 
@@ -37,6 +40,31 @@ std::string describeType(const Json& v) {
     return "null";
 }
 
+/// Why `v` cannot be stored in the field at all (wrong JSON type, an integer that does not
+/// fit, a choice that is not one), or nullopt.
+std::optional<std::string> typeProblem(const FieldInfo& field, const Json& v) {
+    switch (field.type) {
+    case FieldType::Name:
+    case FieldType::LongText:
+    case FieldType::ComponentRef:
+    case FieldType::KindRef:
+        if (!v.is_string()) return "must be a string, got " + describeType(v);
+        return std::nullopt;
+    case FieldType::Number:
+    case FieldType::Coordinate:
+        if (!v.is_number()) return "must be a number, got " + describeType(v);
+        return std::nullopt;
+    case FieldType::Integer:
+        if (!v.is_number_integer()) return "must be an integer, got " + describeType(v);
+        if (!wholeNumber(v)) return checkField(field, v).value_or("is too large");
+        return std::nullopt;
+    case FieldType::Choice:
+        if (!v.is_string()) return "must be a string, got " + describeType(v);
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
 /// Reads the known fields of one JSON object and gathers the rest as extras, recording a
 /// problem (with its JSON pointer) for each missing or mistyped field.
 class FieldReader {
@@ -44,39 +72,33 @@ public:
     FieldReader(const Json& obj, std::string at, Problems& problems)
         : obj_(obj), at_(std::move(at)), problems_(problems) {}
 
+    /// Reads each built-in field of T (fields.h) that `inRequirements` selects into `e`.
+    /// JSON types are checked here; ranges and references are validateDocument's, so that
+    /// one load names them all.
+    template <typename T> void fields(T& e, bool inRequirements = false) {
+        for (const auto& f : detail::fieldAccess<T>()) {
+            if (detail::isRequirement(f.info) != inRequirements) continue;
+            const Json* v = find(f.info.key, f.info.requiredInFile);
+            if (!v) continue;
+            auto why = typeProblem(f.info, *v);
+            if (!why) {
+                f.set(e, *v);
+                // A value its C++ field cannot hold (a mode that is none, a count past an
+                // int) would be lost here, before validateDocument could name it. Text and
+                // doubles hold whatever passed typeProblem.
+                if ((f.info.type == FieldType::Choice || f.info.type == FieldType::Integer) &&
+                    f.get(e) != *v)
+                    why = checkField(f.info, *v).value_or("cannot be held exactly");
+            }
+            if (why) problems_.push_back({at_ + "/" + std::string(f.info.key), *why});
+        }
+    }
+
     bool string(const char* key, std::string& out, bool required) {
         const Json* v = find(key, required);
         if (!v) return false;
         if (!v->is_string()) return wrong(key, "a string", *v);
         out = v->get<std::string>();
-        return true;
-    }
-    bool number(const char* key, double& out, bool required) {
-        const Json* v = find(key, required);
-        if (!v) return false;
-        if (!v->is_number()) return wrong(key, "a number", *v);
-        out = v->get<double>();
-        return true;
-    }
-    bool optionalNumber(const char* key, std::optional<double>& out) {
-        double value = 0;
-        if (!number(key, value, false)) return false;
-        out = value;
-        return true;
-    }
-    /// A whole number within [min, max], checked before it is narrowed to an int.
-    bool optionalInteger(const char* key, std::optional<int>& out, long long min, long long max) {
-        const Json* v = find(key, false);
-        if (!v) return false;
-        if (!v->is_number_integer()) return wrong(key, "an integer", *v);
-        const auto value = wholeNumber(*v);
-        if (!value || *value < min || *value > max) {
-            problems_.push_back({at_ + "/" + key, "must be a whole number from " +
-                                                      std::to_string(min) + " to " +
-                                                      std::to_string(max) + ", got " + v->dump()});
-            return false;
-        }
-        out = static_cast<int>(*value);
         return true;
     }
     bool object(const char* key, Json& out) {
@@ -105,14 +127,14 @@ public:
         return ok;
     }
     /// Everything but the named keys, in file order.
-    Json extras(std::initializer_list<const char*> known) const {
+    Json extras(std::span<const std::string_view> known) const {
         Json out = Json::object();
         // The parser refused duplicate keys, so members are appended without ordered_json's
         // linear search for an existing one (quadratic on an object of many unknown fields).
         auto& members = static_cast<Json::object_t::Container&>(out.get_ref<Json::object_t&>());
         for (const auto& [key, value] : obj_.items()) {
             bool isKnown = false;
-            for (const char* k : known)
+            for (const auto& k : known)
                 isKnown = isKnown || key == k;
             if (!isKnown) members.emplace_back(key, value);
         }
@@ -120,12 +142,12 @@ public:
     }
 
 private:
-    const Json* find(const char* key, bool required) {
+    const Json* find(std::string_view key, bool required) {
         auto it = obj_.find(key);
         if (it == obj_.end()) {
             if (required)
-                problems_.push_back(
-                    {at_ + "/" + key, std::string("missing required field \"") + key + "\""});
+                problems_.push_back({at_ + "/" + std::string(key),
+                                     "missing required field \"" + std::string(key) + "\""});
             return nullptr;
         }
         return &*it;
@@ -170,6 +192,34 @@ void readArray(const Json& root, const char* key, std::vector<T>& out, Problems&
 
 namespace {
 
+/// The JSON keys an element of type T is read from: "id", its fields, and "props" for the
+/// elements that have properties. Built once: extras() consults it for every element.
+template <typename T> std::span<const std::string_view> elementKeys() {
+    static const std::vector<std::string_view> keys = [] {
+        std::vector<std::string_view> out{"id"};
+        for (const auto& f : detail::fieldAccess<T>())
+            out.push_back(f.info.key);
+        if constexpr (requires(T e) { e.props; }) out.push_back("props");
+        return out;
+    }();
+    return keys;
+}
+
+/// The keys of the design's top-level object, or of its "requirements".
+std::span<const std::string_view> documentKeys(bool requirements) {
+    static const auto keys = [](bool inRequirements) {
+        std::vector<std::string_view> out;
+        if (!inRequirements)
+            out = {"format",      "version", "requirements", "zones",           "components",
+                   "connections", "flows",   "notes",        "acknowledgements"};
+        for (const auto& f : detail::fieldAccess<Document>())
+            if (detail::isRequirement(f.info) == inRequirements) out.push_back(f.info.key);
+        return out;
+    };
+    static const std::vector<std::string_view> top = keys(false), inside = keys(true);
+    return requirements ? inside : top;
+}
+
 LoadResult readParsed(const Json& root, const Catalogue& catalogue) {
     LoadResult result;
     Problems& problems = result.problems;
@@ -202,78 +252,38 @@ LoadResult readParsed(const Json& root, const Catalogue& catalogue) {
 
     Document doc;
     FieldReader top(root, "", problems);
-    top.string("title", doc.title, false);
-    doc.extra = top.extras({"format", "version", "title", "requirements", "zones", "components",
-                            "connections", "flows", "notes", "acknowledgements"});
+    top.fields(doc);
+    doc.extra = top.extras(documentKeys(false));
 
     Json requirements;
     if (top.object("requirements", requirements)) {
         doc.hasRequirements = true;
         FieldReader r(requirements, "/requirements", problems);
-        r.optionalNumber("availability", doc.requirements.availability);
-        r.optionalNumber("p99_ms", doc.requirements.p99_ms);
-        r.optionalInteger("max_sync_depth", doc.requirements.max_sync_depth, 1, kMaxSyncDepth);
-        r.optionalNumber("peak_rps", doc.requirements.peak_rps);
-        doc.requirements.extra = r.extras({"availability", "p99_ms", "max_sync_depth", "peak_rps"});
+        r.fields(doc, true);
+        doc.requirements.extra = r.extras(documentKeys(true));
     }
 
-    readArray(root, "zones", doc.zones, problems, [](FieldReader& f, Zone& z) {
-        f.string("id", z.id, true);
-        f.string("region", z.region, true);
-        f.number("availability", z.availability, true);
-        z.extra = f.extras({"id", "region", "availability"});
-    });
-    readArray(root, "components", doc.components, problems, [](FieldReader& f, Component& c) {
-        f.string("id", c.id, true);
-        f.string("kind", c.kind, true);
-        f.string("name", c.name, false);
-        f.number("x", c.x, false);
-        f.number("y", c.y, false);
-        f.object("props", c.props);
-        c.extra = f.extras({"id", "kind", "name", "x", "y", "props"});
-    });
-    size_t connectionIndex = 0;
-    readArray(root, "connections", doc.connections, problems, [&](FieldReader& f, Connection& c) {
-        f.string("id", c.id, true);
-        f.string("from", c.from, true);
-        f.string("to", c.to, true);
-        std::string mode = "sync";
-        if (f.string("mode", mode, false)) {
-            if (auto parsed = connectionModeFromString(mode))
-                c.mode = *parsed;
-            else
-                problems.push_back({"/connections/" + std::to_string(connectionIndex) + "/mode",
-                                    "must be \"sync\", \"async\" or \"replication\", got " +
-                                        quoteForMessage(mode)});
-        }
-        f.object("props", c.props);
-        c.extra = f.extras({"id", "from", "to", "mode", "props"});
-        ++connectionIndex;
-    });
-    readArray(root, "flows", doc.flows, problems, [](FieldReader& f, Flow& fl) {
-        f.string("id", fl.id, true);
-        f.string("name", fl.name, false);
-        f.string("entry", fl.entry, true);
-        f.string("op", fl.op, true);
-        f.number("rate_rps", fl.rate_rps, true);
-        f.optionalNumber("availability", fl.availability);
-        f.optionalNumber("p99_ms", fl.p99_ms);
-        fl.extra = f.extras({"id", "name", "entry", "op", "rate_rps", "availability", "p99_ms"});
-    });
-    readArray(root, "notes", doc.notes, problems, [](FieldReader& f, Note& n) {
-        f.string("id", n.id, true);
-        f.string("text", n.text, true);
-        f.number("x", n.x, false);
-        f.number("y", n.y, false);
-        n.extra = f.extras({"id", "text", "x", "y"});
-    });
+    // Each element: its id, its fields in the table's order, its properties if it has any,
+    // then what this version does not know.
+    auto element = [](FieldReader& f, auto& e) {
+        f.string("id", e.id, true);
+        f.fields(e);
+        if constexpr (requires { e.props; }) f.object("props", e.props);
+        e.extra = f.extras(elementKeys<std::remove_reference_t<decltype(e)>>());
+    };
+    readArray(root, "zones", doc.zones, problems, element);
+    readArray(root, "components", doc.components, problems, element);
+    readArray(root, "connections", doc.connections, problems, element);
+    readArray(root, "flows", doc.flows, problems, element);
+    readArray(root, "notes", doc.notes, problems, element);
     // Optional: files from before acknowledgements existed, and designs with none, lack it.
     readArray(root, "acknowledgements", doc.acknowledgements, problems,
               [](FieldReader& f, Acknowledgement& a) {
                   f.string("rule", a.rule, true);
                   f.stringList("subjects", a.subjects, true);
                   f.string("note", a.note, false);
-                  a.extra = f.extras({"rule", "subjects", "note"});
+                  static constexpr std::string_view kKeys[] = {"rule", "subjects", "note"};
+                  a.extra = f.extras(kKeys);
               });
 
     if (!problems.empty()) return result;

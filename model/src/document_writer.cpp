@@ -3,6 +3,8 @@
 #include "archlens/model/document_io.h"
 #include "archlens/model/file_io.h"
 
+#include "field_access.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -31,81 +33,53 @@ void appendExtras(Json& out, const Json& extra) {
             members.emplace_back(key, value);
     }
 }
+
+/// The element's id, its fields in the table's order (an unset optional one is left out,
+/// so a design that never set it saves as it did before the field existed), then `props`
+/// when it has any (components and connections), then what this version does not know.
+template <typename T> Json elementToJson(const T& e) {
+    Json j = Json::object();
+    j["id"] = e.id;
+    for (const auto& f : detail::fieldAccess<T>())
+        if (Json v = f.get(e); !v.is_null()) j[std::string(f.info.key)] = std::move(v);
+    if constexpr (requires { e.props; })
+        if (!e.props.empty()) j["props"] = e.props;
+    appendExtras(j, e.extra);
+    return j;
+}
+
+template <typename T> Json listToJson(const std::vector<T>& elements) {
+    Json out = Json::array();
+    for (const auto& e : elements)
+        out.push_back(elementToJson(e));
+    return out;
+}
+
 } // namespace
 
 Json documentToJson(const Document& doc) {
     Json out = Json::object();
     out["format"] = "archlens";
     out["version"] = kFormatVersion;
-    out["title"] = doc.title;
-
-    const auto& r = doc.requirements;
-    if (doc.hasRequirements || r.availability || r.p99_ms || r.max_sync_depth || r.peak_rps ||
-        !r.extra.empty()) {
-        Json req = Json::object();
-        if (r.availability) req["availability"] = numberToJson(*r.availability);
-        if (r.p99_ms) req["p99_ms"] = numberToJson(*r.p99_ms);
-        if (r.max_sync_depth) req["max_sync_depth"] = *r.max_sync_depth;
-        if (r.peak_rps) req["peak_rps"] = numberToJson(*r.peak_rps);
-        appendExtras(req, r.extra);
+    Json req = Json::object();
+    for (const auto& f : detail::fieldAccess<Document>()) {
+        Json v = f.get(doc);
+        if (v.is_null()) continue;
+        if (detail::isRequirement(f.info))
+            req[std::string(f.info.key)] = std::move(v);
+        else
+            out[std::string(f.info.key)] = std::move(v);
+    }
+    // An empty "requirements" object read from a file is written back, for byte identity.
+    if (doc.hasRequirements || !req.empty() || !doc.requirements.extra.empty()) {
+        appendExtras(req, doc.requirements.extra);
         out["requirements"] = std::move(req);
     }
-
-    Json zones = Json::array();
-    for (const auto& z : doc.zones) {
-        Json j = {
-            {"id", z.id}, {"region", z.region}, {"availability", numberToJson(z.availability)}};
-        appendExtras(j, z.extra);
-        zones.push_back(std::move(j));
-    }
-    out["zones"] = std::move(zones);
-
-    Json components = Json::array();
-    for (const auto& c : doc.components) {
-        Json j = {{"id", c.id},
-                  {"kind", c.kind},
-                  {"name", c.name},
-                  {"x", numberToJson(c.x)},
-                  {"y", numberToJson(c.y)}};
-        if (!c.props.empty()) j["props"] = c.props;
-        appendExtras(j, c.extra);
-        components.push_back(std::move(j));
-    }
-    out["components"] = std::move(components);
-
-    Json connections = Json::array();
-    for (const auto& c : doc.connections) {
-        Json j = {{"id", c.id}, {"from", c.from}, {"to", c.to}, {"mode", toString(c.mode)}};
-        if (!c.props.empty()) j["props"] = c.props;
-        appendExtras(j, c.extra);
-        connections.push_back(std::move(j));
-    }
-    out["connections"] = std::move(connections);
-
-    Json flows = Json::array();
-    for (const auto& f : doc.flows) {
-        Json j = {{"id", f.id},
-                  {"name", f.name},
-                  {"entry", f.entry},
-                  {"op", f.op},
-                  {"rate_rps", numberToJson(f.rate_rps)}};
-        // Targets are written only when the flow sets its own, so that a flow following the
-        // design's requirements saves exactly as it did before flows could have targets.
-        if (f.availability) j["availability"] = numberToJson(*f.availability);
-        if (f.p99_ms) j["p99_ms"] = numberToJson(*f.p99_ms);
-        appendExtras(j, f.extra);
-        flows.push_back(std::move(j));
-    }
-    out["flows"] = std::move(flows);
-
-    Json notes = Json::array();
-    for (const auto& n : doc.notes) {
-        Json j = {
-            {"id", n.id}, {"text", n.text}, {"x", numberToJson(n.x)}, {"y", numberToJson(n.y)}};
-        appendExtras(j, n.extra);
-        notes.push_back(std::move(j));
-    }
-    out["notes"] = std::move(notes);
+    out["zones"] = listToJson(doc.zones);
+    out["components"] = listToJson(doc.components);
+    out["connections"] = listToJson(doc.connections);
+    out["flows"] = listToJson(doc.flows);
+    out["notes"] = listToJson(doc.notes);
 
     // Written only when there is one, so that designs without acknowledgements save exactly
     // as they did before the field existed.

@@ -3,6 +3,8 @@
 #include "archlens/model/limits.h"
 #include "archlens/model/validation.h"
 
+#include "field_access.h"
+
 #include <algorithm>
 #include <set>
 
@@ -51,6 +53,19 @@ std::string checkComponentProps(const Catalogue& catalogue, const Document& doc,
     return {};
 }
 
+/// Why a new element cannot be added: its id, then each field held to the field table, as
+/// the reader holds a file, so that whatever an edit makes saves and opens again.
+template <typename T>
+std::string checkNewElement(const T& e, const Document& doc, const Catalogue& catalogue) {
+    if (auto why = checkId(e.id)) return "the id " + *why;
+    const FieldContext context{[&doc](const std::string& id) { return doc.component(id); },
+                               &catalogue};
+    for (const auto& f : detail::fieldAccess<T>())
+        if (auto why = checkField(f.info, f.get(e), context))
+            return std::string(f.info.name) + " " + *why;
+    return {};
+}
+
 } // namespace
 
 Editor::Editor(const Catalogue& catalogue, Document doc)
@@ -88,11 +103,11 @@ EditResult Editor::push(CommandPtr command, std::string id) {
         command->apply(doc_, changes);
         macro_->add(std::move(command));
         macroChanges_.insert(macroChanges_.end(), changes.begin(), changes.end());
-        return {{}, std::move(id)};
+        return EditResult::made(std::move(id));
     }
     history_.push(std::move(command), doc_, changes);
     notify(changes);
-    return {{}, std::move(id)};
+    return EditResult::made(std::move(id));
 }
 
 void Editor::beginMacro(const std::string& text) {
@@ -144,17 +159,12 @@ void Editor::notify(const Changes& changes) {
 }
 
 std::string Editor::checkNewComponent(const Component& c) const {
-    if (auto why = checkId(c.id)) return "the id " + *why;
-    if (auto why = checkName(c.name)) return "the name " + *why;
-    if (auto why = checkCoordinate(c.x)) return "x " + *why;
-    if (auto why = checkCoordinate(c.y)) return "y " + *why;
+    if (auto error = checkNewElement(c, doc_, catalogue_); !error.empty()) return error;
     return checkComponentProps(catalogue_, doc_, c);
 }
 
 std::string Editor::checkNewConnection(const Connection& c) const {
-    if (auto why = checkId(c.id)) return "the id " + *why;
-    if (!doc_.component(c.from)) return "no component " + inQuotes(c.from) + " to connect from";
-    if (!doc_.component(c.to)) return "no component " + inQuotes(c.to) + " to connect to";
+    if (auto error = checkNewElement(c, doc_, catalogue_); !error.empty()) return error;
     if (c.from == c.to) return "a connection cannot start and end at the same component";
     for (const auto& [key, value] : c.props.items()) {
         auto schema = catalogue_.connectionProperty(key);
@@ -167,8 +177,9 @@ std::string Editor::checkNewConnection(const Connection& c) const {
 EditResult Editor::addComponent(Component component) {
     if (component.id.empty()) component.id = doc_.uniqueId(component.kind + "_");
     if (doc_.idInUse(component.id))
-        return {"the id " + inQuotes(component.id) + " is already used", {}};
-    if (auto error = checkNewComponent(component); !error.empty()) return {error, {}};
+        return EditResult::refused("the id " + inQuotes(component.id) + " is already used");
+    if (auto error = checkNewComponent(component); !error.empty())
+        return EditResult::refused(error);
     if (component.name.empty()) component.name = catalogue_.kind(component.kind)->label;
     const std::string id = component.id;
     return push(
@@ -178,8 +189,9 @@ EditResult Editor::addComponent(Component component) {
 EditResult Editor::addConnection(Connection connection) {
     if (connection.id.empty()) connection.id = doc_.uniqueId("c");
     if (doc_.idInUse(connection.id))
-        return {"the id " + inQuotes(connection.id) + " is already used", {}};
-    if (auto error = checkNewConnection(connection); !error.empty()) return {error, {}};
+        return EditResult::refused("the id " + inQuotes(connection.id) + " is already used");
+    if (auto error = checkNewConnection(connection); !error.empty())
+        return EditResult::refused(error);
     const std::string id = connection.id;
     return push(std::make_unique<InsertElementCommand>("Add connection", std::move(connection)),
                 id);
@@ -187,36 +199,20 @@ EditResult Editor::addConnection(Connection connection) {
 
 EditResult Editor::addZone(Zone zone) {
     if (zone.id.empty()) zone.id = doc_.uniqueId("zone");
-    if (doc_.idInUse(zone.id)) return {"the id " + inQuotes(zone.id) + " is already used", {}};
-    // Every field held to the reader's rules (validateDocument), so the design saves and
-    // opens again.
-    if (auto why = checkId(zone.id)) return {"the id " + *why, {}};
-    if (auto why = checkName(zone.region)) return {"the region " + *why, {}};
-    if (!(zone.availability > 0 && zone.availability <= 1))
-        return {"zone availability must be greater than 0 and at most 1", {}};
+    if (doc_.idInUse(zone.id))
+        return EditResult::refused("the id " + inQuotes(zone.id) + " is already used");
+    if (auto error = checkNewElement(zone, doc_, catalogue_); !error.empty())
+        return EditResult::refused(error);
     const std::string id = zone.id;
     return push(std::make_unique<InsertElementCommand>("Add zone " + id, std::move(zone)), id);
 }
 
 EditResult Editor::addFlow(Flow flow) {
     if (flow.id.empty()) flow.id = doc_.uniqueId("flow");
-    if (doc_.idInUse(flow.id)) return {"the id " + inQuotes(flow.id) + " is already used", {}};
-    if (auto why = checkId(flow.id)) return {"the id " + *why, {}};
-    if (auto why = checkName(flow.name)) return {"the name " + *why, {}};
-    if (!doc_.component(flow.entry)) return {"a flow must enter at an existing component", {}};
-    if (flow.op != "read" && flow.op != "write")
-        return {"a flow's operation must be read or write", {}};
-    if (!(flow.rate_rps > 0 && flow.rate_rps <= kMaxRateRps))
-        return {"a flow's rate must be greater than 0 and at most " +
-                    numberToJson(kMaxRateRps).dump() + " requests/s",
-                {}};
-    // Targets given with a new flow are held to the reader's rules, so that it saves and
-    // opens again.
-    if (flow.availability)
-        if (auto why = checkAvailabilityTarget(*flow.availability))
-            return {"a flow's availability target " + *why, {}};
-    if (flow.p99_ms)
-        if (auto why = checkLatencyTarget(*flow.p99_ms)) return {"a flow's p99 target " + *why, {}};
+    if (doc_.idInUse(flow.id))
+        return EditResult::refused("the id " + inQuotes(flow.id) + " is already used");
+    if (auto error = checkNewElement(flow, doc_, catalogue_); !error.empty())
+        return EditResult::refused(error);
     const std::string id = flow.id;
     return push(std::make_unique<InsertElementCommand>(
                     "Add flow " + (flow.name.empty() ? id : flow.name), std::move(flow)),
@@ -225,11 +221,10 @@ EditResult Editor::addFlow(Flow flow) {
 
 EditResult Editor::addNote(Note note) {
     if (note.id.empty()) note.id = doc_.uniqueId("note");
-    if (doc_.idInUse(note.id)) return {"the id " + inQuotes(note.id) + " is already used", {}};
-    if (auto why = checkId(note.id)) return {"the id " + *why, {}};
-    if (auto why = checkText(note.text)) return {"the text " + *why, {}};
-    if (auto why = checkCoordinate(note.x)) return {"x " + *why, {}};
-    if (auto why = checkCoordinate(note.y)) return {"y " + *why, {}};
+    if (doc_.idInUse(note.id))
+        return EditResult::refused("the id " + inQuotes(note.id) + " is already used");
+    if (auto error = checkNewElement(note, doc_, catalogue_); !error.empty())
+        return EditResult::refused(error);
     const std::string id = note.id;
     return push(std::make_unique<InsertElementCommand>("Add note", std::move(note)), id);
 }
@@ -238,7 +233,8 @@ EditResult Editor::removeElements(const std::vector<ElementRef>& refs) {
     std::set<std::pair<ElementType, std::string>> gone;
     for (const auto& r : refs) {
         if (!doc_.contains(r.type, r.id))
-            return {std::string("no ") + toString(r.type) + " " + inQuotes(r.id), {}};
+            return EditResult::refused(std::string("no ") + toString(r.type) + " " +
+                                       inQuotes(r.id));
         gone.insert({r.type, r.id});
     }
     // Dependents first, so that undo puts back the parents before what refers to them.
@@ -277,9 +273,9 @@ EditResult Editor::removeElements(const std::vector<ElementRef>& refs) {
     return {};
 }
 
-EditResult Editor::setAttribute(const AttributeRef& ref, const Json& value,
-                                const std::string& mergeKey) {
-    if (auto why = checkAttribute(doc_, catalogue_, ref, value)) return {ref.name + " " + *why, {}};
+EditResult Editor::checkSetAttribute(const AttributeRef& ref, const Json& value) const {
+    if (auto why = checkAttribute(doc_, catalogue_, ref, value))
+        return EditResult::refused(ref.name + " " + *why, *why);
     // The kind or one property can be fine alone and wrong with the rest: a min_healthy above
     // the instances once they return to their default, a property the new kind does not
     // take. The component as it would become is held to the rules of a new one.
@@ -293,12 +289,33 @@ EditResult Editor::setAttribute(const AttributeRef& ref, const Json& value,
         else
             after.props[ref.name.substr(6)] = value;
         if (auto error = checkComponentProps(catalogue_, doc_, after); !error.empty())
-            return {ref.name + ": " + error, {}};
+            return EditResult::refused(ref.name + ": " + error, error);
     }
+    return {};
+}
+
+EditResult Editor::setAttribute(const AttributeRef& ref, const Json& value,
+                                const std::string& mergeKey) {
+    if (EditResult refused = checkSetAttribute(ref, value); !refused.ok()) return refused;
     if (getAttribute(doc_, ref) == value) return {};
     std::string text = "Change " + ref.name;
     if (ref.name == "name" || ref.name == "text") text = "Rename " + ref.id;
     return push(std::make_unique<SetAttributeCommand>(text, doc_, ref, value, mergeKey), ref.id);
+}
+
+EditResult Editor::setAttributes(const std::vector<AttributeRef>& refs, const Json& value,
+                                 const std::string& text) {
+    // Checked against the document as it is: the edits are of different elements, so none
+    // changes what another is checked against.
+    for (const auto& ref : refs)
+        if (EditResult r = checkSetAttribute(ref, value); !r.ok())
+            return EditResult::refused(ref.id + ": " + r.error, ref.id + ": " + r.reason);
+    Group group(*this, text.empty() ? "Change " + (refs.empty() ? "" : refs.front().name) + " of " +
+                                          std::to_string(refs.size()) + " items"
+                                    : text);
+    for (const auto& ref : refs)
+        setAttribute(ref, value);
+    return {};
 }
 
 EditResult Editor::move(const std::vector<Position>& positions) {
@@ -307,12 +324,13 @@ EditResult Editor::move(const std::vector<Position>& positions) {
                               : "Move " + std::to_string(positions.size()) + " items");
     for (const auto& p : positions) {
         if (p.ref.type != ElementType::Component && p.ref.type != ElementType::Note)
-            return {"only components and notes have a position", {}};
+            return EditResult::refused("only components and notes have a position");
         if (!doc_.contains(p.ref.type, p.ref.id))
-            return {std::string("no ") + toString(p.ref.type) + " " + inQuotes(p.ref.id), {}};
+            return EditResult::refused(std::string("no ") + toString(p.ref.type) + " " +
+                                       inQuotes(p.ref.id));
         // The same range as a file's, so that a drag cannot put a box where no file can.
-        if (auto why = checkCoordinate(p.x)) return {"x " + *why, {}};
-        if (auto why = checkCoordinate(p.y)) return {"y " + *why, {}};
+        if (auto why = checkCoordinate(p.x)) return EditResult::refused("x " + *why);
+        if (auto why = checkCoordinate(p.y)) return EditResult::refused("y " + *why);
         macro->add(std::make_unique<SetAttributeCommand>(
             "", doc_, AttributeRef{p.ref.type, p.ref.id, "x"}, p.x));
         macro->add(std::make_unique<SetAttributeCommand>(
@@ -324,15 +342,17 @@ EditResult Editor::move(const std::vector<Position>& positions) {
 
 EditResult Editor::acknowledge(const std::string& rule, const std::vector<std::string>& subjects,
                                const std::string& note) {
-    if (rule.empty()) return {"an acknowledgement must name the rule of its finding", {}};
-    if (auto why = checkName(rule)) return {"the rule " + *why, {}};
-    if (auto why = checkText(note)) return {"the note " + *why, {}};
+    if (rule.empty())
+        return EditResult::refused("an acknowledgement must name the rule of its finding");
+    if (auto why = checkName(rule)) return EditResult::refused("the rule " + *why);
+    if (auto why = checkText(note)) return EditResult::refused("the note " + *why);
     // A finding may name a subject twice (a call cycle back to its start); the file holds
     // the set, each id once, in the finding's order.
     std::vector<std::string> ids;
     for (const auto& s : subjects) {
-        if (s.empty()) return {"a finding's subjects are ids and cannot be empty", {}};
-        if (auto why = checkId(s)) return {"a subject's id " + *why, {}};
+        if (s.empty())
+            return EditResult::refused("a finding's subjects are ids and cannot be empty");
+        if (auto why = checkId(s)) return EditResult::refused("a subject's id " + *why);
         if (std::find(ids.begin(), ids.end(), s) == ids.end()) ids.push_back(s);
     }
     const Acknowledgement* existing = doc_.acknowledgement(rule, ids);
@@ -348,7 +368,7 @@ EditResult Editor::acknowledge(const std::string& rule, const std::vector<std::s
 EditResult Editor::withdrawAcknowledgement(const std::string& rule,
                                            const std::vector<std::string>& subjects) {
     if (!doc_.acknowledgement(rule, subjects))
-        return {"that finding is not accepted as a trade-off", {}};
+        return EditResult::refused("that finding is not accepted as a trade-off");
     return push(std::make_unique<SetAcknowledgementCommand>("Withdraw trade-off", doc_, rule,
                                                             subjects, std::nullopt));
 }

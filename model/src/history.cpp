@@ -4,10 +4,13 @@ namespace archlens {
 
 void History::push(CommandPtr command, Document& doc, Changes& changes) {
     command->apply(doc, changes);
-    record(std::move(command));
+    if (record(std::move(command)) && commands_.back()->isObsolete(doc)) {
+        commands_.pop_back();
+        --index_;
+    }
 }
 
-void History::record(CommandPtr command) {
+bool History::record(CommandPtr command) {
     if (index_ < commands_.size()) {
         if (clean_ > static_cast<long>(index_))
             clean_ = -1; // the saved state was redoable; now gone
@@ -16,9 +19,10 @@ void History::record(CommandPtr command) {
     // Merge into the previous step unless that step is the saved state, which must stay
     // reachable by undo.
     if (index_ > 0 && clean_ != static_cast<long>(index_) && commands_.back()->mergeWith(*command))
-        return;
+        return true;
     commands_.push_back(std::move(command));
     ++index_;
+    return false;
 }
 
 void History::undo(Document& doc, Changes& changes) {

@@ -1,5 +1,8 @@
 #include "archlens/model/validation.h"
+#include "archlens/model/fields.h"
 #include "archlens/model/limits.h"
+
+#include "field_access.h"
 
 #include <cmath>
 #include <functional>
@@ -119,23 +122,7 @@ std::optional<std::string> checkValueWith(const PropertySchema& s, const Json& v
     return std::nullopt;
 }
 
-/// Why `v` is not a number within (0, max], or nullopt.
-std::optional<std::string> positiveUpTo(double v, double max) {
-    if (!(v > 0) || !std::isfinite(v)) return "must be greater than 0, got " + formatNumber(v);
-    if (v > max) return "must be at most " + formatNumber(max) + ", got " + formatNumber(v);
-    return std::nullopt;
-}
-
 } // namespace
-
-std::optional<std::string> checkAvailabilityTarget(double v) {
-    if (!(v > 0 && v < 1)) return "must be between 0 and 1 (e.g. 0.9999), got " + formatNumber(v);
-    return std::nullopt;
-}
-
-std::optional<std::string> checkLatencyTarget(double v) {
-    return positiveUpTo(v, kMaxLatencyMs);
-}
 
 std::optional<std::string> checkValue(const PropertySchema& s, const Json& v, const Document* doc) {
     Exists zoneExists, flowExists;
@@ -187,21 +174,20 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
         };
     };
     const Exists zoneExists = isA(Zones), flowExists = isA(Flows);
-    auto name = [&](const std::string& at, const std::string& value) {
-        if (auto why = checkName(value)) add(at, *why);
+    // Every built-in field against its description in the field table.
+    const FieldContext fieldContext{isComponent, &catalogue};
+    // `at` gives the element's pointer, built only for a problem: most elements have none.
+    auto fields = [&]<typename T>(const T& element, auto at) {
+        for (const auto& f : detail::fieldAccess<T>())
+            if (auto why = checkField(f.info, f.get(element), fieldContext))
+                add(at() + (detail::isRequirement(f.info) ? "/requirements/" : "/") +
+                        std::string(f.info.key),
+                    *why);
     };
     auto text = [&](const std::string& at, const std::string& value) {
         if (auto why = checkText(value)) add(at, *why);
     };
-    auto position = [&](const std::string& at, double x, double y) {
-        if (auto why = checkCoordinate(x)) add(at + "/x", *why);
-        if (auto why = checkCoordinate(y)) add(at + "/y", *why);
-    };
-    auto missing = [](const char* what, const std::string& id) {
-        return std::string("names the ") + what + " " + quoteForMessage(id) +
-               ", which does not exist";
-    };
-    name("/title", doc.title);
+    fields(doc, [] { return std::string(); });
     for (size_t i = 0; i < doc.zones.size(); ++i)
         claim(doc.zones[i].id, Zones, i);
     for (size_t i = 0; i < doc.components.size(); ++i)
@@ -219,37 +205,15 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
         componentSchemas;
     std::unordered_map<std::string, std::optional<PropertySchema>> connectionSchemas;
 
-    const auto& req = doc.requirements;
-    if (req.availability)
-        if (auto why = checkAvailabilityTarget(*req.availability))
-            add("/requirements/availability", *why);
-    if (req.p99_ms)
-        if (auto why = checkLatencyTarget(*req.p99_ms)) add("/requirements/p99_ms", *why);
-    if (req.max_sync_depth && (*req.max_sync_depth < 1 || *req.max_sync_depth > kMaxSyncDepth))
-        add("/requirements/max_sync_depth",
-            "must be a whole number from 1 to " + std::to_string(kMaxSyncDepth));
-    if (req.peak_rps)
-        if (auto why = positiveUpTo(*req.peak_rps, kMaxRateRps))
-            add("/requirements/peak_rps", *why);
-
-    for (size_t i = 0; i < doc.zones.size(); ++i) {
-        const auto& z = doc.zones[i];
-        name("/zones/" + std::to_string(i) + "/region", z.region);
-        if (!(z.availability > 0 && z.availability <= 1))
-            add("/zones/" + std::to_string(i) + "/availability",
-                "must be greater than 0 and at most 1, got " + formatNumber(z.availability));
-    }
+    for (size_t i = 0; i < doc.zones.size(); ++i)
+        fields(doc.zones[i], [&] { return pointerOf(Zones, i); });
 
     for (size_t i = 0; i < doc.components.size(); ++i) {
         const auto& c = doc.components[i];
         auto at = [&] { return pointerOf(Components, i); };
-        name(at() + "/name", c.name);
-        position(at(), c.x, c.y);
+        fields(c, at);
         const KindInfo* kind = catalogue.kind(c.kind);
-        if (!kind) {
-            add(at() + "/kind", "unknown kind " + quoteForMessage(c.kind));
-            continue;
-        }
+        if (!kind) continue; // named by the kind's field; its properties cannot be checked
         auto& schemas = componentSchemas[kind];
         for (const auto& [key, value] : c.props.items()) {
             if (!catalogue.accepts(*kind, key)) {
@@ -275,8 +239,7 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
     for (size_t i = 0; i < doc.connections.size(); ++i) {
         const auto& c = doc.connections[i];
         auto at = [&] { return pointerOf(Connections, i); };
-        if (!isComponent(c.from)) add(at() + "/from", missing("component", c.from));
-        if (!isComponent(c.to)) add(at() + "/to", missing("component", c.to));
+        fields(c, at);
         if (c.from == c.to && isComponent(c.from))
             add(at() + "/to", "a connection cannot start and end at the same component");
         for (const auto& [key, value] : c.props.items()) {
@@ -293,27 +256,10 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
         }
     }
 
-    for (size_t i = 0; i < doc.flows.size(); ++i) {
-        const auto& f = doc.flows[i];
-        const std::string at = "/flows/" + std::to_string(i);
-        name(at + "/name", f.name);
-        if (!isComponent(f.entry)) add(at + "/entry", missing("component", f.entry));
-        if (f.op != "read" && f.op != "write")
-            add(at + "/op", "must be \"read\" or \"write\", got " + quoteForMessage(f.op));
-        if (auto why = positiveUpTo(f.rate_rps, kMaxRateRps)) add(at + "/rate_rps", *why);
-        // A flow's own targets are held to the design's ranges: they stand in for them.
-        if (f.availability)
-            if (auto why = checkAvailabilityTarget(*f.availability))
-                add(at + "/availability", *why);
-        if (f.p99_ms)
-            if (auto why = checkLatencyTarget(*f.p99_ms)) add(at + "/p99_ms", *why);
-    }
-
-    for (size_t i = 0; i < doc.notes.size(); ++i) {
-        const std::string at = "/notes/" + std::to_string(i);
-        text(at + "/text", doc.notes[i].text);
-        position(at, doc.notes[i].x, doc.notes[i].y);
-    }
+    for (size_t i = 0; i < doc.flows.size(); ++i)
+        fields(doc.flows[i], [&] { return pointerOf(Flows, i); });
+    for (size_t i = 0; i < doc.notes.size(); ++i)
+        fields(doc.notes[i], [&] { return pointerOf(Notes, i); });
 
     // Subjects are not checked against the ids: an acknowledgement whose subject was
     // deleted matches nothing and does no harm. Two for one finding would be ambiguous.
@@ -322,7 +268,7 @@ Problems validateDocument(const Document& doc, const Catalogue& catalogue) {
         const auto& a = doc.acknowledgements[i];
         const std::string at = "/acknowledgements/" + std::to_string(i);
         if (a.rule.empty()) add(at + "/rule", "must name a rule");
-        name(at + "/rule", a.rule);
+        if (auto why = checkName(a.rule)) add(at + "/rule", *why);
         text(at + "/note", a.note);
         std::unordered_set<std::string_view> listed;
         for (size_t s = 0; s < a.subjects.size(); ++s) {

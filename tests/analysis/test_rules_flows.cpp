@@ -230,7 +230,7 @@ TEST_CASE("one manual-failover database is one finding, not five") {
     CHECK_FALSE(a[0].subjects.empty());
     CHECK(a[0].subjects.front() == "db");
     CHECK(a[0].severity == Severity::Warning);
-    CHECK_THAT(a[0].message, Catch::Contains("Where the minutes go: Orders DB"));
+    CHECK_THAT(a[0].message, Catch::Contains("Where the downtime goes: Orders DB"));
 }
 
 TEST_CASE("fixes fit the kind: no more instances of a single primary or an object store") {

@@ -105,7 +105,7 @@ TEST_CASE("rule availability-below-target names what the designer can change, no
     // and is marked external); the client is outside the system and never listed.
     CHECK(a[0].subjects == std::vector<std::string>{"db", "dns"});
     CHECK_THAT(a[0].message, Catch::Contains("Orders DB 43 min") &&
-                                 Catch::Contains("DNS 0.4 min (external)"));
+                                 Catch::Contains("DNS 26 s (external)"));
     // A zone that alone stops the flow takes its place by its share.
     r.zones = {{"az1", {"order"}, 0.9995}, {"az2", {}, 0.9995}};
     CHECK(findingsOf("availability-below-target", d, r)[0].subjects ==

@@ -47,6 +47,15 @@ foreach(f ${examples})
   if(NOT a STREQUAL b)
     message(FATAL_ERROR "report ${name} to .json: findings differ from check --format json")
   endif()
+  # The Markdown report is what `check --format md` prints, with the pictures linked.
+  execute_process(COMMAND ${ARCHLENS} check ${f} --format md OUTPUT_VARIABLE checked)
+  file(READ ${WORK}/${name}-report.md reported)
+  string(REGEX REPLACE "## Diagram\n\n!\\[[^\n]*\n\n" "" pictureless "${reported}")
+  string(REGEX REPLACE "## Plots\n\n(!\\[[^\n]*\n\n)+" "" pictureless "${pictureless}")
+  if(pictureless STREQUAL reported OR NOT checked STREQUAL pictureless)
+    message(FATAL_ERROR "report ${name} to .md differs from check --format md beyond its pictures:\n"
+                        "--- check --format md\n${checked}\n--- report, pictures removed\n${pictureless}")
+  endif()
 endforeach()
 
 list(GET examples 0 f)

@@ -5,6 +5,7 @@
 #include "diagram_view.h"
 #include "document_controller.h"
 #include "flow_result_model.h"
+#include "status_palette.h"
 
 #include "main_window_fixture.h"
 #include "qml_message_guard.h"
@@ -138,6 +139,39 @@ private slots:
         QTRY_VERIFY(view_->critique().highlight.isEmpty());
     }
 
+    /// The findings panel and the status bar colour severities with the palette the canvas,
+    /// the exports and the reports use (StatusPalette, through the Theme singleton).
+    void findingsAreColouredByThePalette() {
+        open(kExamples + "/url-shortener.archlens");
+        clickCentre(item("critiqueSummary"));
+        auto* list = item("findingList");
+        QVERIFY(list);
+        QTRY_VERIFY(list->property("count").toInt() > 0);
+        const StatusPalette& palette = StatusPalette::light();
+        QSet<QString> seen;
+        for (int i = 0; i < list->property("count").toInt(); ++i) {
+            QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, i), Q_ARG(int, 0));
+            QQuickItem* row = nullptr;
+            QTRY_VERIFY((QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem*, row),
+                                                   Q_ARG(int, i)),
+                         row));
+            QQuickItem* bar = findItem(row, "severityBar");
+            QVERIFY(bar);
+            const QString severity = row->property("severity").toString();
+            const QColor expected = row->property("acknowledged").toBool()
+                                        ? palette.accepted
+                                        : palette.severity(*severityFromString(severity.toStdString()));
+            QCOMPARE(bar->property("color").value<QColor>(), expected);
+            seen.insert(severity);
+        }
+        QCOMPARE(seen, QSet<QString>({"error", "warning", "info"}));
+        // Errors open: the summary in the status bar is in the error colour.
+        QVERIFY(analysis_->errorCount() > 0);
+        auto* label = item("critiqueSummary")->property("contentItem").value<QQuickItem*>();
+        QVERIFY(label);
+        QCOMPARE(label->property("color").value<QColor>(), palette.error);
+    }
+
     void aFindingIsAcceptedAsATradeOffWithANote() {
         open(kExamples + "/ecommerce-checkout.archlens");
         clickCentre(item("critiqueSummary"));
@@ -230,7 +264,7 @@ private slots:
         QVERIFY(view_->showLoad());
         QTRY_VERIFY(view_->critique().utilisation.value("app") > 1);
         QCOMPARE(view_->critique().utilisation.value("app"), after);
-        QCOMPARE(item("multiplierLabel")->property("text").toString(), QStringLiteral("×100"));
+        QCOMPARE(item("multiplierLabel")->property("text").toString(), QStringLiteral("100×"));
 
         // Back to the declared load.
         analysis_->setTrafficMultiplier(1);

@@ -111,7 +111,8 @@ private slots:
         // A capacity has a floor a person can type (a tiny positive one made the numbers NaN).
         QCOMPARE(rowData(model, "props.capacity_rps", PropertyModel::ExclusiveMinRole).toBool(),
                  false);
-        QCOMPARE(rowData(model, "props.capacity_rps", PropertyModel::MinimumRole).toDouble(), 0.001);
+        QCOMPARE(rowData(model, "props.capacity_rps", PropertyModel::MinimumRole).toDouble(),
+                 0.001);
         QCOMPARE(rowData(model, "props.latency_ms", PropertyModel::TypeRole).toString(),
                  QStringLiteral("latency"));
         QCOMPARE(rowData(model, "props.external", PropertyModel::TypeRole).toString(),
@@ -206,6 +207,24 @@ private slots:
         QVERIFY(model.setValue(row, QStringLiteral("AB"), true));
         controller.undo();
         QCOMPARE(controller.document().component("keygen")->name, std::string("A"));
+    }
+
+    void typingBackToTheOriginalLeavesNoStep() {
+        DocumentController controller;
+        QVERIFY(controller.openFile(example("url-shortener")));
+        PropertyModel model;
+        model.setController(&controller);
+        controller.selection()->select("keygen");
+        QSignalSpy modified(&controller, &DocumentController::modifiedChanged);
+        const int row = model.rowOf("props.instances");
+        const int original = role(model, row, PropertyModel::ValueRole).toInt();
+        QVERIFY(model.setValue(row, original + 3, true));
+        QVERIFY(controller.modified());
+        QVERIFY(model.setValue(row, original, true)); // typed back, still one stream
+        QVERIFY(!controller.modified());
+        QVERIFY(!controller.canUndo());
+        QVERIFY(modified.count() >= 2);
+        QCOMPARE(role(model, row, PropertyModel::ValueRole).toInt(), original);
     }
 
     void refusedValuesChangeNothing() {
@@ -634,6 +653,7 @@ private slots:
                 palette.mid: dark ? "#2c3037" : "#b8b8b8"
                 palette.dark: dark ? "#15171b" : "#9f9f9f"
                 palette.placeholderText: dark ? "#8a93a3" : "#80000000"
+                Binding { target: Theme; property: "dark"; value: dark } // as Main.qml does
                 RowLayout {
                     anchors.fill: parent
                     spacing: 1

@@ -29,7 +29,7 @@ std::map<std::string, std::pair<double, double>> byId(const std::vector<Editor::
 TEST_CASE("align lines up edges and centres of the selection's bounding box") {
     const Document doc = design();
     const std::vector<std::string> ids = {"a", "b", "n"};
-    // Bounding box: left 0, right 484 (b), top 0, bottom 160 (n).
+    // Bounding box: left 0, right 484 (b), top 0, bottom 164 (n, a note being 64 high).
     using P = std::pair<double, double>;
     auto left = byId(align(doc, ids, AlignEdge::Left));
     CHECK(left["a"] == P{0, 0});
@@ -46,10 +46,10 @@ TEST_CASE("align lines up edges and centres of the selection's bounding box") {
     CHECK(top["b"] == P{300, 0});
     CHECK(top["n"] == P{50, 0});
     auto bottom = byId(align(doc, ids, AlignEdge::Bottom));
-    CHECK(bottom["a"] == P{0, 104});
+    CHECK(bottom["a"] == P{0, 108});
     CHECK(bottom["n"] == P{50, 100});
     auto vcenter = byId(align(doc, ids, AlignEdge::VCenter));
-    CHECK(vcenter["a"] == P{0, 52});
+    CHECK(vcenter["a"] == P{0, 54});
     CHECK(vcenter["n"] == P{50, 50});
 }
 

@@ -65,7 +65,7 @@ void availabilityBelowTarget(const Context& ctx, std::vector<Finding>& out) {
             allExplained = allExplained && (!large || explained.count(cost.id) > 0 ||
                                             cost.why == "external");
             budget += (budget.empty() ? "" : ", ") + (zone ? "zone " + cost.id : ctx.name(cost.id)) +
-                      " " + fixed(cost.minutes, cost.minutes < 10 ? 1 : 0) + " min" +
+                      " " + downtimeText(cost.minutes) +
                       (cost.why == "external" ? " (external)" : "");
         }
         if (f.timedOut > 0) {
@@ -77,7 +77,7 @@ void availabilityBelowTarget(const Context& ctx, std::vector<Finding>& out) {
                 if (minutes >= 0.1 * f.downtimeMinPerMonth)
                     subjects.insert(subjects.begin(), overloaded.begin(), overloaded.end());
                 const std::string share =
-                    "requests that time out " + fixed(minutes, minutes < 10 ? 1 : 0) + " min" +
+                    "requests that time out " + downtimeText(minutes) +
                     (overloaded.empty() ? "" : " (" + flowNames(ctx, overloaded) + " overloaded)");
                 const bool largest = costs.empty() || minutes >= costs.front().minutes;
                 if (budget.empty())
@@ -98,8 +98,8 @@ void availabilityBelowTarget(const Context& ctx, std::vector<Finding>& out) {
               {"target", availabilityPercent(*target)},
               {"method",
                f.availabilityMethod == "exact" ? "computed exactly" : "estimated by simulation"},
-              {"downtime", fixed(f.downtimeMinPerMonth, f.downtimeMinPerMonth < 10 ? 1 : 0)},
-              {"allowed", fixed((1 - *target) * kMinutesPerMonth, 1)},
+              {"downtime", downtimeText(f.downtimeMinPerMonth)},
+              {"allowed", downtimeText((1 - *target) * kMinutesPerMonth)},
               {"budget", budget}},
              // The causes are reported (at their own severity) by the findings that name
              // them; this one states the effect and points at them.

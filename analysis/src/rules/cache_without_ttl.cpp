@@ -6,7 +6,7 @@ namespace archlens::rules {
 
 void cacheWithoutTtl(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& c : ctx.doc.components)
-        if (c.kind == "cache" && !c.props.contains("ttl_s"))
+        if (ctx.is(c, KindTrait::Cache) && !c.props.contains("ttl_s"))
             emit(out, "cache-without-ttl", {c.id}, {{"name", ctx.name(c.id)}});
 }
 

@@ -9,7 +9,7 @@ void clientToDatastore(const Context& ctx, std::vector<Finding>& out) {
         const Component* to = ctx.component(c.to);
         // Object storage reached with a signed URL (valet key) and CDNs are meant for clients.
         if (!from || !to || !ctx.isClient(*from) || !ctx.isDataStore(*to) ||
-            ctx.isKind(*to, {"object_storage"}))
+            ctx.is(*to, KindTrait::ObjectStore))
             continue;
         emit(out, "client-to-datastore", {c.id, to->id},
              {{"client", ctx.name(from->id)}, {"store", ctx.name(to->id)}});

@@ -153,34 +153,24 @@ std::string Context::describe(const Connection& c) const {
     return name(c.from) + " → " + name(c.to);
 }
 
-bool Context::isKind(const Component& c, std::initializer_list<const char*> kinds) const {
-    for (const char* k : kinds)
-        if (c.kind == k) return true;
-    return false;
+bool Context::is(const Component& c, KindTrait trait) const {
+    const KindInfo* k = kind(c);
+    return k && k->is(trait);
 }
-bool Context::isQueue(const Component& c) const {
-    return isKind(c, {"message_queue", "task_queue", "pubsub_topic", "event_stream"});
+bool Context::isMessageBroker(const Component& c) const {
+    const KindInfo* k = kind(c);
+    return k && k->isMessageBroker();
 }
 bool Context::isDataStore(const Component& c) const {
     const KindInfo* k = kind(c);
     return k && k->category == "data";
 }
-bool Context::isClient(const Component& c) const {
-    return isKind(c, {"client", "mobile_client"});
+bool Context::isApplication(const Component& c) const {
+    return is(c, KindTrait::Server) || is(c, KindTrait::Serverless);
 }
-
-std::string percent(double fraction, int decimals) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f%%", decimals, fraction * 100);
-    return buffer;
-}
-
-std::string duration(double ms) {
-    if (ms < 1000) return count(ms) + " ms";
-    const double s = ms / 1000;
-    std::string text = fixed(s, s < 10 ? 1 : 0);
-    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) text.resize(text.size() - 2);
-    return text + " s";
+bool Context::isExternalService(const Component& c) const {
+    const KindInfo* k = kind(c);
+    return k && k->category == "external";
 }
 
 std::string fixed(double value, int decimals) {

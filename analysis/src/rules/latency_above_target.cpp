@@ -25,14 +25,14 @@ void latencyAboveTarget(const Context& ctx, std::vector<Finding>& out) {
             slowestText = slowest->p99_ms > f.p99_ms
                               ? ctx.name(slowest->component) + " (slower than the timeouts allow)"
                               : ctx.name(slowest->component) + " (p99 " +
-                                    count(slowest->p99_ms) + " ms)";
+                                    millisecondsText(slowest->p99_ms) + ")";
         const Values values{{"flow", ctx.name(f.id)},
-                            {"p99", count(f.p99_ms)},
-                            {"p50", count(f.p50_ms)},
-                            {"target", count(*target)},
+                            {"p99", millisecondsText(f.p99_ms)},
+                            {"p50", millisecondsText(f.p50_ms)},
+                            {"target", millisecondsText(*target)},
                             {"slowest", slowestText},
-                            {"share", percent(f.timedOut, f.timedOut >= 0.995 ? 0 : 1)},
-                            {"after", duration(f.p50_ms)}};
+                            {"share", shareText(f.timedOut)},
+                            {"after", millisecondsText(f.p50_ms)}};
         // When requests give up, the percentile is the timeout budget, not a latency: say
         // that requests fail (availability-below-target counts them). An overloaded
         // component on the path is the cause, reported as an error of its own; this

@@ -17,12 +17,10 @@ void missingAuth(const Context& ctx, std::vector<Finding>& out) {
         walkFlow(ctx, flow, false, [&](const Connection& c) {
             const Component* to = ctx.component(c.to);
             if (!to) return false;
-            if (ctx.flag(*to, "auth") || to->kind == "identity_provider") authenticated = true;
-            if (to->kind == "dns" || to->kind == "cdn") return false;
+            if (ctx.flag(*to, "auth") || ctx.is(*to, KindTrait::Identity)) authenticated = true;
+            if (ctx.is(*to, KindTrait::Dns) || ctx.is(*to, KindTrait::Cdn)) return false;
             if (subject.empty()) subject = to->id;
-            if (target.empty() &&
-                ctx.isKind(*to, {"app_service", "web_server", "bff", "serverless_function"}))
-                target = to->id;
+            if (target.empty() && ctx.isApplication(*to)) target = to->id;
             return true;
         });
         if (authenticated || target.empty()) continue;

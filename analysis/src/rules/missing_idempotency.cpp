@@ -17,7 +17,9 @@ bool reachesExternal(const Context& ctx, std::size_t flow, const std::string& id
                      std::set<std::string>& seen) {
     if (!seen.insert(id).second) return false;
     const Component* c = ctx.component(id);
-    if (c && ctx.flag(*c, "external") && !ctx.isKind(*c, {"dns", "cdn"})) return true;
+    if (c && ctx.flag(*c, "external") && !ctx.is(*c, KindTrait::Dns) &&
+        !ctx.is(*c, KindTrait::Cdn))
+        return true;
     for (size_t i : ctx.callsOf(flow, id, true)) {
         const Connection& next = ctx.doc.connections[i];
         if (next.mode == ConnectionMode::Sync && reachesExternal(ctx, flow, next.to, seen))
@@ -36,8 +38,8 @@ bool consumerWritesIdempotently(const Context& ctx, std::size_t flow, const std:
         const Connection& c = ctx.doc.connections[i];
         if (c.mode == ConnectionMode::Replication || ctx.flag(c, "idempotent")) continue;
         const Component* to = ctx.component(c.to);
-        if (to && (ctx.isKind(*to, {"cache"}) ||
-                   (c.mode == ConnectionMode::Async && ctx.isQueue(*to))))
+        if (to && (ctx.is(*to, KindTrait::Cache) ||
+                   (c.mode == ConnectionMode::Async && ctx.isMessageBroker(*to))))
             continue;
         return false;
     }
@@ -63,7 +65,7 @@ void missingIdempotency(const Context& ctx, std::vector<Finding>& out) {
                 continue;
             const Component* from = ctx.component(c.from);
             const bool retried = ctx.count(c, "retries", 0) > 0;
-            if (!retried && !(from && ctx.isQueue(*from))) continue;
+            if (!retried && !(from && ctx.isMessageBroker(*from))) continue;
             // A consumer whose every write on this flow is an idempotent call handles a
             // redelivered message safely: the repeat reaches only calls that recognise it.
             if (!retried && consumerWritesIdempotently(ctx, f, c.to)) continue;
@@ -91,7 +93,7 @@ void missingIdempotency(const Context& ctx, std::vector<Finding>& out) {
                             {"retries", std::to_string(retries)},
                             {"flows", flowNames(ctx, r.flows)},
                             {"harm", harm}};
-        if (retries == 0 && from && ctx.isQueue(*from))
+        if (retries == 0 && from && ctx.isMessageBroker(*from))
             emitVariant(out, "missing-idempotency", "redelivery", {c.id}, values, severity);
         else
             emit(out, "missing-idempotency", {c.id}, values, severity);

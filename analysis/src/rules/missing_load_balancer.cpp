@@ -9,9 +9,7 @@ void missingLoadBalancer(const Context& ctx, std::vector<Finding>& out) {
         const Component* from = ctx.component(c.from);
         const Component* to = ctx.component(c.to);
         if (!from || !to || !ctx.isClient(*from)) continue;
-        if (!ctx.isKind(*to, {"app_service", "web_server", "bff"}) ||
-            ctx.number(*to, "instances", 1) < 2)
-            continue;
+        if (!ctx.is(*to, KindTrait::Server) || ctx.number(*to, "instances", 1) < 2) continue;
         emit(out, "missing-load-balancer", {c.id, to->id},
              {{"caller", ctx.name(from->id)},
               {"name", ctx.name(to->id)},

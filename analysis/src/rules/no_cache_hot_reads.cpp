@@ -25,9 +25,12 @@ void noCacheHotReads(const Context& ctx, std::vector<Finding>& out) {
         walkFlow(ctx, flow, false, [&](const Connection& c) {
             const Component* to = ctx.component(c.to);
             if (!to) return false;
-            if (ctx.isKind(*to, {"cache", "cdn"}) || ctx.prop(*to, "ttl_s").is_number())
+            if (ctx.is(*to, KindTrait::Cache) || ctx.is(*to, KindTrait::Cdn) ||
+                ctx.prop(*to, "ttl_s").is_number())
                 cached = true;
-            if (!ctx.isDataStore(*to) || ctx.isKind(*to, {"cache", "object_storage"})) return true;
+            if (!ctx.isDataStore(*to) || ctx.is(*to, KindTrait::Cache) ||
+                ctx.is(*to, KindTrait::ObjectStore))
+                return true;
             const Json& latency = ctx.prop(*to, "latency_ms");
             if (latency.is_object() && latency.contains("p50") && latency["p50"].is_number() &&
                 latency["p50"].get<double>() <= kMemoryFastP50Ms)
@@ -48,7 +51,7 @@ void noCacheHotReads(const Context& ctx, std::vector<Finding>& out) {
         emit(out, "no-cache-hot-reads", {busiest->id},
              {{"flow", ctx.name(flow.id)},
               {"store", ctx.name(busiest->id)},
-              {"rate", count(flow.rate_rps)}});
+              {"rate", rateText(flow.rate_rps)}});
     }
 }
 

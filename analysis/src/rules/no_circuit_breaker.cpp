@@ -12,7 +12,8 @@ void noCircuitBreaker(const Context& ctx, std::vector<Finding>& out) {
         const Component* to = ctx.component(c.to);
         // Name resolution is cached and retried by the resolver itself; a breaker in front
         // of DNS is not a thing anyone builds.
-        if (!from || !to || ctx.isClient(*from) || ctx.flag(*from, "external") || to->kind == "dns")
+        if (!from || !to || ctx.isClient(*from) || ctx.flag(*from, "external") ||
+            ctx.is(*to, KindTrait::Dns))
             continue;
         std::string why;
         if (ctx.flag(*to, "external"))

@@ -5,9 +5,7 @@ namespace archlens::rules {
 
 void noHealthChecks(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& c : ctx.doc.components) {
-        if (!ctx.isKind(c, {"load_balancer", "reverse_proxy", "api_gateway"}) ||
-            ctx.flag(c, "health_checks"))
-            continue;
+        if (!ctx.is(c, KindTrait::LoadBalancing) || ctx.flag(c, "health_checks")) continue;
         for (size_t i : ctx.outgoing(c.id)) {
             const Component* backend = ctx.component(ctx.doc.connections[i].to);
             if (!backend || ctx.number(*backend, "instances", 1) < 2 ||

@@ -5,7 +5,7 @@ namespace archlens::rules {
 
 void nonDurableQueue(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& c : ctx.doc.components) {
-        if (!ctx.isQueue(c) || ctx.flag(c, "durable")) continue;
+        if (!ctx.isMessageBroker(c) || ctx.flag(c, "durable")) continue;
         bool carriesWrites = false;
         for (const auto& flow : ctx.doc.flows)
             for (size_t i : ctx.incoming(c.id))

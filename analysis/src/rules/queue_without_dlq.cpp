@@ -5,7 +5,9 @@ namespace archlens::rules {
 
 void queueWithoutDlq(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& c : ctx.doc.components) {
-        if (!ctx.isKind(c, {"message_queue", "task_queue", "pubsub_topic"}) || ctx.flag(c, "dlq"))
+        // Queues and topics redeliver a failed message until it goes somewhere else; a
+        // stream's consumer moves its own offset past it, so a delivery count means nothing.
+        if (!(ctx.is(c, KindTrait::Queue) || ctx.is(c, KindTrait::Topic)) || ctx.flag(c, "dlq"))
             continue;
         if (ctx.outgoing(c.id).empty()) continue; // nothing consumes it (yet)
         emit(out, "queue-without-dlq", {c.id}, {{"name", ctx.name(c.id)}});

@@ -60,10 +60,20 @@ public:
     /// "Checkout service -> Payment provider"
     std::string describe(const Connection& c) const;
 
-    bool isKind(const Component& c, std::initializer_list<const char*> kinds) const;
-    bool isQueue(const Component& c) const;
+    /// What a component is, read from its kind in the catalogue, never from its kind id:
+    /// a kind added to the catalogue with the right traits is then treated like the
+    /// built-in ones. A component of a kind the catalogue lacks is none of these.
+    bool is(const Component& c, KindTrait trait) const;
+    /// A queue, topic or stream: callers wait only for the hand-over (KindInfo).
+    bool isMessageBroker(const Component& c) const;
+    /// A store of the design's data: its kind is in the catalogue's "data" category.
     bool isDataStore(const Component& c) const;
-    bool isClient(const Component& c) const;
+    bool isClient(const Component& c) const { return is(c, KindTrait::Client); }
+    /// The design's own request-handling code, as servers or serverless functions: what
+    /// authentication and rate limits exist to protect.
+    bool isApplication(const Component& c) const;
+    /// A third party's service: its kind is in the catalogue's "external" category.
+    bool isExternalService(const Component& c) const;
 
 private:
     std::vector<std::vector<Part>> parts_; ///< per report flow, per connection
@@ -82,10 +92,9 @@ void emitVariant(std::vector<Finding>& out, const std::string& ruleId, const std
                  std::vector<std::string> subjects, const Values& values,
                  std::optional<Severity> severity = std::nullopt);
 
-/// Numbers as people read them: 0.9995 -> "99.95%", 1.333 -> "1.33", 1200 -> "1,200".
-std::string percent(double fraction, int decimals = 2);
-/// Milliseconds as people read them: 850 -> "850 ms", 1500 -> "1.5 s", 12000 -> "12 s".
-std::string duration(double ms);
+/// Counts and plain numbers in finding texts: 1200 -> "1,200", (1.333, 1) -> "1.3".
+/// Durations, downtime, shares, rates and availabilities are written by
+/// archlens/analysis/display_format.h, as everywhere else in the app.
 std::string fixed(double value, int decimals = 1);
 std::string count(double value);
 

@@ -11,15 +11,15 @@ namespace {
 /// not for a single-primary database or an object store.
 std::string fixFor(const Context& ctx, const Component& c, double needed) {
     const std::string name = ctx.name(c.id);
-    if (c.kind == "object_storage")
+    if (ctx.is(c, KindTrait::ObjectStore))
         return "Serve the reads of " + name + " through a CDN or a cache in front of it, and "
                "spread the keys over many prefixes; an object store is not scaled by adding "
                "instances.";
-    if (ctx.isKind(c, {"rdbms", "document_store", "graph_database"}))
+    if (ctx.is(c, KindTrait::SinglePrimary))
         return "Writes to " + name + " go to one primary, so more instances do not help them: "
                "cache the hot reads, send the other reads to read replicas, shard by key, or "
                "move this data to a store built for its write rate.";
-    if (ctx.isQueue(c))
+    if (ctx.isMessageBroker(c))
         return "Add partitions to " + name + " (and consumers to match), or batch what is "
                "published to it.";
     if (ctx.isDataStore(c))
@@ -39,12 +39,12 @@ void saturatedComponent(const Context& ctx, std::vector<Finding>& out) {
                      perInstance = ctx.number(*c, "capacity_rps", 1);
         const double needed = std::ceil(r.offeredRps / (0.7 * perInstance));
         const Values values{{"name", ctx.name(c->id)},
-                            {"utilisation", percent(r.utilisation, 0)},
-                            {"load", count(r.offeredRps)},
-                            {"capacity", count(instances * perInstance)},
+                            {"utilisation", shareText(r.utilisation)},
+                            {"load", rateText(r.offeredRps)},
+                            {"capacity", rateText(instances * perInstance)},
                             {"instances", count(instances)},
-                            {"per_instance", count(perInstance)},
-                            {"failing", percent(1 - 1 / r.utilisation, 0)},
+                            {"per_instance", rateText(perInstance)},
+                            {"failing", shareText(1 - 1 / r.utilisation)},
                             {"fix", fixFor(ctx, *c, needed)}};
         if (r.utilisation >= 1)
             emitVariant(out, "saturated-component", "overloaded", {c->id}, values,

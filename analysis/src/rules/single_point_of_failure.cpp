@@ -11,18 +11,18 @@ namespace {
 /// the answer for every kind.
 std::string fixFor(const Context& ctx, const Component& c) {
     const std::string name = ctx.name(c.id);
-    if (ctx.isQueue(c))
+    if (ctx.isMessageBroker(c))
         return "Run " + name + " on a replicated broker spread over two or more zones "
                "(a replication factor of 3, or a managed queue), so losing one broker loses no "
                "messages and stops nothing.";
-    if (ctx.isKind(c, {"cache"}))
+    if (ctx.is(c, KindTrait::Cache))
         return "Run " + name + " as a replicated cluster over two or more zones, or let "
                "callers fall back to the store when it is down (make the call optional).";
     if (ctx.isDataStore(c))
         return "Keep a synchronous standby of " + name + " in another zone with automatic "
                "failover (a managed database offers this), so a primary failure costs seconds, "
                "not an outage.";
-    if (ctx.isKind(c, {"load_balancer", "reverse_proxy", "api_gateway"}))
+    if (ctx.is(c, KindTrait::LoadBalancing))
         return "Run " + name + " as a redundant pair in different zones (or use a managed "
                "one that spans zones), with health checks on what it routes to.";
     return "Run at least two instances of " + name + " in different zones behind a load "
@@ -39,7 +39,8 @@ void singlePointOfFailure(const Context& ctx, std::vector<Finding>& out) {
         // a candidate to run more instances of someone else's service would be nonsense. A
         // managed object store spreads its copies over zones by itself; its published
         // figure already counts in the flow's availability.
-        if (!c || ctx.isClient(*c) || ctx.flag(*c, "external") || c->kind == "object_storage")
+        if (!c || ctx.isClient(*c) || ctx.flag(*c, "external") ||
+            ctx.is(*c, KindTrait::ObjectStore))
             continue;
         const int instances = ctx.count(*c, "instances", 1);
         const bool many = result.spofFor.size() > 1;
@@ -53,7 +54,8 @@ void singlePointOfFailure(const Context& ctx, std::vector<Finding>& out) {
                       {"fix", fixFor(ctx, *c)}};
         if (instances > 1 && ctx.prop(*c, "failover") == "manual")
             emitVariant(out, "single-point-of-failure", "manual", {c->id}, values);
-        else if (c->kind == "rate_limiter" || (ctx.flag(*c, "auth") && ctx.outgoing(c->id).empty()))
+        else if (ctx.is(*c, KindTrait::RateLimiter) ||
+                 (ctx.flag(*c, "auth") && ctx.outgoing(c->id).empty()))
             // A rate limiter, or an auth service that calls nothing further, is asked beside
             // the request path on every request: whether the flow survives its loss is a
             // decision (fail open or closed), not only a matter of copies.

@@ -5,8 +5,7 @@ namespace archlens::rules {
 
 void statefulService(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& c : ctx.doc.components) {
-        if (!ctx.isKind(c, {"app_service", "web_server", "bff"}) || !ctx.flag(c, "stateful"))
-            continue;
+        if (!ctx.is(c, KindTrait::Server) || !ctx.flag(c, "stateful")) continue;
         const double instances = ctx.number(c, "instances", 1);
         if (instances < 2) continue;
         emit(out, "stateful-service", {c.id},

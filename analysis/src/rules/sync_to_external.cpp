@@ -7,7 +7,7 @@ void syncToExternal(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& f : ctx.report.flows) {
         for (const auto& id : f.syncComponents) {
             const Component* c = ctx.component(id);
-            if (!c || c->kind != "external_service") continue;
+            if (!c || !ctx.isExternalService(*c)) continue;
             const Flow* flow = ctx.doc.flow(f.id);
             const Values values{{"flow", ctx.name(f.id)},
                                 {"callee", ctx.name(id)},

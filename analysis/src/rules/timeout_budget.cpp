@@ -119,15 +119,15 @@ void timeoutBudget(const Context& ctx, std::vector<Finding>& out) {
         const int retries = ctx.count(inner, "retries", 0);
         const double timeout = ctx.number(inner, "timeout_ms");
         std::string how = retries > 0 ? std::to_string(retries + 1) + " attempts × " +
-                                            duration(timeout)
-                                      : "one attempt of " + duration(timeout);
+                                            millisecondsText(timeout)
+                                      : "one attempt of " + millisecondsText(timeout);
         if (const double pause = backoffTotal(ctx, inner, retries); pause > 0)
-            how += " plus " + duration(pause) + " of backoff";
+            how += " plus " + millisecondsText(pause) + " of backoff";
         emit(out, "timeout-budget", {inner.id},
              {{"connection", ctx.describe(inner)},
-              {"worst", duration(b.worst)},
+              {"worst", millisecondsText(b.worst)},
               {"how", how},
-              {"outer", duration(ctx.number(*b.outer, "timeout_ms"))},
+              {"outer", millisecondsText(ctx.number(*b.outer, "timeout_ms"))},
               {"outer_connection", ctx.describe(*b.outer)},
               {"caller", ctx.name(b.outer->from)},
               {"flows", flowNames(ctx, b.flows)}});

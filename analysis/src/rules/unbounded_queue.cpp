@@ -5,8 +5,7 @@ namespace archlens::rules {
 
 void unboundedQueue(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& c : ctx.doc.components) {
-        if (!ctx.isKind(c, {"message_queue", "task_queue"}) || ctx.prop(c, "max_depth").is_number())
-            continue;
+        if (!ctx.is(c, KindTrait::Queue) || ctx.prop(c, "max_depth").is_number()) continue;
         emit(out, "unbounded-queue", {c.id}, {{"name", ctx.name(c.id)}});
     }
 }

@@ -21,7 +21,7 @@ void unplacedComponent(const Context& ctx, std::vector<Finding>& out) {
         if (ctx.isClient(c) || ctx.flag(c, "external") || ctx.prop(c, "zones").is_array()) continue;
         // A managed object store spreads over zones by itself, and where a component that
         // no flow reaches (monitoring, say) runs changes no figure: asking is noise.
-        if (c.kind == "object_storage" || !onSomeFlow(ctx, c.id)) continue;
+        if (ctx.is(c, KindTrait::ObjectStore) || !onSomeFlow(ctx, c.id)) continue;
         emit(out, "unplaced-component", {c.id}, {{"name", ctx.name(c.id)}});
     }
 }

@@ -8,7 +8,7 @@ namespace archlens::rules {
 
 namespace {
 bool throttles(const Context& ctx, const Component& c) {
-    return c.kind == "rate_limiter" || ctx.flag(c, "rate_limit");
+    return ctx.is(c, KindTrait::RateLimiter) || ctx.flag(c, "rate_limit");
 }
 /// A component that asks a rate limiter beside the request path before passing a request
 /// on (a gateway checking each request) protects what follows as much as one in line.
@@ -16,14 +16,11 @@ bool asksRateLimiter(const Context& ctx, const Component& c, const Flow& flow) {
     for (size_t i : ctx.outgoing(c.id)) {
         const Connection& call = ctx.doc.connections[i];
         const Component* to = ctx.component(call.to);
-        if (call.mode == ConnectionMode::Sync && to && to->kind == "rate_limiter" &&
+        if (call.mode == ConnectionMode::Sync && to && ctx.is(*to, KindTrait::RateLimiter) &&
             ctx.carries(call, flow))
             return true;
     }
     return false;
-}
-bool isApplication(const Context& ctx, const Component& c) {
-    return ctx.isKind(c, {"app_service", "web_server", "bff", "serverless_function"});
 }
 } // namespace
 
@@ -45,9 +42,10 @@ void unthrottledEntry(const Context& ctx, std::vector<Finding>& out) {
             const Component* to = ctx.component(c.to);
             if (!to || throttles(ctx, *to) || asksRateLimiter(ctx, *to, flow))
                 return false; // this branch is throttled
-            if (to->kind == "dns") return false; // resolves names; the request goes elsewhere
-            if (subject.empty() && to->kind != "cdn") subject = to->id;
-            if (isApplication(ctx, *to) && target.empty()) target = to->id;
+            // DNS resolves names; the request itself goes elsewhere.
+            if (ctx.is(*to, KindTrait::Dns)) return false;
+            if (subject.empty() && !ctx.is(*to, KindTrait::Cdn)) subject = to->id;
+            if (ctx.isApplication(*to) && target.empty()) target = to->id;
             return true;
         });
         if (target.empty()) continue;

@@ -18,7 +18,7 @@ void unusedComponent(const Context& ctx, std::vector<Finding>& out) {
         used.insert(f.asyncComponents.begin(), f.asyncComponents.end());
     }
     for (const auto& c : ctx.doc.components)
-        if (!ctx.isClient(c) && c.kind != "monitoring" && !used.count(c.id))
+        if (!ctx.isClient(c) && !ctx.is(c, KindTrait::Monitoring) && !used.count(c.id))
             emit(out, "unused-component", {c.id}, {{"name", ctx.name(c.id)}});
 }
 

@@ -2,6 +2,7 @@
 // What the analysis says about a document: per-flow numbers, per-component load, single
 // points of failure, load curves and findings. A plain value computed from a const
 // snapshot of the document (see analyze.h); the same input always gives the same report.
+#include "archlens/analysis/display_format.h" // nines(), availabilityPercent(): included for their callers
 #include "archlens/model/document.h"
 
 #include <optional>
@@ -108,15 +109,6 @@ struct Saturation {
     std::string component;
 };
 
-/// The figures every view shows the same way: the `check` text and JSON, the reports, the
-/// flows table and the plots all use these, so a flow reads alike everywhere.
-/// Nines of an availability, -log10(1 - A), capped at kMaxNines: past nine nines the
-/// inputs support no figure, and a flow of perfect parts would have infinitely many.
-inline constexpr double kMaxNines = 9;
-double nines(double availability);
-/// An availability as a percentage with one digit past its leading nines, truncated so it
-/// never shows a figure it does not reach: 99.987%, 99.99%, 99.9995%, 100%.
-std::string availabilityPercent(double availability);
 /// Whether a flow is broken: most of its requests fail (availability below one half), as
 /// when a what-if takes out what it needs or overload makes its requests time out.
 bool isBroken(const FlowResult& flow);

@@ -2,6 +2,8 @@
 // The sizes and spacings every layout function works with. Kept apart from the functions so
 // that the editor can hold one value and pass it to automatic layout, align and distribute
 // alike, and all three agree on how big a box is.
+#include "archlens/layout/box_sizes.h"
+
 #include <cstddef>
 
 namespace archlens {
@@ -13,10 +15,10 @@ namespace archlens {
 /// canvas (and the zones of one region next to each other). largeGraph is the component count
 /// from which automatic layout trades some quality (fewer edge crossings removed) for speed.
 struct LayoutOptions {
-    double nodeWidth = 184;
-    double nodeHeight = 56;
-    double noteWidth = 200;
-    double noteHeight = 60;
+    double nodeWidth = boxes::kComponentWidth;
+    double nodeHeight = boxes::kComponentHeight;
+    double noteWidth = boxes::kNoteWidth;
+    double noteHeight = boxes::kNoteHeight;
     double rankGap = 80;
     double nodeGap = 40;
     bool keepZonesTogether = true;
@@ -25,6 +27,6 @@ struct LayoutOptions {
 
 /// The grid every automatic position lies on, so that laid-out boxes line up with hand-placed
 /// ones snapped by the canvas.
-inline constexpr double kLayoutGrid = 8;
+inline constexpr double kLayoutGrid = boxes::kGrid;
 
 } // namespace archlens

@@ -1,10 +1,9 @@
 #pragma once
 // Attribute access by name, so that one undoable command sets any field of any element
-// (the generic counterpart of QtNodes' roles). Names: "name", "kind", "x", "y", "text",
-// "from", "to", "mode", "region", "availability", "entry", "op", "rate_rps", "p99_ms", "title",
-// "requirements.<key>", "props.<key>" for a component's or connection's property, and
-// "props" for all of them at once (what undo uses to put a property back in its place).
-// A flow's "availability" and "p99_ms" are its own targets, null when it has none.
+// (the generic counterpart of QtNodes' roles). The names are those of the field table
+// (fields.h: "name", "rate_rps", "requirements.p99_ms", ...), plus "props.<key>" for a
+// component's or connection's property and "props" for all of them at once (what undo uses
+// to put a property back in its place). An unset optional field reads as null.
 #include "archlens/model/catalogue.h"
 #include "archlens/model/document.h"
 

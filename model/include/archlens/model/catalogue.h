@@ -1,12 +1,20 @@
 #pragma once
 // The catalogue of component kinds and the property schema, read from
 // resources/catalogue.json (compiled in; see Catalogue::builtin()).
+//
+// What a kind IS, as far as the analysis and the editor care, is data too: each kind lists
+// its `traits` (see KindTrait), and code asks `kind.is(KindTrait::Queue)` rather than
+// comparing kind ids, so a kind added to the catalogue with the right traits gets the same
+// treatment as the built-in ones. Where a kind's category or a property already says it
+// (category "data" is a data store, category "external" a third party's service, property
+// `stateful` or `durable`), the code reads that instead, and no trait repeats it.
 #include "archlens/model/json.h"
 #include "archlens/model/problem.h"
 
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace archlens {
@@ -28,6 +36,53 @@ struct PropertySchema {
     std::string help;
 };
 
+/// A role a kind plays, written in the catalogue as a kind's `"traits": ["queue"]`. A kind
+/// may have several or none; each trait is one fact the analysis acts on:
+/// - `client`: sends the users' requests into the system; a flow entering at one is
+///   user-facing, and the client itself stands outside the system (always up).
+/// - `queue`: holds each message until one consumer takes it; its depth grows while the
+///   consumers lag, so it needs a bound and a dead-letter queue.
+/// - `topic`: copies each message to every subscriber; needs a dead-letter queue.
+/// - `stream`: an ordered log that consumers replay from their own offsets.
+///   Queues, topics and streams are message brokers (KindInfo::isMessageBroker()).
+/// - `cache`: keeps copies of what a store holds, for a while; writing it again is harmless.
+/// - `cdn`: serves cached content at the network's edge, in front of the system.
+/// - `dns`: resolves names; the request itself then goes elsewhere.
+/// - `load_balancing`: spreads requests over the instances behind it, checking their health.
+/// - `rate_limiter`: asked beside the request path whether to let a request through.
+/// - `identity`: authenticates users; a request that passes it is authenticated.
+/// - `monitoring`: watches the system; no flow needs to reach it.
+/// - `object_store`: a managed blob store that spreads over zones by itself and serves
+///   clients directly (signed URLs); it is not scaled by adding instances.
+/// - `server`: long-running instances of the design's own code answering requests, meant
+///   to be interchangeable behind a load balancer.
+/// - `serverless`: the design's own code answering requests, run per request by a platform.
+/// - `single_primary`: a store whose writes all go through one primary node, so more
+///   instances add readers, not write capacity.
+enum class KindTrait {
+    Client,
+    Queue,
+    Topic,
+    Stream,
+    Cache,
+    Cdn,
+    Dns,
+    LoadBalancing,
+    RateLimiter,
+    Identity,
+    Monitoring,
+    ObjectStore,
+    Server,
+    Serverless,
+    SinglePrimary,
+};
+/// The trait's name as written in the catalogue, e.g. "load_balancing".
+const char* toString(KindTrait trait);
+/// The trait a catalogue name stands for; nullopt for a name that is not a trait.
+std::optional<KindTrait> kindTraitFromString(std::string_view name);
+/// Every trait, in declaration order.
+const std::vector<KindTrait>& allKindTraits();
+
 struct Category {
     std::string id;
     std::string label;
@@ -44,6 +99,13 @@ struct KindInfo {
     std::vector<std::string> guideSections;
     std::vector<std::string> properties; ///< every property key it accepts, common ones first
     Json defaults = Json::object();      ///< the kind's own defaults (overrides)
+    std::vector<KindTrait> traits;       ///< the roles it plays, as the catalogue lists them
+
+    /// Whether the kind plays this role.
+    bool is(KindTrait trait) const;
+    /// Whether callers hand it messages and wait only for the hand-over (a queue, a topic
+    /// or a stream): a flow's synchronous part ends there (DESIGN.md, connection modes).
+    bool isMessageBroker() const;
 };
 
 /// The set of kinds and property schemas. Immutable once loaded; cheap to share by const
@@ -58,6 +120,9 @@ public:
     const std::vector<Category>& categories() const { return categories_; }
     const std::vector<KindInfo>& kinds() const { return kinds_; }
     const KindInfo* kind(const std::string& id) const;
+    /// Whether the kind with this id plays the role; false for an id the catalogue does not
+    /// know, so a component of an unknown kind is treated as nothing in particular.
+    bool is(const std::string& kindId, KindTrait trait) const;
 
     /// Component property schema, with the kind's default when `kind` is given.
     std::optional<PropertySchema> componentProperty(const std::string& key,

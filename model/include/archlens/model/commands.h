@@ -28,6 +28,13 @@ public:
         (void)next;
         return false;
     }
+    /// Whether applying this command leaves `doc` as it found it: a merged stream of edits
+    /// that ended where it began, such as typing a value back to what it was. History drops
+    /// such a step, as QUndoCommand::isObsolete does.
+    virtual bool isObsolete(const Document& doc) const {
+        (void)doc;
+        return false;
+    }
     /// The words for "Undo <text>" in the Edit menu.
     const std::string& text() const { return text_; }
 
@@ -71,6 +78,7 @@ public:
     void apply(Document& doc, Changes& changes) override;
     void revert(Document& doc, Changes& changes) override;
     bool mergeWith(const Command& next) override;
+    bool isObsolete(const Document& doc) const override;
 
 private:
     AttributeRef ref_;

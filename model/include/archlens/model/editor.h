@@ -20,11 +20,29 @@ struct ElementRef {
     std::string id;
 };
 
-/// The outcome of an edit: empty `error` on success; `id` of a created element.
+/// The outcome of an edit: empty `error` on success; `id` of a created element. A refusal
+/// says why twice: `error` as a sentence that stands alone ("rate_rps must be greater than
+/// 0, got 0"), `reason` as what is said beside the field that was edited ("must be greater
+/// than 0, got 0"; "api: must be ..." when the edit was of several elements).
 struct EditResult {
     std::string error;
     std::string id;
+    std::string reason;
     bool ok() const { return error.empty(); }
+
+    /// A refusal; `reason` defaults to `error` for an edit that is not of one field.
+    static EditResult refused(std::string error, std::string reason = {}) {
+        EditResult r;
+        r.reason = reason.empty() ? error : std::move(reason);
+        r.error = std::move(error);
+        return r;
+    }
+    /// A success that made the element `id`.
+    static EditResult made(std::string id) {
+        EditResult r;
+        r.id = std::move(id);
+        return r;
+    }
 };
 
 class Editor {
@@ -65,6 +83,10 @@ public:
     EditResult removeElements(const std::vector<ElementRef>& refs);
     EditResult setAttribute(const AttributeRef& ref, const Json& value,
                             const std::string& mergeKey = {});
+    /// Sets one attribute of several elements to one value, as one undo step. Every element
+    /// is checked first: one refusal (naming that element) leaves all of them as they were.
+    EditResult setAttributes(const std::vector<AttributeRef>& refs, const Json& value,
+                             const std::string& text = {});
     /// Moves components and notes to new positions as one step.
     struct Position {
         ElementRef ref;
@@ -83,9 +105,21 @@ public:
     EditResult withdrawAcknowledgement(const std::string& rule,
                                        const std::vector<std::string>& subjects);
 
-    /// Groups the following edits into one undo step until endMacro().
-    void beginMacro(const std::string& text);
-    void endMacro();
+    /// Groups the edits made while it lives into one undo step named `text`, announced to
+    /// observers once when it ends. Groups nest: only the outermost one makes the step. A
+    /// group in which nothing changed leaves no step.
+    class Group {
+    public:
+        Group(Editor& editor, const std::string& text) : editor_(editor) {
+            editor_.beginMacro(text);
+        }
+        ~Group() { editor_.endMacro(); }
+        Group(const Group&) = delete;
+        Group& operator=(const Group&) = delete;
+
+    private:
+        Editor& editor_;
+    };
 
     bool canUndo() const { return history_.canUndo(); }
     bool canRedo() const { return history_.canRedo(); }
@@ -100,12 +134,16 @@ public:
     void removeObserver(int handle);
 
 private:
+    void beginMacro(const std::string& text);
+    void endMacro();
     EditResult push(CommandPtr command, std::string id = {});
     /// A change record that relays each change to the observers as it happens.
     Changes relay();
     void notify(const Changes& changes);
     std::string checkNewComponent(const Component& c) const;
     std::string checkNewConnection(const Connection& c) const;
+    /// Why setAttribute(ref, value) would be refused, or an ok result.
+    EditResult checkSetAttribute(const AttributeRef& ref, const Json& value) const;
 
     const Catalogue& catalogue_;
     Document doc_;

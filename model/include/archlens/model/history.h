@@ -11,9 +11,13 @@ namespace archlens {
 /// last saved, so "modified" is simply index != clean index.
 class History {
 public:
+    /// Applies the command and records it. When it merges into the step before and the two
+    /// together change nothing (a value typed back to what it was), that step is dropped,
+    /// and the document is clean again if it was clean before the step.
     void push(CommandPtr command, Document& doc, Changes& changes);
     /// Records a command whose effect is already in the document (a finished macro).
-    void record(CommandPtr command);
+    /// Returns true when it merged into the step before instead of adding one.
+    bool record(CommandPtr command);
     bool canUndo() const { return index_ > 0; }
     bool canRedo() const { return index_ < commands_.size(); }
     void undo(Document& doc, Changes& changes);

@@ -31,14 +31,6 @@ std::optional<std::string> checkName(const std::string& name);
 std::optional<std::string> checkText(const std::string& text);
 /// Why `v` cannot be an x or y coordinate: not finite or beyond ±kMaxCoordinate.
 std::optional<std::string> checkCoordinate(double v);
-/// Why `v` cannot be an availability target (the design's requirements.availability or a
-/// flow's own availability): a fraction strictly between 0 and 1, such as 0.9999, since a
-/// target of 1 can never be met and a percentage such as 99.99 is a slip. nullopt when it can.
-std::optional<std::string> checkAvailabilityTarget(double v);
-/// Why `v` cannot be a p99 latency target in milliseconds (requirements.p99_ms or a flow's
-/// p99_ms): above 0 and at most kMaxLatencyMs. nullopt when it can.
-std::optional<std::string> checkLatencyTarget(double v);
-
 /// `s` in double quotes for a message: control and bidirectional characters escaped,
 /// invalid UTF-8 bytes shown as \xNN, cut at 60 characters, so that quoting hostile input
 /// never makes a message long or changes how a terminal shows it.

@@ -1,0 +1,28 @@
+#pragma once
+// The figures of archlens/analysis/display_format.h as the QML singleton `Format`, for the
+// few numbers QML shows that no model hands it as text (the traffic multiplier, a flow's
+// rate, how long the analysis took): they read as they do in the plots, the reports and
+// `check`.
+#include <QObject>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+namespace archlens {
+
+class QmlFormat : public QObject {
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Format)
+    QML_SINGLETON
+
+public:
+    explicit QmlFormat(QObject* parent = nullptr);
+
+    /// A duration in milliseconds: "8.44 ms", "120 ms", "1.52 s" (millisecondsText).
+    Q_INVOKABLE QString milliseconds(double ms) const;
+    /// A traffic multiplier: "0.75×", "1×", "100×" (multiplierText).
+    Q_INVOKABLE QString multiplier(double factor) const;
+    /// A request rate: "2.5 req/s", "40,450 req/s" (rateText).
+    Q_INVOKABLE QString rate(double requestsPerSecond) const;
+};
+
+} // namespace archlens
