@@ -3,8 +3,6 @@
 #include "diagram_geometry.h"
 #include "status_palette.h"
 
-#include <QPainter>
-#include <QPainterPath>
 #include <algorithm>
 
 namespace archlens {
@@ -71,9 +69,9 @@ CritiqueOverlay CritiqueOverlay::build(const Report* report, const QStringList& 
     return o;
 }
 
-CritiqueShapes critiqueShapes(const CritiqueOverlay& o, const Document& doc,
-                              const std::vector<QRectF>& boxes, QColor background) {
-    CritiqueShapes s;
+ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
+                          const std::vector<QRectF>& boxes, QColor background) {
+    ShapeLayer s;
     if (o.isEmpty() && o.broken.isEmpty() && o.surviving.isEmpty()) return s;
     QHash<QString, QRectF> boxOf;
     boxOf.reserve(int(doc.components.size()));
@@ -84,9 +82,21 @@ CritiqueShapes critiqueShapes(const CritiqueOverlay& o, const Document& doc,
     const QColor glow = palette.glow;
     const QColor red = palette.error;
     const QColor green = palette.ok;
+    auto fill = [&](const QRectF& r, QColor colour) { s.boxes.push_back({r, colour, QColor(), 0, 0}); };
+    // A frame of width w just outside the rectangle.
+    auto frame = [&](const QRectF& r, double w, QColor colour) {
+        s.boxes.push_back({r.adjusted(-w / 2, -w / 2, w / 2, w / 2), QColor(), colour, w, 0});
+    };
+    auto path = [&](const std::vector<QPointF>& points, double w, QColor colour) {
+        LineShape line;
+        line.points.append(points.data(), qsizetype(points.size()));
+        line.colour = colour;
+        line.width = w;
+        s.lines.push_back(std::move(line));
+    };
 
     // Connections: the path of the finding, then flows broken or surviving the failures.
-    std::vector<CritiqueShapes::Disc> connectionBadges;
+    std::vector<DiscShape> connectionBadges;
     for (const Connection& c : doc.connections) {
         const QString id = QString::fromStdString(c.id);
         const auto a = boxOf.constFind(QString::fromStdString(c.from));
@@ -98,9 +108,9 @@ CritiqueShapes critiqueShapes(const CritiqueOverlay& o, const Document& doc,
         const auto badge = o.badges.constFind(id);
         if (!lit && !broken && !surviving && badge == o.badges.cend()) continue;
         const ConnectionCurve curve = geometry::connectionCurve(*a, *b);
-        if (lit) s.paths.push_back({curve.sampled(24), 12, withAlpha(glow, 0.45)});
-        if (broken) s.paths.push_back({curve.sampled(24), 5, withAlpha(red, 0.8)});
-        if (surviving) s.paths.push_back({curve.sampled(24), 5, withAlpha(green, 0.7)});
+        if (lit) path(curve.sampled(24), 12, withAlpha(glow, 0.45));
+        if (broken) path(curve.sampled(24), 5, withAlpha(red, 0.8));
+        if (surviving) path(curve.sampled(24), 5, withAlpha(green, 0.7));
         if (badge != o.badges.cend()) {
             const QPointF mid = curve.at(0.5);
             connectionBadges.push_back({mid, 7.5, background});
@@ -115,29 +125,29 @@ CritiqueShapes critiqueShapes(const CritiqueOverlay& o, const Document& doc,
             for (int z : area.zones)
                 down = down || o.failed.contains(QString::fromStdString(doc.zones[size_t(z)].id));
             if (!down) continue;
-            s.fills.push_back({area.rect, withAlpha(red, 0.10)});
-            s.frames.push_back({area.rect, 3, red});
+            fill(area.rect, withAlpha(red, 0.10));
+            frame(area.rect, 3, red);
         }
     }
 
     for (size_t i = 0; i < doc.components.size() && i < boxes.size(); ++i) {
         const QString id = QString::fromStdString(doc.components[i].id);
         const QRectF box = boxes[i];
-        if (o.highlight.contains(id)) s.frames.push_back({box.adjusted(-3, -3, 3, 3), 5, withAlpha(glow, 0.6)});
+        if (o.highlight.contains(id)) frame(box.adjusted(-3, -3, 3, 3), 5, withAlpha(glow, 0.6));
         const auto u = o.utilisation.constFind(id);
         if (u != o.utilisation.cend()) {
             const double shown = std::clamp(*u, 0.0, 1.0);
             const QRectF track(box.left() + 6, box.bottom() - 7, box.width() - 12, 4);
-            s.fills.push_back({track, withAlpha(background, 0.9)});
-            s.fills.push_back({QRectF(track.topLeft(), QSizeF(track.width() * std::max(shown, 0.02), track.height())),
-                               utilisationColour(*u)});
-            if (*u >= 1) s.frames.push_back({box, 3, red});
+            fill(track, withAlpha(background, 0.9));
+            fill(QRectF(track.topLeft(), QSizeF(track.width() * std::max(shown, 0.02), track.height())),
+                 utilisationColour(*u));
+            if (*u >= 1) frame(box, 3, red);
         }
         if (o.failed.contains(id)) {
-            s.fills.push_back({box, withAlpha(background, 0.6)});
-            s.frames.push_back({box, 2.5, red});
-            s.paths.push_back({{box.topLeft() + QPointF(10, 8), box.bottomRight() - QPointF(10, 8)}, 3, red});
-            s.paths.push_back({{box.bottomLeft() + QPointF(10, -8), box.topRight() + QPointF(-10, 8)}, 3, red});
+            fill(box, withAlpha(background, 0.6));
+            frame(box, 2.5, red);
+            path({box.topLeft() + QPointF(10, 8), box.bottomRight() - QPointF(10, 8)}, 3, red);
+            path({box.bottomLeft() + QPointF(10, -8), box.topRight() + QPointF(-10, 8)}, 3, red);
         }
         const auto badge = o.badges.constFind(id);
         if (badge != o.badges.cend()) {
@@ -148,32 +158,6 @@ CritiqueShapes critiqueShapes(const CritiqueOverlay& o, const Document& doc,
     }
     s.discs.insert(s.discs.begin(), connectionBadges.begin(), connectionBadges.end());
     return s;
-}
-
-void paintCritique(QPainter& p, const CritiqueShapes& s) {
-    p.save();
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setBrush(Qt::NoBrush);
-    for (const auto& f : s.fills)
-        p.fillRect(f.rect, f.colour);
-    for (const auto& f : s.frames) {
-        p.setPen(QPen(f.colour, f.width, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
-        p.drawRect(f.rect.adjusted(-f.width / 2, -f.width / 2, f.width / 2, f.width / 2));
-    }
-    for (const auto& path : s.paths) {
-        if (path.points.size() < 2) continue;
-        p.setPen(QPen(path.colour, path.width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        QPainterPath pp(path.points.front());
-        for (size_t i = 1; i < path.points.size(); ++i)
-            pp.lineTo(path.points[i]);
-        p.drawPath(pp);
-    }
-    p.setPen(Qt::NoPen);
-    for (const auto& d : s.discs) {
-        p.setBrush(d.colour);
-        p.drawEllipse(d.centre, d.radius, d.radius);
-    }
-    p.restore();
 }
 
 } // namespace archlens

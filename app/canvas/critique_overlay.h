@@ -6,11 +6,12 @@
 // the elements of the finding being looked at (a glow along the offending path).
 //
 // CritiqueOverlay is the data, computed on the GUI thread from a report whenever it or the
-// what-if changes; critiqueShapes() turns it into plain shapes in document coordinates for
-// the current box positions, so the GPU canvas, the software canvas and the exporters draw
-// the same thing.
+// what-if changes; critiqueShapes() turns it into plain shapes (diagram_shapes.h) in
+// document coordinates for the current box positions, so the GPU canvas and the software
+// canvas draw the same thing.
 #include "archlens/analysis/report.h"
 #include "archlens/model/document.h"
+#include "diagram_shapes.h"
 
 #include <QColor>
 #include <QHash>
@@ -20,8 +21,6 @@
 #include <QString>
 #include <QStringList>
 #include <vector>
-
-class QPainter;
 
 namespace archlens {
 
@@ -55,39 +54,11 @@ struct CritiqueOverlay {
 QColor severityColour(Severity severity);
 QColor utilisationColour(double utilisation);
 
-struct CritiqueShapes {
-    struct Fill {
-        QRectF rect;
-        QColor colour;
-    };
-    struct Frame {
-        QRectF rect; ///< drawn just outside this rectangle
-        double width;
-        QColor colour;
-    };
-    struct Path {
-        std::vector<QPointF> points;
-        double width;
-        QColor colour;
-    };
-    struct Disc {
-        QPointF centre;
-        double radius;
-        QColor colour;
-    };
-    std::vector<Fill> fills;
-    std::vector<Frame> frames;
-    std::vector<Path> paths;
-    std::vector<Disc> discs; ///< drawn last, in order
-};
-
 /// The shapes of an overlay for components at `boxes` (one per component, document order,
-/// as the canvas draws them) and zone areas derived from them. `background` dims failed
-/// components.
-CritiqueShapes critiqueShapes(const CritiqueOverlay& overlay, const Document& doc,
-                              const std::vector<QRectF>& boxes, QColor background);
-
-/// Paints the shapes with QPainter, in document coordinates.
-void paintCritique(QPainter& painter, const CritiqueShapes& shapes);
+/// as the canvas draws them) and zone areas derived from them: washes and dimming as box
+/// fills, frames as box outlines, the paths of flows as lines, badges as
+/// discs (each on a disc of `background`, so it stands out from what it overlaps).
+ShapeLayer critiqueShapes(const CritiqueOverlay& overlay, const Document& doc,
+                          const std::vector<QRectF>& boxes, QColor background);
 
 } // namespace archlens

@@ -51,6 +51,11 @@ inline constexpr double kZoneLabel = 22;
 inline constexpr double kRegionPadding = 12;
 
 QRectF componentRect(const Component& c);
+/// Where the connection handle of a component box sits (the middle of its right side):
+/// drawn there on hover, and grabbed there to start a connection.
+inline QPointF handlePoint(const QRectF& box) {
+    return {box.right(), box.center().y()};
+}
 QRectF noteRect(const Note& n);
 /// The zones a component's instances are spread over (its `zones` property).
 std::vector<std::string> componentZones(const Component& c);

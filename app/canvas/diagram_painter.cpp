@@ -1,147 +1,101 @@
 #include "diagram_painter.h"
 
-#include "diagram_geometry.h"
-
 #include <QPainterPath>
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 namespace archlens {
+
+namespace {
+
+bool hasFill(const BoxShape& b) {
+    return b.fill.isValid() && b.fill.alpha() > 0;
+}
+
+QPainterPath linePath(const LineShape& line) {
+    QPainterPath path(line.points.front());
+    if (line.cubic) {
+        for (qsizetype i = 1; i + 2 < line.points.size(); i += 3)
+            path.cubicTo(line.points[i], line.points[i + 1], line.points[i + 2]);
+    } else {
+        for (qsizetype i = 1; i < line.points.size(); ++i)
+            path.lineTo(line.points[i]);
+    }
+    return path;
+}
+
+} // namespace
+
+void paintShapeLayer(QPainter& p, const ShapeLayer& layer) {
+    if (layer.empty()) return;
+    // No line thinner than a device pixel: sized for a level of detail a little above the
+    // zoom, a hairline would fade to a grey shadow where the GPU draws it one pixel wide.
+    const double devicePixel = 1 / std::sqrt(std::abs(p.worldTransform().determinant()));
+    const auto strokeWidth = [&](double w) { return std::max(w, devicePixel); };
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    for (const BoxShape& b : layer.boxes)
+        if (hasFill(b)) p.fillRect(b.rect, b.fill);
+    p.setBrush(Qt::NoBrush);
+    for (const BoxShape& b : layer.boxes) {
+        if (b.strokeWidth <= 0) continue;
+        p.setPen(QPen(b.stroke, strokeWidth(b.strokeWidth), Qt::SolidLine, Qt::SquareCap,
+                      Qt::MiterJoin));
+        p.drawRect(b.rect);
+    }
+    for (const LineShape& line : layer.lines) {
+        if (line.points.size() < 2) continue;
+        const double width = strokeWidth(line.width);
+        QPen pen(line.colour, width, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin);
+        // QPen measures dashes in line widths; the shapes give them in document units.
+        if (line.gap > 0) pen.setDashPattern({line.dash / width, line.gap / width});
+        p.setPen(pen);
+        p.drawPath(linePath(line));
+    }
+    p.setPen(Qt::NoPen);
+    for (const TriangleShape& t : layer.triangles) {
+        p.setBrush(t.fill);
+        p.drawPolygon(t.points.data(), 3);
+    }
+    for (const DiscShape& d : layer.discs) {
+        p.setBrush(d.fill);
+        p.drawEllipse(d.centre, d.radius, d.radius);
+    }
+    p.restore();
+}
 
 DiagramPainter::DiagramPainter(const Document& doc, const Catalogue& catalogue,
                                const DiagramTheme& theme)
     : doc_(doc), catalogue_(catalogue), theme_(theme) {}
 
-QRectF DiagramPainter::boxOf(const Component& c, const PaintOptions& o) const {
-    QRectF r = geometry::componentRect(c);
-    if (o.selected && !o.dragOffset.isNull() && o.selected->contains(QString::fromStdString(c.id)))
-        r.translate(o.dragOffset);
-    return r;
-}
-
 void DiagramPainter::paint(QPainter& p, const PaintOptions& o) {
-    const auto inView = [&](const QRectF& r) {
-        return o.visible.isNull() || o.visible.intersects(r);
-    };
-    const auto selected = [&](const std::string& id) {
-        return o.selected && o.selected->contains(QString::fromStdString(id));
-    };
-    std::vector<QRectF> boxes;
-    boxes.reserve(doc_.components.size());
-    std::unordered_map<std::string, size_t> row;
-    for (size_t i = 0; i < doc_.components.size(); ++i) {
-        boxes.push_back(boxOf(doc_.components[i], o));
-        row.emplace(doc_.components[i].id, i);
-    }
-    p.save();
-    p.setRenderHint(QPainter::Antialiasing);
-    const double hair = o.pixel;
-
-    // Regions and zones behind everything.
-    const auto zones = geometry::zoneAreas(doc_, boxes);
-    auto area = [&](const QRectF& r, QColor fill, QColor border, const QString& label) {
-        if (!inView(r)) return;
-        p.setPen(QPen(border, hair));
-        p.setBrush(fill);
-        p.drawRect(r);
-        if (o.labels)
-            labels_.paintZoneLabel(p, QRectF(r.left(), r.top(), r.width(), geometry::kZoneLabel),
-                                   label, theme_, o.compact);
-    };
-    for (const auto& g : geometry::regionAreas(doc_, zones))
-        area(g.rect, theme_.regionFill, theme_.regionBorder, QString::fromStdString(g.region));
-    for (const auto& z : zones)
-        area(z.rect, theme_.zoneFill, theme_.zoneBorder, z.label);
-
-    // Connections.
-    for (const auto& c : doc_.connections) {
-        const auto a = row.find(c.from), b = row.find(c.to);
-        if (a == row.end() || b == row.end() || a->second == b->second) continue;
-        const ConnectionCurve curve = geometry::connectionCurve(boxes[a->second], boxes[b->second]);
-        QRectF hull;
-        for (const QPointF& q : curve.points)
-            hull |= QRectF(q, QSizeF(0.01, 0.01));
-        if (!inView(hull.adjusted(-10, -10, 10, 10))) continue;
-        QColor colour = theme_.connection;
-        QPen pen(colour, 1.3 * hair);
-        if (c.mode == ConnectionMode::Async) {
-            colour = theme_.connectionAsync;
-            pen = QPen(colour, 1.3 * hair, Qt::DashLine);
-        } else if (c.mode == ConnectionMode::Replication) {
-            colour = theme_.connectionReplication;
-            pen = QPen(colour, 1.5 * hair, Qt::DotLine);
-        }
-        if (selected(c.id)) pen = QPen(theme_.accent, 2.5 * hair);
-        QPainterPath path(curve.points[0]);
-        path.cubicTo(curve.points[1], curve.points[2], curve.points[3]);
-        p.setBrush(Qt::NoBrush);
-        p.setPen(pen);
-        p.drawPath(path);
-        const double head = 9 * hair;
-        const QPointF tip = curve.points[3], d = curve.endDirection(), n(-d.y(), d.x());
-        p.setPen(Qt::NoPen);
-        p.setBrush(selected(c.id) ? theme_.accent : colour);
-        p.drawPolygon(
-            QPolygonF({tip, tip - d * head + n * head * 0.45, tip - d * head - n * head * 0.45}));
-    }
-
-    // Component cards.
-    for (size_t i = 0; i < doc_.components.size(); ++i) {
-        const QRectF& r = boxes[i];
-        if (!inView(r)) continue;
-        const Component& c = doc_.components[i];
-        const KindInfo* kind = catalogue_.kind(c.kind);
-        p.setPen(QPen(theme_.cardBorder, hair));
-        p.setBrush(theme_.cardFill);
-        p.drawRect(r);
-        p.fillRect(QRectF(r.left(), r.top(), 4, r.height()),
-                   theme_.category(kind ? kind->category : std::string()));
-        if (o.labels) labels_.paintComponent(p, r, c, kind, theme_, o.compact);
-        if (selected(c.id)) {
-            p.setPen(QPen(theme_.accent, 2.5 * hair));
-            p.setBrush(Qt::NoBrush);
-            p.drawRect(r.adjusted(-1.25 * hair, -1.25 * hair, 1.25 * hair, 1.25 * hair));
-        }
-        if (o.badges) {
-            const auto badge = o.badges->constFind(QString::fromStdString(c.id));
-            if (badge != o.badges->constEnd() && badge->count > 0) paintBadge(p, r, *badge);
-        }
-    }
-    for (const auto& n : doc_.notes) {
-        QRectF r = geometry::noteRect(n);
-        if (selected(n.id)) r.translate(o.dragOffset);
-        if (!inView(r)) continue;
-        p.setPen(QPen(theme_.noteBorder, hair));
-        p.setBrush(theme_.noteFill);
-        p.drawRect(r);
-        if (o.labels) labels_.paintNote(p, r, n, theme_);
-        if (selected(n.id)) {
-            p.setPen(QPen(theme_.accent, 2.5 * hair));
-            p.setBrush(Qt::NoBrush);
-            p.drawRect(r);
-        }
-    }
-    p.restore();
+    ShapeOptions options;
+    options.pixel = o.pixel;
+    options.visible = o.visible;
+    options.selected = o.selected;
+    options.dragOffset = o.dragOffset;
+    options.labels = o.labels;
+    options.compactLabels = o.compact;
+    options.badges = o.badges;
+    paint(p, diagramShapes(doc_, catalogue_, theme_, options));
 }
 
-void DiagramPainter::paintBadge(QPainter& p, const QRectF& box, const SeverityBadge& badge) {
-    // The count in white, so the badge reads in print and on both themes.
-    const QColor colour = theme_.status.severity(Severity(std::clamp(badge.severity, 0, 2)));
-    const double d = 20;
-    // Centred just outside the top-right corner, clear of the instance count inside the card.
-    const QRectF circle(box.right() - d * 0.4, box.top() - d * 0.6, d, d);
-    p.save();
-    p.setPen(QPen(Qt::white, 1.5));
-    p.setBrush(colour);
-    p.drawEllipse(circle);
-    QFont f = p.font();
-    f.setPixelSize(11);
-    f.setBold(true);
-    p.setFont(f);
-    p.setPen(Qt::white);
-    p.drawText(circle, Qt::AlignCenter, QString::number(badge.count));
-    p.restore();
+void DiagramPainter::paint(QPainter& p, const DiagramShapes& s) {
+    paintShapeLayer(p, s.areas);
+    paintLabels(p, s.areaLabels);
+    paintShapeLayer(p, s.connections);
+    paintShapeLayer(p, s.arrowHeads);
+    paintShapeLayer(p, s.cards);
+    paintLabels(p, s.labels);
+    paintShapeLayer(p, s.selection);
+    paintShapeLayer(p, s.critique);
+    paintLabels(p, s.badges);
+}
+
+void DiagramPainter::paintLabels(QPainter& p, const std::vector<LabelShape>& labels) {
+    for (const LabelShape& label : labels)
+        labels_.paint(p, labelContent(label, doc_, catalogue_, theme_), label.rect.topLeft());
 }
 
 } // namespace archlens

@@ -1,11 +1,11 @@
 #pragma once
-// Paints a design with QPainter, looking like the canvas: zones and regions, connections
-// with their line styles and arrowheads, component cards with icons and names, notes,
-// and optionally the selection. Used where there is no GPU scene graph: the canvas on the
-// software renderer (headless screenshots) and the exporters (SVG, PDF, PNG), so all of
-// them draw from the same geometry (diagram_geometry.h) and colours (DiagramTheme).
+// Paints a design's shapes (diagram_shapes.h) with QPainter. Used where there is no GPU
+// scene graph: the canvas on the software renderer (headless screenshots and UI tests)
+// and the exporters (SVG, PDF, PNG). It decides nothing about how the design looks: it
+// draws the same list the GPU canvas batches, so every picture of a design agrees.
 #include "archlens/model/catalogue.h"
 #include "archlens/model/document.h"
+#include "diagram_shapes.h"
 #include "diagram_theme.h"
 #include "label_painter.h"
 
@@ -15,13 +15,7 @@
 
 namespace archlens {
 
-/// What the critique says about one component, for a badge on its card: the worst
-/// severity among the findings naming it (0 info, 1 warning, 2 error) and how many there are.
-struct SeverityBadge {
-    int severity = 0;
-    int count = 0;
-};
-
+/// How to paint a design (the exporters' view of ShapeOptions).
 struct PaintOptions {
     /// Only what intersects this document rectangle is painted; null paints everything.
     QRectF visible;
@@ -39,16 +33,21 @@ struct PaintOptions {
     const QHash<QString, SeverityBadge>* badges = nullptr;
 };
 
+/// Paints one layer in its documented order (ShapeLayer), in the painter's coordinates.
+void paintShapeLayer(QPainter& p, const ShapeLayer& layer);
+
 class DiagramPainter {
 public:
     DiagramPainter(const Document& doc, const Catalogue& catalogue, const DiagramTheme& theme);
 
-    /// Paints in document coordinates: the caller sets the painter's transform.
+    /// Lists the shapes for `options` and paints them, in document coordinates: the caller
+    /// sets the painter's transform.
     void paint(QPainter& p, const PaintOptions& options);
+    /// Paints shapes listed for this painter's document, bottom to top.
+    void paint(QPainter& p, const DiagramShapes& shapes);
 
 private:
-    QRectF boxOf(const Component& c, const PaintOptions& o) const;
-    void paintBadge(QPainter& p, const QRectF& box, const SeverityBadge& badge);
+    void paintLabels(QPainter& p, const std::vector<LabelShape>& labels);
 
     const Document& doc_;
     const Catalogue& catalogue_;

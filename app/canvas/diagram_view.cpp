@@ -278,7 +278,7 @@ DiagramView::Hit DiagramView::hitTest(QPointF itemPoint) const {
     for (const QString& id : {hovered_, sel->current()}) {
         if (id.isEmpty()) continue;
         if (const Component* c = controller_->index().component(id.toStdString()))
-            if (near(DiagramSceneNode::handlePoint(geometry::componentRect(*c))))
+            if (near(geometry::handlePoint(geometry::componentRect(*c))))
                 return {id, Hit::Handle};
     }
     for (const QString& id : sel->idsOfType(QStringLiteral("connection"))) {
@@ -550,7 +550,7 @@ void DiagramView::hoverMoveEvent(QHoverEvent* event) {
     if (over.isEmpty() && !hovered_.isEmpty())
         if (const Component* c = controller_->index().component(hovered_.toStdString())) {
             const QPointF h =
-                mapFromDocument(DiagramSceneNode::handlePoint(geometry::componentRect(*c)));
+                mapFromDocument(geometry::handlePoint(geometry::componentRect(*c)));
             if (std::hypot(h.x() - pos.x(), h.y() - pos.y()) <= kHandleRadius) over = hovered_;
         }
     if (!panMode_) {
@@ -655,13 +655,7 @@ void DiagramView::touchEvent(QTouchEvent* event) {
 
 // --- rendering ---------------------------------------------------------------------------
 
-QSGNode* DiagramView::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
-    if (!controller_) {
-        delete old;
-        return nullptr;
-    }
-    const bool software =
-        window()->rendererInterface()->graphicsApi() == QSGRendererInterface::Software;
+SceneState DiagramView::sceneState() const {
     SceneState s;
     s.doc = &controller_->document();
     s.catalogue = &controller_->editor().catalogue();
@@ -680,7 +674,7 @@ QSGNode* DiagramView::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
         if (drag_ == Drag::Connecting) {
             if (const Component* c = controller_->index().component(pressedId_.toStdString()))
                 s.connectFrom =
-                    mapFromDocument(DiagramSceneNode::handlePoint(geometry::componentRect(*c)));
+                    mapFromDocument(geometry::handlePoint(geometry::componentRect(*c)));
         } else {
             s.connectFrom = pressPoint_;
         }
@@ -692,6 +686,17 @@ QSGNode* DiagramView::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
     s.selectionRevision = selectionRevision_;
     s.critique = &critique_;
     s.critiqueRevision = critiqueRevision_;
+    return s;
+}
+
+QSGNode* DiagramView::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
+    if (!controller_) {
+        delete old;
+        return nullptr;
+    }
+    const bool software =
+        window()->rendererInterface()->graphicsApi() == QSGRendererInterface::Software;
+    const SceneState s = sceneState();
     if (software) {
         auto* node = old ? static_cast<SoftwareSceneNode*>(old) : new SoftwareSceneNode;
         node->sync(s, window());

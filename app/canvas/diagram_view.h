@@ -4,6 +4,7 @@
 // into edits, which it asks the controller to make (select, move, connect, re-target).
 // It never changes the document itself. Document coordinates map to the item through
 // `origin` (the document point at the top-left corner) and `zoom`.
+#include "canvas_shapes.h"
 #include "critique_overlay.h"
 #include "diagram_theme.h"
 
@@ -79,6 +80,9 @@ public:
     Q_INVOKABLE QStringList highlightedElements() const { return critique_.highlight.values(); }
     /// What the critique draws now (for tests).
     const CritiqueOverlay& critique() const { return critique_; }
+    /// What the canvas draws in its next frame (both canvases draw from it; tests paint it
+    /// in software to compare with what the GPU drew). Needs a controller.
+    SceneState sceneState() const;
 
     Q_INVOKABLE QPointF mapToDocument(QPointF itemPoint) const;
     Q_INVOKABLE QPointF mapFromDocument(QPointF docPoint) const;

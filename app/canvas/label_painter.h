@@ -1,16 +1,15 @@
 #pragma once
-// Paints the parts of the diagram that hold text or pictures: a component's icon, name,
-// kind and instance count, a note's text, a zone's label. The canvas paints them into
-// images that become textures; the exporters paint them straight onto their page. Not
-// thread-bound: the canvas calls it on the render thread.
-#include "archlens/model/catalogue.h"
-#include "archlens/model/document.h"
-#include "diagram_theme.h"
+// Paints the pictures inside cards and zone strips (LabelContent, from diagram_shapes.h):
+// what is in them is decided there; this only draws it, and keeps the parsed SVG icons so
+// a frame does not parse the same file a hundred times. The canvas paints labels into
+// images that become textures; the software canvas and the exporters paint them straight
+// onto their page. Not thread-bound: the GPU canvas calls it on the render thread.
+#include "diagram_shapes.h"
 
 #include <QHash>
 #include <QImage>
 #include <QPainter>
-#include <QRectF>
+#include <QSizeF>
 #include <memory>
 
 class QSvgRenderer;
@@ -22,23 +21,13 @@ public:
     LabelPainter();
     ~LabelPainter();
 
-    /// The inside of a component's box (not its fill or border): icon, name, kind, instances.
-    /// `compact`: the name alone, large, for zoom levels where the full card is unreadable.
-    void paintComponent(QPainter& p, const QRectF& box, const Component& c, const KindInfo* kind,
-                        const DiagramTheme& theme, bool compact = false);
-    void paintNote(QPainter& p, const QRectF& box, const Note& n, const DiagramTheme& theme);
-    void paintZoneLabel(QPainter& p, const QRectF& strip, const QString& text,
-                        const DiagramTheme& theme, bool compact = false);
-
-    /// The same, painted into a transparent image of the box's size times `scale`.
-    QImage componentImage(const Component& c, const KindInfo* kind, const DiagramTheme& theme,
-                          double scale, bool compact = false);
-    QImage noteImage(const Note& n, const DiagramTheme& theme, double scale);
-    QImage zoneLabelImage(const QString& text, QSizeF size, const DiagramTheme& theme, double scale,
-                          bool compact = false);
+    /// Paints `content` with its origin at `at` (document coordinates of the painter).
+    void paint(QPainter& p, const LabelContent& content, QPointF at);
+    /// The same, into a transparent image of `size` times `scale`.
+    QImage image(const LabelContent& content, QSizeF size, double scale);
 
 private:
-    QSvgRenderer* icon(const std::string& path);
+    QSvgRenderer* icon(const QString& resource);
     QHash<QString, std::shared_ptr<QSvgRenderer>> icons_;
 };
 

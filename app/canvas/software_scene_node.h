@@ -1,15 +1,21 @@
 #pragma once
 // The canvas on Qt Quick's software renderer (offscreen runs: headless screenshots and UI
-// tests), which draws no custom geometry. It paints the visible part of the design with
-// DiagramPainter into one image per frame. The GPU path (DiagramSceneNode) is the one
-// people use; this one only has to look the same.
-#include "diagram_scene.h"
+// tests), which draws no custom geometry. It paints the visible part of the frame's shapes
+// with QPainter into one image per frame. The GPU path (DiagramSceneNode) is the one people
+// use; both draw the same shapes, and a test compares their pictures.
+#include "canvas_shapes.h"
 
+#include <QImage>
 #include <QSGNode>
 
+class QQuickWindow;
 class QSGImageNode;
 
 namespace archlens {
+
+/// The frame as the software canvas paints it, at the device pixel ratio of the state:
+/// grid, design, critique and overlays.
+QImage paintCanvasImage(const SceneState& state);
 
 class SoftwareSceneNode : public QSGNode {
 public:

@@ -1,0 +1,108 @@
+#include "canvas_shapes.h"
+
+#include "diagram_geometry.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace archlens {
+
+int detailLevel(double zoom) {
+    return int(std::ceil(std::log2(std::max(zoom, 1e-3))));
+}
+
+double detailPixel(double zoom) {
+    return std::exp2(-detailLevel(zoom));
+}
+
+DiagramShapes canvasDiagramShapes(const SceneState& s, int parts, const QRectF& visible) {
+    ShapeOptions o;
+    o.pixel = detailPixel(s.zoom);
+    o.visible = visible;
+    o.selected = s.selected;
+    o.dragOffset = s.dragOffset;
+    // The areas hide the grid, as one opaque colour each.
+    o.areaBackground = s.theme.background;
+    o.labels = s.labelsReadable();
+    o.compactLabels = s.labelsCompact();
+    o.critique = s.critique;
+    o.parts = parts & ~ShapeOptions::Selection;
+    DiagramShapes shapes;
+    if (o.parts) shapes = diagramShapes(*s.doc, *s.catalogue, s.theme, o);
+    if (parts & ShapeOptions::Selection) {
+        o.pixel = 1 / s.zoom;
+        o.parts = ShapeOptions::Selection;
+        shapes.selection = std::move(diagramShapes(*s.doc, *s.catalogue, s.theme, o).selection);
+    }
+    return shapes;
+}
+
+ShapeLayer canvasGrid(const SceneState& s) {
+    ShapeLayer layer;
+    layer.boxes.push_back({QRectF(QPointF(), s.size), s.theme.background, QColor(), 0, 0});
+    if (!s.showGrid) return layer;
+    const double step = s.gridStep();
+    const double majorStep = step * 8;
+    auto line = [&](QPointF a, QPointF b, double at) {
+        LineShape l;
+        l.points = {a, b};
+        l.colour = std::fmod(std::abs(at), majorStep) < 1e-6 ? s.theme.gridMajor : s.theme.grid;
+        l.width = 1;
+        layer.lines.push_back(std::move(l));
+    };
+    const QRectF view = s.view();
+    for (double x = std::floor(view.left() / step) * step; x <= view.right(); x += step) {
+        const double sx = std::round((x - s.origin.x()) * s.zoom) + 0.5;
+        line({sx, 0}, {sx, s.size.height()}, x);
+    }
+    for (double y = std::floor(view.top() / step) * step; y <= view.bottom(); y += step) {
+        const double sy = std::round((y - s.origin.y()) * s.zoom) + 0.5;
+        line({0, sy}, {s.size.width(), sy}, y);
+    }
+    return layer;
+}
+
+ShapeLayer canvasOverlay(const SceneState& s) {
+    ShapeLayer layer;
+    const DiagramTheme& t = s.theme;
+    auto boxOnScreen = [&](const QString& id) -> std::optional<QRectF> {
+        const std::string key = id.toStdString();
+        for (const auto& c : s.doc->components)
+            if (c.id == key) {
+                QRectF r = geometry::componentRect(c);
+                if (!s.dragOffset.isNull() && s.selected && s.selected->contains(id))
+                    r.translate(s.dragOffset);
+                return QRectF((r.topLeft() - s.origin) * s.zoom,
+                              (r.bottomRight() - s.origin) * s.zoom);
+            }
+        return std::nullopt;
+    };
+    if (!s.rubberBand.isNull()) {
+        layer.boxes.push_back({s.rubberBand, t.rubberBandFill, QColor(), 0, 0});
+        // On pixel centres, so the one-pixel frame is crisp.
+        layer.boxes.push_back(
+            {s.rubberBand.adjusted(0.5, 0.5, -0.5, -0.5), QColor(), t.rubberBand, 1, 0});
+    }
+    if (!s.handleFor.isEmpty() && !s.connecting)
+        if (auto box = boxOnScreen(s.handleFor)) {
+            const QPointF h = geometry::handlePoint(*box);
+            layer.discs.push_back({h, 7, t.cardFill});
+            layer.discs.push_back({h, 5.5, t.accent});
+        }
+    if (s.connecting) {
+        if (!s.dropTarget.isEmpty())
+            if (auto box = boxOnScreen(s.dropTarget))
+                layer.boxes.push_back(
+                    {box->adjusted(-1.5, -1.5, 1.5, 1.5), QColor(), t.accent, 3, 0});
+        LineShape line;
+        line.points = {s.connectFrom, s.connectTo};
+        line.colour = t.accent;
+        line.width = 2;
+        layer.lines.push_back(std::move(line));
+        layer.discs.push_back({s.connectTo, 4, t.accent});
+    }
+    return layer;
+}
+
+} // namespace archlens

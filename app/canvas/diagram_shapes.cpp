@@ -1,0 +1,382 @@
+#include "diagram_shapes.h"
+
+#include "critique_overlay.h"
+#include "diagram_geometry.h"
+
+#include <QByteArrayView>
+#include <QFontMetricsF>
+#include <algorithm>
+
+namespace archlens {
+
+namespace {
+
+bool isSelected(const QSet<QString>* selected, const std::string& id) {
+    return selected && !selected->isEmpty() && selected->contains(QString::fromStdString(id));
+}
+
+QFont pixelFont(int pixels, bool bold) {
+    QFont f;
+    f.setPixelSize(pixels);
+    f.setBold(bold);
+    return f;
+}
+
+/// A run of text in `rect`, elided on the right when it does not fit.
+TextShape elidedText(const QRectF& rect, const QString& text, const QFont& font, QColor colour,
+                     int flags) {
+    return {rect, QFontMetricsF(font).elidedText(text, Qt::ElideRight, rect.width()), font, colour,
+            flags};
+}
+
+/// `top` drawn over `bottom`, as one opaque colour.
+QColor over(QColor top, QColor bottom) {
+    const double a = top.alphaF();
+    return QColor::fromRgbF(float(top.redF() * a + bottom.redF() * (1 - a)),
+                            float(top.greenF() * a + bottom.greenF() * (1 - a)),
+                            float(top.blueF() * a + bottom.blueF() * (1 - a)));
+}
+
+/// Replaces the areas' translucent fills by what they show over `background` and the areas
+/// containing them (listed before them: outer first).
+void makeAreasOpaque(std::vector<BoxShape>& areas, QColor background) {
+    for (size_t i = 0; i < areas.size(); ++i) {
+        QColor beneath = background;
+        for (size_t j = 0; j < i; ++j)
+            if (areas[j].rect.contains(areas[i].rect)) beneath = areas[j].fill;
+        areas[i].fill = over(areas[i].fill, beneath);
+    }
+}
+
+/// Component rows by id, viewing the document's strings (no copies: it is built for every
+/// rebuild of a design with thousands of components).
+using RowIndex = QHash<QByteArrayView, int>;
+
+RowIndex rowIndex(const Document& doc) {
+    RowIndex row;
+    row.reserve(qsizetype(doc.components.size()));
+    for (size_t i = 0; i < doc.components.size(); ++i)
+        row.insert(QByteArrayView(doc.components[i].id), int(i));
+    return row;
+}
+
+int instancesOf(const Component& c) {
+    if (auto it = c.props.find("instances"); it != c.props.end() && it->is_number_integer())
+        return it->get<int>();
+    return 1;
+}
+
+/// The export badge: a disc in the severity's colour, with the count in white, centred
+/// just outside the card's top-right corner, clear of the instance count inside the card.
+constexpr double kBadgeDiameter = 20;
+
+QRectF badgeRect(const QRectF& box) {
+    return QRectF(box.right() - kBadgeDiameter * 0.4, box.top() - kBadgeDiameter * 0.6,
+                  kBadgeDiameter, kBadgeDiameter)
+        .adjusted(-1, -1, 1, 1); // room for the white ring
+}
+
+LabelContent componentContent(const Component& c, const KindInfo* kind, const DiagramTheme& theme,
+                              QSizeF size, bool compact) {
+    LabelContent out;
+    const QRectF box(QPointF(), size);
+    const int vcentre = Qt::AlignLeft | Qt::AlignVCenter;
+    if (compact) {
+        out.texts.push_back(elidedText(box.adjusted(14, 2, -8, -2), QString::fromStdString(c.name),
+                                       pixelFont(24, true), theme.cardText, vcentre));
+        return out;
+    }
+    const double iconSize = 30;
+    const QRectF iconRect(box.left() + 12, box.center().y() - iconSize / 2, iconSize, iconSize);
+    if (kind && !kind->icon.empty())
+        out.icons.push_back({iconRect, QStringLiteral(":/") + QString::fromStdString(kind->icon)});
+
+    const double textLeft = iconRect.right() + 10;
+    double textRight = box.right() - 8;
+    if (const int instances = instancesOf(c); instances > 1) {
+        const QFont font = pixelFont(10, true);
+        const QString text = QStringLiteral("×%1").arg(instances);
+        const double w = QFontMetricsF(font).horizontalAdvance(text) + 8;
+        const QRectF pill(box.right() - w - 6, box.top() + 6, w, 15);
+        out.boxes.push_back(
+            {pill, theme.dark ? QColor(255, 255, 255, 28) : QColor(0, 0, 0, 16), QColor(), 0, 7});
+        out.texts.push_back({pill, text, font, theme.cardTextDim, Qt::AlignCenter});
+        textRight = pill.left() - 4;
+    }
+    out.texts.push_back(elidedText(QRectF(textLeft, box.top() + 9, textRight - textLeft, 18),
+                                   QString::fromStdString(c.name), pixelFont(13, true),
+                                   theme.cardText, vcentre));
+    const QString kindText =
+        kind ? QString::fromStdString(kind->label) : QString::fromStdString(c.kind);
+    out.texts.push_back(elidedText(QRectF(textLeft, box.top() + 29, box.right() - 8 - textLeft, 16),
+                                   kindText, pixelFont(11, false), theme.cardTextDim, vcentre));
+    return out;
+}
+
+/// Stroke widths and sizes that look the same at every zoom, in screen pixels.
+constexpr double kLineWidth = 1.3;        ///< sync and async connections
+constexpr double kReplicationWidth = 1.5; ///< dotted: a little heavier, or the dots vanish
+constexpr double kHeadLength = 9;
+constexpr double kSelectionWidth = 2.5;
+constexpr double kEndHandle = 4.5;
+
+void addContent(DiagramShapes& s, const Document& doc, const Catalogue& catalogue,
+                const DiagramTheme& t, const ShapeOptions& o, const std::vector<QRectF>& boxes) {
+    const double px = o.pixel;
+    const bool far = px >= kFarPixel;
+    const bool shapes = o.parts & ShapeOptions::Content;
+    const bool labels = o.labels && (o.parts & ShapeOptions::Labels);
+    const auto inView = [&](const QRectF& r) {
+        return o.visible.isNull() || o.visible.intersects(r);
+    };
+
+    // Regions, then zones from the outermost in, so an inner zone's frame is never washed
+    // over by its container's fill.
+    const auto zones = geometry::zoneAreas(doc, boxes);
+    auto area = [&](const QRectF& r, QColor fill, QColor border, const QString& label) {
+        if (!inView(r)) return;
+        if (shapes) s.areas.boxes.push_back({r, fill, border, px, 0});
+        if (labels)
+            s.areaLabels.push_back({QRectF(r.left(), r.top(), r.width(), geometry::kZoneLabel),
+                                    LabelShape::Area, -1, o.compactLabels, label, 0, 0});
+    };
+    for (const auto& g : geometry::regionAreas(doc, zones))
+        area(g.rect, t.regionFill, t.regionBorder, QString::fromStdString(g.region));
+    std::vector<const ZoneArea*> byDepth;
+    for (const auto& z : zones)
+        byDepth.push_back(&z);
+    std::stable_sort(byDepth.begin(), byDepth.end(),
+                     [](const ZoneArea* a, const ZoneArea* b) { return a->depth < b->depth; });
+    for (const ZoneArea* z : byDepth)
+        area(z->rect, t.zoneFill, t.zoneBorder, z->label);
+    if (o.areaBackground.isValid()) makeAreasOpaque(s.areas.boxes, o.areaBackground);
+    if (!shapes && !labels) return;
+
+    // Connections: the line in its mode's style, and an arrowhead at the callee.
+    const RowIndex row = shapes ? rowIndex(doc) : RowIndex();
+    const double head = kHeadLength * px;
+    if (shapes) s.connections.lines.reserve(doc.connections.size());
+    if (shapes && !far) s.arrowHeads.triangles.reserve(doc.connections.size());
+    static const std::vector<Connection> none;
+    for (const auto& c : shapes ? doc.connections : none) {
+        const int a = row.value(QByteArrayView(c.from), -1),
+                  b = row.value(QByteArrayView(c.to), -1);
+        if (a < 0 || b < 0 || a == b) continue;
+        const ConnectionCurve curve = geometry::connectionCurve(boxes[size_t(a)], boxes[size_t(b)]);
+        if (!o.visible.isNull()) {
+            QRectF hull;
+            for (const QPointF& q : curve.points)
+                hull |= QRectF(q, QSizeF(0.01, 0.01));
+            if (!inView(hull.adjusted(-head, -head, head, head))) continue;
+        }
+        LineShape line;
+        line.points.append(curve.points.data(), 4);
+        line.cubic = true;
+        switch (c.mode) {
+        case ConnectionMode::Sync:
+            line.colour = t.connection;
+            line.width = kLineWidth * px;
+            break;
+        case ConnectionMode::Async:
+            line.colour = t.connectionAsync;
+            line.width = kLineWidth * px;
+            line.dash = 7 * px;
+            line.gap = 5 * px;
+            break;
+        case ConnectionMode::Replication:
+            line.colour = t.connectionReplication;
+            line.width = kReplicationWidth * px;
+            line.dash = 2 * px;
+            line.gap = 4 * px;
+            break;
+        }
+        if (!far) {
+            const QPointF tip = curve.points[3], d = curve.endDirection(), n(-d.y(), d.x());
+            s.arrowHeads.triangles.push_back(
+                {{tip, tip - d * head + n * head * 0.45, tip - d * head - n * head * 0.45},
+                 line.colour});
+        }
+        s.connections.lines.push_back(std::move(line));
+    }
+
+    // Cards: a body with a stripe in its category's colour on the left, under the border;
+    // notes as yellow cards. Far out, a solid block in the category's colour.
+    if (shapes) s.cards.boxes.reserve(2 * doc.components.size() + doc.notes.size());
+    for (size_t i = 0; i < doc.components.size(); ++i) {
+        const QRectF& r = boxes[i];
+        if (!inView(r)) continue;
+        if (labels)
+            s.labels.push_back({r, LabelShape::Component, int(i), o.compactLabels, {}, 0, 0});
+        if (!shapes) continue;
+        const KindInfo* kind = catalogue.kind(doc.components[i].kind);
+        const QColor category = t.category(kind ? kind->category : std::string());
+        if (far) {
+            s.cards.boxes.push_back({r, category, QColor(), 0, 0});
+        } else {
+            s.cards.boxes.push_back({r, t.cardFill, t.cardBorder, px, 0});
+            s.cards.boxes.push_back(
+                {QRectF(r.left(), r.top(), 4, r.height()), category, QColor(), 0, 0});
+        }
+    }
+    for (size_t i = 0; i < doc.notes.size(); ++i) {
+        QRectF r = geometry::noteRect(doc.notes[i]);
+        if (isSelected(o.selected, doc.notes[i].id)) r.translate(o.dragOffset);
+        if (!inView(r)) continue;
+        if (shapes) s.cards.boxes.push_back({r, t.noteFill, t.noteBorder, px, 0});
+        if (labels) s.labels.push_back({r, LabelShape::Note, int(i), false, {}, 0, 0});
+    }
+}
+
+void addSelection(DiagramShapes& s, const Document& doc, const DiagramTheme& t,
+                  const ShapeOptions& o, const std::vector<QRectF>& boxes) {
+    if (!o.selected || o.selected->isEmpty()) return;
+    const double w = kSelectionWidth * o.pixel;
+    // A ring just outside the box, so the card's own border stays visible inside it.
+    auto ring = [&](const QRectF& r) {
+        s.selection.boxes.push_back(
+            {r.adjusted(-w / 2, -w / 2, w / 2, w / 2), QColor(), t.accent, w, 0});
+    };
+    for (size_t i = 0; i < doc.components.size(); ++i)
+        if (isSelected(o.selected, doc.components[i].id)) ring(boxes[i]);
+    const RowIndex row = rowIndex(doc);
+    for (const auto& n : doc.notes)
+        if (isSelected(o.selected, n.id)) ring(geometry::noteRect(n).translated(o.dragOffset));
+    for (const auto& c : doc.connections) {
+        if (!isSelected(o.selected, c.id)) continue;
+        const int a = row.value(QByteArrayView(c.from), -1),
+                  b = row.value(QByteArrayView(c.to), -1);
+        if (a < 0 || b < 0) continue;
+        const ConnectionCurve curve = geometry::connectionCurve(boxes[size_t(a)], boxes[size_t(b)]);
+        LineShape line;
+        line.points.append(curve.points.data(), 4);
+        line.cubic = true;
+        line.colour = t.accent;
+        line.width = w;
+        s.selection.lines.push_back(std::move(line));
+        // Handles at both ends, for re-targeting.
+        s.selection.discs.push_back({curve.points[0], kEndHandle * o.pixel, t.accent});
+        s.selection.discs.push_back({curve.points[3], kEndHandle * o.pixel, t.accent});
+    }
+}
+
+} // namespace
+
+std::vector<QRectF> componentBoxes(const Document& doc, const QSet<QString>* selected,
+                                   QPointF dragOffset) {
+    std::vector<QRectF> boxes;
+    boxes.reserve(doc.components.size());
+    const bool dragging = !dragOffset.isNull();
+    for (const auto& c : doc.components) {
+        QRectF r = geometry::componentRect(c);
+        if (dragging && isSelected(selected, c.id)) r.translate(dragOffset);
+        boxes.push_back(r);
+    }
+    return boxes;
+}
+
+DiagramShapes diagramShapes(const Document& doc, const Catalogue& catalogue,
+                            const DiagramTheme& theme, const ShapeOptions& o) {
+    DiagramShapes s;
+    const std::vector<QRectF> boxes = componentBoxes(doc, o.selected, o.dragOffset);
+    if (o.parts & (ShapeOptions::Content | ShapeOptions::Labels))
+        addContent(s, doc, catalogue, theme, o, boxes);
+    if (o.parts & ShapeOptions::Selection) addSelection(s, doc, theme, o, boxes);
+    if ((o.parts & ShapeOptions::Critique) && o.critique)
+        s.critique = critiqueShapes(*o.critique, doc, boxes, theme.background);
+    if ((o.parts & ShapeOptions::Badges) && o.badges) {
+        for (size_t i = 0; i < doc.components.size(); ++i) {
+            const auto badge = o.badges->constFind(QString::fromStdString(doc.components[i].id));
+            if (badge == o.badges->cend() || badge->count <= 0) continue;
+            const QRectF r = badgeRect(boxes[i]);
+            if (!o.visible.isNull() && !o.visible.intersects(r)) continue;
+            s.badges.push_back(
+                {r, LabelShape::Badge, int(i), false, {}, badge->severity, badge->count});
+        }
+    }
+    return s;
+}
+
+LabelContent labelContent(const LabelShape& label, const Document& doc, const Catalogue& catalogue,
+                          const DiagramTheme& theme) {
+    const QSizeF size = label.rect.size();
+    switch (label.kind) {
+    case LabelShape::Component: {
+        if (label.row < 0 || size_t(label.row) >= doc.components.size()) return {};
+        const Component& c = doc.components[size_t(label.row)];
+        return componentContent(c, catalogue.kind(c.kind), theme, size, label.compact);
+    }
+    case LabelShape::Note: {
+        if (label.row < 0 || size_t(label.row) >= doc.notes.size()) return {};
+        LabelContent out;
+        out.texts.push_back({QRectF(QPointF(), size).adjusted(8, 6, -8, -6),
+                             QString::fromStdString(doc.notes[size_t(label.row)].text),
+                             pixelFont(12, false), theme.noteText,
+                             Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap});
+        return out;
+    }
+    case LabelShape::Area: {
+        LabelContent out;
+        out.texts.push_back(elidedText(QRectF(QPointF(), size).adjusted(8, 0, -8, 0), label.text,
+                                       pixelFont(label.compact ? 19 : 12, true), theme.zoneText,
+                                       Qt::AlignLeft | Qt::AlignVCenter));
+        return out;
+    }
+    case LabelShape::Badge: {
+        // The theme's severity colour; the count in white, so the badge reads in print and
+        // on both themes.
+        const QColor colour = theme.status.severity(Severity(std::clamp(label.severity, 0, 2)));
+        const QRectF disc(1, 1, kBadgeDiameter, kBadgeDiameter);
+        LabelContent out;
+        out.boxes.push_back({disc, colour, Qt::white, 1.5, kBadgeDiameter / 2});
+        out.texts.push_back(
+            {disc, QString::number(label.count), pixelFont(11, true), Qt::white, Qt::AlignCenter});
+        return out;
+    }
+    }
+    return {};
+}
+
+QString labelKey(const LabelShape& label, const Document& doc, const DiagramTheme& theme) {
+    const QString mode = (theme.dark ? QStringLiteral("d") : QStringLiteral("l")) +
+                         (label.compact ? QStringLiteral("c") : QStringLiteral("f"));
+    switch (label.kind) {
+    case LabelShape::Component: {
+        if (label.row < 0 || size_t(label.row) >= doc.components.size()) return {};
+        const Component& c = doc.components[size_t(label.row)];
+        return QString::fromStdString(c.name) + QChar(1) + QString::fromStdString(c.kind) +
+               QChar(1) + QString::number(instancesOf(c)) + mode;
+    }
+    case LabelShape::Note:
+        if (label.row < 0 || size_t(label.row) >= doc.notes.size()) return {};
+        return QString::fromStdString(doc.notes[size_t(label.row)].text) + mode;
+    case LabelShape::Area:
+        return label.text + mode; // the width is part of labelId()
+    case LabelShape::Badge:
+        return QString::number(label.severity) + QChar(1) + QString::number(label.count) + mode;
+    }
+    return {};
+}
+
+QString labelId(const LabelShape& label, const Document& doc) {
+    switch (label.kind) {
+    case LabelShape::Component:
+        if (label.row >= 0 && size_t(label.row) < doc.components.size())
+            return QString::fromStdString(doc.components[size_t(label.row)].id);
+        break;
+    case LabelShape::Note:
+        if (label.row >= 0 && size_t(label.row) < doc.notes.size())
+            return QString::fromStdString(doc.notes[size_t(label.row)].id);
+        break;
+    case LabelShape::Area:
+        // Not the position: a strip that moves with a drag keeps its picture.
+        return QStringLiteral("area:") + label.text + QString::number(label.rect.width());
+    case LabelShape::Badge:
+        if (label.row >= 0 && size_t(label.row) < doc.components.size())
+            return QStringLiteral("badge:") +
+                   QString::fromStdString(doc.components[size_t(label.row)].id);
+        break;
+    }
+    return {};
+}
+
+} // namespace archlens

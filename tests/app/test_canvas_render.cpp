@@ -1,0 +1,368 @@
+// The canvas as people see it: drawn by the GPU scene graph (OpenGL, Mesa's rasteriser on
+// Xvfb) in the real main window, grabbed with QQuickWindow::grabWindow(), and compared with
+// the software painter's picture of the same frame. Both draw one list of shapes
+// (diagram_shapes.h), but each turns it into pixels its own way; a shape the GPU path drops
+// or draws in the wrong colour or place shows up here and in no other test, since every
+// other UI test runs on the software renderer.
+//
+// The two pictures are not equal pixel for pixel: the GPU draws hairlines one pixel wide
+// without antialiasing and flattens curves, QPainter antialiases them at 1.3 px. So the
+// comparison is of ink: for each cell of kCell × kCell pixels, the sum over its pixels of
+// how far each colour channel is from the cell's paper (its commonest colour in the
+// software picture: background, zone or card). A line drawn in both pictures puts
+// about the same ink in the cells it crosses, whatever its antialiasing; a line missing
+// from one, or drawn in another colour, does not.
+#include "analysis_controller.h"
+#include "diagram_painter.h"
+#include "diagram_view.h"
+#include "document_controller.h"
+#include "software_scene_node.h"
+
+#include "main_window_fixture.h"
+#include "qml_message_guard.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QHash>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSGRendererInterface>
+#include <QStandardPaths>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+#include <array>
+#include <cmath>
+#include <tuple>
+
+Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
+
+using namespace archlens;
+
+namespace {
+
+const QString kExamples = QStringLiteral(ARCHLENS_RESOURCES_DIR "/examples");
+
+constexpr int kCell = 24;
+/// A cell may differ by this much ink per channel (about six pixels of full contrast, for
+/// a curve that the GPU flattens a pixel away from where QPainter draws it, or a dash that
+/// lands in the next cell)...
+constexpr double kAbsoluteTolerance = 6 * 255;
+/// ...plus this share of the larger ink (a 1 px line against a 1.3 px one is 23%).
+constexpr double kRelativeTolerance = 0.35;
+
+struct InkComparison {
+    int cells = 0;
+    int failing = 0;
+    double worst = 0; ///< the largest difference as a share of what was allowed
+    QRect worstCell;
+    int worstChannel = 0;
+    double worstGpu = 0, worstSoftware = 0;
+
+    QString describe() const {
+        static const char* channels[] = {"red", "green", "blue"};
+        return QStringLiteral("%1 of %2 cells differ; worst at %3,%4 (%5 ink %6 on the GPU, %7 "
+                              "in software: %8 times the tolerance)")
+            .arg(failing)
+            .arg(cells)
+            .arg(worstCell.x())
+            .arg(worstCell.y())
+            .arg(QLatin1String(channels[worstChannel]))
+            .arg(worstGpu, 0, 'f', 0)
+            .arg(worstSoftware, 0, 'f', 0)
+            .arg(worst, 0, 'f', 2);
+    }
+};
+
+/// The commonest colour of each cell: its paper (background, zone, card), which ink is
+/// measured from, so that only what is drawn on it counts.
+std::vector<QRgb> paperPerCell(const QImage& image, QSize cells) {
+    std::vector<QHash<QRgb, int>> counts(size_t(cells.width() * cells.height()));
+    for (int y = 0; y < image.height(); ++y) {
+        const auto* line = reinterpret_cast<const QRgb*>(image.constScanLine(y));
+        for (int x = 0; x < image.width(); ++x)
+            ++counts[size_t((y / kCell) * cells.width() + x / kCell)][line[x] | 0xff000000];
+    }
+    std::vector<QRgb> paper;
+    for (const auto& c : counts) {
+        QRgb best = 0;
+        int most = -1;
+        for (auto it = c.cbegin(); it != c.cend(); ++it)
+            if (it.value() > most) std::tie(best, most) = std::pair(it.key(), it.value());
+        paper.push_back(best);
+    }
+    return paper;
+}
+
+std::vector<std::array<double, 3>> inkPerCell(const QImage& image, const std::vector<QRgb>& paper,
+                                              QSize cells) {
+    std::vector<std::array<double, 3>> ink(paper.size(), {0, 0, 0});
+    for (int y = 0; y < image.height(); ++y) {
+        const auto* line = reinterpret_cast<const QRgb*>(image.constScanLine(y));
+        for (int x = 0; x < image.width(); ++x) {
+            const size_t i = size_t((y / kCell) * cells.width() + x / kCell);
+            ink[i][0] += qRed(paper[i]) - qRed(line[x]);
+            ink[i][1] += qGreen(paper[i]) - qGreen(line[x]);
+            ink[i][2] += qBlue(paper[i]) - qBlue(line[x]);
+        }
+    }
+    return ink;
+}
+
+InkComparison compareInk(const QImage& gpuImage, const QImage& softwareImage) {
+    InkComparison out;
+    const QImage gpu = gpuImage.convertToFormat(QImage::Format_RGB32);
+    const QImage software = softwareImage.convertToFormat(QImage::Format_RGB32);
+    const QSize cells((gpu.width() + kCell - 1) / kCell, (gpu.height() + kCell - 1) / kCell);
+    const std::vector<QRgb> paper = paperPerCell(software, cells);
+    const auto a = inkPerCell(gpu, paper, cells);
+    const auto b = inkPerCell(software, paper, cells);
+    out.cells = int(a.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+        bool failing = false;
+        for (int c = 0; c < 3; ++c) {
+            const double allowed =
+                kAbsoluteTolerance +
+                kRelativeTolerance * std::max(std::abs(a[i][c]), std::abs(b[i][c]));
+            const double share = std::abs(a[i][c] - b[i][c]) / allowed;
+            failing = failing || share > 1;
+            if (share > out.worst) {
+                out.worst = share;
+                out.worstCell = QRect(int(i) % cells.width() * kCell,
+                                      int(i) / cells.width() * kCell, kCell, kCell);
+                out.worstChannel = c;
+                out.worstGpu = a[i][c];
+                out.worstSoftware = b[i][c];
+            }
+        }
+        out.failing += failing;
+    }
+    return out;
+}
+
+} // namespace
+
+class CanvasRenderTest : public QObject {
+    Q_OBJECT
+
+    QQmlApplicationEngine* engine_ = nullptr;
+    QQuickWindow* window_ = nullptr;
+    DocumentController* controller_ = nullptr;
+    DiagramView* view_ = nullptr;
+    AnalysisController* analysis_ = nullptr;
+
+    /// Opens a design and waits for its analysis, so the critique does not change between
+    /// the two pictures.
+    void open(const QString& name) {
+        analysis_->setFailed({});
+        view_->setHighlight({});
+        view_->setShowLoad(false);
+        view_->setDark(false);
+        QVERIFY(controller_->openFile(kExamples + "/" + name + ".archlens"));
+        controller_->selection()->clear();
+        analysis_->runNow();
+        QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == "fresh" && analysis_->report(), 10000);
+    }
+
+    /// What the GPU shows of the canvas, once every label is painted.
+    void grabCanvas(QImage& out) {
+        QTRY_VERIFY_WITH_TIMEOUT(view_->settled(), 10000);
+        QTest::qWait(50);
+        QTRY_VERIFY_WITH_TIMEOUT(view_->settled(), 10000);
+        const QImage window = window_->grabWindow();
+        QVERIFY(!window.isNull());
+        const QRect canvas =
+            view_->mapRectToScene(QRectF(0, 0, view_->width(), view_->height())).toAlignedRect();
+        out = window.copy(QRect(canvas.topLeft() * window.devicePixelRatio(),
+                                canvas.size() * window.devicePixelRatio()));
+    }
+
+    /// Grabs the GPU's picture, paints the same frame in software and compares them.
+    void compareWithSoftware(const QString& name) {
+        QImage gpu;
+        grabCanvas(gpu);
+        QVERIFY(!gpu.isNull());
+        const SceneState state = view_->sceneState();
+        const QImage software = paintCanvasImage(state);
+        QCOMPARE(gpu.size(), software.size());
+        const InkComparison result = compareInk(gpu, software);
+        const QString shots = qEnvironmentVariable("ARCHLENS_RENDER_SHOTS");
+        if (!shots.isEmpty() || result.failing > 0) {
+            const QString dir = shots.isEmpty() ? QDir::currentPath() + "/canvas-render" : shots;
+            QDir().mkpath(dir);
+            gpu.save(dir + "/" + name + "-gpu.png");
+            software.save(dir + "/" + name + "-software.png");
+            qInfo("%s: pictures in %s", qPrintable(name), qPrintable(dir));
+        }
+        qInfo("%s: %s", qPrintable(name), qPrintable(result.describe()));
+        QVERIFY2(result.failing == 0, qPrintable(name + ": " + result.describe()));
+    }
+
+private slots:
+    void cleanup() { ARCHLENS_VERIFY_NO_QML_MESSAGES(); }
+
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        engine_ = new QQmlApplicationEngine(this);
+        window_ = test::openMainWindow(*engine_, QSize(1500, 950));
+        QVERIFY(window_);
+        // The point of this test: what people get is the OpenGL scene graph, not the
+        // software backend that every offscreen test runs on.
+        QCOMPARE(window_->rendererInterface()->graphicsApi(), QSGRendererInterface::OpenGL);
+        controller_ = engine_->singletonInstance<DocumentController*>(
+            qmlTypeId("ArchLens", 1, 0, "DocumentController"));
+        view_ = window_->findChild<DiagramView*>("diagramView");
+        analysis_ = window_->findChild<AnalysisController*>("analysis");
+        QVERIFY(controller_ && view_ && analysis_);
+        QVERIFY(view_->width() > 600 && view_->height() > 400);
+        ARCHLENS_VERIFY_NO_QML_MESSAGES();
+    }
+
+    /// The list both canvases draw says what the design holds, in the styles of the rules:
+    /// one line and arrowhead per connection, solid, dashed or dotted by mode; a body and
+    /// a stripe per component; far out, blocks without arrowheads.
+    void shapesFollowTheDrawingRules() {
+        open("video-platform");
+        view_->setZoom(1);
+        const SceneState s = view_->sceneState();
+        const Document& doc = *s.doc;
+        const DiagramShapes shapes = canvasDiagramShapes(s, ShapeOptions::All);
+        QCOMPARE(shapes.connections.lines.size(), doc.connections.size());
+        QCOMPARE(shapes.arrowHeads.triangles.size(), doc.connections.size());
+        QCOMPARE(shapes.cards.boxes.size(), 2 * doc.components.size() + doc.notes.size());
+        QCOMPARE(shapes.labels.size(), doc.components.size() + doc.notes.size());
+        int solid = 0, dashed = 0, dotted = 0;
+        for (size_t i = 0; i < doc.connections.size(); ++i) {
+            const LineShape& line = shapes.connections.lines[i];
+            QVERIFY(line.cubic && line.points.size() == 4);
+            QCOMPARE(shapes.arrowHeads.triangles[i].fill, line.colour);
+            switch (doc.connections[i].mode) {
+            case ConnectionMode::Sync:
+                QCOMPARE(line.colour, s.theme.connection);
+                QCOMPARE(line.gap, 0.0);
+                ++solid;
+                break;
+            case ConnectionMode::Async:
+                QCOMPARE(line.colour, s.theme.connectionAsync);
+                QCOMPARE(line.dash, 7.0);
+                QCOMPARE(line.gap, 5.0);
+                ++dashed;
+                break;
+            case ConnectionMode::Replication:
+                QCOMPARE(line.colour, s.theme.connectionReplication);
+                QCOMPARE(line.dash, 2.0);
+                QCOMPARE(line.gap, 4.0);
+                ++dotted;
+                break;
+            }
+        }
+        QVERIFY(solid > 0 && dotted > 0);
+        // Areas are opaque on the canvas (they hide the grid), inner ones darker.
+        QVERIFY(shapes.areas.boxes.size() >= 2);
+        for (const BoxShape& area : shapes.areas.boxes)
+            QCOMPARE(area.fill.alpha(), 255);
+        QVERIFY(shapes.areas.boxes.back().fill.lightness() <
+                shapes.areas.boxes.front().fill.lightness());
+
+        view_->setZoom(0.1);
+        const DiagramShapes far = canvasDiagramShapes(view_->sceneState(), ShapeOptions::All);
+        QCOMPARE(far.cards.boxes.size(), doc.components.size() + doc.notes.size());
+        QVERIFY(far.arrowHeads.triangles.empty());
+        QVERIFY(far.labels.empty());
+    }
+
+    /// The comparison notices a missing kind of line: the software picture against itself
+    /// with the sync connections left out.
+    void comparisonNoticesMissingLines() {
+        open("url-shortener");
+        view_->setZoom(1);
+        view_->setOrigin(QPointF(-20, -20));
+        const SceneState s = view_->sceneState();
+        const QImage whole = paintCanvasImage(s);
+        DiagramShapes shapes = canvasDiagramShapes(s, ShapeOptions::All);
+        const auto before = shapes.connections.lines.size();
+        std::erase_if(shapes.connections.lines,
+                      [&](const LineShape& l) { return l.colour == s.theme.connection; });
+        QVERIFY(shapes.connections.lines.size() + 5 < before); // most connections are sync
+        QImage without(whole.size(), QImage::Format_ARGB32_Premultiplied);
+        without.fill(s.theme.background);
+        QPainter p(&without);
+        paintShapeLayer(p, canvasGrid(s));
+        p.scale(s.zoom, s.zoom);
+        p.translate(-s.origin);
+        DiagramPainter(*s.doc, *s.catalogue, s.theme).paint(p, shapes);
+        p.end();
+        const InkComparison same = compareInk(whole, whole);
+        QCOMPARE(same.failing, 0);
+        const InkComparison missing = compareInk(without, whole);
+        qInfo("without sync lines: %s", qPrintable(missing.describe()));
+        QVERIFY2(missing.failing >= 10, qPrintable(missing.describe()));
+    }
+
+    /// A design as it opens: fitted to the window, cards with their full labels.
+    void fittedDesign() {
+        open("url-shortener");
+        view_->zoomToFit();
+        compareWithSoftware("url-shortener-fit");
+    }
+
+    /// 100%: dashed async and dotted replication lines, arrowheads, icons and names.
+    void connectionStylesAtFullSize() {
+        open("video-platform");
+        view_->setZoom(1);
+        view_->setOrigin(QPointF(60, 40));
+        compareWithSoftware("video-platform-100");
+    }
+
+    /// The dark theme with a selection, a finding's path lit up, a failed component and
+    /// the load bars: the overlays the critique draws on top.
+    void selectionAndCritiqueInTheDark() {
+        open("ecommerce-checkout");
+        view_->setDark(true);
+        view_->setShowLoad(true);
+        const Document& doc = controller_->document();
+        QVERIFY(doc.components.size() > 4 && doc.connections.size() > 4);
+        controller_->selection()->setIds({QString::fromStdString(doc.components[1].id),
+                                          QString::fromStdString(doc.connections[2].id)});
+        view_->setHighlight({QString::fromStdString(doc.flows.front().id)});
+        analysis_->setFailed({QString::fromStdString(doc.components[3].id)});
+        analysis_->runNow();
+        QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == "fresh", 10000);
+        QVERIFY(!view_->critique().failed.isEmpty() && !view_->critique().highlight.isEmpty());
+        view_->zoomToFit();
+        view_->setZoom(0.9);
+        compareWithSoftware("ecommerce-dark-critique");
+    }
+
+    /// Zoomed out to where cards show their names alone, larger.
+    void compactLabels() {
+        open("chat-system");
+        view_->zoomToFit();
+        view_->zoomTo(0.3);
+        QVERIFY(view_->sceneState().labelsCompact() && view_->sceneState().labelsReadable());
+        compareWithSoftware("chat-system-compact");
+    }
+
+    /// Zoomed far out: cards are solid blocks in their category's colour.
+    void farOut() {
+        open("ride-matching");
+        view_->zoomToFit();
+        view_->zoomTo(0.11);
+        QVERIFY(!view_->sceneState().labelsReadable());
+        compareWithSoftware("ride-matching-far");
+    }
+
+    void cleanupTestCase() { controller_->newDocument(); }
+};
+
+int main(int argc, char** argv) {
+    archlens::test::QmlMessageGuard::install();
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("ArchLens");
+    QApplication::setApplicationName("ArchLens canvas render test");
+    QQuickStyle::setStyle("Fusion");
+    CanvasRenderTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_canvas_render.moc"
