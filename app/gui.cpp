@@ -76,6 +76,11 @@ int run(int argc, char** argv) {
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
         [] { QCoreApplication::exit(3); }, Qt::QueuedConnection);
+    // The window's live critique (its required property); the engine outlives the window.
+    auto* analysis = new AnalysisController(&engine);
+    engine.setInitialProperties(
+        {{QStringLiteral("critique"), QVariant::fromValue(analysis)},
+         {QStringLiteral("showCritiqueWhenAnalysed"), parser.isSet(screenshot)}});
     engine.load(QUrl(QStringLiteral("qrc:/ArchLens/Main.qml")));
     if (engine.rootObjects().isEmpty()) return 3;
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().front());
@@ -89,28 +94,22 @@ int run(int argc, char** argv) {
         const QStringList wh = parser.value(size).split('x');
         if (window && wh.size() == 2) window->resize(wh[0].toInt(), wh[1].toInt());
         if (!window) return 3;
-        // The picture shows the critique with its analysis complete: analyse now, and once
-        // the results are in, let the window show the findings and a plot, then grab it.
+        // The picture shows the critique with its analysis complete: analyse now; once the
+        // results are in, the window shows the findings and a plot (showCritiqueWhenAnalysed,
+        // whose handler was connected first and so runs first), then it is grabbed.
         const QString path = QDir::current().absoluteFilePath(parser.value(screenshot));
-        auto* analysis = window->findChild<AnalysisController*>(QStringLiteral("analysis"));
-        if (!analysis) {
+        auto shot = std::make_shared<bool>(false);
+        auto shoot = [window, path, shot] {
+            if (*shot) return;
+            *shot = true;
             screenshotWhenReady(window, path);
-        } else {
-            auto shot = std::make_shared<bool>(false);
-            auto shoot = [window, path, shot] {
-                if (*shot) return;
-                *shot = true;
-                QMetaObject::invokeMethod(window, "showCritique");
-                screenshotWhenReady(window, path);
-            };
-            // Results in (the finding rows follow reportChanged), or no results to wait for.
-            QObject::connect(analysis, &AnalysisController::reportChanged, window, shoot);
-            QObject::connect(analysis, &AnalysisController::statusChanged, window,
-                             [analysis, shoot] {
-                                 if (analysis->status() == QLatin1String("invalid")) shoot();
-                             });
-            analysis->runNow();
-        }
+        };
+        // Results in (the finding rows follow reportChanged), or no results to wait for.
+        QObject::connect(analysis, &AnalysisController::reportChanged, window, shoot);
+        QObject::connect(analysis, &AnalysisController::statusChanged, window, [analysis, shoot] {
+            if (analysis->status() == AnalysisController::Invalid) shoot();
+        });
+        analysis->runNow();
     }
     return app.exec();
 }

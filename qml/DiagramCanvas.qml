@@ -16,7 +16,7 @@ Item {
         const r = view.elementRect(id)
         if (r.width <= 0) return
         renameField.elementId = id
-        renameField.text = DocumentController.attribute(id, DocumentController.selection.currentType === "note" ? "text" : "name")
+        renameField.text = DocumentController.attribute(id, DocumentController.selection.currentKind === SelectionModel.NoteElement ? "text" : "name")
         renameField.x = r.x + 40 * view.zoom
         renameField.y = r.y + Math.max(0, (r.height - renameField.height) / 2)
         renameField.width = Math.max(120, r.width - 44 * view.zoom)

@@ -47,17 +47,17 @@ Pane {
             Layout.fillWidth: true
             Rectangle {
                 width: 10; height: 10; radius: 5
-                color: panel.analysis.status === "fresh" ? Theme.ok
-                     : panel.analysis.status === "invalid" ? Theme.error : Theme.pending
+                color: panel.analysis.status === AnalysisController.Fresh ? Theme.ok
+                     : panel.analysis.status === AnalysisController.Invalid ? Theme.error : Theme.pending
             }
             Label {
                 objectName: "analysisStatus"
                 Layout.fillWidth: true
                 elide: Label.ElideRight
                 opacity: 0.8
-                text: panel.analysis.status === "fresh"
+                text: panel.analysis.status === AnalysisController.Fresh
                       ? qsTr("Up to date · analysed in %1").arg(Format.milliseconds(panel.analysis.lastRunMs))
-                      : panel.analysis.status === "invalid"
+                      : panel.analysis.status === AnalysisController.Invalid
                         ? qsTr("Cannot analyse: %1").arg(panel.analysis.problem)
                         : qsTr("Analysing…")
             }
@@ -143,7 +143,7 @@ Pane {
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.Wrap
                 opacity: 0.6
-                text: panel.analysis.status === "fresh" ? qsTr("Nothing to point at here.") : ""
+                text: panel.analysis.status === AnalysisController.Fresh ? qsTr("Nothing to point at here.") : ""
             }
 
             delegate: ItemDelegate {

@@ -12,7 +12,7 @@ Pane {
     padding: 0
 
     /// The flow shown below the list: the selected one, if the selection's current is a flow.
-    readonly property string shownFlow: DocumentController.selection.currentType === "flow"
+    readonly property string shownFlow: DocumentController.selection.currentKind === SelectionModel.FlowElement
                                         ? DocumentController.selection.current : ""
 
     FlowModel { id: flows; objectName: "flowModel"; controller: DocumentController }
@@ -70,7 +70,7 @@ Pane {
                     objectName: "removeFlow"
                     text: qsTr("Remove")
                     enabled: panel.shownFlow !== ""
-                    onClicked: DocumentController.deleteElements(DocumentController.selection.idsOfType("flow"))
+                    onClicked: DocumentController.deleteElements(DocumentController.selection.idsOfKind(SelectionModel.FlowElement))
                 }
             }
 

@@ -47,10 +47,32 @@ ApplicationWindow {
     property var afterSave: null
     property bool closeConfirmed: false
 
+    /// The live critique of the document: it re-analyses the design shortly after every
+    /// edit. Made by whoever loads the window (the program, a test), which so holds it
+    /// without looking for it; the window connects it to the document.
+    required property AnalysisController critique
+    Component.onCompleted: window.critique.controller = DocumentController
+
+    /// Set by --screenshot: once the first results are in (or the design turns out not to
+    /// be analysable), bring the critique to the front.
+    property bool showCritiqueWhenAnalysed: false
+    Connections {
+        target: window.critique
+        enabled: window.showCritiqueWhenAnalysed
+        function onReportChanged() { window.showCritique() }
+        function onStatusChanged() {
+            if (window.critique.status === AnalysisController.Invalid) window.showCritique()
+        }
+    }
+
+    /// Shows the findings list in the side pane.
+    function showFindings() { sideTabs.currentIndex = critiqueTab.TabBar.index }
+
     /// Brings the critique to the front: its tab, the first finding looked at on the
-    /// canvas, the latency plot (used by --screenshot).
+    /// canvas, the latency plot.
     function showCritique() {
-        sideTabs.currentIndex = 2
+        showCritiqueWhenAnalysed = false
+        showFindings()
         findingsPanel.lookAt(0)
         numbers.page = 1
     }
@@ -76,13 +98,6 @@ ApplicationWindow {
         FileDialogs.openFile(qsTr("Open design"),
                              [qsTr("ArchLens designs (*.archlens)"), qsTr("All files (*)")],
                              (path) => DocumentController.openFile(path))
-    }
-
-    // The live critique: re-analyses the design shortly after every edit.
-    AnalysisController {
-        id: critique
-        objectName: "analysis"
-        controller: DocumentController
     }
 
     menuBar: MainMenu {
@@ -128,13 +143,13 @@ ApplicationWindow {
                     dark: window.dark
                     showGrid: settings.showGrid
                     snapToGrid: settings.snapToGrid
-                    Component.onCompleted: view.analysis = critique
+                    Component.onCompleted: view.analysis = window.critique
                 }
                 NumbersPanel {
                     id: numbers
                     SplitView.preferredHeight: 300
                     SplitView.minimumHeight: 120
-                    analysis: critique
+                    analysis: window.critique
                     view: canvas.view
                     dark: window.dark
                 }
@@ -153,17 +168,17 @@ ApplicationWindow {
                         Layout.fillWidth: true
                         TabButton { text: qsTr("Inspector") }
                         TabButton { text: qsTr("Flows && requirements") }
-                        TabButton { text: qsTr("Critique") }
+                        TabButton { id: critiqueTab; text: qsTr("Critique") }
                     }
                     StackLayout {
                         Layout.fillWidth: true
                         Layout.fillHeight: true
                         currentIndex: sideTabs.currentIndex
-                        Inspector { analysis: critique; onShowFindings: sideTabs.currentIndex = 2 }
+                        Inspector { analysis: window.critique; onShowFindings: window.showFindings() }
                         FlowsPanel { }
                         FindingsPanel {
                             id: findingsPanel
-                            analysis: critique
+                            analysis: window.critique
                             view: canvas.view
                             onFlowLookedAt: (flow) => numbers.showFlow(flow)
                         }
@@ -186,13 +201,13 @@ ApplicationWindow {
             }
             ToolButton {
                 objectName: "critiqueSummary"
-                text: critique.status === "invalid" ? qsTr("Cannot analyse")
-                      : qsTr("%1 errors · %2 warnings · %3 info").arg(critique.errorCount)
-                        .arg(critique.warningCount).arg(critique.infoCount)
-                palette.buttonText: critique.errorCount > 0 ? Theme.error
-                                    : critique.warningCount > 0 ? Theme.warningText : window.palette.windowText
-                opacity: critique.status === "pending" ? 0.6 : 1
-                onClicked: sideTabs.currentIndex = 2
+                text: window.critique.status === AnalysisController.Invalid ? qsTr("Cannot analyse")
+                      : qsTr("%1 errors · %2 warnings · %3 info").arg(window.critique.errorCount)
+                        .arg(window.critique.warningCount).arg(window.critique.infoCount)
+                palette.buttonText: window.critique.errorCount > 0 ? Theme.error
+                                    : window.critique.warningCount > 0 ? Theme.warningText : window.palette.windowText
+                opacity: window.critique.status === AnalysisController.Pending ? 0.6 : 1
+                onClicked: window.showFindings()
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Show the critique")
             }

@@ -39,8 +39,8 @@ Pane {
                              })
     }
 
-    function verdictColour(verdict) {
-        return verdict === "met" ? good : verdict === "missed" ? bad : palette.text
+    function verdictColour(verdict: int): color {
+        return verdict === FlowResultModel.Met ? good : verdict === FlowResultModel.Missed ? bad : palette.text
     }
 
     ColumnLayout {
@@ -212,15 +212,15 @@ Pane {
                         required property string flowId
                         required property string name
                         required property string availabilityText
-                        required property string method
+                        required property bool estimated
                         required property string intervalText
                         required property string ninesText
                         required property string downtimeMonth
                         required property string downtimeYear
                         required property string p50Text
                         required property string p99Text
-                        required property string availabilityVerdict
-                        required property string latencyVerdict
+                        required property int availabilityVerdict
+                        required property int latencyVerdict
                         required property string targetText
                         required property bool broken
                         width: ListView.view.width
@@ -236,20 +236,22 @@ Pane {
                         }
                         ToolTip.visible: hovered
                         ToolTip.delay: 600
-                        ToolTip.text: (method === "estimated"
+                        ToolTip.text: (estimated
                                        ? qsTr("Availability estimated by simulation, 95% interval %1.").arg(intervalText)
                                        : qsTr("Availability computed exactly.")) + " " + targetText
                         contentItem: Row {
                             readonly property var cells: [
                                 { text: row.name, colour: row.broken ? panel.bad : panel.palette.text, bold: true },
-                                { text: row.broken ? qsTr("broken") : row.availabilityText + (row.method === "estimated" ? " ≈" : ""),
-                                  colour: panel.verdictColour(row.broken ? "missed" : row.availabilityVerdict), bold: row.availabilityVerdict !== "" },
+                                { text: row.broken ? qsTr("broken") : row.availabilityText + (row.estimated ? " ≈" : ""),
+                                  colour: panel.verdictColour(row.broken ? FlowResultModel.Missed : row.availabilityVerdict),
+                                  bold: row.availabilityVerdict !== FlowResultModel.NoTarget },
                                 { text: row.ninesText, colour: panel.verdictColour(row.availabilityVerdict), bold: false },
                                 { text: row.downtimeMonth, colour: panel.palette.text, bold: false },
                                 { text: row.downtimeYear, colour: panel.palette.text, bold: false },
                                 // A broken flow serves nothing: its latency means nothing either.
                                 { text: row.broken ? "—" : row.p50Text, colour: panel.palette.text, bold: false },
-                                { text: row.broken ? "—" : row.p99Text, colour: panel.verdictColour(row.latencyVerdict), bold: row.latencyVerdict !== "" }
+                                { text: row.broken ? "—" : row.p99Text, colour: panel.verdictColour(row.latencyVerdict),
+                                  bold: row.latencyVerdict !== FlowResultModel.NoTarget }
                             ]
                             Repeater {
                                 model: 7

@@ -8,6 +8,18 @@ bool isBroken(const FlowResult& flow) {
     return flow.availability < 0.5;
 }
 
+FlowTargets flowTargets(const Document& doc, const FlowResult& flow) {
+    FlowTargets t;
+    const Flow* own = doc.flow(flow.id);
+    if (!flow.background) {
+        t.availability = doc.requirements.availability;
+        t.p99_ms = doc.requirements.p99_ms;
+    }
+    if (own && own->availability) t.availability = own->availability;
+    if (own && own->p99_ms) t.p99_ms = own->p99_ms;
+    return t;
+}
+
 std::vector<std::string> findingKey(const Finding& finding) {
     std::vector<std::string> key = finding.subjects;
     if (!finding.flow.empty() &&

@@ -75,7 +75,7 @@ void AnalysisController::setDebounceMs(int ms) {
 
 void AnalysisController::schedule() {
     ++generation_;
-    setStatus(QStringLiteral("pending"));
+    setStatus(Pending);
     timer_.start();
 }
 
@@ -84,7 +84,7 @@ void AnalysisController::runNow() {
     start();
 }
 
-void AnalysisController::setStatus(const QString& status, const QString& problem) {
+void AnalysisController::setStatus(Status status, const QString& problem) {
     if (status == status_ && problem == problem_) return;
     status_ = status;
     problem_ = problem;
@@ -125,7 +125,7 @@ void AnalysisController::start() {
                 if (!self) return;
                 if (!report) {
                     self->running_ = false;
-                    self->setStatus(QStringLiteral("invalid"), QString::fromStdString(problem));
+                    self->setStatus(Invalid, QString::fromStdString(problem));
                     return;
                 }
                 self->finished(report, doc, generation, ms);
@@ -146,7 +146,7 @@ void AnalysisController::finished(std::shared_ptr<const Report> report,
     report_ = std::move(report);
     doc_ = std::move(doc);
     lastRunMs_ = ms;
-    setStatus(QStringLiteral("fresh"));
+    setStatus(Fresh);
     emit reportChanged();
 }
 

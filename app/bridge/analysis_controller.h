@@ -24,9 +24,8 @@ class AnalysisController : public QObject {
     Q_MOC_INCLUDE("document_controller.h")
     Q_PROPERTY(archlens::DocumentController* controller READ controller WRITE setController NOTIFY
                    controllerChanged)
-    /// "fresh" (shown results match the design), "pending" (an edit is waiting or being
-    /// analysed), "invalid" (the design cannot be analysed; see `problem`).
-    Q_PROPERTY(QString status READ status NOTIFY statusChanged)
+    /// Whether the shown results match the design (see Status).
+    Q_PROPERTY(Status status READ status NOTIFY statusChanged)
     Q_PROPERTY(QString problem READ problem NOTIFY statusChanged)
     /// Milliseconds the last run took.
     Q_PROPERTY(double lastRunMs READ lastRunMs NOTIFY reportChanged)
@@ -41,12 +40,19 @@ class AnalysisController : public QObject {
     Q_PROPERTY(int debounceMs READ debounceMs WRITE setDebounceMs NOTIFY debounceChanged)
 
 public:
+    enum Status {
+        Fresh,   ///< the shown results match the design
+        Pending, ///< an edit is waiting or being analysed
+        Invalid  ///< the design cannot be analysed; see `problem`
+    };
+    Q_ENUM(Status)
+
     explicit AnalysisController(QObject* parent = nullptr);
     ~AnalysisController() override;
 
     DocumentController* controller() const { return controller_; }
     void setController(DocumentController* controller);
-    QString status() const { return status_; }
+    Status status() const { return status_; }
     QString problem() const { return problem_; }
     double lastRunMs() const { return lastRunMs_; }
     int errorCount() const { return countOf(Severity::Error); }
@@ -85,13 +91,13 @@ private:
     void start();
     void finished(std::shared_ptr<const Report> report, std::shared_ptr<const Document> doc,
                   quint64 generation, double ms);
-    void setStatus(const QString& status, const QString& problem = {});
+    void setStatus(Status status, const QString& problem = {});
 
     DocumentController* controller_ = nullptr;
     QTimer timer_;
     std::shared_ptr<const Report> report_;
     std::shared_ptr<const Document> doc_;
-    QString status_ = QStringLiteral("pending");
+    Status status_ = Pending;
     QString problem_;
     double lastRunMs_ = 0;
     double multiplier_ = 1;

@@ -68,7 +68,7 @@ QString FlowResultModel::flowIdAt(int row) const {
 QVariant FlowResultModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= count()) return {};
     const FlowResult& f = report_->flows[size_t(index.row())];
-    const Requirements* req = doc_ ? &doc_->requirements : nullptr;
+    const FlowTargets targets = doc_ ? flowTargets(*doc_, f) : FlowTargets();
     switch (role) {
     case FlowIdRole:
         return QString::fromStdString(f.id);
@@ -79,8 +79,8 @@ QVariant FlowResultModel::data(const QModelIndex& index, int role) const {
         return f.availability;
     case AvailabilityTextRole:
         return formatAvailability(f.availability);
-    case MethodRole:
-        return f.availabilityMethod == "exact" ? QStringLiteral("exact") : QStringLiteral("estimated");
+    case EstimatedRole:
+        return f.availabilityMethod != "exact";
     case IntervalTextRole:
         if (!f.availabilityInterval) return QString();
         return QStringLiteral("%1 – %2")
@@ -103,16 +103,16 @@ QVariant FlowResultModel::data(const QModelIndex& index, int role) const {
     case P99TextRole:
         return formatMs(f.p99_ms);
     case AvailabilityVerdictRole:
-        if (!req || !req->availability) return QString();
-        return f.availability >= *req->availability ? QStringLiteral("met") : QStringLiteral("missed");
+        if (!targets.availability) return NoTarget;
+        return f.availability >= *targets.availability ? Met : Missed;
     case LatencyVerdictRole:
-        if (!req || !req->p99_ms) return QString();
-        return f.p99_ms <= *req->p99_ms ? QStringLiteral("met") : QStringLiteral("missed");
+        if (!targets.p99_ms) return NoTarget;
+        return f.p99_ms <= *targets.p99_ms ? Met : Missed;
     case TargetTextRole: {
         QStringList parts;
-        if (req && req->availability)
-            parts << tr("availability target %1").arg(formatAvailability(*req->availability));
-        if (req && req->p99_ms) parts << tr("p99 target %1").arg(formatMs(*req->p99_ms));
+        if (targets.availability)
+            parts << tr("availability target %1").arg(formatAvailability(*targets.availability));
+        if (targets.p99_ms) parts << tr("p99 target %1").arg(formatMs(*targets.p99_ms));
         return parts.isEmpty() ? tr("No targets set") : parts.join(QStringLiteral(", "));
     }
     case BrokenRole:
@@ -126,7 +126,7 @@ QHash<int, QByteArray> FlowResultModel::roleNames() const {
             {NameRole, "name"},
             {AvailabilityRole, "availability"},
             {AvailabilityTextRole, "availabilityText"},
-            {MethodRole, "method"},
+            {EstimatedRole, "estimated"},
             {IntervalTextRole, "intervalText"},
             {NinesRole, "nines"},
             {NinesTextRole, "ninesText"},

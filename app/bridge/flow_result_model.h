@@ -32,21 +32,25 @@ public:
         NameRole,
         AvailabilityRole,     ///< 0..1
         AvailabilityTextRole, ///< "99.95%"
-        MethodRole,           ///< "exact" or "estimated"
+        EstimatedRole,        ///< availability estimated by simulation, not computed exactly
         IntervalTextRole,     ///< "99.93–99.96%" for an estimate, else ""
         NinesRole,            ///< -log10(1 - availability), capped
         NinesTextRole,
-        DowntimeMonthRole,    ///< "22 min"
-        DowntimeYearRole,     ///< "4.4 h"
-        P50Role,              ///< ms
-        P99Role,              ///< ms
+        DowntimeMonthRole, ///< "22 min"
+        DowntimeYearRole,  ///< "4.4 h"
+        P50Role,           ///< ms
+        P99Role,           ///< ms
         P50TextRole,
         P99TextRole,
-        AvailabilityVerdictRole, ///< "met", "missed" or "" (no target)
-        LatencyVerdictRole,      ///< p99 against its target: "met", "missed" or ""
+        AvailabilityVerdictRole, ///< a Verdict
+        LatencyVerdictRole,      ///< p99 against its target: a Verdict
         TargetTextRole,          ///< the targets, for a tooltip
         BrokenRole               ///< the flow cannot be served at all
     };
+    /// A figure against the design's requirement for it.
+    enum Verdict { NoTarget, Met, Missed };
+    Q_ENUM(Verdict)
+
     explicit FlowResultModel(QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;

@@ -274,12 +274,13 @@ std::pair<QString, QStringList> PropertyModel::inspected() const {
     const SelectionModel* selection = controller_->selection();
     const QString current = selection->current();
     if (current.isEmpty()) return {document, {QString()}};
-    const QString type = selection->currentType();
+    const auto type = selection->currentType();
+    if (!type) return {};
     // The current element first: its value is the one shown when the others differ.
-    QStringList ids = selection->idsOfType(type);
+    QStringList ids = selection->idsOfType(*type);
     ids.removeAll(current);
     ids.prepend(current);
-    return {type, ids};
+    return {QString::fromUtf8(toString(*type)), ids};
 }
 
 std::vector<Row> PropertyModel::buildRows(const QString& typeName, const QStringList& ids) const {

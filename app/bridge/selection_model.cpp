@@ -17,10 +17,39 @@ std::optional<ElementType> SelectionModel::typeOf(const std::string& id) const {
     return e->type;
 }
 
-QString SelectionModel::currentType() const {
-    if (ids_.isEmpty()) return {};
-    const auto t = typeOf(ids_.back().toStdString());
-    return t ? QString::fromUtf8(toString(*t)) : QString();
+SelectionModel::ElementKind SelectionModel::kindOf(ElementType type) {
+    switch (type) {
+    case ElementType::Document:
+        return DocumentElement;
+    case ElementType::Zone:
+        return ZoneElement;
+    case ElementType::Component:
+        return ComponentElement;
+    case ElementType::Connection:
+        return ConnectionElement;
+    case ElementType::Flow:
+        return FlowElement;
+    case ElementType::Note:
+        return NoteElement;
+    }
+    return NoElement;
+}
+
+std::optional<ElementType> SelectionModel::typeOfKind(ElementKind kind) {
+    for (ElementType t : {ElementType::Document, ElementType::Zone, ElementType::Component,
+                          ElementType::Connection, ElementType::Flow, ElementType::Note})
+        if (kindOf(t) == kind) return t;
+    return std::nullopt;
+}
+
+std::optional<ElementType> SelectionModel::currentType() const {
+    if (ids_.isEmpty()) return std::nullopt;
+    return typeOf(ids_.back().toStdString());
+}
+
+SelectionModel::ElementKind SelectionModel::currentKind() const {
+    const auto t = currentType();
+    return t ? kindOf(*t) : NoElement;
 }
 
 void SelectionModel::select(const QString& id, int mode) {
@@ -52,11 +81,16 @@ void SelectionModel::clear() {
     setIds({});
 }
 
-QStringList SelectionModel::idsOfType(const QString& type) const {
+QStringList SelectionModel::idsOfKind(ElementKind kind) const {
+    const auto type = typeOfKind(kind);
+    return type ? idsOfType(*type) : QStringList();
+}
+
+QStringList SelectionModel::idsOfType(ElementType type) const {
     QStringList out;
     for (const QString& id : ids_) {
         const auto t = typeOf(id.toStdString());
-        if (t && type == QLatin1String(toString(*t))) out << id;
+        if (t && *t == type) out << id;
     }
     return out;
 }

@@ -281,7 +281,7 @@ DiagramView::Hit DiagramView::hitTest(QPointF itemPoint) const {
             if (near(geometry::handlePoint(geometry::componentRect(*c))))
                 return {id, Hit::Handle};
     }
-    for (const QString& id : sel->idsOfType(QStringLiteral("connection"))) {
+    for (const QString& id : sel->idsOfType(ElementType::Connection)) {
         const auto e = controller_->index().find(id.toStdString());
         const Connection& c = doc.connections[size_t(e->row)];
         const Component* a = controller_->index().component(c.from);

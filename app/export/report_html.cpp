@@ -143,21 +143,24 @@ QString flowsTable(const Document& doc, const Report& report) {
         "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\"><tr><th>Flow</th><th>Availability</th>"
         "<th>Nines</th><th>Downtime / month</th><th>p50</th><th>p99</th><th>Sync depth</th></tr>\n");
     for (const auto& f : report.flows) {
+        const FlowTargets t = flowTargets(doc, f);
         QString availability = q(availabilityPercent(f.availability));
         if (f.availabilityMethod != "exact") availability += QStringLiteral(" (simulated)");
         QString availabilityClass = QStringLiteral("num");
-        if (r.availability) {
-            const bool miss = f.availability < *r.availability;
+        if (t.availability) {
+            const bool miss = f.availability < *t.availability;
             availabilityClass += miss ? QStringLiteral(" miss") : QStringLiteral(" ok");
-            availability += miss ? QStringLiteral(" ✗ below %1").arg(q(availabilityPercent(*r.availability)))
-                                 : QStringLiteral(" ✓");
+            availability +=
+                miss ? QStringLiteral(" ✗ below %1").arg(q(availabilityPercent(*t.availability)))
+                     : QStringLiteral(" ✓");
         }
         QString p99 = q(millisecondsText(f.p99_ms));
         QString p99Class = QStringLiteral("num");
-        if (r.p99_ms) {
-            const bool miss = f.p99_ms > *r.p99_ms;
+        if (t.p99_ms) {
+            const bool miss = f.p99_ms > *t.p99_ms;
             p99Class += miss ? QStringLiteral(" miss") : QStringLiteral(" ok");
-            p99 += miss ? QStringLiteral(" ✗ over %1").arg(q(millisecondsText(*r.p99_ms))) : QStringLiteral(" ✓");
+            p99 += miss ? QStringLiteral(" ✗ over %1").arg(q(millisecondsText(*t.p99_ms)))
+                        : QStringLiteral(" ✓");
         }
         QString depth = QString::number(f.syncDepth);
         QString depthClass = QStringLiteral("num");

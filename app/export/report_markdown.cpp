@@ -80,19 +80,23 @@ QString critiqueMarkdown(const Document& doc, const Report& report, const QStrin
     else {
         text += QStringLiteral("| Flow | Availability | Nines | Downtime / month | p50 | p99 | Sync depth |\n"
                                "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        bool judged = false;
         for (const auto& f : report.flows) {
+            const FlowTargets t = flowTargets(doc, f);
+            judged = judged || t.any();
             QString a = q(availabilityPercent(f.availability));
             if (f.availabilityMethod != "exact") a += QStringLiteral(" (simulated)");
-            if (r.availability) a += f.availability < *r.availability ? QStringLiteral(" ✗") : QStringLiteral(" ✓");
+            if (t.availability)
+                a += f.availability < *t.availability ? QStringLiteral(" ✗") : QStringLiteral(" ✓");
             QString p99 = q(millisecondsText(f.p99_ms));
-            if (r.p99_ms) p99 += f.p99_ms > *r.p99_ms ? QStringLiteral(" ✗") : QStringLiteral(" ✓");
+            if (t.p99_ms) p99 += f.p99_ms > *t.p99_ms ? QStringLiteral(" ✗") : QStringLiteral(" ✓");
             text += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
                         .arg(md(f.name.empty() ? f.id : f.name), a, q(ninesText(f.availability)),
                              q(downtimeText(f.downtimeMinPerMonth)), q(millisecondsText(f.p50_ms)), p99,
                              QString::number(f.syncDepth));
         }
         text += QLatin1Char('\n');
-        if (r.availability || r.p99_ms) text += QStringLiteral("✓ meets the target, ✗ misses it.\n\n");
+        if (judged) text += QStringLiteral("✓ meets the target, ✗ misses it.\n\n");
         if (report.saturation)
             text += QStringLiteral("The first component to saturate is **%1**, at %2 the declared traffic.\n\n")
                         .arg(escape(componentName(doc, report.saturation->component)),

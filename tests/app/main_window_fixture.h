@@ -1,6 +1,8 @@
 #pragma once
 // What the UI tests share: the real main window, loaded from the QML module as the program
 // loads it, and its items found by objectName. Each test keeps its own engine and checks.
+#include "analysis_controller.h"
+
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -17,9 +19,12 @@ inline QQuickItem* findItem(QQuickItem* root, const QString& name) {
     return nullptr;
 }
 
-/// Loads Main.qml into `engine`, shows the window at `size` and waits until it is on the
+/// Loads Main.qml into `engine` as the program does, with a live critique owned by the
+/// engine (liveCritique()), shows the window at `size` and waits until it is on the
 /// screen; null when it could not be loaded or shown.
 inline QQuickWindow* openMainWindow(QQmlApplicationEngine& engine, QSize size = {1400, 900}) {
+    auto* critique = new AnalysisController(&engine);
+    engine.setInitialProperties({{QStringLiteral("critique"), QVariant::fromValue(critique)}});
     engine.load(QUrl(QStringLiteral("qrc:/ArchLens/Main.qml")));
     if (engine.rootObjects().isEmpty()) return nullptr;
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().front());
@@ -27,6 +32,11 @@ inline QQuickWindow* openMainWindow(QQmlApplicationEngine& engine, QSize size = 
     window->resize(size);
     window->show();
     return QTest::qWaitForWindowExposed(window) ? window : nullptr;
+}
+
+/// The live critique of a window opened by openMainWindow().
+inline AnalysisController* liveCritique(QQmlApplicationEngine& engine) {
+    return engine.findChild<AnalysisController*>(QString(), Qt::FindDirectChildrenOnly);
 }
 
 } // namespace archlens::test

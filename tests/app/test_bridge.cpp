@@ -23,7 +23,10 @@ class BridgeTest : public QObject {
     freshReport(AnalysisController& analysis, const std::shared_ptr<const Report>& previous) {
         analysis.runNow();
         if (!QTest::qWaitFor(
-                [&] { return analysis.status() == "fresh" && analysis.report() != previous; },
+                [&] {
+                    return analysis.status() == AnalysisController::Fresh &&
+                           analysis.report() != previous;
+                },
                 10000))
             return nullptr;
         return analysis.report();

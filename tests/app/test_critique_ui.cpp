@@ -56,7 +56,8 @@ class CritiqueUiTest : public QObject {
     }
     void waitFresh() {
         analysis_->runNow();
-        QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == "fresh" && analysis_->report(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            analysis_->status() == AnalysisController::Fresh && analysis_->report(), 5000);
     }
     QPoint onScreen(QPointF docPoint) const {
         return view_->mapToScene(view_->mapFromDocument(docPoint)).toPoint();
@@ -80,7 +81,7 @@ private slots:
         controller_ = engine_->singletonInstance<DocumentController*>(
             qmlTypeId("ArchLens", 1, 0, "DocumentController"));
         view_ = window_->findChild<DiagramView*>("diagramView");
-        analysis_ = window_->findChild<AnalysisController*>("analysis");
+        analysis_ = test::liveCritique(*engine_);
         QVERIFY(controller_ && view_ && analysis_);
         QCOMPARE(view_->analysis(), analysis_);
     }
@@ -283,7 +284,7 @@ private slots:
         QVERIFY(db);
         QTest::mouseClick(window_, Qt::LeftButton, {}, onScreen(geometry::componentRect(*db).center()));
         QCOMPARE(analysis_->failed(), QStringList{"db"});
-        QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == "fresh", 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == AnalysisController::Fresh, 5000);
         QVERIFY(flow("read")->availability < 1e-9);
         QVERIFY(flow("session")->availability > 0.99);
         // The table says which flows broke; the canvas draws their connections broken.
@@ -302,10 +303,47 @@ private slots:
         // A second click brings the database back.
         QTest::mouseClick(window_, Qt::LeftButton, {}, onScreen(geometry::componentRect(*db).center()));
         QVERIFY(analysis_->failed().isEmpty());
-        QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == "fresh", 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == AnalysisController::Fresh, 5000);
         QVERIFY(flow("read")->availability > 0.99);
         clickCentre(button);
         QVERIFY(!view_->failureMode());
+    }
+
+    /// The flows table judges each figure against the design's targets as an enum QML
+    /// compares with FlowResultModel.Met / .Missed; a failed component turns a met
+    /// availability target into a missed one.
+    void flowVerdictsFollowTheTargets() {
+        open(kExamples + "/chat-system.archlens");
+        const Requirements& req = controller_->document().requirements;
+        QVERIFY(req.availability && req.p99_ms);
+        auto* results = window_->findChild<FlowResultModel*>("flowResults");
+        QVERIFY(results && results->count() > 0);
+        auto verdict = [&](int row, int role) {
+            return FlowResultModel::Verdict(results->index(row).data(role).toInt());
+        };
+        for (int row = 0; row < results->count(); ++row) {
+            const FlowResult* f = flow(results->flowIdAt(row).toStdString());
+            QVERIFY(f);
+            QCOMPARE(verdict(row, FlowResultModel::AvailabilityVerdictRole),
+                     f->availability >= *req.availability ? FlowResultModel::Met
+                                                          : FlowResultModel::Missed);
+            QCOMPARE(verdict(row, FlowResultModel::LatencyVerdictRole),
+                     f->p99_ms <= *req.p99_ms ? FlowResultModel::Met : FlowResultModel::Missed);
+            QCOMPARE(results->index(row).data(FlowResultModel::EstimatedRole).toBool(),
+                     f->availabilityMethod != "exact");
+        }
+        const Document& doc = controller_->document();
+        const Flow& first = doc.flows.front();
+        QVERIFY(!first.steps.empty());
+        const std::string stepTarget = first.steps.front().target;
+        analysis_->setFailed({QString::fromStdString(stepTarget)});
+        QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == AnalysisController::Fresh &&
+                                     flow(first.id)->availability < *req.availability,
+                                 5000);
+        QCOMPARE(verdict(results->rowOf(QString::fromStdString(first.id)),
+                         FlowResultModel::AvailabilityVerdictRole),
+                 FlowResultModel::Missed);
+        analysis_->setFailed({});
     }
 
     void failingOneOfThreeZonesKeepsAZoneRedundantDesignUp() {
@@ -324,7 +362,7 @@ private slots:
         QCOMPARE(analysis_->failed().size(), 1);
         const QString zone = analysis_->failed().front();
         QVERIFY(zone.startsWith("az"));
-        QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == "fresh", 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == AnalysisController::Fresh, 5000);
         QVERIFY2(flow("read")->availability > 0.99,
                  qPrintable(QString::number(flow("read")->availability)));
         QVERIFY(view_->critique().broken.isEmpty());

@@ -312,7 +312,7 @@ private slots:
     }
 
     void anEditIsCritiquedWithinASecond() {
-        auto* analysis = window_->findChild<AnalysisController*>("analysis");
+        auto* analysis = test::liveCritique(*engine_);
         QVERIFY(analysis);
         controller_->newDocument();
         const QString client = controller_->addComponent("client", 100, 200);
@@ -321,7 +321,8 @@ private slots:
         controller_->addFlow(client);
         QElapsedTimer clock;
         clock.start();
-        QTRY_VERIFY_WITH_TIMEOUT(analysis->status() == "fresh" && analysis->report(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            analysis->status() == AnalysisController::Fresh && analysis->report(), 5000);
         QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
         // One database instance serving the flow: a single point of failure, named.
         const auto report = analysis->report();
@@ -350,8 +351,8 @@ private slots:
 
         // Removing the database takes its findings with it on the next run.
         QVERIFY(controller_->deleteElements({db}));
-        QTRY_VERIFY_WITH_TIMEOUT(analysis->status() == "fresh" && analysis->report() != report,
-                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            analysis->status() == AnalysisController::Fresh && analysis->report() != report, 5000);
         const auto after = analysis->report();
         QVERIFY(std::none_of(after->findings.begin(), after->findings.end(), [&](const Finding& f) {
             return std::find(f.subjects.begin(), f.subjects.end(), db.toStdString()) !=

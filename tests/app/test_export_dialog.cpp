@@ -30,12 +30,8 @@ private slots:
 
     void exportFromTheWindow() {
         QQmlApplicationEngine engine;
-        engine.load(QUrl(QStringLiteral("qrc:/ArchLens/Main.qml")));
-        QVERIFY(!engine.rootObjects().isEmpty());
-        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().front());
+        QQuickWindow* window = test::openMainWindow(engine, QSize(1200, 800));
         QVERIFY(window);
-        window->resize(1200, 800);
-        window->show();
         auto* documents = engine.singletonInstance<DocumentController*>(
             qmlTypeId("ArchLens", 1, 0, "DocumentController"));
         QVERIFY(documents);

@@ -125,7 +125,7 @@ bool waitForFrame(QQuickWindow* window, int timeoutMs = 30000) {
 }
 
 Figures run(QQuickWindow* window, DocumentController* controller, DiagramView* view,
-            const QString& path) {
+            AnalysisController* analysis, const QString& path) {
     Figures f;
     QElapsedTimer clock;
     clock.start();
@@ -146,7 +146,6 @@ Figures run(QQuickWindow* window, DocumentController* controller, DiagramView* v
     // A fourth phase edits while the live critique re-analyses in the background: each
     // step moves one component (one undo step, as a drag or an arrow key does), every edit
     // restarts the analysis debounce, and analyses run on the worker thread meanwhile.
-    auto* analysis = window->findChild<AnalysisController*>(QStringLiteral("analysis"));
     // No debounce: every edit asks for an analysis, so one is running all through the phase.
     if (analysis) analysis->setDebounceMs(0);
     int analyses = 0;
@@ -217,6 +216,9 @@ int main(int argc, char** argv) {
 
     QTemporaryDir dir;
     QQmlApplicationEngine engine;
+    // As the program does: the window's live critique, owned by the engine.
+    auto* analysis = new AnalysisController(&engine);
+    engine.setInitialProperties({{QStringLiteral("critique"), QVariant::fromValue(analysis)}});
     engine.load(QUrl(QStringLiteral("qrc:/ArchLens/Main.qml")));
     if (engine.rootObjects().isEmpty()) return 3;
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().front());
@@ -245,7 +247,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "cannot write %s: %s\n", qPrintable(path), error.c_str());
             return 2;
         }
-        const Figures f = run(window, controller, view, path);
+        const Figures f = run(window, controller, view, analysis, path);
         auto pair = [](const std::vector<double>& v) {
             char buf[64];
             std::snprintf(buf, sizeof buf, "%6.1f / %6.1f ms", percentile(v, 0.5),

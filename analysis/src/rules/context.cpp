@@ -63,15 +63,11 @@ std::vector<std::string> Context::overloadedOn(const FlowResult& flow) const {
 }
 
 std::optional<double> Context::availabilityTarget(const FlowResult& flow) const {
-    if (const Flow* f = doc.flow(flow.id); f && f->availability) return f->availability;
-    if (flow.background) return std::nullopt;
-    return doc.requirements.availability;
+    return flowTargets(doc, flow).availability;
 }
 
 std::optional<double> Context::p99Target(const FlowResult& flow) const {
-    if (const Flow* f = doc.flow(flow.id); f && f->p99_ms) return f->p99_ms;
-    if (flow.background) return std::nullopt;
-    return doc.requirements.p99_ms;
+    return flowTargets(doc, flow).p99_ms;
 }
 
 const Component* Context::component(const std::string& id) const {

@@ -44,8 +44,7 @@ public:
     /// with `tailToo`, in its asynchronous tail), in document order.
     std::vector<std::size_t> callsOf(std::size_t flow, const std::string& componentId,
                                      bool tailToo = false) const;
-    /// The targets a flow is judged by: its own, else the design's when the flow is
-    /// user-facing (a background flow has only its own).
+    /// The targets a flow is judged by (flowTargets()).
     std::optional<double> availabilityTarget(const FlowResult& flow) const;
     std::optional<double> p99Target(const FlowResult& flow) const;
     /// Whether a user-facing flow waits on the connection (it is in its synchronous part).

@@ -113,6 +113,16 @@ struct Saturation {
 /// when a what-if takes out what it needs or overload makes its requests time out.
 bool isBroken(const FlowResult& flow);
 
+/// The targets a flow is judged by: its own where it sets them, else the design's
+/// requirements, but only for a user-facing flow (a background flow has only its own).
+/// The rules, the flows table and the reports all judge a flow by these.
+struct FlowTargets {
+    std::optional<double> availability;
+    std::optional<double> p99_ms;
+    bool any() const { return availability || p99_ms; }
+};
+FlowTargets flowTargets(const Document& doc, const FlowResult& flow);
+
 struct Report {
     std::vector<FlowResult> flows;
     std::vector<ComponentResult> components;
