@@ -161,7 +161,7 @@ class CanvasRenderTest : public QObject {
         QVERIFY(controller_->openFile(kExamples + "/" + name + ".archlens"));
         controller_->selection()->clear();
         analysis_->runNow();
-        QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == "fresh" && analysis_->report(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == AnalysisController::Fresh && analysis_->report(), 10000);
     }
 
     /// What the GPU shows of the canvas, once every label is painted.
@@ -212,7 +212,7 @@ private slots:
         controller_ = engine_->singletonInstance<DocumentController*>(
             qmlTypeId("ArchLens", 1, 0, "DocumentController"));
         view_ = window_->findChild<DiagramView*>("diagramView");
-        analysis_ = window_->findChild<AnalysisController*>("analysis");
+        analysis_ = test::liveCritique(*engine_);
         QVERIFY(controller_ && view_ && analysis_);
         QVERIFY(view_->width() > 600 && view_->height() > 400);
         ARCHLENS_VERIFY_NO_QML_MESSAGES();
@@ -327,7 +327,7 @@ private slots:
         view_->setHighlight({QString::fromStdString(doc.flows.front().id)});
         analysis_->setFailed({QString::fromStdString(doc.components[3].id)});
         analysis_->runNow();
-        QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == "fresh", 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == AnalysisController::Fresh, 10000);
         QVERIFY(!view_->critique().failed.isEmpty() && !view_->critique().highlight.isEmpty());
         view_->zoomToFit();
         view_->setZoom(0.9);
