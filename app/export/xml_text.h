@@ -2,8 +2,8 @@
 // Names, notes and titles come from the person drawing (or from a file someone sent them)
 // and may hold any character. SVG, draw.io and HTML files are read by XML parsers, and XML
 // 1.0 forbids most control characters even when escaped: one such character in a name and
-// the whole file fails to open. Header-only, so the plots (compiled into the QML module)
-// share it with the exporters.
+// the whole file fails to open. Header-only, so the plot item (app/bridge)
+// shares it with the exporters.
 #include <QByteArray>
 #include <QString>
 
