@@ -1,3 +1,4 @@
+cmake_minimum_required(VERSION 3.25) # IN_LIST, in script mode too
 # Fails when a source of model/, analysis/ or layout/ includes Qt, or when their targets link it.
 foreach(dir model analysis layout)
   file(GLOB_RECURSE sources ${SOURCE_DIR}/${dir}/*.h ${SOURCE_DIR}/${dir}/*.cpp

@@ -11,7 +11,6 @@
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
-#include <QtQml/qqmlregistration.h>
 #include <memory>
 
 namespace archlens {
@@ -20,7 +19,6 @@ class DocumentController;
 
 class AnalysisController : public QObject {
     Q_OBJECT
-    QML_ELEMENT
     Q_MOC_INCLUDE("document_controller.h")
     Q_PROPERTY(archlens::DocumentController* controller READ controller WRITE setController NOTIFY
                    controllerChanged)

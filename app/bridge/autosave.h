@@ -21,7 +21,6 @@
 #include <QThreadPool>
 #include <QTimer>
 #include <QVariantList>
-#include <QtQml/qqmlregistration.h>
 #include <map>
 #include <memory>
 
@@ -31,7 +30,6 @@ class DocumentController;
 
 class Autosave : public QObject {
     Q_OBJECT
-    QML_ELEMENT
     Q_PROPERTY(archlens::DocumentController* controller READ controller WRITE setController NOTIFY controllerChanged)
     /// Where recovery files go; set before `controller` to change it (tests).
     Q_PROPERTY(QString folder READ folder WRITE setFolder NOTIFY folderChanged)

@@ -5,13 +5,11 @@
 #include "archlens/model/catalogue.h"
 
 #include <QAbstractListModel>
-#include <QtQml/qqmlregistration.h>
 
 namespace archlens {
 
 class CatalogueModel : public QAbstractListModel {
     Q_OBJECT
-    QML_ELEMENT
     /// Only kinds whose label, description, category or id contain this text (any case).
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY filterChanged)

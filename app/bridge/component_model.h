@@ -1,7 +1,6 @@
 #pragma once
 #include "element_list_model.h"
 
-#include <QtQml/qqmlregistration.h>
 
 namespace archlens {
 
@@ -9,8 +8,6 @@ namespace archlens {
 /// size, icon and category.
 class ComponentModel : public ElementListModel {
     Q_OBJECT
-    QML_ELEMENT
-    QML_UNCREATABLE("owned by DocumentController")
 
 public:
     static constexpr double kWidth = 184;

@@ -2,7 +2,6 @@
 #include "document_index.h"
 #include "element_list_model.h"
 
-#include <QtQml/qqmlregistration.h>
 
 namespace archlens {
 
@@ -10,8 +9,6 @@ namespace archlens {
 /// of the two component boxes, which follow the components as they move.
 class ConnectionModel : public ElementListModel {
     Q_OBJECT
-    QML_ELEMENT
-    QML_UNCREATABLE("owned by DocumentController")
 
 public:
     enum Role {

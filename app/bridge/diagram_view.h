@@ -10,7 +10,6 @@
 
 #include <QPointer>
 #include <QQuickItem>
-#include <QtQml/qqmlregistration.h>
 
 namespace archlens {
 
@@ -19,7 +18,6 @@ class DocumentController;
 
 class DiagramView : public QQuickItem {
     Q_OBJECT
-    QML_ELEMENT
     Q_PROPERTY(archlens::DocumentController* controller READ controller WRITE setController NOTIFY
                    controllerChanged)
     Q_PROPERTY(qreal zoom READ zoom WRITE setZoom NOTIFY viewChanged)

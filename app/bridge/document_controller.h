@@ -21,14 +21,11 @@
 #include <QRectF>
 #include <QUrl>
 #include <QVariant>
-#include <QtQml/qqmlregistration.h>
 
 namespace archlens {
 
 class DocumentController : public QObject {
     Q_OBJECT
-    QML_ELEMENT
-    QML_SINGLETON
     Q_PROPERTY(QString title READ title NOTIFY documentChanged)
     Q_PROPERTY(QString filePath READ filePath NOTIFY fileChanged)
     Q_PROPERTY(QString fileName READ fileName NOTIFY fileChanged)

@@ -10,14 +10,12 @@
 #include <QPointer>
 #include <QQuickPaintedItem>
 #include <QUrl>
-#include <QtQml/qqmlregistration.h>
 #include <memory>
 
 namespace archlens {
 
 class ExportController : public QObject {
     Q_OBJECT
-    QML_ELEMENT
     /// The document to export; set from QML to the DocumentController singleton.
     Q_PROPERTY(archlens::DocumentController* document READ document WRITE setDocument NOTIFY documentChanged)
     /// Diagram format by extension: "svg", "pdf", "png", "mmd" or "drawio".
@@ -101,7 +99,6 @@ private:
 /// The diagram as the export will draw it, fitted into the item.
 class ExportPreview : public QQuickPaintedItem {
     Q_OBJECT
-    QML_ELEMENT
     Q_PROPERTY(archlens::ExportController* exporter READ exporter WRITE setExporter NOTIFY exporterChanged)
 
 public:

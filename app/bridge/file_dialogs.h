@@ -18,7 +18,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
-#include <QtQml/qqmlregistration.h>
 
 class QWindow;
 
@@ -26,8 +25,6 @@ namespace archlens {
 
 class FileDialogs : public QObject {
     Q_OBJECT
-    QML_ELEMENT
-    QML_SINGLETON
     /// True while a dialog is showing.
     Q_PROPERTY(bool showing READ showing NOTIFY showingChanged)
 

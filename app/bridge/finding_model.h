@@ -8,7 +8,6 @@
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QStringList>
-#include <QtQml/qqmlregistration.h>
 #include <memory>
 
 namespace archlens {
@@ -17,7 +16,6 @@ class AnalysisController;
 
 class FindingModel : public QAbstractListModel {
     Q_OBJECT
-    QML_ELEMENT
     Q_MOC_INCLUDE("analysis_controller.h")
     Q_PROPERTY(archlens::AnalysisController* analysis READ analysis WRITE setAnalysis NOTIFY
                    analysisChanged)

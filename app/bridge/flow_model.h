@@ -5,7 +5,6 @@
 
 #include <QAbstractListModel>
 #include <QPointer>
-#include <QtQml/qqmlregistration.h>
 
 namespace archlens {
 
@@ -20,7 +19,6 @@ namespace archlens {
 /// and this cannot derive from ElementListModel, which needs the editor up front.
 class FlowModel : public QAbstractListModel {
     Q_OBJECT
-    QML_ELEMENT
     Q_PROPERTY(archlens::DocumentController* controller READ controller WRITE setController NOTIFY
                    controllerChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)

@@ -9,7 +9,6 @@
 
 #include <QAbstractListModel>
 #include <QPointer>
-#include <QtQml/qqmlregistration.h>
 #include <memory>
 
 namespace archlens {
@@ -18,7 +17,6 @@ class AnalysisController;
 
 class FlowResultModel : public QAbstractListModel {
     Q_OBJECT
-    QML_ELEMENT
     Q_MOC_INCLUDE("analysis_controller.h")
     Q_PROPERTY(archlens::AnalysisController* analysis READ analysis WRITE setAnalysis NOTIFY
                    analysisChanged)

@@ -10,7 +10,6 @@
 #include <QMutex>
 #include <QPointer>
 #include <QQuickPaintedItem>
-#include <QtQml/qqmlregistration.h>
 #include <memory>
 
 class QCustomPlot;
@@ -21,7 +20,6 @@ class AnalysisController;
 
 class PlotItem : public QQuickPaintedItem {
     Q_OBJECT
-    QML_ELEMENT
     Q_MOC_INCLUDE("analysis_controller.h")
     Q_PROPERTY(archlens::AnalysisController* analysis READ analysis WRITE setAnalysis NOTIFY
                    analysisChanged)

@@ -6,7 +6,6 @@
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QStringList>
-#include <QtQml/qqmlregistration.h>
 
 namespace archlens {
 
@@ -26,7 +25,6 @@ namespace archlens {
 /// dataChanged for the rows that differ; they reset only when the set of rows changes.
 class PropertyModel : public QAbstractListModel {
     Q_OBJECT
-    QML_ELEMENT
     Q_PROPERTY(archlens::DocumentController* controller READ controller WRITE setController NOTIFY
                    controllerChanged)
     Q_PROPERTY(QString target READ target WRITE setTarget NOTIFY targetChanged)

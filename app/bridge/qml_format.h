@@ -5,14 +5,11 @@
 // `check`.
 #include <QObject>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 
 namespace archlens {
 
 class QmlFormat : public QObject {
     Q_OBJECT
-    QML_NAMED_ELEMENT(Format)
-    QML_SINGLETON
 
 public:
     explicit QmlFormat(QObject* parent = nullptr);

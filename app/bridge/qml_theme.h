@@ -8,14 +8,11 @@
 #include <QColor>
 #include <QObject>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 
 namespace archlens {
 
 class QmlTheme : public QObject {
     Q_OBJECT
-    QML_NAMED_ELEMENT(Theme)
-    QML_SINGLETON
     /// Whether the window shows the dark theme. Set by Main.qml; false until then.
     Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY paletteChanged)
     Q_PROPERTY(QColor error READ error NOTIFY paletteChanged)

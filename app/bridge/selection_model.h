@@ -9,14 +9,11 @@
 #include <QObject>
 #include <QSet>
 #include <QStringList>
-#include <QtQml/qqmlregistration.h>
 
 namespace archlens {
 
 class SelectionModel : public QObject {
     Q_OBJECT
-    QML_ELEMENT
-    QML_UNCREATABLE("owned by DocumentController")
     Q_PROPERTY(QStringList ids READ ids NOTIFY changed)
     Q_PROPERTY(int count READ count NOTIFY changed)
     /// The element last clicked (the one the inspector shows first), or empty.

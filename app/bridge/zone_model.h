@@ -1,15 +1,12 @@
 #pragma once
 #include "element_list_model.h"
 
-#include <QtQml/qqmlregistration.h>
 
 namespace archlens {
 
 /// The document's zones as rows: id, region and availability.
 class ZoneModel : public ElementListModel {
     Q_OBJECT
-    QML_ELEMENT
-    QML_UNCREATABLE("owned by DocumentController")
 
 public:
     enum Role { IdRole = Qt::UserRole + 1, RegionRole, AvailabilityRole };

@@ -332,11 +332,11 @@ private slots:
             QCOMPARE(results->index(row).data(FlowResultModel::EstimatedRole).toBool(),
                      f->availabilityMethod != "exact");
         }
-        const Document& doc = controller_->document();
-        const Flow& first = doc.flows.front();
-        QVERIFY(!first.steps.empty());
-        const std::string stepTarget = first.steps.front().target;
-        analysis_->setFailed({QString::fromStdString(stepTarget)});
+        const Flow& first = controller_->document().flows.front();
+        // Fail the last component the flow waits on: the flow cannot meet its target then.
+        const std::vector<std::string>& path = flow(first.id)->syncComponents;
+        QVERIFY(path.size() >= 2);
+        analysis_->setFailed({QString::fromStdString(path.back())});
         QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == AnalysisController::Fresh &&
                                      flow(first.id)->availability < *req.availability,
                                  5000);
