@@ -474,6 +474,21 @@ private slots:
         controller.newDocument();
         QCOMPARE(resets.count(), 1);
         QCOMPARE(flows.count(), 0);
+
+        // A controller destroyed first (as QML may tear down the singleton before the
+        // panel): the model empties and no longer touches its editor.
+        auto other = std::make_unique<DocumentController>();
+        QVERIFY(other->openFile(example("url-shortener")));
+        FlowModel orphan;
+        orphan.setController(other.get());
+        QCOMPARE(orphan.count(), 3);
+        QSignalSpy orphanResets(&orphan, &QAbstractItemModel::modelReset);
+        other.reset();
+        QCOMPARE(orphanResets.count(), 1);
+        QCOMPARE(orphan.count(), 0);
+        QCOMPARE(orphan.indexOfId("redirect"), -1);
+        QVERIFY(orphan.idAt(0).isEmpty());
+        QVERIFY(!orphan.controller());
     }
 
     void flowTargetsOverrideTheDesigns() {
