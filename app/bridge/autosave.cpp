@@ -180,7 +180,10 @@ void Autosave::waitForWrites() {
 
 void Autosave::scan() {
     const QDir dir(folder_);
-    if (!dir.exists()) return;
+    if (!dir.exists()) {
+        emit scanned();
+        return;
+    }
     QVariantList found;
     const QStringList metas = dir.entryList({QStringLiteral("*.json")}, QDir::Files);
     for (const QString& name : metas) {
@@ -214,9 +217,11 @@ void Autosave::scan() {
     std::sort(found.begin(), found.end(), [](const QVariant& a, const QVariant& b) {
         return a.toMap().value("savedAtIso").toString() > b.toMap().value("savedAtIso").toString();
     });
-    if (found.isEmpty()) return;
-    recoverable_ += found;
-    emit recoverableChanged();
+    if (!found.isEmpty()) {
+        recoverable_ += found;
+        emit recoverableChanged();
+    }
+    emit scanned();
 }
 
 bool Autosave::restore(const QString& id) {

@@ -76,6 +76,9 @@ signals:
     void timingChanged();
     void recoverableChanged();
     void autosaved();
+    /// The folder has been looked through for crashed programs' work, once after start-up
+    /// (tests wait for this: finding nothing changes nothing else).
+    void scanned();
 
 private:
     void documentEdited();

@@ -2,16 +2,52 @@
 
 namespace archlens {
 
+ElementListModel::ElementListModel(ElementType type, QObject* parent)
+    : QAbstractListModel(parent), type_(type) {}
+
 ElementListModel::ElementListModel(Editor& editor, ElementType type, QObject* parent)
-    : QAbstractListModel(parent), editor_(editor), type_(type),
-      rows_(editor.document().count(type)) {
-    observer_ = editor_.addObserver(Editor::Observer{[this](const Change& c) { aboutToChange(c); },
-                                                     [this](const Change& c) { changed(c); },
-                                                     {}});
+    : ElementListModel(type, parent) {
+    attach(&editor);
 }
 
 ElementListModel::~ElementListModel() {
-    editor_.removeObserver(observer_);
+    detach();
+}
+
+void ElementListModel::setEditor(Editor* editor) {
+    if (editor == editor_) return;
+    beginResetModel();
+    detach();
+    attach(editor);
+    endResetModel();
+    emit countChanged();
+}
+
+void ElementListModel::forgetEditor() {
+    if (!editor_) return;
+    beginResetModel();
+    // Its observers went with it: there is nothing left to remove.
+    editor_ = nullptr;
+    observer_ = 0;
+    rows_ = 0;
+    endResetModel();
+    emit countChanged();
+}
+
+void ElementListModel::attach(Editor* editor) {
+    editor_ = editor;
+    if (!editor_) return;
+    rows_ = editor_->document().count(type_);
+    observer_ = editor_->addObserver(Editor::Observer{[this](const Change& c) { aboutToChange(c); },
+                                                      [this](const Change& c) { changed(c); },
+                                                      {}});
+}
+
+void ElementListModel::detach() {
+    if (editor_) editor_->removeObserver(observer_);
+    editor_ = nullptr;
+    observer_ = 0;
+    rows_ = 0;
 }
 
 int ElementListModel::rowCount(const QModelIndex& parent) const {
@@ -19,7 +55,7 @@ int ElementListModel::rowCount(const QModelIndex& parent) const {
 }
 
 int ElementListModel::indexOfId(const QString& id) const {
-    return editor_.document().indexOf(type_, id.toStdString());
+    return editor_ ? editor_->document().indexOf(type_, id.toStdString()) : -1;
 }
 
 void ElementListModel::aboutToChange(const Change& c) {
@@ -31,7 +67,7 @@ void ElementListModel::aboutToChange(const Change& c) {
 
 void ElementListModel::changed(const Change& c) {
     if (c.op == Change::Op::Reset) {
-        rows_ = editor_.document().count(type_);
+        rows_ = editor_->document().count(type_);
         endResetModel();
         emit countChanged();
         return;
@@ -52,7 +88,7 @@ void ElementListModel::changed(const Change& c) {
         emit countChanged();
         break;
     case Change::Op::Updated:
-        if (c.index >= 0) emit dataChanged(index(c.index), index(c.index));
+        if (c.index >= 0 && c.index < rows_) emit dataChanged(index(c.index), index(c.index));
         break;
     case Change::Op::Reset:
         break;

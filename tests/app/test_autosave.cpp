@@ -87,7 +87,8 @@ private slots:
         while (written.isEmpty() && clock.elapsed() < 3000) {
             QVERIFY(!controller.addComponent("cache", 100 + 10 * added, 300).isEmpty());
             ++added;
-            QTest::qWait(20);
+            // A typist's pace, under idleMs so the pause never comes; returns at the write.
+            written.wait(20);
         }
         QVERIFY2(!written.isEmpty(), "no autosave during unbroken editing");
         QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
@@ -122,8 +123,9 @@ private slots:
         QVERIFY(written.wait(2000));
 
         Autosave second;
+        QSignalSpy scanned(&second, &Autosave::scanned);
         second.setFolder(dir.path());
-        QTest::qWait(50); // the scan runs once the properties are set
+        QVERIFY(scanned.wait(2000));
         QVERIFY(second.recoverable().isEmpty());
     }
 

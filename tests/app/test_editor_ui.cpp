@@ -48,15 +48,27 @@ class EditorUiTest : public QObject {
     QPoint centreOf(const Component& c) const {
         return onScreen(geometry::componentRect(c).center());
     }
+    /// Drags with the left button in steps; the caller waits for what the drop does. The
+    /// steps need no pause: each move is handled before mouseMove returns, and a Drag's drop
+    /// carries its last position.
     void drag(QPoint from, QPoint to, Qt::KeyboardModifiers mods = {}) {
         QTest::mousePress(window_, Qt::LeftButton, mods, from);
         const int steps = 8;
         for (int i = 1; i <= steps; ++i) {
             QTest::mouseMove(window_, from + (to - from) * i / steps);
-            QTest::qWait(5);
         }
         QTest::mouseRelease(window_, Qt::LeftButton, mods, to);
-        QTest::qWait(20);
+    }
+    /// The palette's entry for `kind`, once the palette has laid it out.
+    QQuickItem* paletteEntry(const QString& kind) {
+        QQuickItem* entry = nullptr;
+        const bool shown = QTest::qWaitFor(
+            [&] {
+                entry = findItem(window_->contentItem(), "palette_" + kind);
+                return entry && entry->isVisible() && entry->width() > 0 && entry->height() > 0;
+            },
+            5000);
+        return shown ? entry : nullptr;
     }
     /// A fresh design with two components at known places, at 100% zoom.
     void twoComponents() {
@@ -88,14 +100,13 @@ private slots:
         controller_->newDocument();
         view_->setZoom(1);
         view_->setOrigin(QPointF(0, 0));
-        QTest::qWait(50);
-        auto* entry = findItem(window_->contentItem(), "palette_cache");
+        auto* entry = paletteEntry("cache");
         QVERIFY(entry);
         const QPoint from =
             entry->mapToScene(QPointF(entry->width() / 2, entry->height() / 2)).toPoint();
         const QPointF dropDoc(500, 300);
         drag(from, onScreen(dropDoc));
-        QCOMPARE(doc().components.size(), size_t(1));
+        QTRY_COMPARE(doc().components.size(), size_t(1));
         const Component& c = doc().components.front();
         QCOMPARE(c.kind, std::string("cache"));
         // Centred on the drop point, corner on the 8 px grid.
@@ -117,13 +128,13 @@ private slots:
         const QString b = controller_->addComponent("app_service", 900, 200);
         QVERIFY(controller_->setAttribute(a, "props.zones", QStringList{east}));
         QVERIFY(controller_->setAttribute(b, "props.zones", QStringList{west}));
-        QTest::qWait(30);
         // Below a, inside east's area (which grows with its members, so aim inside the box).
-        auto* entry = findItem(window_->contentItem(), "palette_cache");
+        auto* entry = paletteEntry("cache");
         QVERIFY(entry);
         const QPoint from =
             entry->mapToScene(QPointF(entry->width() / 2, entry->height() / 2)).toPoint();
         drag(from, onScreen(QPointF(200, 215)));
+        QTRY_COMPARE(doc().components.size(), size_t(3));
         const Component& dropped = doc().components.back();
         QCOMPARE(dropped.kind, std::string("cache"));
         QCOMPARE(geometry::componentZones(dropped), std::vector<std::string>{east.toStdString()});
@@ -143,7 +154,7 @@ private slots:
         QTest::mouseMove(window_, centreOf(a)); // hovering shows the handle
         QTest::mouseMove(window_, handle);
         drag(handle, centreOf(b));
-        QCOMPARE(doc().connections.size(), size_t(1));
+        QTRY_COMPARE(doc().connections.size(), size_t(1));
         QCOMPARE(doc().connections[0].from, a.id);
         QCOMPARE(doc().connections[0].to, b.id);
         QCOMPARE(doc().connections[0].mode, ConnectionMode::Sync);
@@ -161,7 +172,7 @@ private slots:
         QTest::mouseClick(window_, Qt::LeftButton, {}, onScreen(curve.at(0.5)));
         QCOMPARE(controller_->selection()->current(), id);
         drag(onScreen(curve.points[3]), centreOf(c));
-        QCOMPARE(doc().connections[0].to, c.id);
+        QTRY_COMPARE(doc().connections[0].to, c.id);
         QCOMPARE(doc().connections[0].from, a.id);
         QTest::keyClick(window_, Qt::Key_Delete);
         QVERIFY(doc().connections.empty());
@@ -172,9 +183,8 @@ private slots:
         twoComponents();
         const Component a = doc().components[0];
         drag(centreOf(a), centreOf(a) + QPoint(101, 43));
-        const Component* moved = byName(a.name);
-        QCOMPARE(moved->x, a.x + 104); // 101 px at 100% snaps to 104
-        QCOMPARE(moved->y, a.y + 40);
+        QTRY_COMPARE(byName(a.name)->x, a.x + 104); // 101 px at 100% snaps to 104
+        QCOMPARE(byName(a.name)->y, a.y + 40);
         QVERIFY(controller_->undoText().startsWith("Move"));
         controller_->undo();
         QCOMPARE(byName(a.name)->x, a.x);
@@ -231,7 +241,7 @@ private slots:
     void rubberBandSelects() {
         twoComponents();
         drag(onScreen(QPointF(20, 20)), onScreen(QPointF(900, 400)));
-        QCOMPARE(controller_->selection()->count(), 2);
+        QTRY_COMPARE(controller_->selection()->count(), 2);
         // A click on empty canvas clears it.
         QTest::mouseClick(window_, Qt::LeftButton, {}, onScreen(QPointF(60, 450)));
         QCOMPARE(controller_->selection()->count(), 0);

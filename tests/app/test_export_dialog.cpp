@@ -30,7 +30,7 @@ private slots:
 
     void exportFromTheWindow() {
         QQmlApplicationEngine engine;
-        QQuickWindow* window = test::openMainWindow(engine, QSize(1200, 800));
+        QQuickWindow* window = test::openMainWindow(engine, {1200, 800});
         QVERIFY(window);
         auto* documents = engine.singletonInstance<DocumentController*>(
             qmlTypeId("ArchLens", 1, 0, "DocumentController"));
@@ -58,7 +58,9 @@ private slots:
         QVERIFY(preview);
         QTRY_VERIFY2(preview->width() > 200 && preview->height() > 200,
                      qPrintable(QStringLiteral("%1x%2").arg(preview->width()).arg(preview->height())));
-        QTest::qWait(200);
+        // Grabbed once the opening transition is over: while it runs the dialog is still
+        // fading in over the dimmed window, and the cards are not yet white.
+        QTRY_VERIFY(dialog->property("opened").toBool());
         const QImage shot = window->grabWindow();
         shot.save(QStringLiteral("/tmp/archlens-export-dialog.png"));
         // The preview shows the cards: white card fill in the middle of the preview area.

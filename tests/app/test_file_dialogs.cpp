@@ -14,6 +14,7 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileSystemModel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -29,6 +30,7 @@
 #include <QTest>
 #include <QXmlStreamReader>
 #include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest/quicktest.h>
 
 Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
 
@@ -43,6 +45,8 @@ class FileDialogsTest : public QObject {
     DocumentController* controller_ = nullptr;
     FileDialogs* dialogs_ = nullptr;
     QTemporaryDir dir_;
+    /// The dialog on screen has listed its folder (its completer has seen the names).
+    bool listed_ = false;
 
     QString path(const QString& name) const { return dir_.filePath(name); }
     static QByteArray contents(const QString& file) {
@@ -65,18 +69,41 @@ class FileDialogsTest : public QObject {
     static QLineEdit* nameField(QFileDialog* dialog) {
         return dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
     }
+    /// Follows each dialog's reading of its folder (listed_), from before it can finish: the
+    /// listing comes back from a worker thread as queued signals, and dialogShown is
+    /// emitted in the same call that created the dialog.
+    void watchListing(QFileDialog* dialog) {
+        listed_ = false;
+        auto* model = dialog->findChild<QFileSystemModel*>();
+        QVERIFY(model);
+        const QString folder = dialog->directory().canonicalPath();
+        connect(model, &QFileSystemModel::directoryLoaded, this,
+                [this, folder](const QString& path) {
+                    if (QDir(path).canonicalPath() == folder) listed_ = true;
+                });
+    }
+    bool waitForListing() {
+        return QTest::qWaitFor([&] { return listed_; }, 5000);
+    }
     /// Types `text` into the dialog's name field as a person would and presses Enter.
-    static void typeName(QFileDialog* dialog, const QString& text) {
+    void typeName(QFileDialog* dialog, const QString& text) {
         QLineEdit* field = nameField(dialog);
         QVERIFY(field);
+        // Typed into the dialog a person is looking at: while the dialog is not the active
+        // window its name field has no focus, and a file the typed name selects in the list
+        // replaces what was typed.
+        dialog->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
         field->setFocus();
+        QTRY_VERIFY(field->hasFocus());
         field->selectAll();
         QTest::keyClick(field, Qt::Key_Backspace);
         QTest::keyClicks(field, text);
-        // The name field completes from the folder; its list pops up when the folder has
-        // been read, and Enter would then pick a completion instead of accepting. Escape
-        // closes the list first, as a person typing a new name would.
-        QTest::qWait(100);
+        // The name field completes from the folder; its list pops up once the folder has
+        // been read (at once, or when the listing arrives), and Enter would then pick a
+        // completion instead of accepting. Escape closes the list first, as a person typing
+        // a new name would.
+        QVERIFY2(waitForListing(), "the file dialog never listed its folder");
         if (QCompleter* completer = field->completer();
             completer && completer->popup() && completer->popup()->isVisible())
             QTest::keyClick(completer->popup(), Qt::Key_Escape);
@@ -115,6 +142,17 @@ class FileDialogsTest : public QObject {
         QTest::keyClick(window_, key, mods);
     }
 
+    /// The export dialog fully open and its layouts done, so that a click lands where its
+    /// buttons are: a layout places its items only when the window next polishes.
+    void waitUntilPlaced() {
+        auto* menu = window_->property("menuBar").value<QObject*>();
+        QVERIFY(menu);
+        auto* dialog = menu->property("exportDialog").value<QObject*>();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        QVERIFY(QQuickTest::qWaitForPolish(window_));
+    }
+
     /// The example copied into the test's folder, so that exports land there too.
     void openCopyOfExample() {
         const QString copy = path("shortener.archlens");
@@ -140,6 +178,7 @@ private slots:
             qmlTypeId("ArchLens", 1, 0, "FileDialogs"));
         QVERIFY(controller_);
         QVERIFY(dialogs_);
+        connect(dialogs_, &FileDialogs::dialogShown, this, &FileDialogsTest::watchListing);
         ARCHLENS_VERIFY_NO_QML_MESSAGES();
     }
     void cleanup() {
@@ -155,8 +194,8 @@ private slots:
         QFileDialog* dialog = waitForDialog();
         QVERIFY2(dialog, "Save As did not show a file dialog with a name field");
         QCOMPARE(nameField(dialog)->text(), QStringLiteral("Untitled.archlens"));
-        // For a person to look at: the dialog over the window, as the X server shows it.
-        QTest::qWait(200);
+        // For a person to look at: the dialog over the window, with its folder listed.
+        QVERIFY(waitForListing());
         dialog->grab().save(QDir::temp().filePath("archlens-save-dialog.png"));
         QCOMPARE(QDir(dialog->directory()).canonicalPath(), QDir(dir_.path()).canonicalPath());
         // No suffix typed: .archlens is added.
@@ -198,7 +237,8 @@ private slots:
         typeName(dialog, QStringLiteral("existing"));
         QTRY_VERIFY2(!asked.isEmpty(), "no question before replacing an existing file");
         QVERIFY2(asked.contains(QStringLiteral("existing.archlens")), qPrintable(asked));
-        QTest::qWait(100);
+        // Answered: the question has gone and the file dialog is in front again.
+        QTRY_COMPARE(QApplication::activeModalWidget(), static_cast<QWidget*>(dialog));
         QCOMPARE(contents(target), QByteArray("keep me"));
         QVERIFY(controller_->modified());
         QVERIFY(dialog->isVisible());
@@ -233,7 +273,7 @@ private slots:
         QQuickItem* button = nullptr;
         QTRY_VERIFY((button = findItem(window_->contentItem(), "exportButton")) &&
                     button->isVisible() && button->width() > 0);
-        QTest::qWait(300); // the dialog's opening transition
+        waitUntilPlaced();
         const QPoint centre = button->mapToScene(QPointF(button->width() / 2, button->height() / 2)).toPoint();
         QTest::mouseClick(window_, Qt::LeftButton, {}, centre);
         QFileDialog* dialog = waitForDialog();
@@ -258,7 +298,7 @@ private slots:
         QQuickItem* button = nullptr;
         QTRY_VERIFY((button = findItem(window_->contentItem(), "exportButton")) &&
                     button->isVisible() && button->width() > 0);
-        QTest::qWait(300);
+        waitUntilPlaced();
         const QPoint centre = button->mapToScene(QPointF(button->width() / 2, button->height() / 2)).toPoint();
         QTest::mouseClick(window_, Qt::LeftButton, {}, centre);
         QFileDialog* dialog = waitForDialog();

@@ -474,6 +474,21 @@ private slots:
         controller.newDocument();
         QCOMPARE(resets.count(), 1);
         QCOMPARE(flows.count(), 0);
+
+        // A controller destroyed first (as QML may tear down the singleton before the
+        // panel): the model empties and no longer touches its editor.
+        auto other = std::make_unique<DocumentController>();
+        QVERIFY(other->openFile(example("url-shortener")));
+        FlowModel orphan;
+        orphan.setController(other.get());
+        QCOMPARE(orphan.count(), 3);
+        QSignalSpy orphanResets(&orphan, &QAbstractItemModel::modelReset);
+        other.reset();
+        QCOMPARE(orphanResets.count(), 1);
+        QCOMPARE(orphan.count(), 0);
+        QCOMPARE(orphan.indexOfId("redirect"), -1);
+        QVERIFY(orphan.idAt(0).isEmpty());
+        QVERIFY(!orphan.controller());
     }
 
     void flowTargetsOverrideTheDesigns() {
@@ -672,28 +687,33 @@ private slots:
             qmlTypeId("ArchLens", 1, 0, "DocumentController"));
         QVERIFY(controller);
         QVERIFY(controller->openFile(example("url-shortener")));
+        auto* inspector = window->findChild<QQuickItem*>("inspector");
+        QVERIFY(inspector);
+        auto* model = inspector->findChild<PropertyModel*>("inspectorProperties");
+        auto* heading = inspector->findChild<QQuickItem*>("inspectorHeading");
+        QVERIFY(model && heading);
         const QString dir = qEnvironmentVariable("ARCHLENS_INSPECTOR_SHOTS");
-        auto shoot = [&](const char* name) {
-            QTest::qWait(50);
+        // grabWindow lays out and draws the window itself; what must be current first is
+        // the inspector showing the selection.
+        auto shoot = [&](const char* name, const QString& expectedHeading) {
+            QCOMPARE(model->heading(), expectedHeading);
+            QTRY_COMPARE(heading->property("text").toString(), expectedHeading);
             const QImage image = window->grabWindow();
             QVERIFY(!image.isNull());
             if (!dir.isEmpty()) image.save(dir + "/" + name + (dark ? "-dark" : "-light") + ".png");
         };
-        shoot("document");
+        shoot("document", QStringLiteral("Nothing selected: the design"));
         controller->selection()->select("keygen");
-        auto* inspector = window->findChild<QQuickItem*>("inspector");
-        QVERIFY(inspector);
-        auto* model = inspector->findChild<PropertyModel*>("inspectorProperties");
-        QVERIFY(model);
         QVERIFY(!model->setValue(model->rowOf("props.instances"), 0)); // an error on show
-        shoot("component");
+        shoot("component", QStringLiteral("Key generation service · Application service"));
         controller->selection()->select("redirect");
-        shoot("flow");
+        shoot("flow", QStringLiteral("Flow Follow a short link (redirect)"));
         controller->selection()->select("link_api-keygen");
-        shoot("connection");
+        shoot("connection",
+              QStringLiteral("Connection Link API (create, stats) → Key generation service"));
         controller->selection()->select("redirect_svc");
         controller->selection()->select("link_api", SelectionModel::Add);
-        shoot("several");
+        shoot("several", QStringLiteral("2 components"));
     }
 };
 
