@@ -28,6 +28,7 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QSGRendererInterface>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
@@ -167,7 +168,11 @@ class CanvasRenderTest : public QObject {
     /// What the GPU shows of the canvas, once every label is painted.
     void grabCanvas(QImage& out) {
         QTRY_VERIFY_WITH_TIMEOUT(view_->settled(), 10000);
-        QTest::qWait(50);
+        // One more frame drawn after that: a change made just before (a zoom, a new
+        // critique) has reached the scene graph, and may have queued labels to paint.
+        QSignalSpy swapped(window_, &QQuickWindow::frameSwapped);
+        view_->update();
+        QVERIFY(swapped.wait(5000));
         QTRY_VERIFY_WITH_TIMEOUT(view_->settled(), 10000);
         const QImage window = window_->grabWindow();
         QVERIFY(!window.isNull());

@@ -97,17 +97,19 @@ private slots:
         QCOMPARE(list->property("count").toInt(), int(analysis_->report()->findings.size()));
 
         // The first finding about a flow (a flow that misses its availability target). Clicking it selects the flow and lights up its critical path.
-        QQuickItem* row = nullptr;
-        for (int i = 0; i < list->property("count").toInt(); ++i) {
-            QQuickItem* candidate = nullptr;
-            QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem*, candidate),
-                                      Q_ARG(int, i));
-            if (candidate && !candidate->property("flow").toString().isEmpty()) {
-                row = candidate;
-                break;
+        // The list makes its rows once it is laid out in the tab just shown: wait for them.
+        auto flowRow = [&]() -> QQuickItem* {
+            for (int i = 0; i < list->property("count").toInt(); ++i) {
+                QQuickItem* candidate = nullptr;
+                QMetaObject::invokeMethod(list, "itemAtIndex",
+                                          Q_RETURN_ARG(QQuickItem*, candidate), Q_ARG(int, i));
+                if (candidate && !candidate->property("flow").toString().isEmpty())
+                    return candidate;
             }
-        }
-        QVERIFY(row);
+            return nullptr;
+        };
+        QQuickItem* row = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((row = flowRow()) != nullptr, 5000);
         clickCentre(row);
         const QStringList subjects = row->property("subjects").toStringList();
         QVERIFY(!subjects.isEmpty());
