@@ -15,7 +15,7 @@ Control {
     required property int index
     required property string name
     required property string label
-    required property string type
+    required property int type
     required property string unit
     required property var minimum
     required property var maximum
@@ -37,7 +37,8 @@ Control {
     /// element is inspected; with several, each keystroke would rewrite all of them.
     readonly property bool live: properties !== null && properties.inspectedIds.length === 1
 
-    readonly property bool oneLine: ["int", "number", "bool", "enum", "component", "string", "latency"].indexOf(type) >= 0
+    readonly property bool oneLine: [PropertyModel.Int, PropertyModel.Number, PropertyModel.Bool, PropertyModel.Choice,
+                                     PropertyModel.ComponentChoice, PropertyModel.String, PropertyModel.Latency].indexOf(type) >= 0
     readonly property bool hasValue: value !== undefined && value !== null
     readonly property color errorColor: Theme.errorText
 
@@ -92,8 +93,8 @@ Control {
             textFormat: Text.PlainText
             // Centred on a one-line editor; level with the first line of a taller one.
             topPadding: field.oneLine ? Math.max(0, (editor.height - contentHeight) / 2)
-                                      : field.type === "readonly" ? 0 : 4
-            opacity: field.type === "readonly" ? 0.7 : 1
+                                      : field.type === PropertyModel.ReadOnly ? 0 : 4
+            opacity: field.type === PropertyModel.ReadOnly ? 0.7 : 1
             HoverHandler { id: captionHover }
             ToolTip.visible: captionHover.hovered && field.help !== ""
             ToolTip.delay: 500
@@ -107,17 +108,17 @@ Control {
                                 - resetButton.width - 2)
             sourceComponent: {
                 switch (field.type) {
-                case "int": return intEditor
-                case "number": return numberEditor
-                case "bool": return boolEditor
-                case "enum":
-                case "component": return choiceEditor
-                case "string": return stringEditor
-                case "text": return textEditor
-                case "zone_list":
-                case "flow_list":
-                case "op_list": return listEditor
-                case "latency": return latencyEditor
+                case PropertyModel.Int: return intEditor
+                case PropertyModel.Number: return numberEditor
+                case PropertyModel.Bool: return boolEditor
+                case PropertyModel.Choice:
+                case PropertyModel.ComponentChoice: return choiceEditor
+                case PropertyModel.String: return stringEditor
+                case PropertyModel.Text: return textEditor
+                case PropertyModel.ZoneList:
+                case PropertyModel.FlowList:
+                case PropertyModel.OpList: return listEditor
+                case PropertyModel.Latency: return latencyEditor
                 default: return readonlyEditor
                 }
             }
@@ -302,7 +303,7 @@ Control {
         ColumnLayout {
             spacing: 0
             Label {
-                visible: field.choices.length === 0 || (!field.hasValue && field.type !== "zone_list")
+                visible: field.choices.length === 0 || (!field.hasValue && field.type !== PropertyModel.ZoneList)
                 Layout.fillWidth: true
                 Layout.preferredWidth: 10
                 wrapMode: Text.Wrap
@@ -311,9 +312,9 @@ Control {
                 bottomPadding: 2
                 text: field.mixed ? qsTr("Mixed: ticking sets the same list on all")
                       : field.choices.length === 0
-                        ? (field.type === "zone_list" ? qsTr("The design has no zones yet.")
+                        ? (field.type === PropertyModel.ZoneList ? qsTr("The design has no zones yet.")
                                                       : qsTr("The design has no flows yet."))
-                        : field.type === "op_list" ? qsTr("Not restricted: every operation.")
+                        : field.type === PropertyModel.OpList ? qsTr("Not restricted: every operation.")
                                                    : qsTr("Not restricted: every flow.")
             }
             Repeater {

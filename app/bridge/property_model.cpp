@@ -65,12 +65,37 @@ QVariantList flowChoices(const Document& doc) {
     return out;
 }
 
+/// How a catalogue property is edited.
+PropertyModel::Editor editorOf(PropertyType type) {
+    switch (type) {
+    case PropertyType::Int:
+        return PropertyModel::Int;
+    case PropertyType::Number:
+        return PropertyModel::Number;
+    case PropertyType::Bool:
+        return PropertyModel::Bool;
+    case PropertyType::Enum:
+        return PropertyModel::Choice;
+    case PropertyType::String:
+        return PropertyModel::String;
+    case PropertyType::ZoneList:
+        return PropertyModel::ZoneList;
+    case PropertyType::FlowList:
+        return PropertyModel::FlowList;
+    case PropertyType::OpList:
+        return PropertyModel::OpList;
+    case PropertyType::Latency:
+        return PropertyModel::Latency;
+    }
+    return PropertyModel::ReadOnly;
+}
+
 /// A row straight from the catalogue's schema of a component or connection property.
 Row schemaRow(const PropertySchema& s, const Document& doc) {
     Row r;
     r.name = QStringLiteral("props.") + QString::fromStdString(s.key);
     r.label = QString::fromStdString(s.label);
-    r.type = QString::fromUtf8(toString(s.type));
+    r.type = editorOf(s.type);
     r.unit = QString::fromStdString(s.unit);
     if (s.min) r.minimum = *s.min;
     if (s.max) r.maximum = *s.max;
@@ -97,27 +122,27 @@ Row schemaRow(const PropertySchema& s, const Document& doc) {
     return r;
 }
 
-/// The inspector's word for how a field is edited (what PropertyField.qml switches on).
-const char* editorType(const FieldInfo& f) {
-    if (f.readOnly) return "readonly";
+/// How a built-in field is edited.
+PropertyModel::Editor editorOf(const FieldInfo& f) {
+    if (f.readOnly) return PropertyModel::ReadOnly;
     switch (f.type) {
     case FieldType::Name:
-        return "string";
+        return PropertyModel::String;
     case FieldType::LongText:
-        return "text";
+        return PropertyModel::Text;
     case FieldType::Number:
     case FieldType::Coordinate:
-        return "number";
+        return PropertyModel::Number;
     case FieldType::Integer:
-        return "int";
+        return PropertyModel::Int;
     case FieldType::Choice:
-        return "enum";
+        return PropertyModel::Choice;
     case FieldType::ComponentRef:
-        return "component";
+        return PropertyModel::ComponentChoice;
     case FieldType::KindRef:
-        return "readonly";
+        return PropertyModel::ReadOnly;
     }
-    return "readonly";
+    return PropertyModel::ReadOnly;
 }
 
 QString text(std::string_view s) {
@@ -129,7 +154,7 @@ Row fieldRow(const FieldInfo& f, const Document& doc) {
     Row r;
     r.name = text(f.name);
     r.label = text(f.label);
-    r.type = QString::fromUtf8(editorType(f));
+    r.type = editorOf(f);
     r.unit = text(f.unit);
     r.help = text(f.help);
     if (f.min) r.minimum = *f.min;
@@ -209,7 +234,7 @@ QVariant PropertyModel::data(const QModelIndex& index, int role) const {
     case NameRole:
         return r.name;
     case TypeRole:
-        return r.type;
+        return int(r.type);
     case UnitRole:
         return r.unit;
     case MinimumRole:
@@ -319,7 +344,7 @@ std::vector<Row> PropertyModel::buildRows(const QString& typeName, const QString
         Row id;
         id.name = QStringLiteral("id");
         id.label = tr("Id");
-        id.type = QStringLiteral("readonly");
+        id.type = ReadOnly;
         id.help = tr("How components refer to this zone in their list of zones.");
         rows = fieldRows(type, doc);
         rows.insert(rows.begin(), std::move(id));
@@ -487,7 +512,7 @@ void PropertyModel::setError(int row, const QString& error) {
 bool PropertyModel::setValue(int row, const QVariant& input, bool typing) {
     if (!controller_ || row < 0 || row >= count()) return false;
     const Row r = rows_[size_t(row)]; // a copy: the edit rebuilds the rows
-    if (r.type == QLatin1String("readonly")) {
+    if (r.type == ReadOnly) {
         setError(row, tr("%1 cannot be changed here").arg(r.label));
         return false;
     }
@@ -495,7 +520,7 @@ bool PropertyModel::setValue(int row, const QVariant& input, bool typing) {
     if (value.userType() == qMetaTypeId<QJSValue>()) value = value.value<QJSValue>().toVariant();
     // An emptied text field unsets an optional text; a name must say something.
     if (value.typeId() == QMetaType::QString && value.toString().trimmed().isEmpty() &&
-        r.type == QLatin1String("string")) {
+        r.type == String) {
         if (r.nullable) {
             value = QVariant();
         } else if (r.name == QLatin1String("name")) {

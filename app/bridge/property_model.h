@@ -57,13 +57,29 @@ public:
     };
     Q_ENUM(Role)
 
+    /// How a row is edited: which editor PropertyField.qml shows for it.
+    enum Editor {
+        ReadOnly,
+        Int,
+        Number,
+        Bool,
+        Choice,          ///< one of `choices` (an enum property, a connection mode, ...)
+        ComponentChoice, ///< one of the design's components
+        String,
+        Text, ///< several lines
+        ZoneList,
+        FlowList,
+        OpList,
+        Latency ///< a p50/p99 pair
+    };
+    Q_ENUM(Editor)
+
     /// One row: the schema part comes from the catalogue (or, for the fields every element
     /// of a type has, from this model); the state part from the document.
     struct Row {
         QString name; ///< attribute name: "name", "mode", "props.instances", ...
         QString label;
-        QString type; ///< int number bool enum string text zone_list flow_list op_list
-                      ///< latency component readonly
+        Editor type = ReadOnly;
         QString unit;
         QVariant minimum;
         QVariant maximum;

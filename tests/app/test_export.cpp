@@ -712,6 +712,47 @@ private slots:
         QVERIFY(!open.contains(htmlText(f.title)));
     }
 
+    /// The reports judge each flow by the targets the rules judge it by (flowTargets()): a
+    /// flow's own target rather than the design's, and a background flow not by the
+    /// design's at all.
+    void reportsJudgeFlowsByTheirOwnTargets() {
+        Document doc = load(QStringLiteral(ARCHLENS_RESOURCES_DIR "/examples/url-shortener.archlens"));
+        Report report = critique(doc, cat());
+        QVERIFY(report.flows.size() >= 2);
+        FlowResult& background = report.flows[0];
+        FlowResult& own = report.flows[1];
+        // Both miss a tight design target; one is background work, one has a looser target.
+        doc.requirements.p99_ms = std::min(background.p99_ms, own.p99_ms) / 2;
+        doc.requirements.availability.reset(); // only latency is judged here
+        background.background = true;
+        Flow* ownFlow = nullptr;
+        for (Flow& f : doc.flows)
+            if (f.id == own.id) ownFlow = &f;
+        QVERIFY(ownFlow);
+        ownFlow->p99_ms = own.p99_ms * 2;
+        QVERIFY(!flowTargets(doc, background).p99_ms);
+        QCOMPARE(*flowTargets(doc, own).p99_ms, own.p99_ms * 2);
+
+        auto row = [](const QString& text, const std::string& name) {
+            return text.section(QStringLiteral("| ") + q(name) + QStringLiteral(" |"), 1).section('\n', 0, 0);
+        };
+        const QString md = critiqueMarkdown(doc, report);
+        const QString backgroundRow = row(md, background.name);
+        const QString ownRow = row(md, own.name);
+        QVERIFY2(!backgroundRow.isEmpty() && !ownRow.isEmpty(), qPrintable(md));
+        QVERIFY2(!backgroundRow.contains(QStringLiteral("✗")), qPrintable(backgroundRow));
+        QVERIFY2(ownRow.contains(QStringLiteral("✓")) && !ownRow.contains(QStringLiteral("✗")),
+                 qPrintable(ownRow));
+
+        const QString html = reportHtml(doc, report, {});
+        const QString table = html.section(QStringLiteral("<th>Sync depth</th>"), 1).section(QStringLiteral("</table>"), 0, 0);
+        const QString htmlBackground = table.section(htmlText(background.name), 1).section(QStringLiteral("</tr>"), 0, 0);
+        const QString htmlOwn = table.section(htmlText(own.name), 1).section(QStringLiteral("</tr>"), 0, 0);
+        QVERIFY2(!htmlBackground.isEmpty() && !htmlOwn.isEmpty(), qPrintable(table));
+        QVERIFY2(!htmlBackground.contains(QStringLiteral("over")), qPrintable(htmlBackground));
+        QVERIFY2(!htmlOwn.contains(QStringLiteral("✗ over")), qPrintable(htmlOwn));
+    }
+
     void emptyDesignExports() {
         Document doc;
         doc.title = "Empty";

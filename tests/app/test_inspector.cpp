@@ -84,16 +84,17 @@ private slots:
         QCOMPARE(names.size(), 2 + int(kind->properties.size()));
         QVERIFY(!names.contains("props.ttl_s"));
 
-        QCOMPARE(rowData(model, "kind", PropertyModel::TypeRole).toString(),
-                 QStringLiteral("readonly"));
+        QCOMPARE(PropertyModel::Editor(rowData(model, "kind", PropertyModel::TypeRole).toInt()),
+                 PropertyModel::ReadOnly);
         QCOMPARE(rowData(model, "kind", PropertyModel::ValueRole).toString(),
                  QStringLiteral("Application service"));
         QCOMPARE(rowData(model, "name", PropertyModel::ValueRole).toString(),
                  QStringLiteral("Key generation service"));
         QCOMPARE(rowData(model, "props.instances", PropertyModel::LabelRole).toString(),
                  QStringLiteral("Instances"));
-        QCOMPARE(rowData(model, "props.instances", PropertyModel::TypeRole).toString(),
-                 QStringLiteral("int"));
+        QCOMPARE(PropertyModel::Editor(
+                     rowData(model, "props.instances", PropertyModel::TypeRole).toInt()),
+                 PropertyModel::Int);
         QCOMPARE(rowData(model, "props.instances", PropertyModel::MinimumRole).toDouble(), 1.0);
         QCOMPARE(rowData(model, "props.instances", PropertyModel::MaximumRole).toDouble(),
                  100000.0);
@@ -113,10 +114,12 @@ private slots:
                  false);
         QCOMPARE(rowData(model, "props.capacity_rps", PropertyModel::MinimumRole).toDouble(),
                  0.001);
-        QCOMPARE(rowData(model, "props.latency_ms", PropertyModel::TypeRole).toString(),
-                 QStringLiteral("latency"));
-        QCOMPARE(rowData(model, "props.external", PropertyModel::TypeRole).toString(),
-                 QStringLiteral("bool"));
+        QCOMPARE(PropertyModel::Editor(
+                     rowData(model, "props.latency_ms", PropertyModel::TypeRole).toInt()),
+                 PropertyModel::Latency);
+        QCOMPARE(PropertyModel::Editor(
+                     rowData(model, "props.external", PropertyModel::TypeRole).toInt()),
+                 PropertyModel::Bool);
 
         // Enum choices carry the stored value and words for people.
         const QVariantList failover =
@@ -343,8 +346,8 @@ private slots:
         QCOMPARE(model.heading(),
                  QStringLiteral("Connection Link API (create, stats) → Key generation service"));
         QCOMPARE(rowNames(model).mid(0, 4), QStringList({"from", "to", "mode", "props.ops"}));
-        QCOMPARE(rowData(model, "from", PropertyModel::TypeRole).toString(),
-                 QStringLiteral("component"));
+        QCOMPARE(PropertyModel::Editor(rowData(model, "from", PropertyModel::TypeRole).toInt()),
+                 PropertyModel::ComponentChoice);
         QCOMPARE(rowData(model, "from", PropertyModel::ChoicesRole).toList().size(),
                  int(controller.document().components.size()));
         QCOMPARE(rowData(model, "mode", PropertyModel::ValueRole).toString(),
@@ -388,8 +391,8 @@ private slots:
         const QString note = controller.addNote(0, 0, "Hello");
         QCOMPARE(controller.selection()->current(), note);
         QCOMPARE(rowNames(model), QStringList({"text"}));
-        QCOMPARE(rowData(model, "text", PropertyModel::TypeRole).toString(),
-                 QStringLiteral("text"));
+        QCOMPARE(PropertyModel::Editor(rowData(model, "text", PropertyModel::TypeRole).toInt()),
+                 PropertyModel::Text);
         QVERIFY(model.setValue(0, QStringLiteral("Hello, world"), true));
         QCOMPARE(controller.document().note(note.toStdString())->text, std::string("Hello, world"));
 
@@ -508,8 +511,8 @@ private slots:
         QCOMPARE(role(fields, p99, PropertyModel::LabelRole).toString(),
                  QStringLiteral("p99 target"));
         QCOMPARE(role(fields, p99, PropertyModel::UnitRole).toString(), QStringLiteral("ms"));
-        QCOMPARE(role(fields, availability, PropertyModel::TypeRole).toString(),
-                 QStringLiteral("number"));
+        QCOMPARE(PropertyModel::Editor(role(fields, availability, PropertyModel::TypeRole).toInt()),
+                 PropertyModel::Number);
 
         // Unset: the field is empty and the design's targets (what a reset returns to) apply.
         QVERIFY(role(fields, availability, PropertyModel::ValueRole).isNull());
@@ -588,7 +591,8 @@ private slots:
         QCOMPARE(controller.document().requirements.availability, std::optional<double>(0.999));
 
         const int depth = model.rowOf("requirements.max_sync_depth");
-        QCOMPARE(role(model, depth, PropertyModel::TypeRole).toString(), QStringLiteral("int"));
+        QCOMPARE(PropertyModel::Editor(role(model, depth, PropertyModel::TypeRole).toInt()),
+                 PropertyModel::Int);
         QVERIFY(!model.setValue(depth, 0));
         QVERIFY(model.setValue(depth, 3));
         QCOMPARE(controller.document().requirements.max_sync_depth, std::optional<int>(3));
