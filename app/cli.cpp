@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "archlens/analysis/analyze.h"
+#include "archlens/analysis/red_flags.h"
 #include "archlens/analysis/report_json.h"
 #include "archlens/analysis/rules.h"
 #include "archlens/model/catalogue.h"
@@ -395,12 +396,63 @@ int reportCommand(const QStringList& args) {
     return Ok;
 }
 
+/// `rules --coverage`: every red flag of the guide and what answers it, with the counts.
+int printCoverage(const QString& fmt) {
+    const RedFlagCoverage c = redFlagCoverage();
+    if (fmt == "json") {
+        Json sections = Json::array();
+        for (const RedFlag& f : redFlags()) {
+            Json j = {{"section", f.section}, {"flag", f.flag}, {"diagram", f.diagram}};
+            if (!f.rules.empty())
+                j["rules"] = f.rules;
+            else
+                j["discussion"] = f.discussion;
+            sections.push_back(std::move(j));
+        }
+        out() << q(Json{{"coverage",
+                         {{"sections", c.total},
+                          {"caught_by_rules", c.byRules},
+                          {"diagram_without_rule", c.diagramUncovered},
+                          {"discussion_only", c.discussionOnly}}},
+                        {"sections", sections}}
+                       .dump(2))
+              << "\n";
+        return Ok;
+    }
+    out() << QStringLiteral("%1 red flags in the guide: %2 caught by rules, %3 a diagram could "
+                            "show but no rule catches yet, %4 for discussion only.\n\n")
+                 .arg(c.total)
+                 .arg(c.byRules)
+                 .arg(c.diagramUncovered)
+                 .arg(c.discussionOnly);
+    for (const RedFlag& f : redFlags()) {
+        QString answer;
+        if (!f.rules.empty()) {
+            QStringList ids;
+            for (const auto& r : f.rules)
+                ids << q(r);
+            answer = ids.join(QStringLiteral(", "));
+        } else {
+            answer = f.diagram ? QStringLiteral("no rule yet") : QStringLiteral("discussion");
+        }
+        out() << q(f.section) << "\n  " << q(f.flag) << "\n  -> " << answer << "\n";
+        if (f.rules.empty()) out() << "     ask: " << q(f.discussion) << "\n";
+    }
+    return Ok;
+}
+
 int listRules(const QStringList& args) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        "Lists every rule with its severity and the guide section it comes from.");
+        "Lists every rule with its severity and the guide section it comes from; with\n"
+        "--coverage, every red flag of the guide and the rules that catch it, or the question\n"
+        "to ask where no rule does.");
+    const QCommandLineOption coverage("coverage",
+                                      "List the guide's red flags and what catches each.");
+    parser.addOption(coverage);
     const QString fmt = parseWithFormat(parser, "rules", args, {"text", "json"});
     if (fmt.isEmpty()) return InvalidInput;
+    if (parser.isSet(coverage)) return printCoverage(fmt);
     if (fmt == "json") {
         Json list = Json::array();
         for (const auto& r : ruleInfos())
@@ -456,12 +508,15 @@ void usage() {
              "  archlens check FILE [--format text|json|md] [--fail-on info|warning|error]\n"
              "                                   critique a design (exit 0 clean, 1 findings, 2 "
              "invalid)\n"
-             "  archlens export FILE -o OUT.svg|.pdf|.png|.mmd|.drawio [--scale N] [--selection ids]\n"
+             "  archlens export FILE -o OUT.svg|.pdf|.png|.mmd|.drawio [--scale N] [--selection "
+             "ids]\n"
              "                                   export the diagram\n"
              "  archlens report FILE -o OUT.html|.md|.pdf|.json\n"
              "                                   write the critique as a report\n"
-             "  archlens rules [--format text|json]\n"
-             "                                   list the rules and the guide sections they cite\n"
+             "  archlens rules [--coverage] [--format text|json]\n"
+             "                                   list the rules and the guide sections they cite;\n"
+             "                                   --coverage: the guide's red flags and what "
+             "catches each\n"
              "  archlens catalogue [--format text|json]\n"
              "                                   list the component kinds and properties\n"
              "  archlens --version\n"

@@ -5,6 +5,7 @@
 // (a CI checkout) only the table's own shape and rule ids are checked.
 #include "support.h"
 
+#include "archlens/analysis/red_flags.h"
 #include "archlens/analysis/rules.h"
 
 #include <catch2/catch.hpp>
@@ -195,4 +196,19 @@ TEST_CASE("red-flag table: one entry per red flag of the guide, in its order, in
         if (!listed.count(heading)) unlisted << " \"" << heading << "\"";
     if (!unlisted.str().empty())
         WARN("sections with a red flag missing from guide-headings.txt:" << unlisted.str());
+}
+
+TEST_CASE("red-flag table: the program's compiled-in copy is the file, and its counts add up") {
+    const Json table = redFlagTable();
+    const auto& sections = table.at("sections");
+    const std::vector<RedFlag>& flags = redFlags();
+    REQUIRE(flags.size() == sections.size());
+    for (std::size_t i = 0; i < flags.size(); ++i) {
+        CHECK(flags[i].section == sections[i].at("section").get<std::string>());
+        CHECK(flags[i].rules.empty() == !sections[i].contains("rules"));
+    }
+    const RedFlagCoverage c = redFlagCoverage();
+    CHECK(c.total == int(flags.size()));
+    CHECK(c.byRules + c.diagramUncovered + c.discussionOnly == c.total);
+    CHECK(c.byRules > 0);
 }
