@@ -20,6 +20,14 @@ FlowTargets flowTargets(const Document& doc, const FlowResult& flow) {
     return t;
 }
 
+bool FlowTargets::missesAvailability(const FlowResult& flow) const {
+    return availability && flow.availability < *availability;
+}
+
+bool FlowTargets::missesP99(const FlowResult& flow) const {
+    return p99_ms && flow.p99_ms > *p99_ms;
+}
+
 std::vector<std::string> findingKey(const Finding& finding) {
     std::vector<std::string> key = finding.subjects;
     if (!finding.flow.empty() &&

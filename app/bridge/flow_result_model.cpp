@@ -104,10 +104,10 @@ QVariant FlowResultModel::data(const QModelIndex& index, int role) const {
         return formatMs(f.p99_ms);
     case AvailabilityVerdictRole:
         if (!targets.availability) return NoTarget;
-        return f.availability >= *targets.availability ? Met : Missed;
+        return targets.missesAvailability(f) ? Missed : Met;
     case LatencyVerdictRole:
         if (!targets.p99_ms) return NoTarget;
-        return f.p99_ms <= *targets.p99_ms ? Met : Missed;
+        return targets.missesP99(f) ? Missed : Met;
     case TargetTextRole: {
         QStringList parts;
         if (targets.availability)

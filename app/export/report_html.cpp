@@ -148,7 +148,7 @@ QString flowsTable(const Document& doc, const Report& report) {
         if (f.availabilityMethod != "exact") availability += QStringLiteral(" (simulated)");
         QString availabilityClass = QStringLiteral("num");
         if (t.availability) {
-            const bool miss = f.availability < *t.availability;
+            const bool miss = t.missesAvailability(f);
             availabilityClass += miss ? QStringLiteral(" miss") : QStringLiteral(" ok");
             availability +=
                 miss ? QStringLiteral(" ✗ below %1").arg(q(availabilityPercent(*t.availability)))
@@ -157,7 +157,7 @@ QString flowsTable(const Document& doc, const Report& report) {
         QString p99 = q(millisecondsText(f.p99_ms));
         QString p99Class = QStringLiteral("num");
         if (t.p99_ms) {
-            const bool miss = f.p99_ms > *t.p99_ms;
+            const bool miss = t.missesP99(f);
             p99Class += miss ? QStringLiteral(" miss") : QStringLiteral(" ok");
             p99 += miss ? QStringLiteral(" ✗ over %1").arg(q(millisecondsText(*t.p99_ms)))
                         : QStringLiteral(" ✓");

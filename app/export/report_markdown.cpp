@@ -87,9 +87,9 @@ QString critiqueMarkdown(const Document& doc, const Report& report, const QStrin
             QString a = q(availabilityPercent(f.availability));
             if (f.availabilityMethod != "exact") a += QStringLiteral(" (simulated)");
             if (t.availability)
-                a += f.availability < *t.availability ? QStringLiteral(" ✗") : QStringLiteral(" ✓");
+                a += t.missesAvailability(f) ? QStringLiteral(" ✗") : QStringLiteral(" ✓");
             QString p99 = q(millisecondsText(f.p99_ms));
-            if (t.p99_ms) p99 += f.p99_ms > *t.p99_ms ? QStringLiteral(" ✗") : QStringLiteral(" ✓");
+            if (t.p99_ms) p99 += t.missesP99(f) ? QStringLiteral(" ✗") : QStringLiteral(" ✓");
             text += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
                         .arg(md(f.name.empty() ? f.id : f.name), a, q(ninesText(f.availability)),
                              q(downtimeText(f.downtimeMinPerMonth)), q(millisecondsText(f.p50_ms)), p99,

@@ -60,3 +60,20 @@ TEST_CASE("a flow missing from the design falls back to the design's targets") {
     CHECK(t.availability == 0.999);
     CHECK(t.p99_ms == 200);
 }
+
+TEST_CASE("a flow exactly at its target meets it; one past it misses") {
+    const Document doc = designWithTargets();
+    FlowResult r = result("browse");
+    const FlowTargets t = flowTargets(doc, r);
+    r.availability = 0.999;
+    r.p99_ms = 200;
+    CHECK_FALSE(t.missesAvailability(r));
+    CHECK_FALSE(t.missesP99(r));
+    r.availability = 0.9989;
+    r.p99_ms = 200.5;
+    CHECK(t.missesAvailability(r));
+    CHECK(t.missesP99(r));
+    // No target, nothing to miss.
+    const FlowTargets none = flowTargets(doc, result("reindex", true));
+    CHECK_FALSE(none.missesAvailability(r));
+}

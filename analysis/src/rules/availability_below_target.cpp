@@ -31,8 +31,9 @@ void availabilityBelowTarget(const Context& ctx, std::vector<Finding>& out) {
         explained.insert(z.zone);
 
     for (const auto& f : ctx.report.flows) {
-        const std::optional<double> target = ctx.availabilityTarget(f);
-        if (!target || f.availability >= *target) continue;
+        const FlowTargets targets = flowTargets(ctx.doc, f);
+        if (!targets.missesAvailability(f)) continue;
+        const double target = *targets.availability;
         // The budget, largest first: each required component's own unavailability (zone
         // outages set apart), each zone whose loss alone stops the flow, and the requests
         // that give up. External ones count too: they are often the largest share.
@@ -95,11 +96,11 @@ void availabilityBelowTarget(const Context& ctx, std::vector<Finding>& out) {
         emit(out, "availability-below-target", subjects,
              {{"flow", ctx.name(f.id)},
               {"availability", availabilityPercent(f.availability)},
-              {"target", availabilityPercent(*target)},
+              {"target", availabilityPercent(target)},
               {"method",
                f.availabilityMethod == "exact" ? "computed exactly" : "estimated by simulation"},
               {"downtime", downtimeText(f.downtimeMinPerMonth)},
-              {"allowed", downtimeText((1 - *target) * kMinutesPerMonth)},
+              {"allowed", downtimeText((1 - target) * kMinutesPerMonth)},
               {"budget", budget}},
              // The causes are reported (at their own severity) by the findings that name
              // them; this one states the effect and points at them.

@@ -62,14 +62,6 @@ std::vector<std::string> Context::overloadedOn(const FlowResult& flow) const {
     return ids;
 }
 
-std::optional<double> Context::availabilityTarget(const FlowResult& flow) const {
-    return flowTargets(doc, flow).availability;
-}
-
-std::optional<double> Context::p99Target(const FlowResult& flow) const {
-    return flowTargets(doc, flow).p99_ms;
-}
-
 const Component* Context::component(const std::string& id) const {
     auto it = componentIndex_.find(id);
     return it == componentIndex_.end() ? nullptr : &doc.components[it->second];

@@ -13,8 +13,9 @@ constexpr double kTimingOut = 0.01;
 
 void latencyAboveTarget(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& f : ctx.report.flows) {
-        const std::optional<double> target = ctx.p99Target(f);
-        if (!target || f.p99_ms <= *target) continue;
+        const FlowTargets targets = flowTargets(ctx.doc, f);
+        if (!targets.missesP99(f)) continue;
+        const double target = *targets.p99_ms;
         // A step's own p99 is worked out without the timeouts above it; never quote one
         // above the whole flow's.
         const HopContribution* slowest = nullptr;
@@ -29,7 +30,7 @@ void latencyAboveTarget(const Context& ctx, std::vector<Finding>& out) {
         const Values values{{"flow", ctx.name(f.id)},
                             {"p99", millisecondsText(f.p99_ms)},
                             {"p50", millisecondsText(f.p50_ms)},
-                            {"target", millisecondsText(*target)},
+                            {"target", millisecondsText(target)},
                             {"slowest", slowestText},
                             {"share", shareText(f.timedOut)},
                             {"after", millisecondsText(f.p50_ms)}};

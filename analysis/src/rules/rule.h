@@ -44,9 +44,6 @@ public:
     /// with `tailToo`, in its asynchronous tail), in document order.
     std::vector<std::size_t> callsOf(std::size_t flow, const std::string& componentId,
                                      bool tailToo = false) const;
-    /// The targets a flow is judged by (flowTargets()).
-    std::optional<double> availabilityTarget(const FlowResult& flow) const;
-    std::optional<double> p99Target(const FlowResult& flow) const;
     /// Whether a user-facing flow waits on the connection (it is in its synchronous part).
     bool userWaitsOn(std::size_t connection) const;
     /// Components of the flow's synchronous part at or past their capacity.

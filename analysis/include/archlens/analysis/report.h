@@ -120,6 +120,9 @@ struct FlowTargets {
     std::optional<double> availability;
     std::optional<double> p99_ms;
     bool any() const { return availability || p99_ms; }
+    /// Whether the flow misses a target it has: availability below it, p99 above it.
+    bool missesAvailability(const FlowResult& flow) const;
+    bool missesP99(const FlowResult& flow) const;
 };
 FlowTargets flowTargets(const Document& doc, const FlowResult& flow);
 
