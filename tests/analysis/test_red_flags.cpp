@@ -212,3 +212,25 @@ TEST_CASE("red-flag table: the program's compiled-in copy is the file, and its c
     CHECK(c.byRules + c.diagramUncovered + c.discussionOnly == c.total);
     CHECK(c.byRules > 0);
 }
+
+TEST_CASE("red-flag table: the README gives the table's counts") {
+    // The README's command-line table says how many red flags rules catch; the number is
+    // only worth printing while it is the table's.
+    std::ifstream in(test::resourcesDir() / ".." / "README.md");
+    REQUIRE(in);
+    std::stringstream text;
+    text << in.rdbuf();
+    // Markdown may wrap the sentence anywhere; compare with runs of white space as one.
+    std::string readme;
+    for (char ch : text.str()) {
+        const bool space = std::isspace(static_cast<unsigned char>(ch)) != 0;
+        if (!space) readme += ch;
+        else if (!readme.empty() && readme.back() != ' ') readme += ' ';
+    }
+    const RedFlagCoverage c = redFlagCoverage();
+    std::ostringstream expected;
+    expected << "today " << c.byRules << " of " << c.total << " are caught by rules, "
+             << c.diagramUncovered << " more could be shown on a diagram but have no rule yet, "
+             << c.discussionOnly << " are for the conversation only";
+    CHECK_THAT(readme, Catch::Contains(expected.str()));
+}
