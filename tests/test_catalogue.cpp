@@ -162,6 +162,7 @@ TEST_CASE("each trait marks the built-in kinds the analysis treats that way") {
         {KindTrait::Server, {"web_server", "app_service", "bff"}},
         {KindTrait::Serverless, {"serverless_function"}},
         {KindTrait::SinglePrimary, {"rdbms", "document_store", "graph_database"}},
+        {KindTrait::Scheduler, {"scheduler"}},
     };
     REQUIRE(expected.size() == allKindTraits().size());
     const auto& cat = Catalogue::builtin();

@@ -41,7 +41,15 @@ namespace archlens::rules {
     X("unused-component", unusedComponent)                                                         \
     X("stateful-service", statefulService)                                                         \
     X("unplaced-component", unplacedComponent)                                                     \
-    X("sync-to-external", syncToExternal)
+    X("sync-to-external", syncToExternal)                                                          \
+    X("cache-without-invalidation", cacheWithoutInvalidation)                                      \
+    X("write-behind-not-durable", writeBehindNotDurable)                                           \
+    X("static-through-app", staticThroughApp)                                                      \
+    X("upload-through-service", uploadThroughService)                                              \
+    X("stacked-http-caches", stackedHttpCaches)                                                    \
+    X("timer-cache-reload", timerCacheReload)                                                      \
+    X("cdn-without-expiry", cdnWithoutExpiry)                                                      \
+    X("claim-check", claimCheck)
 
 #define ARCHLENS_DECLARE_RULE(id, function) void function(const Context&, std::vector<Finding>&);
 ARCHLENS_RULES(ARCHLENS_DECLARE_RULE)

@@ -59,6 +59,7 @@ struct PropertySchema {
 /// - `serverless`: the design's own code answering requests, run per request by a platform.
 /// - `single_primary`: a store whose writes all go through one primary node, so more
 ///   instances add readers, not write capacity.
+/// - `scheduler`: starts work on a clock (cron), not because anyone asked for it.
 enum class KindTrait {
     Client,
     Queue,
@@ -75,6 +76,7 @@ enum class KindTrait {
     Server,
     Serverless,
     SinglePrimary,
+    Scheduler,
 };
 /// The trait's name as written in the catalogue, e.g. "load_balancing".
 const char* toString(KindTrait trait);
