@@ -27,6 +27,8 @@ constexpr TraitName kTraitNames[] = {
     {KindTrait::Server, "server"},
     {KindTrait::Serverless, "serverless"},
     {KindTrait::SinglePrimary, "single_primary"},
+    {KindTrait::Scheduler, "scheduler"},
+    {KindTrait::Coordination, "coordination"},
 };
 } // namespace
 

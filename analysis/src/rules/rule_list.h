@@ -41,7 +41,13 @@ namespace archlens::rules {
     X("unused-component", unusedComponent)                                                         \
     X("stateful-service", statefulService)                                                         \
     X("unplaced-component", unplacedComponent)                                                     \
-    X("sync-to-external", syncToExternal)
+    X("sync-to-external", syncToExternal)                                                          \
+    X("dual-write", dualWrite)                                                                     \
+    X("no-compensation", noCompensation)                                                           \
+    X("async-no-reply", asyncNoReply)                                                              \
+    X("global-ordering", globalOrdering)                                                           \
+    X("mixed-priority-queue", mixedPriorityQueue)                                                  \
+    X("uncoordinated-scheduler", uncoordinatedScheduler)
 
 #define ARCHLENS_DECLARE_RULE(id, function) void function(const Context&, std::vector<Finding>&);
 ARCHLENS_RULES(ARCHLENS_DECLARE_RULE)
