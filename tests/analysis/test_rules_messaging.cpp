@@ -192,6 +192,10 @@ TEST_CASE("rule async-no-reply: the result is stored where no client looks") {
         addConnection(d, "c6", "builder", "client", Json::object(), "async");
         CHECK(findingsOf("async-no-reply", d).empty());
     }
+    SECTION("work handed over by an optional call is best effort") {
+        connection(d, "c3")["props"]["required"] = false;
+        CHECK(findingsOf("async-no-reply", d).empty());
+    }
     SECTION("a background flow has no client to tell") {
         d["flows"][0]["entry"] = "api";
         CHECK(findingsOf("async-no-reply", d).empty());

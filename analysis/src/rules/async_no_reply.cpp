@@ -43,12 +43,17 @@ void asyncNoReply(const Context& ctx, std::vector<Finding>& out) {
         }
         if (polled) continue;
 
-        // The hand-over point: the first component of the tail the synchronous part reaches.
+        // The hand-over point: the first component of the tail the synchronous part reaches
+        // by a required call. Handed over only by optional calls, the work is best effort
+        // (telemetry, a location ping): the client does not depend on its outcome.
         std::string handover;
-        for (std::size_t i = 0; i < ctx.doc.connections.size() && handover.empty(); ++i)
-            if (ctx.part(fi, i) == Context::Part::Sync && tail.count(ctx.doc.connections[i].to))
-                handover = ctx.doc.connections[i].to;
-        if (handover.empty()) handover = fr.asyncComponents.front();
+        for (std::size_t i = 0; i < ctx.doc.connections.size() && handover.empty(); ++i) {
+            const Connection& conn = ctx.doc.connections[i];
+            if (ctx.part(fi, i) == Context::Part::Sync && tail.count(conn.to) &&
+                ctx.flag(conn, "required"))
+                handover = conn.to;
+        }
+        if (handover.empty()) continue;
         std::string names;
         for (std::size_t r = 0; r < results.size(); ++r)
             names += (r == 0                    ? ""
