@@ -163,6 +163,7 @@ TEST_CASE("each trait marks the built-in kinds the analysis treats that way") {
         {KindTrait::Serverless, {"serverless_function"}},
         {KindTrait::SinglePrimary, {"rdbms", "document_store", "graph_database"}},
         {KindTrait::Scheduler, {"scheduler"}},
+        {KindTrait::Coordination, {"coordination_service"}},
     };
     REQUIRE(expected.size() == allKindTraits().size());
     const auto& cat = Catalogue::builtin();

@@ -28,6 +28,7 @@ constexpr TraitName kTraitNames[] = {
     {KindTrait::Serverless, "serverless"},
     {KindTrait::SinglePrimary, "single_primary"},
     {KindTrait::Scheduler, "scheduler"},
+    {KindTrait::Coordination, "coordination"},
 };
 } // namespace
 

@@ -49,7 +49,13 @@ namespace archlens::rules {
     X("stacked-http-caches", stackedHttpCaches)                                                    \
     X("timer-cache-reload", timerCacheReload)                                                      \
     X("cdn-without-expiry", cdnWithoutExpiry)                                                      \
-    X("claim-check", claimCheck)
+    X("claim-check", claimCheck)                                                                   \
+    X("dual-write", dualWrite)                                                                     \
+    X("no-compensation", noCompensation)                                                           \
+    X("async-no-reply", asyncNoReply)                                                              \
+    X("global-ordering", globalOrdering)                                                           \
+    X("mixed-priority-queue", mixedPriorityQueue)                                                  \
+    X("uncoordinated-scheduler", uncoordinatedScheduler)
 
 #define ARCHLENS_DECLARE_RULE(id, function) void function(const Context&, std::vector<Finding>&);
 ARCHLENS_RULES(ARCHLENS_DECLARE_RULE)

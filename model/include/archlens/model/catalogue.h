@@ -59,7 +59,8 @@ struct PropertySchema {
 /// - `serverless`: the design's own code answering requests, run per request by a platform.
 /// - `single_primary`: a store whose writes all go through one primary node, so more
 ///   instances add readers, not write capacity.
-/// - `scheduler`: starts work on a clock (cron), not because anyone asked for it.
+/// - `scheduler`: starts work by itself on a timer; each active instance fires on its own.
+/// - `coordination`: grants leases, locks and leader election that others agree on.
 enum class KindTrait {
     Client,
     Queue,
@@ -77,6 +78,7 @@ enum class KindTrait {
     Serverless,
     SinglePrimary,
     Scheduler,
+    Coordination,
 };
 /// The trait's name as written in the catalogue, e.g. "load_balancing".
 const char* toString(KindTrait trait);

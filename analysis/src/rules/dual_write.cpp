@@ -1,0 +1,60 @@
+// A handler that commits a change to its store and then publishes the event about it as a
+// second, separate call. Nothing ties the two together: a crash, a deploy or a broker outage
+// between them leaves a write whose event never goes out (or, publishing first, an event for
+// a write that rolled back), and every consumer disagrees with the store of record for good,
+// with nothing to tell anyone. The fix is structural (an outbox or change-data-capture), so a
+// retry on the publish does not cure it.
+#include "rule.h"
+
+#include <set>
+
+namespace archlens::rules {
+
+namespace {
+/// A store whose write is the record: caches are copies, and an object store announces
+/// its own writes (its event notifications are the change-data-capture).
+bool storeOfRecord(const Context& ctx, const Component& c) {
+    return ctx.isDataStore(c) && !ctx.is(c, KindTrait::Cache) && !ctx.is(c, KindTrait::ObjectStore);
+}
+} // namespace
+
+void dualWrite(const Context& ctx, std::vector<Finding>& out) {
+    std::set<std::string> reported; // publish connections, once whatever the flows
+    for (std::size_t fi = 0; fi < ctx.report.flows.size(); ++fi) {
+        const FlowResult& fr = ctx.report.flows[fi];
+        const Flow* flow = ctx.doc.flow(fr.id);
+        if (!flow || flow->op != "write") continue;
+        // Only the synchronous part: a consumer that writes and publishes before it confirms
+        // its message is redelivered when the publish fails, so its pair is retried as one.
+        for (const auto& c : ctx.doc.components) {
+            const auto calls = ctx.callsOf(fi, c.id);
+            const Connection* write = nullptr;
+            std::vector<const Connection*> publishes;
+            for (std::size_t i : calls) {
+                const Connection& conn = ctx.doc.connections[i];
+                const Component* to = ctx.component(conn.to);
+                if (!to) continue;
+                if (!write && conn.mode == ConnectionMode::Sync && storeOfRecord(ctx, *to) &&
+                    ctx.flag(conn, "required"))
+                    write = &conn;
+                // A publish marked optional says losing the event is accepted (best effort).
+                else if (ctx.isMessageBroker(*to) && !ctx.flag(conn, "outbox") &&
+                         ctx.flag(conn, "required"))
+                    publishes.push_back(&conn);
+            }
+            if (!write) continue;
+            for (const Connection* pub : publishes) {
+                if (!reported.insert(pub->id).second) continue;
+                emit(out, "dual-write", {pub->id, write->id},
+                     {{"service", ctx.name(c.id)},
+                      {"store", ctx.name(write->to)},
+                      {"broker", ctx.name(pub->to)},
+                      {"flow", ctx.name(fr.id)},
+                      {"rate", rateText(flow->rate_rps)}});
+                out.back().flow = fr.id;
+            }
+        }
+    }
+}
+
+} // namespace archlens::rules
