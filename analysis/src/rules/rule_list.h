@@ -41,7 +41,15 @@ namespace archlens::rules {
     X("unused-component", unusedComponent)                                                         \
     X("stateful-service", statefulService)                                                         \
     X("unplaced-component", unplacedComponent)                                                     \
-    X("sync-to-external", syncToExternal)
+    X("sync-to-external", syncToExternal)                                                          \
+    X("unthrottled-external-calls", unthrottledExternalCalls)                                      \
+    X("no-failover-headroom", noFailoverHeadroom)                                                  \
+    X("sequential-aggregation", sequentialAggregation)                                             \
+    X("shared-pool", sharedPool)                                                                   \
+    X("fan-out-on-write", fanOutOnWrite)                                                           \
+    X("breaker-without-fallback", breakerWithoutFallback)                                          \
+    X("hardwired-instances", hardwiredInstances)                                                   \
+    X("config-on-hot-path", configOnHotPath)
 
 #define ARCHLENS_DECLARE_RULE(id, function) void function(const Context&, std::vector<Finding>&);
 ARCHLENS_RULES(ARCHLENS_DECLARE_RULE)
