@@ -30,7 +30,8 @@ void availabilityBelowTarget(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& z : zoneCauses(ctx))
         explained.insert(z.zone);
 
-    for (const auto& f : ctx.report.flows) {
+    for (std::size_t fi = 0; fi < ctx.report.flows.size(); ++fi) {
+        const FlowResult& f = ctx.report.flows[fi];
         const FlowTargets targets = flowTargets(ctx.doc, f);
         if (!targets.missesAvailability(f)) continue;
         const double target = *targets.availability;
@@ -52,6 +53,29 @@ void availabilityBelowTarget(const Context& ctx, std::vector<Finding>& out) {
         for (const auto& z : ctx.report.zones)
             if (std::find(z.spofFor.begin(), z.spofFor.end(), f.id) != z.spofFor.end())
                 costs.push_back({z.id, (1 - z.availability) * kMinutesPerMonth, "zone"});
+        // A third party that alone is less available than the target caps the flow: no
+        // redundancy of the design's own can reach it, so that is the cause to name.
+        std::vector<std::string> caps;
+        std::string capsText;
+        for (const auto& id : f.syncComponents) {
+            const Component* c = ctx.component(id);
+            const ComponentResult* r = ctx.report.component(id);
+            if (!c || !r || !ctx.flag(*c, "external") || r->availability >= target) continue;
+            // Behind an alternative or an optional call it is not required alone.
+            bool alone = std::find(r->spofFor.begin(), r->spofFor.end(), f.id) != r->spofFor.end();
+            if (!alone) {
+                alone = true;
+                for (std::size_t i : ctx.incoming(id))
+                    if (ctx.part(fi, i) == Context::Part::Sync &&
+                        (!ctx.prop(ctx.doc.connections[i], "alternative").is_null() ||
+                         ctx.prop(ctx.doc.connections[i], "required") == false))
+                        alone = false;
+            }
+            if (!alone) continue;
+            caps.push_back(id);
+            capsText += (capsText.empty() ? "" : ", ") + ctx.name(id) + " (" +
+                        availabilityPercent(r->availability) + ")";
+        }
         std::stable_sort(costs.begin(), costs.end(),
                          [](const Cost& a, const Cost& b) { return a.minutes > b.minutes; });
         std::vector<std::string> subjects;
@@ -93,18 +117,23 @@ void availabilityBelowTarget(const Context& ctx, std::vector<Finding>& out) {
         // Never without a subject: with no single cause, the path itself is what to change.
         if (subjects.empty()) subjects = f.criticalPath;
         if (budget.empty()) budget = "many small shares along the path";
-        emit(out, "availability-below-target", subjects,
-             {{"flow", ctx.name(f.id)},
-              {"availability", availabilityPercent(f.availability)},
-              {"target", availabilityPercent(target)},
-              {"method",
-               f.availabilityMethod == "exact" ? "computed exactly" : "estimated by simulation"},
-              {"downtime", downtimeText(f.downtimeMinPerMonth)},
-              {"allowed", downtimeText((1 - target) * kMinutesPerMonth)},
-              {"budget", budget}},
-             // The causes are reported (at their own severity) by the findings that name
-             // them; this one states the effect and points at them.
-             allExplained ? std::optional<Severity>(Severity::Warning) : std::nullopt);
+        for (auto it = caps.rbegin(); it != caps.rend(); ++it) {
+            subjects.erase(std::remove(subjects.begin(), subjects.end(), *it), subjects.end());
+            subjects.insert(subjects.begin(), *it);
+        }
+        emitVariant(out, "availability-below-target", caps.empty() ? "" : "external-cap", subjects,
+                    {{"flow", ctx.name(f.id)},
+                     {"availability", availabilityPercent(f.availability)},
+                     {"target", availabilityPercent(target)},
+                     {"method", f.availabilityMethod == "exact" ? "computed exactly"
+                                                                : "estimated by simulation"},
+                     {"downtime", downtimeText(f.downtimeMinPerMonth)},
+                     {"allowed", downtimeText((1 - target) * kMinutesPerMonth)},
+                     {"budget", budget},
+                     {"caps", capsText}},
+                    // The causes are reported (at their own severity) by the findings that name
+                    // them; this one states the effect and points at them.
+                    allExplained ? std::optional<Severity>(Severity::Warning) : std::nullopt);
         out.back().flow = f.id;
     }
 }

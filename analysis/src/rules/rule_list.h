@@ -55,7 +55,15 @@ namespace archlens::rules {
     X("async-no-reply", asyncNoReply)                                                              \
     X("global-ordering", globalOrdering)                                                           \
     X("mixed-priority-queue", mixedPriorityQueue)                                                  \
-    X("uncoordinated-scheduler", uncoordinatedScheduler)
+    X("uncoordinated-scheduler", uncoordinatedScheduler)                                           \
+    X("unthrottled-external-calls", unthrottledExternalCalls)                                      \
+    X("no-failover-headroom", noFailoverHeadroom)                                                  \
+    X("sequential-aggregation", sequentialAggregation)                                             \
+    X("shared-pool", sharedPool)                                                                   \
+    X("fan-out-on-write", fanOutOnWrite)                                                           \
+    X("breaker-without-fallback", breakerWithoutFallback)                                          \
+    X("hardwired-instances", hardwiredInstances)                                                   \
+    X("config-on-hot-path", configOnHotPath)
 
 #define ARCHLENS_DECLARE_RULE(id, function) void function(const Context&, std::vector<Finding>&);
 ARCHLENS_RULES(ARCHLENS_DECLARE_RULE)

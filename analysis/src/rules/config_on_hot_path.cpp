@@ -1,0 +1,49 @@
+// A user-facing request that waits on the configuration store. Configuration changes a
+// few times a day but is read on every request, so each request pays a round trip for
+// nothing, the store takes the whole front-door traffic, and when it is down every
+// request fails although the last known configuration would have served them all.
+#include "flow_helpers.h"
+#include "resilience_helpers.h"
+
+namespace archlens::rules {
+
+namespace {
+/// Below this share of requests the configuration is cached and the call is a refresh.
+constexpr double kMostRequests = 0.5;
+} // namespace
+
+void configOnHotPath(const Context& ctx, std::vector<Finding>& out) {
+    std::vector<std::vector<double>> rates;
+    for (std::size_t f = 0; f < ctx.report.flows.size(); ++f)
+        rates.push_back(flowRates(ctx, f));
+    for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i) {
+        const Connection& c = ctx.doc.connections[i];
+        const Component* to = ctx.component(c.to);
+        if (c.mode != ConnectionMode::Sync || !to ||
+            !kindCovers(ctx, *to, "External Config Store") ||
+            ctx.number(c, "calls", 1) < kMostRequests)
+            continue;
+        double rate = 0;
+        std::vector<std::string> flows;
+        for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
+            if (ctx.report.flows[f].background || ctx.part(f, i) != Context::Part::Sync) continue;
+            flows.push_back(ctx.report.flows[f].id);
+            rate += rateOver(ctx, rates[f], c);
+        }
+        if (flows.empty()) continue;
+        const ComponentResult* r = ctx.report.component(to->id);
+        emit(out, "config-on-hot-path", {c.id},
+             {{"connection", ctx.describe(c)},
+              {"caller", ctx.name(c.from)},
+              {"store", ctx.name(to->id)},
+              {"flows", flowNames(ctx, flows)},
+              {"rate", rateText(rate)},
+              {"p99", millisecondsText(p99Of(ctx, *to))},
+              {"availability", availabilityPercent(r ? r->availability : 1)},
+              {"required", ctx.prop(c, "required") == false
+                               ? "it is optional, so an outage only costs the wait"
+                               : "the call is required, so its outage is theirs"}});
+    }
+}
+
+} // namespace archlens::rules
