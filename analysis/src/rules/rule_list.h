@@ -41,7 +41,15 @@ namespace archlens::rules {
     X("unused-component", unusedComponent)                                                         \
     X("stateful-service", statefulService)                                                         \
     X("unplaced-component", unplacedComponent)                                                     \
-    X("sync-to-external", syncToExternal)
+    X("sync-to-external", syncToExternal)                                                          \
+    X("async-replication-loss", asyncReplicationLoss)                                              \
+    X("multi-writer-conflicts", multiWriterConflicts)                                              \
+    X("stale-replica-read", staleReplicaRead)                                                      \
+    X("strong-cross-region", strongCrossRegion)                                                    \
+    X("single-primary-write-limit", singlePrimaryWriteLimit)                                       \
+    X("shared-database", sharedDatabase)                                                           \
+    X("stale-index", staleIndex)                                                                   \
+    X("cross-region-data", crossRegionData)
 
 #define ARCHLENS_DECLARE_RULE(id, function) void function(const Context&, std::vector<Finding>&);
 ARCHLENS_RULES(ARCHLENS_DECLARE_RULE)
