@@ -6,9 +6,9 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <set>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 using namespace archlens;
@@ -48,10 +48,14 @@ Json reviewDesign(const std::string& name) {
     return Json::parse(text.str());
 }
 
-const std::set<std::string> kDataRules{"async-replication-loss", "multi-writer-conflicts",
-                                       "stale-replica-read",     "strong-cross-region",
-                                       "single-primary-write-limit", "shared-database",
-                                       "stale-index",            "cross-region-data"};
+const std::set<std::string> kDataRules{"async-replication-loss",
+                                       "multi-writer-conflicts",
+                                       "stale-replica-read",
+                                       "strong-cross-region",
+                                       "single-primary-write-limit",
+                                       "shared-database",
+                                       "stale-index",
+                                       "cross-region-data"};
 
 /// "severity rule [subjects]" for each finding of this group's rules, in report order.
 std::vector<std::string> dataFindings(const Json& design) {
@@ -117,31 +121,35 @@ TEST_CASE("rule multi-writer-conflicts: a leaderless store spread over two regio
     auto f = findingsOf("multi-writer-conflicts", d);
     REQUIRE(f.size() == 1);
     CHECK(f[0].severity == Severity::Warning);
-    CHECK_THAT(f[0].message, Catch::Contains("spans eu and us") &&
-                                 Catch::Contains("writes of Place order"));
+    CHECK_THAT(f[0].message,
+               Catch::Contains("spans eu and us") && Catch::Contains("writes of Place order"));
     CHECK_THAT(f[0].followUp, Catch::Contains("link between eu and us"));
     component(d, "db")["props"]["conflict_resolution"] = "crdt";
     CHECK(findingsOf("multi-writer-conflicts", d).empty());
     // A single-primary store across regions has one place for writes.
     component(d, "db")["kind"] = "rdbms";
-    component(d, "db")["props"] = {{"instances", 2}, {"zones", {"az1", "us1"}}, {"failover", "automatic"}};
+    component(d, "db")["props"] = {
+        {"instances", 2}, {"zones", {"az1", "us1"}}, {"failover", "automatic"}};
     CHECK(findingsOf("multi-writer-conflicts", d).empty());
 }
 
 TEST_CASE("rule stale-replica-read: reads from a replica the write does not wait for") {
     Json d = soundDesign();
-    d["components"].push_back({{"id", "ro"},
-                               {"kind", "rdbms"},
-                               {"name", "Orders replica"},
-                               {"props", {{"instances", 2}, {"zones", {"az1", "az2"}}, {"failover", "automatic"}}}});
-    d["connections"].push_back({{"id", "rep"}, {"from", "db"}, {"to", "ro"}, {"mode", "replication"}});
+    d["components"].push_back(
+        {{"id", "ro"},
+         {"kind", "rdbms"},
+         {"name", "Orders replica"},
+         {"props", {{"instances", 2}, {"zones", {"az1", "az2"}}, {"failover", "automatic"}}}});
+    d["connections"].push_back(
+        {{"id", "rep"}, {"from", "db"}, {"to", "ro"}, {"mode", "replication"}});
     addReadFlow(d, "ro");
     auto f = findingsOf("stale-replica-read", d);
     REQUIRE(f.size() == 1);
     CHECK(f[0].subjects == std::vector<std::string>{"db", "ro"});
     CHECK(f[0].severity == Severity::Info);
-    CHECK_THAT(f[0].message, Catch::StartsWith("Place order confirms a write as soon as Orders DB") &&
-                                 Catch::Contains("Order history reads Orders replica"));
+    CHECK_THAT(f[0].message,
+               Catch::StartsWith("Place order confirms a write as soon as Orders DB") &&
+                   Catch::Contains("Order history reads Orders replica"));
     CHECK(f[0].guideSection == "Master-Slave");
     // Reading the primary too (the user's own data) is the answer.
     connection(d, "c3")["props"]["ops"] = Json::array({"write", "read"});
@@ -158,7 +166,8 @@ TEST_CASE("rule strong-cross-region: synchronous copies in two regions on a user
     CHECK(f[0].flow == "order");
     // 40 ms more still fits a 500 ms target: a decision to state.
     CHECK(f[0].severity == Severity::Info);
-    CHECK_THAT(f[0].message, Catch::Contains("across eu and us") && Catch::Contains("about 40 ms") &&
+    CHECK_THAT(f[0].message, Catch::Contains("across eu and us") &&
+                                 Catch::Contains("about 40 ms") &&
                                  Catch::Contains("target of 500 ms"));
     CHECK(f[0].guideSection == "CP – Consistency + Partition Tolerance");
     // A target the round trip breaks makes it a flaw.
@@ -182,8 +191,8 @@ TEST_CASE("rule single-primary-write-limit: replicas that hide a primary past it
     CHECK(f[0].subjects == std::vector<std::string>{"db"});
     CHECK(f[0].severity == Severity::Error);
     CHECK_THAT(f[0].message, Catch::Contains("about 150 req/s of writes to Orders DB, 150% of") &&
-                                 Catch::Contains("(100 req/s)") && Catch::Contains("its 3 instances") &&
-                                 Catch::Contains("(50%)"));
+                                 Catch::Contains("(100 req/s)") &&
+                                 Catch::Contains("its 3 instances") && Catch::Contains("(50%)"));
     CHECK_THAT(f[0].suggestion, Catch::Contains("about 3 shards"));
     CHECK(f[0].guideSection == "Sharding");
     CHECK(findingsOf("saturated-component", d).empty());
@@ -206,12 +215,21 @@ TEST_CASE("rule shared-database: two services write one store") {
                                {"name", "Billing"},
                                {"props", {{"instances", 2}, {"zones", {"az1", "az2"}}}}});
     connection(d, "c2")["props"]["flows"] = Json::array({"order"});
-    d["connections"].push_back({{"id", "c5"}, {"from", "gw"}, {"to", "billing"}, {"mode", "sync"},
+    d["connections"].push_back({{"id", "c5"},
+                                {"from", "gw"},
+                                {"to", "billing"},
+                                {"mode", "sync"},
                                 {"props", {{"timeout_ms", 1000}, {"flows", {"invoice"}}}}});
-    d["connections"].push_back({{"id", "c6"}, {"from", "billing"}, {"to", "db"}, {"mode", "sync"},
+    d["connections"].push_back({{"id", "c6"},
+                                {"from", "billing"},
+                                {"to", "db"},
+                                {"mode", "sync"},
                                 {"props", {{"timeout_ms", 250}}}});
-    d["flows"].push_back({{"id", "invoice"}, {"name", "Pay invoice"}, {"entry", "client"},
-                          {"op", "write"}, {"rate_rps", 10}});
+    d["flows"].push_back({{"id", "invoice"},
+                          {"name", "Pay invoice"},
+                          {"entry", "client"},
+                          {"op", "write"},
+                          {"rate_rps", 10}});
     auto f = findingsOf("shared-database", d);
     REQUIRE(f.size() == 1);
     CHECK(f[0].subjects == std::vector<std::string>{"db", "api", "billing"});
@@ -243,25 +261,33 @@ TEST_CASE("rule stale-index: a search index read but never fed") {
     CHECK_THAT(f[0].message, Catch::StartsWith("Search orders read Order search, but nothing"));
     CHECK(f[0].guideSection == "Index Table");
     // An indexer fed by the write flow through a queue keeps it current...
-    d["components"].push_back({{"id", "q"},
-                               {"kind", "message_queue"},
-                               {"name", "Order events"},
-                               {"props", {{"dlq", true}, {"max_depth", 100000}, {"zones", {"az1", "az2"}}}}});
+    d["components"].push_back(
+        {{"id", "q"},
+         {"kind", "message_queue"},
+         {"name", "Order events"},
+         {"props", {{"dlq", true}, {"max_depth", 100000}, {"zones", {"az1", "az2"}}}}});
     d["components"].push_back({{"id", "indexer"},
                                {"kind", "worker"},
                                {"name", "Indexer"},
                                {"props", {{"zones", {"az1", "az2"}}}}});
-    d["connections"].push_back({{"id", "c7"}, {"from", "api"}, {"to", "q"}, {"mode", "async"},
+    d["connections"].push_back({{"id", "c7"},
+                                {"from", "api"},
+                                {"to", "q"},
+                                {"mode", "async"},
                                 {"props", {{"ops", {"write"}}}}});
     d["connections"].push_back({{"id", "c8"}, {"from", "q"}, {"to", "indexer"}, {"mode", "async"}});
-    d["connections"].push_back({{"id", "c9"}, {"from", "indexer"}, {"to", "idx"}, {"mode", "sync"},
+    d["connections"].push_back({{"id", "c9"},
+                                {"from", "indexer"},
+                                {"to", "idx"},
+                                {"mode", "sync"},
                                 {"props", {{"timeout_ms", 500}, {"idempotent", true}}}});
     CHECK(findingsOf("stale-index", d).empty());
     // ...a step behind the order store, which stale-replica-read asks about.
     auto stale = findingsOf("stale-replica-read", d);
     REQUIRE(stale.size() == 1);
     CHECK(stale[0].subjects == std::vector<std::string>{"db", "idx"});
-    CHECK_THAT(stale[0].message, Catch::Contains("writes Order search only in its background part"));
+    CHECK_THAT(stale[0].message,
+               Catch::Contains("writes Order search only in its background part"));
 }
 
 TEST_CASE("rule cross-region-data: servers in two regions, their store in one") {

@@ -35,7 +35,8 @@ void crossRegionData(const Context& ctx, std::vector<Finding>& out) {
             for (std::size_t f = 0; f < ctx.report.flows.size(); ++f)
                 if (userFacing(ctx, f) && ctx.part(f, i) == Context::Part::Sync) {
                     userPath = true;
-                    if (std::find(flows.begin(), flows.end(), ctx.report.flows[f].id) == flows.end())
+                    if (std::find(flows.begin(), flows.end(), ctx.report.flows[f].id) ==
+                        flows.end())
                         flows.push_back(ctx.report.flows[f].id);
                 }
             if (!userPath) continue;
@@ -49,9 +50,7 @@ void crossRegionData(const Context& ctx, std::vector<Finding>& out) {
                 callers.push_back(from->id);
         }
         if (far.empty()) continue;
-        std::string names;
-        for (std::size_t i = 0; i < callers.size(); ++i)
-            names += (i == 0 ? "" : i + 1 == callers.size() ? " and " : ", ") + ctx.name(callers[i]);
+        const std::string names = namesOf(ctx, callers);
         std::vector<std::string> subjects{store.id};
         subjects.insert(subjects.end(), callers.begin(), callers.end());
         emit(out, "cross-region-data", subjects,

@@ -30,6 +30,15 @@ std::string joined(const std::set<std::string>& items) {
     return out;
 }
 
+std::string namesOf(const Context& ctx, const std::vector<std::string>& ids) {
+    std::string out;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (i > 0) out += i + 1 == ids.size() ? " and " : ", ";
+        out += ctx.name(ids[i]);
+    }
+    return out;
+}
+
 std::vector<StoreAccess> accessesTo(const Context& ctx, const std::string& storeId,
                                     const std::string& op) {
     std::vector<StoreAccess> out;

@@ -35,6 +35,9 @@ std::vector<double> connectionRates(const Context& ctx, std::size_t flow);
 /// Whether the flow is user-facing (entered by a client, not background work).
 bool userFacing(const Context& ctx, std::size_t flow);
 
+/// Display names of the components joined for a message: "Orders, Billing and Search".
+std::string namesOf(const Context& ctx, const std::vector<std::string>& ids);
+
 /// Names of the distinct flows of the accesses, in order: "Post, Comment".
 std::string flowNamesOf(const Context& ctx, const std::vector<StoreAccess>& accesses);
 

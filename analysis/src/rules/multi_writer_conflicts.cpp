@@ -20,15 +20,13 @@ void multiWriterConflicts(const Context& ctx, std::vector<Finding>& out) {
         if (ctx.prop(c, "conflict_resolution").is_string()) continue;
         const Json& replication = ctx.prop(c, "replication");
         const std::set<std::string> regions = regionsOf(ctx, c);
-        std::string variant;
-        if (replication == "multi_primary")
-            variant = "";
+        const bool multiPrimary = replication == "multi_primary";
         // A store without one primary spread over regions takes writes in each of them,
         // unless every write waits for the other regions (strong-cross-region's case).
-        else if (!ctx.is(c, KindTrait::SinglePrimary) && regions.size() >= 2 && replication != "sync")
-            variant = "regions";
-        else
-            continue;
+        const bool leaderlessAcrossRegions =
+            !ctx.is(c, KindTrait::SinglePrimary) && regions.size() >= 2 && replication != "sync";
+        if (!multiPrimary && !leaderlessAcrossRegions) continue;
+        const std::string variant = multiPrimary ? "" : "regions";
         const auto writes = accessesTo(ctx, c.id, "write");
         if (writes.empty()) continue;
         emitVariant(out, "multi-writer-conflicts", variant, {c.id},

@@ -44,9 +44,7 @@ void sharedDatabase(const Context& ctx, std::vector<Finding>& out) {
                 writers.push_back(from->id);
         }
         if (writers.size() < 2) continue;
-        std::string names;
-        for (std::size_t i = 0; i < writers.size(); ++i)
-            names += (i == 0 ? "" : i + 1 == writers.size() ? " and " : ", ") + ctx.name(writers[i]);
+        const std::string names = namesOf(ctx, writers);
         std::vector<std::string> subjects{c.id};
         subjects.insert(subjects.end(), writers.begin(), writers.end());
         emit(out, "shared-database", subjects,

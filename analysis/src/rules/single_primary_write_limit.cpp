@@ -34,15 +34,14 @@ void singlePrimaryWriteLimit(const Context& ctx, std::vector<Finding>& out) {
         const double perInstance = ctx.number(c, "capacity_rps", 1);
         const double share = rate / perInstance;
         if (share < kBusy) continue;
-        const Values values{
-            {"name", ctx.name(c.id)},
-            {"flows", flowNamesOf(ctx, writes)},
-            {"writes", rateText(rate)},
-            {"per_instance", rateText(perInstance)},
-            {"share", shareText(share)},
-            {"instances", count(ctx.count(c, "instances", 1))},
-            {"utilisation", shareText(r->utilisation)},
-            {"shards", count(std::ceil(rate / (0.7 * perInstance)))}};
+        const Values values{{"name", ctx.name(c.id)},
+                            {"flows", flowNamesOf(ctx, writes)},
+                            {"writes", rateText(rate)},
+                            {"per_instance", rateText(perInstance)},
+                            {"share", shareText(share)},
+                            {"instances", count(ctx.count(c, "instances", 1))},
+                            {"utilisation", shareText(r->utilisation)},
+                            {"shards", count(std::ceil(rate / (0.7 * perInstance)))}};
         emit(out, "single-primary-write-limit", {c.id}, values,
              share >= 1 ? Severity::Error : Severity::Warning);
     }

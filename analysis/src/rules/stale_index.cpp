@@ -12,10 +12,9 @@ namespace {
 /// The kinds that hold an index of other data: the catalogue says so by citing the
 /// guide's index-table or materialised-view sections for them.
 bool isSecondaryIndex(const KindInfo& kind) {
-    return std::any_of(kind.guideSections.begin(), kind.guideSections.end(),
-                       [](const std::string& s) {
-                           return s == "Index Table" || s == "Materialized View";
-                       });
+    return std::any_of(
+        kind.guideSections.begin(), kind.guideSections.end(),
+        [](const std::string& s) { return s == "Index Table" || s == "Materialized View"; });
 }
 
 bool carriesWrites(const Connection& c) {
@@ -38,8 +37,9 @@ void staleIndex(const Context& ctx, std::vector<Finding>& out) {
         for (std::size_t i : ctx.incoming(c.id)) {
             const Connection& conn = ctx.doc.connections[i];
             if (conn.mode != ConnectionMode::Sync) fed = true;
-            const bool readPath = std::any_of(reads.begin(), reads.end(),
-                                              [&](const StoreAccess& r) { return r.connection == i; });
+            const bool readPath =
+                std::any_of(reads.begin(), reads.end(),
+                            [&](const StoreAccess& r) { return r.connection == i; });
             if (!readPath && carriesWrites(conn)) fed = true;
         }
         if (fed) continue;

@@ -12,8 +12,7 @@ namespace {
 /// A store whose copies are worth reasoning about: blobs are written once under a new key
 /// and caches are the cache rules' business.
 bool copyable(const Context& ctx, const Component& c) {
-    return ctx.isDataStore(c) && !ctx.is(c, KindTrait::ObjectStore) &&
-           !ctx.is(c, KindTrait::Cache);
+    return ctx.isDataStore(c) && !ctx.is(c, KindTrait::ObjectStore) && !ctx.is(c, KindTrait::Cache);
 }
 } // namespace
 
@@ -67,8 +66,7 @@ void staleReplicaRead(const Context& ctx, std::vector<Finding>& out) {
                 if (std::find(writeIds.begin(), writeIds.end(), ctx.report.flows[f].id) ==
                     writeIds.end())
                     writeIds.push_back(ctx.report.flows[f].id);
-            emitVariant(out, "stale-replica-read", how == "copy" ? "" : "background",
-                        {a.id, b.id},
+            emitVariant(out, "stale-replica-read", how == "copy" ? "" : "background", {a.id, b.id},
                         {{"primary", ctx.name(a.id)},
                          {"copy", ctx.name(b.id)},
                          {"writes", flowNames(ctx, writeIds)},

@@ -22,8 +22,8 @@ void strongCrossRegion(const Context& ctx, std::vector<Finding>& out) {
             if (w.part != Context::Part::Sync || !userFacing(ctx, w.flow)) continue;
             const FlowResult& f = ctx.report.flows[w.flow];
             const auto target = flowTargets(ctx.doc, f).p99_ms;
-            const double score = target ? f.p99_ms + detail::kCrossRegionHopMs - *target
-                                        : f.p99_ms - 1e12;
+            const double score =
+                target ? f.p99_ms + detail::kCrossRegionHopMs - *target : f.p99_ms - 1e12;
             if (!worst || score > worstScore) {
                 worst = &f;
                 worstScore = score;
