@@ -335,7 +335,7 @@ TEST_CASE("review designs: each draws the data findings read in REVIEW.md") {
           List{"warning cross-region-data [comments_db,comment_svc]",
                "warning multi-writer-conflicts [docs]"});
     CHECK(dataFindings(reviewDesign("qa-forum")) ==
-          List{"warning stale-index [search]", "info stale-replica-read [posts_db,posts_ro]"});
+          List{"warning stale-index [search_idx]", "info stale-replica-read [posts_db,posts_ro]"});
     CHECK(dataFindings(reviewDesign("ticketing")) ==
           List{"error single-primary-write-limit [seats_db]",
                "warning shared-database [seats_db,hold_svc,order_svc]"});
