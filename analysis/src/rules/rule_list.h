@@ -63,7 +63,15 @@ namespace archlens::rules {
     X("fan-out-on-write", fanOutOnWrite)                                                           \
     X("breaker-without-fallback", breakerWithoutFallback)                                          \
     X("hardwired-instances", hardwiredInstances)                                                   \
-    X("config-on-hot-path", configOnHotPath)
+    X("config-on-hot-path", configOnHotPath)                                                       \
+    X("async-replication-loss", asyncReplicationLoss)                                              \
+    X("multi-writer-conflicts", multiWriterConflicts)                                              \
+    X("stale-replica-read", staleReplicaRead)                                                      \
+    X("strong-cross-region", strongCrossRegion)                                                    \
+    X("single-primary-write-limit", singlePrimaryWriteLimit)                                       \
+    X("shared-database", sharedDatabase)                                                           \
+    X("stale-index", staleIndex)                                                                   \
+    X("cross-region-data", crossRegionData)
 
 #define ARCHLENS_DECLARE_RULE(id, function) void function(const Context&, std::vector<Finding>&);
 ARCHLENS_RULES(ARCHLENS_DECLARE_RULE)
