@@ -4,6 +4,7 @@
 // a write that rolled back), and every consumer disagrees with the store of record for good,
 // with nothing to tell anyone. The fix is structural (an outbox or change-data-capture), so a
 // retry on the publish does not cure it.
+#include "data_helpers.h"
 #include "rule.h"
 
 #include <set>
@@ -28,26 +29,33 @@ void dualWrite(const Context& ctx, std::vector<Finding>& out) {
         // its message is redelivered when the publish fails, so its pair is retried as one.
         for (const auto& c : ctx.doc.components) {
             const auto calls = ctx.callsOf(fi, c.id);
-            const Connection* write = nullptr;
-            std::vector<const Connection*> publishes;
+            // Every store of record the handler writes: which of them the event is about is
+            // not in the design, and any of them can be left without its event.
+            std::vector<const Connection*> writes, publishes;
             for (std::size_t i : calls) {
                 const Connection& conn = ctx.doc.connections[i];
                 const Component* to = ctx.component(conn.to);
                 if (!to) continue;
-                if (!write && conn.mode == ConnectionMode::Sync && storeOfRecord(ctx, *to) &&
+                if (conn.mode == ConnectionMode::Sync && storeOfRecord(ctx, *to) &&
                     ctx.flag(conn, "required"))
-                    write = &conn;
+                    writes.push_back(&conn);
                 // A publish marked optional says losing the event is accepted (best effort).
                 else if (ctx.isMessageBroker(*to) && !ctx.flag(conn, "outbox") &&
                          ctx.flag(conn, "required"))
                     publishes.push_back(&conn);
             }
-            if (!write) continue;
+            if (writes.empty()) continue;
+            std::vector<std::string> stores;
+            for (const Connection* w : writes)
+                stores.push_back(w->to);
             for (const Connection* pub : publishes) {
                 if (!reported.insert(pub->id).second) continue;
-                emit(out, "dual-write", {pub->id, write->id},
+                std::vector<std::string> subjects{pub->id};
+                for (const Connection* w : writes)
+                    subjects.push_back(w->id);
+                emit(out, "dual-write", std::move(subjects),
                      {{"service", ctx.name(c.id)},
-                      {"store", ctx.name(write->to)},
+                      {"store", namesOf(ctx, stores)},
                       {"broker", ctx.name(pub->to)},
                       {"flow", ctx.name(fr.id)},
                       {"rate", rateText(flow->rate_rps)}});
