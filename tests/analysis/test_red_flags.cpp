@@ -224,8 +224,10 @@ TEST_CASE("red-flag table: the README gives the table's counts") {
     std::string readme;
     for (char ch : text.str()) {
         const bool space = std::isspace(static_cast<unsigned char>(ch)) != 0;
-        if (!space) readme += ch;
-        else if (!readme.empty() && readme.back() != ' ') readme += ' ';
+        if (!space)
+            readme += ch;
+        else if (!readme.empty() && readme.back() != ' ')
+            readme += ' ';
     }
     const RedFlagCoverage c = redFlagCoverage();
     std::ostringstream expected;
