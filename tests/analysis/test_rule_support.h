@@ -86,4 +86,21 @@ inline Json& connection(Json& design, const std::string& id) {
     throw std::out_of_range(id);
 }
 
+/// Appends a component to a JSON design and returns it, for tests that build designs.
+inline Json& addComponent(Json& d, const std::string& id, const std::string& kind,
+                          const std::string& name, Json props = Json::object()) {
+    d["components"].push_back(
+        {{"id", id}, {"kind", kind}, {"name", name}, {"props", std::move(props)}});
+    return d["components"].back();
+}
+
+/// Appends a connection to a JSON design and returns it.
+inline Json& addConnection(Json& d, const std::string& id, const std::string& from,
+                           const std::string& to, Json props = Json::object(),
+                           const std::string& mode = "sync") {
+    d["connections"].push_back(
+        {{"id", id}, {"from", from}, {"to", to}, {"mode", mode}, {"props", std::move(props)}});
+    return d["connections"].back();
+}
+
 } // namespace archlens::test

@@ -18,13 +18,6 @@ Json withComponent(Json d, const std::string& id, const std::string& kind, Json 
     return d;
 }
 
-Json& addConnection(Json& d, const std::string& id, const std::string& from, const std::string& to,
-                    Json props = Json::object(), const std::string& mode = "sync") {
-    d["connections"].push_back(
-        {{"id", id}, {"from", from}, {"to", to}, {"mode", mode}, {"props", std::move(props)}});
-    return d["connections"].back();
-}
-
 Json redundant(int instances = 2) {
     return {{"instances", instances}, {"zones", {"az1", "az2"}}};
 }

@@ -14,20 +14,6 @@ using namespace archlens::test;
 
 namespace {
 
-Json& addComponent(Json& d, const std::string& id, const std::string& kind, const std::string& name,
-                   Json props = Json::object()) {
-    d["components"].push_back(
-        {{"id", id}, {"kind", kind}, {"name", name}, {"props", std::move(props)}});
-    return d["components"].back();
-}
-
-Json& addConnection(Json& d, const std::string& id, const std::string& from, const std::string& to,
-                    Json props = Json::object(), const std::string& mode = "sync") {
-    d["connections"].push_back(
-        {{"id", id}, {"from", from}, {"to", to}, {"mode", mode}, {"props", std::move(props)}});
-    return d["connections"].back();
-}
-
 Json spread(int instances = 2) {
     return {{"instances", instances}, {"zones", {"az1", "az2"}}};
 }

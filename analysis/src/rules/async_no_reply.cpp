@@ -3,6 +3,7 @@
 // where it was written, and nothing in the background reaches a client. The user is told
 // "accepted" and never learns whether the upload was processed, the export built or the
 // payment settled, so they retry, call support, or give up.
+#include "data_helpers.h"
 #include "rule.h"
 
 #include <set>
@@ -54,16 +55,10 @@ void asyncNoReply(const Context& ctx, std::vector<Finding>& out) {
                 handover = conn.to;
         }
         if (handover.empty()) continue;
-        std::string names;
-        for (std::size_t r = 0; r < results.size(); ++r)
-            names += (r == 0                    ? ""
-                      : r + 1 == results.size() ? " and "
-                                                : ", ") +
-                     ctx.name(results[r]);
         emit(out, "async-no-reply", {handover},
              {{"flow", ctx.name(fr.id)},
               {"handover", ctx.name(handover)},
-              {"results", names},
+              {"results", namesOf(ctx, results)},
               {"rate", rateText(flow->rate_rps)}});
         out.back().flow = fr.id;
     }

@@ -4,6 +4,7 @@
 // a password-reset mail that should take seconds arrives an hour later. Which work is urgent
 // follows from where a flow enters: at a client, someone waits; at a scheduler or worker,
 // no one does.
+#include "data_helpers.h"
 #include "rule.h"
 
 #include <algorithm>
@@ -21,12 +22,6 @@ struct Lane {
     double rate = 0;
 };
 
-std::string joined(const Context& ctx, const std::vector<std::string>& ids) {
-    std::string s;
-    for (std::size_t i = 0; i < ids.size(); ++i)
-        s += (i == 0 ? "" : i + 1 == ids.size() ? " and " : ", ") + ctx.name(ids[i]);
-    return s;
-}
 } // namespace
 
 void mixedPriorityQueue(const Context& ctx, std::vector<Finding>& out) {
@@ -57,11 +52,11 @@ void mixedPriorityQueue(const Context& ctx, std::vector<Finding>& out) {
         }
         emit(out, "mixed-priority-queue", {q.id},
              {{"queue", ctx.name(q.id)},
-              {"urgent", joined(ctx, urgent.flows)},
+              {"urgent", namesOf(ctx, urgent.flows)},
               {"urgent_rate", rateText(urgent.rate)},
-              {"bulk", joined(ctx, bulk.flows)},
+              {"bulk", namesOf(ctx, bulk.flows)},
               {"bulk_rate", rateText(bulk.rate)},
-              {"consumers", joined(ctx, consumers)}});
+              {"consumers", namesOf(ctx, consumers)}});
     }
 }
 
