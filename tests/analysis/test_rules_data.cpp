@@ -190,7 +190,7 @@ TEST_CASE("rule single-primary-write-limit: replicas that hide a primary past it
     REQUIRE(f.size() == 1);
     CHECK(f[0].subjects == std::vector<std::string>{"db"});
     CHECK(f[0].severity == Severity::Error);
-    CHECK_THAT(f[0].message, Catch::Contains("about 150 req/s of writes to Orders DB, 150% of") &&
+    CHECK_THAT(f[0].message, Catch::Contains("About 150 req/s of writes from Place order reach Orders DB, 150% of") &&
                                  Catch::Contains("(100 req/s)") &&
                                  Catch::Contains("its 3 instances") && Catch::Contains("(50%)"));
     CHECK_THAT(f[0].suggestion, Catch::Contains("about 3 shards"));

@@ -40,7 +40,7 @@ TEST_CASE("rule unthrottled-external-calls: a background job calls a third party
     CHECK(f[0].subjects == std::vector<std::string>{"fetch"});
     CHECK(f[0].severity == Severity::Info);
     CHECK(f[0].guideSection == "Throttling");
-    CHECK_THAT(f[0].message, Catch::Contains("Crawl send about 40 req/s to Websites") &&
+    CHECK_THAT(f[0].message, Catch::Contains("About 40 req/s of Crawl goes to Websites") &&
                                  Catch::Contains("4 instances can push up to 200 req/s"));
     CHECK_THAT(f[0].followUp, Catch::Contains("Fetcher"));
 
