@@ -332,6 +332,52 @@ private slots:
             QVERIFY(!doc.component(id)->props.contains("external"));
     }
 
+    /// The choices the critique asks about (replication, write policy, payload size, outbox)
+    /// are rows with their editor, choices and help, unset until the designer states them.
+    void choicesTheCritiqueAsksAbout() {
+        DocumentController controller;
+        QVERIFY(controller.openFile(example("url-shortener")));
+        PropertyModel model;
+        model.setController(&controller);
+
+        controller.selection()->select("link_cache");
+        QCOMPARE(PropertyModel::Editor(
+                     rowData(model, "props.write_policy", PropertyModel::TypeRole).toInt()),
+                 PropertyModel::Choice);
+        const QVariantList policies =
+            rowData(model, "props.write_policy", PropertyModel::ChoicesRole).toList();
+        QCOMPARE(policies.size(), 3);
+        QCOMPARE(policies[2].toMap()["value"].toString(), QStringLiteral("write_behind"));
+        QCOMPARE(rowData(model, "props.write_policy", PropertyModel::IsSetRole).toBool(), false);
+        QVERIFY(
+            !rowData(model, "props.write_policy", PropertyModel::HelpRole).toString().isEmpty());
+        QVERIFY(model.setValue(model.rowOf("props.write_policy"), QStringLiteral("write_behind")));
+        QVERIFY(controller.document().component("link_cache")->props.at("write_policy") ==
+                "write_behind");
+        QVERIFY(!model.setValue(model.rowOf("props.write_policy"), QStringLiteral("sometimes")));
+
+        controller.selection()->select("link_store");
+        const QVariantList replication =
+            rowData(model, "props.replication", PropertyModel::ChoicesRole).toList();
+        QCOMPARE(replication.size(), 3);
+        QCOMPARE(PropertyModel::Editor(
+                     rowData(model, "props.conflict_resolution", PropertyModel::TypeRole).toInt()),
+                 PropertyModel::Choice);
+
+        controller.selection()->select("redirect_svc-link_cache");
+        QCOMPARE(PropertyModel::Editor(
+                     rowData(model, "props.payload_kb", PropertyModel::TypeRole).toInt()),
+                 PropertyModel::Number);
+        QCOMPARE(rowData(model, "props.payload_kb", PropertyModel::UnitRole).toString(),
+                 QStringLiteral("KB"));
+        QCOMPARE(
+            PropertyModel::Editor(rowData(model, "props.outbox", PropertyModel::TypeRole).toInt()),
+            PropertyModel::Bool);
+        QCOMPARE(PropertyModel::Editor(
+                     rowData(model, "props.rate_limit_rps", PropertyModel::TypeRole).toInt()),
+                 PropertyModel::Number);
+    }
+
     void connectionRows() {
         DocumentController controller;
         QVERIFY(controller.openFile(example("url-shortener")));
