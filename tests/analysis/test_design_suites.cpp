@@ -117,3 +117,18 @@ TEST_CASE("every finding on every design has its placeholders filled") {
         }
     }
 }
+
+TEST_CASE("no finding names a subject twice") {
+    std::vector<std::filesystem::path> designs = examplePaths();
+    for (const auto& e : std::filesystem::recursive_directory_iterator(kDesigns))
+        if (e.path().extension() == ".archlens") designs.push_back(e.path());
+    for (const auto& path : designs) {
+        INFO(path.filename().string());
+        for (const auto& f : findings(readJson(path))) {
+            INFO(describe(f));
+            std::vector<std::string> subjects = f.subjects;
+            std::sort(subjects.begin(), subjects.end());
+            CHECK(std::adjacent_find(subjects.begin(), subjects.end()) == subjects.end());
+        }
+    }
+}

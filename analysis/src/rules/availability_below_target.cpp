@@ -121,6 +121,11 @@ void availabilityBelowTarget(const Context& ctx, std::vector<Finding>& out) {
             subjects.erase(std::remove(subjects.begin(), subjects.end(), *it), subjects.end());
             subjects.insert(subjects.begin(), *it);
         }
+        // An overloaded component can also have a downtime share: name it once, first.
+        for (std::size_t i = 0; i < subjects.size(); ++i)
+            subjects.erase(
+                std::remove(subjects.begin() + std::ptrdiff_t(i) + 1, subjects.end(), subjects[i]),
+                subjects.end());
         emitVariant(out, "availability-below-target", caps.empty() ? "" : "external-cap", subjects,
                     {{"flow", ctx.name(f.id)},
                      {"availability", availabilityPercent(f.availability)},
