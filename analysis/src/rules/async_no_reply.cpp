@@ -3,7 +3,7 @@
 // where it was written, and nothing in the background reaches a client. The user is told
 // "accepted" and never learns whether the upload was processed, the export built or the
 // payment settled, so they retry, call support, or give up.
-#include "data_helpers.h"
+#include "flow_helpers.h"
 #include "rule.h"
 
 #include <set>

@@ -15,7 +15,7 @@ constexpr double kMostRequests = 0.5;
 void configOnHotPath(const Context& ctx, std::vector<Finding>& out) {
     std::vector<std::vector<double>> rates;
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f)
-        rates.push_back(flowRates(ctx, f));
+        rates.push_back(connectionRates(ctx, f));
     for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i) {
         const Connection& c = ctx.doc.connections[i];
         const Component* to = ctx.component(c.to);
@@ -28,7 +28,7 @@ void configOnHotPath(const Context& ctx, std::vector<Finding>& out) {
         for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
             if (ctx.report.flows[f].background || ctx.part(f, i) != Context::Part::Sync) continue;
             flows.push_back(ctx.report.flows[f].id);
-            rate += rateOver(ctx, rates[f], c);
+            rate += rates[f][i];
         }
         if (flows.empty()) continue;
         const ComponentResult* r = ctx.report.component(to->id);

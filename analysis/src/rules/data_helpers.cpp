@@ -30,15 +30,6 @@ std::string joined(const std::set<std::string>& items) {
     return out;
 }
 
-std::string namesOf(const Context& ctx, const std::vector<std::string>& ids) {
-    std::string out;
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        if (i > 0) out += i + 1 == ids.size() ? " and " : ", ";
-        out += ctx.name(ids[i]);
-    }
-    return out;
-}
-
 std::vector<StoreAccess> accessesTo(const Context& ctx, const std::string& storeId,
                                     const std::string& op) {
     std::vector<StoreAccess> out;
@@ -50,36 +41,6 @@ std::vector<StoreAccess> accessesTo(const Context& ctx, const std::string& store
                 out.push_back({f, i, p});
     }
     return out;
-}
-
-std::vector<double> connectionRates(const Context& ctx, std::size_t flowIndex) {
-    std::vector<double> rates(ctx.doc.connections.size(), 0.0);
-    if (flowIndex >= ctx.report.flows.size()) return rates;
-    const Flow* flow = ctx.doc.flow(ctx.report.flows[flowIndex].id);
-    if (!flow) return rates;
-    // Rate arriving at each component: memoised over the flow's connections, which the
-    // analysis keeps free of cycles; `visiting` guards against one all the same.
-    std::map<std::string, double> arriving;
-    std::set<std::string> visiting;
-    std::function<double(const std::string&)> rateAt = [&](const std::string& id) -> double {
-        if (auto it = arriving.find(id); it != arriving.end()) return it->second;
-        if (!visiting.insert(id).second) return 0.0;
-        double rate = id == flow->entry ? flow->rate_rps : 0.0;
-        for (std::size_t i : ctx.incoming(id)) {
-            if (ctx.part(flowIndex, i) == Context::Part::None) continue;
-            const Connection& c = ctx.doc.connections[i];
-            rate += rateAt(c.from) * ctx.number(c, "calls", 1);
-        }
-        visiting.erase(id);
-        arriving[id] = rate;
-        return rate;
-    };
-    for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i)
-        if (ctx.part(flowIndex, i) != Context::Part::None) {
-            const Connection& c = ctx.doc.connections[i];
-            rates[i] = rateAt(c.from) * ctx.number(c, "calls", 1);
-        }
-    return rates;
 }
 
 bool userFacing(const Context& ctx, std::size_t flow) {

@@ -27,16 +27,8 @@ struct StoreAccess {
 std::vector<StoreAccess> accessesTo(const Context& ctx, const std::string& storeId,
                                     const std::string& op);
 
-/// Requests per second the flow sends over each connection it takes, indexed like
-/// doc.connections: its rate times the `calls` multipliers along the way (retries and
-/// fall-backs of `alternative` groups not counted: at steady state they add little).
-std::vector<double> connectionRates(const Context& ctx, std::size_t flow);
-
 /// Whether the flow is user-facing (entered by a client, not background work).
 bool userFacing(const Context& ctx, std::size_t flow);
-
-/// Display names of the components joined for a message: "Orders, Billing and Search".
-std::string namesOf(const Context& ctx, const std::vector<std::string>& ids);
 
 /// Names of the distinct flows of the accesses, in order: "Post, Comment".
 std::string flowNamesOf(const Context& ctx, const std::vector<StoreAccess>& accesses);

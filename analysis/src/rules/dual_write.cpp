@@ -4,7 +4,7 @@
 // a write that rolled back), and every consumer disagrees with the store of record for good,
 // with nothing to tell anyone. The fix is structural (an outbox or change-data-capture), so a
 // retry on the publish does not cure it.
-#include "data_helpers.h"
+#include "flow_helpers.h"
 #include "rule.h"
 
 #include <set>

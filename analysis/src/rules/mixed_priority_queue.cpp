@@ -4,7 +4,7 @@
 // a password-reset mail that should take seconds arrives an hour later. Which work is urgent
 // follows from where a flow enters: at a client, someone waits; at a scheduler or worker,
 // no one does.
-#include "data_helpers.h"
+#include "flow_helpers.h"
 #include "rule.h"
 
 #include <algorithm>
