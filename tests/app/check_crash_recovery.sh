@@ -36,8 +36,16 @@ start() {
   run=$((run + 1))
   "$archlens" "$@" >"$work/log.$run" 2>&1 &
   pid=$!
-  wid=$(timeout 60 xdotool search --sync --onlyvisible --pid "$pid" --name 'ArchLens' | head -n 1) ||
-    fail "the window of run $run did not appear"
+  # Polled rather than "search --sync": a window the program maps and destroys while
+  # starting (a tooltip, a probe surface) makes xdotool abort with BadWindow mid-search.
+  wid=""
+  for _ in $(seq 1 120); do
+    wid=$(xdotool search --onlyvisible --pid "$pid" --name 'ArchLens' 2>/dev/null | head -n 1 || true)
+    [ -n "$wid" ] && break
+    kill -0 "$pid" 2>/dev/null || fail "run $run ended before its window appeared"
+    sleep 0.5
+  done
+  [ -n "$wid" ] || fail "the window of run $run did not appear"
   sleep 2
   xdotool windowfocus --sync "$wid" || true
   sleep 0.5
