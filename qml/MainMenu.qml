@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import ArchLens
+import "MenuText.js" as MenuText
 
 // The menu bar. Every command of the editor is here with its shortcut shown, so the
 // shortcuts can be learnt from the menus; the window supplies the file dialogs.
@@ -19,34 +20,75 @@ MenuBar {
 
     readonly property bool hasSelection: DocumentController.selection.count > 0
 
-    // The export dialog belongs to the entries that open it; it shows over the window.
+    // The dialogs belong to the entries that open them; they show over the window.
     readonly property ExportDialog exportDialog: ExportDialog {
         parent: bar.Window.window ? bar.Window.window.contentItem : bar
     }
+    readonly property ShortcutsDialog shortcutsDialog: ShortcutsDialog {
+        parent: bar.Window.window ? bar.Window.window.contentItem : bar
+        anchors.centerIn: parent
+        menuBar: bar
+    }
+    readonly property RulesDialog rulesDialog: RulesDialog {
+        parent: bar.Window.window ? bar.Window.window.contentItem : bar
+        anchors.centerIn: parent
+    }
+    readonly property AboutDialog aboutDialog: AboutDialog {
+        parent: bar.Window.window ? bar.Window.window.contentItem : bar
+        anchors.centerIn: parent
+    }
 
-    // A menu entry that shows its action's shortcut on the right.
+    // A menu entry that shows its action's shortcut on the right. Its text is drawn without
+    // the mnemonic marks ("&New" reads "New"); room is kept on the left for a check mark and
+    // on the right for a submenu's arrow, as the style's own entry does.
     component Entry: MenuItem {
         id: entry
-        contentItem: RowLayout {
-            spacing: 24
+        readonly property real checkRoom: entry.checkable && entry.indicator ? entry.indicator.width + entry.spacing : 0
+        readonly property real arrowRoom: entry.subMenu && entry.arrow ? entry.arrow.width + entry.spacing : 0
+        // Anchored labels rather than a layout: their implicit widths follow a changed text
+        // at once, so a menu measured as it opens sees "Undo Rename …" at its full length.
+        contentItem: Item {
+            implicitWidth: entryText.implicitWidth + 32 + entryKeys.implicitWidth
+            implicitHeight: Math.max(entryText.implicitHeight, entryKeys.implicitHeight)
             Label {
-                text: entry.text.replace("&&", "&")
+                id: entryText
+                anchors.left: parent.left
+                anchors.verticalCenter: parent.verticalCenter
+                leftPadding: entry.checkRoom
+                text: MenuText.plain(entry.text)
                 color: entry.enabled ? entry.palette.windowText : entry.palette.placeholderText
-                Layout.fillWidth: true
             }
             Label {
+                id: entryKeys
+                anchors.right: parent.right
+                anchors.verticalCenter: parent.verticalCenter
+                rightPadding: entry.arrowRoom
                 text: entry.action && entry.action.shortcut ? entry.action.shortcut : ""
                 color: entry.palette.placeholderText
             }
         }
     }
 
-    Menu {
+    // A menu as wide as its widest entry, so that no text runs into its shortcut. Measured
+    // each time it opens: entries such as "Undo Rename …" change their text meanwhile.
+    component WideMenu: Menu {
+        id: menu
+        delegate: Component { Entry {} }
+        onAboutToShow: {
+            let widest = 0
+            for (let i = 0; i < menu.count; ++i) {
+                const item = menu.itemAt(i)
+                if (item) widest = Math.max(widest, item.implicitWidth)
+            }
+            menu.width = Math.max(menu.implicitWidth, widest + menu.leftPadding + menu.rightPadding)
+        }
+    }
+
+    WideMenu {
         title: qsTr("&File")
-        delegate: Entry {}
         Action { text: qsTr("&New"); shortcut: "Ctrl+N"; onTriggered: bar.newRequested() }
         Action { text: qsTr("&Open…"); shortcut: "Ctrl+O"; onTriggered: bar.openRequested() }
-        Menu {
+        WideMenu {
             id: recentMenu
             title: qsTr("Open &Recent")
             enabled: DocumentController.recentFiles.length > 0
@@ -78,9 +120,8 @@ MenuBar {
         Action { text: qsTr("&Quit"); shortcut: "Ctrl+Q"; onTriggered: bar.quitRequested() }
     }
 
-    Menu {
+    WideMenu {
         title: qsTr("&Edit")
-        delegate: Entry {}
         Action {
             text: DocumentController.canUndo ? qsTr("&Undo %1").arg(DocumentController.undoText) : qsTr("&Undo")
             enabled: DocumentController.canUndo
@@ -112,9 +153,8 @@ MenuBar {
         Action { text: qsTr("Add &Zone"); onTriggered: DocumentController.addZone("") }
     }
 
-    Menu {
+    WideMenu {
         title: qsTr("&View")
-        delegate: Entry {}
         Action { text: qsTr("Zoom &In"); shortcut: "Ctrl+="; onTriggered: bar.canvas.view.zoomTo(bar.canvas.view.zoom * 1.25) }
         Action { text: qsTr("Zoom &Out"); shortcut: "Ctrl+-"; onTriggered: bar.canvas.view.zoomTo(bar.canvas.view.zoom / 1.25) }
         Action { text: qsTr("Zoom to &Fit"); shortcut: "Ctrl+0"; onTriggered: bar.canvas.view.zoomToFit() }
@@ -123,7 +163,7 @@ MenuBar {
         Action { text: qsTr("Show &Grid"); checkable: true; checked: bar.settings.showGrid; shortcut: "Ctrl+'"; onTriggered: bar.settings.showGrid = checked }
         Action { text: qsTr("&Snap to Grid"); checkable: true; checked: bar.settings.snapToGrid; onTriggered: bar.settings.snapToGrid = checked }
         MenuSeparator {}
-        Menu {
+        WideMenu {
             title: qsTr("&Theme")
             Action { text: qsTr("Follow the &System"); checkable: true; checked: bar.settings.theme === "system"; onTriggered: bar.settings.theme = "system" }
             Action { text: qsTr("&Light"); checkable: true; checked: bar.settings.theme === "light"; onTriggered: bar.settings.theme = "light" }
@@ -131,10 +171,9 @@ MenuBar {
         }
     }
 
-    Menu {
+    WideMenu {
         id: arrangeMenu
         title: qsTr("&Arrange")
-        delegate: Entry {}
         Action { text: qsTr("&Automatic Layout"); shortcut: "Ctrl+L"; onTriggered: DocumentController.autoLayout() }
         MenuSeparator {}
         Action { text: qsTr("Align &Left"); enabled: bar.hasSelection; onTriggered: DocumentController.alignSelection("left") }
@@ -148,10 +187,10 @@ MenuBar {
         Action { text: qsTr("Distribute &Vertically"); enabled: DocumentController.selection.count > 2; onTriggered: DocumentController.distributeSelection("vertical") }
     }
 
-    Menu {
+    WideMenu {
         id: helpMenu
         title: qsTr("&Help")
-        Menu {
+        WideMenu {
             id: examplesMenu
             title: qsTr("&Examples")
             Instantiator {
@@ -165,5 +204,10 @@ MenuBar {
                 onObjectRemoved: (index, object) => examplesMenu.removeItem(object)
             }
         }
+        MenuSeparator {}
+        Action { text: qsTr("&Keyboard Shortcuts"); shortcut: "F1"; onTriggered: bar.shortcutsDialog.open() }
+        Action { text: qsTr("&Rules of the Critique"); onTriggered: bar.rulesDialog.open() }
+        MenuSeparator {}
+        Action { text: qsTr("&About ArchLens"); onTriggered: bar.aboutDialog.open() }
     }
 }

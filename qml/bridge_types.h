@@ -20,6 +20,7 @@
 #include "property_model.h"
 #include "qml_format.h"
 #include "qml_theme.h"
+#include "rule_list_model.h"
 #include "selection_model.h"
 #include "zone_model.h"
 
@@ -68,6 +69,11 @@ struct CatalogueModelType {
     Q_GADGET
     QML_FOREIGN(archlens::CatalogueModel)
     QML_NAMED_ELEMENT(CatalogueModel)
+};
+struct RuleListModelType {
+    Q_GADGET
+    QML_FOREIGN(archlens::RuleListModel)
+    QML_NAMED_ELEMENT(RuleListModel)
 };
 struct DiagramViewType {
     Q_GADGET

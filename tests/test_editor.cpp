@@ -130,6 +130,30 @@ TEST_CASE("deleting a zone takes it out of the components placed in it") {
     CHECK(editor.document().component("api")->props["zones"] == Json::array({"az1", "az2"}));
 }
 
+TEST_CASE("undo texts and refusals name things as people know them, never by id or key") {
+    Editor editor = makeEditor();
+    REQUIRE(editor.setAttribute({ElementType::Component, "api", "props.instances"}, 4).ok());
+    CHECK(editor.history().undoText() == "Change instances of API");
+    REQUIRE(editor.setAttribute({ElementType::Connection, "c2", "props.timeout_ms"}, 450).ok());
+    CHECK(editor.history().undoText() == "Change timeout of connection API \u2192 Orders DB");
+    REQUIRE(editor.setAttribute({ElementType::Document, "", "requirements.p99_ms"}, 250).ok());
+    CHECK(editor.history().undoText() == "Change p99 latency target");
+    REQUIRE(editor.setAttribute({ElementType::Component, "db", "name"}, "Orders").ok());
+    CHECK(editor.history().undoText() == "Rename Orders DB");
+    REQUIRE(editor.setAttribute({ElementType::Note, "n1", "text"}, "bye").ok());
+    CHECK(editor.history().undoText() == "Edit note");
+    REQUIRE(editor.move({{{ElementType::Component, "api"}, 300, 40}}).ok());
+    CHECK(editor.history().undoText() == "Move API");
+    REQUIRE(editor.removeElements({{ElementType::Flow, "order"}}).ok());
+    CHECK(editor.history().undoText() == "Delete Place order");
+
+    const auto refused = editor.setAttribute({ElementType::Component, "api", "props.instances"}, 0);
+    CHECK_THAT(refused.error, Catch::StartsWith("Instances of API must be at least 1"));
+    CHECK_THAT(refused.error, !Catch::Contains("props.") && !Catch::Contains("api "));
+    const auto target = editor.setAttribute({ElementType::Document, "", "requirements.p99_ms"}, -1);
+    CHECK_THAT(target.error, Catch::StartsWith("p99 latency target must be"));
+}
+
 TEST_CASE("invalid edits are refused with the reason and change nothing") {
     Editor editor = makeEditor();
     const Document before = editor.document();

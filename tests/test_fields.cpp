@@ -148,10 +148,11 @@ TEST_CASE("a value typed back to what it was leaves no undo step and no modified
     CHECK(writeDocument(editor.document()) == saved);
 
     // An earlier step stays: only the stream that came back to its start goes.
+    const std::string flowName = editor.document().flow(flow)->name;
     REQUIRE(editor.setAttribute({ElementType::Flow, flow, "name"}, "Renamed").ok());
     REQUIRE(editor.setAttribute(rate, 9, "typing-3").ok());
     REQUIRE(editor.setAttribute(rate, original, "typing-3").ok());
     CHECK(editor.canUndo());
-    CHECK(editor.history().undoText() == "Rename " + flow);
+    CHECK(editor.history().undoText() == "Rename " + flowName);
     CHECK(editor.isModified());
 }

@@ -5,6 +5,8 @@
 #include "diagram_geometry.h"
 #include "json_variant.h"
 
+#include "archlens/model/describe.h"
+
 #include <algorithm>
 #include <unordered_set>
 
@@ -210,9 +212,12 @@ bool DocumentController::deleteElements(const QStringList& ids) {
         if (const auto e = index_.find(id.toStdString()))
             refs.push_back({e->type, id.toStdString()});
     if (refs.empty()) return false;
+    // Named before it goes: the status speaks of "Link API", not of its id.
+    const QString gone = QString::fromStdString(
+        describeElement(editor_.document(), refs.front().type, refs.front().id));
     const EditResult r = editor_.removeElements(refs);
     if (!r.ok()) return refuse(r.error);
-    setStatus(refs.size() == 1 ? tr("Deleted %1").arg(ids.front())
+    setStatus(refs.size() == 1 ? tr("Deleted %1").arg(gone)
                                : tr("Deleted %1 items").arg(refs.size()));
     return true;
 }

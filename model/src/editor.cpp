@@ -1,4 +1,5 @@
 #include "archlens/model/editor.h"
+#include "archlens/model/describe.h"
 #include "archlens/model/document_io.h"
 #include "archlens/model/limits.h"
 #include "archlens/model/validation.h"
@@ -6,6 +7,7 @@
 #include "field_access.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 namespace archlens {
@@ -14,6 +16,14 @@ namespace {
 
 std::string inQuotes(const std::string& s) {
     return "\"" + s + "\"";
+}
+
+// "Instances of API ..." at the start of a sentence; "p99 latency target" stays as it is.
+std::string sentenceCase(std::string text) {
+    if (text.size() >= 2 && std::islower(static_cast<unsigned char>(text[0])) &&
+        std::islower(static_cast<unsigned char>(text[1])))
+        text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+    return text;
 }
 
 /// A list-valued property without one id; null when nothing is left, so the property
@@ -42,14 +52,15 @@ std::string checkComponentProps(const Catalogue& catalogue, const Document& doc,
     for (const auto& [key, value] : c.props.items()) {
         if (!catalogue.accepts(*kind, key))
             return "a " + kind->label + " has no property " + inQuotes(key);
-        if (auto why = checkValue(*catalogue.componentProperty(key, kind), value, &doc))
-            return key + " " + *why;
+        const auto schema = catalogue.componentProperty(key, kind);
+        if (auto why = checkValue(*schema, value, &doc))
+            return (schema->label.empty() ? key : schema->label) + " " + *why;
     }
     const Json& instances = catalogue.componentValue(*kind, c.props, "instances");
     const Json& minHealthy = catalogue.componentValue(*kind, c.props, "min_healthy");
     if (instances.is_number_integer() && minHealthy.is_number_integer() &&
         minHealthy.get<double>() > instances.get<double>())
-        return "min_healthy must not exceed instances";
+        return "Minimum healthy instances must not exceed the instances";
     return {};
 }
 
@@ -247,8 +258,9 @@ EditResult Editor::removeElements(const std::vector<ElementRef>& refs) {
 
     // Each command is built against the state it will apply to, so they go into a macro
     // one at a time: the whole delete is one undo step and one notification.
-    beginMacro(gone.size() == 1 ? "Delete " + gone.begin()->second
-                                : "Delete " + std::to_string(gone.size()) + " items");
+    beginMacro(gone.size() == 1
+                   ? "Delete " + describeElement(doc_, gone.begin()->first, gone.begin()->second)
+                   : "Delete " + std::to_string(gone.size()) + " items");
     for (const auto& c : doc_.connections) {
         if (gone.count({ElementType::Connection, c.id})) continue;
         for (const auto& [type, id] : gone)
@@ -274,8 +286,13 @@ EditResult Editor::removeElements(const std::vector<ElementRef>& refs) {
 }
 
 EditResult Editor::checkSetAttribute(const AttributeRef& ref, const Json& value) const {
-    if (auto why = checkAttribute(doc_, catalogue_, ref, value))
-        return EditResult::refused(ref.name + " " + *why, *why);
+    if (auto why = checkAttribute(doc_, catalogue_, ref, value)) {
+        // "Instances of Redirect service must be at least 1", not "props.instances must ...".
+        std::string what = describeAttribute(catalogue_, doc_, ref);
+        if (ref.type != ElementType::Document)
+            what += " of " + describeElement(doc_, ref.type, ref.id);
+        return EditResult::refused(sentenceCase(what) + " " + *why, *why);
+    }
     // The kind or one property can be fine alone and wrong with the rest: a min_healthy above
     // the instances once they return to their default, a property the new kind does not
     // take. The component as it would become is held to the rules of a new one.
@@ -289,7 +306,8 @@ EditResult Editor::checkSetAttribute(const AttributeRef& ref, const Json& value)
         else
             after.props[ref.name.substr(6)] = value;
         if (auto error = checkComponentProps(catalogue_, doc_, after); !error.empty())
-            return EditResult::refused(ref.name + ": " + error, error);
+            return EditResult::refused(
+                sentenceCase(describeElement(doc_, ref.type, ref.id)) + ": " + error, error);
     }
     return {};
 }
@@ -298,8 +316,17 @@ EditResult Editor::setAttribute(const AttributeRef& ref, const Json& value,
                                 const std::string& mergeKey) {
     if (EditResult refused = checkSetAttribute(ref, value); !refused.ok()) return refused;
     if (getAttribute(doc_, ref) == value) return {};
-    std::string text = "Change " + ref.name;
-    if (ref.name == "name" || ref.name == "text") text = "Rename " + ref.id;
+    // Said in the user's words: "Change instances of Redirect service", "Rename Link API".
+    std::string text;
+    if (ref.type == ElementType::Note && ref.name == "text")
+        text = "Edit note";
+    else if (ref.name == "name")
+        text = "Rename " + describeElement(doc_, ref.type, ref.id);
+    else if (ref.type == ElementType::Document)
+        text = "Change " + describeAttribute(catalogue_, doc_, ref);
+    else
+        text = "Change " + describeAttribute(catalogue_, doc_, ref) + " of " +
+               describeElement(doc_, ref.type, ref.id);
     return push(std::make_unique<SetAttributeCommand>(text, doc_, ref, value, mergeKey), ref.id);
 }
 
@@ -309,10 +336,13 @@ EditResult Editor::setAttributes(const std::vector<AttributeRef>& refs, const Js
     // changes what another is checked against.
     for (const auto& ref : refs)
         if (EditResult r = checkSetAttribute(ref, value); !r.ok())
-            return EditResult::refused(ref.id + ": " + r.error, ref.id + ": " + r.reason);
-    Group group(*this, text.empty() ? "Change " + (refs.empty() ? "" : refs.front().name) + " of " +
-                                          std::to_string(refs.size()) + " items"
-                                    : text);
+            return EditResult::refused(r.error,
+                                       describeElement(doc_, ref.type, ref.id) + ": " + r.reason);
+    Group group(*this, !text.empty() ? text
+                       : refs.empty()
+                           ? std::string("Change")
+                           : "Change " + describeAttribute(catalogue_, doc_, refs.front()) +
+                                 " of " + std::to_string(refs.size()) + " items");
     for (const auto& ref : refs)
         setAttribute(ref, value);
     return {};
@@ -320,8 +350,9 @@ EditResult Editor::setAttributes(const std::vector<AttributeRef>& refs, const Js
 
 EditResult Editor::move(const std::vector<Position>& positions) {
     auto macro = std::make_unique<MacroCommand>(
-        positions.size() == 1 ? "Move " + positions.front().ref.id
-                              : "Move " + std::to_string(positions.size()) + " items");
+        positions.size() == 1
+            ? "Move " + describeElement(doc_, positions.front().ref.type, positions.front().ref.id)
+            : "Move " + std::to_string(positions.size()) + " items");
     for (const auto& p : positions) {
         if (p.ref.type != ElementType::Component && p.ref.type != ElementType::Note)
             return EditResult::refused("only components and notes have a position");
