@@ -93,6 +93,10 @@ void dnsFailoverTtl(const Context& ctx, std::vector<Finding>& out) {
         if (ttlMin < kFailoverShare * budget) continue;
         values["ttl"] = downtimeText(ttlMin);
         values["share"] = shareText(ttlMin / budget);
+        if (ttlMin >= budget) { // one failover is already past the year's budget
+            emitVariant(out, "dns-failover-ttl", "beyond", {dns.id}, values);
+            continue;
+        }
         values["failovers"] = fixed(budget / ttlMin, 1);
         emit(out, "dns-failover-ttl", {dns.id}, values);
     }

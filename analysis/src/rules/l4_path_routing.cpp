@@ -57,12 +57,19 @@ void l4PathRouting(const Context& ctx, std::vector<Finding>& out) {
                                                    : ", ") +
                          flowNames(ctx, ordered) + " to " + ctx.name(callee);
         }
+        std::string choices; // "A, B or C"
+        for (std::size_t i = 0; i < services.size(); ++i)
+            choices += (i == 0                     ? ""
+                        : i + 1 == services.size() ? " or "
+                                                   : ", ") +
+                       ctx.name(services[i]);
         std::vector<std::string> subjects{lb.id};
         subjects.insert(subjects.end(), via.begin(), via.end());
         emit(out, "l4-path-routing", subjects,
              {{"name", ctx.name(lb.id)},
               {"routes", described},
               {"services", namesOf(ctx, services)},
+              {"choices", choices},
               {"count", count(double(routes.size()))}});
     }
 }
