@@ -114,6 +114,12 @@ TEST_CASE("rule write-over-udp: stored writes sent as datagrams") {
         connection(d, "c1")["props"]["protocol"] = "tcp";
         CHECK(findingsOf("write-over-udp", d).empty());
     }
+    SECTION("a DNS lookup over UDP beside the write carries none of it") {
+        connection(d, "c1")["props"].erase("protocol");
+        addComponent(d, "dns", "dns", "DNS");
+        addConnection(d, "lookup", "client", "dns", {{"protocol", "udp"}});
+        CHECK(findingsOf("write-over-udp", d).empty());
+    }
     SECTION("reads over UDP lose nothing that was stored") {
         d["flows"][0]["op"] = "read";
         CHECK(findingsOf("write-over-udp", d).empty());
@@ -160,6 +166,12 @@ TEST_CASE("rule dns-failover-ttl: DNS moves clients between regions slower than 
     }
     SECTION("a looser target leaves room for the same TTL") {
         d["requirements"]["availability"] = 0.999;
+        CHECK(findingsOf("dns-failover-ttl", d).empty());
+    }
+    SECTION("a bucket in another region that clients upload to is not an entry point") {
+        component(d, "gw")["props"]["zones"] = {"az1", "az2"};
+        addComponent(d, "bucket", "object_storage", "Uploads", {{"zones", {"us1"}}});
+        addConnection(d, "put", "client", "bucket", {{"ops", {"write"}}});
         CHECK(findingsOf("dns-failover-ttl", d).empty());
     }
     SECTION("one region: DNS is not what fails over") {

@@ -41,8 +41,11 @@ void dnsFailoverTtl(const Context& ctx, std::vector<Finding>& out) {
         std::vector<std::string> clients, entries;
         auto entry = [&](const std::string& id) {
             const Component* e = ctx.component(id);
+            // Entry points are the design's own front doors; a CDN, a third party or a store
+            // the client reaches directly (a signed upload URL) has a name of its own.
             if (!e || e->id == dns.id || ctx.isClient(*e) || ctx.is(*e, KindTrait::Dns) ||
-                ctx.is(*e, KindTrait::Cdn) || ctx.isExternalService(*e))
+                ctx.is(*e, KindTrait::Cdn) || ctx.isExternalService(*e) || ctx.isDataStore(*e) ||
+                ctx.isMessageBroker(*e))
                 return;
             if (std::find(entries.begin(), entries.end(), id) == entries.end())
                 entries.push_back(id);

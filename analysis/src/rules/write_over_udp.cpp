@@ -6,6 +6,7 @@
 #include "flow_helpers.h"
 
 #include <algorithm>
+#include <set>
 
 namespace archlens::rules {
 
@@ -28,19 +29,20 @@ void writeOverUdp(const Context& ctx, std::vector<Finding>& out) {
             const FlowResult& r = ctx.report.flows[f];
             const Flow* flow = ctx.doc.flow(r.id);
             if (!flow || flow->op != "write" || ctx.part(f, i) == Context::Part::None) continue;
-            // Where the write is kept: a durable store or broker the flow reaches.
-            std::vector<std::string> kept;
-            auto keep = [&](const std::string& id) {
-                const Component* s = ctx.component(id);
+            // Where the write is kept: a durable store or broker the flow reaches through
+            // this connection (a DNS lookup over UDP beside the path carries no write).
+            std::vector<std::string> kept, todo{c.to};
+            std::set<std::string> seen{c.to};
+            while (!todo.empty()) {
+                const std::string at = todo.back();
+                todo.pop_back();
+                const Component* s = ctx.component(at);
                 if (s && (ctx.isDataStore(*s) || ctx.isMessageBroker(*s)) &&
-                    ctx.flag(*s, "durable") &&
-                    std::find(kept.begin(), kept.end(), id) == kept.end())
-                    kept.push_back(id);
-            };
-            for (const auto& id : r.syncComponents)
-                keep(id);
-            for (const auto& id : r.asyncComponents)
-                keep(id);
+                    ctx.flag(*s, "durable"))
+                    kept.push_back(at);
+                for (std::size_t k : ctx.callsOf(f, at, true))
+                    if (seen.insert(connections[k].to).second) todo.push_back(connections[k].to);
+            }
             if (kept.empty()) continue;
             g.flows.push_back(r.id);
             g.rate += connectionRates(ctx, f)[i];
