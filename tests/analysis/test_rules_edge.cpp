@@ -39,6 +39,31 @@ Json routedByBalancer() {
 
 } // namespace
 
+TEST_CASE("the edge properties sit on the kinds that need them and stay unset unless stated") {
+    const Catalogue& cat = Catalogue::builtin();
+    auto accepts = [&](const std::string& kind, const std::string& key) {
+        const KindInfo* k = cat.kind(kind);
+        REQUIRE(k != nullptr);
+        return std::find(k->properties.begin(), k->properties.end(), key) != k->properties.end();
+    };
+    CHECK(accepts("load_balancer", "layer"));
+    CHECK_FALSE(accepts("api_gateway", "layer")); // a gateway reads requests by nature
+    for (const char* kind : {"load_balancer", "reverse_proxy", "api_gateway"})
+        CHECK(accepts(kind, "algorithm"));
+    CHECK(accepts("cdn", "mode"));
+    CHECK(accepts("cdn", "origin_shield"));
+    CHECK(accepts("dns", "ttl_s"));
+    // Not stated unless the candidate says so: old files keep their findings.
+    for (const char* key : {"layer", "algorithm"})
+        CHECK_FALSE(cat.componentProperty(key, cat.kind("load_balancer"))->defaultValue);
+    CHECK_FALSE(cat.componentProperty("ttl_s", cat.kind("dns"))->defaultValue);
+    CHECK_FALSE(cat.connectionProperty("protocol")->defaultValue);
+    CHECK(cat.componentProperty("mode", cat.kind("cdn"))->defaultValue == Json("pull"));
+    CHECK(cat.componentProperty("origin_shield", cat.kind("cdn"))->defaultValue == Json(false));
+    CHECK(cat.connectionProperty("protocol")->values ==
+          std::vector<std::string>{"http", "grpc", "websocket", "tcp", "udp"});
+}
+
 TEST_CASE("rule l4-path-routing: a layer-4 balancer expected to split requests by service") {
     Json d = routedByBalancer();
     auto f = findingsOf("l4-path-routing", d);
