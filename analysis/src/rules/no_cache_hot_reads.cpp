@@ -25,8 +25,9 @@ void noCacheHotReads(const Context& ctx, std::vector<Finding>& out) {
         walkFlow(ctx, flow, false, [&](const Connection& c) {
             const Component* to = ctx.component(c.to);
             if (!to) return false;
+            // A DNS answer's TTL caches an address, not the data the flow reads.
             if (ctx.is(*to, KindTrait::Cache) || ctx.is(*to, KindTrait::Cdn) ||
-                ctx.prop(*to, "ttl_s").is_number())
+                (ctx.prop(*to, "ttl_s").is_number() && !ctx.is(*to, KindTrait::Dns)))
                 cached = true;
             if (!ctx.isDataStore(*to) || ctx.is(*to, KindTrait::Cache) ||
                 ctx.is(*to, KindTrait::ObjectStore))

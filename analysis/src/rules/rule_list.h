@@ -71,7 +71,13 @@ namespace archlens::rules {
     X("single-primary-write-limit", singlePrimaryWriteLimit)                                       \
     X("shared-database", sharedDatabase)                                                           \
     X("stale-index", staleIndex)                                                                   \
-    X("cross-region-data", crossRegionData)
+    X("cross-region-data", crossRegionData)                                                        \
+    X("l4-path-routing", l4PathRouting)                                                            \
+    X("connection-blind-balancing", connectionBlindBalancing)                                      \
+    X("write-over-udp", writeOverUdp)                                                              \
+    X("dns-failover-ttl", dnsFailoverTtl)                                                          \
+    X("push-cdn-without-upload", pushCdnWithoutUpload)                                             \
+    X("origin-miss-storm", originMissStorm)
 
 #define ARCHLENS_DECLARE_RULE(id, function) void function(const Context&, std::vector<Finding>&);
 ARCHLENS_RULES(ARCHLENS_DECLARE_RULE)
