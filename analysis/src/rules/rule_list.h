@@ -71,7 +71,11 @@ namespace archlens::rules {
     X("single-primary-write-limit", singlePrimaryWriteLimit)                                       \
     X("shared-database", sharedDatabase)                                                           \
     X("stale-index", staleIndex)                                                                   \
-    X("cross-region-data", crossRegionData)
+    X("cross-region-data", crossRegionData)                                                        \
+    X("blanket-consistency", blanketConsistency)                                                   \
+    X("undersized-standby", undersizedStandby)                                                     \
+    X("cross-shard-read", crossShardRead)                                                          \
+    X("uncoordinated-singleton", uncoordinatedSingleton)
 
 #define ARCHLENS_DECLARE_RULE(id, function) void function(const Context&, std::vector<Finding>&);
 ARCHLENS_RULES(ARCHLENS_DECLARE_RULE)
