@@ -136,6 +136,20 @@ TEST_CASE("rule undersized-standby: a passive copy smaller than the load it take
     CHECK(findingsOf("undersized-standby", d).empty());
 }
 
+TEST_CASE("Active-Passive drawn as instances: async-replication-loss says how far behind the standby runs") {
+    // A primary and its standby as two instances of one store, failing over by themselves
+    // and copied asynchronously: the standby it promotes lacks the latest writes.
+    Json d = soundDesign();
+    component(d, "db")["props"]["replication"] = "async";
+    auto f = findingsOf("async-replication-loss", d);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].subjects == std::vector<std::string>{"db"});
+    CHECK_THAT(f[0].message, Catch::Contains("before its replica has it"));
+    // Its load after the switch is no-failover-headroom's (instances of one component),
+    // never this group's rule, which is about a standby drawn as its own component.
+    CHECK(findingsOf("undersized-standby", d).empty());
+}
+
 TEST_CASE("rule undersized-standby: copies in service or of another kind are no standby") {
     Json d = soundDesign();
     connection(d, "c3")["props"]["ops"] = Json::array({"write"});
