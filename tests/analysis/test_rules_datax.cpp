@@ -136,7 +136,8 @@ TEST_CASE("rule undersized-standby: a passive copy smaller than the load it take
     CHECK(findingsOf("undersized-standby", d).empty());
 }
 
-TEST_CASE("Active-Passive drawn as instances: async-replication-loss says how far behind the standby runs") {
+TEST_CASE("Active-Passive drawn as instances: async-replication-loss says how far behind the "
+          "standby runs") {
     // A primary and its standby as two instances of one store, failing over by themselves
     // and copied asynchronously: the standby it promotes lacks the latest writes.
     Json d = soundDesign();
