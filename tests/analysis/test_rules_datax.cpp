@@ -86,10 +86,24 @@ TEST_CASE(
     CHECK(f[0].severity == Severity::Warning);
     CHECK_THAT(f[0].message, Catch::StartsWith("Order search confirms a write only once a copy in "
                                                "another region has it (eu and us)") &&
-                                 Catch::Contains("background of Place order (about 50 req/s)") &&
+                                 Catch::Contains("from Place order (about 50 req/s)") &&
                                  Catch::Contains("about 40 ms"));
     CHECK(f[0].guideSection == "Availability vs Consistency");
     CHECK_THAT(f[0].followUp, Catch::Contains("how stale may Order search be"));
+    // A nightly rebuild is background work too.
+    Json nightly = withIndexer();
+    connection(nightly, "c5")["props"]["ops"] = Json::array({"read"});
+    addComponent(nightly, "rebuild", "worker", "Index rebuild",
+                 {{"instances", 2}, {"zones", {"az1", "az2"}}});
+    addConnection(nightly, "c8", "rebuild", "search", {{"timeout_ms", 1000}});
+    nightly["flows"].push_back({{"id", "nightly"},
+                                {"name", "Nightly rebuild"},
+                                {"entry", "rebuild"},
+                                {"op", "write"},
+                                {"rate_rps", 5}});
+    f = findingsOf("blanket-consistency", nightly);
+    REQUIRE(f.size() == 1);
+    CHECK_THAT(f[0].message, Catch::Contains("from Nightly rebuild (about 5 req/s)"));
     // Copied later, as its readers already expect: quiet.
     component(d, "search")["props"]["replication"] = "async";
     CHECK(findingsOf("blanket-consistency", d).empty());

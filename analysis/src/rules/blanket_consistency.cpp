@@ -1,5 +1,5 @@
-// A store that keeps its copies in other regions in step on every write, although every
-// write reaches it only in the background, after the user's request has returned. Its
+// A store that keeps its copies in other regions in step on every write, although no user
+// waits for any of its writes: they all reach it in the background. Its
 // readers already see it behind the source, so the synchronous copy buys them nothing; it
 // still costs a cross-region round trip per write and stops updates while the regions
 // cannot talk. Picking one consistency for all data, instead of deciding per kind of data
@@ -20,10 +20,13 @@ void blanketConsistency(const Context& ctx, std::vector<Finding>& out) {
         const auto writes = accessesTo(ctx, c.id, "write");
         if (writes.empty()) continue;
         // A user's request that waits for the write wants it in step: strong-cross-region
-        // weighs that cost. Here no request waits for any write.
+        // weighs that cost. Here no user waits for any write: they come from background
+        // work, the tail behind a queue, or a hand-over the caller does not wait on.
         bool waited = false;
         for (const auto& w : writes)
-            if (w.part == Context::Part::Sync) waited = true;
+            if (w.part == Context::Part::Sync && userFacing(ctx, w.flow) &&
+                ctx.doc.connections[w.connection].mode == ConnectionMode::Sync)
+                waited = true;
         if (waited) continue;
         double rate = 0;
         std::size_t ratesOf = ctx.report.flows.size();
