@@ -136,7 +136,9 @@ TEST_CASE("rule undersized-standby: a passive copy smaller than the load it take
                    Catch::Contains("all of Orders DB's 50 req/s") &&
                    Catch::Contains("With 30 req/s (1 × 30 req/s) it would run at 167%") &&
                    Catch::Contains("does not say whether the copy is synchronous"));
-    CHECK_THAT(f[0].suggestion, Catch::Contains("about 2 instances of 30 req/s"));
+    CHECK_THAT(f[0].suggestion, Catch::Contains("about 2 instances of 30 req/s") &&
+                                    Catch::Contains("how far behind Orders DB it may run"));
+    CHECK_THAT(f[0].followUp, Catch::EndsWith("how many seconds of writes does it lack?"));
     CHECK(f[0].guideSection == "Active-Passive");
     // A standby kept by a copy is waiting, not unused.
     CHECK(findingsOf("unused-component", d).empty());
@@ -145,6 +147,13 @@ TEST_CASE("rule undersized-standby: a passive copy smaller than the load it take
     f = findingsOf("undersized-standby", d);
     REQUIRE(f.size() == 1);
     CHECK_THAT(f[0].message, Catch::Contains("lacks whatever Orders DB had not yet shipped"));
+    // Copied in step, it lacks nothing; the question is what writes do while it is away.
+    component(d, "db")["props"]["replication"] = "sync";
+    f = findingsOf("undersized-standby", d);
+    REQUIRE(f.size() == 1);
+    CHECK_THAT(f[0].message, Catch::Contains("holds every confirmed write"));
+    CHECK_THAT(f[0].suggestion, !Catch::Contains("how far behind"));
+    CHECK_THAT(f[0].followUp, Catch::Contains("while the standby cannot be reached"));
     // Sized like the side it replaces: quiet.
     component(d, "standby")["props"]["capacity_rps"] = 1000;
     CHECK(findingsOf("undersized-standby", d).empty());

@@ -50,7 +50,15 @@ void undersizedStandby(const Context& ctx, std::vector<Finding>& out) {
               {"capacity", rateText(capacity)},
               {"after", shareText(a->offeredRps / capacity)},
               {"enough", count(enough)},
-              {"lag", lag}});
+              {"lag", lag},
+              {"lag_fix", replication == "sync"
+                              ? ""
+                              : "; and state how far behind " + ctx.name(active->id) +
+                                    " it may run when it takes over"},
+              {"lag_ask", replication == "sync"
+                              ? "what happens to writes of " + ctx.name(active->id) +
+                                    " while the standby cannot be reached?"
+                              : "how many seconds of writes does it lack?"}});
     }
 }
 
