@@ -264,6 +264,14 @@ TEST_CASE(
                  {{"instances", 3}, {"zones", {"az1", "az2"}}});
     addConnection(fixed, "c5", "assigner", "zk", {{"timeout_ms", 100}});
     CHECK(findingsOf("uncoordinated-singleton", fixed).empty());
+    // Fed by a stream, whose consumer group gives each partition to one instance at a time.
+    Json streamed = d;
+    addComponent(
+        streamed, "orders", "event_stream", "Order stream",
+        {{"zones", {"az1", "az2"}}, {"dlq", true}, {"durable", true}, {"max_depth", 100000}});
+    connection(streamed, "c4")["to"] = "orders";
+    addConnection(streamed, "c5", "orders", "assigner", Json::object(), "async");
+    CHECK(findingsOf("uncoordinated-singleton", streamed).empty());
     // Several instances of a component that may all act: nothing to elect.
     component(d, "assigner")["props"]["single_active"] = false;
     CHECK(findingsOf("uncoordinated-singleton", d).empty());

@@ -22,6 +22,10 @@ void uncoordinatedSingleton(const Context& ctx, std::vector<Finding>& out) {
                 const Connection& conn = ctx.doc.connections[i];
                 const Component* other = ctx.component(conn.from == s.id ? conn.to : conn.from);
                 if (other && ctx.is(*other, KindTrait::Coordination)) coordinated = true;
+                // A consumer group of a stream hands each partition to one member at a
+                // time: the broker holds the lease.
+                if (other && conn.to == s.id && ctx.is(*other, KindTrait::Stream))
+                    coordinated = true;
             }
         if (coordinated) continue;
         emit(out, "uncoordinated-singleton", {s.id},
