@@ -77,7 +77,11 @@ namespace archlens::rules {
     X("write-over-udp", writeOverUdp)                                                              \
     X("dns-failover-ttl", dnsFailoverTtl)                                                          \
     X("push-cdn-without-upload", pushCdnWithoutUpload)                                             \
-    X("origin-miss-storm", originMissStorm)
+    X("origin-miss-storm", originMissStorm) \
+    X("blanket-consistency", blanketConsistency)                                                   \
+    X("undersized-standby", undersizedStandby)                                                     \
+    X("cross-shard-read", crossShardRead)                                                          \
+    X("uncoordinated-singleton", uncoordinatedSingleton)
 
 #define ARCHLENS_DECLARE_RULE(id, function) void function(const Context&, std::vector<Finding>&);
 ARCHLENS_RULES(ARCHLENS_DECLARE_RULE)

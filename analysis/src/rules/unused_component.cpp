@@ -1,4 +1,4 @@
-// A component that no flow reaches.
+// A component that no flow reaches (and no copy keeps as a standby).
 #include "rule.h"
 
 #include <unordered_set>
@@ -17,6 +17,10 @@ void unusedComponent(const Context& ctx, std::vector<Finding>& out) {
         used.insert(f.syncComponents.begin(), f.syncComponents.end());
         used.insert(f.asyncComponents.begin(), f.asyncComponents.end());
     }
+    // A copy kept by replication is not idle: it is a standby, waiting for a failover
+    // (undersized-standby checks it can carry the load then).
+    for (const auto& conn : ctx.doc.connections)
+        if (conn.mode == ConnectionMode::Replication) used.insert(conn.to);
     for (const auto& c : ctx.doc.components)
         if (!ctx.isClient(c) && !ctx.is(c, KindTrait::Monitoring) && !used.count(c.id))
             emit(out, "unused-component", {c.id}, {{"name", ctx.name(c.id)}});
