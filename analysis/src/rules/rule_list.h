@@ -71,7 +71,13 @@ namespace archlens::rules {
     X("single-primary-write-limit", singlePrimaryWriteLimit)                                       \
     X("shared-database", sharedDatabase)                                                           \
     X("stale-index", staleIndex)                                                                   \
-    X("cross-region-data", crossRegionData)
+    X("cross-region-data", crossRegionData)                                                        \
+    X("polling-for-events", pollingForEvents)                                                      \
+    X("pubsub-request-reply", pubsubRequestReply)                                                  \
+    X("async-job-without-limits", asyncJobWithoutLimits)                                           \
+    X("cache-saves-little", cacheSavesLittle)                                                      \
+    X("long-pipeline", longPipeline)                                                               \
+    X("entity-services", entityServices)
 
 #define ARCHLENS_DECLARE_RULE(id, function) void function(const Context&, std::vector<Finding>&);
 ARCHLENS_RULES(ARCHLENS_DECLARE_RULE)
