@@ -330,6 +330,11 @@ TEST_CASE("flowx review designs: each rule fires where an interviewer would say 
     CHECK(subjectsOf(directory, "cache-saves-little") == V{"cache", "db"});
     CHECK(flowxRulesOn(directory) == V{"cache-saves-little"});
 
+    const auto pages = reviewFindings("product-pages");
+    CHECK(subjectsOf(pages, "cache-saves-little") == V{"cdn", "local", "redis"});
+    CHECK(subjectsOf(pages, "stacked-http-caches").empty());
+    CHECK(flowxRulesOn(pages) == V{"cache-saves-little"});
+
     const auto listings = reviewFindings("listing-ingestion");
     CHECK(subjectsOf(listings, "long-pipeline") == V{"q1", "q2", "q3", "q4"});
     // The feed poller runs every 15 min against a third party, not a store users write.
@@ -355,4 +360,25 @@ TEST_CASE("flowx review designs: print every finding", "[.review-flowx]") {
         }
         WARN(text);
     }
+}
+
+TEST_CASE("rule cache-saves-little: a CDN, a shared cache and a local cache on one read") {
+    Json d = cachedReads(2000); // busy enough that the shared cache alone earns its place
+    addComponent(d, "cdn", "cdn", "CDN", {{"ttl_s", 60}});
+    addComponent(d, "local", "cache", "In-process cache", {{"ttl_s", 5}});
+    connection(d, "c1")["to"] = "cdn";
+    addConnection(d, "c0", "cdn", "gw", {{"calls", 0.5}, {"timeout_ms", 2000}});
+    addConnection(d, "c5", "api", "local", {{"timeout_ms", 5}});
+    auto f = findingsOf("cache-saves-little", d);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].subjects == std::vector<std::string>{"cache", "cdn", "local"});
+    CHECK(f[0].severity == Severity::Info);
+    CHECK(f[0].guideSection == "Caching Strategies");
+    CHECK(f[0].title == "3 cache layers on one read path");
+    CHECK_THAT(f[0].message, Catch::Contains("View order passes through 3 layers") &&
+                                 Catch::Contains("Order cache (TTL 5 min), CDN (TTL 1 min) and "
+                                                 "In-process cache (TTL 5 s)"));
+    // Without the local cache, two layers with a reason each: quiet.
+    d["connections"].erase(d["connections"].size() - 1);
+    CHECK(findingsOf("cache-saves-little", d).empty());
 }

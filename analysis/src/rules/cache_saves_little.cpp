@@ -4,7 +4,10 @@
 // that when it takes load the store could not carry or latency the target cannot afford;
 // here the store could serve every lookup itself at a twentieth of its capacity, well inside the
 // flow's latency target, so the cache looks added by habit. The candidate may have a reason
-// (a traffic forecast, a cost per query): the finding asks for it.
+// (a traffic forecast, a cost per query): the finding asks for it. The same question, put
+// without numbers, for a read that passes three or more caching layers (a CDN, a caching
+// proxy, a shared cache, a local one): each has its own copy, its own expiry and its own
+// invalidation, and the design says what none of them saves.
 #include "flow_helpers.h"
 #include "resilience_helpers.h"
 
@@ -12,6 +15,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace archlens::rules {
 
@@ -29,9 +33,65 @@ struct Fronted {
     double target = 0;  ///< tightest p99 target of those flows, ms
     std::vector<std::string> flows;
 };
+
+/// This many caching layers on one read path ask what each of them saves.
+constexpr std::size_t kManyLayers = 3;
+
+/// A layer that keeps copies of what a read returns: a CDN, a proxy given a TTL, a cache.
+bool cachingLayer(const Context& ctx, const Component& c) {
+    return ctx.is(c, KindTrait::Cache) || ctx.is(c, KindTrait::Cdn) ||
+           (ctx.is(c, KindTrait::LoadBalancing) && c.props.contains("ttl_s"));
+}
+
+/// Three or more caching layers on one read path, with an application cache among them (two
+/// or more HTTP layers alone are stacked-http-caches' finding). Returns the caches reported.
+std::set<std::string> layeredCaches(const Context& ctx, std::vector<Finding>& out) {
+    std::set<std::string> reported;
+    std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> stacks;
+    for (const auto& r : ctx.report.flows) {
+        const Flow* flow = ctx.doc.flow(r.id);
+        if (!flow || flow->op != "read") continue;
+        std::vector<std::string> layers;
+        bool ownCache = false;
+        for (const auto& c : ctx.doc.components) // document order, so one stack, one key
+            if (cachingLayer(ctx, c) && std::find(r.syncComponents.begin(), r.syncComponents.end(),
+                                                  c.id) != r.syncComponents.end()) {
+                layers.push_back(c.id);
+                ownCache = ownCache || ctx.is(c, KindTrait::Cache);
+            }
+        if (layers.size() < kManyLayers || !ownCache) continue;
+        auto it = std::find_if(stacks.begin(), stacks.end(),
+                               [&](const auto& s) { return s.first == layers; });
+        if (it == stacks.end())
+            stacks.push_back({layers, {r.id}});
+        else
+            it->second.push_back(r.id);
+    }
+    for (const auto& [layers, flows] : stacks) {
+        std::string names;
+        for (std::size_t i = 0; i < layers.size(); ++i) {
+            const Component* c = ctx.component(layers[i]);
+            const Json& ttl = ctx.prop(*c, "ttl_s");
+            names += (i == 0                   ? ""
+                      : i + 1 == layers.size() ? " and "
+                                               : ", ") +
+                     ctx.name(c->id) +
+                     (ttl.is_number() ? " (TTL " + downtimeText(ttl.get<double>() / 60) + ")"
+                                      : " (TTL not stated)");
+            reported.insert(c->id);
+        }
+        emitVariant(out, "cache-saves-little", "layers", layers,
+                    {{"flows", flowNames(ctx, flows)},
+                     {"es", flows.size() == 1 ? "es" : ""},
+                     {"count", count(static_cast<double>(layers.size()))},
+                     {"layers", names}});
+    }
+    return reported;
+}
 } // namespace
 
 void cacheSavesLittle(const Context& ctx, std::vector<Finding>& out) {
+    const std::set<std::string> layered = layeredCaches(ctx, out);
     std::map<std::pair<std::string, std::string>, Fronted> pairs; // (cache, store)
     std::vector<std::pair<std::string, std::string>> order;
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
@@ -76,6 +136,7 @@ void cacheSavesLittle(const Context& ctx, std::vector<Finding>& out) {
         const Fronted& p = pairs[key];
         const Component* cache = ctx.component(key.first);
         const Component* store = ctx.component(key.second);
+        if (layered.count(cache->id)) continue; // its layers' finding asks already
         const double capacity =
             ctx.count(*store, "instances", 1) * ctx.number(*store, "capacity_rps", 0);
         if (capacity <= 0 || p.lookups <= 0) continue;
