@@ -77,11 +77,17 @@ namespace archlens::rules {
     X("write-over-udp", writeOverUdp)                                                              \
     X("dns-failover-ttl", dnsFailoverTtl)                                                          \
     X("push-cdn-without-upload", pushCdnWithoutUpload)                                             \
-    X("origin-miss-storm", originMissStorm) \
+    X("origin-miss-storm", originMissStorm)                                                        \
     X("blanket-consistency", blanketConsistency)                                                   \
     X("undersized-standby", undersizedStandby)                                                     \
     X("cross-shard-read", crossShardRead)                                                          \
-    X("uncoordinated-singleton", uncoordinatedSingleton)
+    X("uncoordinated-singleton", uncoordinatedSingleton)                                           \
+    X("polling-for-events", pollingForEvents)                                                      \
+    X("pubsub-request-reply", pubsubRequestReply)                                                  \
+    X("async-job-without-limits", asyncJobWithoutLimits)                                           \
+    X("cache-saves-little", cacheSavesLittle)                                                      \
+    X("long-pipeline", longPipeline)                                                               \
+    X("entity-services", entityServices)
 
 #define ARCHLENS_DECLARE_RULE(id, function) void function(const Context&, std::vector<Finding>&);
 ARCHLENS_RULES(ARCHLENS_DECLARE_RULE)
