@@ -56,9 +56,8 @@ double hopCost(const Graph& g, const Node& a, const Node& b) {
 
 bool Edge::matches(const Flow& flow) const {
     if (mode == ConnectionMode::Replication) return false;
-    if (!ops.empty() && !contains(ops, flow.op)) return false;
-    if (!flows.empty() && !contains(flows, flow.id)) return false;
-    return true;
+    if (!flows.empty()) return contains(flows, flow.id);
+    return ops.empty() || contains(ops, flow.op);
 }
 
 Graph buildGraph(const Document& doc, const Catalogue& catalogue, const AnalysisOptions& options) {

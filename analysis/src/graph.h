@@ -41,7 +41,7 @@ struct Edge {
     double timeout = 0;   ///< ms, 0 = none
     int retries = 0;
     std::vector<std::string> ops;   ///< empty = every op
-    std::vector<std::string> flows; ///< empty = every flow
+    std::vector<std::string> flows; ///< empty = every flow of `ops`; else these, whatever their op
     double hopMs = 0.5;             ///< network cost by placement
     bool matches(const Flow& flow) const;
 };

@@ -240,6 +240,17 @@ TEST_CASE("rule shared-database: two services write one store") {
     // Billing only reading the orders is not shared ownership...
     connection(d, "c6")["props"]["ops"] = Json::array({"read"});
     CHECK(findingsOf("shared-database", d).empty());
+    // ...nor is one service deployed in two regions, drawn as a box per region...
+    connection(d, "c6")["props"].erase("ops");
+    d["zones"].push_back({{"id", "far1"}, {"region", "far"}, {"availability", 0.9995}});
+    d["zones"].push_back({{"id", "far2"}, {"region", "far"}, {"availability", 0.9995}});
+    component(d, "billing")["props"]["zones"] = Json::array({"far1", "far2"});
+    CHECK(findingsOf("shared-database", d).empty());
+    // ...while two kinds of service there still share it.
+    component(d, "billing")["kind"] = "web_server";
+    CHECK(findingsOf("shared-database", d).size() == 1);
+    component(d, "billing")["kind"] = "app_service";
+    component(d, "billing")["props"]["zones"] = Json::array({"az1", "az2"});
     // ...and a worker writing its own service's store is normal.
     connection(d, "c6")["props"].erase("ops");
     component(d, "billing")["kind"] = "worker";

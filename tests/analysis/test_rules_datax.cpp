@@ -350,9 +350,7 @@ TEST_CASE("review designs of other prompts: every finding read (designs/review-d
           "info uncoordinated-singleton [closer]"}},
         {"dating-app",
          {"warning cross-region-data [profiles_db,svc_eu]",
-          "warning no-cache-hot-reads [profiles_db]",
-          "warning shared-database [profiles_db,svc_us,svc_eu]",
-          "warning timeout-budget [eu-write]"}}};
+          "warning no-cache-hot-reads [profiles_db]", "warning timeout-budget [eu-write]"}}};
     std::size_t seen = 0;
     for (const auto& e : std::filesystem::directory_iterator(kReview)) {
         if (e.path().extension() != ".archlens") continue;

@@ -355,6 +355,9 @@ TEST_CASE("edge review designs: what the edge rules find there") {
           std::vector<std::string>{"alb", "c2"});
     CHECK_THAT(of(scores, "connection-blind-balancing")[0].message,
                Catch::Contains("8 instances of Push gateway by round robin"));
+    // The ingester only reads the provider's feed (that call is marked as reads on the write
+    // flow): nothing there is charged or booked, so nothing needs compensating.
+    CHECK(of(scores, "no-compensation").empty());
 
     const auto fitness = reviewFindings("fitness-sync");
     REQUIRE(of(fitness, "write-over-udp").size() == 1); // both hops, one choice

@@ -103,6 +103,25 @@ TEST_CASE("rule no-compensation: an order stored and a card charged with nothing
     CHECK(findingsOf("no-compensation", d).empty());
 }
 
+TEST_CASE("rule no-compensation: a write flow that only reads a third party changes nothing "
+          "there") {
+    Json d = soundDesign();
+    addComponent(d, "rates", "external_service", "Exchange rates", {{"availability", 0.9995}});
+    Json call = kSafeCall;
+    call["flows"] = {"order"}; // the write flow takes this call...
+    call["ops"] = {"read"};    // ...and the call itself only reads
+    addConnection(d, "c4", "api", "rates", call);
+    // The call is on the flow (its latency counts) although its op is not the flow's.
+    const Report report = analyze(test::load(d.dump()), Catalogue::builtin());
+    const FlowResult& order = report.flows.at(0);
+    CHECK(std::find(order.syncComponents.begin(), order.syncComponents.end(), "rates") !=
+          order.syncComponents.end());
+    CHECK(findingsOf("no-compensation", d).empty());
+    // Drawn as a call that may write, the provider is a step to undo again.
+    connection(d, "c4")["props"].erase("ops");
+    CHECK(findingsOf("no-compensation", d).size() == 1);
+}
+
 TEST_CASE("rule no-compensation: another service's write inside the system is a warning") {
     Json d = soundDesign();
     addComponent(d, "inv", "app_service", "Inventory", spread(3));

@@ -107,18 +107,27 @@ int Context::count(const Connection& c, const std::string& key, int fallback) co
 }
 
 bool Context::carries(const Connection& c, const Flow& flow) const {
-    if (auto ops = c.props.find("ops"); ops != c.props.end() && ops->is_array()) {
-        bool found = false;
-        for (const auto& op : *ops)
-            found = found || op == flow.op;
-        if (!found) return false;
-    }
+    // A connection that names its flows carries exactly those, whatever their operation:
+    // its ops then say what the call itself does (a write flow that reads a feed). One that
+    // names none carries every flow of the operations it lists (Edge::matches agrees).
     if (auto flows = c.props.find("flows"); flows != c.props.end() && flows->is_array()) {
-        bool found = false;
         for (const auto& f : *flows)
-            found = found || f == flow.id;
-        if (!found) return false;
+            if (f == flow.id) return true;
+        return false;
     }
+    if (auto ops = c.props.find("ops"); ops != c.props.end() && ops->is_array()) {
+        for (const auto& op : *ops)
+            if (op == flow.op) return true;
+        return false;
+    }
+    return true;
+}
+
+bool Context::onlyReads(const Connection& c) const {
+    auto ops = c.props.find("ops");
+    if (ops == c.props.end() || !ops->is_array()) return false;
+    for (const auto& op : *ops)
+        if (op == "write") return false;
     return true;
 }
 

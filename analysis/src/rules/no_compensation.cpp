@@ -30,9 +30,10 @@ bool runsOwnCode(const Context& ctx, const Component& c) {
     return k && k->category == "compute";
 }
 
-/// A required synchronous call the flow takes.
+/// A required synchronous call the flow takes that may change something: one marked as
+/// only reading (a write flow that fetches a provider's feed) commits nothing to undo.
 bool requiredSyncCall(const Context& ctx, const Connection& conn) {
-    return conn.mode == ConnectionMode::Sync && ctx.flag(conn, "required");
+    return conn.mode == ConnectionMode::Sync && ctx.flag(conn, "required") && !ctx.onlyReads(conn);
 }
 
 /// Whether a service called on the flow itself commits something on it: a write to a store

@@ -34,6 +34,8 @@ public:
     int count(const Connection& c, const std::string& key, int fallback) const;
     /// Whether the connection carries the flow (its ops and flows lists allow it).
     bool carries(const Connection& c, const Flow& flow) const;
+    /// Whether the call only reads (its ops are set and hold no write), even on a write flow.
+    bool onlyReads(const Connection& c) const;
 
     /// Where a flow of the report (index into report.flows) takes a connection (index into
     /// doc.connections): the paths the analysis found, so rules about paths never chain

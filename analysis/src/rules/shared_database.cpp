@@ -28,6 +28,31 @@ bool writes(const Context& ctx, const StoreAccess& access) {
             ++stores;
     return stores == 1;
 }
+/// How many services the writers are. One service deployed in several regions is drawn
+/// as one box per region: boxes of the same kind whose regions do not overlap are taken
+/// for deployments of one service, not for services sharing a schema.
+std::size_t services(const Context& ctx, const std::vector<std::string>& writers) {
+    std::vector<std::vector<const Component*>> groups;
+    for (const auto& id : writers) {
+        const Component* w = ctx.component(id);
+        const auto regions = regionsOf(ctx, *w);
+        auto sameService = [&](const std::vector<const Component*>& group) {
+            if (regions.empty() || group.front()->kind != w->kind) return false;
+            for (const Component* other : group)
+                for (const auto& r : regionsOf(ctx, *other))
+                    if (r.empty() || regions.count(r)) return false;
+            return std::all_of(group.begin(), group.end(), [&](const Component* other) {
+                return !regionsOf(ctx, *other).empty();
+            });
+        };
+        auto it = std::find_if(groups.begin(), groups.end(), sameService);
+        if (it == groups.end())
+            groups.push_back({w});
+        else
+            it->push_back(w);
+    }
+    return groups.size();
+}
 } // namespace
 
 void sharedDatabase(const Context& ctx, std::vector<Finding>& out) {
@@ -43,7 +68,7 @@ void sharedDatabase(const Context& ctx, std::vector<Finding>& out) {
             if (std::find(writers.begin(), writers.end(), from->id) == writers.end())
                 writers.push_back(from->id);
         }
-        if (writers.size() < 2) continue;
+        if (services(ctx, writers) < 2) continue;
         const std::string names = namesOf(ctx, writers);
         std::vector<std::string> subjects{c.id};
         subjects.insert(subjects.end(), writers.begin(), writers.end());
