@@ -376,6 +376,39 @@ private slots:
         QCOMPARE(PropertyModel::Editor(
                      rowData(model, "props.rate_limit_rps", PropertyModel::TypeRole).toInt()),
                  PropertyModel::Number);
+        // What a connection speaks and the field it looks records up by.
+        const QVariantList protocols =
+            rowData(model, "props.protocol", PropertyModel::ChoicesRole).toList();
+        QCOMPARE(protocols.size(), 5);
+        QCOMPARE(protocols[4].toMap()["value"].toString(), QStringLiteral("udp"));
+        QCOMPARE(PropertyModel::Editor(
+                     rowData(model, "props.lookup_key", PropertyModel::TypeRole).toInt()),
+                 PropertyModel::String);
+        QVERIFY(model.setValue(model.rowOf("props.lookup_key"), QStringLiteral("short_code")));
+        QVERIFY(
+            controller.document().connection("redirect_svc-link_cache")->props.at("lookup_key") ==
+            "short_code");
+
+        // A store's partition key and retention; a balancer's layer and algorithm; a DNS TTL.
+        controller.selection()->select("link_store");
+        QCOMPARE(PropertyModel::Editor(
+                     rowData(model, "props.shard_key", PropertyModel::TypeRole).toInt()),
+                 PropertyModel::String);
+        QCOMPARE(rowData(model, "props.retention_s", PropertyModel::UnitRole).toString(),
+                 QStringLiteral("s"));
+        controller.selection()->select("lb");
+        QCOMPARE(rowData(model, "props.layer", PropertyModel::ChoicesRole).toList().size(), 2);
+        QCOMPARE(rowData(model, "props.layer", PropertyModel::IsSetRole).toBool(), false);
+        QVERIFY(rowData(model, "props.algorithm", PropertyModel::ChoicesRole).toList().size() >= 5);
+        QVERIFY(!model.setValue(model.rowOf("props.layer"), QStringLiteral("l3")));
+        controller.selection()->select("dns");
+        QCOMPARE(
+            PropertyModel::Editor(rowData(model, "props.ttl_s", PropertyModel::TypeRole).toInt()),
+            PropertyModel::Number);
+        controller.selection()->select("aggregator");
+        QCOMPARE(PropertyModel::Editor(
+                     rowData(model, "props.single_active", PropertyModel::TypeRole).toInt()),
+                 PropertyModel::Bool);
     }
 
     void connectionRows() {
