@@ -16,9 +16,15 @@ Pane {
     /// A finding about a flow was looked at: the numbers can follow that flow.
     signal flowLookedAt(string flow)
 
+    /// The finding being looked at, by identity (rule, subjects, flow), so that it stays
+    /// open and lit when the list is rebuilt by a fix, an undo or a change of traffic, and
+    /// lets go of the canvas when it goes away.
+    property string currentIdentity: ""
+
     function lookAt(row) {
         if (row < 0 || row >= findings.count) return
         list.currentIndex = row
+        currentIdentity = findings.identityAt(row)
         const subjects = findings.subjectsAt(row)
         DocumentController.selection.setIds(subjects)
         const flow = findings.flowAt(row)
@@ -36,6 +42,19 @@ Pane {
         objectName: "findingModel"
         analysis: panel.analysis
         subjects: onlySelection.checked ? DocumentController.selection.ids : []
+        // Rebuilt: find the finding being looked at again. Still there, it stays current
+        // (its subjects may have changed place, so the glow is drawn anew); gone, its glow
+        // goes with it. After the list view's own reset, which moves to the first row.
+        onModelReset: Qt.callLater(panel.followCurrent)
+    }
+    function followCurrent() {
+        if (currentIdentity === "") return
+        const row = findings.rowOfIdentity(currentIdentity)
+        list.currentIndex = row
+        if (row < 0) {
+            currentIdentity = ""
+            if (view) view.highlight = []
+        }
     }
 
     ColumnLayout {
@@ -161,8 +180,10 @@ Pane {
                 required property bool acknowledged
                 required property string acknowledgement
                 required property var key
+                required property string identity
                 width: ListView.view.width - 10
-                highlighted: ListView.isCurrentItem
+                // Open for the finding being looked at, wherever the list put it.
+                highlighted: identity === panel.currentIdentity
                 onClicked: panel.lookAt(index)
                 // A light tint rather than the selection colour: the severity bar and the
                 // text keep their colours.

@@ -178,6 +178,7 @@ ApplicationWindow {
                         FlowsPanel { }
                         FindingsPanel {
                             id: findingsPanel
+                            objectName: "findingsPanel"
                             analysis: window.critique
                             view: canvas.view
                             onFlowLookedAt: (flow) => numbers.showFlow(flow)

@@ -7,6 +7,20 @@
 
 namespace archlens {
 
+namespace {
+
+// Rule, subjects as a set and flow: the same finding after re-analysis has the same words
+// here even when its numbers, its text or its place in the list changed.
+QString identityOf(const Finding& f) {
+    QStringList subjects;
+    for (const auto& id : subjectSet(f.subjects))
+        subjects << QString::fromStdString(id);
+    return QString::fromStdString(f.rule) + QLatin1Char('|') + subjects.join(QLatin1Char(',')) +
+           QLatin1Char('|') + QString::fromStdString(f.flow);
+}
+
+} // namespace
+
 FindingModel::FindingModel(QObject* parent) : QAbstractListModel(parent) {}
 
 void FindingModel::setAnalysis(AnalysisController* analysis) {
@@ -51,6 +65,8 @@ QVariant FindingModel::data(const QModelIndex& index, int role) const {
         return QString::fromStdString(f.followUp);
     case FlowRole:
         return QString::fromStdString(f.flow);
+    case IdentityRole:
+        return identityOf(f);
     case KeyRole: {
         QStringList key;
         for (const auto& id : findingKey(f))
@@ -78,7 +94,20 @@ QHash<int, QByteArray> FindingModel::roleNames() const {
             {FollowUpRole, "followUp"},
             {AcknowledgedRole, "acknowledged"},
             {AcknowledgementRole, "acknowledgement"},
-            {KeyRole, "key"}};
+            {KeyRole, "key"},
+            {IdentityRole, "identity"}};
+}
+
+QString FindingModel::identityAt(int row) const {
+    if (row < 0 || row >= int(rows_.size())) return {};
+    return identityOf(*rows_[size_t(row)]);
+}
+
+int FindingModel::rowOfIdentity(const QString& identity) const {
+    if (identity.isEmpty()) return -1;
+    for (std::size_t row = 0; row < rows_.size(); ++row)
+        if (identityOf(*rows_[row]) == identity) return int(row);
+    return -1;
 }
 
 QString FindingModel::flowAt(int row) const {

@@ -42,10 +42,11 @@ public:
         GuideSectionRole,
         SuggestionRole,
         FollowUpRole,
-        FlowRole, ///< the flow the finding is about, "" if none
-        AcknowledgedRole,   ///< whether the design accepts this finding as a trade-off
+        FlowRole,            ///< the flow the finding is about, "" if none
+        AcknowledgedRole,    ///< whether the design accepts this finding as a trade-off
         AcknowledgementRole, ///< the designer's note for an accepted finding, else ""
-        KeyRole ///< the ids an acknowledgement of this finding is stored under (findingKey)
+        KeyRole,     ///< the ids an acknowledgement of this finding is stored under (findingKey)
+        IdentityRole ///< the finding itself across re-analysis: rule, subject set and flow
     };
     explicit FindingModel(QObject* parent = nullptr);
 
@@ -73,6 +74,11 @@ public:
     Q_INVOKABLE QStringList subjectsAt(int row) const;
     /// The flow a row is about ("" if none), for drawing its path.
     Q_INVOKABLE QString flowAt(int row) const;
+    /// The row of the finding with this identity (IdentityRole), or -1 once it is gone: what
+    /// the panel keeps open and lit follows the finding, not a row number that another
+    /// finding takes after a fix, an undo or a filter change.
+    Q_INVOKABLE int rowOfIdentity(const QString& identity) const;
+    Q_INVOKABLE QString identityAt(int row) const;
 
 signals:
     void analysisChanged();

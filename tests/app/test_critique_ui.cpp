@@ -150,6 +150,67 @@ private slots:
         QTRY_VERIFY(view_->critique().highlight.isEmpty());
     }
 
+    /// The open finding is the same finding after the list is rebuilt: new findings above it
+    /// move it down, and it stays open and lit; once it is fixed, nothing is open or lit.
+    void theOpenFindingFollowsTheFindingNotItsRow() {
+        open(kExamples + "/url-shortener.archlens");
+        clickCentre(item("critiqueSummary"));
+        QTRY_COMPARE(item("sideTabs")->property("currentIndex").toInt(), 2);
+        auto* list = item("findingList");
+        auto* panel = window_->findChild<QObject*>("findingsPanel");
+        QVERIFY(list && panel);
+        QTRY_VERIFY(list->property("count").toInt() > 1);
+        auto rowAt = [&](int i) {
+            QQuickItem* row = nullptr;
+            QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, i),
+                                      Q_ARG(int, 0 /* ListView.Beginning */));
+            QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem*, row),
+                                      Q_ARG(int, i));
+            return row;
+        };
+        auto openRows = [&]() {
+            QStringList open;
+            for (int i = 0; i < list->property("count").toInt(); ++i)
+                if (QQuickItem* r = rowAt(i); r && r->property("highlighted").toBool())
+                    open << r->property("identity").toString();
+            return open;
+        };
+        // The last finding about a component: looked at.
+        int last = list->property("count").toInt() - 1;
+        QQuickItem* row = nullptr;
+        QString component;
+        for (; last >= 0 && component.isEmpty(); --last) {
+            QTRY_VERIFY((row = rowAt(last)) != nullptr);
+            for (const QString& s : row->property("subjects").toStringList())
+                if (this->component(s.toStdString())) component = s;
+        }
+        ++last;
+        QVERIFY(!component.isEmpty());
+        const QString identity = row->property("identity").toString();
+        const QStringList subjects = row->property("subjects").toStringList();
+        clickCentre(row);
+        QTRY_COMPARE(panel->property("currentIdentity").toString(), identity);
+        QCOMPARE(openRows(), QStringList{identity});
+
+        // A client wired straight to a new store: an error, listed above it.
+        const QString store = controller_->addComponent("rdbms", 40, 900);
+        QVERIFY(!store.isEmpty());
+        QVERIFY(!controller_->connectComponents("client", store).isEmpty());
+        waitFresh();
+        QTRY_VERIFY(list->property("currentIndex").toInt() > last);
+        QCOMPARE(panel->property("currentIdentity").toString(), identity);
+        QCOMPARE(openRows(), QStringList{identity});
+        for (const QString& s : subjects)
+            QVERIFY2(view_->critique().highlight.contains(s), qPrintable(s));
+
+        // Its subject deleted, the finding is gone: nothing open, nothing lit.
+        QVERIFY(controller_->deleteElements({component}));
+        waitFresh();
+        QTRY_COMPARE(panel->property("currentIdentity").toString(), QString());
+        QVERIFY(openRows().isEmpty());
+        QVERIFY(view_->critique().highlight.isEmpty());
+    }
+
     /// The findings panel and the status bar colour severities with the palette the canvas,
     /// the exports and the reports use (StatusPalette, through the Theme singleton).
     void findingsAreColouredByThePalette() {
