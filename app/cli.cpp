@@ -208,9 +208,14 @@ void printText(const QString& file, const Document& doc, const Report& report) {
               << (isBroken(f) ? " — broken: most requests fail" : "")
               << (f.background ? " (background)" : "") << "\n";
     }
-    if (report.saturation)
-        out() << "\nSaturation: " << shown(report.saturation->component) << " saturates at "
+    if (report.saturation) {
+        // Named as the diagram names it, not by its id.
+        const Component* saturated = doc.component(report.saturation->component);
+        const std::string& name =
+            saturated && !saturated->name.empty() ? saturated->name : report.saturation->component;
+        out() << "\nSaturation: " << shown(name) << " saturates at "
               << q(multiplierText(report.saturation->multiplier)) << " the declared traffic\n";
+    }
     for (Severity severity : {Severity::Error, Severity::Warning, Severity::Info}) {
         int n = 0;
         for (const auto& f : report.findings)

@@ -49,9 +49,23 @@ Control {
     function commit(newValue) { return properties.setValue(index, newValue) }
     /// A keystroke: merged with the following ones into one undo step until finishTyping().
     function typed(newValue) { return properties.setValue(index, newValue, true) }
+    /// An availability (a fraction of the time, 0 to 1): shown and typed as people write
+    /// it, "99.95%", while the file keeps 0.9995.
+    readonly property bool fraction: type === PropertyModel.Number && minimum === 0 && maximum === 1
     function format(v) {
         if (v === undefined || v === null) return ""
-        return typeof v === "number" ? String(Math.round(v * 1e9) / 1e9) : String(v)
+        if (typeof v !== "number") return String(v)
+        if (fraction) return String(Number((v * 100).toPrecision(10))) + "%"
+        return String(Math.round(v * 1e9) / 1e9)
+    }
+    /// A typed availability: "99.9%" and "99.9" mean 0.999, as does "0.999"; NaN for text
+    /// that is no number.
+    function parseFraction(text) {
+        const t = text.trim()
+        const percent = t.endsWith("%")
+        const n = Number(percent ? t.slice(0, -1).trim() : t)
+        if (isNaN(n) || t === "%") return NaN
+        return percent || n > 1 ? Number((n / 100).toPrecision(12)) : n
     }
     function choiceIndex(v) {
         for (let i = 0; i < choices.length; ++i)
@@ -202,10 +216,13 @@ Control {
         id: numberEditor
         TextField {
             id: numberField
+            objectName: "field_" + field.name
             readonly property string shown: field.mixed ? "" : field.format(field.value)
             text: shown
             placeholderText: field.mixed ? qsTr("mixed") : qsTr("not set")
-            validator: DoubleValidator { locale: "C"; notation: DoubleValidator.StandardNotation }
+            validator: field.fraction ? percentValidator : plainValidator
+            DoubleValidator { id: plainValidator; locale: "C"; notation: DoubleValidator.StandardNotation }
+            RegularExpressionValidator { id: percentValidator; regularExpression: /\s*[0-9]*[.]?[0-9]*\s*%?\s*/ }
             selectByMouse: true
             function commit() {
                 if (text === shown) return
@@ -214,7 +231,7 @@ Control {
                     else if (!field.mixed) revert()
                     return
                 }
-                const n = Number(text)
+                const n = field.fraction ? field.parseFraction(text) : Number(text)
                 field.commit(isNaN(n) ? text : n)
             }
             function revert() { text = Qt.binding(() => numberField.shown) }

@@ -14,6 +14,10 @@ if(NOT out MATCHES "Follow a short link \\(redirect\\): availability 0%[^\n]*; 1
    OR out MATCHES "Create a short link:[^\n]*(time out|broken)")
   message(FATAL_ERROR "check url-shortener: the redirect flow's line does not say it times out:\n${out}${err}")
 endif()
+# The summary names components as the diagram does, never by id.
+if(NOT out MATCHES "Saturation: Redirect service saturates at 0.75× the declared traffic")
+  message(FATAL_ERROR "check url-shortener: the saturation line does not name the component:\n${out}")
+endif()
 file(READ ${RESOURCES}/examples/url-shortener.archlens design)
 string(JSON design SET "${design}" components 0 kind "\"scheduler\"")
 file(MAKE_DIRECTORY ${WORK})

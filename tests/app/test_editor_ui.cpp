@@ -370,6 +370,36 @@ private slots:
         }));
     }
 
+    /// The availability target is typed as people write it: "99.9%", "99.95" or 0.999, and
+    /// shown as a percentage.
+    void availabilityIsTypedAsAPercentage() {
+        controller_->newDocument();
+        findItem(window_->contentItem(), "sideTabs")->setProperty("currentIndex", 0);
+        QQuickItem* field = nullptr;
+        QTRY_VERIFY((field = findItem(window_->contentItem(), "field_requirements.availability")) &&
+                    field->isVisible() && field->width() > 0);
+        auto type = [&](const QString& text) {
+            QTest::mouseClick(
+                window_, Qt::LeftButton, {},
+                field->mapToScene(QPointF(field->width() / 2, field->height() / 2)).toPoint());
+            QTRY_VERIFY(field->hasActiveFocus());
+            QTest::keyClick(window_, Qt::Key_A, Qt::ControlModifier);
+            for (const QChar c : text)
+                QTest::keyClick(window_, c.toLatin1());
+            QTest::keyClick(window_, Qt::Key_Return);
+        };
+        type("99.9%");
+        QTRY_COMPARE(doc().requirements.availability, std::optional<double>(0.999));
+        QTRY_COMPARE(field->property("text").toString(), QString("99.9%"));
+        type("99.95");
+        QTRY_COMPARE(doc().requirements.availability, std::optional<double>(0.9995));
+        type("0.99");
+        QTRY_COMPARE(doc().requirements.availability, std::optional<double>(0.99));
+        QTRY_COMPARE(field->property("text").toString(), QString("99%"));
+        // Undo names the target, not its key.
+        QCOMPARE(controller_->undoText(), QString("Change availability target"));
+    }
+
     void ctrlWheelZoomsAroundTheCursor() {
         twoComponents();
         const QPoint at = onScreen(QPointF(400, 300));
