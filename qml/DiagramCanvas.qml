@@ -40,6 +40,20 @@ Item {
         onViewChanged: if (renameField.visible) renameField.commit()
     }
 
+    // The full name of the box under the pointer, which the box itself may cut short.
+    ToolTip {
+        id: nameTip
+        objectName: "nameTip"
+        parent: view
+        delay: 500
+        readonly property string hovered: view.hoveredId
+        readonly property rect box: hovered !== "" ? view.elementRect(hovered) : Qt.rect(0, 0, 0, 0)
+        visible: hovered !== "" && !renameField.visible
+        x: box.x
+        y: box.y + box.height + 4
+        text: hovered !== "" ? DocumentController.attribute(hovered, "name") : ""
+    }
+
     DropArea {
         anchors.fill: parent
         keys: ["archlens/kind"]

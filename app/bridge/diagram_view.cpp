@@ -40,7 +40,7 @@ void DiagramView::setController(DocumentController* controller) {
     if (controller_) {
         connect(controller_, &DocumentController::documentChanged, this,
                 &DiagramView::documentChanged);
-        connect(controller_, &DocumentController::fileChanged, this, &DiagramView::zoomToFit);
+        connect(controller_, &DocumentController::fileChanged, this, &DiagramView::showOpened);
         connect(controller_->selection(), &SelectionModel::changed, this, [this] {
             ++selectionRevision_;
             update();
@@ -202,6 +202,41 @@ void DiagramView::zoomToFit() {
     update();
 }
 
+void DiagramView::showOpened() {
+    if (width() <= 0 || height() <= 0) {
+        openPending_ = true;
+        return;
+    }
+    openPending_ = false;
+    fitPending_ = false;
+    QRectF bounds = controller_ ? controller_->bounds() : QRectF();
+    if (bounds.isEmpty()) bounds = QRectF(0, 0, 800, 500);
+    bounds.adjust(-40, -40, 40, 40);
+    const double fit = std::min(width() / bounds.width(), height() / bounds.height());
+    zoom_ = std::clamp(fit, kReadableZoom, 1.0);
+    // Where people start reading a design: where its first flow enters (or its first box).
+    QPointF entry = bounds.center();
+    if (controller_) {
+        const Document& doc = controller_->document();
+        const Component* first = !doc.flows.empty()        ? doc.component(doc.flows.front().entry)
+                                 : !doc.components.empty() ? &doc.components.front()
+                                                           : nullptr;
+        if (first) entry = geometry::componentRect(*first).center();
+    }
+    const QSizeF view(width() / zoom_, height() / zoom_);
+    // Along each axis: the whole extent centred when it fits; otherwise from its left edge
+    // across, and centred on the entry down (clamped to the design).
+    const double x =
+        bounds.width() <= view.width() ? bounds.center().x() - view.width() / 2 : bounds.left();
+    const double y = bounds.height() <= view.height()
+                         ? bounds.center().y() - view.height() / 2
+                         : std::clamp(entry.y() - view.height() / 2, bounds.top(),
+                                      bounds.bottom() - view.height());
+    origin_ = QPointF(x, y);
+    emit viewChanged();
+    update();
+}
+
 void DiagramView::reveal(QRectF r) {
     const QRectF view(origin_, QSizeF(width() / zoom_, height() / zoom_));
     if (view.contains(r)) return;
@@ -252,7 +287,12 @@ void DiagramView::revealElements(const QStringList& ids) {
 
 void DiagramView::geometryChange(const QRectF& newGeometry, const QRectF& oldGeometry) {
     QQuickItem::geometryChange(newGeometry, oldGeometry);
-    if (fitPending_ && newGeometry.width() > 0 && newGeometry.height() > 0) zoomToFit();
+    if (newGeometry.width() > 0 && newGeometry.height() > 0) {
+        if (openPending_)
+            showOpened();
+        else if (fitPending_)
+            zoomToFit();
+    }
     update();
 }
 
@@ -562,6 +602,7 @@ void DiagramView::hoverMoveEvent(QHoverEvent* event) {
     }
     if (over != hovered_) {
         hovered_ = over;
+        emit hoveredChanged();
         update();
     }
 }
@@ -569,6 +610,7 @@ void DiagramView::hoverMoveEvent(QHoverEvent* event) {
 void DiagramView::hoverLeaveEvent(QHoverEvent*) {
     if (hovered_.isEmpty()) return;
     hovered_.clear();
+    emit hoveredChanged();
     update();
 }
 

@@ -27,6 +27,8 @@ class DiagramView : public QQuickItem {
     Q_PROPERTY(bool snapToGrid READ snapToGrid WRITE setSnapToGrid NOTIFY snapChanged)
     /// Space held: a left drag pans instead of selecting.
     Q_PROPERTY(bool panMode READ panMode WRITE setPanMode NOTIFY panModeChanged)
+    /// The component under the pointer, "" when none: the canvas shows its full name.
+    Q_PROPERTY(QString hoveredId READ hoveredId NOTIFY hoveredChanged)
     /// No labels are waiting to be painted: what is on screen is complete.
     Q_PROPERTY(bool settled READ settled NOTIFY settledChanged)
     Q_PROPERTY(QColor background READ background NOTIFY themeChanged)
@@ -61,6 +63,7 @@ public:
     bool snapToGrid() const { return snap_; }
     void setSnapToGrid(bool snap);
     bool panMode() const { return panMode_; }
+    QString hoveredId() const { return hovered_; }
     void setPanMode(bool on);
     bool settled() const { return settled_; }
     QColor background() const { return theme_.background; }
@@ -91,6 +94,12 @@ public:
     Q_INVOKABLE void zoomAt(qreal factor, QPointF itemPoint);
     Q_INVOKABLE void zoomTo(qreal zoom);
     Q_INVOKABLE void zoomToFit();
+    /// How a design is first shown: the whole of it when its names stay readable (a name
+    /// at least 11 px high on screen, kReadableZoom), otherwise at that zoom, beginning at
+    /// the left and centred on where its first flow enters.
+    Q_INVOKABLE void showOpened();
+    /// The least zoom at which a component's name (13 px in the document) is 11 px on screen.
+    static constexpr double kReadableZoom = 11.0 / 13.0;
     Q_INVOKABLE void panBy(qreal dx, qreal dy);
     /// Scrolls so that a document rectangle is in view, zooming out only if it must.
     Q_INVOKABLE void reveal(QRectF docRect);
@@ -110,6 +119,7 @@ signals:
     void themeChanged();
     void snapChanged();
     void panModeChanged();
+    void hoveredChanged();
     void settledChanged();
     void critiqueChanged();
     /// Double-click or F2 on an element: QML shows a text field over it.
@@ -152,6 +162,7 @@ private:
     bool snap_ = true;
     bool panMode_ = false;
     bool settled_ = true;
+    bool openPending_ = false; ///< showOpened() waits for a size
     bool fitPending_ = false;
     quint64 documentRevision_ = 1;
     quint64 selectionRevision_ = 1;

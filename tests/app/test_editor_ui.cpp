@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -368,6 +369,44 @@ private slots:
             return std::find(f.subjects.begin(), f.subjects.end(), db.toStdString()) !=
                    f.subjects.end();
         }));
+    }
+
+    /// Every example opens where its names can be read (at least 11 px high on screen),
+    /// showing where its first flow enters.
+    void examplesOpenWithReadableNames() {
+        const QDir examples(QStringLiteral(ARCHLENS_RESOURCES_DIR) + "/examples");
+        const QStringList files = examples.entryList({"*.archlens"});
+        QVERIFY(files.size() >= 5);
+        for (const QString& file : files) {
+            QVERIFY(controller_->openFile(examples.filePath(file)));
+            QTRY_VERIFY2(view_->zoom() * 13 >= 11 - 1e-9, qPrintable(file));
+            QVERIFY2(view_->zoom() <= 1.0, qPrintable(file));
+            const Component* entry = doc().component(doc().flows.front().entry);
+            QVERIFY(entry);
+            const QRectF onScreen(
+                view_->mapFromDocument(geometry::componentRect(*entry).topLeft()),
+                view_->mapFromDocument(geometry::componentRect(*entry).bottomRight()));
+            QVERIFY2(QRectF(0, 0, view_->width(), view_->height()).contains(onScreen),
+                     qPrintable(file + ": the entry is off screen"));
+        }
+    }
+
+    /// A name too long for its box is cut short there; hovering the box shows all of it.
+    void hoveringABoxShowsItsFullName() {
+        twoComponents();
+        const Component& c = doc().components.front();
+        const QString name = QStringLiteral("Recommendation candidate generation service");
+        QVERIFY(controller_->rename(QString::fromStdString(c.id), name));
+        QTest::mouseMove(window_, centreOf(doc().components.front()));
+        QTRY_COMPARE(view_->hoveredId(), QString::fromStdString(c.id));
+        auto* tip = window_->findChild<QObject*>("nameTip");
+        QVERIFY(tip);
+        QTRY_VERIFY(tip->property("visible").toBool());
+        QCOMPARE(tip->property("text").toString(), name);
+        // Away from every box, the tip goes.
+        QTest::mouseMove(window_, onScreen(QPointF(120, 600)));
+        QTRY_COMPARE(view_->hoveredId(), QString());
+        QTRY_VERIFY(!tip->property("visible").toBool());
     }
 
     /// The availability target is typed as people write it: "99.9%", "99.95" or 0.999, and
