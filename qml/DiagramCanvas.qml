@@ -10,6 +10,8 @@ Item {
     property alias dark: view.dark
     property alias showGrid: view.showGrid
     property alias snapToGrid: view.snapToGrid
+    /// An example was picked from the empty canvas; the window deals with unsaved changes.
+    signal openExampleRequested(string path)
 
     function startRename(id) {
         if (id === "") return
@@ -38,6 +40,44 @@ Item {
             contextMenu.popup(view, p.x, p.y)
         }
         onViewChanged: if (renameField.visible) renameField.commit()
+    }
+
+    // An empty design says how to begin: from the palette, or from an example.
+    Column {
+        id: emptyHint
+        objectName: "emptyHint"
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 40, 460)
+        spacing: 10
+        visible: DocumentController.components.count === 0
+        Label {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("An empty design")
+            font.pixelSize: 20
+            font.bold: true
+            opacity: 0.7
+        }
+        Label {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            opacity: 0.7
+            text: qsTr("Drag a component from the palette on the left and drop it here, then draw a connection from the dot on its right side. Or start from an example:")
+        }
+        Flow {
+            width: parent.width
+            spacing: 6
+            Repeater {
+                model: DocumentController.examples
+                delegate: Button {
+                    required property var modelData
+                    objectName: "example_" + modelData.title
+                    text: modelData.title
+                    onClicked: root.openExampleRequested(modelData.path)
+                }
+            }
+        }
     }
 
     // The full name of the box under the pointer, which the box itself may cut short.

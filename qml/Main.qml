@@ -144,6 +144,7 @@ ApplicationWindow {
                     showGrid: settings.showGrid
                     snapToGrid: settings.snapToGrid
                     Component.onCompleted: view.analysis = window.critique
+                    onOpenExampleRequested: (path) => window.ifChangesHandled(() => DocumentController.openFile(path))
                 }
                 NumbersPanel {
                     id: numbers

@@ -391,6 +391,25 @@ private slots:
         }
     }
 
+    /// An empty design says how to begin, and one click on an example opens it.
+    void theEmptyCanvasSaysHowToStart() {
+        controller_->newDocument();
+        auto* hint = findItem(window_->contentItem(), "emptyHint");
+        QVERIFY(hint);
+        QTRY_VERIFY(hint->isVisible());
+        QQuickItem* button = nullptr;
+        for (QQuickItem* child : hint->childItems())
+            for (QQuickItem* grandchild : child->childItems())
+                if (grandchild->objectName().startsWith("example_"))
+                    button = button ? button : grandchild;
+        QVERIFY(button);
+        QTest::mouseClick(
+            window_, Qt::LeftButton, {},
+            button->mapToScene(QPointF(button->width() / 2, button->height() / 2)).toPoint());
+        QTRY_VERIFY(!doc().components.empty());
+        QTRY_VERIFY(!hint->isVisible());
+    }
+
     /// A name too long for its box is cut short there; hovering the box shows all of it.
     void hoveringABoxShowsItsFullName() {
         twoComponents();
