@@ -28,6 +28,10 @@ Control {
     required property string error
     required property var defaultValue
     required property bool resettable
+    required property bool fromDefault
+    /// Text of a value the design does not state (the catalogue's default) looks like a
+    /// placeholder, so that what was chosen stands out.
+    readonly property color valueColour: fromDefault ? palette.placeholderText : palette.text
 
     /// The PropertyModel the row belongs to: where edits go.
     property PropertyModel properties
@@ -193,6 +197,8 @@ Control {
         SpinBox {
             id: spin
             editable: true
+            palette.text: activeFocus ? field.palette.text : field.valueColour
+            font.italic: field.fromDefault && !activeFocus
             from: field.minimum === undefined || field.minimum === null ? -2147483647
                   : Math.ceil(field.minimum) + (field.exclusiveMin && Number.isInteger(field.minimum) ? 1 : 0)
             to: field.maximum === undefined || field.maximum === null ? 2147483647 : Math.floor(field.maximum)
@@ -219,6 +225,8 @@ Control {
             objectName: "field_" + field.name
             readonly property string shown: field.mixed ? "" : field.format(field.value)
             text: shown
+            color: activeFocus ? palette.text : field.valueColour
+            font.italic: field.fromDefault && !activeFocus
             placeholderText: field.mixed ? qsTr("mixed") : qsTr("not set")
             validator: field.fraction ? percentValidator : plainValidator
             DoubleValidator { id: plainValidator; locale: "C"; notation: DoubleValidator.StandardNotation }
@@ -268,6 +276,9 @@ Control {
     Component {
         id: choiceEditor
         ComboBox {
+            palette.text: field.valueColour
+            palette.buttonText: field.valueColour
+            font.italic: field.fromDefault
             model: field.choices
             textRole: "text"
             valueRole: "value"

@@ -259,6 +259,8 @@ QVariant PropertyModel::data(const QModelIndex& index, int role) const {
         return r.defaultValue;
     case ResettableRole:
         return r.nullable && r.isSet;
+    case FromDefaultRole:
+        return r.nullable && !r.isSet && !r.mixed && r.value.isValid() && !r.value.isNull();
     }
     return {};
 }
@@ -278,7 +280,8 @@ QHash<int, QByteArray> PropertyModel::roleNames() const {
             {MixedRole, "mixed"},
             {ErrorRole, "error"},
             {DefaultRole, "defaultValue"},
-            {ResettableRole, "resettable"}};
+            {ResettableRole, "resettable"},
+            {FromDefaultRole, "fromDefault"}};
 }
 
 int PropertyModel::rowOf(const QString& name) const {

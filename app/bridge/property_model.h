@@ -53,7 +53,10 @@ public:
         MixedRole,
         ErrorRole,
         DefaultRole,
-        ResettableRole
+        ResettableRole,
+        /// The value shown is the catalogue's default, not one the design states: drawn in
+        /// the placeholder style, so chosen values stand out.
+        FromDefaultRole
     };
     Q_ENUM(Role)
 

@@ -405,6 +405,16 @@ private slots:
         QCOMPARE(
             PropertyModel::Editor(rowData(model, "props.ttl_s", PropertyModel::TypeRole).toInt()),
             PropertyModel::Number);
+        // A value the design does not state is the catalogue's default, drawn as such.
+        controller.selection()->select("keygen");
+        const bool failoverSet =
+            controller.document().component("keygen")->props.contains("failover");
+        QCOMPARE(rowData(model, "props.failover", PropertyModel::FromDefaultRole).toBool(),
+                 !failoverSet);
+        QVERIFY(model.setValue(model.rowOf("props.failover"), QStringLiteral("manual")));
+        QCOMPARE(rowData(model, "props.failover", PropertyModel::FromDefaultRole).toBool(), false);
+        // A value the design states is not drawn as a default.
+        QCOMPARE(rowData(model, "props.instances", PropertyModel::FromDefaultRole).toBool(), false);
         controller.selection()->select("aggregator");
         QCOMPARE(PropertyModel::Editor(
                      rowData(model, "props.single_active", PropertyModel::TypeRole).toInt()),
