@@ -37,4 +37,14 @@ bool isWriteFanOut(const Context& ctx, const Connection& c) {
     return false;
 }
 
+bool talksToCoordination(const Context& ctx, const Component& c) {
+    for (const auto* list : {&ctx.outgoing(c.id), &ctx.incoming(c.id)})
+        for (std::size_t i : *list) {
+            const Connection& conn = ctx.doc.connections[i];
+            const Component* other = ctx.component(conn.from == c.id ? conn.to : conn.from);
+            if (other && ctx.is(*other, KindTrait::Coordination)) return true;
+        }
+    return false;
+}
+
 } // namespace archlens::rules

@@ -19,4 +19,8 @@ double p99Of(const Context& ctx, const Component& c);
 /// store or queue): fan-out-on-write reports it, and chatty-io stands down for it.
 bool isWriteFanOut(const Context& ctx, const Connection& c);
 
+/// Whether the component calls or is called by a coordination service (leases, locks,
+/// leader election): what lets several instances agree that one of them acts.
+bool talksToCoordination(const Context& ctx, const Component& c);
+
 } // namespace archlens::rules

@@ -2,7 +2,7 @@
 // instance keeps its own timer, so every job runs once per instance (the nightly billing
 // charges twice, the digest goes out three times). Redundancy for a scheduler only works
 // with a lease or an elected leader, held in a coordination service.
-#include "rule.h"
+#include "resilience_helpers.h"
 
 namespace archlens::rules {
 
@@ -15,14 +15,7 @@ void uncoordinatedScheduler(const Context& ctx, std::vector<Finding>& out) {
         if (failover.is_string() && failover.get<std::string>() == "manual") continue;
         const int instances = ctx.count(s, "instances", 1);
         if (instances < 2) continue;
-        bool coordinated = false;
-        for (const auto* list : {&ctx.outgoing(s.id), &ctx.incoming(s.id)})
-            for (std::size_t i : *list) {
-                const Connection& conn = ctx.doc.connections[i];
-                const Component* other = ctx.component(conn.from == s.id ? conn.to : conn.from);
-                if (other && ctx.is(*other, KindTrait::Coordination)) coordinated = true;
-            }
-        if (coordinated) continue;
+        if (talksToCoordination(ctx, s)) continue;
         std::vector<std::string> jobs;
         for (const auto& f : ctx.doc.flows)
             if (f.entry == s.id) jobs.push_back(f.id);

@@ -4,7 +4,7 @@
 // clock and heartbeats, and a pause or a network split leaves two of them acting at once.
 // Schedulers are uncoordinated-scheduler's; this covers every other component that says it
 // needs a single active instance.
-#include "rule.h"
+#include "resilience_helpers.h"
 
 namespace archlens::rules {
 
@@ -16,18 +16,15 @@ void uncoordinatedSingleton(const Context& ctx, std::vector<Finding>& out) {
         if (ctx.prop(s, "failover") == "manual") continue;
         const int instances = ctx.count(s, "instances", 1);
         if (instances < 2) continue;
-        bool coordinated = false;
-        for (const auto* list : {&ctx.outgoing(s.id), &ctx.incoming(s.id)})
-            for (std::size_t i : *list) {
-                const Connection& conn = ctx.doc.connections[i];
-                const Component* other = ctx.component(conn.from == s.id ? conn.to : conn.from);
-                if (other && ctx.is(*other, KindTrait::Coordination)) coordinated = true;
-                // A consumer group of a stream hands each partition to one member at a
-                // time: the broker holds the lease.
-                if (other && conn.to == s.id && ctx.is(*other, KindTrait::Stream))
-                    coordinated = true;
-            }
-        if (coordinated) continue;
+        if (talksToCoordination(ctx, s)) continue;
+        // A consumer group of a stream hands each partition to one member at a time: the
+        // broker holds the lease.
+        bool consumesStream = false;
+        for (std::size_t i : ctx.incoming(s.id))
+            if (const Component* from = ctx.component(ctx.doc.connections[i].from);
+                from && ctx.is(*from, KindTrait::Stream))
+                consumesStream = true;
+        if (consumesStream) continue;
         emit(out, "uncoordinated-singleton", {s.id},
              {{"name", ctx.name(s.id)}, {"instances", count(instances)}});
     }
