@@ -47,27 +47,14 @@ bool cachingLayer(const Context& ctx, const Component& c) {
 /// or more HTTP layers alone are stacked-http-caches' finding). Returns the caches reported.
 std::set<std::string> layeredCaches(const Context& ctx, std::vector<Finding>& out) {
     std::set<std::string> reported;
-    std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> stacks;
-    for (const auto& r : ctx.report.flows) {
-        const Flow* flow = ctx.doc.flow(r.id);
-        if (!flow || flow->op != "read") continue;
-        std::vector<std::string> layers;
-        bool ownCache = false;
-        for (const auto& c : ctx.doc.components) // document order, so one stack, one key
-            if (cachingLayer(ctx, c) && std::find(r.syncComponents.begin(), r.syncComponents.end(),
-                                                  c.id) != r.syncComponents.end()) {
-                layers.push_back(c.id);
-                ownCache = ownCache || ctx.is(c, KindTrait::Cache);
-            }
-        if (layers.size() < kManyLayers || !ownCache) continue;
-        auto it = std::find_if(stacks.begin(), stacks.end(),
-                               [&](const auto& s) { return s.first == layers; });
-        if (it == stacks.end())
-            stacks.push_back({layers, {r.id}});
-        else
-            it->second.push_back(r.id);
-    }
+    const auto stacks = readPathStacks(
+        ctx, [&](const Component& c) { return cachingLayer(ctx, c); }, kManyLayers);
     for (const auto& [layers, flows] : stacks) {
+        // An application cache among them; HTTP layers alone are stacked-http-caches'.
+        if (std::none_of(layers.begin(), layers.end(), [&](const std::string& id) {
+                return ctx.is(*ctx.component(id), KindTrait::Cache);
+            }))
+            continue;
         std::string names;
         for (std::size_t i = 0; i < layers.size(); ++i) {
             const Component* c = ctx.component(layers[i]);

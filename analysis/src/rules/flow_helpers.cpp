@@ -117,4 +117,27 @@ std::vector<double> connectionRates(const Context& ctx, std::size_t flowIndex) {
     return rates;
 }
 
+std::vector<LayerStack> readPathStacks(const Context& ctx,
+                                       const std::function<bool(const Component&)>& isLayer,
+                                       std::size_t minLayers) {
+    std::vector<LayerStack> stacks;
+    for (const auto& r : ctx.report.flows) {
+        const Flow* flow = ctx.doc.flow(r.id);
+        if (!flow || flow->op != "read") continue;
+        std::vector<std::string> layers;
+        for (const auto& c : ctx.doc.components)
+            if (isLayer(c) && std::find(r.syncComponents.begin(), r.syncComponents.end(), c.id) !=
+                                  r.syncComponents.end())
+                layers.push_back(c.id);
+        if (layers.size() < minLayers) continue;
+        auto it = std::find_if(stacks.begin(), stacks.end(),
+                               [&](const LayerStack& s) { return s.layers == layers; });
+        if (it == stacks.end())
+            stacks.push_back({layers, {r.id}});
+        else
+            it->flows.push_back(r.id);
+    }
+    return stacks;
+}
+
 } // namespace archlens::rules

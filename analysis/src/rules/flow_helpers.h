@@ -45,4 +45,14 @@ struct ZoneCause {
 };
 std::vector<ZoneCause> zoneCauses(const Context& ctx);
 
+/// The layers `isLayer` picks on each read flow's synchronous path, in document order (so
+/// the same stack is the same list), with the read flows that pass exactly that stack.
+struct LayerStack {
+    std::vector<std::string> layers;
+    std::vector<std::string> flows;
+};
+std::vector<LayerStack> readPathStacks(const Context& ctx,
+                                       const std::function<bool(const Component&)>& isLayer,
+                                       std::size_t minLayers);
+
 } // namespace archlens::rules

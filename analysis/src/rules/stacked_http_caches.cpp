@@ -20,23 +20,8 @@ bool httpCache(const Context& ctx, const Component& c) {
 } // namespace
 
 void stackedHttpCaches(const Context& ctx, std::vector<Finding>& out) {
-    std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>> stacks;
-    for (const auto& r : ctx.report.flows) {
-        const Flow* flow = ctx.doc.flow(r.id);
-        if (!flow || flow->op != "read") continue;
-        std::vector<std::string> layers;
-        for (const auto& c : ctx.doc.components) // document order, so one stack, one key
-            if (httpCache(ctx, c) && std::find(r.syncComponents.begin(), r.syncComponents.end(),
-                                               c.id) != r.syncComponents.end())
-                layers.push_back(c.id);
-        if (layers.size() < 2) continue;
-        auto it = std::find_if(stacks.begin(), stacks.end(),
-                               [&](const auto& s) { return s.first == layers; });
-        if (it == stacks.end())
-            stacks.push_back({layers, {r.id}});
-        else
-            it->second.push_back(r.id);
-    }
+    const auto stacks = readPathStacks(
+        ctx, [&](const Component& c) { return httpCache(ctx, c); }, 2);
     for (const auto& [layers, flows] : stacks) {
         std::string names;
         for (std::size_t i = 0; i < layers.size(); ++i) {
