@@ -26,13 +26,6 @@ std::vector<std::filesystem::path> designsIn(const std::string& suite) {
     return out;
 }
 
-Json readJson(const std::filesystem::path& p) {
-    std::ifstream in(p);
-    std::stringstream text;
-    text << in.rdbuf();
-    return Json::parse(text.str());
-}
-
 std::string describe(const Finding& f) {
     std::string s = std::string(toString(f.severity)) + " " + f.rule + " [";
     for (const auto& id : f.subjects)

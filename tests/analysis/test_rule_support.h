@@ -6,10 +6,25 @@
 #include "archlens/analysis/analyze.h"
 #include "archlens/analysis/rules.h"
 
+#include <catch2/catch.hpp>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 namespace archlens::test {
+
+/// A design file (a review design, an expectation), parsed; one that cannot be read fails
+/// the test.
+inline Json readJson(const std::filesystem::path& p) {
+    std::ifstream in(p);
+    REQUIRE(in);
+    std::stringstream text;
+    text << in.rdbuf();
+    return Json::parse(text.str());
+}
 
 /// The rules over a hand-made report: the rule sees exactly these numbers.
 inline std::vector<Finding> findings(const Json& design, const Report& numbers) {
@@ -72,6 +87,13 @@ inline Json soundDesign() {
   "flows": [ { "id": "order", "name": "Place order", "entry": "client", "op": "write", "rate_rps": 50 } ],
   "notes": []
 })");
+}
+
+/// The sound design with a second region's zone, for the rules about regions.
+inline Json twoRegions() {
+    Json d = soundDesign();
+    d["zones"].push_back({{"id", "us1"}, {"region", "us"}, {"availability", 0.9995}});
+    return d;
 }
 
 inline Json& component(Json& design, const std::string& id) {

@@ -45,11 +45,7 @@ const std::filesystem::path kReview =
     std::filesystem::path(__FILE__).parent_path() / "designs" / "review-cache";
 
 Json reviewDesign(const std::string& file) {
-    std::ifstream in(kReview / file);
-    REQUIRE(in);
-    std::stringstream text;
-    text << in.rdbuf();
-    return Json::parse(text.str());
+    return readJson(kReview / file);
 }
 
 const Finding* first(const std::vector<Finding>& findings, const std::string& rule) {

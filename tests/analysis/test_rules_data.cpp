@@ -16,13 +16,6 @@ using namespace archlens::test;
 
 namespace {
 
-/// The sound design with a second region's zone, for the rules about regions.
-Json twoRegions() {
-    Json d = soundDesign();
-    d["zones"].push_back({{"id", "us1"}, {"region", "us"}, {"availability", 0.9995}});
-    return d;
-}
-
 /// A read flow "history" that reads `store` through the API (and the write flow keeps to c3).
 void addReadFlow(Json& d, const std::string& store) {
     connection(d, "c3")["props"]["ops"] = Json::array({"write"});
@@ -42,10 +35,7 @@ const std::filesystem::path kReview =
     std::filesystem::path(__FILE__).parent_path() / "designs" / "review-data";
 
 Json reviewDesign(const std::string& name) {
-    std::ifstream in(kReview / (name + ".archlens"));
-    std::stringstream text;
-    text << in.rdbuf();
-    return Json::parse(text.str());
+    return readJson(kReview / (name + ".archlens"));
 }
 
 const std::set<std::string> kDataRules{"async-replication-loss",

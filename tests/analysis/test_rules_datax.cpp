@@ -20,13 +20,6 @@ using namespace archlens::test;
 
 namespace {
 
-/// The sound design with a second region's zone.
-Json twoRegions() {
-    Json d = soundDesign();
-    d["zones"].push_back({{"id", "us1"}, {"region", "us"}, {"availability", 0.9995}});
-    return d;
-}
-
 /// The sound design whose order writes also reach a search index in the background:
 /// API -> queue -> indexer -> search index, the index spread over eu and us.
 Json withIndexer() {
@@ -51,11 +44,7 @@ const std::filesystem::path kReview =
     std::filesystem::path(__FILE__).parent_path() / "designs" / "review-datax";
 
 Json reviewDesign(const std::string& name) {
-    std::ifstream in(kReview / (name + ".archlens"));
-    REQUIRE(in);
-    std::stringstream text;
-    text << in.rdbuf();
-    return Json::parse(text.str());
+    return readJson(kReview / (name + ".archlens"));
 }
 
 /// "severity rule [subjects]" for each finding at warning or above and each finding of

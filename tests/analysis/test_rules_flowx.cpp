@@ -26,13 +26,6 @@ Json goodQueue() {
     return {{"dlq", true}, {"max_depth", 100000}, {"zones", {"az1", "az2"}}};
 }
 
-Json readJson(const std::filesystem::path& p) {
-    std::ifstream in(p);
-    std::stringstream text;
-    text << in.rdbuf();
-    return Json::parse(text.str());
-}
-
 /// The sound design plus a scheduler that reads the orders database on a timer.
 Json pollingDesign(double intervalS) {
     Json d = soundDesign();

@@ -36,13 +36,6 @@ Json orderEvents() {
     return d;
 }
 
-Json readJson(const std::filesystem::path& p) {
-    std::ifstream in(p);
-    std::stringstream text;
-    text << in.rdbuf();
-    return Json::parse(text.str());
-}
-
 } // namespace
 
 TEST_CASE("rule dual-write: a handler commits and publishes in two calls") {

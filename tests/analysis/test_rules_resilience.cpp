@@ -294,11 +294,7 @@ const std::filesystem::path kReview =
     std::filesystem::path(__FILE__).parent_path() / "designs" / "review-resilience";
 
 std::vector<Finding> reviewFindings(const std::string& name) {
-    std::ifstream in(kReview / (name + ".archlens"));
-    REQUIRE(in);
-    std::stringstream text;
-    text << in.rdbuf();
-    return findings(Json::parse(text.str()));
+    return findings(readJson(kReview / (name + ".archlens")));
 }
 
 } // namespace
