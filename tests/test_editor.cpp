@@ -338,3 +338,43 @@ TEST_CASE("a flow's targets out of range are refused and change nothing") {
     CHECK(editor.document().flow(added.id)->p99_ms == std::optional<double>(250));
     CHECK(validateDocument(editor.document(), Catalogue::builtin()).empty());
 }
+
+TEST_CASE("routing a flow through a connection keeps every other flow's route") {
+    Editor editor = makeEditor();
+    // A read flow besides the write one: c2 carries writes only, by its ops.
+    Flow browse;
+    browse.id = "browse";
+    browse.name = "Browse";
+    browse.entry = "client";
+    browse.op = "read";
+    REQUIRE(editor.addFlow(browse).ok());
+    const Document& d = editor.document();
+    REQUIRE(carriesFlow(*d.connection("c2"), *d.flow("order")));
+    REQUIRE_FALSE(carriesFlow(*d.connection("c2"), *d.flow("browse")));
+
+    // Route the read flow through c2: the list names both, so the write flow keeps it.
+    REQUIRE(editor.routeFlow("c2", "browse", true).ok());
+    CHECK(d.connection("c2")->props.at("flows") == Json::array({"order", "browse"}));
+    CHECK(editor.history().undoText() == "Route Browse through connection API \u2192 Orders DB");
+    CHECK(carriesFlow(*d.connection("c2"), *d.flow("browse")));
+    CHECK(carriesFlow(*d.connection("c2"), *d.flow("order")));
+
+    // Take both off: an empty list carries no flow at all, not "every flow of its ops".
+    REQUIRE(editor.routeFlow("c2", "order", false).ok());
+    REQUIRE(editor.routeFlow("c2", "browse", false).ok());
+    CHECK(d.connection("c2")->props.at("flows") == Json::array());
+    CHECK_FALSE(carriesFlow(*d.connection("c2"), *d.flow("order")));
+    CHECK(editor.history().undoText() == "Take Browse off connection API \u2192 Orders DB");
+
+    // Asking for the route it already has is no step.
+    const auto steps = editor.history().size();
+    CHECK(editor.routeFlow("c2", "browse", false).ok());
+    CHECK(editor.history().size() == steps);
+
+    editor.undo();
+    editor.undo();
+    editor.undo();
+    CHECK_FALSE(d.connection("c2")->props.contains("flows"));
+    CHECK(editor.routeFlow("nope", "browse", true).error == "no connection \"nope\"");
+    CHECK(editor.routeFlow("c2", "nope", true).error == "no flow \"nope\"");
+}

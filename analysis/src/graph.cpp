@@ -56,7 +56,7 @@ double hopCost(const Graph& g, const Node& a, const Node& b) {
 
 bool Edge::matches(const Flow& flow) const {
     if (mode == ConnectionMode::Replication) return false;
-    if (!flows.empty()) return contains(flows, flow.id);
+    if (flowsListed) return contains(flows, flow.id);
     return ops.empty() || contains(ops, flow.op);
 }
 
@@ -167,7 +167,10 @@ Graph buildGraph(const Document& doc, const Catalogue& catalogue, const Analysis
         e.timeout = number(value("timeout_ms"), 0);
         e.retries = count(number(value("retries"), 0), 0, 10);
         if (props.contains("ops")) e.ops = strings(props.at("ops"));
-        if (props.contains("flows")) e.flows = strings(props.at("flows"));
+        if (auto f = props.find("flows"); f != props.end() && f->is_array()) {
+            e.flows = strings(*f);
+            e.flowsListed = true;
+        }
         e.hopMs = hopCost(g, g.nodes[e.from], g.nodes[e.to]);
         g.out[e.from].push_back(static_cast<int>(g.edges.size()));
         g.edges.push_back(std::move(e));

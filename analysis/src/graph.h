@@ -41,7 +41,10 @@ struct Edge {
     double timeout = 0;   ///< ms, 0 = none
     int retries = 0;
     std::vector<std::string> ops;   ///< empty = every op
-    std::vector<std::string> flows; ///< empty = every flow of `ops`; else these, whatever their op
+    /// With `flowsListed`, exactly these flows, whatever their op (none when empty); else
+    /// every flow of `ops`.
+    std::vector<std::string> flows;
+    bool flowsListed = false;
     double hopMs = 0.5;             ///< network cost by placement
     bool matches(const Flow& flow) const;
 };

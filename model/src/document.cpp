@@ -79,6 +79,15 @@ const Note* Document::note(const std::string& id) const {
     return findItem(notes, id);
 }
 
+bool carriesFlow(const Connection& c, const Flow& flow) {
+    if (c.mode == ConnectionMode::Replication) return false;
+    if (auto flows = c.props.find("flows"); flows != c.props.end() && flows->is_array())
+        return std::find(flows->begin(), flows->end(), Json(flow.id)) != flows->end();
+    if (auto ops = c.props.find("ops"); ops != c.props.end() && ops->is_array())
+        return std::find(ops->begin(), ops->end(), Json(flow.op)) != ops->end();
+    return true;
+}
+
 std::vector<std::string> subjectSet(std::vector<std::string> subjects) {
     std::sort(subjects.begin(), subjects.end());
     subjects.erase(std::unique(subjects.begin(), subjects.end()), subjects.end());

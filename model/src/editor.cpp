@@ -348,6 +348,29 @@ EditResult Editor::setAttributes(const std::vector<AttributeRef>& refs, const Js
     return {};
 }
 
+EditResult Editor::routeFlow(const std::string& connection, const std::string& flow, bool through) {
+    const Connection* c = doc_.connection(connection);
+    const Flow* f = doc_.flow(flow);
+    if (!c) return EditResult::refused("no connection \"" + connection + "\"");
+    if (!f) return EditResult::refused("no flow \"" + flow + "\"");
+    if (c->mode == ConnectionMode::Replication)
+        return EditResult::refused(
+            "a replication link carries no requests",
+            "Replication copies data between stores; no flow travels over it.");
+    if (carriesFlow(*c, *f) == through) return {};
+    // The flows it carries now, in the document's order, so other flows keep their route.
+    Json list = Json::array();
+    for (const Flow& other : doc_.flows)
+        if (other.id == flow ? through : carriesFlow(*c, other)) list.push_back(other.id);
+    const std::string text =
+        (through ? "Route " + describeElement(doc_, ElementType::Flow, flow) + " through "
+                 : "Take " + describeElement(doc_, ElementType::Flow, flow) + " off ") +
+        describeElement(doc_, ElementType::Connection, connection);
+    const AttributeRef ref{ElementType::Connection, connection, "props.flows"};
+    if (EditResult refused = checkSetAttribute(ref, list); !refused.ok()) return refused;
+    return push(std::make_unique<SetAttributeCommand>(text, doc_, ref, list), connection);
+}
+
 EditResult Editor::move(const std::vector<Position>& positions) {
     auto macro = std::make_unique<MacroCommand>(
         positions.size() == 1

@@ -109,6 +109,19 @@ TEST_CASE("ops and flows restrict which connections a flow follows") {
     const Report read = test::analyzeNoCurves(test::load(j.dump()));
     CHECK_FALSE(has(read.flows[0].syncComponents, "db"));
     CHECK(read.component("db")->offeredRps == 0);
+
+    // A list of flows wins over the ops: the read flow listed goes to the database...
+    j["connections"][1]["props"]["flows"] = Json::array({"order"});
+    const Report listed = test::analyzeNoCurves(test::load(j.dump()));
+    CHECK(has(listed.flows[0].syncComponents, "db"));
+    CHECK(has(listed.flows[0].syncConnections, "c2"));
+    // ...and an empty list carries no flow, whatever the ops allow (the editor leaves one
+    // when the last flow is taken off a connection).
+    Json none = test::smallDesign();
+    none["connections"][1]["props"]["flows"] = Json::array();
+    const Report empty = test::analyzeNoCurves(test::load(none.dump()));
+    CHECK_FALSE(has(empty.flows[0].syncComponents, "db"));
+    CHECK(empty.component("db")->offeredRps == 0);
 }
 
 TEST_CASE("load curves go past saturation") {

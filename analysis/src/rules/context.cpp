@@ -107,20 +107,10 @@ int Context::count(const Connection& c, const std::string& key, int fallback) co
 }
 
 bool Context::carries(const Connection& c, const Flow& flow) const {
-    // A connection that names its flows carries exactly those, whatever their operation:
-    // its ops then say what the call itself does (a write flow that reads a feed). One that
-    // names none carries every flow of the operations it lists (Edge::matches agrees).
-    if (auto flows = c.props.find("flows"); flows != c.props.end() && flows->is_array()) {
-        for (const auto& f : *flows)
-            if (f == flow.id) return true;
-        return false;
-    }
-    if (auto ops = c.props.find("ops"); ops != c.props.end() && ops->is_array()) {
-        for (const auto& op : *ops)
-            if (op == flow.op) return true;
-        return false;
-    }
-    return true;
+    // The model's rule, which Edge::matches caches for the passes: a connection that names
+    // its flows carries exactly those, whatever their operation (its ops then say what the
+    // call itself does: a write flow that reads a feed).
+    return carriesFlow(c, flow);
 }
 
 bool Context::onlyReads(const Connection& c) const {

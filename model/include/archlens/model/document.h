@@ -105,6 +105,13 @@ struct Acknowledgement {
                  const std::vector<std::string>& findingSubjects) const;
 };
 
+/// Whether requests of `flow` travel over `connection` when they reach its caller: a
+/// connection that lists its flows (`props.flows`, even an empty list) carries exactly
+/// those, whatever their operation; one that lists none carries every flow whose operation
+/// its `ops` allow (all, when it states no ops). Replication carries no flow. The analysis
+/// routes flows by this rule.
+bool carriesFlow(const Connection& connection, const Flow& flow);
+
 /// Subjects as a set: sorted, each once. Two findings with equal rule and subject set are
 /// the same finding for acknowledgements.
 std::vector<std::string> subjectSet(std::vector<std::string> subjects);

@@ -87,6 +87,12 @@ public:
     /// is checked first: one refusal (naming that element) leaves all of them as they were.
     EditResult setAttributes(const std::vector<AttributeRef>& refs, const Json& value,
                              const std::string& text = {});
+    /// Makes `flow` travel over `connection` (`through`) or not, as one undo step, leaving
+    /// every other flow's route as it was: a connection that carried flows by its
+    /// operations gets the list of those it carried, with `flow` added or taken out (see
+    /// carriesFlow()). Nothing happens (and no step) when the route is already so; an
+    /// unknown id or a replication connection is refused.
+    EditResult routeFlow(const std::string& connection, const std::string& flow, bool through);
     /// Moves components and notes to new positions as one step.
     struct Position {
         ElementRef ref;
