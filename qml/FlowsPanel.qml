@@ -14,6 +14,17 @@ Pane {
     /// The flow shown below the list: the selected one, if the selection's current is a flow.
     readonly property string shownFlow: DocumentController.selection.currentKind === SelectionModel.FlowElement
                                         ? DocumentController.selection.current : ""
+    /// The canvas, whose route mode the Route section turns on, and the live critique,
+    /// which says which connections the flow takes.
+    property DiagramView view: null
+    property AnalysisController analysis: null
+    /// The connections the shown flow travels over, as the latest analysis found them.
+    readonly property var route: {
+        if (!analysis || shownFlow === "") return []
+        // Read again with every new report (lastRunMs changes with each).
+        return analysis.lastRunMs >= 0 ? analysis.routeOf(shownFlow) : []
+    }
+    readonly property bool routing: view !== null && view.routeFlow !== "" && view.routeFlow === shownFlow
 
     FlowModel { id: flows; objectName: "flowModel"; controller: DocumentController }
     PropertyModel {
@@ -156,6 +167,70 @@ Pane {
                         PropertyField {
                             properties: flowProperties
                             width: parent.width - 18
+                        }
+                    }
+                }
+            }
+
+            // The route: which connections the flow takes, and route mode to change it on
+            // the canvas.
+            ColumnLayout {
+                objectName: "routeSection"
+                visible: panel.shownFlow !== ""
+                Layout.fillWidth: true
+                Layout.leftMargin: 12
+                Layout.rightMargin: 8
+                spacing: 4
+                RowLayout {
+                    Layout.fillWidth: true
+                    SectionTitle { text: qsTr("Route") }
+                    Button {
+                        objectName: "routeButton"
+                        text: panel.routing ? qsTr("Done") : qsTr("Edit route on canvas")
+                        highlighted: panel.routing
+                        enabled: panel.view !== null
+                        onClicked: panel.view.routeFlow = panel.routing ? "" : panel.shownFlow
+                        ToolTip.visible: hovered
+                        ToolTip.delay: 500
+                        ToolTip.text: qsTr("Click connections on the canvas to send this flow over them or take it off (Escape ends)")
+                    }
+                }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    opacity: 0.65
+                    text: panel.routing
+                          ? qsTr("Click a connection on the canvas: a filled handle takes it off the route, a hollow one adds it. Other flows keep their routes.")
+                          : panel.route.length === 0
+                            ? qsTr("This flow travels over no connection yet.")
+                            : panel.route.length === 1
+                              ? qsTr("Travels over 1 connection, lit on the canvas while the flow is selected.")
+                              : qsTr("Travels over %1 connections, lit on the canvas while the flow is selected.").arg(panel.route.length)
+                }
+                Repeater {
+                    model: panel.route
+                    delegate: RowLayout {
+                        required property var modelData
+                        objectName: "routeRow_" + modelData.id
+                        Layout.fillWidth: true
+                        spacing: 4
+                        Label {
+                            text: modelData.text + (modelData.tail ? "  " + qsTr("(async)") : "")
+                            textFormat: Text.PlainText
+                            elide: Text.ElideRight
+                            Layout.fillWidth: true
+                        }
+                        ToolButton {
+                            objectName: "takeOff_" + modelData.id
+                            text: "\u2715"
+                            font.pixelSize: 11
+                            implicitWidth: 24
+                            implicitHeight: 22
+                            padding: 0
+                            onClicked: DocumentController.routeFlow(modelData.id, panel.shownFlow, false)
+                            ToolTip.visible: hovered
+                            ToolTip.delay: 500
+                            ToolTip.text: qsTr("Take this flow off the connection")
                         }
                     }
                 }

@@ -176,7 +176,7 @@ ApplicationWindow {
                         Layout.fillHeight: true
                         currentIndex: sideTabs.currentIndex
                         Inspector { analysis: window.critique; onShowFindings: window.showFindings() }
-                        FlowsPanel { }
+                        FlowsPanel { view: canvas.view; analysis: window.critique }
                         FindingsPanel {
                             id: findingsPanel
                             objectName: "findingsPanel"

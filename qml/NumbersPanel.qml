@@ -23,6 +23,15 @@ Pane {
 
     FlowResultModel { id: flows; objectName: "flowResults"; analysis: panel.analysis }
 
+    // A flow selected anywhere (the flows list, the canvas) is the one the table marks.
+    Connections {
+        target: DocumentController.selection
+        function onChanged() {
+            if (DocumentController.selection.currentKind === SelectionModel.FlowElement)
+                panel.showFlow(DocumentController.selection.current)
+        }
+    }
+
     /// Makes a flow the one the table marks and the latency and load plots are about.
     function showFlow(id) {
         const row = flows.rowOf(id)
@@ -232,7 +241,9 @@ Pane {
                         }
                         onClicked: {
                             table.currentIndex = index
-                            if (panel.view) panel.view.highlight = [flowId]
+                            // Selecting the flow lights its route on the canvas.
+                            if (panel.view) panel.view.highlight = []
+                            DocumentController.selection.select(flowId)
                         }
                         ToolTip.visible: hovered
                         ToolTip.delay: 600

@@ -2,6 +2,7 @@
 
 #include "archlens/analysis/analyze.h"
 #include "archlens/analysis/rules.h"
+#include "archlens/model/describe.h"
 #include "document_controller.h"
 
 #include <QElapsedTimer>
@@ -159,6 +160,27 @@ QString AnalysisController::severityOf(const QString& id) const {
             std::find(f.subjects.begin(), f.subjects.end(), key) != f.subjects.end())
             worst = std::max(worst, int(f.severity));
     return worst < 0 ? QString() : QString::fromLatin1(toString(Severity(worst)));
+}
+
+QVariantList AnalysisController::routeOf(const QString& flow) const {
+    QVariantList out;
+    const FlowResult* f = report_ ? report_->flow(flow.toStdString()) : nullptr;
+    if (!f || !doc_) return out;
+    auto add = [&](const std::string& id, bool tail) {
+        const Connection* c = doc_->connection(id);
+        if (!c) return;
+        const QString text = QString::fromStdString(
+            describeElement(*doc_, ElementType::Component, c->from) + " \u2192 " +
+            describeElement(*doc_, ElementType::Component, c->to));
+        out.push_back(QVariantMap{{QStringLiteral("id"), QString::fromStdString(id)},
+                                  {QStringLiteral("text"), text},
+                                  {QStringLiteral("tail"), tail}});
+    };
+    for (const auto& id : f->syncConnections)
+        add(id, false);
+    for (const auto& id : f->tailConnections)
+        add(id, true);
+    return out;
 }
 
 } // namespace archlens

@@ -73,6 +73,11 @@ public:
     std::shared_ptr<const Document> analysedDocument() const { return doc_; }
     /// The most severe open finding naming this element: "error", "warning", "info" or "".
     Q_INVOKABLE QString severityOf(const QString& id) const;
+    /// The connections a flow travels over, as the latest report found them: its
+    /// synchronous part, then its asynchronous tail. Each a map: `id`, `text` ("API →
+    /// Links table"), `tail` (true in the asynchronous tail). Empty when the report does not
+    /// know the flow.
+    Q_INVOKABLE QVariantList routeOf(const QString& flow) const;
     /// Runs now, skipping the debounce (tests, screenshots).
     Q_INVOKABLE void runNow();
 

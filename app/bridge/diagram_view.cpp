@@ -1,5 +1,7 @@
 #include "diagram_view.h"
 
+#include "archlens/model/describe.h"
+
 #include "analysis_controller.h"
 #include "diagram_geometry.h"
 #include "diagram_scene.h"
@@ -19,6 +21,8 @@ namespace {
 constexpr double kDragThreshold = 4;  ///< pixels before a press becomes a drag
 constexpr double kHandleRadius = 9;   ///< pixels around a handle that grab it
 constexpr double kConnectionSlop = 5; ///< pixels around a connection that select it
+constexpr double kRouteHandle =
+    8; ///< radius of a route handle in document units (critique_overlay)
 } // namespace
 
 DiagramView::DiagramView(QQuickItem* parent) : QQuickItem(parent) {
@@ -43,6 +47,7 @@ void DiagramView::setController(DocumentController* controller) {
         connect(controller_, &DocumentController::fileChanged, this, &DiagramView::showOpened);
         connect(controller_->selection(), &SelectionModel::changed, this, [this] {
             ++selectionRevision_;
+            updateShownFlow();
             update();
         });
     }
@@ -85,21 +90,106 @@ void DiagramView::setShowLoad(bool on) {
 void DiagramView::setFailureMode(bool on) {
     if (on == failureMode_) return;
     failureMode_ = on;
-    if (on) cancelDrag();
-    setCursor(on ? Qt::CrossCursor : Qt::ArrowCursor);
+    if (on) {
+        cancelDrag();
+        if (!routeFlow_.isEmpty()) { // one mode at a time
+            routeFlow_.clear();
+            updateShownFlow();
+        }
+    }
+    setCursor(restingCursor());
     emit critiqueChanged();
+}
+
+Qt::CursorShape DiagramView::restingCursor() const {
+    if (panMode_) return Qt::OpenHandCursor;
+    if (failureMode_) return Qt::CrossCursor;
+    if (!routeFlow_.isEmpty()) return Qt::PointingHandCursor;
+    return Qt::ArrowCursor;
+}
+
+void DiagramView::setRouteFlow(const QString& flow) {
+    if (flow == routeFlow_) return;
+    routeFlow_ = flow;
+    if (!flow.isEmpty()) {
+        cancelDrag();
+        setFailureMode(false);
+    }
+    setCursor(restingCursor());
+    updateShownFlow();
+    emit critiqueChanged();
+}
+
+void DiagramView::updateShownFlow() {
+    QString flow = routeFlow_;
+    if (flow.isEmpty() && controller_) {
+        const SelectionModel* sel = controller_->selection();
+        if (sel->currentKind() == SelectionModel::FlowElement) flow = sel->current();
+    }
+    if (flow == shownFlow_ && critique_.routing == !routeFlow_.isEmpty()) return;
+    shownFlow_ = flow;
+    critiqueInputsChanged();
+    emit critiqueChanged();
+}
+
+void DiagramView::toggleRoute(QPointF itemPoint) {
+    // The handles first: they are the targets route mode draws, and may lie off the line.
+    QString id;
+    const Document& d = controller_->editor().document();
+    const QPointF at = mapToDocument(itemPoint);
+    double nearest = kRouteHandle + 3 / zoom_;
+    for (const Connection& c : d.connections) {
+        const QString cid = QString::fromStdString(c.id);
+        if (!critique_.flowConnections.contains(cid) && !critique_.flowTail.contains(cid) &&
+            !critique_.routeCandidates.contains(cid))
+            continue;
+        const Component* a = d.component(c.from);
+        const Component* b = d.component(c.to);
+        if (!a || !b) continue;
+        const QPointF m = geometry::connectionMarker(
+            geometry::connectionCurve(geometry::componentRect(*a), geometry::componentRect(*b)), c);
+        if (const double dist = std::hypot(m.x() - at.x(), m.y() - at.y()); dist < nearest) {
+            nearest = dist;
+            id = cid;
+        }
+    }
+    if (id.isEmpty()) id = elementAt(itemPoint);
+    const auto e = controller_->index().find(id.toStdString());
+    if (!e || e->type != ElementType::Connection) {
+        controller_->showStatus(tr("Route mode: click a connection to send the flow over it or "
+                                   "take it off; Escape ends."));
+        return;
+    }
+    const bool taken = critique_.flowConnections.contains(id) || critique_.flowTail.contains(id);
+    if (!taken && !critique_.routeCandidates.contains(id)) {
+        // It would change the file but nothing on screen: the flow does not get there.
+        const Document& doc = controller_->editor().document();
+        const Connection& c = doc.connections[size_t(e->row)];
+        controller_->showStatus(
+            tr("The flow does not reach %1 yet: route it into %1 first.")
+                .arg(QString::fromStdString(describeElement(doc, ElementType::Component, c.from))));
+        return;
+    }
+    controller_->routeFlow(id, routeFlow_, !taken);
 }
 
 void DiagramView::critiqueInputsChanged() {
     const std::shared_ptr<const Report> report = analysis_ ? analysis_->report() : nullptr;
     critique_ = CritiqueOverlay::build(report.get(), analysis_ ? analysis_->failed() : QStringList(),
                                        showLoad_, highlight_);
+    if (controller_ && !shownFlow_.isEmpty())
+        critique_.showFlow(report.get(), controller_->editor().document(), shownFlow_,
+                           !routeFlow_.isEmpty());
     ++critiqueRevision_;
     update();
 }
 
 void DiagramView::documentChanged() {
     ++documentRevision_;
+    // A flow being routed that goes away (deleted, undone, another file) ends route mode.
+    if (!routeFlow_.isEmpty() &&
+        (!controller_ || !controller_->editor().document().flow(routeFlow_.toStdString())))
+        setRouteFlow({});
     if (drag_ == Drag::Moving) cancelDrag();
     update();
 }
@@ -142,7 +232,7 @@ void DiagramView::setSnapToGrid(bool snap) {
 void DiagramView::setPanMode(bool on) {
     if (on == panMode_) return;
     panMode_ = on;
-    setCursor(on ? Qt::OpenHandCursor : Qt::ArrowCursor);
+    setCursor(restingCursor());
     emit panModeChanged();
 }
 
@@ -415,6 +505,12 @@ void DiagramView::mousePressEvent(QMouseEvent* event) {
         drag_ = Drag::None;
         return;
     }
+    if (!routeFlow_.isEmpty() && event->button() == Qt::LeftButton) {
+        // Route mode edits the flow's route; a drag pans, since nothing is moved or picked.
+        toggleRoute(pos);
+        drag_ = Drag::Panning;
+        return;
+    }
     // A click on the canvas moves on from the finding that was being looked at.
     if (event->button() == Qt::LeftButton) setHighlight({});
     const Hit hit = hitTest(pos);
@@ -521,7 +617,7 @@ void DiagramView::finishDrag(QPointF pos) {
     const Drag drag = std::exchange(drag_, Drag::None);
     switch (drag) {
     case Drag::Panning:
-        setCursor(panMode_ ? Qt::OpenHandCursor : Qt::ArrowCursor);
+        setCursor(restingCursor());
         break;
     case Drag::Pending:
         // A plain click on one of several selected elements selects just that one.
@@ -568,7 +664,7 @@ void DiagramView::finishDrag(QPointF pos) {
 }
 
 void DiagramView::cancelDrag() {
-    if (drag_ == Drag::Panning) setCursor(panMode_ ? Qt::OpenHandCursor : Qt::ArrowCursor);
+    if (drag_ == Drag::Panning) setCursor(restingCursor());
     drag_ = Drag::None;
     dragOffset_ = {};
     rubberBand_ = {};
@@ -593,7 +689,7 @@ void DiagramView::hoverMoveEvent(QHoverEvent* event) {
                 mapFromDocument(geometry::handlePoint(geometry::componentRect(*c)));
             if (std::hypot(h.x() - pos.x(), h.y() - pos.y()) <= kHandleRadius) over = hovered_;
         }
-    if (!panMode_) {
+    if (restingCursor() == Qt::ArrowCursor) {
         const Hit hit = hitTest(pos);
         setCursor(hit.part == Hit::Handle || hit.part == Hit::ConnectionStart ||
                           hit.part == Hit::ConnectionEnd
@@ -652,7 +748,9 @@ void DiagramView::keyPressEvent(QKeyEvent* event) {
         controller_->moveSelection(0, step, snap);
         return;
     case Qt::Key_Escape:
-        if (drag_ != Drag::None)
+        if (!routeFlow_.isEmpty())
+            setRouteFlow({});
+        else if (drag_ != Drag::None)
             cancelDrag();
         else
             controller_->selection()->clear();

@@ -42,6 +42,11 @@ class DiagramView : public QQuickItem {
     Q_PROPERTY(bool showLoad READ showLoad WRITE setShowLoad NOTIFY critiqueChanged)
     /// A click marks a component or zone failed (or restores it) instead of selecting.
     Q_PROPERTY(bool failureMode READ failureMode WRITE setFailureMode NOTIFY critiqueChanged)
+    /// Route mode: the flow whose route a click on a connection changes ("" when off). Its
+    /// route is drawn with a handle on each connection it takes or could take next.
+    Q_PROPERTY(QString routeFlow READ routeFlow WRITE setRouteFlow NOTIFY critiqueChanged)
+    /// The flow whose route is drawn: the one being routed, else the selected flow.
+    Q_PROPERTY(QString shownFlow READ shownFlow NOTIFY critiqueChanged)
 
 public:
     static constexpr double kMinZoom = 0.02;
@@ -76,6 +81,9 @@ public:
     void setShowLoad(bool on);
     bool failureMode() const { return failureMode_; }
     void setFailureMode(bool on);
+    QString routeFlow() const { return routeFlow_; }
+    void setRouteFlow(const QString& flow);
+    QString shownFlow() const { return shownFlow_; }
     /// The elements the highlight lights up: its components and connections, with flows
     /// replaced by their critical path (for scrolling them into view).
     Q_INVOKABLE QStringList highlightedElements() const { return critique_.highlight.values(); }
@@ -172,6 +180,14 @@ private:
     QStringList highlight_;
     bool showLoad_ = false;
     bool failureMode_ = false;
+    QString routeFlow_;
+    QString shownFlow_;
+    /// Follows the selection and route mode; rebuilds the overlay when the flow changes.
+    void updateShownFlow();
+    /// The pointer's shape when nothing is dragged: it says which mode the canvas is in.
+    Qt::CursorShape restingCursor() const;
+    /// Route mode: a click on a connection adds it to the routed flow or takes it off.
+    void toggleRoute(QPointF itemPoint);
 
     Drag drag_ = Drag::None;
     QPointF pressPoint_; ///< item coordinates

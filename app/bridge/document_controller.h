@@ -101,6 +101,8 @@ public:
     /// Shows a problem that is not the document's (a plot that could not be saved) in the
     /// same banner.
     Q_INVOKABLE void showError(const QString& text) { setError(text); }
+    /// Says something in the status line (a hint from the canvas).
+    Q_INVOKABLE void showStatus(const QString& text) { setStatus(text); }
 
     // Edits (document_edits.cpp). Positions are document coordinates.
     /// Adds a component of `kind` centred near (x, y), snapped to the grid, inside the zone
@@ -116,6 +118,11 @@ public:
                               const QString& component);
     /// Moves components and notes by (dx, dy), snapping the first one's corner to the grid
     /// unless `snap` is false; one undo step. Components that land in a zone join it.
+    /// Makes a flow travel over a connection or not (route mode), as one step; the other
+    /// flows keep their routes (Editor::routeFlow).
+    Q_INVOKABLE bool routeFlow(const QString& connection, const QString& flow, bool through);
+    /// Whether the flow travels over the connection when it reaches its caller.
+    Q_INVOKABLE bool carriesFlow(const QString& connection, const QString& flow) const;
     Q_INVOKABLE bool moveElements(const QStringList& ids, qreal dx, qreal dy, bool snap = true);
     Q_INVOKABLE bool moveSelection(qreal dx, qreal dy, bool snap = true);
     Q_INVOKABLE bool rename(const QString& id, const QString& name);

@@ -132,6 +132,18 @@ bool DocumentController::retarget(const QString& connection, const QString& end,
     return r.ok() || refuse(r.error);
 }
 
+bool DocumentController::routeFlow(const QString& connection, const QString& flow, bool through) {
+    const EditResult r = editor_.routeFlow(connection.toStdString(), flow.toStdString(), through);
+    return r.ok() || refuse(r.reason);
+}
+
+bool DocumentController::carriesFlow(const QString& connection, const QString& flow) const {
+    const Document& doc = editor_.document();
+    const Connection* c = doc.connection(connection.toStdString());
+    const Flow* f = doc.flow(flow.toStdString());
+    return c && f && archlens::carriesFlow(*c, *f);
+}
+
 bool DocumentController::moveElements(const QStringList& ids, qreal dx, qreal dy, bool snapped) {
     const Document& doc = editor_.document();
     std::vector<Editor::Position> positions;

@@ -24,6 +24,34 @@ QColor utilisationColour(double u) {
     return StatusPalette::light().utilisation(u);
 }
 
+QColor routeColour() {
+    return QColor(0x2f, 0x6f, 0xde);
+}
+
+void CritiqueOverlay::showFlow(const Report* report, const Document& doc, const QString& flow,
+                               bool route) {
+    const FlowResult* f = report && !flow.isEmpty() ? report->flow(flow.toStdString()) : nullptr;
+    if (!f) return;
+    flowShown = true;
+    routing = route;
+    for (const auto& c : f->syncComponents)
+        flowComponents.insert(QString::fromStdString(c));
+    for (const auto& c : f->asyncComponents)
+        flowComponents.insert(QString::fromStdString(c));
+    for (const auto& c : f->syncConnections)
+        flowConnections.insert(QString::fromStdString(c));
+    for (const auto& c : f->tailConnections)
+        flowTail.insert(QString::fromStdString(c));
+    if (!route) return;
+    for (const Connection& c : doc.connections) {
+        const QString id = QString::fromStdString(c.id);
+        if (c.mode == ConnectionMode::Replication || flowConnections.contains(id) ||
+            flowTail.contains(id))
+            continue;
+        if (flowComponents.contains(QString::fromStdString(c.from))) routeCandidates.insert(id);
+    }
+}
+
 CritiqueOverlay CritiqueOverlay::build(const Report* report, const QStringList& failed,
                                        bool showLoad, const QStringList& highlight) {
     CritiqueOverlay o;
@@ -96,7 +124,8 @@ ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
     };
 
     // Connections: the path of the finding, then flows broken or surviving the failures.
-    std::vector<DiscShape> connectionBadges;
+    std::vector<DiscShape> connectionBadges, routeHandles;
+    const QColor route = routeColour();
     for (const Connection& c : doc.connections) {
         const QString id = QString::fromStdString(c.id);
         const auto a = boxOf.constFind(QString::fromStdString(c.from));
@@ -106,13 +135,45 @@ ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
         const bool broken = o.broken.contains(id);
         const bool surviving = o.surviving.contains(id);
         const auto badge = o.badges.constFind(id);
-        if (!lit && !broken && !surviving && badge == o.badges.cend()) continue;
+        const bool onRoute = o.flowConnections.contains(id), onTail = o.flowTail.contains(id);
+        const bool candidate = o.routeCandidates.contains(id);
+        if (!lit && !broken && !surviving && badge == o.badges.cend() && !o.flowShown) continue;
         const ConnectionCurve curve = geometry::connectionCurve(*a, *b);
+        if (o.flowShown) {
+            // The route in the flow's colour, its asynchronous tail dashed; everything
+            // else washed towards the background so the route stands out.
+            if (onRoute || onTail) {
+                LineShape line;
+                const auto points = curve.sampled(24);
+                line.points.append(points.data(), qsizetype(points.size()));
+                line.colour = withAlpha(route, 0.75);
+                line.width = 4;
+                if (onTail) line.dash = 10, line.gap = 6;
+                s.lines.push_back(std::move(line));
+            } else {
+                path(curve.sampled(24), 4, withAlpha(background, candidate ? 0.35 : 0.7));
+                if (candidate) {
+                    LineShape line;
+                    const auto points = curve.sampled(24);
+                    line.points.append(points.data(), qsizetype(points.size()));
+                    line.colour = withAlpha(route, 0.45);
+                    line.width = 2;
+                    line.dash = 4, line.gap = 4;
+                    s.lines.push_back(std::move(line));
+                }
+            }
+            if (o.routing && (onRoute || onTail || candidate)) {
+                // A handle at the middle: filled on the route, a ring off it.
+                const QPointF mid = geometry::connectionMarker(curve, c);
+                routeHandles.push_back({mid, 8, route});
+                if (candidate) routeHandles.push_back({mid, 5.5, background});
+            }
+        }
         if (lit) path(curve.sampled(24), 12, withAlpha(glow, 0.45));
         if (broken) path(curve.sampled(24), 5, withAlpha(red, 0.8));
         if (surviving) path(curve.sampled(24), 5, withAlpha(green, 0.7));
         if (badge != o.badges.cend()) {
-            const QPointF mid = curve.at(0.5);
+            const QPointF mid = geometry::connectionMarker(curve, c);
             connectionBadges.push_back({mid, 7.5, background});
             connectionBadges.push_back({mid, 6, severityColour(*badge)});
         }
@@ -133,6 +194,12 @@ ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
     for (size_t i = 0; i < doc.components.size() && i < boxes.size(); ++i) {
         const QString id = QString::fromStdString(doc.components[i].id);
         const QRectF box = boxes[i];
+        if (o.flowShown) {
+            if (o.flowComponents.contains(id))
+                frame(box.adjusted(-2, -2, 2, 2), 3, withAlpha(route, 0.8));
+            else
+                fill(box, withAlpha(background, 0.6));
+        }
         if (o.highlight.contains(id)) frame(box.adjusted(-3, -3, 3, 3), 5, withAlpha(glow, 0.6));
         const auto u = o.utilisation.constFind(id);
         if (u != o.utilisation.cend()) {
@@ -157,6 +224,7 @@ ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
         }
     }
     s.discs.insert(s.discs.begin(), connectionBadges.begin(), connectionBadges.end());
+    s.discs.insert(s.discs.end(), routeHandles.begin(), routeHandles.end());
     return s;
 }
 

@@ -33,16 +33,28 @@ struct CritiqueOverlay {
     QSet<QString> broken;    ///< connections of flows that cannot be served
     QSet<QString> surviving; ///< connections of flows that still work despite the failures
     QSet<QString> highlight; ///< components and connections of the finding looked at
+    /// The flow being looked at (selected, or being routed): the components it reaches and
+    /// the connections it travels over, its synchronous part and its asynchronous tail.
+    /// The rest of the design is dimmed while one is shown.
+    bool flowShown = false;
+    QSet<QString> flowComponents, flowConnections, flowTail;
+    /// Route mode: connections the flow does not take that leave a component it reaches
+    /// (a click adds them to its route); the taken ones get a handle to take them off.
+    bool routing = false;
+    QSet<QString> routeCandidates;
 
     bool isEmpty() const {
         return badges.isEmpty() && utilisation.isEmpty() && failed.isEmpty() &&
-               highlight.isEmpty();
+               highlight.isEmpty() && !flowShown;
     }
 
     /// Builds the overlay. `highlight` holds the subjects of a finding: components and
     /// connections as they are, flows replaced by their critical path.
     static CritiqueOverlay build(const Report* report, const QStringList& failed,
                                  bool showLoad, const QStringList& highlight);
+    /// Adds the route of `flow` as the report found it (nothing when the report does not
+    /// know the flow); with `routing`, also the connections it could take in `doc`.
+    void showFlow(const Report* report, const Document& doc, const QString& flow, bool routing);
 };
 
 // Whether a flow is broken is archlens::isBroken (analysis/report.h): one threshold for
@@ -53,6 +65,8 @@ struct CritiqueOverlay {
 /// knowing the theme).
 QColor severityColour(Severity severity);
 QColor utilisationColour(double utilisation);
+/// The colour of a flow's route on the canvas.
+QColor routeColour();
 
 /// The shapes of an overlay for components at `boxes` (one per component, document order,
 /// as the canvas draws them) and zone areas derived from them: washes and dimming as box

@@ -1,5 +1,7 @@
 #include "diagram_geometry.h"
 
+#include <QFont>
+#include <QFontMetricsF>
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -136,6 +138,34 @@ ConnectionCurve connectionCurve(const QRectF& from, const QRectF& to) {
     const double dist = std::hypot(b.x() - a.x(), b.y() - a.y());
     const double reach = std::clamp(dist * 0.4, 12.0, 160.0);
     return {{a, a + na * reach, b + nb * reach, b}};
+}
+
+QString connectionLabel(const Connection& c) {
+    const auto it = c.props.find("label");
+    if (it == c.props.end() || !it->is_string()) return {};
+    return QString::fromStdString(it->get<std::string>()).simplified();
+}
+
+QFont connectionLabelFont() {
+    QFont f;
+    f.setPixelSize(11);
+    return f;
+}
+
+QRectF connectionLabelRect(const ConnectionCurve& curve, const QString& text) {
+    if (text.isEmpty()) return {};
+    // Measured once per text; a design has few labels, but each rebuild asks for all.
+    const double w =
+        std::min(kConnectionLabelWidth,
+                 std::ceil(QFontMetricsF(connectionLabelFont()).horizontalAdvance(text)) + 16);
+    const QPointF mid = curve.at(0.5);
+    return QRectF(mid.x() - w / 2, mid.y() - kConnectionLabelHeight / 2, w, kConnectionLabelHeight);
+}
+
+QPointF connectionMarker(const ConnectionCurve& curve, const Connection& c) {
+    const QRectF label = connectionLabelRect(curve, connectionLabel(c));
+    if (label.isNull()) return curve.at(0.5);
+    return QPointF(label.left() - 4, label.center().y());
 }
 
 double distanceToCurve(const ConnectionCurve& curve, QPointF p) {

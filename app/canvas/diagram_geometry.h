@@ -7,6 +7,7 @@
 #include "archlens/layout/box_sizes.h"
 #include "archlens/model/document.h"
 
+#include <QFont>
 #include <QPointF>
 #include <QRectF>
 #include <QString>
@@ -65,6 +66,17 @@ std::vector<ZoneArea> zoneAreas(const Document& doc, const std::vector<QRectF>& 
 /// One area per region that has at least one zone area, around its zones.
 std::vector<RegionArea> regionAreas(const Document& doc, const std::vector<ZoneArea>& zones);
 ConnectionCurve connectionCurve(const QRectF& from, const QRectF& to);
+/// The connection's label (its `label` property), "" when it has none.
+QString connectionLabel(const Connection& c);
+/// Where a label reading `text` sits: a pill centred on the middle of the curve, elided
+/// to at most kConnectionLabelWidth. Empty `text`: a null rectangle.
+inline constexpr double kConnectionLabelWidth = 180;
+inline constexpr double kConnectionLabelHeight = 18;
+QFont connectionLabelFont();
+QRectF connectionLabelRect(const ConnectionCurve& curve, const QString& text);
+/// Where marks about a connection go (a critique badge, a route handle): the middle of
+/// the curve, or just left of its label so they do not hide its words.
+QPointF connectionMarker(const ConnectionCurve& curve, const Connection& c);
 /// Distance from a point to the curve (sampled), for hit testing.
 double distanceToCurve(const ConnectionCurve& curve, QPointF p);
 /// The rectangle enclosing components, notes and zone areas.

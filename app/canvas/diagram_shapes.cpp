@@ -199,6 +199,25 @@ void addContent(DiagramShapes& s, const Document& doc, const Catalogue& catalogu
         s.connections.lines.push_back(std::move(line));
     }
 
+    // Connection labels: a pill on the middle of the curve, in the card label layer so
+    // the GPU paints and caches them as it does names. Too small to read far out.
+    if (labels && !o.compactLabels && !far) {
+        const RowIndex rows = shapes ? RowIndex() : rowIndex(doc);
+        const RowIndex& at = shapes ? row : rows;
+        for (size_t i = 0; i < doc.connections.size(); ++i) {
+            const Connection& c = doc.connections[i];
+            const QString text = geometry::connectionLabel(c);
+            if (text.isEmpty()) continue;
+            const int a = at.value(QByteArrayView(c.from), -1),
+                      b = at.value(QByteArrayView(c.to), -1);
+            if (a < 0 || b < 0 || a == b) continue;
+            const QRectF r = geometry::connectionLabelRect(
+                geometry::connectionCurve(boxes[size_t(a)], boxes[size_t(b)]), text);
+            if (inView(r))
+                s.labels.push_back({r, LabelShape::ConnectionLabel, int(i), false, {}, 0, 0});
+        }
+    }
+
     // Cards: a body with a stripe in its category's colour on the left, under the border;
     // notes as yellow cards. Far out, a solid block in the category's colour.
     if (shapes) s.cards.boxes.reserve(2 * doc.components.size() + doc.notes.size());
@@ -321,6 +340,17 @@ LabelContent labelContent(const LabelShape& label, const Document& doc, const Ca
                                        Qt::AlignLeft | Qt::AlignVCenter));
         return out;
     }
+    case LabelShape::ConnectionLabel: {
+        if (label.row < 0 || size_t(label.row) >= doc.connections.size()) return {};
+        const Connection& c = doc.connections[size_t(label.row)];
+        const QRectF pill = QRectF(QPointF(), size).adjusted(0.5, 0.5, -0.5, -0.5);
+        LabelContent out;
+        out.boxes.push_back({pill, theme.background, theme.connection, 1, pill.height() / 2});
+        out.texts.push_back(elidedText(pill.adjusted(7, 0, -7, 0), geometry::connectionLabel(c),
+                                       geometry::connectionLabelFont(), theme.cardText,
+                                       Qt::AlignCenter));
+        return out;
+    }
     case LabelShape::Badge: {
         // The theme's severity colour; the count in white, so the badge reads in print and
         // on both themes.
@@ -351,6 +381,9 @@ QString labelKey(const LabelShape& label, const Document& doc, const DiagramThem
         return QString::fromStdString(doc.notes[size_t(label.row)].text) + mode;
     case LabelShape::Area:
         return label.text + mode; // the width is part of labelId()
+    case LabelShape::ConnectionLabel:
+        if (label.row < 0 || size_t(label.row) >= doc.connections.size()) return {};
+        return geometry::connectionLabel(doc.connections[size_t(label.row)]) + mode;
     case LabelShape::Badge:
         return QString::number(label.severity) + QChar(1) + QString::number(label.count) + mode;
     }
@@ -370,6 +403,11 @@ QString labelId(const LabelShape& label, const Document& doc) {
     case LabelShape::Area:
         // Not the position: a strip that moves with a drag keeps its picture.
         return QStringLiteral("area:") + label.text + QString::number(label.rect.width());
+    case LabelShape::ConnectionLabel:
+        if (label.row >= 0 && size_t(label.row) < doc.connections.size())
+            return QStringLiteral("label:") +
+                   QString::fromStdString(doc.connections[size_t(label.row)].id);
+        break;
     case LabelShape::Badge:
         if (label.row >= 0 && size_t(label.row) < doc.components.size())
             return QStringLiteral("badge:") +

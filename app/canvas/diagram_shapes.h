@@ -109,15 +109,17 @@ struct ShapeLayer {
 };
 
 /// A picture inside a rectangle: a component's icon, name, kind and instance count, a
-/// note's text, a zone's label, an export's severity badge. Only where and what is
-/// listed; its content (labelContent()) is worked out when it is drawn, because laying out
+/// note's text, a zone's label, a connection's label, an export's severity badge. Only where and
+/// what is listed; its content (labelContent()) is worked out when it is drawn, because laying out
 /// text for thousands of cards that are off screen would stall every edit. The GPU caches
 /// the picture as a texture under labelKey().
 struct LabelShape {
-    enum Kind { Component, Note, Area, Badge };
+    enum Kind { Component, Note, Area, Badge, ConnectionLabel };
     QRectF rect;
     Kind kind = Component;
-    int row = -1;         ///< Component, Note: the row in the document; Badge: the component's
+    /// Component, Note, ConnectionLabel: the element's row in the document; Badge: the
+    /// component's.
+    int row = -1;
     bool compact = false; ///< name alone, larger, for zoom levels where more is unreadable
     QString text;         ///< Area: the label
     int severity = 0;     ///< Badge: 0 info, 1 warning, 2 error

@@ -2,6 +2,7 @@
 // canvas, the traffic multiplier, and failure injection by clicking components and zones.
 #include "analysis_controller.h"
 #include "diagram_geometry.h"
+#include "diagram_shapes.h"
 #include "diagram_view.h"
 #include "document_controller.h"
 #include "flow_result_model.h"
@@ -446,6 +447,100 @@ private slots:
         QVERIFY(flow("read")->availability < 1e-9);
         view_->setFailureMode(false);
         analysis_->setFailed({});
+    }
+
+    /// Selecting a flow lights its route and dims the rest; route mode changes the route
+    /// with a click on a connection, one undo step each, without touching other flows.
+    void aFlowsRouteIsLitAndChangedByClickingConnections() {
+        open(kDesigns + "/single-database.archlens");
+        const Document& doc = controller_->document();
+        controller_->selection()->select("read");
+        QCOMPARE(view_->shownFlow(), QString("read"));
+        const CritiqueOverlay& o = view_->critique();
+        QVERIFY(o.flowShown);
+        QCOMPARE(o.flowConnections, (QSet<QString>{"c1", "c2", "c3"}));
+        QVERIFY(o.flowComponents.contains("db"));
+        QVERIFY(!o.flowComponents.contains("cache"));
+
+        // The flows tab lists the route and turns route mode on.
+        auto* tabs = item("sideTabs");
+        QVERIFY(tabs);
+        tabs->setProperty("currentIndex", 1);
+        QTRY_VERIFY(item("routeRow_c3") && item("routeRow_c3")->isVisible());
+        auto* button = item("routeButton");
+        QVERIFY(button);
+        clickCentre(button);
+        QTRY_COMPARE(view_->routeFlow(), QString("read"));
+        QVERIFY(view_->critique().routing);
+
+        // A click on the database call takes the flow off it.
+        auto curveOf = [&](const char* id) {
+            const Connection* c = doc.connection(id);
+            return geometry::connectionCurve(geometry::componentRect(*doc.component(c->from)),
+                                             geometry::componentRect(*doc.component(c->to)));
+        };
+        QTest::mouseClick(window_, Qt::LeftButton, {}, onScreen(curveOf("c3").at(0.5)));
+        QCOMPARE(controller_->undoText(), QString("Take Read off connection App \u2192 Database"));
+        QVERIFY(doc.connection("c3")->props.at("flows") == Json::array({"session"}));
+        waitFresh();
+        QVERIFY(!flow("read")->syncComponents.empty());
+        QVERIFY(std::find(flow("read")->syncComponents.begin(), flow("read")->syncComponents.end(),
+                          "db") == flow("read")->syncComponents.end());
+        QVERIFY(view_->critique().routeCandidates.contains("c3"));
+        QCOMPARE(analysis_->routeOf("read").size(), 2);
+        QTRY_VERIFY(!item("routeRow_c3"));
+        // The session flow's route is as it was.
+        QVERIFY(controller_->carriesFlow("c4", "session"));
+
+        // A second click puts it back; a click on something else only says how it works.
+        QTest::mouseClick(window_, Qt::LeftButton, {}, onScreen(curveOf("c3").at(0.5)));
+        QVERIFY(doc.connection("c3")->props.at("flows") == Json::array({"read", "session"}));
+        const QString undo = controller_->undoText();
+        QTest::mouseClick(window_, Qt::LeftButton, {},
+                          onScreen(geometry::componentRect(*doc.component("db")).center()));
+        QCOMPARE(controller_->undoText(), undo);
+        QVERIFY(controller_->status().contains("click a connection"));
+
+        // Escape ends route mode; the flow stays selected and lit.
+        view_->forceActiveFocus();
+        QTest::keyClick(window_, Qt::Key_Escape);
+        QCOMPARE(view_->routeFlow(), QString());
+        QVERIFY(!view_->critique().routing);
+        QVERIFY(view_->critique().flowShown);
+        controller_->selection()->clear();
+        QVERIFY(!view_->critique().flowShown);
+        tabs->setProperty("currentIndex", 0);
+    }
+
+    /// A connection's label is drawn on its curve as a pill, in the canvas and exports.
+    void aConnectionLabelIsDrawnOnItsCurve() {
+        open(kDesigns + "/single-database.archlens");
+        QVERIFY(controller_->setAttribute("c2", "props.label", "HTTPS"));
+        const Document& doc = controller_->document();
+        const DiagramShapes shapes =
+            diagramShapes(doc, Catalogue::builtin(), DiagramTheme::light(), ShapeOptions{});
+        const LabelShape* label = nullptr;
+        for (const auto& l : shapes.labels)
+            if (l.kind == LabelShape::ConnectionLabel) label = &l;
+        QVERIFY(label);
+        QCOMPARE(doc.connections[size_t(label->row)].id, std::string("c2"));
+        const Connection& c2 = *doc.connection("c2");
+        const QPointF mid =
+            geometry::connectionCurve(geometry::componentRect(*doc.component("lb")),
+                                      geometry::componentRect(*doc.component("app")))
+                .at(0.5);
+        QVERIFY(label->rect.contains(mid));
+        QVERIFY(label->rect.width() > 20 && label->rect.width() < 80);
+        const LabelContent content =
+            labelContent(*label, doc, Catalogue::builtin(), DiagramTheme::light());
+        QCOMPARE(content.texts.size(), size_t(1));
+        QCOMPARE(content.texts.front().text, QString("HTTPS"));
+        // A badge on the connection moves off the words.
+        QVERIFY(!label->rect.contains(geometry::connectionMarker(
+            geometry::connectionCurve(geometry::componentRect(*doc.component("lb")),
+                                      geometry::componentRect(*doc.component("app"))),
+            c2)));
+        controller_->undo();
     }
 };
 

@@ -434,7 +434,12 @@ private slots:
         QCOMPARE(resets.count(), 1); // other rows: a reset
         QCOMPARE(model.heading(),
                  QStringLiteral("Connection Link API (create, stats) → Key generation service"));
-        QCOMPARE(rowNames(model).mid(0, 4), QStringList({"from", "to", "mode", "props.ops"}));
+        // The label, drawn on the arrow, comes first among the properties.
+        QCOMPARE(rowNames(model).mid(0, 5),
+                 QStringList({"from", "to", "mode", "props.label", "props.ops"}));
+        QCOMPARE(
+            PropertyModel::Editor(rowData(model, "props.label", PropertyModel::TypeRole).toInt()),
+            PropertyModel::String);
         QCOMPARE(PropertyModel::Editor(rowData(model, "from", PropertyModel::TypeRole).toInt()),
                  PropertyModel::ComponentChoice);
         QCOMPARE(rowData(model, "from", PropertyModel::ChoicesRole).toList().size(),
