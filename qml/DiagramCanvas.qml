@@ -130,6 +130,13 @@ Item {
         MenuItem { text: qsTr("Paste Here"); onTriggered: DocumentController.paste(contextMenu.docPoint.x, contextMenu.docPoint.y) }
         MenuItem { text: qsTr("Duplicate"); enabled: DocumentController.selection.count > 0; onTriggered: DocumentController.duplicateSelection() }
         MenuItem { text: qsTr("Delete"); enabled: DocumentController.selection.count > 0; onTriggered: DocumentController.deleteSelection() }
+        MenuItem {
+            objectName: "fitToName"
+            text: qsTr("Fit Size to Name")
+            visible: DocumentController.selection.count === 1 && DocumentController.isResized(DocumentController.selection.current)
+            height: visible ? implicitHeight : 0
+            onTriggered: DocumentController.resizeComponent(DocumentController.selection.current, NaN, NaN)
+        }
         MenuSeparator {}
         MenuItem { text: qsTr("Add Note Here"); onTriggered: DocumentController.addNote(contextMenu.docPoint.x, contextMenu.docPoint.y) }
     }

@@ -1,6 +1,7 @@
 // Edits, the one undo history, and the changes observers are told about.
 #include "support.h"
 
+#include "archlens/model/document_io.h"
 #include "archlens/model/editor.h"
 #include "archlens/model/validation.h"
 
@@ -164,7 +165,8 @@ TEST_CASE("invalid edits are refused with the reason and change nothing") {
     auto r3 = editor.addConnection(
         {"", "api", "ghost", ConnectionMode::Sync, Json::object(), Json::object()});
     CHECK_FALSE(r3.ok());
-    auto r4 = editor.addComponent({"api", "cache", "", 0, 0, Json::object(), Json::object()});
+    auto r4 =
+        editor.addComponent({"api", "cache", "", 0, 0, Json::object(), Json::object(), {}, {}});
     CHECK_THAT(r4.error, Catch::Contains("already used"));
     auto r5 = editor.setAttribute({ElementType::Connection, "c2", "to"}, "api");
     CHECK_THAT(r5.error, Catch::Contains("same component"));
@@ -177,7 +179,8 @@ TEST_CASE("observers hear what changed") {
     std::vector<Change> heard;
     const int handle = editor.addObserver(
         [&](const Changes& c) { heard.insert(heard.end(), c.begin(), c.end()); });
-    auto added = editor.addComponent({"", "cache", "", 10, 20, Json::object(), Json::object()});
+    auto added =
+        editor.addComponent({"", "cache", "", 10, 20, Json::object(), Json::object(), {}, {}});
     REQUIRE(added.ok());
     REQUIRE(heard.size() == 1);
     CHECK(heard[0].op == Change::Op::Inserted);
@@ -241,8 +244,10 @@ TEST_CASE("a macro groups edits into one undo step") {
     editor.addObserver([&](const Changes& all) { edits.push_back(all.size()); });
     {
         Editor::Group group(editor, "Paste");
-        auto a = editor.addComponent({"", "cache", "", 0, 0, Json::object(), Json::object()});
-        auto b = editor.addComponent({"", "rdbms", "", 0, 0, Json::object(), Json::object()});
+        auto a =
+            editor.addComponent({"", "cache", "", 0, 0, Json::object(), Json::object(), {}, {}});
+        auto b =
+            editor.addComponent({"", "rdbms", "", 0, 0, Json::object(), Json::object(), {}, {}});
         editor.addConnection(
             {"", a.id, b.id, ConnectionMode::Sync, Json::object(), Json::object()});
         CHECK(edits.empty()); // nothing is announced as finished while the group is open
@@ -377,4 +382,32 @@ TEST_CASE("routing a flow through a connection keeps every other flow's route") 
     CHECK_FALSE(d.connection("c2")->props.contains("flows"));
     CHECK(editor.routeFlow("nope", "browse", true).error == "no connection \"nope\"");
     CHECK(editor.routeFlow("c2", "nope", true).error == "no flow \"nope\"");
+}
+
+TEST_CASE("a box is resized and fitted to its name again as one step each") {
+    Editor editor = makeEditor();
+    const Document& d = editor.document();
+    REQUIRE(editor.resize("api", 240, 72).ok());
+    CHECK(d.component("api")->width == 240);
+    CHECK(d.component("api")->height == 72);
+    CHECK(editor.history().undoText() == "Resize API");
+    // Written to the file, and read back.
+    const Json saved = Json::parse(writeDocument(d));
+    CHECK(saved["components"][1]["width"] == 240);
+    CHECK_FALSE(saved["components"][0].contains("width"));
+    CHECK(test::load(saved.dump()).component("api")->height == 72);
+
+    // Out of the limits: refused, nothing changes.
+    CHECK_FALSE(editor.resize("api", 10, 72).ok());
+    CHECK_FALSE(editor.resize("api", 240, 5000).ok());
+    CHECK(d.component("api")->width == 240);
+
+    REQUIRE(editor.resize("api", std::nullopt, std::nullopt).ok());
+    CHECK_FALSE(d.component("api")->width);
+    CHECK(editor.history().undoText() == "Fit API to its name");
+    editor.undo();
+    CHECK(d.component("api")->width == 240);
+    editor.undo();
+    CHECK_FALSE(d.component("api")->width);
+    CHECK_FALSE(d.component("api")->height);
 }

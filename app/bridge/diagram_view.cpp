@@ -1,6 +1,7 @@
 #include "diagram_view.h"
 
 #include "archlens/model/describe.h"
+#include "archlens/model/limits.h"
 
 #include "analysis_controller.h"
 #include "diagram_geometry.h"
@@ -405,6 +406,9 @@ DiagramView::Hit DiagramView::hitTest(QPointF itemPoint) const {
     auto near = [&](QPointF a) { return std::hypot(a.x() - p.x(), a.y() - p.y()) <= slop; };
 
     // Handles first: they sit on the edges of what they belong to.
+    if (const QString id = resizable(); !id.isEmpty())
+        if (const Component* c = controller_->index().component(id.toStdString()))
+            if (near(geometry::componentRect(*c).bottomRight())) return {id, Hit::Resize};
     for (const QString& id : {hovered_, sel->current()}) {
         if (id.isEmpty()) continue;
         if (const Component* c = controller_->index().component(id.toStdString()))
@@ -525,6 +529,10 @@ void DiagramView::mousePressEvent(QMouseEvent* event) {
     case Hit::Handle:
         drag_ = Drag::Connecting;
         break;
+    case Hit::Resize:
+        drag_ = Drag::Resizing;
+        resizing_ = resizedBox(pos, snap_ && !(event->modifiers() & Qt::AltModifier));
+        break;
     case Hit::ConnectionStart:
     case Hit::ConnectionEnd:
         drag_ = Drag::Retargeting;
@@ -594,6 +602,10 @@ void DiagramView::mouseMoveEvent(QMouseEvent* event) {
         rubberBand_ = QRectF(pressPoint_, pos).normalized();
         update();
         return;
+    case Drag::Resizing:
+        resizing_ = resizedBox(pos, snap_ && !(event->modifiers() & Qt::AltModifier));
+        update();
+        return;
     case Drag::Connecting:
     case Drag::Retargeting: {
         QString target = componentAt(mapToDocument(pos));
@@ -652,6 +664,13 @@ void DiagramView::finishDrag(QPointF pos) {
     case Drag::Connecting:
         if (!dropTarget_.isEmpty()) controller_->connectComponents(pressedId_, dropTarget_);
         break;
+    case Drag::Resizing: {
+        const QRectF box = std::exchange(resizing_, QRectF());
+        if (const Component* c = controller_->index().component(pressedId_.toStdString()))
+            if (box.size() != geometry::componentRect(*c).size())
+                controller_->resizeComponent(pressedId_, box.width(), box.height());
+        break;
+    }
     case Drag::Retargeting:
         if (!dropTarget_.isEmpty()) controller_->retarget(pressedId_, retargetEnd_, dropTarget_);
         break;
@@ -668,8 +687,29 @@ void DiagramView::cancelDrag() {
     drag_ = Drag::None;
     dragOffset_ = {};
     rubberBand_ = {};
+    resizing_ = {};
     dropTarget_.clear();
     update();
+}
+
+QString DiagramView::resizable() const {
+    if (!controller_ || failureMode_ || !routeFlow_.isEmpty()) return {};
+    const SelectionModel* sel = controller_->selection();
+    if (sel->count() != 1 || sel->currentKind() != SelectionModel::ComponentElement) return {};
+    return sel->current();
+}
+
+QRectF DiagramView::resizedBox(QPointF itemPoint, bool snap) const {
+    const Component* c = controller_->index().component(pressedId_.toStdString());
+    if (!c) return {};
+    const QRectF box = geometry::componentRect(*c);
+    QPointF corner = mapToDocument(itemPoint);
+    if (snap)
+        corner =
+            QPointF(DocumentController::snap(corner.x()), DocumentController::snap(corner.y()));
+    const double w = std::clamp(corner.x() - box.left(), kMinBoxWidth, kMaxBoxWidth);
+    const double h = std::clamp(corner.y() - box.top(), kMinBoxHeight, kMaxBoxHeight);
+    return QRectF(box.topLeft(), QSizeF(w, h));
 }
 
 void DiagramView::mouseDoubleClickEvent(QMouseEvent* event) {
@@ -691,7 +731,8 @@ void DiagramView::hoverMoveEvent(QHoverEvent* event) {
         }
     if (restingCursor() == Qt::ArrowCursor) {
         const Hit hit = hitTest(pos);
-        setCursor(hit.part == Hit::Handle || hit.part == Hit::ConnectionStart ||
+        setCursor(hit.part == Hit::Resize ? Qt::SizeFDiagCursor
+                  : hit.part == Hit::Handle || hit.part == Hit::ConnectionStart ||
                           hit.part == Hit::ConnectionEnd
                       ? Qt::CrossCursor
                       : Qt::ArrowCursor);
@@ -821,6 +862,8 @@ SceneState DiagramView::sceneState() const {
         s.connectTo = lastPoint_;
     }
     s.handleFor = drag_ == Drag::None ? hovered_ : QString();
+    s.resizeGripFor = drag_ == Drag::None ? resizable() : QString();
+    s.resizing = drag_ == Drag::Resizing ? rectFromDocument(resizing_) : QRectF();
     s.dropTarget = dropTarget_;
     s.documentRevision = documentRevision_;
     s.selectionRevision = selectionRevision_;

@@ -149,11 +149,26 @@ protected:
     void touchEvent(QTouchEvent* event) override;
 
 private:
-    enum class Drag { None, Pending, Moving, Panning, RubberBand, Connecting, Retargeting };
+    enum class Drag {
+        None,
+        Pending,
+        Moving,
+        Panning,
+        RubberBand,
+        Connecting,
+        Retargeting,
+        Resizing
+    };
     struct Hit {
         QString id;
-        enum Part { Nothing, Body, Handle, ConnectionStart, ConnectionEnd } part = Nothing;
+        enum Part { Nothing, Body, Handle, ConnectionStart, ConnectionEnd, Resize } part = Nothing;
     };
+    /// The component whose resize grip shows: the current selection when it is one
+    /// component and nothing is being dragged.
+    QString resizable() const;
+    /// The box a resize drag to `itemPoint` gives, in document units (grid-snapped unless
+    /// Alt is held, within the model's limits).
+    QRectF resizedBox(QPointF itemPoint, bool snap) const;
     Hit hitTest(QPointF itemPoint) const;
     QString componentAt(QPointF docPoint) const;
     void documentChanged();
@@ -196,6 +211,7 @@ private:
     QString pressedId_;
     QString retargetEnd_; ///< "from" or "to"
     QRectF rubberBand_;
+    QRectF resizing_; ///< document units, while resizing
     bool rubberAdds_ = false;
     QString hovered_;
     QString dropTarget_;

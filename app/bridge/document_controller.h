@@ -118,6 +118,11 @@ public:
                               const QString& component);
     /// Moves components and notes by (dx, dy), snapping the first one's corner to the grid
     /// unless `snap` is false; one undo step. Components that land in a zone join it.
+    /// Gives a component's box this size (one undo step); NaN for both lets it fit its
+    /// name again.
+    Q_INVOKABLE bool resizeComponent(const QString& id, qreal width, qreal height);
+    /// Whether the person sized this component's box (so it can be fitted to its name).
+    Q_INVOKABLE bool isResized(const QString& id) const;
     /// Makes a flow travel over a connection or not (route mode), as one step; the other
     /// flows keep their routes (Editor::routeFlow).
     Q_INVOKABLE bool routeFlow(const QString& connection, const QString& flow, bool through);

@@ -8,6 +8,7 @@
 #include "archlens/model/describe.h"
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_set>
 
 namespace archlens {
@@ -50,8 +51,9 @@ QString DocumentController::addComponent(const QString& kindId, qreal x, qreal y
     Component c;
     c.kind = kind->id;
     c.name = freshName(editor_.document(), kind->label);
-    c.x = snap(x - geometry::kComponentWidth / 2);
-    c.y = snap(y - geometry::kComponentHeight / 2);
+    const QSizeF size = geometry::fittedComponentSize(c); // as wide as its name needs
+    c.x = snap(x - size.width() / 2);
+    c.y = snap(y - size.height() / 2);
     const auto zones = zonesAt(QPointF(x, y), {});
     if (!zones.empty()) c.props["zones"] = Json::array({zones.front()});
     const EditResult r = editor_.addComponent(std::move(c));
@@ -132,6 +134,17 @@ bool DocumentController::retarget(const QString& connection, const QString& end,
     return r.ok() || refuse(r.error);
 }
 
+bool DocumentController::resizeComponent(const QString& id, qreal width, qreal height) {
+    auto size = [](qreal v) { return std::isnan(v) ? std::nullopt : std::optional<double>(v); };
+    const EditResult r = editor_.resize(id.toStdString(), size(width), size(height));
+    return r.ok() || refuse(r.reason);
+}
+
+bool DocumentController::isResized(const QString& id) const {
+    const Component* c = editor_.document().component(id.toStdString());
+    return c && (c->width || c->height);
+}
+
 bool DocumentController::routeFlow(const QString& connection, const QString& flow, bool through) {
     const EditResult r = editor_.routeFlow(connection.toStdString(), flow.toStdString(), through);
     return r.ok() || refuse(r.reason);
@@ -173,7 +186,8 @@ bool DocumentController::moveElements(const QStringList& ids, qreal dx, qreal dy
         p.y += dy;
     }
     Editor::Group group(editor_, positions.size() == 1
-                                     ? "Move " + positions.front().ref.id
+                                     ? "Move " + describeElement(doc, positions.front().ref.type,
+                                                                 positions.front().ref.id)
                                      : "Move " + std::to_string(positions.size()) + " items");
     const EditResult r = editor_.move(positions);
     if (!r.ok()) return refuse(r.error);
@@ -182,11 +196,10 @@ bool DocumentController::moveElements(const QStringList& ids, qreal dx, qreal dy
     if (moved.size() <= 64) {
         for (const auto& p : positions) {
             if (p.ref.type != ElementType::Component) continue;
-            const QPointF centre(p.x + geometry::kComponentWidth / 2,
-                                 p.y + geometry::kComponentHeight / 2);
+            const Component* c = index_.component(p.ref.id);
+            const QPointF centre = geometry::componentRect(*c).center();
             const auto here = zonesAt(centre, moved);
             if (here.empty()) continue;
-            const Component* c = index_.component(p.ref.id);
             auto zones = geometry::componentZones(*c);
             if (std::find(zones.begin(), zones.end(), here.front()) != zones.end()) continue;
             Json next = Json::array();

@@ -16,6 +16,10 @@ LayoutOptions layoutOptions() {
     LayoutOptions o;
     o.nodeWidth = geometry::kComponentWidth;
     o.nodeHeight = geometry::kComponentHeight;
+    o.componentSize = [](const Component& c) {
+        const QRectF r = geometry::componentRect(c);
+        return std::pair{r.width(), r.height()};
+    };
     o.noteWidth = geometry::kNoteWidth;
     o.noteHeight = geometry::kNoteHeight;
     return o;

@@ -90,6 +90,16 @@ ShapeLayer canvasOverlay(const SceneState& s) {
             layer.discs.push_back({h, 7, t.cardFill});
             layer.discs.push_back({h, 5.5, t.accent});
         }
+    if (!s.resizeGripFor.isEmpty() && s.resizing.isNull())
+        if (auto box = boxOnScreen(s.resizeGripFor)) {
+            const QRectF grip = geometry::resizeGrip(*box);
+            layer.boxes.push_back({grip, t.accent, t.cardFill, 1, 0});
+        }
+    if (!s.resizing.isNull()) {
+        layer.boxes.push_back(
+            {s.resizing.adjusted(0.5, 0.5, -0.5, -0.5), QColor(), t.accent, 1.5, 0});
+        layer.boxes.push_back({geometry::resizeGrip(s.resizing), t.accent, t.cardFill, 1, 0});
+    }
     if (s.connecting) {
         if (!s.dropTarget.isEmpty())
             if (auto box = boxOnScreen(s.dropTarget))

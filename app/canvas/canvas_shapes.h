@@ -41,6 +41,8 @@ struct SceneState {
     QPointF connectFrom, connectTo;
     QString handleFor;  ///< component showing its connection handle
     QString dropTarget; ///< component a connection being dragged would attach to
+    QString resizeGripFor; ///< component showing its resize grip (bottom-right corner)
+    QRectF resizing;       ///< the box being resized, as it would be on release
     /// What the critique adds (badges, load, failures, the finding looked at); may be null.
     const CritiqueOverlay* critique = nullptr;
     /// Counters that say what changed since the last frame.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <string_view>
 #include <unordered_map>
 
 namespace archlens {
@@ -33,7 +34,85 @@ QPointF ConnectionCurve::endDirection() const {
 namespace geometry {
 
 QRectF componentRect(const Component& c) {
-    return {c.x, c.y, kComponentWidth, kComponentHeight};
+    if (c.width && c.height) return {c.x, c.y, *c.width, *c.height};
+    const QSizeF fitted = fittedComponentSize(c);
+    return {c.x, c.y, c.width.value_or(fitted.width()), c.height.value_or(fitted.height())};
+}
+
+QFont componentNameFont() {
+    QFont f;
+    f.setPixelSize(13);
+    f.setBold(true);
+    return f;
+}
+
+int drawnInstances(const Component& c) {
+    if (auto it = c.props.find("instances"); it != c.props.end() && it->is_number_integer())
+        return it->get<int>();
+    return 1;
+}
+
+double instancePillWidth(int instances) {
+    if (instances <= 1) return 0;
+    QFont font;
+    font.setPixelSize(10);
+    font.setBold(true);
+    return QFontMetricsF(font).horizontalAdvance(QStringLiteral("×%1").arg(instances)) + 8;
+}
+
+double nameRoom(double boxWidth, int instances) {
+    // The pill sits 6 px from the right edge and the name stops 4 px before it.
+    const double right = instances > 1 ? instancePillWidth(instances) + 10 : kNameRight;
+    return boxWidth - kNameLeft - right;
+}
+
+namespace {
+/// The width of a name in the card's font. Boxes are sized on every rebuild and hit test,
+/// thousands at a time, so widths are kept per name (looked up without copying the
+/// string) and per thread, since the render thread sizes boxes too.
+double nameAdvance(const std::string& name) {
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+    };
+    thread_local std::unordered_map<std::string, double, Hash, std::equal_to<>> widths;
+    if (auto it = widths.find(std::string_view(name)); it != widths.end()) return it->second;
+    if (widths.size() > 200000) widths.clear();
+    const double w =
+        QFontMetricsF(componentNameFont()).horizontalAdvance(QString::fromStdString(name));
+    widths.emplace(name, w);
+    return w;
+}
+} // namespace
+
+QSizeF fittedComponentSize(const Component& c) {
+    // Names this short fit the default box in any font: no need to measure.
+    if (c.name.size() <= 8) return {kComponentWidth, kComponentHeight};
+    const int instances = drawnInstances(c);
+    const double chrome = kComponentWidth - nameRoom(kComponentWidth, instances);
+    const double needed = chrome + std::ceil(nameAdvance(c.name)) + 2;
+    if (needed <= kMaxFittedWidth)
+        return {std::max(kComponentWidth, std::ceil(needed / 8) * 8), kComponentHeight};
+    return {kMaxFittedWidth, kTwoLineHeight};
+}
+
+QStringList nameLines(const QString& name, double room, int maxLines) {
+    const QFontMetricsF fm(componentNameFont());
+    if (maxLines <= 1 || fm.horizontalAdvance(name) <= room)
+        return {fm.elidedText(name, Qt::ElideRight, room)};
+    // The longest start that fits, ending at a space when there is one.
+    int cut = 0;
+    for (int i = 1; i <= name.size(); ++i) {
+        if (fm.horizontalAdvance(name.left(i)) > room) break;
+        cut = i;
+    }
+    const int space = name.left(cut + 1).lastIndexOf(QLatin1Char(' '));
+    if (space > 0) cut = space;
+    if (cut <= 0) cut = 1;
+    const QString rest = name.mid(cut).trimmed();
+    QStringList lines{name.left(cut).trimmed()};
+    if (!rest.isEmpty()) lines += nameLines(rest, room, maxLines - 1);
+    return lines;
 }
 
 QRectF noteRect(const Note& n) {

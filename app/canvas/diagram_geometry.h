@@ -10,7 +10,9 @@
 #include <QFont>
 #include <QPointF>
 #include <QRectF>
+#include <QSizeF>
 #include <QString>
+#include <QStringList>
 #include <array>
 #include <vector>
 
@@ -51,11 +53,40 @@ inline constexpr double kZonePadding = 16;
 inline constexpr double kZoneLabel = 22;
 inline constexpr double kRegionPadding = 12;
 
+/// A component's box: the size the person gave it, or one that fits its name (see
+/// fittedComponentSize()).
 QRectF componentRect(const Component& c);
+
+// What a component's card holds, left to right: the category stripe and the icon
+// (kNameLeft wide together), the name and kind, and an instance-count pill at the top
+// right. Boxes grow to fit their name between the default width and kMaxFittedWidth; a
+// name longer than that wraps onto a second line in a box kTwoLineHeight high.
+inline constexpr double kNameLeft = 52;
+inline constexpr double kNameRight = 8; ///< padding right of the name without a pill
+inline constexpr double kMaxFittedWidth = 288;
+inline constexpr double kTwoLineHeight = 74;
+QFont componentNameFont();
+/// The width of the "×3" pill (0 for a single instance).
+double instancePillWidth(int instances);
+/// A component's instance count as drawn (1 when not stated).
+int drawnInstances(const Component& c);
+/// The room for the name in a box `boxWidth` wide.
+double nameRoom(double boxWidth, int instances);
+/// The size a box takes to show the whole name, within the limits above.
+QSizeF fittedComponentSize(const Component& c);
+/// The name as drawn in `room` pixels on at most `maxLines` lines: wrapped at spaces
+/// (within a word when one is too long), the last line elided.
+QStringList nameLines(const QString& name, double room, int maxLines);
 /// Where the connection handle of a component box sits (the middle of its right side):
 /// drawn there on hover, and grabbed there to start a connection.
 inline QPointF handlePoint(const QRectF& box) {
     return {box.right(), box.center().y()};
+}
+/// The grip that resizes a selected box: a small square on its bottom-right corner, in
+/// screen units of the rectangle it is given (the canvas draws it the same size at every
+/// zoom).
+inline QRectF resizeGrip(const QRectF& box) {
+    return {box.right() - 4, box.bottom() - 4, 8, 8};
 }
 QRectF noteRect(const Note& n);
 /// The zones a component's instances are spread over (its `zones` property).

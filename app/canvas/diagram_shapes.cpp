@@ -60,12 +60,6 @@ RowIndex rowIndex(const Document& doc) {
     return row;
 }
 
-int instancesOf(const Component& c) {
-    if (auto it = c.props.find("instances"); it != c.props.end() && it->is_number_integer())
-        return it->get<int>();
-    return 1;
-}
-
 /// The export badge: a disc in the severity's colour, with the count in white, centred
 /// just outside the card's top-right corner, clear of the instance count inside the card.
 constexpr double kBadgeDiameter = 20;
@@ -91,24 +85,34 @@ LabelContent componentContent(const Component& c, const KindInfo* kind, const Di
     if (kind && !kind->icon.empty())
         out.icons.push_back({iconRect, QStringLiteral(":/") + QString::fromStdString(kind->icon)});
 
-    const double textLeft = iconRect.right() + 10;
-    double textRight = box.right() - 8;
-    if (const int instances = instancesOf(c); instances > 1) {
+    const double textLeft = geometry::kNameLeft;
+    const int instances = geometry::drawnInstances(c);
+    if (instances > 1) {
         const QFont font = pixelFont(10, true);
-        const QString text = QStringLiteral("×%1").arg(instances);
-        const double w = QFontMetricsF(font).horizontalAdvance(text) + 8;
+        const double w = geometry::instancePillWidth(instances);
         const QRectF pill(box.right() - w - 6, box.top() + 6, w, 15);
         out.boxes.push_back(
             {pill, theme.dark ? QColor(255, 255, 255, 28) : QColor(0, 0, 0, 16), QColor(), 0, 7});
-        out.texts.push_back({pill, text, font, theme.cardTextDim, Qt::AlignCenter});
-        textRight = pill.left() - 4;
+        out.texts.push_back(
+            {pill, QStringLiteral("×%1").arg(instances), font, theme.cardTextDim, Qt::AlignCenter});
     }
-    out.texts.push_back(elidedText(QRectF(textLeft, box.top() + 9, textRight - textLeft, 18),
-                                   QString::fromStdString(c.name), pixelFont(13, true),
-                                   theme.cardText, vcentre));
+    // The name on as many lines as the box is high enough for (two in a box that grew for
+    // a long name), the kind below it, the block centred vertically.
+    const double room = geometry::nameRoom(size.width(), instances);
+    constexpr double kLine = 17, kKind = 16, kGap = 3;
+    const QStringList lines =
+        geometry::nameLines(QString::fromStdString(c.name), room,
+                            size.height() >= geometry::kTwoLineHeight - 4 ? 2 : 1);
+    const double block = kLine * double(lines.size()) + kGap + kKind;
+    double y = box.top() + std::max(2.0, (size.height() - block) / 2);
+    for (const QString& line : lines) {
+        out.texts.push_back({QRectF(textLeft, y, room, kLine), line, geometry::componentNameFont(),
+                             theme.cardText, vcentre});
+        y += kLine;
+    }
     const QString kindText =
         kind ? QString::fromStdString(kind->label) : QString::fromStdString(c.kind);
-    out.texts.push_back(elidedText(QRectF(textLeft, box.top() + 29, box.right() - 8 - textLeft, 16),
+    out.texts.push_back(elidedText(QRectF(textLeft, y + kGap, box.right() - 8 - textLeft, kKind),
                                    kindText, pixelFont(11, false), theme.cardTextDim, vcentre));
     return out;
 }
@@ -374,7 +378,9 @@ QString labelKey(const LabelShape& label, const Document& doc, const DiagramThem
         if (label.row < 0 || size_t(label.row) >= doc.components.size()) return {};
         const Component& c = doc.components[size_t(label.row)];
         return QString::fromStdString(c.name) + QChar(1) + QString::fromStdString(c.kind) +
-               QChar(1) + QString::number(instancesOf(c)) + mode;
+               QChar(1) + QString::number(geometry::drawnInstances(c)) + QChar(1) +
+               QString::number(label.rect.width()) + QChar('x') +
+               QString::number(label.rect.height()) + mode;
     }
     case LabelShape::Note:
         if (label.row < 0 || size_t(label.row) >= doc.notes.size()) return {};

@@ -35,15 +35,28 @@ Document layered(int total, bool mixedZones) {
     unsigned rng = 12345;
     auto next = [&rng] { return rng = rng * 1103515245u + 12345u, (rng >> 16) & 0x7fff; };
     for (int f = 0; f < clients; ++f)
-        doc.components.push_back({"client" + std::to_string(f), "client", "client", 0, 0,
-                                  Json::object(), Json::object()});
+        doc.components.push_back({"client" + std::to_string(f),
+                                  "client",
+                                  "client",
+                                  0,
+                                  0,
+                                  Json::object(),
+                                  Json::object(),
+                                  {},
+                                  {}});
     for (int l = 0; l < kLayers; ++l)
         for (int j = 0; j < width; ++j) {
             // Zones follow the position in the layer, as services of one zone call each other.
             const int zone = mixedZones ? static_cast<int>(next() % kZones) : j * kZones / width;
-            doc.components.push_back({id(l, j), "app_service", id(l, j), 0, 0,
+            doc.components.push_back({id(l, j),
+                                      "app_service",
+                                      id(l, j),
+                                      0,
+                                      0,
                                       Json{{"zones", Json::array({"z" + std::to_string(zone)})}},
-                                      Json::object()});
+                                      Json::object(),
+                                      {},
+                                      {}});
         }
     int edge = 0;
     auto connect = [&](const std::string& from, const std::string& to) {

@@ -92,8 +92,9 @@ std::vector<Editor::Position> AutoLayout::layout(const Document& doc,
             oldLeft = std::min(oldLeft, c.x);
             oldTop = std::min(oldTop, c.y);
             const pointf centre = ND_coord(dot.nodes[k]);
-            const double x = centre.x - options.nodeWidth / 2;
-            const double y = -centre.y - options.nodeHeight / 2;
+            const auto [w, h] = options.sizeOf(c);
+            const double x = centre.x - w / 2;
+            const double y = -centre.y - h / 2;
             newLeft = std::min(newLeft, x);
             newTop = std::min(newTop, y);
             corners.emplace_back(x, y);

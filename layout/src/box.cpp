@@ -8,9 +8,10 @@ bool overlaps(const Box& a, const Box& b) {
 
 std::optional<PlacedBox> placedBox(const Document& doc, const std::string& id,
                                    const LayoutOptions& options) {
-    if (const Component* c = doc.component(id))
-        return PlacedBox{{ElementType::Component, id},
-                         {c->x, c->y, options.nodeWidth, options.nodeHeight}};
+    if (const Component* c = doc.component(id)) {
+        const auto [w, h] = options.sizeOf(*c);
+        return PlacedBox{{ElementType::Component, id}, {c->x, c->y, w, h}};
+    }
     if (const Note* n = doc.note(id))
         return PlacedBox{{ElementType::Note, id},
                          {n->x, n->y, options.noteWidth, options.noteHeight}};

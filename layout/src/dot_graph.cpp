@@ -170,6 +170,11 @@ DotGraph buildDotGraph(const Document& doc, const LayoutOptions& options) {
         if (nodeOf.count(c.id)) continue;
         // Names by index: unique even if ids are not, and cheap for Graphviz to hash.
         Agnode_t* n = agnode(out.graph, text("n" + std::to_string(i)), 1);
+        if (options.componentSize) {
+            const auto [w, h] = options.componentSize(c);
+            if (w != options.nodeWidth) agsafeset(n, text("width"), text(inches(w)), text(""));
+            if (h != options.nodeHeight) agsafeset(n, text("height"), text(inches(h)), text(""));
+        }
         if (options.keepZonesTogether) {
             Agraph_t* cluster = clusters.clusterFor(c);
             if (cluster != out.graph) agsubnode(cluster, n, 1);

@@ -371,6 +371,21 @@ EditResult Editor::routeFlow(const std::string& connection, const std::string& f
     return push(std::make_unique<SetAttributeCommand>(text, doc_, ref, list), connection);
 }
 
+EditResult Editor::resize(const std::string& component, std::optional<double> width,
+                          std::optional<double> height) {
+    const AttributeRef w{ElementType::Component, component, "width"};
+    const AttributeRef h{ElementType::Component, component, "height"};
+    const Json wj = width ? Json(*width) : Json(), hj = height ? Json(*height) : Json();
+    for (const auto& [ref, value] : {std::pair{w, wj}, std::pair{h, hj}})
+        if (EditResult refused = checkSetAttribute(ref, value); !refused.ok()) return refused;
+    const std::string name = describeElement(doc_, ElementType::Component, component);
+    Group group(*this, width || height ? "Resize " + name : "Fit " + name + " to its name");
+    for (const auto& [ref, value] : {std::pair{w, wj}, std::pair{h, hj}})
+        if (getAttribute(doc_, ref) != value)
+            push(std::make_unique<SetAttributeCommand>("", doc_, ref, value), component);
+    return {};
+}
+
 EditResult Editor::move(const std::vector<Position>& positions) {
     auto macro = std::make_unique<MacroCommand>(
         positions.size() == 1

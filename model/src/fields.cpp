@@ -100,6 +100,23 @@ FieldInfo coordinate(ElementType element, std::string_view name) {
             .help = "The position on the canvas."};
 }
 
+/// A resized box's width or height: written only once the person resizes the box.
+FieldInfo boxSize(ElementType element, std::string_view name) {
+    const bool width = name == "width";
+    return {.element = element,
+            .name = name,
+            .key = name,
+            .type = FieldType::Number,
+            .optional = true,
+            .min = width ? kMinBoxWidth : kMinBoxHeight,
+            .max = width ? kMaxBoxWidth : kMaxBoxHeight,
+            .hidden = true,
+            .label = width ? "Width" : "Height",
+            .unit = "px",
+            .help = "The size of the box on the canvas, set by resizing it; without it the box "
+                    "fits its name."};
+}
+
 } // namespace
 
 template <> std::span<const FieldAccess<Document>> fieldAccess<Document>() {
@@ -206,6 +223,8 @@ template <> std::span<const FieldAccess<Component>> fieldAccess<Component>() {
                      "critique."}),
         number<Component, &Component::x>(coordinate(C, "x")),
         number<Component, &Component::y>(coordinate(C, "y")),
+        optionalNumber<Component, &Component::width>(boxSize(C, "width")),
+        optionalNumber<Component, &Component::height>(boxSize(C, "height")),
     };
     return fields;
 }

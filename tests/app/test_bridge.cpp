@@ -79,7 +79,7 @@ private slots:
         const int connections = controller.connections()->count();
 
         auto added = editor.addComponent(
-            {"", "cache", "Session cache", 10, 10, Json::object(), Json::object()});
+            {"", "cache", "Session cache", 10, 10, Json::object(), Json::object(), {}, {}});
         QVERIFY(added.ok());
         QCOMPARE(controller.components()->count(), components + 1);
         const int row = controller.components()->indexOfId(QString::fromStdString(added.id));

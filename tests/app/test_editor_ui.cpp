@@ -111,8 +111,9 @@ private slots:
         const Component& c = doc().components.front();
         QCOMPARE(c.kind, std::string("cache"));
         // Centred on the drop point, corner on the 8 px grid.
-        QCOMPARE(c.x, DocumentController::snap(dropDoc.x() - geometry::kComponentWidth / 2));
-        QCOMPARE(c.y, DocumentController::snap(dropDoc.y() - geometry::kComponentHeight / 2));
+        const QRectF box = geometry::componentRect(c);
+        QCOMPARE(c.x, DocumentController::snap(dropDoc.x() - box.width() / 2));
+        QCOMPARE(c.y, DocumentController::snap(dropDoc.y() - box.height() / 2));
         QCOMPARE(controller_->selection()->current(), QString::fromStdString(c.id));
         QVERIFY(controller_->canUndo());
         controller_->undo();
@@ -305,6 +306,43 @@ private slots:
         QCOMPARE(doc(), before);
     }
 
+    /// A box grows to fit its name (two lines past the widest box) and is resized by the
+    /// grip on its bottom-right corner, one undo step.
+    void aBoxFitsItsNameAndIsResizedByItsCorner() {
+        controller_->newDocument();
+        view_->setZoom(1);
+        view_->setOrigin(QPointF(0, 0));
+        const QString id = controller_->addComponent("app_service", 300, 200);
+        auto comp = [&] { return controller_->index().component(id.toStdString()); };
+        QVERIFY(controller_->rename(id, "Redirect"));
+        QCOMPARE(geometry::componentRect(*comp()).width(), geometry::kComponentWidth);
+        QVERIFY(controller_->rename(id, "Shortener redirect service"));
+        const QRectF grown = geometry::componentRect(*comp());
+        QVERIFY(grown.width() > geometry::kComponentWidth &&
+                grown.width() <= geometry::kMaxFittedWidth);
+        QCOMPARE(grown.height(), geometry::kComponentHeight);
+        QVERIFY(
+            controller_->rename(id, "Shortener redirect service for the public web and the apps"));
+        const QRectF box = geometry::componentRect(*comp());
+        QCOMPARE(box.width(), geometry::kMaxFittedWidth);
+        QCOMPARE(box.height(), geometry::kTwoLineHeight);
+        const QStringList lines = geometry::nameLines(QString::fromStdString(comp()->name),
+                                                      geometry::nameRoom(box.width(), 1), 2);
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.front(), QString("Shortener redirect service for")); // broken at a space
+
+        controller_->selection()->select(id);
+        drag(onScreen(box.bottomRight()), onScreen(box.bottomRight() + QPointF(64, 30)));
+        QVERIFY(comp()->width && comp()->height);
+        QCOMPARE(*comp()->width, box.width() + 64);
+        QCOMPARE(std::fmod(box.top() + *comp()->height, 8.0), 0.0);
+        QVERIFY(controller_->undoText().startsWith("Resize "));
+        QVERIFY(controller_->isResized(id));
+        QVERIFY(controller_->resizeComponent(id, qQNaN(), qQNaN()));
+        QVERIFY(!controller_->isResized(id));
+        QCOMPARE(geometry::componentRect(*comp()), box);
+    }
+
     void alignAndDistributeTheSelection() {
         controller_->newDocument();
         const QString a = controller_->addComponent("app_service", 200, 100);
@@ -318,7 +356,10 @@ private slots:
         QCOMPARE(at(b)->y, at(a)->y);
         QCOMPARE(at(c)->y, at(a)->y);
         QVERIFY(controller_->distributeSelection("horizontal"));
-        QCOMPARE(at(b)->x - at(a)->x, at(c)->x - at(b)->x);
+        // Equal gaps between the boxes, which fit their names and so may differ in width.
+        const QRectF ra = geometry::componentRect(*at(a)), rb = geometry::componentRect(*at(b)),
+                     rc = geometry::componentRect(*at(c));
+        QCOMPARE(rb.left() - ra.right(), rc.left() - rb.right());
         QVERIFY(!controller_->alignSelection("diagonal"));
     }
 

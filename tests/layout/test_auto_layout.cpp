@@ -221,3 +221,27 @@ TEST_CASE("every example lays out without overlaps") {
         CHECK(engine.messages().empty());
     }
 }
+
+TEST_CASE("boxes of different sizes are laid out by their own size") {
+    // The canvas widens a box to fit a long name; the layout must make room for it.
+    Document doc;
+    doc.components = {component("a"), component("wide"), component("tall"), component("c")};
+    doc.connections = {connection("a", "wide"), connection("a", "tall"), connection("wide", "c"),
+                       connection("tall", "c")};
+    LayoutOptions options;
+    options.componentSize = [](const Component& c) {
+        if (c.id == "wide") return std::pair{400.0, 56.0};
+        if (c.id == "tall") return std::pair{184.0, 160.0};
+        return std::pair{184.0, 56.0};
+    };
+    const auto positions = autoLayout(doc, options);
+    std::map<std::string, Box> boxes;
+    for (const auto& p : positions) {
+        const auto [w, h] = options.componentSize(*doc.component(p.ref.id));
+        boxes[p.ref.id] = {p.x, p.y, w, h};
+    }
+    CHECK(firstOverlap(boxes).empty());
+    // The layer after the wide box starts a rank gap after its right edge, not after 184.
+    CHECK(boxes["c"].x >= boxes["wide"].right() + 80 - kLayoutGrid);
+    CHECK(placedBox(doc, "wide", options)->box.width == 400);
+}

@@ -38,6 +38,10 @@ struct Component {
     double y = 0;
     Json props = Json::object();
     Json extra = Json::object();
+    /// The box's size when the person resized it; unset, the canvas sizes the box to fit
+    /// its name. (Last, so that brace-initialised components keep their meaning.)
+    std::optional<double> width;
+    std::optional<double> height;
     bool operator==(const Component&) const = default;
 };
 

@@ -93,6 +93,10 @@ public:
     /// carriesFlow()). Nothing happens (and no step) when the route is already so; an
     /// unknown id or a replication connection is refused.
     EditResult routeFlow(const std::string& connection, const std::string& flow, bool through);
+    /// Gives a component's box a size, or (both unset) lets it fit its name again, as one
+    /// undo step ("Resize API"); sizes out of the limits are refused and change nothing.
+    EditResult resize(const std::string& component, std::optional<double> width,
+                      std::optional<double> height);
     /// Moves components and notes to new positions as one step.
     struct Position {
         ElementRef ref;

@@ -20,6 +20,11 @@ inline constexpr std::size_t kMaxNameLength = 1000;
 inline constexpr std::size_t kMaxTextLength = 100000;
 /// Coordinates lie within [-kMaxCoordinate, kMaxCoordinate] (pixels at 100 %).
 inline constexpr double kMaxCoordinate = 1000000;
+/// A resized component box lies within these sizes (pixels at 100 %).
+inline constexpr double kMinBoxWidth = 96;
+inline constexpr double kMaxBoxWidth = 800;
+inline constexpr double kMinBoxHeight = 40;
+inline constexpr double kMaxBoxHeight = 400;
 /// requirements.max_sync_depth lies within [1, kMaxSyncDepth].
 inline constexpr long long kMaxSyncDepth = 1000;
 /// A flow's rate_rps and requirements.peak_rps are at most this many requests a second.
