@@ -86,14 +86,12 @@ double nameAdvance(const std::string& name) {
 } // namespace
 
 QSizeF fittedComponentSize(const Component& c) {
-    // Names this short fit the default box in any font: no need to measure.
+    // Boxes keep the default width, so that designs drawn before boxes fitted their names
+    // do not run into their neighbours; a name too long for one line takes a second one.
     if (c.name.size() <= 8) return {kComponentWidth, kComponentHeight};
-    const int instances = drawnInstances(c);
-    const double chrome = kComponentWidth - nameRoom(kComponentWidth, instances);
-    const double needed = chrome + std::ceil(nameAdvance(c.name)) + 2;
-    if (needed <= kMaxFittedWidth)
-        return {std::max(kComponentWidth, std::ceil(needed / 8) * 8), kComponentHeight};
-    return {kMaxFittedWidth, kTwoLineHeight};
+    const double needed = kComponentWidth - nameRoom(kComponentWidth, drawnInstances(c)) +
+                          std::ceil(nameAdvance(c.name)) + 2;
+    return {kComponentWidth, needed <= kComponentWidth ? kComponentHeight : kTwoLineHeight};
 }
 
 QStringList nameLines(const QString& name, double room, int maxLines) {

@@ -59,11 +59,10 @@ QRectF componentRect(const Component& c);
 
 // What a component's card holds, left to right: the category stripe and the icon
 // (kNameLeft wide together), the name and kind, and an instance-count pill at the top
-// right. Boxes grow to fit their name between the default width and kMaxFittedWidth; a
-// name longer than that wraps onto a second line in a box kTwoLineHeight high.
+// right. A name too long for one line in the default width wraps onto a second line in a
+// box kTwoLineHeight high (boxes keep their width, so older designs do not overlap).
 inline constexpr double kNameLeft = 52;
 inline constexpr double kNameRight = 8; ///< padding right of the name without a pill
-inline constexpr double kMaxFittedWidth = 288;
 inline constexpr double kTwoLineHeight = 74;
 QFont componentNameFont();
 /// The width of the "×3" pill (0 for a single instance).
