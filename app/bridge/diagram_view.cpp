@@ -19,6 +19,7 @@ namespace {
 constexpr double kDragThreshold = 4;  ///< pixels before a press becomes a drag
 constexpr double kHandleRadius = 9;   ///< pixels around a handle that grab it
 constexpr double kConnectionSlop = 5; ///< pixels around a connection that select it
+constexpr double kSnapReach = 6;      ///< pixels within which a moved box lines up with another
 } // namespace
 
 DiagramView::DiagramView(QQuickItem* parent) : QQuickItem(parent) {
@@ -470,24 +471,11 @@ void DiagramView::mouseMoveEvent(QMouseEvent* event) {
             return;
         }
         drag_ = Drag::Moving;
+        startMove();
         [[fallthrough]];
     }
     case Drag::Moving: {
-        QPointF offset = (pos - pressPoint_) / zoom_;
-        // Preview what the drop will do: the grabbed element's corner on the grid.
-        if (snap_ && !(event->modifiers() & Qt::AltModifier)) {
-            const auto e = controller_->index().find(pressedId_.toStdString());
-            if (e) {
-                const Document& doc = controller_->document();
-                const QPointF corner =
-                    e->type == ElementType::Component
-                        ? QPointF(doc.components[size_t(e->row)].x,
-                                  doc.components[size_t(e->row)].y)
-                        : QPointF(doc.notes[size_t(e->row)].x, doc.notes[size_t(e->row)].y);
-                offset = QPointF(DocumentController::snap(corner.x() + offset.x()) - corner.x(),
-                                 DocumentController::snap(corner.y() + offset.y()) - corner.y());
-            }
-        }
+        const QPointF offset = moveOffset(pos, event->modifiers());
         if (offset != dragOffset_) {
             dragOffset_ = offset;
             update();
@@ -509,6 +497,56 @@ void DiagramView::mouseMoveEvent(QMouseEvent* event) {
     case Drag::None:
         return;
     }
+}
+
+void DiagramView::startMove() {
+    const Document& doc = controller_->document();
+    const SelectionModel* sel = controller_->selection();
+    moveBox_ = {};
+    guides_.clear();
+    // What is on screen (and a margin around it) is what a person lines up with; boxes far
+    // away are not worth a look at every pointer move.
+    const QRectF view(origin_, QSizeF(width() / zoom_, height() / zoom_));
+    const QRectF near =
+        view.adjusted(-view.width() / 2, -view.height() / 2, view.width() / 2, view.height() / 2);
+    std::vector<QRectF> others;
+    auto add = [&](const std::string& id, const QRectF& r) {
+        if (sel->contains(QString::fromStdString(id)))
+            moveBox_ |= r;
+        else if (near.intersects(r))
+            others.push_back(r);
+    };
+    for (const auto& c : doc.components)
+        add(c.id, geometry::componentRect(c));
+    for (const auto& n : doc.notes)
+        add(n.id, geometry::noteRect(n));
+    snapper_ = AlignmentSnapper(others);
+}
+
+QPointF DiagramView::moveOffset(QPointF pos, Qt::KeyboardModifiers modifiers) {
+    QPointF offset = (pos - pressPoint_) / zoom_;
+    guides_.clear();
+    if (modifiers & Qt::AltModifier) return offset; // Alt: exactly where the pointer says
+    // Other boxes first: a box lined up with its neighbour beats one on the grid.
+    const auto shift = snapper_.snap(moveBox_.translated(offset), kSnapReach / zoom_);
+    if (shift.dx) offset.rx() += *shift.dx;
+    if (shift.dy) offset.ry() += *shift.dy;
+    // Otherwise the grabbed element's corner goes on the grid, as the drop will put it.
+    if (snap_ && (!shift.dx || !shift.dy)) {
+        if (const auto e = controller_->index().find(pressedId_.toStdString())) {
+            const Document& doc = controller_->document();
+            const QPointF corner =
+                e->type == ElementType::Component
+                    ? QPointF(doc.components[size_t(e->row)].x, doc.components[size_t(e->row)].y)
+                    : QPointF(doc.notes[size_t(e->row)].x, doc.notes[size_t(e->row)].y);
+            if (!shift.dx)
+                offset.rx() = DocumentController::snap(corner.x() + offset.x()) - corner.x();
+            if (!shift.dy)
+                offset.ry() = DocumentController::snap(corner.y() + offset.y()) - corner.y();
+        }
+    }
+    guides_ = snapper_.guides(moveBox_.translated(offset));
+    return offset;
 }
 
 void DiagramView::mouseReleaseEvent(QMouseEvent* event) {
@@ -564,6 +602,7 @@ void DiagramView::finishDrag(QPointF pos) {
     }
     (void)pos;
     dropTarget_.clear();
+    guides_.clear();
     update();
 }
 
@@ -573,6 +612,7 @@ void DiagramView::cancelDrag() {
     dragOffset_ = {};
     rubberBand_ = {};
     dropTarget_.clear();
+    guides_.clear();
     update();
 }
 
@@ -710,6 +750,7 @@ SceneState DiagramView::sceneState() const {
     s.showGrid = showGrid_;
     s.grid = DocumentController::kGrid;
     s.dragOffset = drag_ == Drag::Moving ? dragOffset_ : QPointF();
+    if (drag_ == Drag::Moving) s.guides = guides_;
     s.rubberBand = drag_ == Drag::RubberBand ? rubberBand_ : QRectF();
     s.connecting = drag_ == Drag::Connecting || drag_ == Drag::Retargeting;
     if (s.connecting) {

