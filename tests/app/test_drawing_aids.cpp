@@ -143,6 +143,53 @@ private slots:
         QCOMPARE(rectOf(b).top(), ra.top());
     }
 
+    /// Duplicate and paste land where they cover no box, with the next free number.
+    void duplicateAndPasteGoToFreeSpaceWithAFreshName() {
+        freshDesign();
+        const QString api = controller_->addComponent("app_service", 300, 200);
+        QVERIFY(controller_->rename(api, "Shortener API"));
+        // A box right where a copy offset by one step would land.
+        const QRectF r = rectOf(api);
+        const QString blocker =
+            controller_->addComponent("rdbms", r.center().x() + 40, r.center().y() + 40);
+        QVERIFY(!blocker.isEmpty());
+        QTest::mouseClick(window_, Qt::LeftButton, {}, onScreen(rectOf(api).center()));
+        QCOMPARE(controller_->selection()->current(), api);
+
+        QTest::keyClick(window_, Qt::Key_D, Qt::ControlModifier);
+        QCOMPARE(doc().components.size(), size_t(3));
+        const Component first = doc().components.back();
+        QCOMPARE(first.name, std::string("Shortener API 2"));
+        QCOMPARE(controller_->selection()->current(), QString::fromStdString(first.id));
+        // Again, from the copy: Ctrl+D keeps working and keeps numbering.
+        QTest::keyClick(window_, Qt::Key_D, Qt::ControlModifier);
+        QCOMPARE(doc().components.size(), size_t(4));
+        QCOMPARE(doc().components.back().name, std::string("Shortener API 3"));
+        // Copy and paste the original: the next number again, and free space again.
+        controller_->selection()->select(api);
+        QTest::keyClick(window_, Qt::Key_C, Qt::ControlModifier);
+        QTest::keyClick(window_, Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(doc().components.size(), size_t(5));
+        QCOMPARE(doc().components.back().name, std::string("Shortener API 4"));
+        // No copy lies on any other box (the original and the blocker may touch).
+        for (size_t i = 2; i < doc().components.size(); ++i)
+            for (size_t j = 0; j < doc().components.size(); ++j)
+                if (i != j)
+                    QVERIFY2(
+                        !geometry::componentRect(doc().components[i])
+                             .intersects(geometry::componentRect(doc().components[j])),
+                        (doc().components[i].name + " covers " + doc().components[j].name).c_str());
+        // A numbered name counts on from its number.
+        const QString second = QString::fromStdString(doc().components[2].id);
+        controller_->selection()->select(second);
+        QVERIFY(controller_->rename(second, "API 2"));
+        controller_->selection()->select(second);
+        QVERIFY(controller_->duplicateSelection());
+        QCOMPARE(doc().components.back().name, std::string("API 3"));
+        QVERIFY(controller_->duplicateSelection());
+        QCOMPARE(doc().components.back().name, std::string("API 4"));
+    }
+
 };
 
 int main(int argc, char** argv) {
