@@ -322,14 +322,11 @@ DiagramView::Hit DiagramView::hitTest(QPointF itemPoint) const {
             if (near(geometry::handlePoint(geometry::componentRect(*c))))
                 return {id, Hit::Handle};
     }
+    const auto& curves = this->curves();
     for (const QString& id : sel->idsOfType(ElementType::Connection)) {
         const auto e = controller_->index().find(id.toStdString());
-        const Connection& c = doc.connections[size_t(e->row)];
-        const Component* a = controller_->index().component(c.from);
-        const Component* b = controller_->index().component(c.to);
-        if (!a || !b) continue;
-        const auto curve =
-            geometry::connectionCurve(geometry::componentRect(*a), geometry::componentRect(*b));
+        if (!e || size_t(e->row) >= curves.size() || !curves[size_t(e->row)]) continue;
+        const ConnectionCurve& curve = *curves[size_t(e->row)];
         if (near(curve.points[3])) return {id, Hit::ConnectionEnd};
         if (near(curve.points[0])) return {id, Hit::ConnectionStart};
     }
@@ -339,18 +336,15 @@ DiagramView::Hit DiagramView::hitTest(QPointF itemPoint) const {
 
     const double lineSlop = kConnectionSlop / zoom_;
     const QRectF probe(p.x() - lineSlop, p.y() - lineSlop, 2 * lineSlop, 2 * lineSlop);
-    for (auto it = doc.connections.rbegin(); it != doc.connections.rend(); ++it) {
-        const Component* a = controller_->index().component(it->from);
-        const Component* b = controller_->index().component(it->to);
-        if (!a || !b) continue;
-        const auto curve =
-            geometry::connectionCurve(geometry::componentRect(*a), geometry::componentRect(*b));
+    for (size_t i = curves.size(); i-- > 0;) {
+        if (!curves[i]) continue;
+        const ConnectionCurve& curve = *curves[i];
         QRectF hull;
         for (const QPointF& q : curve.points)
             hull |= QRectF(q, QSizeF(0.01, 0.01));
         if (!hull.intersects(probe)) continue;
         if (geometry::distanceToCurve(curve, p) <= lineSlop)
-            return {QString::fromStdString(it->id), Hit::Body};
+            return {QString::fromStdString(doc.connections[i].id), Hit::Body};
     }
     // A zone is picked by its label strip, so clicks inside it still reach the canvas.
     std::vector<QRectF> rects;
@@ -361,6 +355,20 @@ DiagramView::Hit DiagramView::hitTest(QPointF itemPoint) const {
         if (QRectF(z.rect.left(), z.rect.top(), z.rect.width(), geometry::kZoneLabel).contains(p))
             return {QString::fromStdString(doc.zones[size_t(z.zone)].id), Hit::Body};
     return {};
+}
+
+const std::vector<std::optional<ConnectionCurve>>& DiagramView::curves() const {
+    if (curvesRevision_ != documentRevision_ ||
+        curves_.size() != controller_->document().connections.size()) {
+        const Document& doc = controller_->document();
+        std::vector<QRectF> boxes;
+        boxes.reserve(doc.components.size());
+        for (const auto& c : doc.components)
+            boxes.push_back(geometry::componentRect(c));
+        curves_ = geometry::connectionCurves(doc, boxes);
+        curvesRevision_ = documentRevision_;
+    }
+    return curves_;
 }
 
 QString DiagramView::elementAt(QPointF itemPoint) const {

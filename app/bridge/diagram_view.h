@@ -7,10 +7,12 @@
 #include "alignment_guides.h"
 #include "canvas_shapes.h"
 #include "critique_overlay.h"
+#include "diagram_geometry.h"
 #include "diagram_theme.h"
 
 #include <QPointer>
 #include <QQuickItem>
+#include <optional>
 
 namespace archlens {
 
@@ -149,6 +151,9 @@ private:
     };
     Hit hitTest(QPointF itemPoint) const;
     QString componentAt(QPointF docPoint) const;
+    /// The connections' curves as drawn (ends spread along shared sides), by row; worked
+    /// out again only after the document changed.
+    const std::vector<std::optional<ConnectionCurve>>& curves() const;
     void documentChanged();
     void critiqueInputsChanged();
     void setSettled(bool settled);
@@ -192,6 +197,8 @@ private:
     QRectF moveBox_; ///< the selection's boxes when a move started, in document units
     AlignmentSnapper snapper_;
     std::vector<QLineF> guides_;     ///< of the move in progress, in document units
+    mutable std::vector<std::optional<ConnectionCurve>> curves_;
+    mutable quint64 curvesRevision_ = 0; ///< the documentRevision_ curves_ were made for
     // Pinch: the distance between the two touch points when the pinch started.
     double pinchDistance_ = 0;
     double pinchZoom_ = 1;

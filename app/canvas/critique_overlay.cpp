@@ -97,7 +97,10 @@ ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
 
     // Connections: the path of the finding, then flows broken or surviving the failures.
     std::vector<DiscShape> connectionBadges;
-    for (const Connection& c : doc.connections) {
+    // The curves as the canvas draws them, worked out once a connection needs one.
+    std::optional<std::vector<std::optional<ConnectionCurve>>> curves;
+    for (size_t i = 0; i < doc.connections.size(); ++i) {
+        const Connection& c = doc.connections[i];
         const QString id = QString::fromStdString(c.id);
         const auto a = boxOf.constFind(QString::fromStdString(c.from));
         const auto b = boxOf.constFind(QString::fromStdString(c.to));
@@ -107,7 +110,9 @@ ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
         const bool surviving = o.surviving.contains(id);
         const auto badge = o.badges.constFind(id);
         if (!lit && !broken && !surviving && badge == o.badges.cend()) continue;
-        const ConnectionCurve curve = geometry::connectionCurve(*a, *b);
+        if (!curves) curves = geometry::connectionCurves(doc, boxes);
+        if (!(*curves)[i]) continue;
+        const ConnectionCurve& curve = *(*curves)[i];
         if (lit) path(curve.sampled(24), 12, withAlpha(glow, 0.45));
         if (broken) path(curve.sampled(24), 5, withAlpha(red, 0.8));
         if (surviving) path(curve.sampled(24), 5, withAlpha(green, 0.7));

@@ -11,6 +11,7 @@
 #include <QRectF>
 #include <QString>
 #include <array>
+#include <optional>
 #include <vector>
 
 namespace archlens {
@@ -64,7 +65,15 @@ std::vector<std::string> componentZones(const Component& c);
 std::vector<ZoneArea> zoneAreas(const Document& doc, const std::vector<QRectF>& componentRects);
 /// One area per region that has at least one zone area, around its zones.
 std::vector<RegionArea> regionAreas(const Document& doc, const std::vector<ZoneArea>& zones);
+/// A lone connection's curve: from the middle of the side of one box that faces the other.
 ConnectionCurve connectionCurve(const QRectF& from, const QRectF& to);
+/// Every connection's curve, by row in Document::connections, from the components' boxes
+/// (one per component, in document order, so that a drag can pass moved boxes). Where
+/// several connections meet the same side of a box, their ends are spread evenly along
+/// that side, ordered by where their other ends are, so that they neither pile up in the
+/// middle nor cross. Nullopt for a connection with a missing end or to itself.
+std::vector<std::optional<ConnectionCurve>> connectionCurves(const Document& doc,
+                                                             const std::vector<QRectF>& boxes);
 /// Distance from a point to the curve (sampled), for hit testing.
 double distanceToCurve(const ConnectionCurve& curve, QPointF p);
 /// The rectangle enclosing components, notes and zone areas.

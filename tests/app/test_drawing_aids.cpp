@@ -190,6 +190,61 @@ private slots:
         QCOMPARE(doc().components.back().name, std::string("API 4"));
     }
 
+    /// Three connections into one side of a box end at three points spread along it, in
+    /// the order of their callers, on the canvas, in exports and for the mouse alike.
+    void arrowsIntoOneBoxSpreadAlongItsSide() {
+        freshDesign();
+        const QString target = controller_->addComponent("rdbms", 800, 300);
+        const QString top = controller_->addComponent("app_service", 200, 160);
+        const QString middle = controller_->addComponent("app_service", 200, 300);
+        const QString bottom = controller_->addComponent("app_service", 200, 440);
+        // Connected out of order, so that the order on the side has to come from positions.
+        const QString c1 = controller_->connectComponents(bottom, target);
+        const QString c2 = controller_->connectComponents(top, target);
+        const QString c3 = controller_->connectComponents(middle, target);
+        QVERIFY(!c1.isEmpty() && !c2.isEmpty() && !c3.isEmpty());
+        std::vector<QRectF> boxes;
+        for (const auto& c : doc().components)
+            boxes.push_back(geometry::componentRect(c));
+        const auto curves = geometry::connectionCurves(doc(), boxes);
+        auto endOf = [&](const QString& id) {
+            const auto e = controller_->index().find(id.toStdString());
+            return curves[size_t(e->row)]->points[3];
+        };
+        const QRectF t = rectOf(target);
+        const QPointF e1 = endOf(c2), e2 = endOf(c3), e3 = endOf(c1); // top, middle, bottom
+        for (const QPointF& e : {e1, e2, e3}) {
+            QCOMPARE(e.x(), t.left());
+            QVERIFY(e.y() > t.top() && e.y() < t.bottom());
+        }
+        QVERIFY2(e1.y() < e2.y() && e2.y() < e3.y(),
+                 qPrintable(QString("%1 %2 %3").arg(e1.y()).arg(e2.y()).arg(e3.y())));
+        // Evenly spread.
+        QVERIFY(std::abs((e2.y() - e1.y()) - (e3.y() - e2.y())) < 1e-9);
+        // A lone connection still meets the middle of its side.
+        QCOMPARE(geometry::connectionCurve(rectOf(top), t).points[3].y(), t.center().y());
+
+        // What the exporters draw (the same shape list, default options) ends there too.
+        const DiagramShapes shapes =
+            diagramShapes(doc(), controller_->editor().catalogue(), DiagramTheme::light(), {});
+        QCOMPARE(shapes.connections.lines.size(), size_t(3));
+        std::vector<double> ends;
+        for (const LineShape& l : shapes.connections.lines) {
+            QCOMPARE(l.points.back().x(), t.left());
+            ends.push_back(l.points.back().y());
+        }
+        std::sort(ends.begin(), ends.end());
+        QCOMPARE(ends, (std::vector<double>{e1.y(), e2.y(), e3.y()}));
+
+        // Clicking each curve on its way in picks that connection.
+        for (const QString& id : {c1, c2, c3}) {
+            const auto e = controller_->index().find(id.toStdString());
+            QTest::mouseClick(window_, Qt::LeftButton, {},
+                              onScreen(curves[size_t(e->row)]->at(0.7)));
+            QCOMPARE(controller_->selection()->current(), id);
+        }
+    }
+
 };
 
 int main(int argc, char** argv) {
