@@ -42,6 +42,9 @@ void DiagramView::setController(DocumentController* controller) {
         connect(controller_, &DocumentController::documentChanged, this,
                 &DiagramView::documentChanged);
         connect(controller_, &DocumentController::fileChanged, this, &DiagramView::showOpened);
+        // After an automatic layout the boxes are somewhere else: show the design again as
+        // when it was opened (whole, unless its names would be too small to read).
+        connect(controller_, &DocumentController::layoutFinished, this, &DiagramView::showOpened);
         connect(controller_->selection(), &SelectionModel::changed, this, [this] {
             ++selectionRevision_;
             update();

@@ -245,6 +245,39 @@ private slots:
         }
     }
 
+    /// After Arrange ▸ Automatic Layout the view shows the design again, whole when its
+    /// names stay readable.
+    void automaticLayoutRefitsTheView() {
+        freshDesign();
+        const QString client = controller_->addComponent("client", 200, 200);
+        const QString lb = controller_->addComponent("load_balancer", 3000, 2600);
+        const QString app = controller_->addComponent("app_service", -2400, 1800);
+        const QString db = controller_->addComponent("rdbms", 5200, -900);
+        controller_->connectComponents(client, lb);
+        controller_->connectComponents(lb, app);
+        controller_->connectComponents(app, db);
+        controller_->addFlow(client);
+        // Looking far away, zoomed in.
+        view_->setZoom(3);
+        view_->setOrigin(QPointF(9000, 9000));
+        QSignalSpy done(controller_, &DocumentController::layoutFinished);
+        view_->forceActiveFocus();
+        QTest::keyClick(window_, Qt::Key_L, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 20000);
+        const QRectF shown(0, 0, view_->width(), view_->height());
+        const bool readable = view_->zoom() >= DiagramView::kReadableZoom - 1e-9;
+        QVERIFY(readable);
+        QVERIFY(view_->zoom() <= 1.0);
+        bool allShown = true;
+        for (const auto& c : doc().components)
+            allShown =
+                allShown && shown.contains(view_->rectFromDocument(geometry::componentRect(c)));
+        const bool atReadable = std::abs(view_->zoom() - DiagramView::kReadableZoom) < 1e-9;
+        QVERIFY2(allShown ||
+                     (atReadable && shown.contains(view_->rectFromDocument(rectOf(client)))),
+                 qPrintable(QString("zoom %1").arg(view_->zoom())));
+    }
+
 };
 
 int main(int argc, char** argv) {
