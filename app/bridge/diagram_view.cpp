@@ -409,6 +409,7 @@ void DiagramView::mousePressEvent(QMouseEvent* event) {
     if (!controller_) return;
     const QPointF pos = event->position();
     pressPoint_ = lastPoint_ = pos;
+    pointer_ = pos;
     dragOffset_ = {};
     SelectionModel* sel = controller_->selection();
 
@@ -466,6 +467,7 @@ void DiagramView::mousePressEvent(QMouseEvent* event) {
 void DiagramView::mouseMoveEvent(QMouseEvent* event) {
     if (!controller_) return;
     const QPointF pos = event->position();
+    pointer_ = pos;
     const QPointF delta = pos - lastPoint_;
     lastPoint_ = pos;
     switch (drag_) {
@@ -636,6 +638,7 @@ void DiagramView::mouseDoubleClickEvent(QMouseEvent* event) {
 void DiagramView::hoverMoveEvent(QHoverEvent* event) {
     if (!controller_) return;
     const QPointF pos = event->position();
+    pointer_ = pos;
     QString over = componentAt(mapToDocument(pos));
     // Keep the handle of the box just left while the pointer is on that handle.
     if (over.isEmpty() && !hovered_.isEmpty())
@@ -659,6 +662,7 @@ void DiagramView::hoverMoveEvent(QHoverEvent* event) {
 }
 
 void DiagramView::hoverLeaveEvent(QHoverEvent*) {
+    pointer_.reset();
     if (hovered_.isEmpty()) return;
     hovered_.clear();
     emit hoveredChanged();
@@ -714,8 +718,23 @@ void DiagramView::keyPressEvent(QKeyEvent* event) {
         if (!controller_->selection()->current().isEmpty())
             emit editRequested(controller_->selection()->current());
         return;
-    default:
+    default: {
+        // Typing on the canvas searches the catalogue (the quick-add field takes the
+        // letter as its first); "/" and Ctrl+K open it empty.
+        const QString text = event->text();
+        const bool plain =
+            (event->modifiers() & ~(Qt::ShiftModifier | Qt::KeypadModifier)) == Qt::NoModifier;
+        const bool letter = plain && text.size() == 1 && text.front().isLetter();
+        if (letter || (plain && text == QLatin1String("/")) ||
+            (event->key() == Qt::Key_K && event->modifiers() == Qt::ControlModifier)) {
+            const QPointF at = pointer_ && boundingRect().contains(*pointer_)
+                                   ? *pointer_
+                                   : QPointF(width() / 2, height() / 2);
+            emit quickAddRequested(letter ? text : QString(), at);
+            return;
+        }
         event->ignore();
+    }
     }
 }
 

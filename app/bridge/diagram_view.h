@@ -128,6 +128,9 @@ signals:
     /// Double-click or F2 on an element: QML shows a text field over it.
     void editRequested(const QString& id);
     void contextMenuRequested(const QString& id, QPointF itemPoint);
+    /// A letter, "/" or Ctrl+K on the canvas: QML opens the quick-add search at `itemPoint`
+    /// (the pointer, or the middle of the view), starting with `text`.
+    void quickAddRequested(const QString& text, QPointF itemPoint);
 
 protected:
     QSGNode* updatePaintNode(QSGNode* old, UpdatePaintNodeData*) override;
@@ -197,6 +200,7 @@ private:
     QRectF moveBox_; ///< the selection's boxes when a move started, in document units
     AlignmentSnapper snapper_;
     std::vector<QLineF> guides_;     ///< of the move in progress, in document units
+    std::optional<QPointF> pointer_; ///< where the pointer was last seen over the canvas
     mutable std::vector<std::optional<ConnectionCurve>> curves_;
     mutable quint64 curvesRevision_ = 0; ///< the documentRevision_ curves_ were made for
     // Pinch: the distance between the two touch points when the pinch started.

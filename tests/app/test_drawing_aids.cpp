@@ -278,6 +278,72 @@ private slots:
                  qPrintable(QString("zoom %1").arg(view_->zoom())));
     }
 
+    /// A letter on the canvas opens the search at the pointer; Enter adds the kind there,
+    /// called from the selected component; one undo takes both away.
+    void quickAddPlacesAndConnectsInOneStep() {
+        freshDesign();
+        const QString api = controller_->addComponent("app_service", 300, 200);
+        QTest::mouseClick(window_, Qt::LeftButton, {}, onScreen(rectOf(api).center()));
+        QCOMPARE(controller_->selection()->current(), api);
+        QVERIFY(view_->hasActiveFocus());
+        const QPointF where(700, 420);
+        QTest::mouseMove(window_, onScreen(where));
+        auto* popup = window_->findChild<QObject*>("quickAdd");
+        QVERIFY(popup);
+        QVERIFY(!popup->property("visible").toBool());
+
+        QTest::keyClick(window_, 'c');
+        QTRY_VERIFY(popup->property("visible").toBool());
+        auto* field = findItem(window_->contentItem(), "quickAddField");
+        QVERIFY(field);
+        QTRY_VERIFY(field->hasActiveFocus());
+        QCOMPARE(field->property("text").toString(), QString("c"));
+        for (char ch : std::string("ach"))
+            QTest::keyClick(window_, ch);
+        QCOMPARE(field->property("text").toString(), QString("cach"));
+        auto* list = findItem(window_->contentItem(), "quickAddList");
+        QVERIFY(list);
+        QTRY_VERIFY(list->property("count").toInt() >= 1);
+        // The arrow keys move through the matches and back.
+        QTest::keyClick(window_, Qt::Key_Down);
+        QTest::keyClick(window_, Qt::Key_Up);
+        QCOMPARE(list->property("currentIndex").toInt(), 0);
+        const size_t components = doc().components.size();
+        QTest::keyClick(window_, Qt::Key_Return);
+        QTRY_VERIFY(!popup->property("visible").toBool());
+        QCOMPARE(doc().components.size(), components + 1);
+        const Component added = doc().components.back();
+        QCOMPARE(added.kind, std::string("cache"));
+        QVERIFY(geometry::componentRect(added).contains(where));
+        QCOMPARE(doc().connections.size(), size_t(1));
+        QCOMPARE(doc().connections[0].from, api.toStdString());
+        QCOMPARE(doc().connections[0].to, added.id);
+        QCOMPARE(controller_->selection()->ids(), QStringList{QString::fromStdString(added.id)});
+        QTRY_VERIFY(view_->hasActiveFocus());
+        // One step: one Ctrl+Z takes the cache and its connection away.
+        QTest::keyClick(window_, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(doc().components.size(), components);
+        QVERIFY(doc().connections.empty());
+
+        // "/" opens it empty; Escape closes it and adds nothing.
+        QTest::keyClick(window_, '/');
+        QTRY_VERIFY(popup->property("visible").toBool());
+        QCOMPARE(field->property("text").toString(), QString());
+        QTest::keyClick(window_, Qt::Key_Escape);
+        QTRY_VERIFY(!popup->property("visible").toBool());
+        QCOMPARE(doc().components.size(), components);
+
+        // Ctrl+K with nothing selected: the new component stands alone.
+        controller_->selection()->clear();
+        QTest::keyClick(window_, Qt::Key_K, Qt::ControlModifier);
+        QTRY_VERIFY(popup->property("visible").toBool());
+        for (char ch : std::string("queue"))
+            QTest::keyClick(window_, ch);
+        QTest::keyClick(window_, Qt::Key_Return);
+        QTRY_COMPARE(doc().components.size(), components + 1);
+        QCOMPARE(doc().components.back().kind, std::string("message_queue"));
+        QVERIFY(doc().connections.empty());
+    }
 };
 
 int main(int argc, char** argv) {
