@@ -517,6 +517,11 @@ void DiagramView::startMove() {
     const SelectionModel* sel = controller_->selection();
     moveBox_ = {};
     guides_.clear();
+    // The name tip of the grabbed box would ride along over the guides.
+    if (!hovered_.isEmpty()) {
+        hovered_.clear();
+        emit hoveredChanged();
+    }
     // What is on screen (and a margin around it) is what a person lines up with; boxes far
     // away are not worth a look at every pointer move.
     const QRectF view(origin_, QSizeF(width() / zoom_, height() / zoom_));

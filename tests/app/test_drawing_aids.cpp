@@ -88,6 +88,8 @@ private slots:
         QTest::mousePress(window_, Qt::LeftButton, {}, from);
         for (int i = 1; i <= 8; ++i)
             QTest::mouseMove(window_, from + (to - from) * i / 8);
+        // The name tip does not follow the dragged box.
+        QCOMPARE(view_->hoveredId(), QString());
         // During the drag: one vertical guide on A's centre line, spanning both boxes.
         const std::vector<QLineF> guides = view_->sceneState().guides;
         QVERIFY2(!guides.empty(), "no guide while the centres line up");
