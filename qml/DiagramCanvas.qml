@@ -40,6 +40,13 @@ Item {
             contextMenu.popup(view, p.x, p.y)
         }
         onViewChanged: if (renameField.visible) renameField.commit()
+        onQuickAddRequested: (text, p) => quickAdd.openAt(p, text)
+    }
+
+    QuickAdd {
+        id: quickAdd
+        parent: view
+        view: view
     }
 
     // An empty design says how to begin: from the palette, or from an example.

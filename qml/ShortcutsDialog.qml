@@ -28,6 +28,8 @@ Dialog {
         { where: qsTr("Canvas"), what: qsTr("Zoom at the pointer"), keys: qsTr("Ctrl+wheel") },
         { where: qsTr("Canvas"), what: qsTr("Scroll sideways"), keys: qsTr("Shift+wheel") },
         { where: qsTr("Canvas"), what: qsTr("Connect two components"), keys: qsTr("Drag from the dot on a box's right side") },
+        { where: qsTr("Canvas"), what: qsTr("Quick add: search a kind, Enter places it at the pointer, connected from the selected component"), keys: qsTr("A letter, / or Ctrl+K") },
+        { where: qsTr("Canvas"), what: qsTr("Drag without snapping to other boxes or the grid"), keys: qsTr("Alt+drag") },
     ]
     // Second shortcuts of menu commands (Main.qml), shown beside the first.
     readonly property var alternatives: ({ "Redo": "Ctrl+Y", "Delete": "Backspace", "Zoom In": "Ctrl++" })

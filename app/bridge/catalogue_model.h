@@ -13,6 +13,10 @@ class CatalogueModel : public QAbstractListModel {
     /// Only kinds whose label, description, category or id contain this text (any case).
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY filterChanged)
+    /// Best matches first (the label starting with the text, then a word of it, then the
+    /// label containing it, then the id, category or description) instead of palette
+    /// order: for the quick-add search, where Enter takes the first row.
+    Q_PROPERTY(bool ranked READ ranked WRITE setRanked NOTIFY filterChanged)
 
 public:
     enum Role {
@@ -31,6 +35,8 @@ public:
 
     QString filter() const { return filter_; }
     void setFilter(const QString& filter);
+    bool ranked() const { return ranked_; }
+    void setRanked(bool ranked);
     /// The kind id of a row, for Enter on the palette.
     Q_INVOKABLE QString kindAt(int row) const;
 
@@ -42,6 +48,7 @@ private:
 
     const Catalogue& catalogue_;
     QString filter_;
+    bool ranked_ = false;
     std::vector<const KindInfo*> rows_; ///< in palette order: by category, then catalogue order
 };
 

@@ -1,6 +1,8 @@
 // DocumentController: copy, cut, paste and duplicate. The clipboard holds a small design
 // of its own (the copied components, notes, the connections between them and the zones
 // they use), so a paste into another window or another run of the program works too.
+// A paste lands beside what was copied, in free space (never on top of a box), and a
+// component whose name is taken gets the next free number ("API" -> "API 2").
 #include "document_controller.h"
 
 #include "archlens/model/document_io.h"
@@ -9,6 +11,8 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QMimeData>
+#include <algorithm>
+#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -17,6 +21,26 @@ namespace archlens {
 namespace {
 const QString kMime = QStringLiteral("application/x-archlens-fragment");
 constexpr double kPasteOffset = 24;
+/// How many offsets a paste tries before it gives up looking for free space.
+constexpr int kPasteTries = 400;
+
+/// The name itself when no component has it; otherwise the next free number: "Shortener
+/// API" -> "Shortener API 2", "API 2" -> "API 3".
+std::string freshCopyName(const std::string& name, const std::unordered_set<std::string>& taken) {
+    if (!taken.count(name)) return name;
+    std::string base = name;
+    long long n = 2;
+    const size_t space = name.find_last_of(' ');
+    if (space != std::string::npos && space > 0 && name.size() - space - 1 <= 9 &&
+        name.size() > space + 1 &&
+        std::all_of(name.begin() + long(space) + 1, name.end(),
+                    [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); })) {
+        base = name.substr(0, space);
+        n = std::stoll(name.substr(space + 1)) + 1;
+    }
+    for (;; ++n)
+        if (std::string next = base + " " + std::to_string(n); !taken.count(next)) return next;
+}
 
 Document fragmentOf(const Document& doc, const QStringList& ids) {
     const std::unordered_set<std::string> chosen = [&] {
@@ -69,7 +93,7 @@ void DocumentController::cutSelection() {
     copySelection();
     const QStringList ids = selection_.ids();
     if (!ids.isEmpty()) deleteElements(ids);
-    pasteCount_ = 1; // a paste after a cut lands where the cut elements were
+    pasteCount_ = -1; // a paste after a cut lands where the cut elements were, if still free
 }
 
 bool DocumentController::canPaste() const {
@@ -100,16 +124,51 @@ bool DocumentController::pasteJson(const QByteArray& data, QPointF at, bool atGi
     if (fragment.components.empty() && fragment.notes.empty()) return false;
 
     QRectF box;
+    std::vector<QRectF> pieces;
     for (const auto& c : fragment.components)
-        box |= geometry::componentRect(c);
+        pieces.push_back(geometry::componentRect(c));
     for (const auto& n : fragment.notes)
-        box |= geometry::noteRect(n);
-    const QPointF shift = atGiven ? QPointF(snap(at.x() - box.width() / 2) - box.left(),
-                                            snap(at.y() - box.height() / 2) - box.top())
-                                  : QPointF(kPasteOffset, kPasteOffset) * (++pasteCount_);
-
+        pieces.push_back(geometry::noteRect(n));
+    for (const QRectF& r : pieces)
+        box |= r;
+    QPointF shift;
+    if (atGiven) {
+        shift = QPointF(snap(at.x() - box.width() / 2) - box.left(),
+                        snap(at.y() - box.height() / 2) - box.top());
+    } else {
+        // Beside the original, then further right and down until nothing is underneath:
+        // a copy on top of a box hides it, and a person then drags it off by hand.
+        std::vector<QRectF> boxes;
+        for (const auto& c : editor_.document().components)
+            boxes.push_back(geometry::componentRect(c));
+        for (const auto& n : editor_.document().notes)
+            boxes.push_back(geometry::noteRect(n));
+        auto free = [&](QPointF at) {
+            const QRectF area = box.translated(at).adjusted(-kGrid, -kGrid, kGrid, kGrid);
+            for (const QRectF& b : boxes) {
+                if (!area.intersects(b)) continue;
+                for (const QRectF& r : pieces)
+                    if (r.translated(at).adjusted(-kGrid, -kGrid, kGrid, kGrid).intersects(b))
+                        return false;
+            }
+            return true;
+        };
+        const int first = pasteCount_ < 0 ? 0 : 1;
+        pasteCount_ = 0;
+        shift = QPointF(kPasteOffset, kPasteOffset) * first;
+        for (int k = first; k < first + kPasteTries; ++k) {
+            const QPointF at = QPointF(kPasteOffset, kPasteOffset) * k;
+            if (free(at)) {
+                shift = at;
+                break;
+            }
+        }
+    }
     const Document& doc = editor_.document();
     std::unordered_map<std::string, std::string> renamed;
+    std::unordered_set<std::string> names;
+    for (const auto& c : doc.components)
+        names.insert(c.name);
     std::unordered_set<std::string> taken;
     auto freshId = [&](const std::string& id, const std::string& prefix) {
         std::string next = id;
@@ -127,6 +186,8 @@ bool DocumentController::pasteJson(const QByteArray& data, QPointF at, bool atGi
                          " items");
         for (auto c : fragment.components) {
             c.id = freshId(c.id, c.id + "_");
+            c.name = freshCopyName(c.name, names);
+            names.insert(c.name);
             c.x += shift.x();
             c.y += shift.y();
             // Zones the target design lacks are dropped rather than invented.

@@ -24,6 +24,7 @@ constexpr double kHandleRadius = 9;   ///< pixels around a handle that grab it
 constexpr double kConnectionSlop = 5; ///< pixels around a connection that select it
 constexpr double kRouteHandle =
     8; ///< radius of a route handle in document units (critique_overlay)
+constexpr double kSnapReach = 6;      ///< pixels within which a moved box lines up with another
 } // namespace
 
 DiagramView::DiagramView(QQuickItem* parent) : QQuickItem(parent) {
@@ -46,6 +47,9 @@ void DiagramView::setController(DocumentController* controller) {
         connect(controller_, &DocumentController::documentChanged, this,
                 &DiagramView::documentChanged);
         connect(controller_, &DocumentController::fileChanged, this, &DiagramView::showOpened);
+        // After an automatic layout the boxes are somewhere else: show the design again as
+        // when it was opened (whole, unless its names would be too small to read).
+        connect(controller_, &DocumentController::layoutFinished, this, &DiagramView::showOpened);
         connect(controller_->selection(), &SelectionModel::changed, this, [this] {
             ++selectionRevision_;
             updateShownFlow();
@@ -139,16 +143,15 @@ void DiagramView::toggleRoute(QPointF itemPoint) {
     const Document& d = controller_->editor().document();
     const QPointF at = mapToDocument(itemPoint);
     double nearest = kRouteHandle + 3 / zoom_;
-    for (const Connection& c : d.connections) {
+    const auto& drawn = curves();
+    for (size_t i = 0; i < d.connections.size() && i < drawn.size(); ++i) {
+        const Connection& c = d.connections[i];
         const QString cid = QString::fromStdString(c.id);
-        if (!critique_.flowConnections.contains(cid) && !critique_.flowTail.contains(cid) &&
-            !critique_.routeCandidates.contains(cid))
+        if (!drawn[i] || (!critique_.flowConnections.contains(cid) &&
+                          !critique_.flowTail.contains(cid) &&
+                          !critique_.routeCandidates.contains(cid)))
             continue;
-        const Component* a = d.component(c.from);
-        const Component* b = d.component(c.to);
-        if (!a || !b) continue;
-        const QPointF m = geometry::connectionMarker(
-            geometry::connectionCurve(geometry::componentRect(*a), geometry::componentRect(*b)), c);
+        const QPointF m = geometry::connectionMarker(*drawn[i], c);
         if (const double dist = std::hypot(m.x() - at.x(), m.y() - at.y()); dist < nearest) {
             nearest = dist;
             id = cid;
@@ -415,14 +418,11 @@ DiagramView::Hit DiagramView::hitTest(QPointF itemPoint) const {
             if (near(geometry::handlePoint(geometry::componentRect(*c))))
                 return {id, Hit::Handle};
     }
+    const auto& curves = this->curves();
     for (const QString& id : sel->idsOfType(ElementType::Connection)) {
         const auto e = controller_->index().find(id.toStdString());
-        const Connection& c = doc.connections[size_t(e->row)];
-        const Component* a = controller_->index().component(c.from);
-        const Component* b = controller_->index().component(c.to);
-        if (!a || !b) continue;
-        const auto curve =
-            geometry::connectionCurve(geometry::componentRect(*a), geometry::componentRect(*b));
+        if (!e || size_t(e->row) >= curves.size() || !curves[size_t(e->row)]) continue;
+        const ConnectionCurve& curve = *curves[size_t(e->row)];
         if (near(curve.points[3])) return {id, Hit::ConnectionEnd};
         if (near(curve.points[0])) return {id, Hit::ConnectionStart};
     }
@@ -432,18 +432,15 @@ DiagramView::Hit DiagramView::hitTest(QPointF itemPoint) const {
 
     const double lineSlop = kConnectionSlop / zoom_;
     const QRectF probe(p.x() - lineSlop, p.y() - lineSlop, 2 * lineSlop, 2 * lineSlop);
-    for (auto it = doc.connections.rbegin(); it != doc.connections.rend(); ++it) {
-        const Component* a = controller_->index().component(it->from);
-        const Component* b = controller_->index().component(it->to);
-        if (!a || !b) continue;
-        const auto curve =
-            geometry::connectionCurve(geometry::componentRect(*a), geometry::componentRect(*b));
+    for (size_t i = curves.size(); i-- > 0;) {
+        if (!curves[i]) continue;
+        const ConnectionCurve& curve = *curves[i];
         QRectF hull;
         for (const QPointF& q : curve.points)
             hull |= QRectF(q, QSizeF(0.01, 0.01));
         if (!hull.intersects(probe)) continue;
         if (geometry::distanceToCurve(curve, p) <= lineSlop)
-            return {QString::fromStdString(it->id), Hit::Body};
+            return {QString::fromStdString(doc.connections[i].id), Hit::Body};
     }
     // A zone is picked by its label strip, so clicks inside it still reach the canvas.
     std::vector<QRectF> rects;
@@ -454,6 +451,20 @@ DiagramView::Hit DiagramView::hitTest(QPointF itemPoint) const {
         if (QRectF(z.rect.left(), z.rect.top(), z.rect.width(), geometry::kZoneLabel).contains(p))
             return {QString::fromStdString(doc.zones[size_t(z.zone)].id), Hit::Body};
     return {};
+}
+
+const std::vector<std::optional<ConnectionCurve>>& DiagramView::curves() const {
+    if (curvesRevision_ != documentRevision_ ||
+        curves_.size() != controller_->document().connections.size()) {
+        const Document& doc = controller_->document();
+        std::vector<QRectF> boxes;
+        boxes.reserve(doc.components.size());
+        for (const auto& c : doc.components)
+            boxes.push_back(geometry::componentRect(c));
+        curves_ = geometry::connectionCurves(doc, boxes);
+        curvesRevision_ = documentRevision_;
+    }
+    return curves_;
 }
 
 QString DiagramView::elementAt(QPointF itemPoint) const {
@@ -491,6 +502,7 @@ void DiagramView::mousePressEvent(QMouseEvent* event) {
     if (!controller_) return;
     const QPointF pos = event->position();
     pressPoint_ = lastPoint_ = pos;
+    pointer_ = pos;
     dragOffset_ = {};
     SelectionModel* sel = controller_->selection();
 
@@ -558,6 +570,7 @@ void DiagramView::mousePressEvent(QMouseEvent* event) {
 void DiagramView::mouseMoveEvent(QMouseEvent* event) {
     if (!controller_) return;
     const QPointF pos = event->position();
+    pointer_ = pos;
     const QPointF delta = pos - lastPoint_;
     lastPoint_ = pos;
     switch (drag_) {
@@ -574,24 +587,11 @@ void DiagramView::mouseMoveEvent(QMouseEvent* event) {
             return;
         }
         drag_ = Drag::Moving;
+        startMove();
         [[fallthrough]];
     }
     case Drag::Moving: {
-        QPointF offset = (pos - pressPoint_) / zoom_;
-        // Preview what the drop will do: the grabbed element's corner on the grid.
-        if (snap_ && !(event->modifiers() & Qt::AltModifier)) {
-            const auto e = controller_->index().find(pressedId_.toStdString());
-            if (e) {
-                const Document& doc = controller_->document();
-                const QPointF corner =
-                    e->type == ElementType::Component
-                        ? QPointF(doc.components[size_t(e->row)].x,
-                                  doc.components[size_t(e->row)].y)
-                        : QPointF(doc.notes[size_t(e->row)].x, doc.notes[size_t(e->row)].y);
-                offset = QPointF(DocumentController::snap(corner.x() + offset.x()) - corner.x(),
-                                 DocumentController::snap(corner.y() + offset.y()) - corner.y());
-            }
-        }
+        const QPointF offset = moveOffset(pos, event->modifiers());
         if (offset != dragOffset_) {
             dragOffset_ = offset;
             update();
@@ -617,6 +617,61 @@ void DiagramView::mouseMoveEvent(QMouseEvent* event) {
     case Drag::None:
         return;
     }
+}
+
+void DiagramView::startMove() {
+    const Document& doc = controller_->document();
+    const SelectionModel* sel = controller_->selection();
+    moveBox_ = {};
+    guides_.clear();
+    // The name tip of the grabbed box would ride along over the guides.
+    if (!hovered_.isEmpty()) {
+        hovered_.clear();
+        emit hoveredChanged();
+    }
+    // What is on screen (and a margin around it) is what a person lines up with; boxes far
+    // away are not worth a look at every pointer move.
+    const QRectF view(origin_, QSizeF(width() / zoom_, height() / zoom_));
+    const QRectF near =
+        view.adjusted(-view.width() / 2, -view.height() / 2, view.width() / 2, view.height() / 2);
+    std::vector<QRectF> others;
+    auto add = [&](const std::string& id, const QRectF& r) {
+        if (sel->contains(QString::fromStdString(id)))
+            moveBox_ |= r;
+        else if (near.intersects(r))
+            others.push_back(r);
+    };
+    for (const auto& c : doc.components)
+        add(c.id, geometry::componentRect(c));
+    for (const auto& n : doc.notes)
+        add(n.id, geometry::noteRect(n));
+    snapper_ = AlignmentSnapper(others);
+}
+
+QPointF DiagramView::moveOffset(QPointF pos, Qt::KeyboardModifiers modifiers) {
+    QPointF offset = (pos - pressPoint_) / zoom_;
+    guides_.clear();
+    if (modifiers & Qt::AltModifier) return offset; // Alt: exactly where the pointer says
+    // Other boxes first: a box lined up with its neighbour beats one on the grid.
+    const auto shift = snapper_.snap(moveBox_.translated(offset), kSnapReach / zoom_);
+    if (shift.dx) offset.rx() += *shift.dx;
+    if (shift.dy) offset.ry() += *shift.dy;
+    // Otherwise the grabbed element's corner goes on the grid, as the drop will put it.
+    if (snap_ && (!shift.dx || !shift.dy)) {
+        if (const auto e = controller_->index().find(pressedId_.toStdString())) {
+            const Document& doc = controller_->document();
+            const QPointF corner =
+                e->type == ElementType::Component
+                    ? QPointF(doc.components[size_t(e->row)].x, doc.components[size_t(e->row)].y)
+                    : QPointF(doc.notes[size_t(e->row)].x, doc.notes[size_t(e->row)].y);
+            if (!shift.dx)
+                offset.rx() = DocumentController::snap(corner.x() + offset.x()) - corner.x();
+            if (!shift.dy)
+                offset.ry() = DocumentController::snap(corner.y() + offset.y()) - corner.y();
+        }
+    }
+    guides_ = snapper_.guides(moveBox_.translated(offset));
+    return offset;
 }
 
 void DiagramView::mouseReleaseEvent(QMouseEvent* event) {
@@ -679,6 +734,7 @@ void DiagramView::finishDrag(QPointF pos) {
     }
     (void)pos;
     dropTarget_.clear();
+    guides_.clear();
     update();
 }
 
@@ -689,6 +745,7 @@ void DiagramView::cancelDrag() {
     rubberBand_ = {};
     resizing_ = {};
     dropTarget_.clear();
+    guides_.clear();
     update();
 }
 
@@ -721,6 +778,7 @@ void DiagramView::mouseDoubleClickEvent(QMouseEvent* event) {
 void DiagramView::hoverMoveEvent(QHoverEvent* event) {
     if (!controller_) return;
     const QPointF pos = event->position();
+    pointer_ = pos;
     QString over = componentAt(mapToDocument(pos));
     // Keep the handle of the box just left while the pointer is on that handle.
     if (over.isEmpty() && !hovered_.isEmpty())
@@ -745,6 +803,7 @@ void DiagramView::hoverMoveEvent(QHoverEvent* event) {
 }
 
 void DiagramView::hoverLeaveEvent(QHoverEvent*) {
+    pointer_.reset();
     if (hovered_.isEmpty()) return;
     hovered_.clear();
     emit hoveredChanged();
@@ -802,8 +861,23 @@ void DiagramView::keyPressEvent(QKeyEvent* event) {
         if (!controller_->selection()->current().isEmpty())
             emit editRequested(controller_->selection()->current());
         return;
-    default:
+    default: {
+        // Typing on the canvas searches the catalogue (the quick-add field takes the
+        // letter as its first); "/" and Ctrl+K open it empty.
+        const QString text = event->text();
+        const bool plain =
+            (event->modifiers() & ~(Qt::ShiftModifier | Qt::KeypadModifier)) == Qt::NoModifier;
+        const bool letter = plain && text.size() == 1 && text.front().isLetter();
+        if (letter || (plain && text == QLatin1String("/")) ||
+            (event->key() == Qt::Key_K && event->modifiers() == Qt::ControlModifier)) {
+            const QPointF at = pointer_ && boundingRect().contains(*pointer_)
+                                   ? *pointer_
+                                   : QPointF(width() / 2, height() / 2);
+            emit quickAddRequested(letter ? text : QString(), at);
+            return;
+        }
         event->ignore();
+    }
     }
 }
 
@@ -849,6 +923,7 @@ SceneState DiagramView::sceneState() const {
     s.showGrid = showGrid_;
     s.grid = DocumentController::kGrid;
     s.dragOffset = drag_ == Drag::Moving ? dragOffset_ : QPointF();
+    if (drag_ == Drag::Moving) s.guides = guides_;
     s.rubberBand = drag_ == Drag::RubberBand ? rubberBand_ : QRectF();
     s.connecting = drag_ == Drag::Connecting || drag_ == Drag::Retargeting;
     if (s.connecting) {

@@ -4,12 +4,15 @@
 // into edits, which it asks the controller to make (select, move, connect, re-target).
 // It never changes the document itself. Document coordinates map to the item through
 // `origin` (the document point at the top-left corner) and `zoom`.
+#include "alignment_guides.h"
 #include "canvas_shapes.h"
 #include "critique_overlay.h"
+#include "diagram_geometry.h"
 #include "diagram_theme.h"
 
 #include <QPointer>
 #include <QQuickItem>
+#include <optional>
 
 namespace archlens {
 
@@ -133,6 +136,9 @@ signals:
     /// Double-click or F2 on an element: QML shows a text field over it.
     void editRequested(const QString& id);
     void contextMenuRequested(const QString& id, QPointF itemPoint);
+    /// A letter, "/" or Ctrl+K on the canvas: QML opens the quick-add search at `itemPoint`
+    /// (the pointer, or the middle of the view), starting with `text`.
+    void quickAddRequested(const QString& text, QPointF itemPoint);
 
 protected:
     QSGNode* updatePaintNode(QSGNode* old, UpdatePaintNodeData*) override;
@@ -171,11 +177,19 @@ private:
     QRectF resizedBox(QPointF itemPoint, bool snap) const;
     Hit hitTest(QPointF itemPoint) const;
     QString componentAt(QPointF docPoint) const;
+    /// The connections' curves as drawn (ends spread along shared sides), by row; worked
+    /// out again only after the document changed.
+    const std::vector<std::optional<ConnectionCurve>>& curves() const;
     void documentChanged();
     void critiqueInputsChanged();
     void setSettled(bool settled);
     void finishDrag(QPointF itemPoint);
     void cancelDrag();
+    /// A press on a selected box became a move: what moves, and what it may line up with.
+    void startMove();
+    /// The move's offset for the pointer at `pos`: snapped to other boxes, else to the grid,
+    /// unless Alt is held; updates the guides.
+    QPointF moveOffset(QPointF pos, Qt::KeyboardModifiers modifiers);
 
     QPointer<DocumentController> controller_;
     DiagramTheme theme_ = DiagramTheme::light();
@@ -215,6 +229,12 @@ private:
     bool rubberAdds_ = false;
     QString hovered_;
     QString dropTarget_;
+    QRectF moveBox_; ///< the selection's boxes when a move started, in document units
+    AlignmentSnapper snapper_;
+    std::vector<QLineF> guides_;     ///< of the move in progress, in document units
+    std::optional<QPointF> pointer_; ///< where the pointer was last seen over the canvas
+    mutable std::vector<std::optional<ConnectionCurve>> curves_;
+    mutable quint64 curvesRevision_ = 0; ///< the documentRevision_ curves_ were made for
     // Pinch: the distance between the two touch points when the pinch started.
     double pinchDistance_ = 0;
     double pinchZoom_ = 1;

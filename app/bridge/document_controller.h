@@ -6,7 +6,7 @@
 // the model refuses changes nothing and is reported through `status` and editRefused().
 // Definitions are split by topic: document_files.cpp (open, save, recent files),
 // document_edits.cpp (adding, moving, deleting, properties), document_layout.cpp
-// (automatic layout, align, distribute) and clipboard.cpp.
+// (automatic layout, align, distribute), document_quick_add.cpp and clipboard.cpp.
 #include "archlens/layout/auto_layout.h"
 #include "archlens/layout/box_sizes.h"
 #include "archlens/model/editor.h"
@@ -108,6 +108,11 @@ public:
     /// Adds a component of `kind` centred near (x, y), snapped to the grid, inside the zone
     /// it is dropped into; selects it and returns its id ("" when refused).
     Q_INVOKABLE QString addComponent(const QString& kind, qreal x, qreal y);
+    /// Adds a component as addComponent() does and, when `from` names a component, a
+    /// connection from it to the new one: one undo step (document_quick_add.cpp). Selects
+    /// the new component and returns its id ("" when refused).
+    Q_INVOKABLE QString addConnectedComponent(const QString& kind, qreal x, qreal y,
+                                              const QString& from);
     Q_INVOKABLE QString addNote(qreal x, qreal y, const QString& text = {});
     Q_INVOKABLE QString addZone(const QString& region = {});
     Q_INVOKABLE QString addFlow(const QString& entry = {});

@@ -84,6 +84,18 @@ ShapeLayer canvasOverlay(const SceneState& s) {
         layer.boxes.push_back(
             {s.rubberBand.adjusted(0.5, 0.5, -0.5, -0.5), QColor(), t.rubberBand, 1, 0});
     }
+    // Guides: hairlines in the accent colour, on pixel centres so that they stay crisp.
+    for (const QLineF& g : s.guides) {
+        auto onScreen = [&](QPointF p) {
+            const QPointF q = (p - s.origin) * s.zoom;
+            return QPointF(std::round(q.x()) + 0.5, std::round(q.y()) + 0.5);
+        };
+        LineShape line;
+        line.points = {onScreen(g.p1()), onScreen(g.p2())};
+        line.colour = t.accent;
+        line.width = 1;
+        layer.lines.push_back(std::move(line));
+    }
     if (!s.handleFor.isEmpty() && !s.connecting)
         if (auto box = boxOnScreen(s.handleFor)) {
             const QPointF h = geometry::handlePoint(*box);

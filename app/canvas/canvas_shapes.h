@@ -10,11 +10,13 @@
 #include "diagram_shapes.h"
 #include "diagram_theme.h"
 
+#include <QLineF>
 #include <QPointF>
 #include <QRectF>
 #include <QSet>
 #include <QSizeF>
 #include <QString>
+#include <vector>
 
 namespace archlens {
 
@@ -43,6 +45,8 @@ struct SceneState {
     QString dropTarget; ///< component a connection being dragged would attach to
     QString resizeGripFor; ///< component showing its resize grip (bottom-right corner)
     QRectF resizing;       ///< the box being resized, as it would be on release
+    /// Alignment guides of a move in progress (alignment_guides.h), in document coordinates.
+    std::vector<QLineF> guides;
     /// What the critique adds (badges, load, failures, the finding looked at); may be null.
     const CritiqueOverlay* critique = nullptr;
     /// Counters that say what changed since the last frame.
@@ -84,7 +88,7 @@ DiagramShapes canvasDiagramShapes(const SceneState& s, int parts, const QRectF& 
 ShapeLayer canvasGrid(const SceneState& s);
 
 /// The rubber band, the hover handle, the connection being dragged and its drop target,
-/// in item coordinates.
+/// and the alignment guides of a move, in item coordinates.
 ShapeLayer canvasOverlay(const SceneState& s);
 
 } // namespace archlens

@@ -126,7 +126,10 @@ ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
     // Connections: the path of the finding, then flows broken or surviving the failures.
     std::vector<DiscShape> connectionBadges, routeHandles;
     const QColor route = routeColour();
-    for (const Connection& c : doc.connections) {
+    // The curves as the canvas draws them, worked out once a connection needs one.
+    std::optional<std::vector<std::optional<ConnectionCurve>>> curves;
+    for (size_t i = 0; i < doc.connections.size(); ++i) {
+        const Connection& c = doc.connections[i];
         const QString id = QString::fromStdString(c.id);
         const auto a = boxOf.constFind(QString::fromStdString(c.from));
         const auto b = boxOf.constFind(QString::fromStdString(c.to));
@@ -138,7 +141,9 @@ ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
         const bool onRoute = o.flowConnections.contains(id), onTail = o.flowTail.contains(id);
         const bool candidate = o.routeCandidates.contains(id);
         if (!lit && !broken && !surviving && badge == o.badges.cend() && !o.flowShown) continue;
-        const ConnectionCurve curve = geometry::connectionCurve(*a, *b);
+        if (!curves) curves = geometry::connectionCurves(doc, boxes);
+        if (!(*curves)[i]) continue;
+        const ConnectionCurve& curve = *(*curves)[i];
         if (o.flowShown) {
             // The route in the flow's colour, its asynchronous tail dashed; everything
             // else washed towards the background so the route stands out.

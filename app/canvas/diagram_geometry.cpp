@@ -196,25 +196,109 @@ std::vector<RegionArea> regionAreas(const Document& doc, const std::vector<ZoneA
 }
 
 namespace {
-/// The middle of the side of `box` that faces `towards`, and the outward normal there.
-std::pair<QPointF, QPointF> port(const QRectF& box, QPointF towards) {
+enum Side { Right, Left, Bottom, Top };
+
+/// The side of `box` that faces `towards`.
+Side sideFacing(const QRectF& box, QPointF towards) {
     const QPointF c = box.center();
     const double dx = (towards.x() - c.x()) / box.width();
     const double dy = (towards.y() - c.y()) / box.height();
-    if (std::abs(dx) >= std::abs(dy))
-        return dx >= 0 ? std::pair{QPointF(box.right(), c.y()), QPointF(1, 0)}
-                       : std::pair{QPointF(box.left(), c.y()), QPointF(-1, 0)};
-    return dy >= 0 ? std::pair{QPointF(c.x(), box.bottom()), QPointF(0, 1)}
-                   : std::pair{QPointF(c.x(), box.top()), QPointF(0, -1)};
+    if (std::abs(dx) >= std::abs(dy)) return dx >= 0 ? Right : Left;
+    return dy >= 0 ? Bottom : Top;
+}
+
+/// The point `t` of the way along a side (top to bottom, left to right), and the outward
+/// normal there.
+std::pair<QPointF, QPointF> pointOn(const QRectF& box, Side side, double t) {
+    switch (side) {
+    case Right:
+        return {QPointF(box.right(), box.top() + t * box.height()), QPointF(1, 0)};
+    case Left:
+        return {QPointF(box.left(), box.top() + t * box.height()), QPointF(-1, 0)};
+    case Bottom:
+        return {QPointF(box.left() + t * box.width(), box.bottom()), QPointF(0, 1)};
+    case Top:
+        break;
+    }
+    return {QPointF(box.left() + t * box.width(), box.top()), QPointF(0, -1)};
+}
+
+ConnectionCurve curveBetween(std::pair<QPointF, QPointF> from, std::pair<QPointF, QPointF> to) {
+    const auto [a, na] = from;
+    const auto [b, nb] = to;
+    const double dist = std::hypot(b.x() - a.x(), b.y() - a.y());
+    const double reach = std::clamp(dist * 0.4, 12.0, 160.0);
+    return {{a, a + na * reach, b + nb * reach, b}};
 }
 } // namespace
 
 ConnectionCurve connectionCurve(const QRectF& from, const QRectF& to) {
-    const auto [a, na] = port(from, to.center());
-    const auto [b, nb] = port(to, from.center());
-    const double dist = std::hypot(b.x() - a.x(), b.y() - a.y());
-    const double reach = std::clamp(dist * 0.4, 12.0, 160.0);
-    return {{a, a + na * reach, b + nb * reach, b}};
+    return curveBetween(pointOn(from, sideFacing(from, to.center()), 0.5),
+                        pointOn(to, sideFacing(to, from.center()), 0.5));
+}
+
+std::vector<std::optional<ConnectionCurve>> connectionCurves(const Document& doc,
+                                                             const std::vector<QRectF>& boxes) {
+    const size_t count = doc.connections.size();
+    std::vector<std::optional<ConnectionCurve>> out(count);
+    std::unordered_map<std::string_view, int> row;
+    row.reserve(doc.components.size());
+    for (size_t i = 0; i < doc.components.size() && i < boxes.size(); ++i)
+        row.emplace(doc.components[i].id, int(i));
+    // Each end of each connection: the box and side it meets, and where along that side
+    // the other end lies (so that ends sorted by it do not cross).
+    struct End {
+        int box;
+        Side side;
+        double key;
+        int connection;
+        bool start;
+    };
+    std::vector<End> ends;
+    ends.reserve(2 * count);
+    for (size_t i = 0; i < count; ++i) {
+        const auto a = row.find(doc.connections[i].from);
+        const auto b = row.find(doc.connections[i].to);
+        if (a == row.end() || b == row.end() || a->second == b->second) continue;
+        const QRectF& from = boxes[size_t(a->second)];
+        const QRectF& to = boxes[size_t(b->second)];
+        auto end = [&](int box, const QRectF& self, const QRectF& other, bool start) {
+            const Side side = sideFacing(self, other.center());
+            const double key =
+                side == Left || side == Right ? other.center().y() : other.center().x();
+            ends.push_back({box, side, key, int(i), start});
+        };
+        end(a->second, from, to, true);
+        end(b->second, to, from, false);
+    }
+    std::sort(ends.begin(), ends.end(), [](const End& x, const End& y) {
+        if (x.box != y.box) return x.box < y.box;
+        if (x.side != y.side) return x.side < y.side;
+        if (x.key != y.key) return x.key < y.key;
+        if (x.connection != y.connection) return x.connection < y.connection;
+        return x.start > y.start;
+    });
+    std::vector<std::array<std::pair<QPointF, QPointF>, 2>> at(count);
+    for (size_t first = 0; first < ends.size();) {
+        size_t last = first;
+        while (last < ends.size() && ends[last].box == ends[first].box &&
+               ends[last].side == ends[first].side)
+            ++last;
+        const double n = double(last - first);
+        for (size_t j = first; j < last; ++j) {
+            const End& e = ends[j];
+            at[size_t(e.connection)][e.start ? 0 : 1] =
+                pointOn(boxes[size_t(e.box)], e.side, (double(j - first) + 1) / (n + 1));
+        }
+        first = last;
+    }
+    for (size_t i = 0; i < count; ++i) {
+        const auto a = row.find(doc.connections[i].from);
+        const auto b = row.find(doc.connections[i].to);
+        if (a == row.end() || b == row.end() || a->second == b->second) continue;
+        out[i] = curveBetween(at[i][0], at[i][1]);
+    }
+    return out;
 }
 
 QString connectionLabel(const Connection& c) {

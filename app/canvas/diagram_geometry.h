@@ -14,6 +14,7 @@
 #include <QString>
 #include <QStringList>
 #include <array>
+#include <optional>
 #include <vector>
 
 namespace archlens {
@@ -95,6 +96,7 @@ std::vector<std::string> componentZones(const Component& c);
 std::vector<ZoneArea> zoneAreas(const Document& doc, const std::vector<QRectF>& componentRects);
 /// One area per region that has at least one zone area, around its zones.
 std::vector<RegionArea> regionAreas(const Document& doc, const std::vector<ZoneArea>& zones);
+/// A lone connection's curve: from the middle of the side of one box that faces the other.
 ConnectionCurve connectionCurve(const QRectF& from, const QRectF& to);
 /// The connection's label (its `label` property), "" when it has none.
 QString connectionLabel(const Connection& c);
@@ -107,6 +109,13 @@ QRectF connectionLabelRect(const ConnectionCurve& curve, const QString& text);
 /// Where marks about a connection go (a critique badge, a route handle): the middle of
 /// the curve, or just left of its label so they do not hide its words.
 QPointF connectionMarker(const ConnectionCurve& curve, const Connection& c);
+/// Every connection's curve, by row in Document::connections, from the components' boxes
+/// (one per component, in document order, so that a drag can pass moved boxes). Where
+/// several connections meet the same side of a box, their ends are spread evenly along
+/// that side, ordered by where their other ends are, so that they neither pile up in the
+/// middle nor cross. Nullopt for a connection with a missing end or to itself.
+std::vector<std::optional<ConnectionCurve>> connectionCurves(const Document& doc,
+                                                             const std::vector<QRectF>& boxes);
 /// Distance from a point to the curve (sampled), for hit testing.
 double distanceToCurve(const ConnectionCurve& curve, QPointF p);
 /// The rectangle enclosing components, notes and zone areas.

@@ -48,18 +48,6 @@ void makeAreasOpaque(std::vector<BoxShape>& areas, QColor background) {
     }
 }
 
-/// Component rows by id, viewing the document's strings (no copies: it is built for every
-/// rebuild of a design with thousands of components).
-using RowIndex = QHash<QByteArrayView, int>;
-
-RowIndex rowIndex(const Document& doc) {
-    RowIndex row;
-    row.reserve(qsizetype(doc.components.size()));
-    for (size_t i = 0; i < doc.components.size(); ++i)
-        row.insert(QByteArrayView(doc.components[i].id), int(i));
-    return row;
-}
-
 /// The export badge: a disc in the severity's colour, with the count in white, centred
 /// just outside the card's top-right corner, clear of the instance count inside the card.
 constexpr double kBadgeDiameter = 20;
@@ -157,16 +145,15 @@ void addContent(DiagramShapes& s, const Document& doc, const Catalogue& catalogu
     if (!shapes && !labels) return;
 
     // Connections: the line in its mode's style, and an arrowhead at the callee.
-    const RowIndex row = shapes ? rowIndex(doc) : RowIndex();
+    const auto curves = shapes ? geometry::connectionCurves(doc, boxes)
+                               : std::vector<std::optional<ConnectionCurve>>();
     const double head = kHeadLength * px;
     if (shapes) s.connections.lines.reserve(doc.connections.size());
     if (shapes && !far) s.arrowHeads.triangles.reserve(doc.connections.size());
-    static const std::vector<Connection> none;
-    for (const auto& c : shapes ? doc.connections : none) {
-        const int a = row.value(QByteArrayView(c.from), -1),
-                  b = row.value(QByteArrayView(c.to), -1);
-        if (a < 0 || b < 0 || a == b) continue;
-        const ConnectionCurve curve = geometry::connectionCurve(boxes[size_t(a)], boxes[size_t(b)]);
+    for (size_t i = 0; i < curves.size(); ++i) {
+        const Connection& c = doc.connections[i];
+        if (!curves[i]) continue;
+        const ConnectionCurve& curve = *curves[i];
         if (!o.visible.isNull()) {
             QRectF hull;
             for (const QPointF& q : curve.points)
@@ -206,17 +193,15 @@ void addContent(DiagramShapes& s, const Document& doc, const Catalogue& catalogu
     // Connection labels: a pill on the middle of the curve, in the card label layer so
     // the GPU paints and caches them as it does names. Too small to read far out.
     if (labels && !o.compactLabels && !far) {
-        const RowIndex rows = shapes ? RowIndex() : rowIndex(doc);
-        const RowIndex& at = shapes ? row : rows;
-        for (size_t i = 0; i < doc.connections.size(); ++i) {
-            const Connection& c = doc.connections[i];
-            const QString text = geometry::connectionLabel(c);
-            if (text.isEmpty()) continue;
-            const int a = at.value(QByteArrayView(c.from), -1),
-                      b = at.value(QByteArrayView(c.to), -1);
-            if (a < 0 || b < 0 || a == b) continue;
-            const QRectF r = geometry::connectionLabelRect(
-                geometry::connectionCurve(boxes[size_t(a)], boxes[size_t(b)]), text);
+        const bool anyLabel = std::any_of(doc.connections.begin(), doc.connections.end(),
+                                          [](const Connection& c) { return c.props.contains("label"); });
+        const auto labelCurves = !anyLabel ? std::vector<std::optional<ConnectionCurve>>()
+                                 : shapes  ? curves
+                                           : geometry::connectionCurves(doc, boxes);
+        for (size_t i = 0; i < labelCurves.size(); ++i) {
+            const QString text = geometry::connectionLabel(doc.connections[i]);
+            if (text.isEmpty() || !labelCurves[i]) continue;
+            const QRectF r = geometry::connectionLabelRect(*labelCurves[i], text);
             if (inView(r))
                 s.labels.push_back({r, LabelShape::ConnectionLabel, int(i), false, {}, 0, 0});
         }
@@ -261,15 +246,18 @@ void addSelection(DiagramShapes& s, const Document& doc, const DiagramTheme& t,
     };
     for (size_t i = 0; i < doc.components.size(); ++i)
         if (isSelected(o.selected, doc.components[i].id)) ring(boxes[i]);
-    const RowIndex row = rowIndex(doc);
     for (const auto& n : doc.notes)
         if (isSelected(o.selected, n.id)) ring(geometry::noteRect(n).translated(o.dragOffset));
-    for (const auto& c : doc.connections) {
-        if (!isSelected(o.selected, c.id)) continue;
-        const int a = row.value(QByteArrayView(c.from), -1),
-                  b = row.value(QByteArrayView(c.to), -1);
-        if (a < 0 || b < 0) continue;
-        const ConnectionCurve curve = geometry::connectionCurve(boxes[size_t(a)], boxes[size_t(b)]);
+    // The curves only when a connection is selected: this list is rebuilt at every zoom step.
+    const bool anyConnection =
+        std::any_of(doc.connections.begin(), doc.connections.end(),
+                    [&](const Connection& c) { return isSelected(o.selected, c.id); });
+    const auto curves = anyConnection ? geometry::connectionCurves(doc, boxes)
+                                      : std::vector<std::optional<ConnectionCurve>>();
+    for (size_t i = 0; i < curves.size(); ++i) {
+        const Connection& c = doc.connections[i];
+        if (!isSelected(o.selected, c.id) || !curves[i]) continue;
+        const ConnectionCurve& curve = *curves[i];
         LineShape line;
         line.points.append(curve.points.data(), 4);
         line.cubic = true;
