@@ -196,6 +196,7 @@ Control {
         id: intEditor
         SpinBox {
             id: spin
+            objectName: "field_" + field.name
             editable: true
             palette.text: activeFocus ? field.palette.text : field.valueColour
             font.italic: field.fromDefault && !activeFocus
