@@ -66,7 +66,7 @@ Dialog {
                 spacing: 8
 
                 Label { text: qsTr("Format") }
-                ComboBox {
+                OutlinedComboBox {
                     id: formatBox
                     objectName: "exportFormat"
                     width: parent.width
@@ -89,7 +89,7 @@ Dialog {
                     Row {
                         Repeater {
                             model: [1, 2, 4]
-                            RadioButton {
+                            OutlinedRadioButton {
                                 required property int modelData
                                 text: modelData + "×"
                                 checked: exporter.scale === modelData
@@ -103,27 +103,27 @@ Dialog {
                     }
                 }
                 Label { visible: !dialog.report; text: qsTr("What") }
-                RadioButton {
+                OutlinedRadioButton {
                     visible: !dialog.report
                     text: qsTr("Whole diagram")
                     checked: !exporter.selectionOnly
                     onClicked: exporter.selectionOnly = false
                 }
-                RadioButton {
+                OutlinedRadioButton {
                     visible: !dialog.report
                     text: qsTr("Selection only")
                     enabled: exporter.hasSelection
                     checked: exporter.selectionOnly
                     onClicked: exporter.selectionOnly = true
                 }
-                CheckBox {
+                OutlinedCheckBox {
                     visible: !dialog.report
                     enabled: exporter.format !== "mmd" && exporter.format !== "drawio"
                     text: qsTr("White background")
                     checked: exporter.whiteBackground
                     onToggled: exporter.whiteBackground = checked
                 }
-                CheckBox {
+                OutlinedCheckBox {
                     visible: !dialog.report
                     enabled: exporter.format !== "mmd" && exporter.format !== "drawio"
                     text: qsTr("Severity badges")
@@ -153,7 +153,7 @@ Dialog {
             color: Theme.errorText
             wrapMode: Label.Wrap
         }
-        Button {
+        OutlinedButton {
             id: exportButton
             objectName: "exportButton"
             anchors.left: parent.left

@@ -43,6 +43,8 @@ ApplicationWindow {
     palette.placeholderText: dark ? "#8a93a3" : systemPalette.placeholderText
     palette.toolTipBase: dark ? "#30343c" : "#ffffe1"
     palette.toolTipText: dark ? "#e8ebf0" : "#1d2330"
+    palette.link: dark ? "#8ab4ff" : "#1a5fb4"
+    palette.linkVisited: dark ? "#b9a2ff" : "#6a3fb5"
     // The colours that carry a meaning follow the theme too (Theme: the app's StatusPalette).
     Binding { target: Theme; property: "dark"; value: window.dark }
 

@@ -98,7 +98,7 @@ Pane {
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Back to the declared traffic")
                 }
-                CheckBox {
+                OutlinedCheckBox {
                     id: showLoad
                     objectName: "showLoad"
                     text: qsTr("Show load")
@@ -108,7 +108,7 @@ Pane {
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Colour each component by its utilisation: green, amber from 50%, orange from 80%, red when saturated")
                 }
-                Button {
+                OutlinedButton {
                     id: failureButton
                     objectName: "failureMode"
                     text: qsTr("Fail components…")
@@ -167,7 +167,7 @@ Pane {
                 TabButton { text: qsTr("Availability"); width: implicitWidth }
                 TabButton { text: qsTr("Utilisation"); width: implicitWidth }
             }
-            ComboBox {
+            OutlinedComboBox {
                 id: flowBox
                 objectName: "plotFlow"
                 anchors.right: parent.right

@@ -11,13 +11,17 @@
 
 #include <QAbstractItemModel>
 #include <QApplication>
+#include <QColor>
 #include <QQmlApplicationEngine>
+#include <QQmlProperty>
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QStandardPaths>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
+
+#include <cmath>
 
 Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
 
@@ -54,6 +58,21 @@ class PanelsUiTest : public QObject {
                           i->mapToScene(QPointF(i->width() / 2, i->height() / 2)).toPoint());
     }
     QObject* settings() const { return window_->findChild<QObject*>("settings"); }
+    /// WCAG's contrast ratio of two opaque colours, 1 to 21.
+    static double contrast(const QColor& a, const QColor& b) {
+        auto luminance = [](const QColor& c) {
+            auto channel = [](double v) {
+                return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+            };
+            return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) +
+                   0.0722 * channel(c.blueF());
+        };
+        const double la = luminance(a), lb = luminance(b);
+        return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+    }
+    static QColor colourOf(QObject* object, const char* path) {
+        return QQmlProperty(object, QString::fromLatin1(path)).read().value<QColor>();
+    }
 
 private slots:
     // Any warning or error QML printed during a test fails that test.
@@ -246,6 +265,69 @@ private slots:
         QMetaObject::invokeMethod(dialog, "close");
         QTRY_VERIFY(!dialog->property("visible").toBool());
         window_->resize(1400, 900);
+    }
+    /// In the dark theme the edges of check boxes, radio buttons, buttons, combo boxes and
+    /// spin boxes stand out from the window (3:1, as WCAG asks of a control's edge), and so
+    /// does a check mark from its box.
+    void darkThemeControlsCanBeSeen() {
+        settings()->setProperty("theme", "dark");
+        QTRY_VERIFY(window_->property("dark").toBool());
+        QVERIFY(controller_->openFile(kDesigns + "/single-database.archlens"));
+        const QColor background = colourOf(window_, "palette.window");
+        QVERIFY(background.lightnessF() < 0.3);
+
+        QQuickItem* showLoad = shown("showLoad");
+        QVERIFY(showLoad);
+        auto* box = showLoad->property("indicator").value<QQuickItem*>();
+        QVERIFY(box);
+        QVERIFY2(contrast(colourOf(box, "border.color"), background) >= 3,
+                 qPrintable(colourOf(box, "border.color").name()));
+        // The mark drawn in a ticked box against the box's fill.
+        QVERIFY(contrast(colourOf(box, "checkMarkColor"), colourOf(box, "color")) >= 3);
+
+        QQuickItem* failure = shown("failureMode");
+        QVERIFY(failure);
+        auto* frame = failure->property("background").value<QQuickItem*>();
+        QVERIFY(frame);
+        QVERIFY2(contrast(colourOf(frame, "border.color"), background) >= 3,
+                 qPrintable(colourOf(frame, "border.color").name()));
+        QVERIFY(contrast(colourOf(failure, "palette.buttonText"), colourOf(frame, "color")) >= 4.5);
+
+        // The inspector's spin box and combo box, with a component selected.
+        item("sideTabs")->setProperty("currentIndex", 0);
+        controller_->selection()->select("app");
+        for (const char* name : {"field_props.instances", "field_props.failover"}) {
+            QQuickItem* field = shown(QString::fromLatin1(name));
+            QVERIFY2(field, name);
+            auto* edge = field->property("background").value<QQuickItem*>();
+            QVERIFY2(edge, name);
+            QVERIFY2(contrast(colourOf(edge, "border.color"), background) >= 3, name);
+        }
+
+        // The export dialog's radio buttons and check boxes.
+        QObject* dialog = window_->property("menuBar")
+                              .value<QObject*>()
+                              ->property("exportDialog")
+                              .value<QObject*>();
+        QVERIFY(QMetaObject::invokeMethod(dialog, "openFor", Q_ARG(QVariant, false)));
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        QQuickItem* options = shown("exportOptions");
+        QVERIFY(options);
+        int indicators = 0;
+        for (QQuickItem* option : options->childItems()) {
+            auto* indicator = option->property("indicator").value<QQuickItem*>();
+            // Radio buttons and check boxes (a combo box's indicator is its arrow).
+            if (!indicator || !option->isVisible() || !option->property("checked").isValid())
+                continue;
+            ++indicators;
+            QVERIFY2(contrast(colourOf(indicator, "border.color"), background) >= 3,
+                     qPrintable(option->property("text").toString()));
+        }
+        QCOMPARE(indicators, 4); // whole diagram, selection only, white background, badges
+        QMetaObject::invokeMethod(dialog, "close");
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+        settings()->setProperty("theme", "light");
+        QTRY_VERIFY(!window_->property("dark").toBool());
     }
 };
 
