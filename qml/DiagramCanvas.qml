@@ -77,7 +77,7 @@ Item {
             spacing: 6
             Repeater {
                 model: DocumentController.examples
-                delegate: Button {
+                delegate: OutlinedButton {
                     required property var modelData
                     objectName: "example_" + modelData.title
                     text: modelData.title

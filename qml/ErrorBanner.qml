@@ -25,6 +25,6 @@ Rectangle {
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
-        Button { text: qsTr("Dismiss"); onClicked: banner.dismissed() }
+        OutlinedButton { text: qsTr("Dismiss"); onClicked: banner.dismissed() }
     }
 }

@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import ArchLens
 
 // File ▸ Export and File ▸ Export Report: the options of the export with a preview of the
@@ -44,123 +43,144 @@ Dialog {
     readonly property var formats: report ? reportFormats : diagramFormats
     readonly property string formatKey: report ? exporter.reportFormat : exporter.format
 
-    RowLayout {
+    // The options on the left (scrolling in a small window), the Export button under them,
+    // the preview on the right. Positioners and anchors rather than layouts: rows shown for
+    // one kind of export and hidden for the other are re-placed at once, and a wrapped text
+    // gets the column's width.
+    Item {
         anchors.fill: parent
-        spacing: 16
 
-        ColumnLayout {
-            Layout.preferredWidth: 280
-            Layout.maximumWidth: 280
-            Layout.fillWidth: false
-            Layout.fillHeight: true
-            spacing: 8
+        ScrollView {
+            id: optionsScroll
+            anchors.left: parent.left
+            anchors.top: parent.top
+            anchors.bottom: errorLabel.visible ? errorLabel.top : exportButton.top
+            anchors.bottomMargin: 8
+            width: 280
+            contentWidth: availableWidth
+            clip: true
 
-            Label { text: qsTr("Format") }
-            ComboBox {
-                id: formatBox
-                objectName: "exportFormat"
-                Layout.fillWidth: true
-                model: dialog.formats
-                textRole: "text"
-                currentIndex: Math.max(0, dialog.formats.findIndex(f => f.key === dialog.formatKey))
-                onActivated: (index) => {
-                    if (dialog.report) exporter.reportFormat = dialog.formats[index].key
-                    else exporter.format = dialog.formats[index].key
-                }
-            }
-            ColumnLayout {
-                // Disabled rather than hidden for other formats: the layout stays still while
-                // the format changes.
-                visible: !dialog.report
-                enabled: exporter.format === "png"
-                Layout.fillWidth: true
-                spacing: 4
-                Label { text: qsTr("Scale") }
-                RowLayout {
-                    Repeater {
-                        model: [1, 2, 4]
-                        RadioButton {
-                            required property int modelData
-                            text: modelData + "×"
-                            checked: exporter.scale === modelData
-                            onClicked: exporter.scale = modelData
-                        }
+            Column {
+                objectName: "exportOptions"
+                width: optionsScroll.availableWidth
+                spacing: 8
+
+                Label { text: qsTr("Format") }
+                OutlinedComboBox {
+                    id: formatBox
+                    objectName: "exportFormat"
+                    width: parent.width
+                    model: dialog.formats
+                    textRole: "text"
+                    currentIndex: Math.max(0, dialog.formats.findIndex(f => f.key === dialog.formatKey))
+                    onActivated: (index) => {
+                        if (dialog.report) exporter.reportFormat = dialog.formats[index].key
+                        else exporter.format = dialog.formats[index].key
                     }
                 }
+                Column {
+                    // Disabled rather than hidden for other formats: the options stay still
+                    // while the format changes.
+                    visible: !dialog.report
+                    enabled: exporter.format === "png"
+                    width: parent.width
+                    spacing: 4
+                    Label { text: qsTr("Scale") }
+                    Row {
+                        Repeater {
+                            model: [1, 2, 4]
+                            OutlinedRadioButton {
+                                required property int modelData
+                                text: modelData + "×"
+                                checked: exporter.scale === modelData
+                                onClicked: exporter.scale = modelData
+                            }
+                        }
+                    }
+                    Label {
+                        text: exporter.sizeText
+                        opacity: 0.7
+                    }
+                }
+                Label { visible: !dialog.report; text: qsTr("What") }
+                OutlinedRadioButton {
+                    visible: !dialog.report
+                    text: qsTr("Whole diagram")
+                    checked: !exporter.selectionOnly
+                    onClicked: exporter.selectionOnly = false
+                }
+                OutlinedRadioButton {
+                    visible: !dialog.report
+                    text: qsTr("Selection only")
+                    enabled: exporter.hasSelection
+                    checked: exporter.selectionOnly
+                    onClicked: exporter.selectionOnly = true
+                }
+                OutlinedCheckBox {
+                    visible: !dialog.report
+                    enabled: exporter.format !== "mmd" && exporter.format !== "drawio"
+                    text: qsTr("White background")
+                    checked: exporter.whiteBackground
+                    onToggled: exporter.whiteBackground = checked
+                }
+                OutlinedCheckBox {
+                    visible: !dialog.report
+                    enabled: exporter.format !== "mmd" && exporter.format !== "drawio"
+                    text: qsTr("Severity badges")
+                    checked: exporter.badges
+                    onToggled: exporter.badges = checked
+                }
                 Label {
-                    text: exporter.sizeText
-                    opacity: 0.7
+                    objectName: "exportReportContents"
+                    visible: dialog.report
+                    width: parent.width
+                    wrapMode: Label.Wrap
+                    text: qsTr("The report holds the requirements, the diagram, the flows against the "
+                               + "targets, the plots, every finding with its guide section, suggestion and "
+                               + "follow-up question, and the assumptions behind the numbers.")
                 }
             }
-            Label { visible: !dialog.report; text: qsTr("What") }
-            RadioButton {
-                visible: !dialog.report
-                text: qsTr("Whole diagram")
-                checked: !exporter.selectionOnly
-                onClicked: exporter.selectionOnly = false
-            }
-            RadioButton {
-                visible: !dialog.report
-                text: qsTr("Selection only")
-                enabled: exporter.hasSelection
-                checked: exporter.selectionOnly
-                onClicked: exporter.selectionOnly = true
-            }
-            CheckBox {
-                visible: !dialog.report
-                enabled: exporter.format !== "mmd" && exporter.format !== "drawio"
-                text: qsTr("White background")
-                checked: exporter.whiteBackground
-                onToggled: exporter.whiteBackground = checked
-            }
-            CheckBox {
-                visible: !dialog.report
-                enabled: exporter.format !== "mmd" && exporter.format !== "drawio"
-                text: qsTr("Severity badges")
-                checked: exporter.badges
-                onToggled: exporter.badges = checked
-            }
-            Label {
-                visible: dialog.report
-                Layout.fillWidth: true
-                wrapMode: Label.Wrap
-                text: qsTr("The report holds the requirements, the diagram, the flows against the "
-                           + "targets, the plots, every finding with its guide section, suggestion and "
-                           + "follow-up question, and the assumptions behind the numbers.")
-            }
-            Item { Layout.fillHeight: true }
-            Label {
-                Layout.fillWidth: true
-                visible: exporter.errorText !== ""
-                text: exporter.errorText
-                color: Theme.errorText
-                wrapMode: Label.Wrap
-            }
-            Button {
-                objectName: "exportButton"
-                Layout.fillWidth: true
-                highlighted: true
-                text: qsTr("Export…")
-                onClicked: {
-                    const format = dialog.formats.find(f => f.key === dialog.formatKey)
-                    FileDialogs.saveFile(dialog.title, exporter.suggestedPath(dialog.report),
-                                         format ? [format.filter] : [], dialog.formatKey,
-                                         (path) => {
-                                             const ok = dialog.report ? exporter.exportReportToPath(path)
-                                                                      : exporter.exportDiagramToPath(path)
-                                             if (ok) dialog.close()
-                                         })
-                }
+        }
+
+        Label {
+            id: errorLabel
+            anchors.left: parent.left
+            anchors.bottom: exportButton.top
+            anchors.bottomMargin: 8
+            width: optionsScroll.width
+            visible: exporter.errorText !== ""
+            text: exporter.errorText
+            color: Theme.errorText
+            wrapMode: Label.Wrap
+        }
+        OutlinedButton {
+            id: exportButton
+            objectName: "exportButton"
+            anchors.left: parent.left
+            anchors.bottom: parent.bottom
+            width: optionsScroll.width
+            highlighted: true
+            text: qsTr("Export…")
+            onClicked: {
+                const format = dialog.formats.find(f => f.key === dialog.formatKey)
+                FileDialogs.saveFile(dialog.title, exporter.suggestedPath(dialog.report),
+                                     format ? [format.filter] : [], dialog.formatKey,
+                                     (path) => {
+                                         const ok = dialog.report ? exporter.exportReportToPath(path)
+                                                                  : exporter.exportDiagramToPath(path)
+                                         if (ok) dialog.close()
+                                     })
             }
         }
 
         ExportPreview {
             objectName: "exportPreview"
             exporter: exporter
-            Layout.fillWidth: true
-            Layout.fillHeight: true
-            Layout.minimumWidth: 240
-            Layout.minimumHeight: 200
+            anchors.left: optionsScroll.right
+            anchors.leftMargin: 16
+            anchors.right: parent.right
+            anchors.top: parent.top
+            anchors.bottom: parent.bottom
         }
     }
 }

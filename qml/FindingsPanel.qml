@@ -93,7 +93,7 @@ Pane {
             // Repeater rebuild its buttons in the middle of the row's layout.
             Repeater {
                 model: 3
-                delegate: Button {
+                delegate: OutlinedButton {
                     required property int index
                     readonly property string key: ["showErrors", "showWarnings", "showInfo"][index]
                     readonly property string label: [qsTr("Errors"), qsTr("Warnings"), qsTr("Info")][index]
@@ -123,14 +123,14 @@ Pane {
                 placeholderText: qsTr("Search findings")
                 onTextChanged: findings.search = text
             }
-            ComboBox {
+            OutlinedComboBox {
                 id: ruleBox
                 Layout.preferredWidth: 140
                 model: [qsTr("All rules")].concat(findings.rules)
                 onActivated: (index) => findings.rule = index === 0 ? "" : findings.rules[index - 1]
             }
         }
-        CheckBox {
+        OutlinedCheckBox {
             id: onlySelection
             text: qsTr("Only findings about the selection")
         }
@@ -264,7 +264,7 @@ Pane {
                                 placeholderText: qsTr("Why this is an acceptable trade-off")
                                 onAccepted: acceptButton.clicked()
                             }
-                            Button {
+                            OutlinedButton {
                                 id: acceptButton
                                 objectName: "acceptFinding"
                                 text: entry.acknowledged ? qsTr("Reopen") : qsTr("Accept trade-off")

@@ -65,7 +65,7 @@ Pane {
                 Layout.rightMargin: 8
                 Layout.topMargin: 10
                 SectionTitle { text: qsTr("Flows") }
-                Button {
+                OutlinedButton {
                     objectName: "addFlow"
                     text: qsTr("Add flow")
                     enabled: DocumentController.components.count > 0
@@ -77,7 +77,7 @@ Pane {
                     ToolTip.delay: 500
                     ToolTip.text: qsTr("A new flow entering at the client")
                 }
-                Button {
+                OutlinedButton {
                     objectName: "removeFlow"
                     text: qsTr("Remove")
                     enabled: panel.shownFlow !== ""

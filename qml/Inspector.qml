@@ -60,44 +60,6 @@ Pane {
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
-            // The findings about the selection, most severe first (a Column: its rows come
-            // and go with every report).
-            Column {
-                objectName: "selectionFindingList"
-                Layout.fillWidth: true
-                Layout.topMargin: selectionFindings.count > 0 ? 6 : 0
-                spacing: 3
-                Repeater {
-                    model: selectionFindings
-                    delegate: Row {
-                        required property int index
-                        required property string severity
-                        required property string title
-                        visible: index < 4
-                        spacing: 6
-                        width: parent.width
-                        Rectangle {
-                            width: 8; height: 8; radius: 4
-                            anchors.verticalCenter: parent.verticalCenter
-                            color: Theme.severity(severity)
-                        }
-                        Label {
-                            width: parent.width - 14
-                            text: title
-                            elide: Text.ElideRight
-                            textFormat: Text.PlainText
-                        }
-                    }
-                }
-                Label {
-                    visible: selectionFindings.count > 0
-                    text: selectionFindings.count > 4
-                          ? qsTr("<a href=\"#\">All %1 findings about this…</a>").arg(selectionFindings.count)
-                          : qsTr("<a href=\"#\">Details in the critique…</a>")
-                    onLinkActivated: inspector.showFindings()
-                    opacity: 0.8
-                }
-            }
         }
 
         Rectangle {
@@ -129,6 +91,59 @@ Pane {
                         width: parent.width - 18
                     }
                 }
+            }
+        }
+
+        // The findings about the selection, most severe first, under the rows rather than
+        // above them: they come and go with every report, and the rows keep their places
+        // when they do. A Column, not a layout: its rows are re-created with every report.
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: 1
+            color: inspector.palette.mid
+            visible: findingList.visible
+        }
+        Column {
+            id: findingList
+            objectName: "selectionFindingList"
+            visible: selectionFindings.count > 0
+            Layout.fillWidth: true
+            Layout.margins: 12
+            Layout.topMargin: 8
+            spacing: 3
+            Label {
+                text: qsTr("Findings about this")
+                font.bold: true
+                opacity: 0.8
+            }
+            Repeater {
+                model: selectionFindings
+                delegate: Row {
+                    required property int index
+                    required property string severity
+                    required property string title
+                    visible: index < 4
+                    spacing: 6
+                    width: parent.width
+                    Rectangle {
+                        width: 8; height: 8; radius: 4
+                        anchors.verticalCenter: parent.verticalCenter
+                        color: Theme.severity(severity)
+                    }
+                    Label {
+                        width: parent.width - 14
+                        text: title
+                        elide: Text.ElideRight
+                        textFormat: Text.PlainText
+                    }
+                }
+            }
+            Label {
+                text: selectionFindings.count > 4
+                      ? qsTr("<a href=\"#\">All %1 findings about this…</a>").arg(selectionFindings.count)
+                      : qsTr("<a href=\"#\">Details in the critique…</a>")
+                onLinkActivated: inspector.showFindings()
+                opacity: 0.8
             }
         }
     }

@@ -17,9 +17,12 @@ ApplicationWindow {
     SystemPalette { id: systemPalette; colorGroup: SystemPalette.Active }
     Settings {
         id: settings
+        objectName: "settings"
         property string theme: "system"
         property bool showGrid: true
         property bool snapToGrid: true
+        property bool numbersCollapsed: false
+        property real numbersHeight: 300
     }
     readonly property bool dark: settings.theme === "dark"
                                  || (settings.theme === "system" && systemPalette.window.hslLightness < 0.5)
@@ -40,6 +43,8 @@ ApplicationWindow {
     palette.placeholderText: dark ? "#8a93a3" : systemPalette.placeholderText
     palette.toolTipBase: dark ? "#30343c" : "#ffffe1"
     palette.toolTipText: dark ? "#e8ebf0" : "#1d2330"
+    palette.link: dark ? "#8ab4ff" : "#1a5fb4"
+    palette.linkVisited: dark ? "#b9a2ff" : "#6a3fb5"
     // The colours that carry a meaning follow the theme too (Theme: the app's StatusPalette).
     Binding { target: Theme; property: "dark"; value: window.dark }
 
@@ -135,8 +140,23 @@ ApplicationWindow {
                 }
             }
             SplitView {
+                id: canvasSplit
                 SplitView.fillWidth: true
                 orientation: Qt.Vertical
+                // A handle one can grab (the style's is 2 px high), with a grip in its middle.
+                handle: Rectangle {
+                    implicitHeight: 6
+                    color: SplitHandle.pressed ? canvasSplit.palette.dark
+                           : SplitHandle.hovered ? canvasSplit.palette.midlight : canvasSplit.palette.mid
+                    Rectangle {
+                        anchors.centerIn: parent
+                        width: 36; height: 2; radius: 1
+                        color: canvasSplit.palette.placeholderText
+                        opacity: 0.6
+                    }
+                }
+                // The height the person dragged the numbers panel to is kept for next time.
+                onResizingChanged: if (!resizing && !numbers.collapsed) settings.numbersHeight = numbers.height
                 DiagramCanvas {
                     id: canvas
                     SplitView.fillHeight: true
@@ -148,8 +168,12 @@ ApplicationWindow {
                 }
                 NumbersPanel {
                     id: numbers
-                    SplitView.preferredHeight: 300
-                    SplitView.minimumHeight: 120
+                    // Collapsed, it is held to its what-if bar; expanded, it gets back its height.
+                    SplitView.preferredHeight: settings.numbersHeight
+                    SplitView.minimumHeight: collapsed ? headerHeight : 120
+                    SplitView.maximumHeight: collapsed ? headerHeight : Infinity
+                    collapsed: settings.numbersCollapsed
+                    onCollapseRequested: (collapse) => settings.numbersCollapsed = collapse
                     analysis: window.critique
                     view: canvas.view
                     dark: window.dark

@@ -162,6 +162,13 @@ MenuBar {
         MenuSeparator {}
         Action { text: qsTr("Show &Grid"); checkable: true; checked: bar.settings.showGrid; shortcut: "Ctrl+'"; onTriggered: bar.settings.showGrid = checked }
         Action { text: qsTr("&Snap to Grid"); checkable: true; checked: bar.settings.snapToGrid; onTriggered: bar.settings.snapToGrid = checked }
+        Action {
+            text: qsTr("Show &Numbers Panel")
+            checkable: true
+            checked: !bar.settings.numbersCollapsed
+            shortcut: "Ctrl+J"
+            onTriggered: bar.settings.numbersCollapsed = !checked
+        }
         MenuSeparator {}
         WideMenu {
             title: qsTr("&Theme")

@@ -12,6 +12,13 @@ Pane {
     required property AnalysisController analysis
     property DiagramView view: null
     property bool dark: false
+    /// Only the what-if bar is shown, so that the canvas gets the room. The window keeps
+    /// the state (in its settings) and sizes the panel to headerHeight while it is set.
+    property bool collapsed: false
+    /// The person asked to collapse (true) or expand (false) the panel.
+    signal collapseRequested(bool collapse)
+    /// The height of the panel when collapsed: the what-if bar alone.
+    readonly property real headerHeight: whatIfBar.implicitHeight
     padding: 0
 
     readonly property color good: Theme.ok
@@ -58,7 +65,9 @@ Pane {
 
         // What-if bar. A RowLayout of fixed controls: nothing in it is created or destroyed.
         ToolBar {
+            id: whatIfBar
             Layout.fillWidth: true
+            Layout.preferredHeight: implicitHeight
             RowLayout {
                 anchors.fill: parent
                 anchors.leftMargin: 8
@@ -98,7 +107,7 @@ Pane {
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Back to the declared traffic")
                 }
-                CheckBox {
+                OutlinedCheckBox {
                     id: showLoad
                     objectName: "showLoad"
                     text: qsTr("Show load")
@@ -108,7 +117,7 @@ Pane {
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Colour each component by its utilisation: green, amber from 50%, orange from 80%, red when saturated")
                 }
-                Button {
+                OutlinedButton {
                     id: failureButton
                     objectName: "failureMode"
                     text: qsTr("Fail components…")
@@ -133,6 +142,18 @@ Pane {
                     color: flows.brokenCount > 0 ? panel.bad : panel.good
                 }
                 Item { Layout.fillWidth: true; visible: panel.analysis.failed.length === 0 }
+                ToolButton {
+                    objectName: "numbersCollapse"
+                    // ▾ folds the panel down to this bar, ▴ unfolds it.
+                    text: panel.collapsed ? "\u25B4" : "\u25BE"
+                    font.pixelSize: 16
+                    Accessible.name: panel.collapsed ? qsTr("Show the numbers") : qsTr("Hide the numbers")
+                    onClicked: panel.collapseRequested(!panel.collapsed)
+                    ToolTip.visible: hovered
+                    ToolTip.text: (panel.collapsed ? qsTr("Show the flows table and the plots")
+                                                   : qsTr("Hide the flows table and the plots, keeping this bar"))
+                                  + " (Ctrl+J)"
+                }
             }
         }
 
@@ -142,6 +163,7 @@ Pane {
         Item {
             Layout.fillWidth: true
             Layout.preferredHeight: pageTabs.implicitHeight
+            visible: !panel.collapsed
             TabBar {
                 id: pageTabs
                 objectName: "numberTabs"
@@ -154,7 +176,7 @@ Pane {
                 TabButton { text: qsTr("Availability"); width: implicitWidth }
                 TabButton { text: qsTr("Utilisation"); width: implicitWidth }
             }
-            ComboBox {
+            OutlinedComboBox {
                 id: flowBox
                 objectName: "plotFlow"
                 anchors.right: parent.right
@@ -174,6 +196,7 @@ Pane {
         Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
+            visible: !panel.collapsed
 
             // The flows table: a header row and one row per flow (plain Rows, no layouts,
             // since the rows are re-created with every report).

@@ -194,8 +194,9 @@ Control {
 
     Component {
         id: intEditor
-        SpinBox {
+        OutlinedSpinBox {
             id: spin
+            objectName: "field_" + field.name
             editable: true
             palette.text: activeFocus ? field.palette.text : field.valueColour
             font.italic: field.fromDefault && !activeFocus
@@ -261,7 +262,7 @@ Control {
         Item {
             implicitWidth: box.implicitWidth
             implicitHeight: box.implicitHeight
-            CheckBox {
+            OutlinedCheckBox {
                 id: box
                 padding: 2
                 tristate: field.mixed
@@ -275,7 +276,8 @@ Control {
 
     Component {
         id: choiceEditor
-        ComboBox {
+        OutlinedComboBox {
+            objectName: "field_" + field.name
             palette.text: field.valueColour
             palette.buttonText: field.valueColour
             font.italic: field.fromDefault
@@ -347,7 +349,7 @@ Control {
             }
             Repeater {
                 model: field.choices
-                CheckBox {
+                OutlinedCheckBox {
                     required property var modelData
                     text: modelData.text
                     checked: !field.mixed && field.listHas(modelData.value)

@@ -52,19 +52,19 @@ Dialog {
     }
 
     footer: DialogButtonBox {
-        Button {
+        OutlinedButton {
             id: restoreButton
             objectName: "restoreButton"
             text: qsTr("Restore")
             highlighted: true
             DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
         }
-        Button {
+        OutlinedButton {
             objectName: "discardButton"
             text: qsTr("Discard")
             DialogButtonBox.buttonRole: DialogButtonBox.DestructiveRole
         }
-        Button {
+        OutlinedButton {
             objectName: "laterButton"
             text: qsTr("Later")
             DialogButtonBox.buttonRole: DialogButtonBox.RejectRole

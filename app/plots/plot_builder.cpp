@@ -155,7 +155,7 @@ void buildLatencyWaterfall(QCustomPlot& plot, const Report& report, const Docume
     plot.xAxis->setRange(0.4, double(keys.size()) + 0.6);
     plot.xAxis->setLabel(
         QStringLiteral("critical path of %1 (entry first)").arg(flowName(doc, flow)));
-    plot.yAxis->setLabel(QStringLiteral("latency added by the hop (ms)"));
+    plot.yAxis->setLabel(QStringLiteral("added latency (ms)"));
     // Headroom above the tallest bar for the end-to-end text and the legend.
     plot.yAxis->setRange(0, top > 0 ? top * 1.5 : 1);
 
@@ -381,7 +381,7 @@ void buildUtilisation(QCustomPlot& plot, const Report& report, const Document& d
     plot.yAxis->setRangeReversed(true); // busiest on top
     plot.yAxis->setRange(0.4, double(keys.size()) + 0.6);
     plot.yAxis->grid()->setVisible(false);
-    plot.xAxis->setLabel(QStringLiteral("utilisation (% of instances x capacity_rps)"));
+    plot.xAxis->setLabel(QStringLiteral("utilisation (% of what the instances can serve)"));
     plot.xAxis->setRange(0, top * 1.08);
 
     auto* line = new QCPItemStraightLine(&plot);

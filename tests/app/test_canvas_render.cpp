@@ -45,10 +45,11 @@ namespace {
 const QString kExamples = QStringLiteral(ARCHLENS_RESOURCES_DIR "/examples");
 
 constexpr int kCell = 24;
-/// A cell may differ by this much ink per channel (about six pixels of full contrast, for
-/// a curve that the GPU flattens a pixel away from where QPainter draws it, or a dash that
-/// lands in the next cell)...
-constexpr double kAbsoluteTolerance = 6 * 255;
+/// A cell may differ by this much ink per channel (about seven pixels of full contrast, for
+/// a curve that the GPU flattens a pixel away from where QPainter draws it, a dash that
+/// lands in the next cell, or a name on two lines whose texture is scaled a little
+/// differently from QPainter's glyphs)...
+constexpr double kAbsoluteTolerance = 7 * 255;
 /// ...plus this share of the larger ink (a 1 px line against a 1.3 px one is 23%).
 constexpr double kRelativeTolerance = 0.35;
 

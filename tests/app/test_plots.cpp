@@ -181,6 +181,39 @@ private slots:
         QVERIFY(itemNamed(plot, "80%"));
     }
 
+    /// Axes and ticks speak in words: component and flow names, not their ids, and no
+    /// property keys (`capacity_rps`, `p99_ms`).
+    void axesUseWordsNotKeys() {
+        QStringList texts;
+        auto collect = [&](QCustomPlot& plot) {
+            for (QCPAxis* axis : {plot.xAxis, plot.yAxis, plot.yAxis2}) {
+                if (!axis->label().isEmpty()) texts << axis->label();
+                if (auto ticker = axis->ticker().dynamicCast<QCPAxisTickerText>())
+                    for (const QString& tick : ticker->ticks())
+                        texts << tick;
+            }
+        };
+        QCustomPlot waterfall, curves, availability, utilisation;
+        buildLatencyWaterfall(waterfall, *m_report, *m_doc, m_flow, DiagramTheme::light());
+        buildLoadCurves(curves, *m_report, *m_doc, m_flow, 1.0, DiagramTheme::light());
+        buildAvailability(availability, *m_report, *m_doc, m_doc->requirements.availability,
+                          DiagramTheme::light());
+        buildUtilisation(utilisation, *m_report, *m_doc, 10, DiagramTheme::light());
+        for (QCustomPlot* plot : {&waterfall, &curves, &availability, &utilisation})
+            collect(*plot);
+        QVERIFY(texts.size() > 10);
+        for (const QString& text : texts)
+            QVERIFY2(!text.contains(QLatin1Char('_')), qPrintable(text));
+        // The waterfall's ticks are the names of the hops' components.
+        const auto ticks = waterfall.xAxis->ticker().dynamicCast<QCPAxisTickerText>()->ticks();
+        const auto& flow =
+            *std::find_if(m_report->flows.begin(), m_report->flows.end(),
+                          [&](const auto& f) { return f.id == m_flow.toStdString(); });
+        for (size_t i = 0; i < flow.hops.size(); ++i)
+            QCOMPARE(ticks.value(double(i + 1)),
+                     QString::fromStdString(m_doc->component(flow.hops[i].component)->name));
+    }
+
     void itemSavesAndHovers_data() {
         QTest::addColumn<int>("kind");
         QTest::addColumn<bool>("dark");

@@ -1,0 +1,345 @@
+// The panels around the canvas, driven through the real window (offscreen): the inspector
+// keeps its rows still while the critique of the selection changes, the numbers panel
+// collapses to its bar and comes back at the height it had, the export dialog's title stays
+// clear of its fields, and the dark theme's controls can be seen.
+#include "analysis_controller.h"
+#include "document_controller.h"
+#include "selection_model.h"
+
+#include "main_window_fixture.h"
+#include "qml_message_guard.h"
+
+#include <QAbstractItemModel>
+#include <QApplication>
+#include <QColor>
+#include <QQmlApplicationEngine>
+#include <QQmlProperty>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cmath>
+
+Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
+
+using namespace archlens;
+using archlens::test::findItem;
+
+namespace {
+const QString kDesigns = QStringLiteral(ARCHLENS_TEST_DESIGNS);
+} // namespace
+
+class PanelsUiTest : public QObject {
+    Q_OBJECT
+
+    QQmlApplicationEngine* engine_ = nullptr;
+    QQuickWindow* window_ = nullptr;
+    DocumentController* controller_ = nullptr;
+    AnalysisController* analysis_ = nullptr;
+
+    QQuickItem* item(const QString& name) const { return findItem(window_->contentItem(), name); }
+    /// An item shown on the screen, once it is laid out.
+    QQuickItem* shown(const QString& name) {
+        QQuickItem* found = nullptr;
+        const bool ok = QTest::qWaitFor(
+            [&] {
+                found = item(name);
+                return found && found->isVisible() && found->width() > 0 && found->height() > 0;
+            },
+            5000);
+        return ok ? found : nullptr;
+    }
+    QPointF sceneTopLeft(const QQuickItem* i) const { return i->mapToScene(QPointF(0, 0)); }
+    void click(QQuickItem* i) {
+        QTest::mouseClick(window_, Qt::LeftButton, {},
+                          i->mapToScene(QPointF(i->width() / 2, i->height() / 2)).toPoint());
+    }
+    QObject* settings() const { return window_->findChild<QObject*>("settings"); }
+    /// WCAG's contrast ratio of two opaque colours, 1 to 21.
+    static double contrast(const QColor& a, const QColor& b) {
+        auto luminance = [](const QColor& c) {
+            auto channel = [](double v) {
+                return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+            };
+            return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) +
+                   0.0722 * channel(c.blueF());
+        };
+        const double la = luminance(a), lb = luminance(b);
+        return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+    }
+    static QColor colourOf(QObject* object, const char* path) {
+        return QQmlProperty(object, QString::fromLatin1(path)).read().value<QColor>();
+    }
+
+private slots:
+    // Any warning or error QML printed during a test fails that test.
+    void cleanup() { ARCHLENS_VERIFY_NO_QML_MESSAGES(); }
+
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        engine_ = new QQmlApplicationEngine(this);
+        window_ = test::openMainWindow(*engine_);
+        QVERIFY(window_);
+        controller_ = engine_->singletonInstance<DocumentController*>(
+            qmlTypeId("ArchLens", 1, 0, "DocumentController"));
+        QVERIFY(controller_);
+        analysis_ = test::liveCritique(*engine_);
+        QVERIFY(analysis_);
+        // Settings outlive a run: start from the panel shown at its usual height.
+        QObject* s = settings();
+        QVERIFY(s);
+        s->setProperty("numbersCollapsed", false);
+        s->setProperty("numbersHeight", 300);
+        s->setProperty("theme", "light");
+        ARCHLENS_VERIFY_NO_QML_MESSAGES();
+    }
+
+    /// The findings about the selected component come and go as it is edited; its property
+    /// rows stay where they were.
+    void inspectorRowsStayWhileFindingsComeAndGo() {
+        QVERIFY(controller_->openFile(kDesigns + "/single-database.archlens"));
+        item("sideTabs")->setProperty("currentIndex", 0);
+        controller_->selection()->select("app");
+        auto* findings = window_->findChild<QAbstractItemModel*>("selectionFindings");
+        QVERIFY(findings);
+        // Three instances in three zones with automatic failover: nothing to say about it.
+        QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == AnalysisController::Fresh, 5000);
+        QCOMPARE(findings->rowCount(), 0);
+        QQuickItem* instances = shown("field_props.instances");
+        QVERIFY(instances);
+        QQuickItem* availability = shown("field_props.availability");
+        QVERIFY(availability);
+        QQuickItem* list = item("selectionFindingList");
+        QVERIFY(list);
+        const QPointF instancesAt = sceneTopLeft(instances);
+        const QPointF availabilityAt = sceneTopLeft(availability);
+
+        // Typed down to one instance: it becomes a single point of failure.
+        click(instances);
+        QTRY_VERIFY(instances->hasActiveFocus());
+        QTest::keyClick(window_, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(window_, Qt::Key_1);
+        QTest::keyClick(window_, Qt::Key_Return);
+        QTRY_COMPARE(controller_->document().component("app")->props.value("instances", 0), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(findings->rowCount() > 0, 5000);
+        QTRY_VERIFY(list->isVisible() && list->height() > 0);
+        QTest::qWait(100); // a frame for the layout to settle
+        QCOMPARE(sceneTopLeft(instances), instancesAt);
+        QCOMPARE(sceneTopLeft(availability), availabilityAt);
+        // The list is shown, under the rows.
+        QVERIFY(list->mapToScene(QPointF(0, 0)).y() > availabilityAt.y());
+
+        // Undo takes the finding away again; still nothing moves.
+        controller_->undo();
+        QTRY_COMPARE_WITH_TIMEOUT(findings->rowCount(), 0, 5000);
+        QTest::qWait(100);
+        QCOMPARE(sceneTopLeft(instances), instancesAt);
+        QCOMPARE(sceneTopLeft(availability), availabilityAt);
+    }
+
+    /// The numbers panel folds to its what-if bar (button or Ctrl+J) giving the canvas the
+    /// room, unfolds at the height it had, and the split handle still resizes it.
+    void numbersPanelCollapsesAndResizes() {
+        QQuickItem* panel = shown("numbersPanel");
+        QVERIFY(panel);
+        QQuickItem* canvas = shown("diagramView");
+        QVERIFY(canvas);
+        QObject* s = settings();
+        QTRY_COMPARE(panel->height(), 300.0);
+        const qreal canvasHeight = canvas->height();
+        const qreal header = panel->property("headerHeight").toReal();
+        QVERIFY(header > 20 && header < 80);
+
+        // The handle between the canvas and the panel, dragged up by 100 px.
+        const QPointF handle = panel->mapToScene(QPointF(panel->width() / 2, -3));
+        QTest::mouseMove(window_, handle.toPoint());
+        QTest::mousePress(window_, Qt::LeftButton, {}, handle.toPoint());
+        for (int i = 1; i <= 10; ++i)
+            QTest::mouseMove(window_, (handle - QPointF(0, 10 * i)).toPoint());
+        QTest::mouseRelease(window_, Qt::LeftButton, {}, (handle - QPointF(0, 100)).toPoint());
+        QTRY_VERIFY2(std::abs(panel->height() - 400) <= 2,
+                     qPrintable(QString::number(panel->height())));
+        const qreal dragged = panel->height();
+        QTRY_COMPARE(s->property("numbersHeight").toReal(), dragged);
+        QTRY_COMPARE(canvas->height(), canvasHeight - (dragged - 300));
+
+        // Collapsed by its button: only the bar is left, and the canvas has the room.
+        QQuickItem* button = shown("numbersCollapse");
+        QVERIFY(button);
+        click(button);
+        QTRY_COMPARE(panel->height(), header);
+        QVERIFY(s->property("numbersCollapsed").toBool());
+        QTRY_COMPARE(canvas->height(), canvasHeight + 300 - header);
+        QVERIFY(!item("numberTabs")->isVisible());
+        QVERIFY(!item("plot")->isVisible());
+
+        // Expanded by the View menu's shortcut: back at the dragged height.
+        window_->requestActivate();
+        QTest::keyClick(window_, Qt::Key_J, Qt::ControlModifier);
+        QTRY_COMPARE(panel->height(), dragged);
+        QVERIFY(!s->property("numbersCollapsed").toBool());
+        QTRY_VERIFY(item("numberTabs")->isVisible());
+        QCOMPARE(canvas->height(), canvasHeight - (dragged - 300));
+
+        // And folded again by the shortcut.
+        QTest::keyClick(window_, Qt::Key_J, Qt::ControlModifier);
+        QTRY_COMPARE(panel->height(), header);
+        QTest::keyClick(window_, Qt::Key_J, Qt::ControlModifier);
+        QTRY_COMPARE(panel->height(), dragged);
+        s->setProperty("numbersHeight", 300);
+    }
+
+    /// Export Report: its title sits above its fields, at the usual size and in a small
+    /// window.
+    void exportDialogTitleClearsItsFields_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("report");
+        QTest::newRow("report, 1400x900") << QSize(1400, 900) << true;
+        QTest::newRow("diagram, 1400x900") << QSize(1400, 900) << false;
+        QTest::newRow("report, 800x480") << QSize(800, 480) << true;
+        QTest::newRow("diagram, 800x480") << QSize(800, 480) << false;
+    }
+    void exportDialogTitleClearsItsFields() {
+        QFETCH(QSize, size);
+        QFETCH(bool, report);
+        window_->resize(size);
+        QTRY_COMPARE(window_->size(), size);
+        QVERIFY(controller_->openFile(kDesigns + "/single-database.archlens"));
+        QObject* menu = window_->property("menuBar").value<QObject*>();
+        QVERIFY(menu);
+        QObject* dialog = menu->property("exportDialog").value<QObject*>();
+        QVERIFY(dialog);
+        window_->requestActivate();
+        QTest::keyClick(window_, Qt::Key_E,
+                        report ? Qt::ControlModifier | Qt::ShiftModifier : Qt::ControlModifier);
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        auto* header = dialog->property("header").value<QQuickItem*>();
+        QVERIFY(header);
+        QQuickItem* format = shown("exportFormat");
+        QVERIFY(format);
+        QQuickItem* button = shown("exportButton");
+        QVERIFY(button);
+        const qreal headerBottom = header->mapToScene(QPointF(0, header->height())).y();
+        QVERIFY2(headerBottom <= sceneTopLeft(format).y(),
+                 qPrintable(QStringLiteral("title ends at %1, the format box starts at %2")
+                                .arg(headerBottom)
+                                .arg(sceneTopLeft(format).y())));
+        // Every option lies under the title, in its column and clear of the others (a
+        // wrapped text included), and the Export button above the dialog's buttons.
+        QQuickItem* options = shown("exportOptions");
+        QVERIFY(options);
+        QQuickItem* preview = shown("exportPreview");
+        QVERIFY(preview);
+        // What is wrong with the options' places, "" when nothing is (and how many are shown).
+        int shownOptions = 0;
+        auto misplaced = [&]() -> QString {
+            QList<QRectF> placed;
+            for (QQuickItem* option : options->childItems()) {
+                if (!option->isVisible() || option->height() <= 0) continue;
+                const QRectF r(option->mapToScene(QPointF(0, 0)), option->size());
+                const QString name = option->objectName().isEmpty()
+                                         ? option->property("text").toString()
+                                         : option->objectName();
+                if (r.top() < headerBottom) return name + " is under the title";
+                if (r.right() > sceneTopLeft(preview).x()) return name + " runs into the preview";
+                for (const QRectF& other : placed)
+                    if (r.intersects(other)) return name + " overlaps another option";
+                placed << r;
+            }
+            shownOptions = int(placed.size());
+            return {};
+        };
+        QTRY_COMPARE(misplaced(), QString());
+        QCOMPARE(shownOptions, report ? 3 : 8);
+        if (report) {
+            QQuickItem* contents = item("exportReportContents");
+            QVERIFY(contents && contents->isVisible());
+            QVERIFY(contents->property("lineCount").toInt() > 1); // wrapped to the column
+        }
+        auto* footer = dialog->property("footer").value<QQuickItem*>();
+        QVERIFY(footer);
+        QVERIFY(button->mapToScene(QPointF(0, button->height())).y() <= sceneTopLeft(footer).y());
+        QMetaObject::invokeMethod(dialog, "close");
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+        window_->resize(1400, 900);
+    }
+    /// In the dark theme the edges of check boxes, radio buttons, buttons, combo boxes and
+    /// spin boxes stand out from the window (3:1, as WCAG asks of a control's edge), and so
+    /// does a check mark from its box.
+    void darkThemeControlsCanBeSeen() {
+        settings()->setProperty("theme", "dark");
+        QTRY_VERIFY(window_->property("dark").toBool());
+        QVERIFY(controller_->openFile(kDesigns + "/single-database.archlens"));
+        const QColor background = colourOf(window_, "palette.window");
+        QVERIFY(background.lightnessF() < 0.3);
+
+        QQuickItem* showLoad = shown("showLoad");
+        QVERIFY(showLoad);
+        auto* box = showLoad->property("indicator").value<QQuickItem*>();
+        QVERIFY(box);
+        QVERIFY2(contrast(colourOf(box, "border.color"), background) >= 3,
+                 qPrintable(colourOf(box, "border.color").name()));
+        // The mark drawn in a ticked box against the box's fill.
+        QVERIFY(contrast(colourOf(box, "checkMarkColor"), colourOf(box, "color")) >= 3);
+
+        QQuickItem* failure = shown("failureMode");
+        QVERIFY(failure);
+        auto* frame = failure->property("background").value<QQuickItem*>();
+        QVERIFY(frame);
+        QVERIFY2(contrast(colourOf(frame, "border.color"), background) >= 3,
+                 qPrintable(colourOf(frame, "border.color").name()));
+        QVERIFY(contrast(colourOf(failure, "palette.buttonText"), colourOf(frame, "color")) >= 4.5);
+
+        // The inspector's spin box and combo box, with a component selected.
+        item("sideTabs")->setProperty("currentIndex", 0);
+        controller_->selection()->select("app");
+        for (const char* name : {"field_props.instances", "field_props.failover"}) {
+            QQuickItem* field = shown(QString::fromLatin1(name));
+            QVERIFY2(field, name);
+            auto* edge = field->property("background").value<QQuickItem*>();
+            QVERIFY2(edge, name);
+            QVERIFY2(contrast(colourOf(edge, "border.color"), background) >= 3, name);
+        }
+
+        // The export dialog's radio buttons and check boxes.
+        QObject* dialog = window_->property("menuBar")
+                              .value<QObject*>()
+                              ->property("exportDialog")
+                              .value<QObject*>();
+        QVERIFY(QMetaObject::invokeMethod(dialog, "openFor", Q_ARG(QVariant, false)));
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        QQuickItem* options = shown("exportOptions");
+        QVERIFY(options);
+        int indicators = 0;
+        for (QQuickItem* option : options->childItems()) {
+            auto* indicator = option->property("indicator").value<QQuickItem*>();
+            // Radio buttons and check boxes (a combo box's indicator is its arrow).
+            if (!indicator || !option->isVisible() || !option->property("checked").isValid())
+                continue;
+            ++indicators;
+            QVERIFY2(contrast(colourOf(indicator, "border.color"), background) >= 3,
+                     qPrintable(option->property("text").toString()));
+        }
+        QCOMPARE(indicators, 4); // whole diagram, selection only, white background, badges
+        QMetaObject::invokeMethod(dialog, "close");
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+        settings()->setProperty("theme", "light");
+        QTRY_VERIFY(!window_->property("dark").toBool());
+    }
+};
+
+int main(int argc, char** argv) {
+    archlens::test::QmlMessageGuard::install();
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("ArchLensTests");
+    QApplication::setApplicationName("panels-ui");
+    QQuickStyle::setStyle("Fusion");
+    PanelsUiTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_panels_ui.moc"
