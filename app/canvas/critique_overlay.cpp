@@ -115,11 +115,14 @@ ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
     auto frame = [&](const QRectF& r, double w, QColor colour) {
         s.boxes.push_back({r.adjusted(-w / 2, -w / 2, w / 2, w / 2), QColor(), colour, w, 0});
     };
-    auto path = [&](const std::vector<QPointF>& points, double w, QColor colour) {
+    auto path = [&](const std::vector<QPointF>& points, double w, QColor colour, double dash = 0,
+                    double gap = 0) {
         LineShape line;
         line.points.append(points.data(), qsizetype(points.size()));
         line.colour = colour;
         line.width = w;
+        line.dash = dash;
+        line.gap = gap;
         s.lines.push_back(std::move(line));
     };
 
@@ -147,25 +150,12 @@ ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
         if (o.flowShown) {
             // The route in the flow's colour, its asynchronous tail dashed; everything
             // else washed towards the background so the route stands out.
+            const auto points = curve.sampled(24);
             if (onRoute || onTail) {
-                LineShape line;
-                const auto points = curve.sampled(24);
-                line.points.append(points.data(), qsizetype(points.size()));
-                line.colour = withAlpha(route, 0.75);
-                line.width = 4;
-                if (onTail) line.dash = 10, line.gap = 6;
-                s.lines.push_back(std::move(line));
+                path(points, 4, withAlpha(route, 0.75), onTail ? 10 : 0, onTail ? 6 : 0);
             } else {
-                path(curve.sampled(24), 4, withAlpha(background, candidate ? 0.35 : 0.7));
-                if (candidate) {
-                    LineShape line;
-                    const auto points = curve.sampled(24);
-                    line.points.append(points.data(), qsizetype(points.size()));
-                    line.colour = withAlpha(route, 0.45);
-                    line.width = 2;
-                    line.dash = 4, line.gap = 4;
-                    s.lines.push_back(std::move(line));
-                }
+                path(points, 4, withAlpha(background, candidate ? 0.35 : 0.7));
+                if (candidate) path(points, 2, withAlpha(route, 0.45), 4, 4);
             }
             if (o.routing && (onRoute || onTail || candidate)) {
                 // A handle at the middle: filled on the route, a ring off it.
