@@ -2,6 +2,7 @@
 // What the UI tests share: the real main window, loaded from the QML module as the program
 // loads it, and its items found by objectName. Each test keeps its own engine and checks.
 #include "analysis_controller.h"
+#include "document_controller.h"
 
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -32,6 +33,12 @@ inline QQuickWindow* openMainWindow(QQmlApplicationEngine& engine, QSize size = 
     window->resize(size);
     window->show();
     return QTest::qWaitForWindowExposed(window) ? window : nullptr;
+}
+
+/// The document controller singleton of the window's engine.
+inline DocumentController* documentController(QQmlApplicationEngine& engine) {
+    return engine.singletonInstance<DocumentController*>(
+        qmlTypeId("ArchLens", 1, 0, "DocumentController"));
 }
 
 /// The live critique of a window opened by openMainWindow().

@@ -215,8 +215,7 @@ private slots:
         // The point of this test: what people get is the OpenGL scene graph, not the
         // software backend that every offscreen test runs on.
         QCOMPARE(window_->rendererInterface()->graphicsApi(), QSGRendererInterface::OpenGL);
-        controller_ = engine_->singletonInstance<DocumentController*>(
-            qmlTypeId("ArchLens", 1, 0, "DocumentController"));
+        controller_ = test::documentController(*engine_);
         view_ = window_->findChild<DiagramView*>("diagramView");
         analysis_ = test::liveCritique(*engine_);
         QVERIFY(controller_ && view_ && analysis_);

@@ -79,8 +79,7 @@ private slots:
         engine_ = new QQmlApplicationEngine(this);
         window_ = test::openMainWindow(*engine_);
         QVERIFY(window_);
-        controller_ = engine_->singletonInstance<DocumentController*>(
-            qmlTypeId("ArchLens", 1, 0, "DocumentController"));
+        controller_ = test::documentController(*engine_);
         view_ = window_->findChild<DiagramView*>("diagramView");
         analysis_ = test::liveCritique(*engine_);
         QVERIFY(controller_ && view_ && analysis_);

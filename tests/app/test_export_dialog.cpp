@@ -32,8 +32,7 @@ private slots:
         QQmlApplicationEngine engine;
         QQuickWindow* window = test::openMainWindow(engine, {1200, 800});
         QVERIFY(window);
-        auto* documents = engine.singletonInstance<DocumentController*>(
-            qmlTypeId("ArchLens", 1, 0, "DocumentController"));
+        auto* documents = test::documentController(engine);
         QVERIFY(documents);
         QVERIFY(documents->openFile(ARCHLENS_RESOURCES_DIR "/examples/url-shortener.archlens"));
         documents->selection()->setIds({"link_cache", "link_store"});

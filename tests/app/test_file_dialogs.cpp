@@ -172,8 +172,7 @@ private slots:
         engine_ = new QQmlApplicationEngine(this);
         window_ = test::openMainWindow(*engine_);
         QVERIFY(window_);
-        controller_ = engine_->singletonInstance<DocumentController*>(
-            qmlTypeId("ArchLens", 1, 0, "DocumentController"));
+        controller_ = test::documentController(*engine_);
         dialogs_ = engine_->singletonInstance<FileDialogs*>(
             qmlTypeId("ArchLens", 1, 0, "FileDialogs"));
         QVERIFY(controller_);

@@ -83,8 +83,7 @@ private slots:
         engine_ = new QQmlApplicationEngine(this);
         window_ = test::openMainWindow(*engine_);
         QVERIFY(window_);
-        controller_ = engine_->singletonInstance<DocumentController*>(
-            qmlTypeId("ArchLens", 1, 0, "DocumentController"));
+        controller_ = test::documentController(*engine_);
         QVERIFY(controller_);
         analysis_ = test::liveCritique(*engine_);
         QVERIFY(analysis_);
