@@ -83,15 +83,35 @@ double nameAdvance(const std::string& name) {
     widths.emplace(name, w);
     return w;
 }
+
+/// The narrowest width, from the default in steps of 8 up to kMaxFittedWidth, at which the
+/// whole name fits on two lines. Kept per name and pill, like the advances above, since
+/// the search measures the name several times.
+double twoLineWidth(const std::string& name, int instances) {
+    thread_local std::unordered_map<std::string, double> widths;
+    std::string key = name;
+    key.append(1, '\0').append(std::to_string(instances));
+    if (auto it = widths.find(key); it != widths.end()) return it->second;
+    if (widths.size() > 200000) widths.clear();
+    const QString text = QString::fromStdString(name);
+    const QChar ellipsis(0x2026);
+    double width = kComponentWidth;
+    for (; width < kMaxFittedWidth; width += 8) {
+        const QStringList lines = nameLines(text, nameRoom(width, instances), 2);
+        if (!lines.back().endsWith(ellipsis) || text.endsWith(ellipsis)) break;
+    }
+    widths.emplace(std::move(key), width);
+    return width;
+}
 } // namespace
 
 QSizeF fittedComponentSize(const Component& c) {
-    // Boxes keep the default width, so that designs drawn before boxes fitted their names
-    // do not run into their neighbours; a name too long for one line takes a second one.
     if (c.name.size() <= 8) return {kComponentWidth, kComponentHeight};
-    const double needed = kComponentWidth - nameRoom(kComponentWidth, drawnInstances(c)) +
-                          std::ceil(nameAdvance(c.name)) + 2;
-    return {kComponentWidth, needed <= kComponentWidth ? kComponentHeight : kTwoLineHeight};
+    const int instances = drawnInstances(c);
+    const double needed =
+        kComponentWidth - nameRoom(kComponentWidth, instances) + std::ceil(nameAdvance(c.name)) + 2;
+    if (needed <= kComponentWidth) return {kComponentWidth, kComponentHeight};
+    return {twoLineWidth(c.name, instances), kTwoLineHeight};
 }
 
 QStringList nameLines(const QString& name, double room, int maxLines) {

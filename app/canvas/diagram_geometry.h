@@ -61,10 +61,13 @@ QRectF componentRect(const Component& c);
 // What a component's card holds, left to right: the category stripe and the icon
 // (kNameLeft wide together), the name and kind, and an instance-count pill at the top
 // right. A name too long for one line in the default width wraps onto a second line in a
-// box kTwoLineHeight high (boxes keep their width, so older designs do not overlap).
+// box kTwoLineHeight high; only a name too long for two lines widens the box, in grid
+// steps up to kMaxFittedWidth (so designs drawn for default boxes keep their spacing), and
+// is elided beyond that (hovering shows it whole).
 inline constexpr double kNameLeft = 52;
 inline constexpr double kNameRight = 8; ///< padding right of the name without a pill
 inline constexpr double kTwoLineHeight = 74;
+inline constexpr double kMaxFittedWidth = 264;
 QFont componentNameFont();
 /// The width of the "×3" pill (0 for a single instance).
 double instancePillWidth(int instances);

@@ -316,15 +316,33 @@ private slots:
         auto comp = [&] { return controller_->index().component(id.toStdString()); };
         QVERIFY(controller_->rename(id, "Redirect"));
         QCOMPARE(geometry::componentRect(*comp()).width(), geometry::kComponentWidth);
-        QVERIFY(
-            controller_->rename(id, "Shortener redirect service for the public web and the apps"));
-        const QRectF box = geometry::componentRect(*comp());
-        QCOMPARE(box.width(), geometry::kComponentWidth);
+        QVERIFY(controller_->rename(id, "Redirect service (public)"));
+        QRectF box = geometry::componentRect(*comp());
+        QCOMPARE(box.width(), geometry::kComponentWidth); // two lines are room enough
         QCOMPARE(box.height(), geometry::kTwoLineHeight);
-        const QStringList lines = geometry::nameLines(QString::fromStdString(comp()->name),
-                                                      geometry::nameRoom(box.width(), 1), 2);
+        QStringList lines = geometry::nameLines(QString::fromStdString(comp()->name),
+                                                geometry::nameRoom(box.width(), 1), 2);
         QCOMPARE(lines.size(), 2);
-        QCOMPARE(lines.front(), QString("Shortener")); // broken at a space
+        QCOMPARE(lines.front(), QString("Redirect service")); // broken at a space
+        QCOMPARE(lines.back(), QString("(public)"));
+
+        // A name that two lines of the default width cannot hold widens the box, in grid
+        // steps, just enough to hold it whole.
+        const QString longer = "Shortener redirect service for the public web";
+        QVERIFY(controller_->rename(id, longer));
+        box = geometry::componentRect(*comp());
+        QVERIFY(box.width() > geometry::kComponentWidth);
+        QVERIFY(box.width() <= geometry::kMaxFittedWidth);
+        QCOMPARE(std::fmod(box.width(), 8.0), 0.0);
+        lines = geometry::nameLines(longer, geometry::nameRoom(box.width(), 1), 2);
+        QCOMPARE(lines.join(' '), longer);
+        QVERIFY(geometry::nameLines(longer, geometry::nameRoom(box.width() - 8, 1), 2).join(' ') !=
+                longer);
+        // Beyond the limit the name is cut, and the box stops growing.
+        QVERIFY(controller_->rename(
+            id, "Shortener redirect service for the public web, the apps and the partners"));
+        box = geometry::componentRect(*comp());
+        QCOMPARE(box.width(), geometry::kMaxFittedWidth);
 
         controller_->selection()->select(id);
         drag(onScreen(box.bottomRight()), onScreen(box.bottomRight() + QPointF(64, 30)));
@@ -424,6 +442,19 @@ private slots:
                 view_->mapFromDocument(geometry::componentRect(*entry).bottomRight()));
             QVERIFY2(QRectF(0, 0, view_->width(), view_->height()).contains(onScreen),
                      qPrintable(file + ": the entry is off screen"));
+            // Boxes that grew for their names still leave their neighbours room.
+            QStringList crowded;
+            for (size_t i = 0; i < doc().components.size(); ++i)
+                for (size_t j = i + 1; j < doc().components.size(); ++j) {
+                    const Component& a = doc().components[i];
+                    const Component& b = doc().components[j];
+                    if (geometry::componentRect(a)
+                            .adjusted(-8, -8, 8, 8)
+                            .intersects(geometry::componentRect(b)))
+                        crowded += QString::fromStdString(a.name) + " runs into " +
+                                   QString::fromStdString(b.name);
+                }
+            QVERIFY2(crowded.isEmpty(), qPrintable(file + ": " + crowded.join("; ")));
         }
     }
 
