@@ -264,12 +264,15 @@ Control {
             implicitHeight: box.implicitHeight
             OutlinedCheckBox {
                 id: box
+                objectName: "field_" + field.name
                 padding: 2
                 tristate: field.mixed
                 checkState: field.mixed ? Qt.PartiallyChecked : (field.value ? Qt.Checked : Qt.Unchecked)
                 // A click on a mixed box ticks it for all, rather than cycling through mixed.
                 nextCheckState: () => checkState === Qt.Checked ? Qt.Unchecked : Qt.Checked
-                onToggled: field.commit(checkState === Qt.Checked)
+                // With nextCheckState set, a click sets checkState without emitting toggled,
+                // so the edit is taken from clicked (mouse and space bar alike).
+                onClicked: field.commit(checkState === Qt.Checked)
             }
         }
     }

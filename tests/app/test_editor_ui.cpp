@@ -525,6 +525,36 @@ private slots:
         QCOMPARE(controller_->undoText(), QString("Change availability target"));
     }
 
+    /// A tick in the inspector is an edit: a click on a yes/no property changes the design,
+    /// one undo step, and a second click takes it back.
+    void aClickOnAnInspectorCheckBoxEditsTheDesign() {
+        controller_->newDocument();
+        const QString id = controller_->addComponent("load_balancer", 300, 200);
+        controller_->selection()->select(id);
+        findItem(window_->contentItem(), "sideTabs")->setProperty("currentIndex", 0);
+        QQuickItem* box = nullptr;
+        QTRY_VERIFY((box = findItem(window_->contentItem(), "field_props.rate_limit")) &&
+                    box->isVisible() && box->width() > 0);
+        QTest::qWait(300);
+        auto rateLimited = [&] {
+            const Component* c = controller_->index().component(id.toStdString());
+            auto it = c->props.find("rate_limit");
+            return it != c->props.end() && it->is_boolean() && it->get<bool>();
+        };
+        QVERIFY(!rateLimited());
+        const QPoint centre =
+            box->mapToScene(QPointF(box->width() / 2, box->height() / 2)).toPoint();
+        QTest::mouseClick(window_, Qt::LeftButton, {}, centre);
+        QTRY_VERIFY(rateLimited());
+        QVERIFY(controller_->undoText().startsWith("Change "));
+        QVERIFY(box->property("checked").toBool());
+        QTest::mouseClick(window_, Qt::LeftButton, {}, centre);
+        QTRY_VERIFY(!rateLimited());
+        controller_->undo();
+        QTRY_VERIFY(rateLimited());
+        QTRY_VERIFY(box->property("checked").toBool());
+    }
+
     void ctrlWheelZoomsAroundTheCursor() {
         twoComponents();
         const QPoint at = onScreen(QPointF(400, 300));
