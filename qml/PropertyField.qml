@@ -281,14 +281,18 @@ Control {
         id: choiceEditor
         OutlinedComboBox {
             objectName: "field_" + field.name
+            // A choice nobody made (and the catalogue has no default for) says so, in the
+            // placeholder colour, rather than showing an empty box.
+            readonly property bool unset: !field.mixed && !field.hasValue
             palette.text: field.valueColour
-            palette.buttonText: field.valueColour
+            palette.buttonText: unset ? field.palette.placeholderText : field.valueColour
             font.italic: field.fromDefault
             model: field.choices
             textRole: "text"
             valueRole: "value"
             currentIndex: field.mixed ? -1 : field.choiceIndex(field.value)
-            displayText: field.mixed ? qsTr("mixed") : currentIndex < 0 ? field.format(field.value) : currentText
+            displayText: field.mixed ? qsTr("mixed") : unset ? qsTr("not set")
+                       : currentIndex < 0 ? field.format(field.value) : currentText
             onActivated: (i) => field.commit(field.choices[i].value)
         }
     }
@@ -368,6 +372,7 @@ Control {
         id: latencyEditor
         RowLayout {
             id: latency
+            objectName: "field_" + field.name
             spacing: 4
             function commit() {
                 if (p50.text === p50.shown && p99.text === p99.shown) return
@@ -378,9 +383,13 @@ Control {
             Label { text: "p50"; opacity: 0.7 }
             TextField {
                 id: p50
+                objectName: "p50"
                 readonly property string shown: field.mixed || !field.hasValue ? "" : field.format(field.value.p50)
                 text: shown
                 placeholderText: field.mixed ? qsTr("mixed") : ""
+                // The catalogue's latency looks like the other defaults: grey and slanted.
+                color: activeFocus ? palette.text : field.valueColour
+                font.italic: field.fromDefault && !activeFocus
                 validator: DoubleValidator { locale: "C"; notation: DoubleValidator.StandardNotation }
                 selectByMouse: true
                 Layout.fillWidth: true
@@ -395,6 +404,9 @@ Control {
                 readonly property string shown: field.mixed || !field.hasValue ? "" : field.format(field.value.p99)
                 text: shown
                 placeholderText: field.mixed ? qsTr("mixed") : ""
+                // The catalogue's latency looks like the other defaults: grey and slanted.
+                color: activeFocus ? palette.text : field.valueColour
+                font.italic: field.fromDefault && !activeFocus
                 validator: DoubleValidator { locale: "C"; notation: DoubleValidator.StandardNotation }
                 selectByMouse: true
                 Layout.fillWidth: true

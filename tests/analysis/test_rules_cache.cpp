@@ -265,7 +265,7 @@ TEST_CASE("rule cdn-without-expiry: a CDN with no TTL of its own") {
     CHECK(f[0].subjects == std::vector<std::string>{"cdn"});
     CHECK(f[0].severity == Severity::Info);
     CHECK(f[0].guideSection == "Content Delivery Networks (CDN)");
-    CHECK_THAT(f[0].message, Catch::Contains("Edge has no TTL"));
+    CHECK_THAT(f[0].message, Catch::Contains("does not state Edge's TTL"));
     CHECK(findingsOf("cache-without-ttl", d).empty()); // a CDN is not an application cache
     component(d, "cdn")["props"] = {{"ttl_s", 86400}};
     CHECK(findingsOf("cdn-without-expiry", d).empty());

@@ -555,6 +555,30 @@ private slots:
         QTRY_VERIFY(box->property("checked").toBool());
     }
 
+    /// What the catalogue supplies looks like a placeholder, what the person chose does not,
+    /// and a choice nobody made says "not set" rather than showing an empty box.
+    void defaultsLookUnchosenInTheInspector() {
+        controller_->newDocument();
+        const QString id = controller_->addComponent("load_balancer", 300, 200);
+        controller_->selection()->select(id);
+        findItem(window_->contentItem(), "sideTabs")->setProperty("currentIndex", 0);
+        QQuickItem* latency = nullptr;
+        QQuickItem* layer = nullptr;
+        QTRY_VERIFY((latency = findItem(window_->contentItem(), "field_props.latency_ms")) &&
+                    (layer = findItem(window_->contentItem(), "field_props.layer")) &&
+                    latency->isVisible());
+        QQuickItem* p50 = findItem(latency, "p50");
+        QVERIFY(p50);
+        QVERIFY(!p50->property("text").toString().isEmpty()); // the catalogue's figure
+        QVERIFY(p50->property("font").value<QFont>().italic());
+        QCOMPARE(layer->property("displayText").toString(), QString("not set"));
+
+        QVERIFY(controller_->setAttribute(id, "props.latency_ms",
+                                          QVariantMap{{"p50", 2.0}, {"p99", 9.0}}));
+        QTRY_VERIFY(!p50->property("font").value<QFont>().italic());
+        QCOMPARE(p50->property("text").toString(), QString("2"));
+    }
+
     void ctrlWheelZoomsAroundTheCursor() {
         twoComponents();
         const QPoint at = onScreen(QPointF(400, 300));
