@@ -88,10 +88,13 @@ double nameAdvance(const std::string& name) {
 QSizeF fittedComponentSize(const Component& c) {
     // Boxes keep the default width, so that designs drawn before boxes fitted their names
     // do not run into their neighbours; a name too long for one line takes a second one.
-    if (c.name.size() <= 8) return {kComponentWidth, kComponentHeight};
+    // A box placed in zones is a little taller, for the row of zone chips under the name.
+    const double chips = componentZones(c).empty() ? 0 : kZoneChipRow;
+    if (c.name.size() <= 8) return {kComponentWidth, kComponentHeight + chips};
     const double needed = kComponentWidth - nameRoom(kComponentWidth, drawnInstances(c)) +
                           std::ceil(nameAdvance(c.name)) + 2;
-    return {kComponentWidth, needed <= kComponentWidth ? kComponentHeight : kTwoLineHeight};
+    return {kComponentWidth,
+            (needed <= kComponentWidth ? kComponentHeight : kTwoLineHeight) + chips};
 }
 
 QStringList nameLines(const QString& name, double room, int maxLines) {
@@ -123,75 +126,6 @@ std::vector<std::string> componentZones(const Component& c) {
     if (it == c.props.end() || !it->is_array()) return out;
     for (const auto& z : *it)
         if (z.is_string()) out.push_back(z.get<std::string>());
-    return out;
-}
-
-std::vector<ZoneArea> zoneAreas(const Document& doc, const std::vector<QRectF>& rects) {
-    std::unordered_map<std::string, size_t> row;
-    for (size_t i = 0; i < doc.zones.size(); ++i)
-        row.emplace(doc.zones[i].id, i);
-    std::vector<QRectF> boxes(doc.zones.size());
-    // A fingerprint of each zone's members, to find zones that hold the same components.
-    std::vector<std::pair<uint64_t, size_t>> members(doc.zones.size(), {1469598103934665603ull, 0});
-    for (size_t i = 0; i < doc.components.size() && i < rects.size(); ++i) {
-        auto it = doc.components[i].props.find("zones");
-        if (it == doc.components[i].props.end() || !it->is_array()) continue;
-        for (const auto& z : *it) {
-            if (!z.is_string()) continue;
-            auto r = row.find(z.get_ref<const std::string&>());
-            if (r == row.end()) continue;
-            if (!rects[i].isNull()) boxes[r->second] |= rects[i];
-            auto& [hash, count] = members[r->second];
-            hash = (hash ^ (i + 1)) * 1099511628211ull;
-            ++count;
-        }
-    }
-    std::vector<ZoneArea> out;
-    for (size_t i = 0; i < boxes.size(); ++i) {
-        if (boxes[i].isNull()) continue;
-        auto same = std::find_if(out.begin(), out.end(), [&](const ZoneArea& a) {
-            return members[size_t(a.zone)] == members[i] && a.rect == boxes[i];
-        });
-        const QString id = QString::fromStdString(doc.zones[i].id);
-        if (same != out.end()) {
-            same->zones.push_back(int(i));
-            same->label += QStringLiteral(" · ") + id;
-        } else {
-            out.push_back({int(i), {int(i)}, id, boxes[i], 0});
-        }
-    }
-    // A zone whose components all sit inside another zone's box is drawn as a nested
-    // frame, so that both labels stay readable.
-    for (auto& a : out)
-        for (const auto& b : out)
-            if (&a != &b && b.rect.contains(a.rect) && (b.rect != a.rect || b.zone < a.zone))
-                ++a.depth;
-    int maxDepth = 0;
-    for (const auto& a : out)
-        maxDepth = std::max(maxDepth, a.depth);
-    for (auto& a : out) {
-        const double inset = (maxDepth - a.depth) * (kZonePadding / 2 + kZoneLabel);
-        a.rect = a.rect.adjusted(-kZonePadding - inset, -kZonePadding - kZoneLabel - inset,
-                                 kZonePadding + inset, kZonePadding + inset);
-    }
-    return out;
-}
-
-std::vector<RegionArea> regionAreas(const Document& doc, const std::vector<ZoneArea>& zones) {
-    std::vector<RegionArea> out;
-    for (const auto& z : zones) {
-        const std::string& region = doc.zones[size_t(z.zone)].region;
-        if (region.empty()) continue;
-        auto it = std::find_if(out.begin(), out.end(),
-                               [&](const RegionArea& r) { return r.region == region; });
-        if (it == out.end())
-            out.push_back({region, z.rect});
-        else
-            it->rect |= z.rect;
-    }
-    for (auto& r : out)
-        r.rect = r.rect.adjusted(-kRegionPadding, -kRegionPadding - kZoneLabel, kRegionPadding,
-                                 kRegionPadding);
     return out;
 }
 
@@ -359,7 +293,7 @@ QRectF documentBounds(const Document& doc) {
     const auto zones = zoneAreas(doc, rects);
     for (const auto& z : zones)
         r |= z.rect;
-    for (const auto& g : regionAreas(doc, zones))
+    for (const auto& g : regionAreas(doc, rects, zones))
         r |= g.rect;
     return r;
 }
