@@ -89,7 +89,12 @@ QSizeF fittedComponentSize(const Component& c) {
     // Boxes keep the default width, so that designs drawn before boxes fitted their names
     // do not run into their neighbours; a name too long for one line takes a second one.
     // A box placed in zones is a little taller, for the row of zone chips under the name.
-    const double chips = componentZones(c).empty() ? 0 : kZoneChipRow;
+    // (Asked without copying the zones: boxes are sized thousands of times a frame.)
+    const auto zones = c.props.find("zones");
+    const bool zoned =
+        zones != c.props.end() && zones->is_array() &&
+        std::any_of(zones->begin(), zones->end(), [](const Json& z) { return z.is_string(); });
+    const double chips = zoned ? kZoneChipRow : 0;
     if (c.name.size() <= 8) return {kComponentWidth, kComponentHeight + chips};
     const double needed = kComponentWidth - nameRoom(kComponentWidth, drawnInstances(c)) +
                           std::ceil(nameAdvance(c.name)) + 2;
