@@ -49,6 +49,15 @@ Item {
         view: view
     }
 
+    // Every zone, over the top-left corner; a click selects (or, in failure mode, fails) one.
+    ZoneLegend {
+        view: view
+        anchors.left: parent.left
+        anchors.top: parent.top
+        anchors.margins: 8
+        z: 5
+    }
+
     // An empty design says how to begin: from the palette, or from an example.
     Column {
         id: emptyHint

@@ -358,6 +358,7 @@ Control {
                 model: field.choices
                 OutlinedCheckBox {
                     required property var modelData
+                    objectName: "field_" + field.name + "_" + modelData.value
                     text: modelData.text
                     checked: !field.mixed && field.listHas(modelData.value)
                     padding: 2

@@ -453,6 +453,21 @@ DiagramView::Hit DiagramView::hitTest(QPointF itemPoint) const {
     return {};
 }
 
+QString DiagramView::zoneChipAt(QPointF itemPoint) const {
+    if (!controller_) return {};
+    const Document& doc = controller_->document();
+    const QPointF p = mapToDocument(itemPoint);
+    for (size_t i = doc.components.size(); i-- > 0;) {
+        const QRectF box = geometry::componentRect(doc.components[i]);
+        if (!box.contains(p)) continue;
+        for (const ZoneChip& chip : geometry::zoneChips(doc, doc.components[i], box))
+            if (chip.zone >= 0 && chip.rect.adjusted(-1, -1, 1, 1).contains(p))
+                return QString::fromStdString(doc.zones[size_t(chip.zone)].id);
+        return {}; // the topmost box under the point decides
+    }
+    return {};
+}
+
 const std::vector<std::optional<ConnectionCurve>>& DiagramView::curves() const {
     if (curvesRevision_ != documentRevision_ ||
         curves_.size() != controller_->document().connections.size()) {
@@ -514,7 +529,8 @@ void DiagramView::mousePressEvent(QMouseEvent* event) {
     if (failureMode_ && event->button() == Qt::LeftButton) {
         // The what-if: a click fails a component or a zone, or brings it back. Nothing of
         // this touches the document.
-        const QString id = elementAt(pos);
+        QString id = zoneChipAt(pos); // a chip on a box fails its zone, not the box
+        if (id.isEmpty()) id = elementAt(pos);
         const auto e = controller_->index().find(id.toStdString());
         if (analysis_ && e && (e->type == ElementType::Component || e->type == ElementType::Zone))
             analysis_->toggleFailed(id);

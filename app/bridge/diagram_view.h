@@ -119,6 +119,8 @@ public:
     Q_INVOKABLE void revealElements(const QStringList& ids);
     /// The id of the topmost element at an item point: component, note, connection, zone.
     Q_INVOKABLE QString elementAt(QPointF itemPoint) const;
+    /// The zone of the chip at an item point ("" when no zone chip is there).
+    Q_INVOKABLE QString zoneChipAt(QPointF itemPoint) const;
     /// The box of a component or note in item coordinates (for in-place renaming).
     Q_INVOKABLE QRectF elementRect(const QString& id) const;
     /// Ids of the components and notes inside an item-coordinate rectangle.

@@ -1,5 +1,7 @@
 #include "zone_model.h"
 
+#include "zone_geometry.h"
+
 namespace archlens {
 
 ZoneModel::ZoneModel(Editor& editor, QObject* parent)
@@ -16,12 +18,20 @@ QVariant ZoneModel::data(const QModelIndex& index, int role) const {
         return QString::fromStdString(z.region);
     case AvailabilityRole:
         return z.availability;
+    case ColourRole:
+        return geometry::zoneColour(index.row());
+    case TextColourRole:
+        return geometry::zoneChipText();
     }
     return {};
 }
 
 QHash<int, QByteArray> ZoneModel::roleNames() const {
-    return {{IdRole, "zoneId"}, {RegionRole, "region"}, {AvailabilityRole, "availability"}};
+    return {{IdRole, "zoneId"},
+            {RegionRole, "region"},
+            {AvailabilityRole, "availability"},
+            {ColourRole, "colour"},
+            {TextColourRole, "textColour"}};
 }
 
 } // namespace archlens

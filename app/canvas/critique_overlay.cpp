@@ -174,17 +174,21 @@ ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
         }
     }
 
-    // Zones marked failed: a red frame and a faint red wash over their area.
-    if (!o.failed.isEmpty()) {
+    // Zones marked failed: the frames drawn for them red, with a faint red wash.
+    std::vector<char> zoneFailed(doc.zones.size(), 0), zoneLit(doc.zones.size(), 0);
+    bool anyZone = false;
+    for (size_t z = 0; z < doc.zones.size(); ++z) {
+        const QString id = QString::fromStdString(doc.zones[z].id);
+        zoneFailed[z] = o.failed.contains(id);
+        zoneLit[z] = o.highlight.contains(id);
+        anyZone = anyZone || zoneFailed[z] || zoneLit[z];
+    }
+    if (anyZone)
         for (const ZoneArea& area : geometry::zoneAreas(doc, boxes)) {
-            bool down = false;
-            for (int z : area.zones)
-                down = down || o.failed.contains(QString::fromStdString(doc.zones[size_t(z)].id));
-            if (!down) continue;
+            if (!zoneFailed[size_t(area.zone)]) continue;
             fill(area.rect, withAlpha(red, 0.10));
             frame(area.rect, 3, red);
         }
-    }
 
     for (size_t i = 0; i < doc.components.size() && i < boxes.size(); ++i) {
         const QString id = QString::fromStdString(doc.components[i].id);
@@ -195,11 +199,39 @@ ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
             else
                 fill(box, withAlpha(background, 0.6));
         }
-        if (o.highlight.contains(id)) frame(box.adjusted(-3, -3, 3, 3), 5, withAlpha(glow, 0.6));
+        // The chips of failed zones are drawn failed, as failed components are (washed out,
+        // framed and struck through in red); a zone looked at lights its chips and boxes.
+        bool inLitZone = false;
+        if (anyZone) {
+            const Component& c = doc.components[i];
+            const std::vector<ZoneChip> chips = geometry::zoneChips(doc, c, box);
+            std::vector<int> hidden = geometry::zoneRows(doc, c);
+            for (const ZoneChip& chip : chips)
+                std::erase(hidden, chip.zone);
+            for (int z : geometry::zoneRows(doc, c))
+                inLitZone = inLitZone || zoneLit[size_t(z)];
+            for (const ZoneChip& chip : chips) {
+                bool down = false, lit = false;
+                for (int z : chip.zone >= 0 ? std::vector<int>{chip.zone} : hidden) {
+                    down = down || zoneFailed[size_t(z)];
+                    lit = lit || zoneLit[size_t(z)];
+                }
+                if (lit) frame(chip.rect.adjusted(-2, -2, 2, 2), 3, withAlpha(glow, 0.8));
+                if (!down) continue;
+                fill(chip.rect, withAlpha(background, 0.55));
+                frame(chip.rect, 1.5, red);
+                path({chip.rect.bottomLeft() + QPointF(2, -2),
+                      chip.rect.topRight() + QPointF(-2, 2)},
+                     1.5, red);
+            }
+        }
+        if (o.highlight.contains(id) || inLitZone)
+            frame(box.adjusted(-3, -3, 3, 3), 5, withAlpha(glow, 0.6));
         const auto u = o.utilisation.constFind(id);
         if (u != o.utilisation.cend()) {
             const double shown = std::clamp(*u, 0.0, 1.0);
-            const QRectF track(box.left() + 6, box.bottom() - 7, box.width() - 12, 4);
+            // Under the zone chips (zone_geometry.h keeps them clear of it).
+            const QRectF track(box.left() + 6, box.bottom() - 6, box.width() - 12, 4);
             fill(track, withAlpha(background, 0.9));
             fill(QRectF(track.topLeft(), QSizeF(track.width() * std::max(shown, 0.02), track.height())),
                  utilisationColour(*u));

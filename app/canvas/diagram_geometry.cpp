@@ -106,12 +106,19 @@ double twoLineWidth(const std::string& name, int instances) {
 } // namespace
 
 QSizeF fittedComponentSize(const Component& c) {
-    if (c.name.size() <= 8) return {kComponentWidth, kComponentHeight};
+    // A box placed in zones is a little taller, for the row of zone chips under the name.
+    // (Asked without copying the zones: boxes are sized thousands of times a frame.)
+    const auto zones = c.props.find("zones");
+    const bool zoned =
+        zones != c.props.end() && zones->is_array() &&
+        std::any_of(zones->begin(), zones->end(), [](const Json& z) { return z.is_string(); });
+    const double chips = zoned ? kZoneChipRow : 0;
+    if (c.name.size() <= 8) return {kComponentWidth, kComponentHeight + chips};
     const int instances = drawnInstances(c);
     const double needed =
         kComponentWidth - nameRoom(kComponentWidth, instances) + std::ceil(nameAdvance(c.name)) + 2;
-    if (needed <= kComponentWidth) return {kComponentWidth, kComponentHeight};
-    return {twoLineWidth(c.name, instances), kTwoLineHeight};
+    if (needed <= kComponentWidth) return {kComponentWidth, kComponentHeight + chips};
+    return {twoLineWidth(c.name, instances), kTwoLineHeight + chips};
 }
 
 QStringList nameLines(const QString& name, double room, int maxLines) {
@@ -143,75 +150,6 @@ std::vector<std::string> componentZones(const Component& c) {
     if (it == c.props.end() || !it->is_array()) return out;
     for (const auto& z : *it)
         if (z.is_string()) out.push_back(z.get<std::string>());
-    return out;
-}
-
-std::vector<ZoneArea> zoneAreas(const Document& doc, const std::vector<QRectF>& rects) {
-    std::unordered_map<std::string, size_t> row;
-    for (size_t i = 0; i < doc.zones.size(); ++i)
-        row.emplace(doc.zones[i].id, i);
-    std::vector<QRectF> boxes(doc.zones.size());
-    // A fingerprint of each zone's members, to find zones that hold the same components.
-    std::vector<std::pair<uint64_t, size_t>> members(doc.zones.size(), {1469598103934665603ull, 0});
-    for (size_t i = 0; i < doc.components.size() && i < rects.size(); ++i) {
-        auto it = doc.components[i].props.find("zones");
-        if (it == doc.components[i].props.end() || !it->is_array()) continue;
-        for (const auto& z : *it) {
-            if (!z.is_string()) continue;
-            auto r = row.find(z.get_ref<const std::string&>());
-            if (r == row.end()) continue;
-            if (!rects[i].isNull()) boxes[r->second] |= rects[i];
-            auto& [hash, count] = members[r->second];
-            hash = (hash ^ (i + 1)) * 1099511628211ull;
-            ++count;
-        }
-    }
-    std::vector<ZoneArea> out;
-    for (size_t i = 0; i < boxes.size(); ++i) {
-        if (boxes[i].isNull()) continue;
-        auto same = std::find_if(out.begin(), out.end(), [&](const ZoneArea& a) {
-            return members[size_t(a.zone)] == members[i] && a.rect == boxes[i];
-        });
-        const QString id = QString::fromStdString(doc.zones[i].id);
-        if (same != out.end()) {
-            same->zones.push_back(int(i));
-            same->label += QStringLiteral(" · ") + id;
-        } else {
-            out.push_back({int(i), {int(i)}, id, boxes[i], 0});
-        }
-    }
-    // A zone whose components all sit inside another zone's box is drawn as a nested
-    // frame, so that both labels stay readable.
-    for (auto& a : out)
-        for (const auto& b : out)
-            if (&a != &b && b.rect.contains(a.rect) && (b.rect != a.rect || b.zone < a.zone))
-                ++a.depth;
-    int maxDepth = 0;
-    for (const auto& a : out)
-        maxDepth = std::max(maxDepth, a.depth);
-    for (auto& a : out) {
-        const double inset = (maxDepth - a.depth) * (kZonePadding / 2 + kZoneLabel);
-        a.rect = a.rect.adjusted(-kZonePadding - inset, -kZonePadding - kZoneLabel - inset,
-                                 kZonePadding + inset, kZonePadding + inset);
-    }
-    return out;
-}
-
-std::vector<RegionArea> regionAreas(const Document& doc, const std::vector<ZoneArea>& zones) {
-    std::vector<RegionArea> out;
-    for (const auto& z : zones) {
-        const std::string& region = doc.zones[size_t(z.zone)].region;
-        if (region.empty()) continue;
-        auto it = std::find_if(out.begin(), out.end(),
-                               [&](const RegionArea& r) { return r.region == region; });
-        if (it == out.end())
-            out.push_back({region, z.rect});
-        else
-            it->rect |= z.rect;
-    }
-    for (auto& r : out)
-        r.rect = r.rect.adjusted(-kRegionPadding, -kRegionPadding - kZoneLabel, kRegionPadding,
-                                 kRegionPadding);
     return out;
 }
 
@@ -379,7 +317,7 @@ QRectF documentBounds(const Document& doc) {
     const auto zones = zoneAreas(doc, rects);
     for (const auto& z : zones)
         r |= z.rect;
-    for (const auto& g : regionAreas(doc, zones))
+    for (const auto& g : regionAreas(doc, rects, zones))
         r |= g.rect;
     return r;
 }

@@ -1,11 +1,12 @@
 #pragma once
 // Where each part of a design sits on the canvas: boxes of components and notes, the
-// regions drawn for zones and regions (zones have no position of their own in the file;
-// a zone's region is the area around the components placed in it), and the curve of each
-// connection. One definition shared by the canvas, its hit testing and the exporters, so
-// that what is drawn, what is clicked and what is exported agree.
+// frames and chips drawn for zones and regions (zone_geometry.h: zones have no position of
+// their own in the file), and the curve of each connection. One definition shared by the canvas,
+// its hit testing and the exporters, so that what is drawn, what is clicked and what is exported
+// agree.
 #include "archlens/layout/box_sizes.h"
 #include "archlens/model/document.h"
+#include "zone_geometry.h"
 
 #include <QFont>
 #include <QPointF>
@@ -18,21 +19,6 @@
 #include <vector>
 
 namespace archlens {
-
-/// The area drawn for one zone, or for several zones that hold exactly the same
-/// components (replicas spread over az1, az2 and az3 make one area labelled with all three).
-struct ZoneArea {
-    int zone = -1;          ///< row in Document::zones of the first zone
-    std::vector<int> zones; ///< rows of every zone the area stands for
-    QString label;          ///< their ids, joined
-    QRectF rect;            ///< including the label strip at the top
-    int depth = 0;          ///< how many other zone areas it is drawn inside
-};
-
-struct RegionArea {
-    std::string region;
-    QRectF rect;
-};
 
 /// A connection as a cubic Bézier from the edge of one box to the edge of the other.
 struct ConnectionCurve {
@@ -50,12 +36,9 @@ inline constexpr double kComponentWidth = boxes::kComponentWidth;
 inline constexpr double kComponentHeight = boxes::kComponentHeight;
 inline constexpr double kNoteWidth = boxes::kNoteWidth;
 inline constexpr double kNoteHeight = boxes::kNoteHeight;
-inline constexpr double kZonePadding = 16;
-inline constexpr double kZoneLabel = 22;
-inline constexpr double kRegionPadding = 12;
 
-/// A component's box: the size the person gave it, or one that fits its name (see
-/// fittedComponentSize()).
+/// A component's box: the size the person gave it, or one that fits its name and its row
+/// of zone chips (see fittedComponentSize()).
 QRectF componentRect(const Component& c);
 
 // What a component's card holds, left to right: the category stripe and the icon
@@ -75,7 +58,8 @@ double instancePillWidth(int instances);
 int drawnInstances(const Component& c);
 /// The room for the name in a box `boxWidth` wide.
 double nameRoom(double boxWidth, int instances);
-/// The size a box takes to show the whole name, within the limits above.
+/// The size a box takes to show the whole name, within the limits above, and its zone
+/// chips (kZoneChipRow taller when it is placed in zones).
 QSizeF fittedComponentSize(const Component& c);
 /// The name as drawn in `room` pixels on at most `maxLines` lines: wrapped at spaces
 /// (within a word when one is too long), the last line elided.
@@ -94,11 +78,7 @@ inline QRectF resizeGrip(const QRectF& box) {
 QRectF noteRect(const Note& n);
 /// The zones a component's instances are spread over (its `zones` property).
 std::vector<std::string> componentZones(const Component& c);
-/// The area of each zone that has components, from the components' boxes (one per
-/// component, in document order, so a drag can pass moved boxes).
-std::vector<ZoneArea> zoneAreas(const Document& doc, const std::vector<QRectF>& componentRects);
-/// One area per region that has at least one zone area, around its zones.
-std::vector<RegionArea> regionAreas(const Document& doc, const std::vector<ZoneArea>& zones);
+// zoneAreas(), regionAreas() and the zone chips: zone_geometry.h.
 /// A lone connection's curve: from the middle of the side of one box that faces the other.
 ConnectionCurve connectionCurve(const QRectF& from, const QRectF& to);
 /// The connection's label (its `label` property), "" when it has none.
@@ -121,7 +101,7 @@ std::vector<std::optional<ConnectionCurve>> connectionCurves(const Document& doc
                                                              const std::vector<QRectF>& boxes);
 /// Distance from a point to the curve (sampled), for hit testing.
 double distanceToCurve(const ConnectionCurve& curve, QPointF p);
-/// The rectangle enclosing components, notes and zone areas.
+/// The rectangle enclosing components, notes and zone and region frames.
 QRectF documentBounds(const Document& doc);
 } // namespace geometry
 

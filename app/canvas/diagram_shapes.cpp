@@ -58,10 +58,22 @@ QRectF badgeRect(const QRectF& box) {
         .adjusted(-1, -1, 1, 1); // room for the white ring
 }
 
-LabelContent componentContent(const Component& c, const KindInfo* kind, const DiagramTheme& theme,
-                              QSizeF size, bool compact) {
+LabelContent componentContent(const Document& doc, const Component& c, const KindInfo* kind,
+                              const DiagramTheme& theme, QSizeF size, bool compact) {
     LabelContent out;
     const QRectF box(QPointF(), size);
+    // The zone chips along the bottom; the name, kind and icon in the room above them.
+    const std::vector<ZoneChip> chips =
+        compact ? std::vector<ZoneChip>() : geometry::zoneChips(doc, c, box);
+    const double textHeight = chips.empty() ? size.height() : geometry::zoneChipRow(box).top() - 1;
+    for (const ZoneChip& chip : chips) {
+        out.boxes.push_back(
+            {chip.rect,
+             chip.zone >= 0 ? geometry::zoneColour(chip.zone) : geometry::zoneOverflowColour(),
+             QColor(), 0, 3});
+        out.texts.push_back({chip.rect, chip.text, geometry::zoneChipFont(),
+                             geometry::zoneChipText(), Qt::AlignCenter});
+    }
     const int vcentre = Qt::AlignLeft | Qt::AlignVCenter;
     if (compact) {
         out.texts.push_back(elidedText(box.adjusted(14, 2, -8, -2), QString::fromStdString(c.name),
@@ -69,7 +81,8 @@ LabelContent componentContent(const Component& c, const KindInfo* kind, const Di
         return out;
     }
     const double iconSize = 30;
-    const QRectF iconRect(box.left() + 12, box.center().y() - iconSize / 2, iconSize, iconSize);
+    const QRectF iconRect(box.left() + 12, box.top() + (textHeight - iconSize) / 2, iconSize,
+                          iconSize);
     if (kind && !kind->icon.empty())
         out.icons.push_back({iconRect, QStringLiteral(":/") + QString::fromStdString(kind->icon)});
 
@@ -88,11 +101,13 @@ LabelContent componentContent(const Component& c, const KindInfo* kind, const Di
     // a long name), the kind below it, the block centred vertically.
     const double room = geometry::nameRoom(size.width(), instances);
     constexpr double kLine = 17, kKind = 16, kGap = 3;
-    const QStringList lines =
-        geometry::nameLines(QString::fromStdString(c.name), room,
-                            size.height() >= geometry::kTwoLineHeight - 4 ? 2 : 1);
+    const QStringList lines = geometry::nameLines(
+        QString::fromStdString(c.name), room,
+        size.height() - (chips.empty() ? 0 : geometry::kZoneChipRow) >= geometry::kTwoLineHeight - 4
+            ? 2
+            : 1);
     const double block = kLine * double(lines.size()) + kGap + kKind;
-    double y = box.top() + std::max(2.0, (size.height() - block) / 2);
+    double y = box.top() + std::max(2.0, (textHeight - block) / 2);
     for (const QString& line : lines) {
         out.texts.push_back({QRectF(textLeft, y, room, kLine), line, geometry::componentNameFont(),
                              theme.cardText, vcentre});
@@ -122,8 +137,8 @@ void addContent(DiagramShapes& s, const Document& doc, const Catalogue& catalogu
         return o.visible.isNull() || o.visible.intersects(r);
     };
 
-    // Regions, then zones from the outermost in, so an inner zone's frame is never washed
-    // over by its container's fill.
+    // Regions, then zones: only the frames that are true (zone_geometry.h), none nested
+    // in another of its kind, so no fill washes over another zone's frame.
     const auto zones = geometry::zoneAreas(doc, boxes);
     auto area = [&](const QRectF& r, QColor fill, QColor border, const QString& label) {
         if (!inView(r)) return;
@@ -132,15 +147,10 @@ void addContent(DiagramShapes& s, const Document& doc, const Catalogue& catalogu
             s.areaLabels.push_back({QRectF(r.left(), r.top(), r.width(), geometry::kZoneLabel),
                                     LabelShape::Area, -1, o.compactLabels, label, 0, 0});
     };
-    for (const auto& g : geometry::regionAreas(doc, zones))
+    for (const auto& g : geometry::regionAreas(doc, boxes, zones))
         area(g.rect, t.regionFill, t.regionBorder, QString::fromStdString(g.region));
-    std::vector<const ZoneArea*> byDepth;
-    for (const auto& z : zones)
-        byDepth.push_back(&z);
-    std::stable_sort(byDepth.begin(), byDepth.end(),
-                     [](const ZoneArea* a, const ZoneArea* b) { return a->depth < b->depth; });
-    for (const ZoneArea* z : byDepth)
-        area(z->rect, t.zoneFill, t.zoneBorder, z->label);
+    for (const ZoneArea& z : zones)
+        area(z.rect, t.zoneFill, t.zoneBorder, z.label);
     if (o.areaBackground.isValid()) makeAreasOpaque(s.areas.boxes, o.areaBackground);
     if (!shapes && !labels) return;
 
@@ -248,6 +258,37 @@ void addSelection(DiagramShapes& s, const Document& doc, const DiagramTheme& t,
         if (isSelected(o.selected, doc.components[i].id)) ring(boxes[i]);
     for (const auto& n : doc.notes)
         if (isSelected(o.selected, n.id)) ring(geometry::noteRect(n).translated(o.dragOffset));
+    // A selected zone: a ring around each of its chips, and a dashed frame around each box
+    // placed in it (the frames alone would miss the boxes it shares with other zones).
+    std::vector<char> zoneSelected(doc.zones.size(), 0);
+    bool anyZone = false;
+    for (size_t z = 0; z < doc.zones.size(); ++z)
+        anyZone = (zoneSelected[z] = isSelected(o.selected, doc.zones[z].id)) || anyZone;
+    for (size_t i = 0; anyZone && i < doc.components.size() && i < boxes.size(); ++i) {
+        const std::vector<int> rows = geometry::zoneRows(doc, doc.components[i]);
+        if (std::none_of(rows.begin(), rows.end(), [&](int z) { return zoneSelected[size_t(z)]; }))
+            continue;
+        const auto chips = geometry::zoneChips(doc, doc.components[i], boxes[i]);
+        for (const ZoneChip& chip : chips) {
+            // "+N" stands for the rows no chip shows.
+            const bool hiddenSelected =
+                chip.zone < 0 && std::any_of(rows.begin(), rows.end(), [&](int z) {
+                    return zoneSelected[size_t(z)] &&
+                           std::none_of(chips.begin(), chips.end(),
+                                        [&](const ZoneChip& shown) { return shown.zone == z; });
+                });
+            if (hiddenSelected || (chip.zone >= 0 && zoneSelected[size_t(chip.zone)]))
+                ring(chip.rect);
+        }
+        const QRectF r = boxes[i].adjusted(-3 * w, -3 * w, 3 * w, 3 * w);
+        LineShape frame;
+        frame.points = {r.topLeft(), r.topRight(), r.bottomRight(), r.bottomLeft(), r.topLeft()};
+        frame.colour = t.accent;
+        frame.width = w * 0.6;
+        frame.dash = 6 * o.pixel;
+        frame.gap = 4 * o.pixel;
+        s.selection.lines.push_back(std::move(frame));
+    }
     // The curves only when a connection is selected: this list is rebuilt at every zoom step.
     const bool anyConnection =
         std::any_of(doc.connections.begin(), doc.connections.end(),
@@ -314,7 +355,7 @@ LabelContent labelContent(const LabelShape& label, const Document& doc, const Ca
     case LabelShape::Component: {
         if (label.row < 0 || size_t(label.row) >= doc.components.size()) return {};
         const Component& c = doc.components[size_t(label.row)];
-        return componentContent(c, catalogue.kind(c.kind), theme, size, label.compact);
+        return componentContent(doc, c, catalogue.kind(c.kind), theme, size, label.compact);
     }
     case LabelShape::Note: {
         if (label.row < 0 || size_t(label.row) >= doc.notes.size()) return {};
@@ -365,10 +406,14 @@ QString labelKey(const LabelShape& label, const Document& doc, const DiagramThem
     case LabelShape::Component: {
         if (label.row < 0 || size_t(label.row) >= doc.components.size()) return {};
         const Component& c = doc.components[size_t(label.row)];
+        QString zones; // the chips: which zones, and the colours their rows give them
+        for (int z : geometry::zoneRows(doc, c))
+            zones += QString::fromStdString(doc.zones[size_t(z)].id) + QChar('@') +
+                     QString::number(z) + QChar(2);
         return QString::fromStdString(c.name) + QChar(1) + QString::fromStdString(c.kind) +
                QChar(1) + QString::number(geometry::drawnInstances(c)) + QChar(1) +
                QString::number(label.rect.width()) + QChar('x') +
-               QString::number(label.rect.height()) + mode;
+               QString::number(label.rect.height()) + QChar(1) + zones + mode;
     }
     case LabelShape::Note:
         if (label.row < 0 || size_t(label.row) >= doc.notes.size()) return {};

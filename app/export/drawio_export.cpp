@@ -71,7 +71,7 @@ QByteArray toDrawio(const Document& doc, const Catalogue& catalogue) {
     for (const auto& c : doc.components)
         boxes.push_back(geometry::componentRect(c));
     const auto zones = geometry::zoneAreas(doc, boxes);
-    const auto regions = geometry::regionAreas(doc, zones);
+    const auto regions = geometry::regionAreas(doc, boxes, zones);
 
     QByteArray bytes;
     QXmlStreamWriter xml(&bytes);
@@ -104,22 +104,48 @@ QByteArray toDrawio(const Document& doc, const Catalogue& catalogue) {
         vertex(xml, QStringLiteral("region-%1").arg(++regionNo), q(g.region),
                frame.arg(opaque(theme.regionFill), opaque(theme.regionBorder), opaque(theme.zoneText)),
                g.rect);
-    for (const auto& z : zones)
-        vertex(xml, cellId("zone", doc.zones[size_t(z.zone)].id, size_t(z.zone)), xmlSafe(z.label),
+    // A zone may have several frames (groups apart from each other): the second is "/2".
+    std::unordered_map<int, int> framesOf;
+    for (const auto& z : zones) {
+        const int n = ++framesOf[z.zone];
+        vertex(xml,
+               cellId("zone", doc.zones[size_t(z.zone)].id, size_t(z.zone)) +
+                   (n > 1 ? QStringLiteral("/%1").arg(n) : QString()),
+               xmlSafe(z.label),
                frame.arg(opaque(theme.zoneFill), opaque(theme.zoneBorder), opaque(theme.zoneText)),
                z.rect);
+    }
 
+    // Each component, and on it a chip per zone it is placed in (as on the canvas), its
+    // name and kind kept above the chips.
     for (size_t i = 0; i < doc.components.size(); ++i) {
         const Component& c = doc.components[i];
         const KindInfo* kind = catalogue.kind(c.kind);
         QString value = q(c.name.empty() ? c.id : c.name);
         if (kind) value += QLatin1Char('\n') + q(kind->label);
         const QColor stripe = theme.category(kind ? kind->category : std::string());
-        vertex(xml, cellId("component", c.id, i), value,
+        const std::vector<ZoneChip> chips = geometry::zoneChips(doc, c, boxes[i]);
+        const QString cell = cellId("component", c.id, i);
+        vertex(xml, cell, value,
                QStringLiteral("rounded=0;whiteSpace=wrap;html=0;fillColor=%1;strokeColor=%2;"
                               "fontColor=%3;strokeWidth=1;shadow=0;")
-                   .arg(opaque(theme.cardFill), opaque(stripe), opaque(theme.cardText)),
+                       .arg(opaque(theme.cardFill), opaque(stripe), opaque(theme.cardText)) +
+                   (chips.empty()
+                        ? QString()
+                        : QStringLiteral("spacingBottom=%1;")
+                              .arg(boxes[i].bottom() - geometry::zoneChipRow(boxes[i]).top())),
                boxes[i]);
+        for (size_t k = 0; k < chips.size(); ++k) {
+            const ZoneChip& chip = chips[k];
+            const QColor fill =
+                chip.zone >= 0 ? geometry::zoneColour(chip.zone) : geometry::zoneOverflowColour();
+            vertex(xml, QStringLiteral("%1/chip-%2").arg(cell).arg(k + 1), xmlSafe(chip.text),
+                   QStringLiteral("rounded=1;arcSize=20;whiteSpace=nowrap;html=0;fillColor=%1;"
+                                  "strokeColor=none;fontColor=%2;fontSize=9;fontStyle=1;"
+                                  "spacing=0;")
+                       .arg(fill.name(), geometry::zoneChipText().name()),
+                   chip.rect);
+        }
     }
     for (size_t i = 0; i < doc.notes.size(); ++i) {
         const Note& n = doc.notes[i];

@@ -175,6 +175,9 @@ class CanvasRenderTest : public QObject {
         view_->update();
         QVERIFY(swapped.wait(5000));
         QTRY_VERIFY_WITH_TIMEOUT(view_->settled(), 10000);
+        // The zone legend is a QML overlay on the canvas, not part of its drawing.
+        if (QQuickItem* legend = test::findItem(window_->contentItem(), "zoneLegend"))
+            legend->setVisible(false);
         const QImage window = window_->grabWindow();
         QVERIFY(!window.isNull());
         const QRect canvas =
@@ -262,12 +265,13 @@ private slots:
             }
         }
         QVERIFY(solid > 0 && dotted > 0);
-        // Areas are opaque on the canvas (they hide the grid), inner ones darker.
-        QVERIFY(shapes.areas.boxes.size() >= 2);
+        // Areas are opaque on the canvas (they hide the grid), inner ones darker. Here only
+        // eu-west-1 gets a frame (zone_geometry.h: every other box is spread over zones, and
+        // us-west-2's frame would hold the CDN).
+        QVERIFY(shapes.areas.boxes.size() >= 1);
         for (const BoxShape& area : shapes.areas.boxes)
             QCOMPARE(area.fill.alpha(), 255);
-        QVERIFY(shapes.areas.boxes.back().fill.lightness() <
-                shapes.areas.boxes.front().fill.lightness());
+        QVERIFY(shapes.areas.boxes.back().fill.lightness() < view_->theme().background.lightness());
 
         view_->setZoom(0.1);
         const DiagramShapes far = canvasDiagramShapes(view_->sceneState(), ShapeOptions::All);
