@@ -45,11 +45,12 @@ namespace {
 const QString kExamples = QStringLiteral(ARCHLENS_RESOURCES_DIR "/examples");
 
 constexpr int kCell = 24;
-/// A cell may differ by this much ink per channel (about seven pixels of full contrast, for
+/// A cell may differ by this much ink per channel (about eight pixels of full contrast, for
 /// a curve that the GPU flattens a pixel away from where QPainter draws it, a dash that
-/// lands in the next cell, or a name on two lines whose texture is scaled a little
-/// differently from QPainter's glyphs)...
-constexpr double kAbsoluteTolerance = 7 * 255;
+/// lands in the next cell, a name on two lines whose texture is scaled a little
+/// differently from QPainter's glyphs, or a category stripe under a selection frame at a
+/// fractional pixel, antialiased on one side and not the other)...
+constexpr double kAbsoluteTolerance = 8 * 255;
 /// ...plus this share of the larger ink (a 1 px line against a 1.3 px one is 23%).
 constexpr double kRelativeTolerance = 0.35;
 
