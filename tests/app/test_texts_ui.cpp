@@ -112,6 +112,79 @@ private slots:
                          QStringLiteral("^\\d+ components · \\d+ connections · \\d+ zones?$"))),
                  qPrintable(textOf("documentCounts")));
     }
+
+    /// A long title in the Inspector (nothing selected) shows its start after loading and
+    /// after being edited and left, not its end.
+    void longTitleShowsItsStart() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("long-title.archlens");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": "archlens", "version": 1,
+            "title": "Global URL shortener with analytics, custom domains and expiring links for a very large audience",
+            "components": [{"id": "api", "kind": "app_service", "name": "API", "x": 300, "y": 200}]})");
+        file.close();
+        QVERIFY(controller_->openFile(path));
+        controller_->selection()->clear();
+        item("sideTabs")->setProperty("currentIndex", 0);
+        QQuickItem* title = nullptr;
+        QTRY_VERIFY((title = item("field_title")) && title->isVisible() && title->width() > 0);
+        // Far longer than the field: it scrolls, and the first character is at its left edge.
+        QVERIFY(title->property("contentWidth").toReal() > title->width());
+        // The character at the field's left edge (positionAt is callable from QML only).
+        const auto leftmost = [title] {
+            QQmlExpression at(qmlContext(title), title,
+                              QStringLiteral("positionAt(leftPadding + 1, height / 2)"));
+            return at.evaluate().toInt();
+        };
+        QCOMPARE(title->property("cursorPosition").toInt(), 0);
+        QCOMPARE(leftmost(), 0);
+
+        // Clicked into, sent to the end, then left with Tab: the start shows again.
+        const QPointF centre = title->mapToScene(QPointF(title->width() / 2, title->height() / 2));
+        QTest::mouseClick(window_, Qt::LeftButton, {}, centre.toPoint());
+        QTRY_VERIFY(title->hasActiveFocus());
+        QTest::keyClick(window_, Qt::Key_End);
+        QVERIFY(leftmost() > 0);
+        QTest::keyClick(window_, Qt::Key_Tab);
+        QTRY_VERIFY(!title->hasActiveFocus());
+        QCOMPARE(leftmost(), 0);
+        QCOMPARE(controller_->title().left(10), QStringLiteral("Global URL"));
+    }
+
+    /// A typed availability target reads the same in the inspector and in the finding that
+    /// quotes it, including digits the computed figures would cut off.
+    void critiqueQuotesTheTargetAsTheInspectorShowsIt() {
+        QVERIFY(controller_->openFile(
+            QStringLiteral(ARCHLENS_RESOURCES_DIR "/examples/url-shortener.archlens")));
+        controller_->selection()->clear();
+        item("sideTabs")->setProperty("currentIndex", 0);
+        QQuickItem* target = nullptr;
+        QTRY_VERIFY((target = item("field_requirements.availability")) && target->isVisible() &&
+                    target->width() > 0);
+        QTest::mouseClick(
+            window_, Qt::LeftButton, {},
+            target->mapToScene(QPointF(target->width() / 2, target->height() / 2)).toPoint());
+        QTRY_VERIFY(target->hasActiveFocus());
+        QTest::keyClick(window_, Qt::Key_A, Qt::ControlModifier);
+        for (const QChar ch : QStringLiteral("99.99123%"))
+            QTest::keyClick(window_, ch.toLatin1());
+        QTest::keyClick(window_, Qt::Key_Return);
+        QTRY_COMPARE(controller_->document().requirements.availability.value_or(0), 0.9999123);
+        QTRY_COMPARE(target->property("text").toString(), QStringLiteral("99.99123%"));
+        AnalysisController* critique = test::liveCritique(*engine_);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            critique->status() == AnalysisController::Fresh && critique->report() &&
+                std::any_of(critique->report()->findings.begin(),
+                            critique->report()->findings.end(),
+                            [](const Finding& f) { return f.rule == "availability-below-target"; }),
+            10000);
+        for (const Finding& f : critique->report()->findings)
+            if (f.rule == "availability-below-target")
+                QVERIFY2(QString::fromStdString(f.title + " " + f.message)
+                             .contains(QStringLiteral("99.99123%")),
+                         f.message.c_str());
+    }
 };
 
 int main(int argc, char** argv) {
