@@ -111,7 +111,7 @@ Item {
         }
     }
 
-    TextField {
+    OutlinedTextField {
         id: renameField
         objectName: "renameField"
         property string elementId: ""

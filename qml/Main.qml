@@ -293,6 +293,7 @@ ApplicationWindow {
         width: 440
         anchors.centerIn: parent
         standardButtons: Dialog.Save | Dialog.Discard | Dialog.Cancel
+        footer: OutlinedDialogButtonBox { }
         Label {
             width: parent ? parent.width : 400
             wrapMode: Label.Wrap
