@@ -5,6 +5,7 @@
 #include "archlens/analysis/report_json.h"
 #include "archlens/analysis/rules.h"
 #include "archlens/model/catalogue.h"
+#include "archlens/model/describe.h"
 #include "archlens/model/document_io.h"
 #include "diagram_export.h"
 #include "export_file.h"
@@ -194,8 +195,9 @@ void printAccepted(const Report& report) {
 }
 
 void printText(const QString& file, const Document& doc, const Report& report) {
-    out() << shown(file) << ": " << shown(doc.title) << " — " << doc.components.size() << " components, "
-          << doc.flows.size() << " flows\n\n";
+    out() << shown(file) << ": " << shown(doc.title) << " — "
+          << q(countOf(doc.components.size(), "component", "components")) << ", "
+          << q(countOf(doc.flows.size(), "flow", "flows")) << "\n\n";
     out() << "Flows\n";
     for (const auto& f : report.flows) {
         out() << "  " << shown(f.name.empty() ? f.id : f.name) << ": availability "

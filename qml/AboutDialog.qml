@@ -10,6 +10,7 @@ Dialog {
     title: qsTr("About ArchLens")
     modal: true
     standardButtons: Dialog.Close
+    footer: OutlinedDialogButtonBox { }
     width: 460
 
     RuleListModel { id: rules }

@@ -15,7 +15,7 @@ Pane {
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
-        TextField {
+        OutlinedTextField {
             id: search
             objectName: "paletteSearch"
             Layout.fillWidth: true

@@ -120,7 +120,7 @@ Item {
         }
     }
 
-    TextField {
+    OutlinedTextField {
         id: renameField
         objectName: "renameField"
         property string elementId: ""

@@ -21,6 +21,7 @@ Dialog {
     height: Math.min(640, parent ? parent.height - 80 : 640)
     anchors.centerIn: parent
     standardButtons: Dialog.Cancel
+    footer: OutlinedDialogButtonBox { }
 
     ExportController {
         id: exporter

@@ -116,7 +116,7 @@ Pane {
 
         RowLayout {
             Layout.fillWidth: true
-            TextField {
+            OutlinedTextField {
                 id: searchField
                 objectName: "findingSearch"
                 Layout.fillWidth: true
@@ -256,7 +256,7 @@ Pane {
                             width: parent.width
                             spacing: 6
                             visible: entry.highlighted
-                            TextField {
+                            OutlinedTextField {
                                 id: noteField
                                 objectName: "acceptNote"
                                 visible: !entry.acknowledged

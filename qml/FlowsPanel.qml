@@ -184,7 +184,7 @@ Pane {
                 RowLayout {
                     Layout.fillWidth: true
                     SectionTitle { text: qsTr("Route") }
-                    Button {
+                    OutlinedButton {
                         objectName: "routeButton"
                         text: panel.routing ? qsTr("Done") : qsTr("Edit route on canvas")
                         highlighted: panel.routing

@@ -228,8 +228,9 @@ ApplicationWindow {
             ToolButton {
                 objectName: "critiqueSummary"
                 text: window.critique.status === AnalysisController.Invalid ? qsTr("Cannot analyse")
-                      : qsTr("%1 errors · %2 warnings · %3 info").arg(window.critique.errorCount)
-                        .arg(window.critique.warningCount).arg(window.critique.infoCount)
+                      : [Format.count(window.critique.errorCount, qsTr("%1 error"), qsTr("%1 errors")),
+                         Format.count(window.critique.warningCount, qsTr("%1 warning"), qsTr("%1 warnings")),
+                         qsTr("%1 info").arg(window.critique.infoCount)].join(" · ")
                 palette.buttonText: window.critique.errorCount > 0 ? Theme.error
                                     : window.critique.warningCount > 0 ? Theme.warningText : window.palette.windowText
                 opacity: window.critique.status === AnalysisController.Pending ? 0.6 : 1
@@ -252,10 +253,10 @@ ApplicationWindow {
                 opacity: 0.7
             }
             Label {
-                text: qsTr("%1 components · %2 connections · %3 zones")
-                      .arg(DocumentController.components.count)
-                      .arg(DocumentController.connections.count)
-                      .arg(DocumentController.zones.count)
+                objectName: "documentCounts"
+                text: [Format.count(DocumentController.components.count, qsTr("%1 component"), qsTr("%1 components")),
+                       Format.count(DocumentController.connections.count, qsTr("%1 connection"), qsTr("%1 connections")),
+                       Format.count(DocumentController.zones.count, qsTr("%1 zone"), qsTr("%1 zones"))].join(" · ")
                 opacity: 0.7
             }
             ToolButton {
@@ -292,6 +293,7 @@ ApplicationWindow {
         width: 440
         anchors.centerIn: parent
         standardButtons: Dialog.Save | Dialog.Discard | Dialog.Cancel
+        footer: OutlinedDialogButtonBox { }
         Label {
             width: parent ? parent.width : 400
             wrapMode: Label.Wrap

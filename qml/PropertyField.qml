@@ -59,7 +59,7 @@ Control {
     function format(v) {
         if (v === undefined || v === null) return ""
         if (typeof v !== "number") return String(v)
-        if (fraction) return String(Number((v * 100).toPrecision(10))) + "%"
+        if (fraction) return Format.availabilityInput(v) // as the critique quotes it
         return String(Math.round(v * 1e9) / 1e9)
     }
     /// A typed availability: "99.9%" and "99.9" mean 0.999, as does "0.999"; NaN for text
@@ -221,7 +221,7 @@ Control {
 
     Component {
         id: numberEditor
-        TextField {
+        OutlinedTextField {
             id: numberField
             objectName: "field_" + field.name
             readonly property string shown: field.mixed ? "" : field.format(field.value)
@@ -299,15 +299,25 @@ Control {
 
     Component {
         id: stringEditor
-        TextField {
+        OutlinedTextField {
             id: stringField
+            objectName: "field_" + field.name
             readonly property string shown: field.mixed ? "" : field.format(field.value)
             text: shown
             placeholderText: field.mixed ? qsTr("mixed") : field.resettable || !field.hasValue ? qsTr("not set") : ""
             selectByMouse: true
-            // Show the start of a long name, not its end, when it is not being edited.
-            onShownChanged: if (!activeFocus) cursorPosition = 0
-            Component.onCompleted: cursorPosition = 0
+            // Show the start of a long name, not its end, when it is not being edited: after
+            // the text is set (setting it puts the cursor at the end), when the field is left,
+            // and when it is laid out anew.
+            function showStart() {
+                if (activeFocus) return
+                cursorPosition = 0
+                ensureVisible(0)
+            }
+            onTextChanged: showStart()
+            onActiveFocusChanged: showStart()
+            onWidthChanged: showStart()
+            Component.onCompleted: showStart()
             onTextEdited: if (field.live) field.typed(text)
             onEditingFinished: {
                 if (!field.live && text !== shown) field.commit(text)
@@ -319,8 +329,9 @@ Control {
 
     Component {
         id: textEditor
-        TextArea {
+        OutlinedTextArea {
             id: area
+            objectName: "field_" + field.name
             readonly property string shown: field.mixed ? "" : field.format(field.value)
             text: shown
             placeholderText: field.mixed ? qsTr("mixed") : ""
@@ -382,7 +393,7 @@ Control {
                                p99: isNaN(b) || p99.text === "" ? p99.text : b })
             }
             Label { text: "p50"; opacity: 0.7 }
-            TextField {
+            OutlinedTextField {
                 id: p50
                 objectName: "p50"
                 readonly property string shown: field.mixed || !field.hasValue ? "" : field.format(field.value.p50)
@@ -400,7 +411,7 @@ Control {
                 onActiveFocusChanged: if (!activeFocus) latency.commit()
             }
             Label { text: "p99"; opacity: 0.7 }
-            TextField {
+            OutlinedTextField {
                 id: p99
                 readonly property string shown: field.mixed || !field.hasValue ? "" : field.format(field.value.p99)
                 text: shown

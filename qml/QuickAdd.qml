@@ -57,7 +57,7 @@ Popup {
 
     contentItem: ColumnLayout {
         spacing: 4
-        TextField {
+        OutlinedTextField {
             id: field
             objectName: "quickAddField"
             Layout.fillWidth: true

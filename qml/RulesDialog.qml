@@ -12,6 +12,7 @@ Dialog {
     title: qsTr("Rules of the critique")
     modal: true
     standardButtons: Dialog.Close
+    footer: OutlinedDialogButtonBox { }
     width: 640
     height: Math.min(720, parent ? parent.height - 80 : 720)
 
@@ -25,7 +26,7 @@ Dialog {
     ColumnLayout {
         anchors.fill: parent
         spacing: 8
-        TextField {
+        OutlinedTextField {
             id: search
             objectName: "ruleSearch"
             Layout.fillWidth: true

@@ -15,6 +15,7 @@ Dialog {
     title: qsTr("Keyboard shortcuts")
     modal: true
     standardButtons: Dialog.Close
+    footer: OutlinedDialogButtonBox { }
     width: 560
     height: Math.min(640, parent ? parent.height - 80 : 640)
 

@@ -68,6 +68,26 @@ std::string availabilityPercent(double availability) {
     return text + "%";
 }
 
+std::string availabilityInputText(double availability) {
+    if (!std::isfinite(availability)) return kNotANumber;
+    // Ten significant digits, as the inspector's field writes it: enough for any typed
+    // target, few enough that 0.999 * 100 reads 99.9 rather than 99.89999999999999.
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.10g", availability * 100);
+    return std::string(buffer) + "%";
+}
+
+std::string durationInputText(double value, const std::string& unit, bool inParentheses) {
+    if (!std::isfinite(value) || value < 0) return kNotANumber;
+    const double ms = unit == "s" ? value * 1000 : value;
+    const std::string read = ms >= 60000 ? downtimeText(ms / 60000) : millisecondsText(ms);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.10g", value);
+    const std::string typed = std::string(buffer) + " " + unit;
+    if (read == typed) return read;
+    return inParentheses ? read + ", " + typed : read + " (" + typed + ")";
+}
+
 std::string ninesText(double availability) {
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "%.1f", nines(availability));

@@ -5,7 +5,9 @@
 // component whose name is taken gets the next free number ("API" -> "API 2").
 #include "document_controller.h"
 
+#include "archlens/model/describe.h"
 #include "archlens/model/document_io.h"
+#include "count_text.h"
 #include "diagram_geometry.h"
 
 #include <QClipboard>
@@ -13,6 +15,8 @@
 #include <QMimeData>
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -21,8 +25,18 @@ namespace archlens {
 namespace {
 const QString kMime = QStringLiteral("application/x-archlens-fragment");
 constexpr double kPasteOffset = 24;
-/// How many offsets a paste tries before it gives up looking for free space.
-constexpr int kPasteTries = 400;
+/// How many rings of grid steps around its preferred place a paste searches for free
+/// space before it goes below everything instead.
+constexpr int kPasteRings = 64;
+
+/// Which of the offsets equally near the preferred place a paste takes first: right,
+/// below, left, above, then the diagonals (below right first).
+int directionRank(int i, int j) {
+    if (j == 0) return i >= 0 ? 0 : 2;
+    if (i == 0) return j > 0 ? 1 : 3;
+    if (j > 0) return i > 0 ? 4 : 5;
+    return i < 0 ? 6 : 7;
+}
 
 /// The name itself when no component has it; otherwise the next free number: "Shortener
 /// API" -> "Shortener API 2", "API 2" -> "API 3".
@@ -40,6 +54,21 @@ std::string freshCopyName(const std::string& name, const std::unordered_set<std:
     }
     for (;; ++n)
         if (std::string next = base + " " + std::to_string(n); !taken.count(next)) return next;
+}
+
+/// What a copy holds, in a status line: "Shortener API" for one component, "1 note",
+/// "2 components and 1 note".
+QString fragmentText(const Document& fragment) {
+    const auto components = qsizetype(fragment.components.size());
+    const auto notes = qsizetype(fragment.notes.size());
+    if (components == 1 && notes == 0)
+        return QString::fromStdString(fragment.components.front().name);
+    const QString c =
+        countText(components, QObject::tr("%1 component"), QObject::tr("%1 components"));
+    const QString n = countText(notes, QObject::tr("%1 note"), QObject::tr("%1 notes"));
+    if (notes == 0) return c;
+    if (components == 0) return n;
+    return QObject::tr("%1 and %2").arg(c, n);
 }
 
 Document fragmentOf(const Document& doc, const QStringList& ids) {
@@ -84,9 +113,7 @@ void DocumentController::copySelection() {
     mime->setText(QString::fromUtf8(data));
     QGuiApplication::clipboard()->setMimeData(mime);
     pasteCount_ = 0;
-    setStatus(tr("Copied %1 components and %2 notes")
-                  .arg(fragment.components.size())
-                  .arg(fragment.notes.size()));
+    setStatus(tr("Copied %1").arg(fragmentText(fragment)));
 }
 
 void DocumentController::cutSelection() {
@@ -136,8 +163,8 @@ bool DocumentController::pasteJson(const QByteArray& data, QPointF at, bool atGi
         shift = QPointF(snap(at.x() - box.width() / 2) - box.left(),
                         snap(at.y() - box.height() / 2) - box.top());
     } else {
-        // Beside the original, then further right and down until nothing is underneath:
-        // a copy on top of a box hides it, and a person then drags it off by hand.
+        // Beside the original, else the free place nearest to it, searched in rings of
+        // grid steps: a copy on top of a box hides it, and one far away is lost.
         std::vector<QRectF> boxes;
         for (const auto& c : editor_.document().components)
             boxes.push_back(geometry::componentRect(c));
@@ -153,15 +180,30 @@ bool DocumentController::pasteJson(const QByteArray& data, QPointF at, bool atGi
             }
             return true;
         };
-        const int first = pasteCount_ < 0 ? 0 : 1;
+        const QPointF preferred = QPointF(kPasteOffset, kPasteOffset) * (pasteCount_ < 0 ? 0 : 1);
         pasteCount_ = 0;
-        shift = QPointF(kPasteOffset, kPasteOffset) * first;
-        for (int k = first; k < first + kPasteTries; ++k) {
-            const QPointF at = QPointF(kPasteOffset, kPasteOffset) * k;
-            if (free(at)) {
-                shift = at;
-                break;
-            }
+        // The nearest free offset, ties going to the earlier direction; ring r holds the
+        // offsets r steps away along x or y, none nearer than r steps, so the search stops
+        // at the first ring that cannot beat the best found.
+        std::optional<std::pair<int, int>> best; // squared distance in steps, direction
+        for (int r = 0; r <= kPasteRings && (!best || r * r <= best->first); ++r)
+            for (int i = -r; i <= r; ++i)
+                for (int j = -r; j <= r; ++j) {
+                    if (std::max(std::abs(i), std::abs(j)) != r) continue;
+                    const std::pair<int, int> rank{i * i + j * j, directionRank(i, j)};
+                    if (best && rank >= *best) continue;
+                    const QPointF at = preferred + QPointF(i, j) * kGrid;
+                    if (free(at)) {
+                        best = rank;
+                        shift = at;
+                    }
+                }
+        if (!best) {
+            // No room near it: below everything, where there always is.
+            QRectF all;
+            for (const QRectF& b : boxes)
+                all |= b;
+            shift = QPointF(preferred.x(), snap(all.bottom() + 3 * kGrid) - box.top());
         }
     }
     const Document& doc = editor_.document();
@@ -181,9 +223,9 @@ bool DocumentController::pasteJson(const QByteArray& data, QPointF at, bool atGi
 
     QStringList added;
     {
-        Editor::Group group(
-            editor_, "Paste " + std::to_string(fragment.components.size() + fragment.notes.size()) +
-                         " items");
+        Editor::Group group(editor_,
+                            "Paste " + countOf(fragment.components.size() + fragment.notes.size(),
+                                               "item", "items"));
         for (auto c : fragment.components) {
             c.id = freshId(c.id, c.id + "_");
             c.name = freshCopyName(c.name, names);
@@ -214,7 +256,12 @@ bool DocumentController::pasteJson(const QByteArray& data, QPointF at, bool atGi
         }
     }
     selection_.setIds(added);
-    setStatus(tr("Pasted %1 items").arg(added.size()));
+    if (!added.isEmpty()) emit pasted(added);
+    // One pasted component is named, as its copy is ("Pasted Shortener API 2").
+    const Component* single =
+        added.size() == 1 ? editor_.document().component(added.front().toStdString()) : nullptr;
+    setStatus(single ? tr("Pasted %1").arg(QString::fromStdString(single->name))
+                     : tr("Pasted %1").arg(countText(added.size(), tr("%1 item"), tr("%1 items"))));
     return !added.isEmpty();
 }
 

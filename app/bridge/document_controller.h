@@ -201,6 +201,8 @@ signals:
     void layoutRunningChanged();
     /// An automatic layout has been applied (or failed, with the reason in status).
     void layoutFinished();
+    /// A paste or duplicate placed these elements (and selected them).
+    void pasted(const QStringList& ids);
 
 private:
     void setError(const QString& text);

@@ -2,6 +2,7 @@
 // public edit is one undo step (a macro where it takes several model commands).
 #include "document_controller.h"
 
+#include "count_text.h"
 #include "diagram_geometry.h"
 #include "json_variant.h"
 
@@ -188,7 +189,7 @@ bool DocumentController::moveElements(const QStringList& ids, qreal dx, qreal dy
     Editor::Group group(editor_, positions.size() == 1
                                      ? "Move " + describeElement(doc, positions.front().ref.type,
                                                                  positions.front().ref.id)
-                                     : "Move " + std::to_string(positions.size()) + " items");
+                                     : "Move " + countOf(positions.size(), "item", "items"));
     const EditResult r = editor_.move(positions);
     if (!r.ok()) return refuse(r.error);
     // A component dropped into another zone's area moves into that zone; one spread
@@ -242,8 +243,10 @@ bool DocumentController::deleteElements(const QStringList& ids) {
         describeElement(editor_.document(), refs.front().type, refs.front().id));
     const EditResult r = editor_.removeElements(refs);
     if (!r.ok()) return refuse(r.error);
-    setStatus(refs.size() == 1 ? tr("Deleted %1").arg(gone)
-                               : tr("Deleted %1 items").arg(refs.size()));
+    setStatus(refs.size() == 1
+                  ? tr("Deleted %1").arg(gone)
+                  : tr("Deleted %1")
+                        .arg(countText(qsizetype(refs.size()), tr("%1 item"), tr("%1 items"))));
     return true;
 }
 

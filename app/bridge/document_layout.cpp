@@ -2,6 +2,8 @@
 // layout library (Graphviz); here they become one undoable move.
 #include "document_controller.h"
 
+#include "count_text.h"
+
 #include "archlens/layout/align.h"
 #include "diagram_geometry.h"
 
@@ -43,7 +45,9 @@ void DocumentController::autoLayout() {
     if (!layoutEngine_) layoutEngine_ = std::make_shared<AutoLayout>();
     layoutRunning_ = true;
     emit layoutRunningChanged();
-    setStatus(tr("Laying out %1 components…").arg(editor_.document().components.size()));
+    setStatus(tr("Laying out %1…")
+                  .arg(countText(qsizetype(editor_.document().components.size()),
+                                 tr("%1 component"), tr("%1 components"))));
     // The worker gets its own copy of the document and of the engine's handle, so neither
     // an edit nor closing the window can pull them away from under it.
     auto engine = layoutEngine_;
@@ -82,7 +86,9 @@ void DocumentController::applyLayout(const std::vector<Editor::Position>& positi
         Editor::Group group(editor_, "Automatic layout");
         if (const EditResult r = editor_.move(moves); !r.ok()) refuse(r.error);
     }
-    setStatus(tr("Laid out %1 components").arg(positions.size()));
+    setStatus(
+        tr("Laid out %1")
+            .arg(countText(qsizetype(positions.size()), tr("%1 component"), tr("%1 components"))));
     emit layoutFinished();
 }
 

@@ -1,6 +1,7 @@
 #include "qml_format.h"
 
 #include "archlens/analysis/display_format.h"
+#include "count_text.h"
 
 namespace archlens {
 
@@ -16,6 +17,14 @@ QString QmlFormat::multiplier(double factor) const {
 
 QString QmlFormat::rate(double requestsPerSecond) const {
     return QString::fromStdString(rateText(requestsPerSecond));
+}
+
+QString QmlFormat::availabilityInput(double availability) const {
+    return QString::fromStdString(availabilityInputText(availability));
+}
+
+QString QmlFormat::count(int n, const QString& one, const QString& many) const {
+    return countText(n, one, many);
 }
 
 } // namespace archlens

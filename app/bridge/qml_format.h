@@ -20,6 +20,12 @@ public:
     Q_INVOKABLE QString multiplier(double factor) const;
     /// A request rate: "2.5 req/s", "40,450 req/s" (rateText).
     Q_INVOKABLE QString rate(double requestsPerSecond) const;
+    /// An availability a person typed, as the findings quote it: "99.9%", "99.925%"
+    /// (availabilityInputText).
+    Q_INVOKABLE QString availabilityInput(double availability) const;
+    /// A count with its noun in the right number: count(1, qsTr("%1 error"),
+    /// qsTr("%1 errors")) is "1 error" (both forms given, as in count_text.h).
+    Q_INVOKABLE QString count(int n, const QString& one, const QString& many) const;
 };
 
 } // namespace archlens

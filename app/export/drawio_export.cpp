@@ -5,6 +5,7 @@
 #include "xml_text.h"
 
 #include <QXmlStreamWriter>
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
@@ -39,6 +40,17 @@ QString opaque(const QColor& c) {
 
 QString num(double v) {
     return QString::number(v, 'f', 1);
+}
+
+/// Where `point` lies on `box` as draw.io's fixed connection points give it: 0..1 across
+/// and down ("exitX=1;exitY=0.25" is a quarter of the way down the right side).
+QString anchor(const char* end, const QRectF& box, QPointF point) {
+    const auto share = [](double v) {
+        return QString::number(std::round(std::clamp(v, 0.0, 1.0) * 10000) / 10000, 'g', 6);
+    };
+    return QStringLiteral("%1X=%2;%1Y=%3;%1Dx=0;%1Dy=0;%1Perimeter=0;")
+        .arg(QLatin1String(end), share((point.x() - box.left()) / box.width()),
+             share((point.y() - box.top()) / box.height()));
 }
 
 void geometry(QXmlStreamWriter& xml, const QRectF& r) {
@@ -157,8 +169,14 @@ QByteArray toDrawio(const Document& doc, const Catalogue& catalogue) {
     }
 
     std::unordered_map<std::string, QString> componentCell;
-    for (size_t i = 0; i < doc.components.size(); ++i)
+    std::unordered_map<std::string, size_t> componentRow;
+    for (size_t i = 0; i < doc.components.size(); ++i) {
         componentCell.emplace(doc.components[i].id, cellId("component", doc.components[i].id, i));
+        componentRow.emplace(doc.components[i].id, i);
+    }
+    // The ends as the canvas draws them: several arrows on one side of a box spread along
+    // it, so draw.io gets each end's place rather than attaching all at the side's middle.
+    const auto curves = geometry::connectionCurves(doc, boxes);
     for (size_t i = 0; i < doc.connections.size(); ++i) {
         const Connection& c = doc.connections[i];
         const auto from = componentCell.find(c.from), to = componentCell.find(c.to);
@@ -172,6 +190,9 @@ QByteArray toDrawio(const Document& doc, const Catalogue& catalogue) {
                     QStringLiteral("dashed=1;dashPattern=1 3;strokeWidth=2;");
         else
             style = style.arg(opaque(theme.connection));
+        if (const auto& curve = curves[i])
+            style += anchor("exit", boxes[componentRow.at(c.from)], curve->points[0]) +
+                     anchor("entry", boxes[componentRow.at(c.to)], curve->points[3]);
         xml.writeStartElement(QStringLiteral("mxCell"));
         xml.writeAttribute(QStringLiteral("id"), cellId("connection", c.id, i));
         xml.writeAttribute(QStringLiteral("value"), QString());

@@ -45,6 +45,7 @@ void reset(QCustomPlot& plot, const DiagramTheme& theme) {
     plot.clearPlottables();
     plot.clearGraphs();
     plot.plotLayout()->setAutoMargins(QCP::msAll);
+    plot.axisRect()->setAutoMargins(QCP::msAll);
     plot.setBackground(theme.background);
     plot.axisRect()->setBackground(theme.background);
     for (QCPAxis* axis : plot.axisRect()->axes()) {
@@ -318,12 +319,21 @@ void buildAvailability(QCustomPlot& plot, const Report& report, const Document& 
         line->point1->setCoords(0, t);
         line->point2->setCoords(1, t);
         line->setPen(QPen(theme.status.error, 1.5, Qt::DashLine));
-        auto* text = label(plot, QStringLiteral("target %1").arg(q(availabilityPercent(*target))), theme);
+        // Named above the plot area's right end, where no bar reaches: on the line's own
+        // height it sat on the first bar.
+        auto* text = label(
+            plot, QStringLiteral("target %1 (dashed line)").arg(q(availabilityPercent(*target))),
+            theme);
+        text->setObjectName(QStringLiteral("targetLabel"));
         text->setColor(theme.status.error);
-        text->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
-        text->position->setTypeY(QCPItemPosition::ptPlotCoords);
-        text->position->setCoords(0.01, t);
-        text->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        text->setClipToAxisRect(false);
+        text->position->setType(QCPItemPosition::ptAxisRectRatio);
+        text->position->setCoords(1, 0);
+        text->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+        const QMargins padding = text->padding();
+        plot.axisRect()->setAutoMargins(QCP::msLeft | QCP::msRight | QCP::msBottom);
+        plot.axisRect()->setMargins(QMargins(
+            0, QFontMetrics(text->font()).height() + padding.top() + padding.bottom() + 2, 0, 0));
     }
     plot.yAxis->setRange(0, std::ceil(top + 0.5));
     QSharedPointer<QCPAxisTickerFixed> yTicker(new QCPAxisTickerFixed);

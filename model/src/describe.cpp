@@ -63,4 +63,8 @@ std::string describeAttribute(const Catalogue& catalogue, const Document& doc,
     return ref.name;
 }
 
+std::string countOf(std::size_t n, std::string_view one, std::string_view many) {
+    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
 } // namespace archlens

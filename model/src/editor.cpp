@@ -260,7 +260,7 @@ EditResult Editor::removeElements(const std::vector<ElementRef>& refs) {
     // one at a time: the whole delete is one undo step and one notification.
     beginMacro(gone.size() == 1
                    ? "Delete " + describeElement(doc_, gone.begin()->first, gone.begin()->second)
-                   : "Delete " + std::to_string(gone.size()) + " items");
+                   : "Delete " + countOf(gone.size(), "item", "items"));
     for (const auto& c : doc_.connections) {
         if (gone.count({ElementType::Connection, c.id})) continue;
         for (const auto& [type, id] : gone)
@@ -342,7 +342,7 @@ EditResult Editor::setAttributes(const std::vector<AttributeRef>& refs, const Js
                        : refs.empty()
                            ? std::string("Change")
                            : "Change " + describeAttribute(catalogue_, doc_, refs.front()) +
-                                 " of " + std::to_string(refs.size()) + " items");
+                                 " of " + countOf(refs.size(), "item", "items"));
     for (const auto& ref : refs)
         setAttribute(ref, value);
     return {};
@@ -390,7 +390,7 @@ EditResult Editor::move(const std::vector<Position>& positions) {
     auto macro = std::make_unique<MacroCommand>(
         positions.size() == 1
             ? "Move " + describeElement(doc_, positions.front().ref.type, positions.front().ref.id)
-            : "Move " + std::to_string(positions.size()) + " items");
+            : "Move " + countOf(positions.size(), "item", "items"));
     for (const auto& p : positions) {
         if (p.ref.type != ElementType::Component && p.ref.type != ElementType::Note)
             return EditResult::refused("only components and notes have a position");

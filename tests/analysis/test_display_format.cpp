@@ -107,3 +107,26 @@ TEST_CASE("availability and nines") {
     checkTable(availabilityPercent, {{0.9984, "99.84%"}, {0.999983, "99.9983%"}, {0.0, "0%"}, {1.0, "100%"}});
     checkTable(ninesText, {{0.9984, "2.8"}, {0.9999, "4.0"}, {0.999983, "4.8"}, {1.0, "9.0"}, {0.0, "0.0"}});
 }
+
+TEST_CASE("typed availabilities: the exact percentage the inspector shows") {
+    checkTable(availabilityInputText, {{0.999, "99.9%"},
+                                       {0.9995, "99.95%"},
+                                       {0.99925, "99.925%"},
+                                       {0.97, "97%"},
+                                       {0.975, "97.5%"},
+                                       {1, "100%"},
+                                       {0, "0%"},
+                                       {kNaN, "—"}});
+    // availabilityPercent, for computed ones, cuts these short; a typed value never is.
+    CHECK(availabilityPercent(0.9999123) == "99.9912%");
+    CHECK(availabilityInputText(0.9999123) == "99.99123%");
+}
+
+TEST_CASE("typed durations: read as durations, with the typed figure when it differs") {
+    auto ms = [](double v) { return durationInputText(v, "ms"); };
+    auto s = [](double v) { return durationInputText(v, "s"); };
+    checkTable(
+        ms, {{800, "800 ms"}, {2000, "2 s (2000 ms)"}, {1500, "1.5 s (1500 ms)"}, {0.5, "0.5 ms"}});
+    checkTable(s, {{30, "30 s"}, {300, "5 min (300 s)"}, {86400, "24 h (86400 s)"}, {-1, "—"}});
+    CHECK(durationInputText(600, "s", true) == "10 min, 600 s");
+}

@@ -217,8 +217,9 @@ TEST_CASE("rule stacked-http-caches: a CDN and a caching proxy on one read path"
     CHECK(f[0].subjects == std::vector<std::string>{"cdn", "proxy"});
     CHECK(f[0].severity == Severity::Info);
     CHECK(f[0].guideSection == "Web Server Caching");
-    CHECK_THAT(f[0].message, Catch::Contains("Open a product page passes through Edge (TTL 10 min) "
-                                             "and Page cache (TTL 1 min)"));
+    CHECK_THAT(f[0].message,
+               Catch::Contains("Open a product page passes through Edge (TTL 10 min, 600 s) "
+                               "and Page cache (TTL 1 min, 60 s)"));
 
     SECTION("a proxy that does not cache is quiet") {
         component(d, "proxy")["props"].erase("ttl_s");

@@ -171,7 +171,7 @@ TEST_CASE("rule dns-failover-ttl: DNS moves clients between regions slower than 
     CHECK(f[0].subjects == std::vector<std::string>{"dns"});
     CHECK(f[0].severity == Severity::Warning);
     CHECK(f[0].guideSection == "Domain Name System (DNS)");
-    CHECK_THAT(f[0].title, Catch::Contains("30 min") && Catch::Contains("99.99%"));
+    CHECK_THAT(f[0].title, Catch::Contains("30 min (1800 s)") && Catch::Contains("99.99%"));
     // 99.99% allows 52.6 minutes a year; 30 minutes per failover is 57% of it.
     CHECK_THAT(f[0].message, Catch::Contains("to Gateway in eu and us") &&
                                  Catch::Contains("allows 53 min") && Catch::Contains("57%") &&

@@ -110,8 +110,8 @@ TEST_CASE("timeout-budget compares along each flow's own path") {
     auto f = findingsOf("timeout-budget", r);
     REQUIRE(f.size() == 1);
     CHECK(f[0].subjects == std::vector<std::string>{"c4"});
-    CHECK_THAT(f[0].message, Catch::Contains("4 attempts × 3 s plus 150 ms of backoff") &&
-                                 Catch::Contains("gives up after 10 s"));
+    CHECK_THAT(f[0].message, Catch::Contains("4 attempts × 3 s (3000 ms) plus 150 ms of backoff") &&
+                                 Catch::Contains("gives up after 10 s (10000 ms)"));
 }
 
 TEST_CASE("background flows are judged by their own targets only") {

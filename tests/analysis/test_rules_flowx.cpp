@@ -368,9 +368,10 @@ TEST_CASE("rule cache-saves-little: a CDN, a shared cache and a local cache on o
     CHECK(f[0].severity == Severity::Info);
     CHECK(f[0].guideSection == "Caching Strategies");
     CHECK(f[0].title == "3 cache layers on one read path");
-    CHECK_THAT(f[0].message, Catch::Contains("View order passes through 3 layers") &&
-                                 Catch::Contains("Order cache (TTL 5 min), CDN (TTL 1 min) and "
-                                                 "In-process cache (TTL 5 s)"));
+    CHECK_THAT(f[0].message,
+               Catch::Contains("View order passes through 3 layers") &&
+                   Catch::Contains("Order cache (TTL 5 min, 300 s), CDN (TTL 1 min, 60 s) and "
+                                   "In-process cache (TTL 5 s)"));
     // Without the local cache, two layers with a reason each: quiet.
     d["connections"].erase(d["connections"].size() - 1);
     CHECK(findingsOf("cache-saves-little", d).empty());

@@ -167,7 +167,7 @@ TEST_CASE("rule shared-pool: one pool for a slow third party and the rest") {
     CHECK(f[0].guideSection == "Bulkhead");
     CHECK_THAT(f[0].message, Catch::Contains("API calls 3 dependencies synchronously") &&
                                  Catch::Contains("Orders DB, Search, Payments") &&
-                                 Catch::Contains("Payments (external, p99 2 s)"));
+                                 Catch::Contains("Payments (external, p99 2 s, 2000 ms)"));
 
     SECTION("a fast third party is a decision to state, not a flaw") {
         component(d, "psp")["props"].erase("latency_ms");

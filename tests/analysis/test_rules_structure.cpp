@@ -126,7 +126,7 @@ TEST_CASE("rule timeout-budget: attempts x timeout plus backoff against the call
     REQUIRE(f.size() == 1);
     CHECK(f[0].subjects == std::vector<std::string>{"c3"});
     CHECK_THAT(f[0].message, Catch::Contains("3 attempts × 300 ms plus 150 ms of backoff") &&
-                                 Catch::Contains("gives up after 1 s"));
+                                 Catch::Contains("gives up after 1 s (1000 ms)"));
     connection(d, "c3")["props"]["timeout_ms"] = 250; // 750 + 150 ms: fits
     CHECK(findingsOf("timeout-budget", d).empty());
 }

@@ -19,6 +19,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
+#include <cmath>
 #include <string>
 
 Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
@@ -344,6 +345,50 @@ private slots:
         QTRY_COMPARE(doc().components.size(), components + 1);
         QCOMPARE(doc().components.back().kind, std::string("message_queue"));
         QVERIFY(doc().connections.empty());
+    }
+
+    /// Ctrl+D on the middle of a 3x3 block of boxes: the copy covers no box and lands at the
+    /// nearest free place (just below the block), not far off along the diagonal; a copy
+    /// placed out of sight is scrolled into view.
+    void duplicateInACrowdLandsNearby() {
+        freshDesign();
+        QStringList block;
+        for (int row = 0; row < 3; ++row)
+            for (int column = 0; column < 3; ++column)
+                block << controller_->addComponent("app_service", 300 + column * 216,
+                                                   200 + row * 80);
+        const QString middle = block[4];
+        const QRectF original = rectOf(middle);
+        QTest::mouseClick(window_, Qt::LeftButton, {}, onScreen(original.center()));
+        QCOMPARE(controller_->selection()->current(), middle);
+        QTest::keyClick(window_, Qt::Key_D, Qt::ControlModifier);
+        QCOMPARE(doc().components.size(), size_t(10));
+        const QRectF copy = geometry::componentRect(doc().components.back());
+        for (const QString& id : block)
+            QVERIFY2(!copy.intersects(rectOf(id)), qPrintable(id));
+        // The nearest free place is just below the block's bottom row, a grid step clear,
+        // one preferred step (24 px) to the right; the old diagonal walk went as far down
+        // and as far across.
+        double blockBottom = 0;
+        for (const QString& id : block)
+            blockBottom = std::max(blockBottom, rectOf(id).bottom());
+        // (Offsets are whole grid steps, so the first step at or past that.)
+        const double grid = DocumentController::kGrid;
+        const double down = std::ceil((blockBottom + grid - original.top()) / grid) * grid;
+        const QPointF moved = copy.topLeft() - original.topLeft();
+        const double distance = std::hypot(moved.x(), moved.y());
+        QVERIFY2(distance <= std::hypot(24.0, down) + 0.5,
+                 qPrintable(QString("moved by %1, %2").arg(moved.x()).arg(moved.y())));
+        QCOMPARE(moved, QPointF(24, down));
+
+        // Far out of view: duplicating scrolls to the copy.
+        controller_->selection()->select(middle);
+        view_->setOrigin(QPointF(-3000, -3000));
+        QVERIFY(controller_->duplicateSelection());
+        const QRectF second = geometry::componentRect(doc().components.back());
+        const QRectF shown(view_->origin(),
+                           QSizeF(view_->width(), view_->height()) / view_->zoom());
+        QVERIFY2(shown.contains(second), "the copy is not in view");
     }
 };
 

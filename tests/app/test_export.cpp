@@ -753,6 +753,62 @@ private slots:
         QVERIFY2(!htmlOwn.contains(QStringLiteral("✗ over")), qPrintable(htmlOwn));
     }
 
+    /// Two arrows leaving the right side of one box and two arriving on the left of
+    /// another end in draw.io where the canvas ends them: spread along the side, each with
+    /// its own fixed point, not all at the side's middle.
+    void drawioEdgesSpreadAlongASide() {
+        const auto loaded = readDocument(R"({"format": "archlens", "version": 1, "components": [
+            {"id": "lb", "kind": "load_balancer", "x": 100, "y": 300},
+            {"id": "a", "kind": "app_service", "x": 500, "y": 230},
+            {"id": "b", "kind": "app_service", "x": 500, "y": 370},
+            {"id": "db", "kind": "rdbms", "x": 900, "y": 300}],
+          "connections": [
+            {"id": "c1", "from": "lb", "to": "a", "mode": "sync"},
+            {"id": "c2", "from": "lb", "to": "b", "mode": "sync"},
+            {"id": "c3", "from": "a", "to": "db", "mode": "sync"},
+            {"id": "c4", "from": "b", "to": "db", "mode": "sync"}]})",
+                                         cat());
+        QVERIFY(loaded.ok());
+        QString error;
+        const QByteArray drawio =
+            exportDiagram(*loaded.document, cat(), DiagramFormat::Drawio, {}, 1, &error);
+        QHash<QString, QHash<QString, double>> edge; // connection id -> style key -> value
+        QXmlStreamReader reader(drawio);
+        while (!reader.atEnd()) {
+            reader.readNext();
+            if (!reader.isStartElement() || reader.attributes().value("edge") != QLatin1String("1"))
+                continue;
+            QHash<QString, double> style;
+            for (const QString& part : reader.attributes().value("style").toString().split(';'))
+                if (const QStringList kv = part.split('='); kv.size() == 2)
+                    style.insert(kv[0], kv[1].toDouble());
+            QVERIFY(style.contains("exitPerimeter") && style.value("exitPerimeter") == 0);
+            QVERIFY(style.contains("entryPerimeter") && style.value("entryPerimeter") == 0);
+            edge.insert(reader.attributes().value("id").toString(), style);
+        }
+        QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+        QCOMPARE(edge.size(), 4);
+        const auto& c1 = edge["connection-c1"];
+        const auto& c2 = edge["connection-c2"];
+        // Both leave the load balancer's right side, the upper one higher up: a third and two
+        // thirds of the way down, as on the canvas.
+        QCOMPARE(c1.value("exitX"), 1.0);
+        QCOMPARE(c2.value("exitX"), 1.0);
+        QVERIFY2(std::abs(c1.value("exitY") - 1.0 / 3) < 1e-3,
+                 qPrintable(QString::number(c1.value("exitY"))));
+        QVERIFY2(std::abs(c2.value("exitY") - 2.0 / 3) < 1e-3,
+                 qPrintable(QString::number(c2.value("exitY"))));
+        // Each enters its service in the middle of the left side (one arrow there).
+        QCOMPARE(c1.value("entryX"), 0.0);
+        QCOMPARE(c1.value("entryY"), 0.5);
+        // Both arrive on the database's left side, apart.
+        const auto& c3 = edge["connection-c3"];
+        const auto& c4 = edge["connection-c4"];
+        QCOMPARE(c3.value("entryX"), 0.0);
+        QCOMPARE(c4.value("entryX"), 0.0);
+        QVERIFY(c3.value("entryY") < c4.value("entryY"));
+    }
+
     void emptyDesignExports() {
         Document doc;
         doc.title = "Empty";

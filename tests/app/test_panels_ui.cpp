@@ -20,6 +20,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
+#include <functional>
 
 #include <cmath>
 
@@ -323,6 +324,73 @@ private slots:
                      qPrintable(option->property("text").toString()));
         }
         QCOMPARE(indicators, 4); // whole diagram, selection only, white background, badges
+        QMetaObject::invokeMethod(dialog, "close");
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+        settings()->setProperty("theme", "light");
+        QTRY_VERIFY(!window_->property("dark").toBool());
+    }
+
+    /// In the dark theme text fields (the inspector's, the palette's search) and text areas
+    /// have an edge that stands out from the window, and a dialog's standard buttons are
+    /// outlined as the window's other buttons are.
+    void darkThemeTextFieldsAndDialogButtonsHaveEdges() {
+        settings()->setProperty("theme", "dark");
+        QTRY_VERIFY(window_->property("dark").toBool());
+        QVERIFY(controller_->openFile(kDesigns + "/single-database.archlens"));
+        const QColor background = colourOf(window_, "palette.window");
+        QVERIFY(background.lightnessF() < 0.3);
+        auto edgeContrast = [&](QQuickItem* field) {
+            auto* frame = field->property("background").value<QQuickItem*>();
+            return frame ? contrast(colourOf(frame, "border.color"), background) : 0.0;
+        };
+
+        item("sideTabs")->setProperty("currentIndex", 0);
+        controller_->selection()->clear();
+        QQuickItem* title = shown("field_title");
+        QVERIFY(title);
+        QVERIFY2(edgeContrast(title) >= 3, qPrintable(QString::number(edgeContrast(title))));
+        controller_->selection()->select("app");
+        QQuickItem* availability = shown("field_props.availability");
+        QVERIFY(availability);
+        QVERIFY2(edgeContrast(availability) >= 3,
+                 qPrintable(QString::number(edgeContrast(availability))));
+        // A note's text is a text area.
+        const QString note = controller_->addNote(40, 40, QStringLiteral("Hot keys"));
+        controller_->selection()->select(note);
+        QQuickItem* text = shown("field_text");
+        QVERIFY(text);
+        QVERIFY2(edgeContrast(text) >= 3, qPrintable(QString::number(edgeContrast(text))));
+        controller_->undo();
+        // The palette's search field, found by what it asks for.
+        std::function<QQuickItem*(QQuickItem*)> search = [&](QQuickItem* i) -> QQuickItem* {
+            if (i->property("placeholderText").toString() == QStringLiteral("Search components"))
+                return i;
+            for (QQuickItem* child : i->childItems())
+                if (QQuickItem* found = search(child)) return found;
+            return nullptr;
+        };
+        QQuickItem* paletteSearch = search(window_->contentItem());
+        QVERIFY(paletteSearch);
+        QVERIFY(edgeContrast(paletteSearch) >= 3);
+
+        // The About dialog's Close button.
+        QObject* dialog = window_->property("menuBar")
+                              .value<QObject*>()
+                              ->property("aboutDialog")
+                              .value<QObject*>();
+        QVERIFY(dialog);
+        QMetaObject::invokeMethod(dialog, "open");
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        auto* footer = dialog->property("footer").value<QQuickItem*>();
+        QVERIFY(footer);
+        QQuickItem* close = nullptr;
+        for (QQuickItem* b : footer->findChildren<QQuickItem*>())
+            if (b->property("text").toString() == QStringLiteral("Close") &&
+                b->property("background").isValid())
+                close = b;
+        QVERIFY(close);
+        QTRY_VERIFY(close->isVisible() && close->width() > 0);
+        QVERIFY2(edgeContrast(close) >= 3, qPrintable(QString::number(edgeContrast(close))));
         QMetaObject::invokeMethod(dialog, "close");
         QTRY_VERIFY(!dialog->property("visible").toBool());
         settings()->setProperty("theme", "light");

@@ -161,6 +161,39 @@ private slots:
         QVERIFY(ticker && ticker->ticks().value(1).contains("/mo"));
     }
 
+    /// The target's label sits where no bar is, whatever the target: a low one (every bar
+    /// above its line) and a high one.
+    void availabilityTargetLabelClearsTheBars() {
+        for (double goal : {0.9, 0.99, 0.99999}) {
+            QCustomPlot plot;
+            plot.resize(640, 320);
+            buildAvailability(plot, *m_report, *m_doc, goal, DiagramTheme::light());
+            plot.replot(QCustomPlot::rpImmediateRefresh);
+            auto* text = qobject_cast<QCPItemText*>(itemNamed(plot, "targetLabel"));
+            QVERIFY(text);
+            QVERIFY(text->text().contains(QStringLiteral("target")));
+            const QRectF label(text->topLeft->pixelPosition(), text->bottomRight->pixelPosition());
+            QVERIFY(label.width() > 20 && label.height() > 8);
+            // Inside the widget, so not cut off.
+            QVERIFY2(QRectF(plot.rect()).contains(label), qPrintable(QString("%1,%2 %3x%4")
+                                                                         .arg(label.x())
+                                                                         .arg(label.y())
+                                                                         .arg(label.width())
+                                                                         .arg(label.height())));
+            auto* bars = plottableNamed<QCPBars>(plot, plotnames::availability);
+            QVERIFY(bars);
+            for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it) {
+                const double half = bars->width() / 2;
+                const QRectF bar(
+                    QPointF(plot.xAxis->coordToPixel(it->key - half),
+                            plot.yAxis->coordToPixel(it->value)),
+                    QPointF(plot.xAxis->coordToPixel(it->key + half), plot.yAxis->coordToPixel(0)));
+                QVERIFY2(!label.intersects(bar.normalized()),
+                         qPrintable(QString("target %1 on bar %2").arg(goal).arg(it->key)));
+            }
+        }
+    }
+
     void utilisationTopNDescending() {
         QCustomPlot plot;
         const int topN = 4;

@@ -129,7 +129,7 @@ void availabilityBelowTarget(const Context& ctx, std::vector<Finding>& out) {
         emitVariant(out, "availability-below-target", caps.empty() ? "" : "external-cap", subjects,
                     {{"flow", ctx.name(f.id)},
                      {"availability", availabilityPercent(f.availability)},
-                     {"target", availabilityPercent(target)},
+                     {"target", availabilityInputText(target)},
                      {"method", f.availabilityMethod == "exact" ? "computed exactly"
                                                                 : "estimated by simulation"},
                      {"downtime", downtimeText(f.downtimeMinPerMonth)},

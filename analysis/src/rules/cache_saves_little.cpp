@@ -59,12 +59,13 @@ std::set<std::string> layeredCaches(const Context& ctx, std::vector<Finding>& ou
         for (std::size_t i = 0; i < layers.size(); ++i) {
             const Component* c = ctx.component(layers[i]);
             const Json& ttl = ctx.prop(*c, "ttl_s");
-            names += (i == 0                   ? ""
-                      : i + 1 == layers.size() ? " and "
-                                               : ", ") +
-                     ctx.name(c->id) +
-                     (ttl.is_number() ? " (TTL " + downtimeText(ttl.get<double>() / 60) + ")"
-                                      : " (TTL not stated)");
+            names +=
+                (i == 0                   ? ""
+                 : i + 1 == layers.size() ? " and "
+                                          : ", ") +
+                ctx.name(c->id) +
+                (ttl.is_number() ? " (TTL " + durationInputText(ttl.get<double>(), "s", true) + ")"
+                                 : " (TTL not stated)");
             reported.insert(c->id);
         }
         emitVariant(out, "cache-saves-little", "layers", layers,
@@ -142,7 +143,7 @@ void cacheSavesLittle(const Context& ctx, std::vector<Finding>& out) {
               {"without", rateText(without)},
               {"share", shareText(share)},
               {"store_p99", millisecondsText(storeP99)},
-              {"target", millisecondsText(p.target)}});
+              {"target", durationInputText(p.target, "ms")}});
     }
 }
 

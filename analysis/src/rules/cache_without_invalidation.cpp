@@ -34,7 +34,7 @@ void cacheWithoutInvalidation(const Context& ctx, std::vector<Finding>& out) {
         }
         const double ttl = ctx.number(c, "ttl_s", 0);
         if (ttl <= kShortTtlSeconds) continue;
-        values["ttl"] = downtimeText(ttl / 60);
+        values["ttl"] = durationInputText(ttl, "s");
         emit(out, "cache-without-invalidation", {c.id}, values);
     }
 }

@@ -38,7 +38,7 @@ void configOnHotPath(const Context& ctx, std::vector<Finding>& out) {
               {"store", ctx.name(to->id)},
               {"flows", flowNames(ctx, flows)},
               {"rate", rateText(rate)},
-              {"p99", millisecondsText(p99Of(ctx, *to))},
+              {"p99", durationInputText(p99Of(ctx, *to), "ms", true)},
               {"availability", availabilityPercent(r ? r->availability : 1)},
               {"required", ctx.prop(c, "required") == false
                                ? "it is optional, so an outage only costs the wait"

@@ -86,7 +86,7 @@ void dnsFailoverTtl(const Context& ctx, std::vector<Finding>& out) {
                       {"regions", regionList},
                       {"region", regions.front()},
                       {"entries", namesOf(ctx, entries)},
-                      {"target", availabilityPercent(*target)},
+                      {"target", availabilityInputText(*target)},
                       {"budget", downtimeText(budget)}};
         if (!dns.props.contains("ttl_s")) {
             emitVariant(out, "dns-failover-ttl", "unstated", {dns.id}, values, Severity::Info);
@@ -94,7 +94,7 @@ void dnsFailoverTtl(const Context& ctx, std::vector<Finding>& out) {
         }
         const double ttlMin = ctx.number(dns, "ttl_s", 0) / 60;
         if (ttlMin < kFailoverShare * budget) continue;
-        values["ttl"] = downtimeText(ttlMin);
+        values["ttl"] = durationInputText(ttlMin * 60, "s");
         values["share"] = shareText(ttlMin / budget);
         if (ttlMin >= budget) { // one failover is already past the year's budget
             emitVariant(out, "dns-failover-ttl", "beyond", {dns.id}, values);

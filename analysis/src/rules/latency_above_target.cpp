@@ -30,7 +30,7 @@ void latencyAboveTarget(const Context& ctx, std::vector<Finding>& out) {
         const Values values{{"flow", ctx.name(f.id)},
                             {"p99", millisecondsText(f.p99_ms)},
                             {"p50", millisecondsText(f.p50_ms)},
-                            {"target", millisecondsText(target)},
+                            {"target", durationInputText(target, "ms")},
                             {"slowest", slowestText},
                             {"share", shareText(f.timedOut)},
                             {"after", millisecondsText(f.p50_ms)}};

@@ -21,8 +21,8 @@ void noCircuitBreaker(const Context& ctx, std::vector<Finding>& out) {
         else if (ctx.number(*to, "availability", 1) < ctx.number(*from, "availability", 1) &&
                  ctx.number(*to, "instances", 1) <= 1)
             why = "less available than its caller, " +
-                  availabilityPercent(ctx.number(*to, "availability", 1)) +
-                  " against " + availabilityPercent(ctx.number(*from, "availability", 1));
+                  availabilityInputText(ctx.number(*to, "availability", 1)) + " against " +
+                  availabilityInputText(ctx.number(*from, "availability", 1));
         else
             continue;
         // "What does the user see?" is a question only where a person waits for the call.

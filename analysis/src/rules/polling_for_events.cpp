@@ -55,7 +55,7 @@ void pollingForEvents(const Context& ctx, std::vector<Finding>& out) {
                   {"job", ctx.name(flow->id)},
                   {"store", ctx.name(store->id)},
                   {"writers", flowNamesOf(ctx, writers)},
-                  {"interval", downtimeText(interval / 60)},
+                  {"interval", durationInputText(interval, "s")},
                   {"runs", count(86400 / interval)}});
             out.back().flow = flow->id;
         }

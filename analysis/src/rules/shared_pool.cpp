@@ -36,7 +36,7 @@ void sharedPool(const Context& ctx, std::vector<Finding>& out) {
             if (external || p99 >= kSlowMs) {
                 risky.push_back(ctx.name(c.to) + " (" +
                                 (external ? std::string("external, ") : std::string()) + "p99 " +
-                                millisecondsText(p99) + ")");
+                                durationInputText(p99, "ms", true) + ")");
                 slowExternal = slowExternal || (external && p99 >= kSlowMs);
             }
         }

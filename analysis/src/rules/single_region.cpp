@@ -12,7 +12,8 @@ void singleRegion(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& z : ctx.doc.zones)
         regions.insert(z.region);
     if (regions.size() != 1) return;
-    emit(out, "single-region", {}, {{"target", availabilityPercent(*target)}, {"region", *regions.begin()}});
+    emit(out, "single-region", {},
+         {{"target", availabilityInputText(*target)}, {"region", *regions.begin()}});
 }
 
 } // namespace archlens::rules

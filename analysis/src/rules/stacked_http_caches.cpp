@@ -26,13 +26,14 @@ void stackedHttpCaches(const Context& ctx, std::vector<Finding>& out) {
         std::string names;
         for (std::size_t i = 0; i < layers.size(); ++i) {
             const Component* c = ctx.component(layers[i]);
-            names += (i == 0                   ? ""
-                      : i + 1 == layers.size() ? " and "
-                                               : ", ") +
-                     ctx.name(layers[i]) +
-                     (c->props.contains("ttl_s")
-                          ? " (TTL " + downtimeText(ctx.number(*c, "ttl_s", 0) / 60) + ")"
-                          : " (TTL not stated)");
+            names +=
+                (i == 0                   ? ""
+                 : i + 1 == layers.size() ? " and "
+                                          : ", ") +
+                ctx.name(layers[i]) +
+                (c->props.contains("ttl_s")
+                     ? " (TTL " + durationInputText(ctx.number(*c, "ttl_s", 0), "s", true) + ")"
+                     : " (TTL not stated)");
         }
         emit(out, "stacked-http-caches", layers,
              {{"flows", flowNames(ctx, flows)},

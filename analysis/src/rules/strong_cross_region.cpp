@@ -39,7 +39,7 @@ void strongCrossRegion(const Context& ctx, std::vector<Finding>& out) {
                       {"rtt", millisecondsText(detail::kCrossRegionHopMs)},
                       {"p99", millisecondsText(worst->p99_ms)},
                       {"with", millisecondsText(with)},
-                      {"target", worstTarget ? millisecondsText(*worstTarget) : "none"}};
+                      {"target", worstTarget ? durationInputText(*worstTarget, "ms") : "none"}};
         emitVariant(out, "strong-cross-region", worstTarget ? "" : "no-target", {c.id}, values,
                     breaks ? Severity::Warning : Severity::Info);
         out.back().flow = worst->id;

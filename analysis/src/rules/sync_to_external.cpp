@@ -9,10 +9,10 @@ void syncToExternal(const Context& ctx, std::vector<Finding>& out) {
             const Component* c = ctx.component(id);
             if (!c || !ctx.isExternalService(*c)) continue;
             const Flow* flow = ctx.doc.flow(f.id);
-            const Values values{{"flow", ctx.name(f.id)},
-                                {"callee", ctx.name(id)},
-                                {"availability",
-                                 availabilityPercent(ctx.number(*c, "availability", 1))}};
+            const Values values{
+                {"flow", ctx.name(f.id)},
+                {"callee", ctx.name(id)},
+                {"availability", availabilityInputText(ctx.number(*c, "availability", 1))}};
             // A write that needs the third party's answer (an authorisation, a charge)
             // cannot be made optional; a second provider or an accept-now, confirm-later
             // flow is the answer.

@@ -119,15 +119,15 @@ void timeoutBudget(const Context& ctx, std::vector<Finding>& out) {
         const int retries = ctx.count(inner, "retries", 0);
         const double timeout = ctx.number(inner, "timeout_ms");
         std::string how = retries > 0 ? std::to_string(retries + 1) + " attempts × " +
-                                            millisecondsText(timeout)
-                                      : "one attempt of " + millisecondsText(timeout);
+                                            durationInputText(timeout, "ms")
+                                      : "one attempt of " + durationInputText(timeout, "ms");
         if (const double pause = backoffTotal(ctx, inner, retries); pause > 0)
             how += " plus " + millisecondsText(pause) + " of backoff";
         emit(out, "timeout-budget", {inner.id},
              {{"connection", ctx.describe(inner)},
               {"worst", millisecondsText(b.worst)},
               {"how", how},
-              {"outer", millisecondsText(ctx.number(*b.outer, "timeout_ms"))},
+              {"outer", durationInputText(ctx.number(*b.outer, "timeout_ms"), "ms")},
               {"outer_connection", ctx.describe(*b.outer)},
               {"caller", ctx.name(b.outer->from)},
               {"flows", flowNames(ctx, b.flows)}});

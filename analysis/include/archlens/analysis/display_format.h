@@ -24,6 +24,15 @@ double nines(double availability);
 /// An availability as a percentage with one digit past its leading nines, truncated so it
 /// never shows a figure it does not reach: 99.987%, 99.99%, 99.9995%, 100%.
 std::string availabilityPercent(double availability);
+/// An availability a person typed (a target, a per-instance availability) as the inspector
+/// shows it: the exact percentage, nothing cut off: 0.999 -> "99.9%", 0.99925 ->
+/// "99.925%", 0.97 -> "97%". availabilityPercent is for computed ones.
+std::string availabilityInputText(double availability);
+/// A duration a person typed, in the unit the inspector shows it in (`unit` "ms" or "s"),
+/// read as durations are elsewhere with the typed figure after it when that differs:
+/// (800, "ms") -> "800 ms", (2000, "ms") -> "2 s (2000 ms)", (300, "s") -> "5 min (300 s)".
+/// `inParentheses`: for text already in parentheses, "5 min, 300 s".
+std::string durationInputText(double value, const std::string& unit, bool inParentheses = false);
 /// The nines of an availability with one decimal: "2.8", "4.0", "9.0" at the cap.
 std::string ninesText(double availability);
 

@@ -7,7 +7,9 @@
 #include "archlens/model/catalogue.h"
 #include "archlens/model/document.h"
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace archlens {
 
@@ -20,5 +22,9 @@ std::string describeElement(const Document& doc, ElementType type, const std::st
 /// first letter is lowered unless the label starts with an abbreviation ("TTL").
 std::string describeAttribute(const Catalogue& catalogue, const Document& doc,
                               const AttributeRef& ref);
+
+/// A count with its noun in the right number: "1 item", "3 items", "0 notes". Both forms
+/// are given, so "1 entry" / "2 entries" needs no English rules here.
+std::string countOf(std::size_t n, std::string_view one, std::string_view many);
 
 } // namespace archlens
