@@ -189,7 +189,11 @@ Pane {
                         text: panel.routing ? qsTr("Done") : qsTr("Edit route on canvas")
                         highlighted: panel.routing
                         enabled: panel.view !== null
-                        onClicked: panel.view.routeFlow = panel.routing ? "" : panel.shownFlow
+                        // The canvas takes the keyboard, so that Escape ends route mode.
+                        onClicked: {
+                            panel.view.routeFlow = panel.routing ? "" : panel.shownFlow
+                            if (panel.routing) panel.view.forceActiveFocus()
+                        }
                         ToolTip.visible: hovered
                         ToolTip.delay: 500
                         ToolTip.text: qsTr("Click connections on the canvas to send this flow over them or take it off (Escape ends)")

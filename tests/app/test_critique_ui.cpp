@@ -472,6 +472,12 @@ private slots:
         clickCentre(button);
         QTRY_COMPARE(view_->routeFlow(), QString("read"));
         QVERIFY(view_->critique().routing);
+        // Escape ends it straight after the button, as its tooltip says (the canvas takes
+        // the keyboard, not the button), and the button turns it on again.
+        QTest::keyClick(window_, Qt::Key_Escape);
+        QCOMPARE(view_->routeFlow(), QString());
+        clickCentre(button);
+        QTRY_COMPARE(view_->routeFlow(), QString("read"));
 
         // A click on the database call takes the flow off it.
         auto curveOf = [&](const char* id) {
