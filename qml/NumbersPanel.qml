@@ -30,13 +30,20 @@ Pane {
 
     FlowResultModel { id: flows; objectName: "flowResults"; analysis: panel.analysis }
 
-    // A flow selected anywhere (the flows list, the canvas) is the one the table marks.
+    // A flow selected anywhere (the flows list, the canvas) is the one the table marks,
+    // also once its numbers arrive: a flow just added is selected before it has a row.
     Connections {
         target: DocumentController.selection
-        function onChanged() {
-            if (DocumentController.selection.currentKind === SelectionModel.FlowElement)
-                panel.showFlow(DocumentController.selection.current)
-        }
+        function onChanged() { panel.followSelection() }
+    }
+    Connections {
+        target: flows
+        function onModelReset() { panel.followSelection() }
+        function onRowsInserted() { panel.followSelection() }
+    }
+    function followSelection() {
+        if (DocumentController.selection.currentKind === SelectionModel.FlowElement)
+            panel.showFlow(DocumentController.selection.current)
     }
 
     /// Makes a flow the one the table marks and the latency and load plots are about.

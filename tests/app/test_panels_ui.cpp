@@ -142,6 +142,21 @@ private slots:
 
     /// The numbers panel folds to its what-if bar (button or Ctrl+J) giving the canvas the
     /// room, unfolds at the height it had, and the split handle still resizes it.
+    /// A flow added and selected is the one the numbers table marks once its numbers come,
+    /// though it had no row when it was selected.
+    void theNumbersTableMarksAFlowJustAdded() {
+        QVERIFY(controller_->openFile(QStringLiteral(ARCHLENS_RESOURCES_DIR) +
+                                       "/examples/url-shortener.archlens"));
+        QQuickItem* panel = shown("numbersPanel");
+        QQuickItem* table = shown("flowTable");
+        QTRY_COMPARE(table->property("count").toInt(), 3);
+        const QString id = controller_->addFlow();
+        QVERIFY(!id.isEmpty());
+        controller_->selection()->select(id);
+        QTRY_COMPARE(table->property("count").toInt(), 4);
+        QTRY_COMPARE(panel->property("flowId").toString(), id);
+    }
+
     void numbersPanelCollapsesAndResizes() {
         QQuickItem* panel = shown("numbersPanel");
         QVERIFY(panel);
