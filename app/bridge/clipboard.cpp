@@ -256,7 +256,7 @@ bool DocumentController::pasteJson(const QByteArray& data, QPointF at, bool atGi
         }
     }
     selection_.setIds(added);
-    if (!added.isEmpty()) emit pasted(added);
+    if (!added.isEmpty()) emit placed(added);
     // One pasted component is named, as its copy is ("Pasted Shortener API 2").
     const Component* single =
         added.size() == 1 ? editor_.document().component(added.front().toStdString()) : nullptr;

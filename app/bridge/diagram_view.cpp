@@ -51,7 +51,7 @@ void DiagramView::setController(DocumentController* controller) {
         // when it was opened (whole, unless its names would be too small to read).
         connect(controller_, &DocumentController::layoutFinished, this, &DiagramView::showOpened);
         // A copy placed out of sight is scrolled to; one in view leaves the view alone.
-        connect(controller_, &DocumentController::pasted, this, &DiagramView::revealElements);
+        connect(controller_, &DocumentController::placed, this, &DiagramView::revealElements);
         connect(controller_->selection(), &SelectionModel::changed, this, [this] {
             ++selectionRevision_;
             updateShownFlow();

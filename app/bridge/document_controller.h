@@ -201,8 +201,9 @@ signals:
     void layoutRunningChanged();
     /// An automatic layout has been applied (or failed, with the reason in status).
     void layoutFinished();
-    /// A paste or duplicate placed these elements (and selected them).
-    void pasted(const QStringList& ids);
+    /// A paste, a duplicate or a quick add placed these elements (and selected them): the
+    /// view scrolls to show them.
+    void placed(const QStringList& ids);
 
 private:
     void setError(const QString& text);

@@ -23,6 +23,7 @@ QString DocumentController::addConnectedComponent(const QString& kindId, qreal x
         if (source) connectComponents(from, id); // a refusal says why; the box stays
     }
     selection_.select(id);
+    emit placed({id}); // placed at the pointer, which may be at the edge of the view
     return id;
 }
 

@@ -345,6 +345,20 @@ private slots:
         QTRY_COMPARE(doc().components.size(), components + 1);
         QCOMPARE(doc().components.back().kind, std::string("message_queue"));
         QVERIFY(doc().connections.empty());
+
+        // At the very edge of the view the box would hang out of sight: the view follows it.
+        const QPoint edge(int(view_->width()) - 4, int(view_->height()) - 4);
+        QTest::mouseMove(window_, view_->mapToScene(QPointF(edge)).toPoint());
+        QTest::keyClick(window_, Qt::Key_K, Qt::ControlModifier);
+        QTRY_VERIFY(popup->property("visible").toBool());
+        for (char ch : std::string("cache"))
+            QTest::keyClick(window_, ch);
+        QTest::keyClick(window_, Qt::Key_Return);
+        QTRY_COMPARE(doc().components.size(), components + 2);
+        const QRectF box = geometry::componentRect(doc().components.back());
+        QTRY_VERIFY(QRectF(0, 0, view_->width(), view_->height())
+                        .contains(QRectF(view_->mapFromDocument(box.topLeft()),
+                                         view_->mapFromDocument(box.bottomRight()))));
     }
 
     /// Ctrl+D on the middle of a 3x3 block of boxes: the copy covers no box and lands at the
