@@ -122,6 +122,10 @@ QString DocumentController::connectComponents(const QString& from, const QString
     if (!r.ok()) return refuse(r.error), "";
     const QString id = QString::fromStdString(r.id);
     selection_.select(id);
+    // Said in the status line like other additions, so it does not keep showing the last.
+    setStatus(tr("Connected %1 \u2192 %2")
+                  .arg(QString::fromStdString(doc.component(from.toStdString())->name),
+                       QString::fromStdString(doc.component(to.toStdString())->name)));
     return id;
 }
 

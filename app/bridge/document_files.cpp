@@ -156,7 +156,8 @@ bool DocumentController::restoreRecovered(const QString& recoveryPath, const QSt
     filePath_ = sourcePath.isEmpty() ? QString() : QFileInfo(sourcePath).absoluteFilePath();
     pasteCount_ = 0;
     clearError();
-    setStatus(tr("Restored the unsaved changes of %1 from %2").arg(fileName(), savedAt));
+    // Named as the recovery question named it: by the design's title, else its file.
+    setStatus(tr("Restored the unsaved changes of %1 from %2").arg(title(), savedAt));
     emit fileChanged();
     emit documentChanged();
     emit modifiedChanged();

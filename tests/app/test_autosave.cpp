@@ -171,6 +171,9 @@ private slots:
         QVERIFY(controller.modified());
         QVERIFY(!controller.canUndo());
         QCOMPARE(controller.filePath(), source);
+        // The status names the design by its title, as the recovery question does.
+        QVERIFY2(controller.status().startsWith("Restored the unsaved changes of URL shortener"),
+                 qPrintable(controller.status()));
         autosave.waitForWrites();
         QVERIFY(!QFile::exists(dir.filePath("crashed.archlens")));
         QVERIFY(!QFile::exists(dir.filePath("crashed.json")));

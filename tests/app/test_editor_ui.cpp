@@ -159,6 +159,8 @@ private slots:
         QCOMPARE(doc().connections[0].from, a.id);
         QCOMPARE(doc().connections[0].to, b.id);
         QCOMPARE(doc().connections[0].mode, ConnectionMode::Sync);
+        QCOMPARE(controller_->status(),
+                 QString::fromStdString("Connected " + a.name + " \u2192 " + b.name));
     }
 
     void aConnectionIsSelectedRetargetedAndDeleted() {
