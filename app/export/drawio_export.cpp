@@ -195,7 +195,8 @@ QByteArray toDrawio(const Document& doc, const Catalogue& catalogue) {
                      anchor("entry", boxes[componentRow.at(c.to)], curve->points[3]);
         xml.writeStartElement(QStringLiteral("mxCell"));
         xml.writeAttribute(QStringLiteral("id"), cellId("connection", c.id, i));
-        xml.writeAttribute(QStringLiteral("value"), QString());
+        // The connection's label (protocol, what is sent) rides on the edge, as on the canvas.
+        xml.writeAttribute(QStringLiteral("value"), geometry::connectionLabel(c));
         xml.writeAttribute(QStringLiteral("style"), style);
         xml.writeAttribute(QStringLiteral("edge"), QStringLiteral("1"));
         xml.writeAttribute(QStringLiteral("parent"), QStringLiteral("1"));

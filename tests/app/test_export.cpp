@@ -763,7 +763,7 @@ private slots:
             {"id": "b", "kind": "app_service", "x": 500, "y": 370},
             {"id": "db", "kind": "rdbms", "x": 900, "y": 300}],
           "connections": [
-            {"id": "c1", "from": "lb", "to": "a", "mode": "sync"},
+            {"id": "c1", "from": "lb", "to": "a", "mode": "sync", "props": {"label": "HTTPS"}},
             {"id": "c2", "from": "lb", "to": "b", "mode": "sync"},
             {"id": "c3", "from": "a", "to": "db", "mode": "sync"},
             {"id": "c4", "from": "b", "to": "db", "mode": "sync"}]})",
@@ -773,6 +773,7 @@ private slots:
         const QByteArray drawio =
             exportDiagram(*loaded.document, cat(), DiagramFormat::Drawio, {}, 1, &error);
         QHash<QString, QHash<QString, double>> edge; // connection id -> style key -> value
+        QHash<QString, QString> label;               // connection id -> its cell's value
         QXmlStreamReader reader(drawio);
         while (!reader.atEnd()) {
             reader.readNext();
@@ -785,9 +786,14 @@ private slots:
             QVERIFY(style.contains("exitPerimeter") && style.value("exitPerimeter") == 0);
             QVERIFY(style.contains("entryPerimeter") && style.value("entryPerimeter") == 0);
             edge.insert(reader.attributes().value("id").toString(), style);
+            label.insert(reader.attributes().value("id").toString(),
+                         reader.attributes().value("value").toString());
         }
         QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
         QCOMPARE(edge.size(), 4);
+        // A connection's label rides on its edge; one without has none.
+        QCOMPARE(label["connection-c1"], QString("HTTPS"));
+        QCOMPARE(label["connection-c2"], QString());
         const auto& c1 = edge["connection-c1"];
         const auto& c2 = edge["connection-c2"];
         // Both leave the load balancer's right side, the upper one higher up: a third and two
