@@ -144,8 +144,10 @@ Pane {
                     visible: panel.analysis.failed.length > 0
                     Layout.fillWidth: true
                     elide: Text.ElideRight
-                    text: qsTr("%1 down · %2/%3 flows broken")
-                          .arg(panel.analysis.failed.length).arg(flows.brokenCount).arg(flows.count)
+                    objectName: "failureSummary"
+                    text: qsTr("%1 down · %2 of %3 broken")
+                          .arg(panel.analysis.failed.length).arg(flows.brokenCount)
+                          .arg(Format.count(flows.count, qsTr("%1 flow"), qsTr("%1 flows")))
                     color: flows.brokenCount > 0 ? panel.bad : panel.good
                 }
                 Item { Layout.fillWidth: true; visible: panel.analysis.failed.length === 0 }

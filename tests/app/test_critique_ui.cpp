@@ -415,6 +415,14 @@ private slots:
         QCOMPARE(verdict(results->rowOf(QString::fromStdString(first.id)),
                          FlowResultModel::AvailabilityVerdictRole),
                  FlowResultModel::Missed);
+        // The numbers panel sums it up in words, the noun in the right number.
+        auto* summary = findItem(window_->contentItem(), "failureSummary");
+        QVERIFY(summary);
+        const int flows = int(controller_->document().flows.size());
+        QTRY_VERIFY2(summary->property("text").toString().startsWith("1 down · "),
+                     qPrintable(summary->property("text").toString()));
+        QVERIFY(summary->property("text").toString().endsWith(
+            QString(" of %1 %2 broken").arg(flows).arg(flows == 1 ? "flow" : "flows")));
         analysis_->setFailed({});
     }
 
