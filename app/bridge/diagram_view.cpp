@@ -149,10 +149,7 @@ void DiagramView::toggleRoute(QPointF itemPoint) {
     for (size_t i = 0; i < d.connections.size() && i < drawn.size(); ++i) {
         const Connection& c = d.connections[i];
         const QString cid = QString::fromStdString(c.id);
-        if (!drawn[i] || (!critique_.flowConnections.contains(cid) &&
-                          !critique_.flowTail.contains(cid) &&
-                          !critique_.routeCandidates.contains(cid)))
-            continue;
+        if (!drawn[i] || !critique_.hasRouteHandle(cid)) continue;
         const QPointF m = geometry::connectionMarker(*drawn[i], c);
         if (const double dist = std::hypot(m.x() - at.x(), m.y() - at.y()); dist < nearest) {
             nearest = dist;
@@ -166,7 +163,7 @@ void DiagramView::toggleRoute(QPointF itemPoint) {
                                    "take it off; Escape ends."));
         return;
     }
-    const bool taken = critique_.flowConnections.contains(id) || critique_.flowTail.contains(id);
+    const bool taken = critique_.onRoute(id);
     if (!taken && !critique_.routeCandidates.contains(id)) {
         // It would change the file but nothing on screen: the flow does not get there.
         const Document& doc = controller_->editor().document();

@@ -45,9 +45,7 @@ void CritiqueOverlay::showFlow(const Report* report, const Document& doc, const 
     if (!route) return;
     for (const Connection& c : doc.connections) {
         const QString id = QString::fromStdString(c.id);
-        if (c.mode == ConnectionMode::Replication || flowConnections.contains(id) ||
-            flowTail.contains(id))
-            continue;
+        if (c.mode == ConnectionMode::Replication || onRoute(id)) continue;
         if (flowComponents.contains(QString::fromStdString(c.from))) routeCandidates.insert(id);
     }
 }

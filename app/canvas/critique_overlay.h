@@ -43,6 +43,15 @@ struct CritiqueOverlay {
     bool routing = false;
     QSet<QString> routeCandidates;
 
+    /// Whether the flow shown travels over connection `id` (synchronously or in its tail).
+    bool onRoute(const QString& id) const {
+        return flowConnections.contains(id) || flowTail.contains(id);
+    }
+    /// Whether route mode draws a handle on connection `id`: taken, or one it could take.
+    bool hasRouteHandle(const QString& id) const {
+        return onRoute(id) || routeCandidates.contains(id);
+    }
+
     bool isEmpty() const {
         return badges.isEmpty() && utilisation.isEmpty() && failed.isEmpty() &&
                highlight.isEmpty() && !flowShown;
