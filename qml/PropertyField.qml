@@ -260,8 +260,21 @@ Control {
         id: boolEditor
         // In an Item, so the box stays at the left: Fusion centres a CheckBox without text.
         Item {
-            implicitWidth: box.implicitWidth
+            implicitWidth: box.implicitWidth + (byDefault.visible ? byDefault.implicitWidth + 6 : 0)
             implicitHeight: box.implicitHeight
+            // A tick (or its absence) nobody chose says so, like the grey, slanted values
+            // of the other fields: a box cannot be drawn as a placeholder.
+            Label {
+                id: byDefault
+                objectName: "default_" + field.name
+                anchors.left: box.right
+                anchors.leftMargin: 6
+                anchors.verticalCenter: box.verticalCenter
+                visible: field.fromDefault && !field.mixed
+                text: qsTr("default")
+                font.italic: true
+                color: field.palette.placeholderText
+            }
             OutlinedCheckBox {
                 id: box
                 objectName: "field_" + field.name

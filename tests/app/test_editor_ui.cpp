@@ -574,6 +574,13 @@ private slots:
         QVERIFY(!p50->property("text").toString().isEmpty()); // the catalogue's figure
         QVERIFY(p50->property("font").value<QFont>().italic());
         QCOMPARE(layer->property("displayText").toString(), QString("not set"));
+        // A yes/no the catalogue decides says "default" beside its box until one is chosen.
+        QQuickItem* healthDefault = nullptr;
+        QTRY_VERIFY(
+            (healthDefault = findItem(window_->contentItem(), "default_props.health_checks")));
+        QVERIFY(healthDefault->isVisible());
+        QVERIFY(controller_->setAttribute(id, "props.health_checks", true));
+        QTRY_VERIFY(!healthDefault->isVisible());
 
         QVERIFY(controller_->setAttribute(id, "props.latency_ms",
                                           QVariantMap{{"p50", 2.0}, {"p99", 9.0}}));
