@@ -157,6 +157,8 @@ protected:
     void touchEvent(QTouchEvent* event) override;
 
 private:
+    /// Pixels around a handle that grab it: hit tests and hovering agree on it.
+    static constexpr double kHandleRadius = 9;
     enum class Drag {
         None,
         Pending,
