@@ -83,6 +83,12 @@ TEST_CASE("missing-idempotency: a repeat that leaves the system is an error") {
     REQUIRE(f.size() == 1);
     CHECK(f[0].severity == Severity::Error);
     CHECK_THAT(f[0].message, Catch::Contains("second charge"));
+    CHECK_THAT(f[0].message, Catch::Contains("retries writes up to 2 times,"));
+    // One retry is one time, not "1 times".
+    connection(d, "c4")["props"]["retries"] = 1;
+    f = findingsOf("missing-idempotency", d);
+    REQUIRE(f.size() == 1);
+    CHECK_THAT(f[0].message, Catch::Contains("retries writes up to 1 time,"));
 }
 
 TEST_CASE("timeout-budget compares along each flow's own path") {

@@ -91,6 +91,7 @@ void missingIdempotency(const Context& ctx, std::vector<Finding>& out) {
                             {"target", ctx.name(c.to)},
                             {"source", ctx.name(c.from)},
                             {"retries", std::to_string(retries)},
+                            {"s", retries == 1 ? "" : "s"},
                             {"flows", flowNames(ctx, r.flows)},
                             {"harm", harm}};
         if (retries == 0 && from && ctx.isMessageBroker(*from))
