@@ -1,0 +1,248 @@
+// Text -> Prompt. Every field is checked for its type and its range here, and a field this
+// version does not know is a problem too: prompts are data the project writes, so a
+// misspelt field is a mistake to name, not something to keep.
+#include "archlens/model/prompt.h"
+#include "archlens/model/document_io.h"
+#include "archlens/model/file_io.h"
+#include "archlens/model/json.h"
+#include "archlens/model/limits.h"
+#include "archlens/model/validation.h"
+
+#include "json_parse.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <set>
+
+namespace archlens {
+
+namespace {
+
+constexpr double kSecondsPerDay = 86400;
+
+std::string describeType(const Json& v) {
+    if (v.is_number()) return "a number";
+    if (v.is_boolean()) return "true or false";
+    if (v.is_string()) return "a string";
+    if (v.is_array()) return "a list";
+    if (v.is_object()) return "an object";
+    return "null";
+}
+
+/// Reads the fields of one JSON object, recording a problem (with its JSON pointer) for
+/// each field missing, of the wrong type, out of range, or unknown.
+class PromptFields {
+public:
+    PromptFields(const Json& obj, std::string at, Problems& problems)
+        : obj_(obj), at_(std::move(at)), problems_(problems) {}
+
+    /// A string of at least one visible character.
+    void text(const char* key, std::string& out) {
+        const Json* v = find(key);
+        if (!v) return;
+        if (!v->is_string()) return wrong(key, "a string", *v);
+        out = v->get<std::string>();
+        if (std::all_of(out.begin(), out.end(),
+                        [](unsigned char c) { return c == ' ' || c == '\n' || c == '\t'; }))
+            problem(key, "must not be empty");
+        else if (out.size() > kMaxTextLength)
+            problem(key, "is longer than " + std::to_string(kMaxTextLength) + " bytes");
+    }
+
+    /// A number within [min, max] (an open bound at min when `aboveMin`).
+    void number(const char* key, double& out, double min, double max, bool aboveMin = false) {
+        const Json* v = find(key);
+        if (!v) return;
+        if (!v->is_number()) return wrong(key, "a number", *v);
+        out = v->get<double>();
+        if (!std::isfinite(out) || out < min || out > max || (aboveMin && out == min)) {
+            problem(key, std::string("must be ") + (aboveMin ? "above " : "at least ") +
+                             numberToJson(min).dump() + " and at most " + numberToJson(max).dump() +
+                             ", got " + v->dump());
+        }
+    }
+
+    /// A non-empty list of non-empty strings.
+    void textList(const char* key, std::vector<std::string>& out) {
+        each(key, [&](const Json& item, const std::string& itemAt) {
+            if (!item.is_string()) {
+                problems_.push_back({itemAt, "must be a string, got " + describeType(item)});
+                return;
+            }
+            out.push_back(item.get<std::string>());
+            if (out.back().find_first_not_of(" \n\t") == std::string::npos)
+                problems_.push_back({itemAt, "must not be empty"});
+        });
+    }
+
+    /// Applies `one` to each item of the non-empty list at `key`, with the item's pointer.
+    void each(const char* key, const std::function<void(const Json&, const std::string&)>& one) {
+        const Json* v = find(key);
+        if (!v) return;
+        if (!v->is_array()) return wrong(key, "a list", *v);
+        if (v->empty()) return problem(key, "must list at least one item");
+        for (size_t i = 0; i < v->size(); ++i)
+            one((*v)[i], at_ + "/" + key + "/" + std::to_string(i));
+    }
+
+    /// The object at `key`, or nullptr (with a problem) when it is missing or not one.
+    const Json* object(const char* key) {
+        const Json* v = find(key);
+        if (v && !v->is_object()) {
+            wrong(key, "an object", *v);
+            return nullptr;
+        }
+        return v;
+    }
+
+    /// A problem for each field of the object that is none of `known`.
+    void noOthers(std::initializer_list<std::string_view> known) {
+        for (const auto& [key, value] : obj_.items())
+            if (std::find(known.begin(), known.end(), key) == known.end())
+                problems_.push_back({at_ + "/" + key, "unknown field \"" + key + "\""});
+    }
+
+    void problem(const char* key, std::string message) {
+        problems_.push_back({at_ + "/" + key, std::move(message)});
+    }
+
+private:
+    const Json* find(const char* key) {
+        auto it = obj_.find(key);
+        if (it == obj_.end()) {
+            problem(key, std::string("missing required field \"") + key + "\"");
+            return nullptr;
+        }
+        return &*it;
+    }
+    void wrong(const char* key, const char* expected, const Json& got) {
+        problem(key, std::string("must be ") + expected + ", got " + describeType(got));
+    }
+
+    const Json& obj_;
+    std::string at_;
+    Problems& problems_;
+};
+
+void readScale(const Json& obj, PromptScale& s, Problems& problems) {
+    PromptFields f(obj, "/scale", problems);
+    constexpr double kMany = 1e12;
+    f.number("daily_users", s.daily_users, 0, kMany, true);
+    f.number("reads_per_user_per_day", s.reads_per_user_per_day, 0, kMany);
+    f.number("writes_per_user_per_day", s.writes_per_user_per_day, 0, kMany);
+    f.number("object_bytes", s.object_bytes, 0, kMany, true);
+    f.number("retention_days", s.retention_days, 0, 365.0 * 1000);
+    f.number("peak_factor", s.peak_factor, 1, 1000);
+    f.noOthers({"daily_users", "reads_per_user_per_day", "writes_per_user_per_day", "object_bytes",
+                "retention_days", "peak_factor"});
+}
+
+void readTargets(const Json& obj, PromptTargets& t, Problems& problems) {
+    PromptFields f(obj, "/targets", problems);
+    f.number("availability", t.availability, 0, 1, true);
+    if (t.availability == 1) f.problem("availability", "must be below 1 (no design is never down)");
+    f.number("p99_ms", t.p99_ms, kMinLatencyMs, kMaxLatencyMs);
+    f.noOthers({"availability", "p99_ms"});
+}
+
+void readParsed(const Json& root, Prompt& p, Problems& problems) {
+    if (!root.is_object()) {
+        problems.push_back(
+            {"", "a prompt file must hold a JSON object, got " + describeType(root)});
+        return;
+    }
+    PromptFields f(root, "", problems);
+    f.text("id", p.id);
+    f.text("title", p.title);
+    f.text("statement", p.statement);
+    f.textList("functional", p.functional);
+    if (const Json* scale = f.object("scale")) readScale(*scale, p.scale, problems);
+    if (const Json* targets = f.object("targets")) readTargets(*targets, p.targets, problems);
+    std::set<std::string> capabilityIds;
+    f.each("capabilities", [&](const Json& item, const std::string& at) {
+        if (!item.is_object()) {
+            problems.push_back({at, "must be an object, got " + describeType(item)});
+            return;
+        }
+        PromptCapability c;
+        PromptFields cf(item, at, problems);
+        cf.text("id", c.id);
+        cf.text("text", c.text);
+        cf.text("guide_section", c.guide_section);
+        cf.noOthers({"id", "text", "guide_section"});
+        if (!c.id.empty() && !capabilityIds.insert(c.id).second)
+            cf.problem("id", "the capability id \"" + c.id + "\" is used twice");
+        p.capabilities.push_back(std::move(c));
+    });
+    f.textList("deep_dives", p.deep_dives);
+    f.text("reference", p.reference);
+    const std::string_view kExtension = ".archlens";
+    if (!p.reference.empty() &&
+        (p.reference.find_first_of("/\\") != std::string::npos || p.reference.starts_with(".") ||
+         !p.reference.ends_with(kExtension) || p.reference.size() == kExtension.size()))
+        f.problem("reference", "must be the name of an .archlens file beside the prompt "
+                               "(no folder), got \"" +
+                                   p.reference + "\"");
+    f.noOthers({"id", "title", "statement", "functional", "scale", "targets", "capabilities",
+                "deep_dives", "reference"});
+}
+
+} // namespace
+
+double PromptScale::peakReadRps() const {
+    return daily_users * reads_per_user_per_day / kSecondsPerDay * peak_factor;
+}
+
+double PromptScale::peakWriteRps() const {
+    return daily_users * writes_per_user_per_day / kSecondsPerDay * peak_factor;
+}
+
+double PromptScale::storedBytes() const {
+    return daily_users * writes_per_user_per_day * retention_days * object_bytes;
+}
+
+std::string PromptLoad::describe() const {
+    const std::string name = file.empty() ? "prompt" : file.filename().string();
+    std::string out;
+    for (const auto& p : problems)
+        out += name + ": " + p.describe() + "\n";
+    return out;
+}
+
+std::filesystem::path PromptLoad::referencePath() const {
+    if (!prompt) return {};
+    return file.parent_path() / prompt->reference;
+}
+
+PromptLoad readPrompt(std::string_view text, const std::filesystem::path& file) {
+    PromptLoad result;
+    result.file = file;
+    Prompt prompt;
+    if (std::optional<Json> root = detail::parseDesignJson(text, result.problems))
+        readParsed(*root, prompt, result.problems);
+    if (result.problems.size() > kMaxProblemsListed) {
+        const size_t more = result.problems.size() - kMaxProblemsListed;
+        result.problems.resize(kMaxProblemsListed);
+        result.problems.push_back({"", "and " + std::to_string(more) + " more problems"});
+    }
+    for (auto& p : result.problems) {
+        p.pointer = validUtf8(p.pointer);
+        p.message = validUtf8(p.message);
+    }
+    if (result.problems.empty()) result.prompt = std::move(prompt);
+    return result;
+}
+
+PromptLoad loadPrompt(const std::filesystem::path& path) {
+    std::string text, error;
+    if (!readTextFile(path, text, error)) {
+        PromptLoad result;
+        result.file = path;
+        result.problems.push_back({"", error});
+        return result;
+    }
+    return readPrompt(text, path);
+}
+
+} // namespace archlens
