@@ -2,6 +2,7 @@
 // What the UI tests share: the real main window, loaded from the QML module as the program
 // loads it, and its items found by objectName. Each test keeps its own engine and checks.
 #include "analysis_controller.h"
+#include "diagram_view.h"
 #include "document_controller.h"
 
 #include <QQmlApplicationEngine>
@@ -44,6 +45,27 @@ inline DocumentController* documentController(QQmlApplicationEngine& engine) {
 /// The live critique of a window opened by openMainWindow().
 inline AnalysisController* liveCritique(QQmlApplicationEngine& engine) {
     return engine.findChild<AnalysisController*>(QString(), Qt::FindDirectChildrenOnly);
+}
+
+/// The main window and what a UI test drives in it, as opened by openUi().
+struct Ui {
+    QQuickWindow* window = nullptr;
+    DocumentController* controller = nullptr;
+    DiagramView* view = nullptr;
+    AnalysisController* analysis = nullptr;
+    bool ok() const { return window && controller && view && analysis; }
+};
+
+/// Opens the main window (openMainWindow()) and finds its document controller, canvas and
+/// live critique: the set-up every UI test starts from. Check ok() before use.
+inline Ui openUi(QQmlApplicationEngine& engine, QSize size = {1400, 900}) {
+    Ui ui;
+    ui.window = openMainWindow(engine, size);
+    if (!ui.window) return ui;
+    ui.controller = documentController(engine);
+    ui.view = ui.window->findChild<DiagramView*>(QStringLiteral("diagramView"));
+    ui.analysis = liveCritique(engine);
+    return ui;
 }
 
 } // namespace archlens::test

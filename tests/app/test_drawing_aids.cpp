@@ -64,12 +64,11 @@ private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         engine_ = new QQmlApplicationEngine(this);
-        window_ = test::openMainWindow(*engine_);
-        QVERIFY(window_);
-        controller_ = test::documentController(*engine_);
-        QVERIFY(controller_);
-        view_ = window_->findChild<DiagramView*>("diagramView");
-        QVERIFY(view_);
+        const test::Ui ui = test::openUi(*engine_);
+        QVERIFY(ui.ok());
+        window_ = ui.window;
+        controller_ = ui.controller;
+        view_ = ui.view;
         ARCHLENS_VERIFY_NO_QML_MESSAGES();
     }
 

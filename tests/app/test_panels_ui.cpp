@@ -82,12 +82,11 @@ private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         engine_ = new QQmlApplicationEngine(this);
-        window_ = test::openMainWindow(*engine_);
-        QVERIFY(window_);
-        controller_ = test::documentController(*engine_);
-        QVERIFY(controller_);
-        analysis_ = test::liveCritique(*engine_);
-        QVERIFY(analysis_);
+        const test::Ui ui = test::openUi(*engine_);
+        QVERIFY(ui.ok());
+        window_ = ui.window;
+        controller_ = ui.controller;
+        analysis_ = ui.analysis;
         // Settings outlive a run: start from the panel shown at its usual height.
         QObject* s = settings();
         QVERIFY(s);

@@ -117,12 +117,12 @@ private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         engine_ = new QQmlApplicationEngine(this);
-        window_ = test::openMainWindow(*engine_);
-        QVERIFY(window_);
-        controller_ = test::documentController(*engine_);
-        view_ = window_->findChild<DiagramView*>("diagramView");
-        analysis_ = test::liveCritique(*engine_);
-        QVERIFY(controller_ && view_ && analysis_);
+        const test::Ui ui = test::openUi(*engine_);
+        QVERIFY(ui.ok());
+        window_ = ui.window;
+        controller_ = ui.controller;
+        view_ = ui.view;
+        analysis_ = ui.analysis;
     }
 
     void addZoneShowsALegendChipAtOnce() {
