@@ -146,6 +146,28 @@ void readTargets(const Json& obj, PromptTargets& t, Problems& problems) {
     f.noOthers({"availability", "p99_ms"});
 }
 
+/// A list of names that may be absent (an absent list is an empty one) but, when given,
+/// holds at least one non-empty string.
+void optionalNames(const Json& obj, const char* key, const std::string& at,
+                   std::vector<std::string>& out, Problems& problems) {
+    if (!obj.contains(key)) return;
+    PromptFields(obj, at, problems).textList(key, out);
+}
+
+void readCheck(const Json& obj, const std::string& at, CapabilityCheck& c, Problems& problems) {
+    optionalNames(obj, "present", at, c.present, problems);
+    optionalNames(obj, "on_reads", at, c.on_reads, problems);
+    optionalNames(obj, "on_writes", at, c.on_writes, problems);
+    optionalNames(obj, "async_to", at, c.async_to, problems);
+    optionalNames(obj, "optional_to", at, c.optional_to, problems);
+    optionalNames(obj, "without", at, c.without, problems);
+    PromptFields f(obj, at, problems);
+    f.noOthers({"present", "on_reads", "on_writes", "async_to", "optional_to", "without"});
+    if (c.empty())
+        problems.push_back({at, "must give at least one of present, on_reads, on_writes, "
+                                "async_to, optional_to or without"});
+}
+
 void readParsed(const Json& root, Prompt& p, Problems& problems) {
     if (!root.is_object()) {
         problems.push_back(
@@ -170,7 +192,9 @@ void readParsed(const Json& root, Prompt& p, Problems& problems) {
         cf.text("id", c.id);
         cf.text("text", c.text);
         cf.text("guide_section", c.guide_section);
-        cf.noOthers({"id", "text", "guide_section"});
+        if (const Json* check = cf.object("check"))
+            readCheck(*check, at + "/check", c.check, problems);
+        cf.noOthers({"id", "text", "guide_section", "check"});
         if (!c.id.empty() && !capabilityIds.insert(c.id).second)
             cf.problem("id", "the capability id \"" + c.id + "\" is used twice");
         p.capabilities.push_back(std::move(c));

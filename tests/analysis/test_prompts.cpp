@@ -53,7 +53,8 @@ Json validPrompt() {
   "scale": { "daily_users": 1000, "reads_per_user_per_day": 10, "writes_per_user_per_day": 1,
              "object_bytes": 100, "retention_days": 30, "peak_factor": 2 },
   "targets": { "availability": 0.999, "p99_ms": 200 },
-  "capabilities": [ { "id": "cached", "text": "Reads are cached", "guide_section": "Caching" } ],
+  "capabilities": [ { "id": "cached", "text": "Reads are cached", "guide_section": "Caching",
+                      "check": { "on_reads": ["cache"] } } ],
   "deep_dives": ["What if it grows?"],
   "reference": "tiny.archlens"
 })");
@@ -99,6 +100,27 @@ TEST_CASE("every capability of every prompt cites a heading of the guide", "[pro
         for (const auto& c : load.prompt->capabilities) {
             INFO(path.filename().string() << " capability " << c.id << ": " << c.guide_section);
             CHECK(headings.count(c.guide_section) == 1);
+        }
+    }
+}
+
+TEST_CASE("every capability check names catalogue kinds and rule ids", "[prompts]") {
+    const Catalogue& catalogue = Catalogue::builtin();
+    for (const auto& path : promptPaths()) {
+        const PromptLoad load = loaded(path);
+        for (const auto& c : load.prompt->capabilities) {
+            INFO(path.filename().string() << " capability " << c.id);
+            CHECK_FALSE(c.check.empty());
+            for (const auto* kinds : {&c.check.present, &c.check.on_reads, &c.check.on_writes,
+                                      &c.check.async_to, &c.check.optional_to})
+                for (const auto& kind : *kinds) {
+                    INFO("kind " << kind);
+                    CHECK(catalogue.kind(kind) != nullptr);
+                }
+            for (const auto& rule : c.check.without) {
+                INFO("rule " << rule);
+                CHECK(ruleInfo(rule) != nullptr);
+            }
         }
     }
 }
@@ -179,6 +201,8 @@ TEST_CASE("a valid prompt reads whole", "[prompts]") {
     CHECK(p.targets.p99_ms == 200);
     REQUIRE(p.capabilities.size() == 1);
     CHECK(p.capabilities[0].guide_section == "Caching");
+    CHECK(p.capabilities[0].check.on_reads == std::vector<std::string>{"cache"});
+    CHECK(p.capabilities[0].check.present.empty());
     CHECK(p.deep_dives.size() == 1);
     CHECK(load.referencePath() == std::filesystem::path("tiny.archlens"));
 }
@@ -249,6 +273,25 @@ TEST_CASE("a malformed prompt is refused with a problem naming the field and the
         CHECK(names(problems, "/capabilities/1/id", "used twice"));
         CHECK(names(problems, "/scale/peak_factr", "unknown field"));
         CHECK(names(problems, "/notes", "unknown field"));
+    }
+    SECTION("a capability check that is missing, empty, unknown or not a list of names") {
+        Json p = validPrompt();
+        p["capabilities"].push_back(p["capabilities"][0]);
+        p["capabilities"].push_back(p["capabilities"][0]);
+        p["capabilities"].push_back(p["capabilities"][0]);
+        p["capabilities"][0].erase("check");
+        p["capabilities"][1]["id"] = "b";
+        p["capabilities"][1]["check"] = Json::object();
+        p["capabilities"][2]["id"] = "c";
+        p["capabilities"][2]["check"] = {{"near", Json::array({"cache"})}};
+        p["capabilities"][3]["id"] = "d";
+        p["capabilities"][3]["check"] = {{"present", "cache"}, {"without", Json::array()}};
+        const auto problems = problemsOf(p);
+        CHECK(names(problems, "/capabilities/0/check", "missing required field"));
+        CHECK(names(problems, "/capabilities/1/check", "at least one of present"));
+        CHECK(names(problems, "/capabilities/2/check/near", "unknown field"));
+        CHECK(names(problems, "/capabilities/3/check/present", "must be a list"));
+        CHECK(names(problems, "/capabilities/3/check/without", "at least one item"));
     }
     SECTION("a reference that is not a design file beside the prompt") {
         for (const char* bad :

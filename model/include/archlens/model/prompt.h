@@ -34,12 +34,32 @@ struct PromptTargets {
     double p99_ms = 0;
 };
 
-/// Something an interviewer expects to see in the design, and the guide section it
-/// comes from (a heading of resources/guide-headings.txt).
+/// How a capability shows in a diagram: every condition that is not empty must hold.
+/// Kinds are catalogue kinds and rules are rule ids; the tests check both exist.
+struct CapabilityCheck {
+    std::vector<std::string> present; ///< some component is of one of these kinds
+    /// The busiest user-facing read flow (the main read path) reaches one of these kinds.
+    std::vector<std::string> on_reads;
+    /// The busiest write flow, user-facing or not, reaches one of these kinds.
+    std::vector<std::string> on_writes;
+    std::vector<std::string> async_to; ///< some asynchronous connection ends at one of these kinds
+    /// Some call to one of these kinds is optional (`required: false`): the flow goes on
+    /// without it.
+    std::vector<std::string> optional_to;
+    std::vector<std::string> without; ///< none of these rules has a finding, acknowledged or not
+    bool empty() const {
+        return present.empty() && on_reads.empty() && on_writes.empty() && async_to.empty() &&
+               optional_to.empty() && without.empty();
+    }
+};
+
+/// Something an interviewer expects to see in the design, the guide section it comes from
+/// (a heading of resources/guide-headings.txt), and how it is seen in a diagram.
 struct PromptCapability {
     std::string id;
     std::string text;
     std::string guide_section;
+    CapabilityCheck check;
 };
 
 struct Prompt {
