@@ -206,6 +206,53 @@ void SetAcknowledgementCommand::revert(Document& doc, Changes& changes) {
     changes.done(kAcknowledgementsChanged);
 }
 
+const Change kPracticeChanged{Change::Op::Updated, ElementType::Document, {}, -1, "practice"};
+
+SetPracticeCommand::SetPracticeCommand(std::string text, const Document& doc,
+                                       std::optional<PracticeSession> value, std::string mergeKey)
+    : Command(std::move(text)), old_(doc.practice), new_(std::move(value)),
+      mergeKey_(std::move(mergeKey)) {}
+
+void SetPracticeCommand::install(Document& doc, const std::optional<PracticeSession>& value,
+                                 Changes& changes) {
+    changes.about(kPracticeChanged);
+    std::optional<PracticeSession> next = value;
+    if (next && doc.practice)
+        for (auto& phase : next->phases)
+            if (const PracticePhase* now = doc.practice->phase(phase.id))
+                phase.used_s = now->used_s;
+    doc.practice = std::move(next);
+    changes.done(kPracticeChanged);
+}
+
+void SetPracticeCommand::apply(Document& doc, Changes& changes) {
+    install(doc, new_, changes);
+}
+
+void SetPracticeCommand::revert(Document& doc, Changes& changes) {
+    install(doc, old_, changes);
+}
+
+bool SetPracticeCommand::mergeWith(const Command& next) {
+    const auto* other = dynamic_cast<const SetPracticeCommand*>(&next);
+    if (!other || mergeKey_.empty() || other->mergeKey_ != mergeKey_) return false;
+    new_ = other->new_;
+    return true;
+}
+
+bool SetPracticeCommand::isObsolete(const Document& doc) const {
+    (void)doc;
+    if (old_.has_value() != new_.has_value()) return false;
+    if (!old_) return true;
+    // Equal but for the clock, which the command never changes.
+    PracticeSession a = *old_, b = *new_;
+    for (auto& p : a.phases)
+        p.used_s = 0;
+    for (auto& p : b.phases)
+        p.used_s = 0;
+    return a == b;
+}
+
 void MacroCommand::apply(Document& doc, Changes& changes) {
     for (auto& c : children_)
         c->apply(doc, changes);

@@ -210,8 +210,8 @@ std::span<const std::string_view> documentKeys(bool requirements) {
     static const auto keys = [](bool inRequirements) {
         std::vector<std::string_view> out;
         if (!inRequirements)
-            out = {"format",      "version", "requirements", "zones",           "components",
-                   "connections", "flows",   "notes",        "acknowledgements"};
+            out = {"format", "version", "requirements",     "zones",   "components", "connections",
+                   "flows",  "notes",   "acknowledgements", "practice"};
         for (const auto& f : detail::fieldAccess<Document>())
             if (detail::isRequirement(f.info) == inRequirements) out.push_back(f.info.key);
         return out;
@@ -285,6 +285,14 @@ LoadResult readParsed(const Json& root, const Catalogue& catalogue) {
                   static constexpr std::string_view kKeys[] = {"rule", "subjects", "note"};
                   a.extra = f.extras(kKeys);
               });
+
+    // Optional: a design drawn in a practice interview carries the session.
+    if (auto practice = root.find("practice"); practice != root.end()) {
+        if (practice->is_object())
+            doc.practice = readPractice(*practice, problems);
+        else
+            problems.push_back({"/practice", "must be an object, got " + describeType(*practice)});
+    }
 
     if (!problems.empty()) return result;
     problems = validateDocument(doc, catalogue);

@@ -92,6 +92,7 @@ Json documentToJson(const Document& doc) {
         }
         out["acknowledgements"] = std::move(acks);
     }
+    if (doc.practice) out["practice"] = practiceToJson(*doc.practice);
 
     appendExtras(out, doc.extra);
     return out;

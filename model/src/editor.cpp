@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <set>
 
 namespace archlens {
@@ -88,6 +89,7 @@ void Editor::resetDocument(Document doc) {
     changes.about(reset);
     doc_ = std::move(doc);
     history_.clear();
+    clockRan_ = false;
     macro_.reset();
     macroChanges_.clear();
     macroDepth_ = 0;
@@ -440,6 +442,44 @@ EditResult Editor::withdrawAcknowledgement(const std::string& rule,
         return EditResult::refused("that finding is not accepted as a trade-off");
     return push(std::make_unique<SetAcknowledgementCommand>("Withdraw trade-off", doc_, rule,
                                                             subjects, std::nullopt));
+}
+
+EditResult Editor::setPractice(std::optional<PracticeSession> session, const std::string& text,
+                               const std::string& mergeKey) {
+    if (session) {
+        // Held to what a file may hold, by the reader itself, so that whatever is set here
+        // saves and opens again.
+        Problems problems;
+        PracticeSession read = readPractice(practiceToJson(*session), problems);
+        if (!problems.empty())
+            return EditResult::refused("the practice session " + problems.front().describe());
+        if (session->phases.empty())
+            return EditResult::refused("a practice session needs at least one phase");
+        if (session->current < 0 || static_cast<size_t>(session->current) >= session->phases.size())
+            return EditResult::refused("the current phase is not one of the session's");
+    }
+    // The clock is not the caller's to set: compare and store with the document's times.
+    if (session && doc_.practice)
+        for (auto& phase : session->phases)
+            if (const PracticePhase* now = doc_.practice->phase(phase.id))
+                phase.used_s = now->used_s;
+    if (session == doc_.practice) return {};
+    return push(std::make_unique<SetPracticeCommand>(text, doc_, std::move(session), mergeKey));
+}
+
+void Editor::recordPracticeTime(int index, double usedSeconds) {
+    if (!doc_.practice || index < 0 || static_cast<size_t>(index) >= doc_.practice->phases.size())
+        return;
+    if (!std::isfinite(usedSeconds) || usedSeconds < 0) usedSeconds = 0;
+    auto& phase = doc_.practice->phases[static_cast<size_t>(index)];
+    if (phase.used_s == usedSeconds) return;
+    Changes changes = relay();
+    const Change change{Change::Op::Updated, ElementType::Document, {}, -1, "practice"};
+    changes.about(change);
+    phase.used_s = usedSeconds;
+    clockRan_ = true;
+    changes.done(change);
+    notify(changes);
 }
 
 } // namespace archlens

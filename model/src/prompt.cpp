@@ -9,6 +9,7 @@
 #include "archlens/model/validation.h"
 
 #include "json_parse.h"
+#include "strict_fields.h"
 
 #include <algorithm>
 #include <cmath>
@@ -19,114 +20,13 @@ namespace archlens {
 
 namespace {
 
+using detail::describeType;
+using detail::StrictFields;
+
 constexpr double kSecondsPerDay = 86400;
 
-std::string describeType(const Json& v) {
-    if (v.is_number()) return "a number";
-    if (v.is_boolean()) return "true or false";
-    if (v.is_string()) return "a string";
-    if (v.is_array()) return "a list";
-    if (v.is_object()) return "an object";
-    return "null";
-}
-
-/// Reads the fields of one JSON object, recording a problem (with its JSON pointer) for
-/// each field missing, of the wrong type, out of range, or unknown.
-class PromptFields {
-public:
-    PromptFields(const Json& obj, std::string at, Problems& problems)
-        : obj_(obj), at_(std::move(at)), problems_(problems) {}
-
-    /// A string of at least one visible character.
-    void text(const char* key, std::string& out) {
-        const Json* v = find(key);
-        if (!v) return;
-        if (!v->is_string()) return wrong(key, "a string", *v);
-        out = v->get<std::string>();
-        if (std::all_of(out.begin(), out.end(),
-                        [](unsigned char c) { return c == ' ' || c == '\n' || c == '\t'; }))
-            problem(key, "must not be empty");
-        else if (out.size() > kMaxTextLength)
-            problem(key, "is longer than " + std::to_string(kMaxTextLength) + " bytes");
-    }
-
-    /// A number within [min, max] (an open bound at min when `aboveMin`).
-    void number(const char* key, double& out, double min, double max, bool aboveMin = false) {
-        const Json* v = find(key);
-        if (!v) return;
-        if (!v->is_number()) return wrong(key, "a number", *v);
-        out = v->get<double>();
-        if (!std::isfinite(out) || out < min || out > max || (aboveMin && out == min)) {
-            problem(key, std::string("must be ") + (aboveMin ? "above " : "at least ") +
-                             numberToJson(min).dump() + " and at most " + numberToJson(max).dump() +
-                             ", got " + v->dump());
-        }
-    }
-
-    /// A non-empty list of non-empty strings.
-    void textList(const char* key, std::vector<std::string>& out) {
-        each(key, [&](const Json& item, const std::string& itemAt) {
-            if (!item.is_string()) {
-                problems_.push_back({itemAt, "must be a string, got " + describeType(item)});
-                return;
-            }
-            out.push_back(item.get<std::string>());
-            if (out.back().find_first_not_of(" \n\t") == std::string::npos)
-                problems_.push_back({itemAt, "must not be empty"});
-        });
-    }
-
-    /// Applies `one` to each item of the non-empty list at `key`, with the item's pointer.
-    void each(const char* key, const std::function<void(const Json&, const std::string&)>& one) {
-        const Json* v = find(key);
-        if (!v) return;
-        if (!v->is_array()) return wrong(key, "a list", *v);
-        if (v->empty()) return problem(key, "must list at least one item");
-        for (size_t i = 0; i < v->size(); ++i)
-            one((*v)[i], at_ + "/" + key + "/" + std::to_string(i));
-    }
-
-    /// The object at `key`, or nullptr (with a problem) when it is missing or not one.
-    const Json* object(const char* key) {
-        const Json* v = find(key);
-        if (v && !v->is_object()) {
-            wrong(key, "an object", *v);
-            return nullptr;
-        }
-        return v;
-    }
-
-    /// A problem for each field of the object that is none of `known`.
-    void noOthers(std::initializer_list<std::string_view> known) {
-        for (const auto& [key, value] : obj_.items())
-            if (std::find(known.begin(), known.end(), key) == known.end())
-                problems_.push_back({at_ + "/" + key, "unknown field \"" + key + "\""});
-    }
-
-    void problem(const char* key, std::string message) {
-        problems_.push_back({at_ + "/" + key, std::move(message)});
-    }
-
-private:
-    const Json* find(const char* key) {
-        auto it = obj_.find(key);
-        if (it == obj_.end()) {
-            problem(key, std::string("missing required field \"") + key + "\"");
-            return nullptr;
-        }
-        return &*it;
-    }
-    void wrong(const char* key, const char* expected, const Json& got) {
-        problem(key, std::string("must be ") + expected + ", got " + describeType(got));
-    }
-
-    const Json& obj_;
-    std::string at_;
-    Problems& problems_;
-};
-
 void readScale(const Json& obj, PromptScale& s, Problems& problems) {
-    PromptFields f(obj, "/scale", problems);
+    StrictFields f(obj, "/scale", problems);
     constexpr double kMany = 1e12;
     f.number("daily_users", s.daily_users, 0, kMany, true);
     f.number("reads_per_user_per_day", s.reads_per_user_per_day, 0, kMany);
@@ -139,7 +39,7 @@ void readScale(const Json& obj, PromptScale& s, Problems& problems) {
 }
 
 void readTargets(const Json& obj, PromptTargets& t, Problems& problems) {
-    PromptFields f(obj, "/targets", problems);
+    StrictFields f(obj, "/targets", problems);
     f.number("availability", t.availability, 0, 1, true);
     if (t.availability == 1) f.problem("availability", "must be below 1 (no design is never down)");
     f.number("p99_ms", t.p99_ms, kMinLatencyMs, kMaxLatencyMs);
@@ -151,7 +51,7 @@ void readTargets(const Json& obj, PromptTargets& t, Problems& problems) {
 void optionalNames(const Json& obj, const char* key, const std::string& at,
                    std::vector<std::string>& out, Problems& problems) {
     if (!obj.contains(key)) return;
-    PromptFields(obj, at, problems).textList(key, out);
+    StrictFields(obj, at, problems).textList(key, out);
 }
 
 void readCheck(const Json& obj, const std::string& at, CapabilityCheck& c, Problems& problems) {
@@ -161,7 +61,7 @@ void readCheck(const Json& obj, const std::string& at, CapabilityCheck& c, Probl
     optionalNames(obj, "async_to", at, c.async_to, problems);
     optionalNames(obj, "optional_to", at, c.optional_to, problems);
     optionalNames(obj, "without", at, c.without, problems);
-    PromptFields f(obj, at, problems);
+    StrictFields f(obj, at, problems);
     f.noOthers({"present", "on_reads", "on_writes", "async_to", "optional_to", "without"});
     if (c.empty())
         problems.push_back({at, "must give at least one of present, on_reads, on_writes, "
@@ -174,7 +74,7 @@ void readParsed(const Json& root, Prompt& p, Problems& problems) {
             {"", "a prompt file must hold a JSON object, got " + describeType(root)});
         return;
     }
-    PromptFields f(root, "", problems);
+    StrictFields f(root, "", problems);
     f.text("id", p.id);
     f.text("title", p.title);
     f.text("statement", p.statement);
@@ -188,7 +88,7 @@ void readParsed(const Json& root, Prompt& p, Problems& problems) {
             return;
         }
         PromptCapability c;
-        PromptFields cf(item, at, problems);
+        StrictFields cf(item, at, problems);
         cf.text("id", c.id);
         cf.text("text", c.text);
         cf.text("guide_section", c.guide_section);

@@ -110,6 +110,28 @@ private:
     int index_ = -1; ///< where old_ is, or where new_ went when there was no old_
 };
 
+/// Starts, changes or ends the practice session (nullopt: none). What a person wrote, ticked
+/// and chose is undone and redone; the time each phase took is clock state and is never
+/// wound back: applying or reverting keeps the document's current `used_s` of each phase
+/// that both sessions have. Consecutive commands with the same non-empty merge key (typing
+/// into one phase's notes) merge into one step. Reported as an update of the document's
+/// "practice".
+class SetPracticeCommand : public Command {
+public:
+    SetPracticeCommand(std::string text, const Document& doc, std::optional<PracticeSession> value,
+                       std::string mergeKey = {});
+    void apply(Document& doc, Changes& changes) override;
+    void revert(Document& doc, Changes& changes) override;
+    bool mergeWith(const Command& next) override;
+    bool isObsolete(const Document& doc) const override;
+
+private:
+    void install(Document& doc, const std::optional<PracticeSession>& value, Changes& changes);
+    std::optional<PracticeSession> old_;
+    std::optional<PracticeSession> new_;
+    std::string mergeKey_;
+};
+
 /// Several commands as one step: applied in order, reverted in reverse.
 class MacroCommand : public Command {
 public:

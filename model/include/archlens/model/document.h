@@ -2,6 +2,7 @@
 // The document: what a person drew. Plain values, addressed by id; no behaviour beyond
 // look-ups. Edits go through commands (commands.h) so that each has an inverse.
 #include "archlens/model/json.h"
+#include "archlens/model/practice.h"
 
 #include <optional>
 #include <string>
@@ -135,6 +136,8 @@ struct Document {
     std::vector<Note> notes;
     /// Findings accepted as trade-offs, in file order; at most one per finding.
     std::vector<Acknowledgement> acknowledgements;
+    /// The practice interview this design was drawn in, if any.
+    std::optional<PracticeSession> practice;
     Json extra = Json::object(); ///< unknown top-level fields, in file order
 
     bool operator==(const Document&) const = default;

@@ -64,11 +64,14 @@ public:
     /// Replaces the whole document (open, new, revert) and clears the history.
     void resetDocument(Document doc);
     /// Marks the current state as saved.
-    void markClean() { history_.setClean(); }
+    void markClean() {
+        history_.setClean();
+        clockRan_ = false;
+    }
     /// Marks the document as differing from any saved file, with no step to undo (work
     /// restored after a crash): it stays modified until it is saved.
     void markModified() { history_.setNoCleanState(); }
-    bool isModified() const { return !history_.isClean(); }
+    bool isModified() const { return !history_.isClean() || clockRan_; }
 
     // Each edit returns an error (and changes nothing) when it is not allowed. An empty id
     // in an added element gets a fresh one.
@@ -114,6 +117,20 @@ public:
     /// finding is not acknowledged.
     EditResult withdrawAcknowledgement(const std::string& rule,
                                        const std::vector<std::string>& subjects);
+
+    /// Starts, changes or ends (nullopt) the practice session as one undo step named
+    /// `text`; edits with the same non-empty `mergeKey` in a row (typing one phase's notes)
+    /// merge. Refused, changing nothing, when the session is not one a file could hold (no
+    /// phase, an unknown phase or checklist item, `current` out of range, text too long).
+    /// The phases' `used_s` are taken from the document, never from `session`: only
+    /// recordPracticeTime changes them.
+    EditResult setPractice(std::optional<PracticeSession> session, const std::string& text,
+                           const std::string& mergeKey = {});
+    /// Records the time the phase at `index` of the session has taken so far. Clock state,
+    /// not an edit: it is no undo step and undo never winds it back, but the document is
+    /// modified until saved. Ignored without a session or with an index out of range; a
+    /// negative or non-finite time is taken as 0.
+    void recordPracticeTime(int index, double usedSeconds);
 
     /// Groups the edits made while it lives into one undo step named `text`, announced to
     /// observers once when it ends. Groups nest: only the outermost one makes the step. A
@@ -163,6 +180,7 @@ private:
     int macroDepth_ = 0;
     std::map<int, Observer> observers_;
     int nextObserver_ = 1;
+    bool clockRan_ = false; ///< the practice clock moved since the last save
 };
 
 } // namespace archlens
