@@ -70,6 +70,19 @@ ApplicationWindow {
         }
     }
 
+    /// The practice interview of the open design, if it has one.
+    PracticeController {
+        id: practice
+        objectName: "practice"
+        controller: DocumentController
+    }
+    NewPracticeDialog {
+        id: newPracticeDialog
+        practice: practice
+        anchors.centerIn: parent
+    }
+    function showPractice() { sideTabs.currentIndex = practiceTab.TabBar.index }
+
     /// Shows the findings list in the side pane.
     function showFindings() { sideTabs.currentIndex = critiqueTab.TabBar.index }
 
@@ -111,6 +124,7 @@ ApplicationWindow {
         settings: settings
         onOpenRequested: window.ifChangesHandled(() => window.askOpen())
         onNewRequested: window.ifChangesHandled(() => DocumentController.newDocument())
+        onNewPracticeRequested: window.ifChangesHandled(() => newPracticeDialog.open())
         onOpenPathRequested: (path) => window.ifChangesHandled(() => DocumentController.openFile(path))
         onSaveRequested: window.saveOrAsk(null)
         onSaveAsRequested: window.askSaveAs(null)
@@ -125,6 +139,11 @@ ApplicationWindow {
             Layout.fillWidth: true
             text: DocumentController.errorText
             onDismissed: DocumentController.clearError()
+        }
+        PracticeBar {
+            Layout.fillWidth: true
+            practice: practice
+            onShowPanel: window.showPractice()
         }
         SplitView {
             Layout.fillWidth: true
@@ -191,9 +210,11 @@ ApplicationWindow {
                         id: sideTabs
                         objectName: "sideTabs"
                         Layout.fillWidth: true
-                        TabButton { text: qsTr("Inspector") }
-                        TabButton { text: qsTr("Flows && requirements") }
-                        TabButton { id: critiqueTab; text: qsTr("Critique") }
+                        // Sized to their labels, so that four fit a narrow pane unelided.
+                        TabButton { text: qsTr("Inspector"); width: implicitWidth }
+                        TabButton { text: qsTr("Flows && targets"); width: implicitWidth }
+                        TabButton { id: critiqueTab; text: qsTr("Critique"); width: implicitWidth }
+                        TabButton { id: practiceTab; text: qsTr("Practice"); width: implicitWidth }
                     }
                     StackLayout {
                         Layout.fillWidth: true
@@ -207,6 +228,10 @@ ApplicationWindow {
                             analysis: window.critique
                             view: canvas.view
                             onFlowLookedAt: (flow) => numbers.showFlow(flow)
+                        }
+                        PracticePanel {
+                            practice: practice
+                            onNewPracticeRequested: window.ifChangesHandled(() => newPracticeDialog.open())
                         }
                     }
                 }

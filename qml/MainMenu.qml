@@ -11,6 +11,7 @@ MenuBar {
     required property var canvas
     required property var settings
     signal newRequested()
+    signal newPracticeRequested()
     signal openRequested()
     signal openPathRequested(string path)
     signal saveRequested()
@@ -87,6 +88,7 @@ MenuBar {
     WideMenu {
         title: qsTr("&File")
         Action { text: qsTr("&New"); shortcut: "Ctrl+N"; onTriggered: bar.newRequested() }
+        Action { text: qsTr("New &Practice…"); onTriggered: bar.newPracticeRequested() }
         Action { text: qsTr("&Open…"); shortcut: "Ctrl+O"; onTriggered: bar.openRequested() }
         WideMenu {
             id: recentMenu

@@ -316,7 +316,7 @@ Pane {
                         anchors.centerIn: parent
                         visible: table.count === 0
                         opacity: 0.6
-                        text: qsTr("No flows yet: add one in Flows & requirements to get numbers.")
+                        text: qsTr("No flows yet: add one in Flows & targets to get numbers.")
                     }
                 }
             }

@@ -17,6 +17,8 @@
 #include "flow_model.h"
 #include "flow_result_model.h"
 #include "plot_item.h"
+#include "practice_controller.h"
+#include "prompt_library.h"
 #include "property_model.h"
 #include "qml_format.h"
 #include "qml_theme.h"
@@ -54,7 +56,18 @@ struct FormatType {
     QML_SINGLETON
 };
 
+struct PromptLibraryType {
+    Q_GADGET
+    QML_FOREIGN(archlens::PromptLibrary)
+    QML_NAMED_ELEMENT(PromptLibrary)
+    QML_SINGLETON
+};
 // Types QML creates.
+struct PracticeControllerType {
+    Q_GADGET
+    QML_FOREIGN(archlens::PracticeController)
+    QML_NAMED_ELEMENT(PracticeController)
+};
 struct AnalysisControllerType {
     Q_GADGET
     QML_FOREIGN(archlens::AnalysisController)

@@ -94,6 +94,9 @@ public:
     /// `savedAt` is shown in the status line. False, with errorText, when it cannot be read.
     Q_INVOKABLE bool restoreRecovered(const QString& recoveryPath, const QString& sourcePath,
                                       const QString& savedAt);
+    /// Replaces the design with `doc`, a new unsaved design with no history (a practice
+    /// session's start), marked modified; `status` goes to the status line.
+    void startDesign(Document doc, const QString& status);
     /// Reloads the file from disk, dropping unsaved changes and the history.
     Q_INVOKABLE bool revert();
     Q_INVOKABLE void clearRecentFiles();
@@ -167,6 +170,12 @@ public:
     Q_INVOKABLE QVariant acknowledgementNote(const QString& rule,
                                              const QStringList& subjects) const;
 
+    // The practice session (document_practice.cpp): Editor::setPractice and
+    // recordPracticeTime, with a refusal reported as every refusal is.
+    bool setPractice(std::optional<PracticeSession> session, const QString& text,
+                     const QString& mergeKey = {});
+    void recordPracticeTime(int index, double usedSeconds);
+
     // Clipboard (clipboard.cpp): a fragment of a document as JSON, so that copy and paste
     // also work between two windows.
     Q_INVOKABLE void copySelection();
@@ -204,6 +213,11 @@ signals:
     /// A paste, a duplicate or a quick add placed these elements (and selected them): the
     /// view scrolls to show them.
     void placed(const QStringList& ids);
+    /// The design was replaced by another (new, open, revert, recovery, a practice start):
+    /// what belonged to the old one (a running practice clock) must let go of it.
+    void documentReplaced();
+    /// About to write the design to a file: last chance to put live state into it.
+    void aboutToSave();
 
 private:
     void setError(const QString& text);

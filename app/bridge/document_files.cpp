@@ -69,6 +69,22 @@ QString fileNameFromTitle(const QString& title) {
 }
 } // namespace
 
+void DocumentController::startDesign(Document doc, const QString& status) {
+    ++generation_;
+    selection_.clear();
+    editor_.resetDocument(std::move(doc));
+    editor_.markModified();
+    filePath_.clear();
+    pasteCount_ = 0;
+    clearError();
+    setStatus(status);
+    emit documentReplaced();
+    emit fileChanged();
+    emit documentChanged();
+    emit modifiedChanged();
+    emit historyChanged();
+}
+
 void DocumentController::newDocument() {
     ++generation_;
     editor_.resetDocument(Document{});
@@ -76,6 +92,7 @@ void DocumentController::newDocument() {
     pasteCount_ = 0;
     clearError();
     setStatus(tr("New design"));
+    emit documentReplaced();
     emit fileChanged();
     emit documentChanged();
     emit modifiedChanged();
@@ -100,6 +117,7 @@ bool DocumentController::openFile(const QString& path) {
     clearError();
     if (!bundled) addRecentFile(filePath_);
     setStatus(tr("Opened %1").arg(shown));
+    emit documentReplaced();
     emit fileChanged();
     emit documentChanged();
     emit modifiedChanged();
@@ -116,6 +134,7 @@ bool DocumentController::saveAs(const QString& path) {
     if (path.isEmpty()) return false;
     QString target = path;
     if (QFileInfo(target).suffix().isEmpty()) target += QStringLiteral(".archlens");
+    emit aboutToSave();
     const std::string error = writeDocumentFile(target.toStdString(), editor_.document());
     if (!error.empty()) {
         setError(tr("Could not save %1:\n%2").arg(target, QString::fromStdString(error)));
@@ -158,6 +177,7 @@ bool DocumentController::restoreRecovered(const QString& recoveryPath, const QSt
     clearError();
     // Named as the recovery question named it: by the design's title, else its file.
     setStatus(tr("Restored the unsaved changes of %1 from %2").arg(title(), savedAt));
+    emit documentReplaced();
     emit fileChanged();
     emit documentChanged();
     emit modifiedChanged();

@@ -1,0 +1,110 @@
+#pragma once
+// The practice interview in the window: starts a session on a prompt (a new design whose
+// requirements are the prompt's targets), runs its clock, moves through the phases, and
+// edits the notes and checklists, every edit through the DocumentController so each is one
+// undo step. The clock is live only here: the time of the current phase is put into the
+// document when the phase changes, on pause, before every save and every half minute
+// while running (DocumentController::recordPracticeTime, which undo never winds back). A
+// session opened from a file starts paused. The clock is injectable, for tests.
+#include "archlens/model/practice.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QVariantList>
+
+#include <functional>
+
+namespace archlens {
+
+class DocumentController;
+
+class PracticeController : public QObject {
+    Q_OBJECT
+    Q_MOC_INCLUDE("document_controller.h")
+    Q_PROPERTY(archlens::DocumentController* controller READ controller WRITE setController NOTIFY
+                   controllerChanged)
+    /// Whether the design carries a practice session.
+    Q_PROPERTY(bool active READ active NOTIFY sessionChanged)
+    Q_PROPERTY(QString promptId READ promptId NOTIFY sessionChanged)
+    Q_PROPERTY(QString promptTitle READ promptTitle NOTIFY sessionChanged)
+    Q_PROPERTY(int minutes READ minutes NOTIFY sessionChanged)
+    Q_PROPERTY(bool finished READ finished NOTIFY sessionChanged)
+    /// The phases, in order: {id, title, hint, plannedS, usedS, state ("done", "current",
+    /// "next"), checklist: [{id, text, checked}], checkedCount}. `usedS` is as last recorded;
+    /// the current phase's live time is currentUsedS.
+    Q_PROPERTY(QVariantList phases READ phases NOTIFY sessionChanged)
+    Q_PROPERTY(int currentIndex READ currentIndex NOTIFY sessionChanged)
+    Q_PROPERTY(bool running READ running NOTIFY runningChanged)
+    /// Live clock figures, in seconds; they change on every tick while running.
+    Q_PROPERTY(double currentUsedS READ currentUsedS NOTIFY clockChanged)
+    Q_PROPERTY(double currentPlannedS READ currentPlannedS NOTIFY sessionChanged)
+    Q_PROPERTY(double usedS READ usedS NOTIFY clockChanged)
+    Q_PROPERTY(double remainingS READ remainingS NOTIFY clockChanged)
+
+public:
+    using Clock = std::function<qint64()>; ///< milliseconds on a monotonic clock
+
+    explicit PracticeController(QObject* parent = nullptr);
+
+    DocumentController* controller() const { return controller_; }
+    void setController(DocumentController* controller);
+    /// Replaces the clock (tests); the default is a monotonic timer.
+    void setClock(Clock clock);
+
+    bool active() const { return session() != nullptr; }
+    QString promptId() const;
+    QString promptTitle() const;
+    int minutes() const;
+    bool finished() const;
+    QVariantList phases() const;
+    int currentIndex() const;
+    bool running() const { return running_; }
+    double currentUsedS() const;
+    double currentPlannedS() const;
+    double usedS() const;
+    double remainingS() const;
+
+    /// Starts a new design for `promptId` with a session of `minutes`, titled after the
+    /// prompt, its requirements the prompt's targets, and the clock running. False (and
+    /// nothing changes) for an unknown prompt or a length out of range.
+    Q_INVOKABLE bool start(const QString& promptId, int minutes);
+    Q_INVOKABLE void pause();
+    Q_INVOKABLE void resume();
+    /// Moves to the phase at `index` (one undo step), the clock going on there.
+    Q_INVOKABLE bool goToPhase(int index);
+    Q_INVOKABLE bool nextPhase() { return goToPhase(currentIndex() + 1); }
+    /// Stops the clock and marks the session finished (one undo step).
+    Q_INVOKABLE bool finish();
+    /// Takes the session out of the design (one undo step); the drawing stays.
+    Q_INVOKABLE bool discard();
+    Q_INVOKABLE bool setNotes(int index, const QString& text);
+    Q_INVOKABLE QString notes(int index) const;
+    Q_INVOKABLE bool setChecked(int index, const QString& item, bool checked);
+    /// "12:05" or "1:02:03" for a number of seconds (negative: "−0:30").
+    Q_INVOKABLE static QString clockText(double seconds);
+
+    /// Puts the live time of the current phase into the document.
+    void flush();
+
+signals:
+    void controllerChanged();
+    void sessionChanged();
+    void runningChanged();
+    void clockChanged();
+
+private:
+    const PracticeSession* session() const;
+    double liveSeconds() const; ///< since the clock last started, or 0 when paused
+    void setRunning(bool running);
+    bool edit(const PracticeSession& next, const QString& text, const QString& mergeKey = {});
+
+    QPointer<DocumentController> controller_;
+    Clock clock_;
+    bool running_ = false;
+    qint64 runStartMs_ = 0;
+    QTimer tick_;
+    int ticksSinceFlush_ = 0;
+};
+
+} // namespace archlens

@@ -1,0 +1,192 @@
+// A practice interview in the real window (offscreen): every bundled prompt loads, File ▸
+// New Practice starts a session on the chosen prompt and length, the clock (injected)
+// counts the current phase, pausing stops it, the next phase and the notes are undo steps
+// that never wind the clock back, and the session survives a save and a reopen.
+#include "document_controller.h"
+#include "practice_controller.h"
+#include "prompt_library.h"
+
+#include "main_window_fixture.h"
+#include "qml_message_guard.h"
+
+#include <QApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
+
+using namespace archlens;
+using archlens::test::findItem;
+
+class PracticeUiTest : public QObject {
+    Q_OBJECT
+
+    QQmlApplicationEngine* engine_ = nullptr;
+    QQuickWindow* window_ = nullptr;
+    DocumentController* controller_ = nullptr;
+    PracticeController* practice_ = nullptr;
+    std::shared_ptr<qint64> now_ = std::make_shared<qint64>(0);
+
+    QQuickItem* item(const QString& name) const { return findItem(window_->contentItem(), name); }
+    QString text(const QString& name) const {
+        QQuickItem* i = item(name);
+        return i ? i->property("text").toString() : QStringLiteral("<no %1>").arg(name);
+    }
+    void advance(double seconds) {
+        *now_ += static_cast<qint64>(seconds * 1000);
+        emit practice_->clockChanged();
+    }
+
+private slots:
+    void cleanup() { ARCHLENS_VERIFY_NO_QML_MESSAGES(); }
+
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        engine_ = new QQmlApplicationEngine(this);
+        const test::Ui ui = test::openUi(*engine_);
+        QVERIFY(ui.ok());
+        window_ = ui.window;
+        controller_ = ui.controller;
+        practice_ = window_->findChild<PracticeController*>(QStringLiteral("practice"));
+        QVERIFY(practice_);
+        auto now = now_;
+        practice_->setClock([now] { return *now; });
+        ARCHLENS_VERIFY_NO_QML_MESSAGES();
+    }
+
+    void everyBundledPromptLoads() {
+        QVERIFY2(PromptLibrary::problems().isEmpty(),
+                 qPrintable(PromptLibrary::problems().join('\n')));
+        QVERIFY(PromptLibrary::all().size() >= 3);
+        QVERIFY(PromptLibrary::find("url-shortener"));
+        // Each reference design is bundled and opens.
+        for (const auto& p : PromptLibrary::all()) {
+            QVERIFY2(controller_->openFile(PromptLibrary::referencePath(p.id)),
+                     qPrintable(controller_->errorText()));
+        }
+    }
+
+    void newPracticeDialogStartsTheChosenPrompt() {
+        QVERIFY(!item("practiceBar")->isVisible());
+        auto* dialog = window_->findChild<QObject*>(QStringLiteral("newPracticeDialog"));
+        QVERIFY(dialog);
+        QMetaObject::invokeMethod(dialog, "open");
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        dialog->setProperty("promptId", "url-shortener");
+        QTRY_VERIFY(text("promptStatement").contains("bit.ly"));
+        QQuickItem* thirty = item("length30");
+        QVERIFY(thirty);
+        QTest::mouseClick(window_, Qt::LeftButton, {},
+                          thirty->mapToScene(QPointF(10, thirty->height() / 2)).toPoint());
+        QTRY_COMPARE(dialog->property("minutes").toInt(), 30);
+        QMetaObject::invokeMethod(dialog, "accept");
+
+        QTRY_VERIFY(practice_->active());
+        const Document& doc = controller_->document();
+        QCOMPARE(QString::fromStdString(doc.title), QStringLiteral("URL shortener"));
+        QCOMPARE(doc.requirements.availability.value_or(0), 0.9999);
+        QCOMPARE(doc.requirements.p99_ms.value_or(0), 100.0);
+        QCOMPARE(doc.practice->minutes, 30);
+        QVERIFY(practice_->running());
+        QVERIFY(controller_->modified());
+        QTRY_VERIFY(item("practiceBar")->isVisible());
+        QCOMPARE(text("practiceRemaining"), QStringLiteral("30:00 left"));
+    }
+
+    void theClockCountsTheCurrentPhaseAndPauses() {
+        advance(90);
+        QCOMPARE(practice_->currentUsedS(), 90.0);
+        QCOMPARE(text("practiceRemaining"), QStringLiteral("28:30 left"));
+        QVERIFY(text("practicePhase")
+                    .startsWith(QStringLiteral("Requirements (1 of 6) · 1:30 of 3:20")));
+        practice_->pause();
+        QVERIFY(!practice_->running());
+        QCOMPARE(controller_->document().practice->phases[0].used_s, 90.0); // recorded on pause
+        advance(600); // paused: the clock does not count
+        QCOMPARE(practice_->currentUsedS(), 90.0);
+        practice_->resume();
+        advance(150); // past the phase's 3:20
+        QCOMPARE(practice_->currentUsedS(), 240.0);
+        QVERIFY(text("practicePhase").contains(QStringLiteral("4:00 of 3:20")));
+    }
+
+    void phasesAndNotesAreUndoStepsThatKeepTheClock() {
+        QVERIFY(practice_->nextPhase());
+        QCOMPARE(practice_->currentIndex(), 1);
+        QCOMPARE(controller_->document().practice->phases[0].used_s, 240.0);
+        advance(30);
+        QVERIFY(practice_->setNotes(1, QStringLiteral("35 k redirects/s at peak")));
+        QVERIFY(practice_->setChecked(1, QStringLiteral("rates"), true));
+        QCOMPARE(practice_->phases()[1].toMap()["checkedCount"].toInt(), 1);
+
+        controller_->undo(); // the tick
+        controller_->undo(); // the notes
+        QCOMPARE(practice_->notes(1), QString());
+        controller_->undo(); // back to the first phase; its minutes stay spent
+        QCOMPARE(practice_->currentIndex(), 0);
+        QCOMPARE(controller_->document().practice->phases[0].used_s, 240.0);
+        controller_->redo();
+        controller_->redo();
+        QCOMPARE(practice_->notes(1), QStringLiteral("35 k redirects/s at peak"));
+    }
+
+    void theSessionSurvivesSaveAndReopen() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("practice.archlens"));
+        advance(20);
+        const double before = practice_->usedS();
+        QVERIFY(controller_->saveAs(path));
+        QVERIFY(!controller_->modified());
+        // The save took the live time of the running phase.
+        QCOMPARE(controller_->document().practice->usedSeconds(), before);
+
+        controller_->newDocument();
+        QVERIFY(!practice_->active());
+        QVERIFY(!practice_->running());
+        QVERIFY(!item("practiceBar")->isVisible());
+
+        QVERIFY(controller_->openFile(path));
+        QVERIFY(practice_->active());
+        QVERIFY(!practice_->running()); // a reopened session waits to be resumed
+        QCOMPARE(practice_->usedS(), before);
+        QCOMPARE(practice_->currentIndex(), 1);
+        QCOMPARE(practice_->notes(1), QStringLiteral("35 k redirects/s at peak"));
+        QCOMPARE(practice_->minutes(), 30);
+        QVERIFY(text("practiceRemaining").endsWith(QStringLiteral(" left")));
+
+        QVERIFY(practice_->finish());
+        QVERIFY(practice_->finished());
+        QVERIFY(text("practiceRemaining").startsWith(QStringLiteral("Finished in")));
+        practice_->resume(); // a finished session does not run again
+        QVERIFY(!practice_->running());
+    }
+
+    void clockTexts() {
+        QCOMPARE(PracticeController::clockText(0), QStringLiteral("0:00"));
+        QCOMPARE(PracticeController::clockText(59.9), QStringLiteral("0:59"));
+        QCOMPARE(PracticeController::clockText(754), QStringLiteral("12:34"));
+        QCOMPARE(PracticeController::clockText(3723), QStringLiteral("1:02:03"));
+        QCOMPARE(PracticeController::clockText(-30), QStringLiteral("−0:30"));
+    }
+};
+
+int main(int argc, char** argv) {
+    archlens::test::QmlMessageGuard::install();
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("ArchLensTests");
+    QApplication::setApplicationName("practice-ui");
+    QQuickStyle::setStyle("Fusion");
+    PracticeUiTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_practice_ui.moc"
