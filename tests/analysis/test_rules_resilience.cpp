@@ -288,6 +288,53 @@ TEST_CASE("rule config-on-hot-path: every request reads the config store") {
     }
 }
 
+TEST_CASE("rule config-on-hot-path: an operator's write to the config store changes it") {
+    // A fresh design: operators change flags through an admin service, users call the API.
+    Json d = Json::parse(R"({
+  "format": "archlens", "version": 1, "title": "Flags",
+  "requirements": { "availability": 0.999, "p99_ms": 500, "max_sync_depth": 4 },
+  "zones": [ { "id": "az1", "region": "eu", "availability": 0.9995 },
+             { "id": "az2", "region": "eu", "availability": 0.9995 } ],
+  "components": [
+    { "id": "ops", "kind": "client", "name": "Operator console", "x": 0, "y": 0 },
+    { "id": "app", "kind": "client", "name": "Mobile app", "x": 0, "y": 100 },
+    { "id": "admin", "kind": "app_service", "name": "Admin API", "x": 220, "y": 0,
+      "props": { "instances": 2, "zones": ["az1", "az2"] } },
+    { "id": "api", "kind": "app_service", "name": "Shop API", "x": 220, "y": 100,
+      "props": { "instances": 3, "zones": ["az1", "az2"] } },
+    { "id": "cfg", "kind": "config_store", "name": "Flag store", "x": 440, "y": 0,
+      "props": { "instances": 3, "zones": ["az1", "az2"] } }
+  ],
+  "connections": [
+    { "id": "c1", "from": "ops", "to": "admin", "mode": "sync" },
+    { "id": "c2", "from": "admin", "to": "cfg", "mode": "sync",
+      "props": { "ops": ["write"], "timeout_ms": 300 } },
+    { "id": "c3", "from": "app", "to": "api", "mode": "sync" }
+  ],
+  "flows": [
+    { "id": "flip", "name": "Flip a flag", "entry": "ops", "op": "write", "rate_rps": 2 },
+    { "id": "browse", "name": "Browse", "entry": "app", "op": "read", "rate_rps": 400 }
+  ],
+  "notes": []
+})");
+    CHECK(findingsOf("config-on-hot-path", d).empty());
+
+    SECTION("the same call carrying reads too is a read on the operator's path") {
+        connection(d, "c2")["props"]["ops"] = {"read", "write"};
+        auto f = findingsOf("config-on-hot-path", d);
+        REQUIRE(f.size() == 1);
+        CHECK(f[0].subjects == std::vector<std::string>{"c2"});
+    }
+    SECTION("a service reading the flags on every user request is still found") {
+        addConnection(d, "c4", "api", "cfg", {{"ops", {"read"}}, {"timeout_ms", 50}});
+        auto f = findingsOf("config-on-hot-path", d);
+        REQUIRE(f.size() == 1);
+        CHECK(f[0].subjects == std::vector<std::string>{"c4"});
+        CHECK_THAT(f[0].message, Catch::Contains("Shop API reads Flag store synchronously on "
+                                                 "every request of Browse, about 400 req/s"));
+    }
+}
+
 namespace {
 
 const std::filesystem::path kReview =

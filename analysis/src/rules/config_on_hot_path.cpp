@@ -2,14 +2,25 @@
 // few times a day but is read on every request, so each request pays a round trip for
 // nothing, the store takes the whole front-door traffic, and when it is down every
 // request fails although the last known configuration would have served them all.
+// A call that only writes the store is how an operator changes the configuration, not a
+// read on anyone's hot path, so it is left alone even when a user-facing flow carries it.
 #include "flow_helpers.h"
 #include "resilience_helpers.h"
+
+#include <algorithm>
 
 namespace archlens::rules {
 
 namespace {
 /// Below this share of requests the configuration is cached and the call is a refresh.
 constexpr double kMostRequests = 0.5;
+
+/// Whether the connection's ops name writes and nothing else (absent ops carry every op).
+bool onlyWrites(const Connection& c) {
+    auto ops = c.props.find("ops");
+    if (ops == c.props.end() || !ops->is_array() || ops->empty()) return false;
+    return std::all_of(ops->begin(), ops->end(), [](const Json& op) { return op == "write"; });
+}
 } // namespace
 
 void configOnHotPath(const Context& ctx, std::vector<Finding>& out) {
@@ -21,7 +32,7 @@ void configOnHotPath(const Context& ctx, std::vector<Finding>& out) {
         const Component* to = ctx.component(c.to);
         if (c.mode != ConnectionMode::Sync || !to ||
             !kindCovers(ctx, *to, "External Config Store") ||
-            ctx.number(c, "calls", 1) < kMostRequests)
+            ctx.number(c, "calls", 1) < kMostRequests || onlyWrites(c))
             continue;
         double rate = 0;
         std::vector<std::string> flows;
