@@ -75,11 +75,13 @@ ApplicationWindow {
         id: practice
         objectName: "practice"
         controller: DocumentController
+        analysis: window.critique
     }
     NewPracticeDialog {
         id: newPracticeDialog
         practice: practice
         anchors.centerIn: parent
+        onStarted: window.showPractice()
     }
     function showPractice() { sideTabs.currentIndex = practiceTab.TabBar.index }
 

@@ -32,7 +32,9 @@ Dialog {
             promptId = PromptLibrary.prompts[0].id
         list.forceActiveFocus()
     }
-    onAccepted: practice.start(promptId, minutes)
+    /// A session began: the window shows its panel.
+    signal started()
+    onAccepted: if (practice.start(promptId, minutes)) started()
 
     RowLayout {
         anchors.fill: parent
@@ -74,32 +76,36 @@ Dialog {
             }
         }
         ColumnLayout {
-            // A definite preferred width: without it the wrapped labels' heights are taken
-            // from their unwrapped widths and the lines overlap.
             Layout.preferredWidth: 380
             Layout.fillWidth: true
             Layout.fillHeight: true
             spacing: 8
-            Label {
-                text: dialog.chosen.title || ""
-                font.bold: true
-                font.pointSize: Qt.application.font.pointSize * 1.2
-            }
-            Label {
-                objectName: "promptStatement"
+            // A Column, not layout items: it places each label by its wrapped height.
+            Column {
                 Layout.fillWidth: true
-                wrapMode: Label.Wrap
-                text: dialog.chosen.statement || ""
-            }
-            Label {
-                Layout.fillWidth: true
-                wrapMode: Label.Wrap
-                color: dialog.palette.placeholderText
-                text: dialog.chosen.targets
-                      ? qsTr("Targets: %1 available, p99 under %2 ms. The scale is given when you ask for it, in the practice panel.")
-                            .arg(Format.availabilityInput(dialog.chosen.targets.availability))
-                            .arg(dialog.chosen.targets.p99Ms)
-                      : ""
+                spacing: 8
+                Label {
+                    width: parent.width
+                    text: dialog.chosen.title || ""
+                    font.bold: true
+                    font.pointSize: Qt.application.font.pointSize * 1.2
+                }
+                Label {
+                    objectName: "promptStatement"
+                    width: parent.width
+                    wrapMode: Label.Wrap
+                    text: dialog.chosen.statement || ""
+                }
+                Label {
+                    width: parent.width
+                    wrapMode: Label.Wrap
+                    color: dialog.palette.placeholderText
+                    text: dialog.chosen.targets
+                          ? qsTr("Targets: %1 available, p99 under %2 ms. The scale is given when you ask for it, in the practice panel.")
+                                .arg(Format.availabilityInput(dialog.chosen.targets.availability))
+                                .arg(dialog.chosen.targets.p99Ms)
+                          : ""
+                }
             }
             Item { Layout.fillHeight: true }
             Label { text: qsTr("Length"); font.bold: true }

@@ -36,6 +36,22 @@ ScrollView {
         function onHistoryChanged() { if (!notes.activeFocus) panel.loadNotes() }
     }
 
+    /// The question interviewer mode is asking, or null.
+    property var asking: null
+    /// Asks the next question, with the answer given to it before if any.
+    property bool fillingAnswer: false
+    function ask() {
+        asking = practice.questionsLeft > 0 ? practice.question : null
+        fillingAnswer = true
+        answerBox.text = asking ? practice.answerTo(asking.text) : ""
+        fillingAnswer = false
+        if (asking) answerBox.forceActiveFocus()
+    }
+    Connections {
+        target: DocumentController
+        function onDocumentReplaced() { panel.asking = null }
+    }
+
     /// 100000000 as "100 M", 1500 as "1.5 k".
     function si(n) {
         const units = [[1e12, " T"], [1e9, " G"], [1e6, " M"], [1e3, " k"]]
@@ -189,6 +205,87 @@ ScrollView {
                 placeholderText: qsTr("Notes for this phase: assumptions, numbers, API calls, decisions…")
                 onTextChanged: if (activeFocus) panel.practice.setNotes(panel.shownPhase, text)
             }
+            // Interviewer mode. The question on show is held here, not bound to the
+            // controller's next one: answering it makes another one next while the
+            // candidate is still typing.
+            Label { text: qsTr("Interviewer"); font.bold: true; Layout.topMargin: 10 }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Label.Wrap
+                color: panel.palette.placeholderText
+                text: qsTr("The questions an interviewer would ask next: about the critique's open findings, the most serious first, then the prompt's deep dives.")
+            }
+            OutlinedButton {
+                objectName: "askButton"
+                visible: panel.asking === null
+                enabled: panel.practice.questionsLeft > 0
+                text: panel.practice.questionsLeft > 0
+                      ? qsTr("Ask me a question (%1 left)").arg(panel.practice.questionsLeft)
+                      : qsTr("No question left")
+                onClicked: panel.ask()
+            }
+            ColumnLayout {
+                visible: panel.asking !== null
+                Layout.fillWidth: true
+                spacing: 6
+                Label {
+                    objectName: "questionText"
+                    Layout.fillWidth: true
+                    wrapMode: Label.Wrap
+                    font.bold: true
+                    text: panel.asking ? panel.asking.text : ""
+                }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Label.Wrap
+                    color: panel.palette.placeholderText
+                    text: !panel.asking ? ""
+                          : panel.asking.source === "finding"
+                            ? qsTr("Asked because of the %1 “%2” (guide: %3).")
+                                  .arg(panel.asking.severity).arg(panel.asking.title).arg(panel.asking.guideSection)
+                            : qsTr("A deep-dive question of the prompt.")
+                }
+                OutlinedTextArea {
+                    id: answerBox
+                    objectName: "answerBox"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Math.max(90, implicitHeight)
+                    wrapMode: TextEdit.Wrap
+                    placeholderText: qsTr("Your answer, as you would say it")
+                    onTextChanged: if (activeFocus && panel.asking && !panel.fillingAnswer) panel.practice.answerQuestion(panel.asking.text, text)
+                }
+                RowLayout {
+                    OutlinedButton {
+                        objectName: "nextQuestion"
+                        text: qsTr("Next question")
+                        onClicked: panel.ask()
+                    }
+                    OutlinedButton {
+                        text: qsTr("Skip")
+                        onClicked: { panel.practice.skipQuestion(panel.asking.text); panel.ask() }
+                    }
+                    OutlinedButton {
+                        text: qsTr("Stop")
+                        onClicked: panel.asking = null
+                    }
+                }
+            }
+            Label {
+                visible: panel.practice.answers.length > 0
+                text: qsTr("Answered (%1)").arg(panel.practice.answers.length)
+                font.bold: true
+            }
+            Repeater {
+                model: panel.practice.answers
+                ColumnLayout {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    spacing: 2
+                    Label { Layout.fillWidth: true; wrapMode: Label.Wrap; text: modelData.question; font.italic: true }
+                    Label { Layout.fillWidth: true; wrapMode: Label.Wrap; text: modelData.answer }
+                }
+            }
+
             RowLayout {
                 Layout.topMargin: 6
                 OutlinedButton {

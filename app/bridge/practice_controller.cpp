@@ -1,7 +1,10 @@
 #include "practice_controller.h"
 
+#include "analysis_controller.h"
 #include "document_controller.h"
 #include "prompt_library.h"
+
+#include "archlens/analysis/interviewer.h"
 
 #include <QElapsedTimer>
 
@@ -36,8 +39,13 @@ void PracticeController::setController(DocumentController* controller) {
     if (controller_) {
         connect(controller_, &DocumentController::documentChanged, this,
                 &PracticeController::sessionChanged);
-        connect(controller_, &DocumentController::documentReplaced, this,
-                [this] { setRunning(false); });
+        connect(controller_, &DocumentController::documentReplaced, this, [this] {
+            setRunning(false);
+            skipped_.clear();
+            emit questionChanged();
+        });
+        connect(controller_, &DocumentController::documentChanged, this,
+                &PracticeController::questionChanged);
         connect(controller_, &DocumentController::aboutToSave, this, &PracticeController::flush);
     }
     emit controllerChanged();
@@ -267,6 +275,82 @@ QString PracticeController::clockText(double seconds) {
                                      .arg(sec, 2, 10, QLatin1Char('0'))
                                : QStringLiteral("%1:%2").arg(m).arg(sec, 2, 10, QLatin1Char('0'));
     return negative ? QStringLiteral("−") + body : body;
+}
+
+void PracticeController::setAnalysis(AnalysisController* analysis) {
+    if (analysis_ == analysis) return;
+    if (analysis_) analysis_->disconnect(this);
+    analysis_ = analysis;
+    if (analysis_)
+        connect(analysis_, &AnalysisController::reportChanged, this,
+                &PracticeController::questionChanged);
+    emit analysisChanged();
+    emit questionChanged();
+}
+
+QVariantList PracticeController::questionList() const {
+    QVariantList out;
+    const PracticeSession* s = session();
+    if (!s) return out;
+    std::set<std::string> settled = skipped_;
+    for (const auto& a : s->answers)
+        if (!a.answer.empty()) settled.insert(a.question);
+    static const Report kNoReport;
+    const std::shared_ptr<const Report> report = analysis_ ? analysis_->report() : nullptr;
+    for (const auto& q :
+         interviewQuestions(report ? *report : kNoReport, PromptLibrary::find(s->prompt), settled))
+        out << QVariantMap{{"text", QString::fromStdString(q.text)},
+                           {"source", QString::fromStdString(q.source)},
+                           {"rule", QString::fromStdString(q.rule)},
+                           {"severity", QString::fromUtf8(toString(q.severity))},
+                           {"title", QString::fromStdString(q.title)},
+                           {"guideSection", QString::fromStdString(q.guideSection)}};
+    return out;
+}
+
+QVariantMap PracticeController::question() const {
+    const QVariantList list = questionList();
+    return list.isEmpty() ? QVariantMap() : list.front().toMap();
+}
+
+int PracticeController::questionsLeft() const {
+    return static_cast<int>(questionList().size());
+}
+
+QVariantList PracticeController::answers() const {
+    QVariantList out;
+    if (const PracticeSession* s = session())
+        for (const auto& a : s->answers)
+            out << QVariantMap{{"question", QString::fromStdString(a.question)},
+                               {"answer", QString::fromStdString(a.answer)}};
+    return out;
+}
+
+QString PracticeController::answerTo(const QString& question) const {
+    if (const PracticeSession* s = session())
+        for (const auto& a : s->answers)
+            if (a.question == question.toStdString()) return QString::fromStdString(a.answer);
+    return {};
+}
+
+bool PracticeController::answerQuestion(const QString& question, const QString& answer) {
+    const PracticeSession* s = session();
+    if (!s || question.trimmed().isEmpty()) return false;
+    PracticeSession next = *s;
+    const std::string q = question.toStdString();
+    auto it = std::find_if(next.answers.begin(), next.answers.end(),
+                           [&](const PracticeAnswer& a) { return a.question == q; });
+    if (it == next.answers.end() && answer.isEmpty()) return true; // nothing said yet
+    if (it == next.answers.end())
+        next.answers.push_back({q, answer.toStdString(), Json::object()});
+    else
+        it->answer = answer.toStdString();
+    return edit(next, tr("Answer a question"), QStringLiteral("practice-answer:") + question);
+}
+
+void PracticeController::skipQuestion(const QString& question) {
+    skipped_.insert(question.toStdString());
+    emit questionChanged();
 }
 
 } // namespace archlens

@@ -14,14 +14,18 @@
 #include <QVariantList>
 
 #include <functional>
+#include <set>
+#include <string>
 
 namespace archlens {
 
+class AnalysisController;
 class DocumentController;
 
 class PracticeController : public QObject {
     Q_OBJECT
     Q_MOC_INCLUDE("document_controller.h")
+    Q_MOC_INCLUDE("analysis_controller.h")
     Q_PROPERTY(archlens::DocumentController* controller READ controller WRITE setController NOTIFY
                    controllerChanged)
     /// Whether the design carries a practice session.
@@ -41,6 +45,16 @@ class PracticeController : public QObject {
     Q_PROPERTY(double currentPlannedS READ currentPlannedS NOTIFY sessionChanged)
     Q_PROPERTY(double usedS READ usedS NOTIFY clockChanged)
     Q_PROPERTY(double remainingS READ remainingS NOTIFY clockChanged)
+    /// The live critique, whose open findings interviewer mode asks about.
+    Q_PROPERTY(archlens::AnalysisController* analysis READ analysis WRITE setAnalysis NOTIFY
+                   analysisChanged)
+    /// Interviewer mode: the next question ({text, source ("finding" or "deep-dive"), rule,
+    /// severity, title, guideSection}), or an empty map when none is left; and how many
+    /// are left, this one included.
+    Q_PROPERTY(QVariantMap question READ question NOTIFY questionChanged)
+    Q_PROPERTY(int questionsLeft READ questionsLeft NOTIFY questionChanged)
+    /// The answers given so far, in order: {question, answer}.
+    Q_PROPERTY(QVariantList answers READ answers NOTIFY sessionChanged)
 
 public:
     using Clock = std::function<qint64()>; ///< milliseconds on a monotonic clock
@@ -81,6 +95,19 @@ public:
     Q_INVOKABLE bool setNotes(int index, const QString& text);
     Q_INVOKABLE QString notes(int index) const;
     Q_INVOKABLE bool setChecked(int index, const QString& item, bool checked);
+
+    AnalysisController* analysis() const { return analysis_; }
+    void setAnalysis(AnalysisController* analysis);
+    QVariantMap question() const;
+    int questionsLeft() const;
+    QVariantList answers() const;
+    /// Records `answer` to `question` (typing into one answer merges into one undo step);
+    /// an answer to a question asked before replaces it.
+    Q_INVOKABLE bool answerQuestion(const QString& question, const QString& answer);
+    /// The answer given to `question`, or "".
+    Q_INVOKABLE QString answerTo(const QString& question) const;
+    /// Puts the question aside for now: the next one is asked (until the design is reopened).
+    Q_INVOKABLE void skipQuestion(const QString& question);
     /// "12:05" or "1:02:03" for a number of seconds (negative: "−0:30").
     Q_INVOKABLE static QString clockText(double seconds);
 
@@ -92,6 +119,8 @@ signals:
     void sessionChanged();
     void runningChanged();
     void clockChanged();
+    void analysisChanged();
+    void questionChanged();
 
 private:
     const PracticeSession* session() const;
@@ -99,7 +128,11 @@ private:
     void setRunning(bool running);
     bool edit(const PracticeSession& next, const QString& text, const QString& mergeKey = {});
 
+    QVariantList questionList() const;
+
     QPointer<DocumentController> controller_;
+    QPointer<AnalysisController> analysis_;
+    std::set<std::string> skipped_;
     Clock clock_;
     bool running_ = false;
     qint64 runStartMs_ = 0;

@@ -20,6 +20,7 @@
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <memory>
+#include <string>
 
 Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
 
@@ -138,6 +139,37 @@ private slots:
         QCOMPARE(practice_->notes(1), QStringLiteral("35 k redirects/s at peak"));
     }
 
+    void theInterviewerAsksOneQuestionAtATimeAndKeepsTheAnswers() {
+        // An empty design draws no finding: the questions are the prompt's deep dives.
+        const Prompt* prompt = PromptLibrary::find("url-shortener");
+        QVERIFY(prompt);
+        const int deepDives = static_cast<int>(prompt->deep_dives.size());
+        QTRY_COMPARE(practice_->questionsLeft(), deepDives);
+        QObject* panel = item("practicePanel");
+        QVERIFY(panel);
+        QMetaObject::invokeMethod(panel, "ask");
+        const QString first = QString::fromStdString(prompt->deep_dives[0]);
+        QCOMPARE(text("questionText"), first);
+        QQuickItem* box = item("answerBox");
+        QVERIFY(box);
+        QTRY_VERIFY(box->hasActiveFocus());
+        for (const char c : std::string("Ranges from a counter"))
+            QTest::keyClick(window_, c);
+        // Typing the answer is one undo step, and the question on show stays while typing.
+        QCOMPARE(practice_->answerTo(first), QStringLiteral("Ranges from a counter"));
+        QCOMPARE(controller_->undoText(), QStringLiteral("Answer a question"));
+        QCOMPARE(text("questionText"), first);
+        QCOMPARE(practice_->questionsLeft(), deepDives - 1);
+
+        QMetaObject::invokeMethod(panel, "ask");
+        const QString second = QString::fromStdString(prompt->deep_dives[1]);
+        QCOMPARE(text("questionText"), second);
+        practice_->skipQuestion(second);
+        QCOMPARE(practice_->question()["text"].toString(),
+                 QString::fromStdString(prompt->deep_dives[2]));
+        QCOMPARE(practice_->answers().size(), 1);
+    }
+
     void theSessionSurvivesSaveAndReopen() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("practice.archlens"));
@@ -160,6 +192,9 @@ private slots:
         QCOMPARE(practice_->currentIndex(), 1);
         QCOMPARE(practice_->notes(1), QStringLiteral("35 k redirects/s at peak"));
         QCOMPARE(practice_->minutes(), 30);
+        QCOMPARE(practice_->answerTo(
+                     QString::fromStdString(PromptLibrary::find("url-shortener")->deep_dives[0])),
+                 QStringLiteral("Ranges from a counter"));
         QVERIFY(text("practiceRemaining").endsWith(QStringLiteral(" left")));
 
         QVERIFY(practice_->finish());
