@@ -18,6 +18,7 @@
 #include "flow_result_model.h"
 #include "plot_item.h"
 #include "practice_controller.h"
+#include "practice_history_store.h"
 #include "prompt_library.h"
 #include "property_model.h"
 #include "qml_format.h"
@@ -56,6 +57,12 @@ struct FormatType {
     QML_SINGLETON
 };
 
+struct PracticeHistoryType {
+    Q_GADGET
+    QML_FOREIGN(archlens::PracticeHistoryStore)
+    QML_NAMED_ELEMENT(PracticeHistory)
+    QML_SINGLETON
+};
 struct PromptLibraryType {
     Q_GADGET
     QML_FOREIGN(archlens::PromptLibrary)

@@ -4,6 +4,7 @@
 #include "support.h"
 
 #include "archlens/model/editor.h"
+#include "archlens/model/practice_history.h"
 
 #include <catch2/catch.hpp>
 
@@ -218,4 +219,31 @@ TEST_CASE("a practice session a file could not hold is refused and changes nothi
     CHECK(refused.error.find("not on the checklist") != std::string::npos);
     CHECK_FALSE(editor.document().practice);
     CHECK(editor.history().size() == 0);
+}
+
+TEST_CASE("the practice history reads back what it wrote, and refuses a damaged file whole",
+          "[practice]") {
+    PracticeRecord a{
+        "url-shortener", "URL shortener", "2026-12-01T10:00:00Z", 45, 2712.5, 87.5, 0, 1, 3};
+    PracticeRecord b{"chat", "Chat", "2026-12-02T09:30:00Z", 30, 1800, std::nullopt, 2, 0, 0};
+    const std::string text = writePracticeHistory({a, b});
+    const PracticeHistoryLoad back = readPracticeHistory(text);
+    INFO(test::describe(back.problems));
+    REQUIRE(back.ok());
+    REQUIRE(back.records.size() == 2);
+    CHECK(back.records[0] == a);
+    CHECK(back.records[1] == b);
+    CHECK_FALSE(back.records[1].score);
+    CHECK(readPracticeHistory(writePracticeHistory({})).ok());
+
+    Json bad = Json::parse(text);
+    bad["sessions"][1]["score"] = 140;
+    bad["sessions"][0].erase("finished_at");
+    const PracticeHistoryLoad refused = readPracticeHistory(bad.dump());
+    CHECK_FALSE(refused.ok());
+    CHECK(refused.records.empty());
+    CHECK(names(refused.problems, "/sessions/1/score", "at most 100"));
+    CHECK(names(refused.problems, "/sessions/0/finished_at", "missing"));
+    CHECK_FALSE(readPracticeHistory("{\"format\": \"archlens\"}").ok());
+    CHECK_FALSE(readPracticeHistory("not json").ok());
 }

@@ -2,7 +2,10 @@
 
 #include "analysis_controller.h"
 #include "document_controller.h"
+#include "practice_history_store.h"
 #include "prompt_library.h"
+
+#include <QDateTime>
 
 #include "archlens/analysis/interviewer.h"
 
@@ -224,7 +227,41 @@ bool PracticeController::finish() {
     setRunning(false);
     PracticeSession next = *session();
     next.finished = true;
-    return edit(next, tr("Finish practice"));
+    if (!edit(next, tr("Finish practice"))) return false;
+    if (history_) history_->record(finishedRecord());
+    return true;
+}
+
+PracticeRecord PracticeController::finishedRecord() const {
+    const PracticeSession& s = *session();
+    PracticeRecord r;
+    r.prompt = s.prompt;
+    r.title = promptTitle().toStdString();
+    r.finished_at = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+    r.minutes = s.minutes;
+    r.used_s = s.usedSeconds();
+    if (const auto report = analysis_ ? analysis_->report() : nullptr)
+        for (const auto& f : report->findings) {
+            if (f.acknowledged) continue;
+            (f.severity == Severity::Error     ? r.errors
+             : f.severity == Severity::Warning ? r.warnings
+                                               : r.infos) += 1;
+        }
+    return r;
+}
+
+PracticeHistoryStore* PracticeController::history() const {
+    return history_;
+}
+
+AnalysisController* PracticeController::analysis() const {
+    return analysis_;
+}
+
+void PracticeController::setHistory(PracticeHistoryStore* history) {
+    if (history_ == history) return;
+    history_ = history;
+    emit historyChanged();
 }
 
 bool PracticeController::discard() {

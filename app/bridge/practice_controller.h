@@ -7,6 +7,7 @@
 // while running (DocumentController::recordPracticeTime, which undo never winds back). A
 // session opened from a file starts paused. The clock is injectable, for tests.
 #include "archlens/model/practice.h"
+#include "archlens/model/practice_history.h"
 
 #include <QObject>
 #include <QPointer>
@@ -21,11 +22,13 @@ namespace archlens {
 
 class AnalysisController;
 class DocumentController;
+class PracticeHistoryStore;
 
 class PracticeController : public QObject {
     Q_OBJECT
     Q_MOC_INCLUDE("document_controller.h")
     Q_MOC_INCLUDE("analysis_controller.h")
+    Q_MOC_INCLUDE("practice_history_store.h")
     Q_PROPERTY(archlens::DocumentController* controller READ controller WRITE setController NOTIFY
                    controllerChanged)
     /// Whether the design carries a practice session.
@@ -53,6 +56,9 @@ class PracticeController : public QObject {
     /// are left, this one included.
     Q_PROPERTY(QVariantMap question READ question NOTIFY questionChanged)
     Q_PROPERTY(int questionsLeft READ questionsLeft NOTIFY questionChanged)
+    /// Where a finished session is recorded (Help ▸ Practice History).
+    Q_PROPERTY(
+        archlens::PracticeHistoryStore* history READ history WRITE setHistory NOTIFY historyChanged)
     /// The answers given so far, in order: {question, answer}.
     Q_PROPERTY(QVariantList answers READ answers NOTIFY sessionChanged)
 
@@ -88,7 +94,8 @@ public:
     /// Moves to the phase at `index` (one undo step), the clock going on there.
     Q_INVOKABLE bool goToPhase(int index);
     Q_INVOKABLE bool nextPhase() { return goToPhase(currentIndex() + 1); }
-    /// Stops the clock and marks the session finished (one undo step).
+    /// Stops the clock, marks the session finished (one undo step) and records it in the
+    /// history with the open findings of the latest critique.
     Q_INVOKABLE bool finish();
     /// Takes the session out of the design (one undo step); the drawing stays.
     Q_INVOKABLE bool discard();
@@ -96,7 +103,9 @@ public:
     Q_INVOKABLE QString notes(int index) const;
     Q_INVOKABLE bool setChecked(int index, const QString& item, bool checked);
 
-    AnalysisController* analysis() const { return analysis_; }
+    PracticeHistoryStore* history() const;
+    void setHistory(PracticeHistoryStore* history);
+    AnalysisController* analysis() const;
     void setAnalysis(AnalysisController* analysis);
     QVariantMap question() const;
     int questionsLeft() const;
@@ -120,6 +129,7 @@ signals:
     void runningChanged();
     void clockChanged();
     void analysisChanged();
+    void historyChanged();
     void questionChanged();
 
 private:
@@ -129,9 +139,12 @@ private:
     bool edit(const PracticeSession& next, const QString& text, const QString& mergeKey = {});
 
     QVariantList questionList() const;
+    /// The history's record of the session, which must exist.
+    PracticeRecord finishedRecord() const;
 
     QPointer<DocumentController> controller_;
     QPointer<AnalysisController> analysis_;
+    QPointer<PracticeHistoryStore> history_;
     std::set<std::string> skipped_;
     Clock clock_;
     bool running_ = false;
