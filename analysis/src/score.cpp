@@ -129,13 +129,12 @@ void CardBuilder::rates(const Prompt& prompt) {
     const double half = kRequirements / 4;
     const auto judge = [&](double carried, double peak, const char* flows, const char* what) {
         const std::string carries = std::string(flows) + " flows carry " + rateText(carried) + ", ";
+        const std::string peakText = "the prompt's " + rateText(peak) + " of " + what + " at peak";
         if (carried >= peak)
-            line(half, half,
-                 carries + "at least the prompt's peak of " + rateText(peak) + " " + what,
-                 requirementsLink());
+            line(half, half, carries + "at least " + peakText, requirementsLink());
         else
             line(0, half,
-                 carries + "short of the prompt's peak of " + rateText(peak) + " " + what +
+                 carries + "short of " + peakText +
                      ": size the flows to the peak the prompt's numbers give",
                  requirementsLink());
     };
