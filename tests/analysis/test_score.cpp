@@ -17,8 +17,10 @@ using namespace archlens;
 
 namespace {
 
+/// Found from the resources folder, which the build names by its absolute path (__FILE__
+/// can be relative when the compiler runs through a cache).
 const std::filesystem::path kWeak =
-    std::filesystem::path(__FILE__).parent_path() / "designs" / "weak";
+    test::resourcesDir().parent_path() / "tests" / "analysis" / "designs" / "weak";
 
 std::filesystem::path promptPath(const std::string& id) {
     return test::resourcesDir() / "prompts" / (id + ".json");
