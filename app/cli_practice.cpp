@@ -240,11 +240,10 @@ int scoreCommand(const QStringList& args) {
         writeOut(jsonForTerminal(json.dump(2)));
         return Ok;
     }
-    // Reasons quote the design's names: each line is shown as the terminal should show it.
-    QString text = q(fmt == "md" ? scorecardMarkdown(card) : scorecardText(card));
-    if (text.endsWith('\n')) text.chop(1);
-    for (const QString& line : text.split('\n'))
-        out() << shown(line) << "\n";
+    // Reasons quote the design's names: each is shown as the terminal should show it, a
+    // newline in a name included, so that no name can forge a line of the card.
+    const auto visible = [](const std::string& s) { return shown(s).toStdString(); };
+    out() << q(fmt == "md" ? scorecardMarkdown(card, visible) : scorecardText(card, visible));
     if (!prompt && fmt == "text")
         out() << "Score against a prompt with --prompt " << promptIds().join("|") << ".\n";
     return Ok;

@@ -40,10 +40,15 @@ std::string lineFigure(const ScoreLine& line) {
     return pointsText(line.points) + "/" + pointsText(line.max);
 }
 
-std::string heading(const Scorecard& card) {
+std::string heading(const Scorecard& card, const ScoreTextFilter& text) {
     return "Score: " + pointsText(card.total) + "/100" +
            (card.promptTitle.empty() ? std::string(" (no prompt)")
-                                     : " against the prompt '" + card.promptTitle + "'");
+                                     : " against the prompt '" + text(card.promptTitle) + "'");
+}
+
+ScoreTextFilter orAsIs(const ScoreTextFilter& text) {
+    if (text) return text;
+    return [](const std::string& s) { return s; };
 }
 
 /// Backslash before every character Markdown would act on, so that a name reads as typed.
@@ -88,33 +93,35 @@ Json scorecardToJson(const Scorecard& card) {
             {"categories", categories},        {"notes", card.notes}};
 }
 
-std::string scorecardText(const Scorecard& card) {
-    std::string out = heading(card) + "\n";
+std::string scorecardText(const Scorecard& card, const ScoreTextFilter& filter) {
+    const ScoreTextFilter text = orAsIs(filter);
+    std::string out = heading(card, text) + "\n";
     for (const auto& c : card.categories) {
         out += "\n" + c.title + ": " + pointsText(c.points) + "/" + pointsText(c.max) + "\n";
         for (const ScoreLine* l : card.linesOf(c.id)) {
             std::string figure = lineFigure(*l);
             figure.resize(std::max<size_t>(figure.size(), 9), ' ');
-            out += "  " + figure + " " + l->reason + "\n";
+            out += "  " + figure + " " + text(l->reason) + "\n";
         }
     }
     if (!card.notes.empty()) out += "\n";
     for (const auto& n : card.notes)
-        out += n + "\n";
+        out += text(n) + "\n";
     return out;
 }
 
-std::string scorecardMarkdown(const Scorecard& card) {
-    std::string out = "# " + markdownEscaped(heading(card)) + "\n";
+std::string scorecardMarkdown(const Scorecard& card, const ScoreTextFilter& filter) {
+    const ScoreTextFilter text = orAsIs(filter);
+    std::string out = "# " + markdownEscaped(heading(card, text)) + "\n";
     for (const auto& c : card.categories) {
         out += "\n## " + markdownEscaped(c.title) + ": " + pointsText(c.points) + "/" +
                pointsText(c.max) + "\n\n";
         for (const ScoreLine* l : card.linesOf(c.id))
-            out += "- **" + lineFigure(*l) + "** " + markdownEscaped(l->reason) + "\n";
+            out += "- **" + lineFigure(*l) + "** " + markdownEscaped(text(l->reason)) + "\n";
     }
     if (!card.notes.empty()) out += "\n";
     for (const auto& n : card.notes)
-        out += markdownEscaped(n) + "\n\n";
+        out += markdownEscaped(text(n)) + "\n\n";
     return out;
 }
 

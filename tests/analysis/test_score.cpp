@@ -318,6 +318,13 @@ TEST_CASE("score: JSON, text and Markdown say the same", "[score]") {
     CHECK(md.starts_with("# Score: "));
     CHECK(md.find("## Open findings: ") != std::string::npos);
     CHECK(md.find("API \\*bold\\* \\[link\\]") != std::string::npos);
+    // Text that may quote the design passes through the caller's filter, line by line.
+    const auto marked = [](const std::string& s) { return "<" + s + ">"; };
+    const std::string filtered = scorecardText(card, marked);
+    CHECK(filtered.find("against the prompt '<URL shortener>'") != std::string::npos);
+    CHECK(filtered.find(" <" + card.lines[0].reason + ">\n") != std::string::npos);
+    CHECK(filtered.find("<" + card.notes[0] + ">\n") != std::string::npos);
+    CHECK(scorecardMarkdown(card, marked).find(" \\<the design sets") != std::string::npos);
     CHECK(pointsText(25.0 / 3) == "8.3");
     CHECK(pointsText(-8) == "-8");
     CHECK(pointsText(-0.01) == "0");

@@ -95,6 +95,21 @@ if(NOT rc EQUAL 0 OR NOT out MATCHES "^# Score: [0-9.]+/100 against the prompt '
   message(FATAL_ERROR "score --format md:\n${out}")
 endif()
 
+# A name holding a terminal escape is refused by the reader, as `check` refuses it, and the
+# problem quoting it shows the escape as text (the card's reasons pass through the same
+# filter when they are printed, in case a name ever gets through).
+file(READ ${WEAK}/url-shortener.archlens design)
+string(JSON design SET "${design}" components 2 name "\"Links DB \\u001b[31mred\"")
+file(MAKE_DIRECTORY ${WORK})
+file(WRITE ${WORK}/hostile.archlens "${design}")
+execute_process(COMMAND ${ARCHLENS} score ${WORK}/hostile.archlens --prompt url-shortener
+                RESULT_VARIABLE rc OUTPUT_FILE ${WORK}/hostile.txt ERROR_VARIABLE err)
+file(READ ${WORK}/hostile.txt hex HEX)
+file(READ ${WORK}/hostile.txt out)
+if(NOT rc EQUAL 2 OR hex MATCHES "^(..)*1b" OR NOT out MATCHES "/components/2/name")
+  message(FATAL_ERROR "score of a name with an escape: exit ${rc}\n${out}${err}")
+endif()
+
 # Invalid input: status 2, the place named, as `check` does.
 execute_process(COMMAND ${ARCHLENS} score ${CASES}/dangling-reference.archlens RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 2 OR NOT out MATCHES "invalid, [0-9]+ problem" OR NOT out MATCHES "/connections/")

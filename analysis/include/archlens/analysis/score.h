@@ -8,6 +8,7 @@
 #include "archlens/model/json.h"
 #include "archlens/model/prompt.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -84,11 +85,15 @@ Scorecard score(const Document& doc, const Catalogue& catalogue, const Report& r
 /// The scorecard as JSON (the schema of `archlens score --format json`, in
 /// docs/scorecard.md). Numbers keep one decimal.
 Json scorecardToJson(const Scorecard& card);
+/// How a renderer passes on text that may quote the design (reasons, notes, the prompt's
+/// title) before laying it out: the command line makes control characters visible, so that
+/// a name cannot start a line of its own or rewrite the terminal. Empty: as it is.
+using ScoreTextFilter = std::function<std::string(const std::string&)>;
 /// Plain text: the total, then each category with its lines and notes.
-std::string scorecardText(const Scorecard& card);
+std::string scorecardText(const Scorecard& card, const ScoreTextFilter& text = {});
 /// Markdown, for reports: a heading with the total, a section per category, the design's
-/// names escaped so that they read as text.
-std::string scorecardMarkdown(const Scorecard& card);
+/// names escaped so that they read as text (after `text`).
+std::string scorecardMarkdown(const Scorecard& card, const ScoreTextFilter& text = {});
 /// Points as the renderers write them: at most one decimal, "8.3", "25", "-8".
 std::string pointsText(double points);
 
