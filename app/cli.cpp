@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "cli_common.h"
 
 #include "archlens/analysis/analyze.h"
 #include "archlens/analysis/red_flags.h"
@@ -27,13 +28,17 @@ namespace archlens::cli {
 
 namespace {
 
-const char* const kCommands[] = {"check", "export", "report",    "catalogue", "rules",
-                                 "help",  "--help", "-h",        "--version", "-v"};
+const char* const kCommands[] = {"check", "export", "report", "catalogue", "rules",     "estimate",
+                                 "score", "help",   "--help", "-h",        "--version", "-v"};
 
 /// Subcommands that draw (fonts, QPainter, plots): they need a QApplication.
 bool draws(const QString& command) {
     return command == "export" || command == "report";
 }
+
+} // namespace
+
+// Shared with the other command files through cli_common.h.
 
 QTextStream& out() {
     static QTextStream stream(stdout);
@@ -178,6 +183,8 @@ void printProblems(const QString& file, const Problems& problems, const QString&
     for (const auto& p : problems)
         out() << "  " << shown(p.describe()) << "\n";
 }
+
+namespace {
 
 /// The findings the design accepts as trade-offs, after the open ones: a heading with their
 /// count, then each one's rule, title and the designer's note. Nothing when there are none.
@@ -520,6 +527,13 @@ void usage() {
              "                                   export the diagram\n"
              "  archlens report FILE -o OUT.html|.md|.pdf|.json\n"
              "                                   write the critique as a report\n"
+             "  archlens estimate --dau N --reads-per-user R --writes-per-user W --object-bytes B\n"
+             "                   --retention-days D --peak-factor P [--hot-fraction F]\n"
+             "                   [--server-rps C] [--replication K] [--prompt ID] [--format "
+             "text|json]\n"
+             "                                   back-of-the-envelope figures with their formulas\n"
+             "  archlens score FILE [--prompt ID] [--format text|json|md]\n"
+             "                                   score a design out of 100, each point explained\n"
              "  archlens rules [--coverage] [--format text|json]\n"
              "                                   list the rules and the guide sections they cite;\n"
              "                                   --coverage: the guide's red flags and what "
@@ -565,6 +579,10 @@ int run(int argc, char** argv) {
         status = exportDiagramCommand(args);
     else if (command == "report")
         status = reportCommand(args);
+    else if (command == "estimate")
+        status = estimateCommand(args);
+    else if (command == "score")
+        status = scoreCommand(args);
     else if (command == "--version" || command == "-v") {
         out() << "archlens " << ARCHLENS_VERSION << "\n";
         status = Ok;

@@ -1,0 +1,42 @@
+#pragma once
+// What every command of the command line shares (defined in cli.cpp): the output streams,
+// text made safe for a terminal, argument parsing with --help and --format, and the list of
+// a design's problems. Commands in other files (cli_practice.cpp) use these so that every
+// command prints, escapes and fails the same way.
+#include "archlens/model/problem.h"
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <string>
+
+namespace archlens::cli {
+
+QTextStream& out();
+QTextStream& err();
+QString q(const std::string& s);
+/// Text from a design or the command line as the terminal should show it: control and
+/// bidirectional characters as visible escapes, newlines included.
+QString shown(const QString& text);
+QString shown(const std::string& text);
+/// JSON text with the characters a terminal would act on escaped (same meaning as JSON).
+std::string jsonForTerminal(const std::string& json);
+/// UTF-8 text and a newline to stdout, as it is.
+void writeOut(const std::string& text);
+/// Parses the arguments after the subcommand (adding --help); on an error prints it and
+/// returns false. --help prints the help and exits with status 0.
+bool parse(QCommandLineParser& parser, const QString& command, QStringList args);
+/// Adds --format (the first of `formats` is the default) and parses; returns the format, or
+/// an empty string after printing why the call is wrong.
+QString parseWithFormat(QCommandLineParser& parser, const QString& command, const QStringList& args,
+                        const QStringList& formats);
+/// A design's problems, each with its place, as text or JSON (`fmt` "json").
+void printProblems(const QString& file, const Problems& problems, const QString& fmt);
+
+/// `archlens estimate` and `archlens score` (cli_practice.cpp).
+int estimateCommand(const QStringList& args);
+int scoreCommand(const QStringList& args);
+
+} // namespace archlens::cli
