@@ -200,8 +200,10 @@ int scoreCommand(const QStringList& args) {
     parser.setApplicationDescription(
         "Scores a design out of 100, every point with its reason: requirements and estimates,\n"
         "targets met per flow, open findings, trade-offs accepted with a note and, against a\n"
-        "prompt, the capabilities an interviewer expects. Without --prompt no capability is\n"
-        "judged (a design's title does not choose a prompt) and the total is scaled to 100.\n"
+        "prompt, the capabilities an interviewer expects. A design drawn in a practice session\n"
+        "is judged against its session's prompt and the time taken per phase; --prompt\n"
+        "chooses another. Otherwise no capability is judged (a design's title does not choose\n"
+        "a prompt) and the total is scaled to 100 from what applies.\n"
         "The rubric: docs/scorecard.md.\n"
         "Exit status: 0 scored, 2 invalid design or unknown prompt.");
     parser.addPositionalArgument("file", "The design to score (*.archlens).");
@@ -226,12 +228,20 @@ int scoreCommand(const QStringList& args) {
         return InvalidInput;
     }
     const Document& doc = *result.document;
+    std::optional<PracticeFacts> facts;
+    if (doc.practice) {
+        facts = practiceFacts(*doc.practice);
+        if (!prompt) {
+            prompt = loadBundledPrompt("score", QString::fromStdString(doc.practice->prompt));
+            if (!prompt) return InvalidInput;
+        }
+    }
     AnalysisOptions options;
     options.curves = false; // the scorecard reads no load curve
     Report report = analyze(doc, Catalogue::builtin(), options);
     runRules(doc, Catalogue::builtin(), report);
-    const Scorecard card =
-        score(doc, Catalogue::builtin(), report, prompt ? &*prompt : nullptr, nullptr);
+    const Scorecard card = score(doc, Catalogue::builtin(), report, prompt ? &*prompt : nullptr,
+                                 facts ? &*facts : nullptr);
 
     if (fmt == "json") {
         Json json = scorecardToJson(card);

@@ -313,6 +313,16 @@ std::vector<const ScoreLine*> Scorecard::linesOf(const std::string& id) const {
     return out;
 }
 
+PracticeFacts practiceFacts(const PracticeSession& session) {
+    PracticeFacts facts;
+    facts.finished = session.finished;
+    for (const auto& p : session.phases) {
+        const PracticePhasePlan* plan = practicePhasePlan(p.id);
+        facts.phases.push_back({p.id, plan ? plan->title : p.id, p.planned_s, p.used_s});
+    }
+    return facts;
+}
+
 Scorecard score(const Document& doc, const Catalogue& catalogue, const Report& report,
                 const Prompt* prompt, const PracticeFacts* practice) {
     CardBuilder b(doc, catalogue, report);

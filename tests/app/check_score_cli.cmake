@@ -64,27 +64,38 @@ if(total LESS 90 OR NOT prompt STREQUAL "url-shortener" OR NOT ncategories EQUAL
   message(FATAL_ERROR "score --format json: total ${total}, prompt ${prompt}, ${ncategories} categories, ${capabilities}, ${kind}")
 endif()
 
-# Without --prompt, neither the title (the reference design's is its prompt's) nor a practice
-# session in the design picks a prompt: no capability is judged, and the output says so.
+# Without --prompt, the title (the reference design's is its prompt's) picks no prompt: no
+# capability is judged, and the output says so.
+execute_process(COMMAND ${ARCHLENS} score ${shortener} --format json RESULT_VARIABLE rc OUTPUT_VARIABLE json ERROR_VARIABLE err)
+string(JSON prompt TYPE "${json}" prompt)
+string(JSON ncategories LENGTH "${json}" categories)
+if(NOT rc EQUAL 0 OR NOT prompt STREQUAL "NULL" OR NOT ncategories EQUAL 4)
+  message(FATAL_ERROR "score without --prompt: exit ${rc}, prompt ${prompt}, ${ncategories} categories\n${err}")
+endif()
+execute_process(COMMAND ${ARCHLENS} score ${shortener} RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "Score: [0-9.]+/100 \\(no prompt\\)"
+   OR NOT out MATCHES "No prompt was chosen, so expected capabilities \\(30 points\\) are not judged"
+   OR out MATCHES "Expected capabilities")
+  message(FATAL_ERROR "score without --prompt, text:\n${out}")
+endif()
+
+# A design drawn in a practice session names its prompt: it is judged against it, and the
+# time taken per phase counts (a phase over one and a half times its plan earns nothing).
 file(READ ${shortener} design)
 string(JSON design SET "${design}" practice
-       "{\"prompt\": \"url-shortener\", \"minutes\": 45, \"current\": \"requirements\", \"phases\": [{\"id\": \"requirements\", \"planned_s\": 300, \"used_s\": 0}]}")
+       "{\"prompt\": \"url-shortener\", \"minutes\": 45, \"current\": \"estimates\", \"phases\": [{\"id\": \"requirements\", \"planned_s\": 300, \"used_s\": 290}, {\"id\": \"estimates\", \"planned_s\": 300, \"used_s\": 900}]}")
 file(MAKE_DIRECTORY ${WORK})
 file(WRITE ${WORK}/practised.archlens "${design}")
-foreach(f ${shortener} ${WORK}/practised.archlens)
-  execute_process(COMMAND ${ARCHLENS} score ${f} --format json RESULT_VARIABLE rc OUTPUT_VARIABLE json ERROR_VARIABLE err)
-  string(JSON prompt TYPE "${json}" prompt)
-  string(JSON ncategories LENGTH "${json}" categories)
-  if(NOT rc EQUAL 0 OR NOT prompt STREQUAL "NULL" OR NOT ncategories EQUAL 4)
-    message(FATAL_ERROR "score ${f} without --prompt: exit ${rc}, prompt ${prompt}, ${ncategories} categories\n${err}")
-  endif()
-  execute_process(COMMAND ${ARCHLENS} score ${f} RESULT_VARIABLE rc OUTPUT_VARIABLE out)
-  if(NOT rc EQUAL 0 OR NOT out MATCHES "Score: [0-9.]+/100 \\(no prompt\\)"
-     OR NOT out MATCHES "No prompt was chosen, so expected capabilities \\(30 points\\) are not judged"
-     OR out MATCHES "Expected capabilities")
-    message(FATAL_ERROR "score ${f} without --prompt, text:\n${out}")
-  endif()
-endforeach()
+execute_process(COMMAND ${ARCHLENS} score ${WORK}/practised.archlens --format json RESULT_VARIABLE rc OUTPUT_VARIABLE json ERROR_VARIABLE err)
+string(JSON prompt GET "${json}" prompt id)
+string(JSON ncategories LENGTH "${json}" categories)
+string(JSON time GET "${json}" categories 5 id)
+string(JSON timePoints GET "${json}" categories 5 points)
+string(JSON timeMax GET "${json}" categories 5 max)
+if(NOT rc EQUAL 0 OR NOT prompt STREQUAL "url-shortener" OR NOT ncategories EQUAL 6
+   OR NOT time STREQUAL "time" OR NOT timePoints EQUAL 2.5 OR NOT timeMax EQUAL 5)
+  message(FATAL_ERROR "score of a practised design: exit ${rc}, prompt ${prompt}, ${ncategories} categories, ${time} ${timePoints}/${timeMax}\n${json}${err}")
+endif()
 
 # Markdown, and a first sketch scoring low with its reasons.
 execute_process(COMMAND ${ARCHLENS} score ${WEAK}/url-shortener.archlens --prompt url-shortener --format md

@@ -6,6 +6,7 @@
 #include "archlens/analysis/report.h"
 #include "archlens/model/catalogue.h"
 #include "archlens/model/json.h"
+#include "archlens/model/practice.h"
 #include "archlens/model/prompt.h"
 
 #include <functional>
@@ -25,6 +26,9 @@ struct PracticeFacts {
     std::vector<Phase> phases;
     bool finished = false;
 };
+
+/// The facts of a practice session kept in a design: each phase with its plan's title.
+PracticeFacts practiceFacts(const PracticeSession& session);
 
 /// What a score line is about, for the app to select or show it: a finding (its rule and
 /// subjects), a capability of the prompt, a flow, a phase of the session, the design's
