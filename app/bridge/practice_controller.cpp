@@ -7,7 +7,11 @@
 
 #include <QDateTime>
 
+#include "archlens/analysis/analyze.h"
 #include "archlens/analysis/interviewer.h"
+#include "archlens/analysis/rules.h"
+#include "archlens/analysis/score.h"
+#include "json_variant.h"
 
 #include <QElapsedTimer>
 
@@ -232,6 +236,31 @@ bool PracticeController::finish() {
     return true;
 }
 
+namespace {
+
+/// The scorecard of a practice design, analysed afresh: the live report may carry the
+/// what-if's failures and traffic, which are no part of the design.
+Scorecard practiceScorecard(const Document& doc, const Catalogue& catalogue,
+                            Report* analysed = nullptr) {
+    AnalysisOptions options;
+    options.curves = false;
+    Report report = analyze(doc, catalogue, options);
+    runRules(doc, catalogue, report);
+    const PracticeFacts facts = practiceFacts(*doc.practice);
+    Scorecard card = score(doc, catalogue, report, PromptLibrary::find(doc.practice->prompt), &facts);
+    if (analysed) *analysed = std::move(report);
+    return card;
+}
+
+} // namespace
+
+QVariantMap PracticeController::scorecard() const {
+    if (!session()) return {};
+    return toVariant(scorecardToJson(
+                         practiceScorecard(controller_->document(), controller_->editor().catalogue())))
+        .toMap();
+}
+
 PracticeRecord PracticeController::finishedRecord() const {
     const PracticeSession& s = *session();
     PracticeRecord r;
@@ -240,13 +269,15 @@ PracticeRecord PracticeController::finishedRecord() const {
     r.finished_at = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
     r.minutes = s.minutes;
     r.used_s = s.usedSeconds();
-    if (const auto report = analysis_ ? analysis_->report() : nullptr)
-        for (const auto& f : report->findings) {
-            if (f.acknowledged) continue;
-            (f.severity == Severity::Error     ? r.errors
-             : f.severity == Severity::Warning ? r.warnings
-                                               : r.infos) += 1;
-        }
+    Report report;
+    r.score = practiceScorecard(controller_->document(), controller_->editor().catalogue(), &report)
+                  .total;
+    for (const auto& f : report.findings) {
+        if (f.acknowledged) continue;
+        (f.severity == Severity::Error     ? r.errors
+         : f.severity == Severity::Warning ? r.warnings
+                                           : r.infos) += 1;
+    }
     return r;
 }
 

@@ -115,6 +115,11 @@ public:
     Q_INVOKABLE bool answerQuestion(const QString& question, const QString& answer);
     /// The answer given to `question`, or "".
     Q_INVOKABLE QString answerTo(const QString& question) const;
+    /// The scorecard of the design as it is now, against the session's prompt and with its
+    /// phases' times (analysed afresh, without the what-if): the JSON of `archlens score`
+    /// as a map ({total, prompt, categories: [{id, title, points, max, lines: [{points, max,
+    /// reason, link: {kind, id, subjects}}]}], notes}). Empty without a session.
+    Q_INVOKABLE QVariantMap scorecard() const;
     /// Puts the question aside for now: the next one is asked (until the design is reopened).
     Q_INVOKABLE void skipQuestion(const QString& question);
     /// "12:05" or "1:02:03" for a number of seconds (negative: "−0:30").
