@@ -146,6 +146,31 @@ TEST_CASE("rule stale-replica-read: reads from a replica the write does not wait
     CHECK(findingsOf("stale-replica-read", d).empty());
 }
 
+TEST_CASE("rule stale-replica-read: a write flow that only reads a store writes nothing there") {
+    // Placing an order looks up the customer's saved preferences; the settings page reads
+    // them from a replica. The order does not change the preferences, so no one can miss
+    // their own write there.
+    Json d = soundDesign();
+    addComponent(d, "prefs", "rdbms", "Preferences",
+                 {{"instances", 2}, {"zones", {"az1", "az2"}}, {"failover", "automatic"}});
+    addComponent(d, "prefs_ro", "rdbms", "Preferences replica",
+                 {{"instances", 2}, {"zones", {"az1", "az2"}}, {"failover", "automatic"}});
+    addConnection(d, "rep", "prefs", "prefs_ro", Json::object(), "replication");
+    addReadFlow(d, "prefs_ro");
+    addConnection(d, "look", "api", "prefs",
+                  {{"ops", {"read"}}, {"flows", {"order"}}, {"timeout_ms", 100}});
+    CHECK(findingsOf("stale-replica-read", d).empty());
+    // An order that also saves the preferences (the last delivery address) does write them.
+    connection(d, "look")["props"]["ops"] = Json::array({"read", "write"});
+    auto f = findingsOf("stale-replica-read", d);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].subjects == std::vector<std::string>{"prefs", "prefs_ro"});
+    CHECK_THAT(f[0].message, Catch::StartsWith("Place order confirms a write as soon as "
+                                               "Preferences has it"));
+    connection(d, "look")["props"]["ops"] = Json::array({"write"});
+    CHECK(findingsOf("stale-replica-read", d).size() == 1);
+}
+
 TEST_CASE("rule strong-cross-region: synchronous copies in two regions on a user's write") {
     Json d = twoRegions();
     component(d, "db")["props"]["zones"] = Json::array({"az1", "us1"});
