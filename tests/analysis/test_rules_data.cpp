@@ -146,6 +146,31 @@ TEST_CASE("rule stale-replica-read: reads from a replica the write does not wait
     CHECK(findingsOf("stale-replica-read", d).empty());
 }
 
+TEST_CASE("rule stale-replica-read: a write flow that only reads a store writes nothing there") {
+    // Placing an order looks up the customer's saved preferences; the settings page reads
+    // them from a replica. The order does not change the preferences, so no one can miss
+    // their own write there.
+    Json d = soundDesign();
+    addComponent(d, "prefs", "rdbms", "Preferences",
+                 {{"instances", 2}, {"zones", {"az1", "az2"}}, {"failover", "automatic"}});
+    addComponent(d, "prefs_ro", "rdbms", "Preferences replica",
+                 {{"instances", 2}, {"zones", {"az1", "az2"}}, {"failover", "automatic"}});
+    addConnection(d, "rep", "prefs", "prefs_ro", Json::object(), "replication");
+    addReadFlow(d, "prefs_ro");
+    addConnection(d, "look", "api", "prefs",
+                  {{"ops", {"read"}}, {"flows", {"order"}}, {"timeout_ms", 100}});
+    CHECK(findingsOf("stale-replica-read", d).empty());
+    // An order that also saves the preferences (the last delivery address) does write them.
+    connection(d, "look")["props"]["ops"] = Json::array({"read", "write"});
+    auto f = findingsOf("stale-replica-read", d);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].subjects == std::vector<std::string>{"prefs", "prefs_ro"});
+    CHECK_THAT(f[0].message, Catch::StartsWith("Place order confirms a write as soon as "
+                                               "Preferences has it"));
+    connection(d, "look")["props"]["ops"] = Json::array({"write"});
+    CHECK(findingsOf("stale-replica-read", d).size() == 1);
+}
+
 TEST_CASE("rule strong-cross-region: synchronous copies in two regions on a user's write") {
     Json d = twoRegions();
     component(d, "db")["props"]["zones"] = Json::array({"az1", "us1"});
@@ -196,6 +221,56 @@ TEST_CASE("rule single-primary-write-limit: replicas that hide a primary past it
     d["flows"][0]["rate_rps"] = 260;
     CHECK(findingsOf("single-primary-write-limit", d).empty());
     CHECK(findingsOf("saturated-component", d).size() == 1);
+}
+
+TEST_CASE("rule single-primary-write-limit: a sharded store has a primary per shard") {
+    // Orders partitioned by customer over 3 shards of 2 instances: 150 writes/s are about
+    // 50 per shard's primary, half of what one instance takes.
+    Json d = soundDesign();
+    Json& db = component(d, "db")["props"];
+    db["instances"] = 6;
+    db["capacity_rps"] = 100;
+    db["shard_key"] = "customer_id";
+    db["shards"] = 3;
+    d["flows"][0]["rate_rps"] = 150;
+    CHECK(findingsOf("single-primary-write-limit", d).empty());
+
+    SECTION("each shard's primary past its capacity") {
+        d["flows"][0]["rate_rps"] = 330; // 110 per primary, 55% over the six instances
+        auto f = findingsOf("single-primary-write-limit", d);
+        REQUIRE(f.size() == 1);
+        CHECK(f[0].subjects == std::vector<std::string>{"db"});
+        CHECK(f[0].severity == Severity::Error);
+        CHECK(f[0].guideSection == "Sharding");
+        CHECK_THAT(f[0].title, Catch::StartsWith("The shard primaries of Orders DB"));
+        CHECK_THAT(f[0].message, Catch::Contains("About 330 req/s of writes") &&
+                                     Catch::Contains("whose shards spread them over 3 primaries") &&
+                                     Catch::Contains("about 110 req/s, 110% of") &&
+                                     Catch::Contains("all 6 instances (55%)"));
+        CHECK_THAT(f[0].suggestion, Catch::Contains("about 5 primaries"));
+        d["flows"][0]["rate_rps"] = 270; // 90 per primary: a warning
+        f = findingsOf("single-primary-write-limit", d);
+        REQUIRE(f.size() == 1);
+        CHECK(f[0].severity == Severity::Warning);
+    }
+    SECTION("unsharded, every write lands on the one primary") {
+        db.erase("shard_key");
+        db.erase("shards");
+        auto f = findingsOf("single-primary-write-limit", d);
+        REQUIRE(f.size() == 1);
+        CHECK(f[0].severity == Severity::Error);
+        CHECK_THAT(f[0].title, Catch::StartsWith("The one primary of Orders DB"));
+    }
+    SECTION("partitioned with no count: every instance leads a part of the data") {
+        db.erase("shards");
+        d["flows"][0]["rate_rps"] = 270; // 45 per instance
+        CHECK(findingsOf("single-primary-write-limit", d).empty());
+    }
+    SECTION("more logical shards than machines: one primary per instance at most") {
+        db["shards"] = 64;
+        d["flows"][0]["rate_rps"] = 270;
+        CHECK(findingsOf("single-primary-write-limit", d).empty());
+    }
 }
 
 TEST_CASE("rule shared-database: two services write one store") {

@@ -72,6 +72,28 @@ TEST_CASE("rule dual-write: a consumer that writes and publishes is redelivered,
     CHECK(findingsOf("dual-write", r).empty());
 }
 
+TEST_CASE("rule dual-write: a look-up on the way is not a second write") {
+    Json d = orderEvents();
+    // Placing an order also reads the customer's record; only the order is written.
+    addComponent(d, "cust", "rdbms", "Customers",
+                 {{"instances", 2}, {"zones", {"az1", "az2"}}, {"failover", "automatic"}});
+    addConnection(d, "look", "api", "cust",
+                  {{"ops", {"read"}}, {"flows", {"order"}}, {"timeout_ms", 100}});
+    auto f = findingsOf("dual-write", d);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].subjects == std::vector<std::string>{"c4", "c3"});
+    CHECK_THAT(f[0].message, !Catch::Contains("Customers"));
+    // A handler that only reads its store and publishes makes one change: the event.
+    connection(d, "c3")["props"]["ops"] = Json::array({"read"});
+    connection(d, "c3")["props"]["flows"] = Json::array({"order"});
+    CHECK(findingsOf("dual-write", d).empty());
+    // Writing the customer record too is a write the event can miss.
+    connection(d, "look")["props"]["ops"] = Json::array({"read", "write"});
+    f = findingsOf("dual-write", d);
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].subjects == std::vector<std::string>{"c4", "look"});
+}
+
 TEST_CASE("rule no-compensation: an order stored and a card charged with nothing to undo") {
     Json d = soundDesign();
     addComponent(d, "pay", "external_service", "Payment provider", {{"availability", 0.9995}});

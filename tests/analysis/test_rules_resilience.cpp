@@ -242,6 +242,74 @@ TEST_CASE("rule breaker-without-fallback: an open circuit with nothing behind it
     }
 }
 
+TEST_CASE("rule breaker-without-fallback: a consumer of a durable queue lets its message wait") {
+    // The API takes the signup and queues a welcome message; a sender takes it from the queue
+    // and calls the mail provider behind a breaker. While the circuit is open the sender
+    // fails the message, which stays in the queue and is delivered again later: the work is
+    // finished later, which is the fallback the rule asks for.
+    Json d = soundDesign();
+    addComponent(d, "welcome", "message_queue", "Welcome mails",
+                 {{"dlq", true}, {"zones", {"az1", "az2"}}});
+    addComponent(d, "sender", "worker", "Mail sender", spread(2));
+    addComponent(d, "smtp", "external_service", "Mail provider");
+    addConnection(d, "enq", "api", "welcome", {{"timeout_ms", 100}}, "async");
+    addConnection(d, "take", "welcome", "sender", {{"idempotent", true}}, "async");
+    addConnection(d, "send", "sender", "smtp",
+                  {{"timeout_ms", 2000}, {"circuit_breaker", true}, {"idempotent", true}});
+    CHECK(findingsOf("breaker-without-fallback", d).empty());
+
+    SECTION("a queue that forgets its messages on restart") {
+        component(d, "welcome")["props"]["durable"] = false;
+        auto f = findingsOf("breaker-without-fallback", d);
+        REQUIRE(f.size() == 1);
+        CHECK(f[0].subjects == std::vector<std::string>{"send"});
+        CHECK_THAT(f[0].followUp, Catch::Contains("Where does the work wait"));
+    }
+    SECTION("no dead-letter queue: a message that keeps failing has nowhere to go") {
+        component(d, "welcome")["props"]["dlq"] = false;
+        CHECK(findingsOf("breaker-without-fallback", d).size() == 1);
+    }
+    SECTION("a stream keeps the message until the consumer commits past it") {
+        component(d, "welcome")["kind"] = "event_stream";
+        component(d, "welcome")["props"].erase("dlq");
+        CHECK(findingsOf("breaker-without-fallback", d).empty());
+    }
+    SECTION("a service behind the consumer fails back to it, and its message waits too") {
+        addComponent(d, "render", "app_service", "Template renderer", spread(2));
+        connection(d, "send")["from"] = "render";
+        addConnection(d, "ask", "sender", "render", {{"timeout_ms", 3000}, {"idempotent", true}});
+        CHECK(findingsOf("breaker-without-fallback", d).empty());
+    }
+    SECTION("the API also sends the mail itself, while the user waits") {
+        addConnection(d, "direct", "api", "sender", {{"timeout_ms", 3000}, {"idempotent", true}});
+        auto f = findingsOf("breaker-without-fallback", d);
+        REQUIRE(f.size() == 1);
+        CHECK(f[0].subjects == std::vector<std::string>{"send"});
+        CHECK_THAT(f[0].followUp, Catch::Contains("What exactly does the user get"));
+    }
+    SECTION("handed over fire-and-forget, with no queue to keep it") {
+        connection(d, "enq")["to"] = "sender";
+        CHECK(findingsOf("breaker-without-fallback", d).size() == 1);
+    }
+    SECTION("the API waits for the sender's answer on a reply topic") {
+        addComponent(d, "sent", "pubsub_topic", "Mail results",
+                     {{"dlq", true}, {"zones", {"az1", "az2"}}});
+        addConnection(d, "result", "sender", "sent", Json::object(), "async");
+        addConnection(d, "reply", "sent", "api", Json::object(), "async");
+        CHECK(findingsOf("breaker-without-fallback", d).size() == 1);
+    }
+    SECTION("a scheduled job that calls it has no queue to wait in") {
+        addComponent(d, "cron", "scheduler", "Reminder job", {{"zones", {"az1", "az2"}}});
+        addConnection(d, "remind", "cron", "sender", {{"timeout_ms", 3000}, {"idempotent", true}});
+        d["flows"].push_back({{"id", "reminders"},
+                              {"name", "Send reminders"},
+                              {"entry", "cron"},
+                              {"op", "write"},
+                              {"rate_rps", 1}});
+        CHECK(findingsOf("breaker-without-fallback", d).size() == 1);
+    }
+}
+
 TEST_CASE("rule hardwired-instances: a service calls another's instances directly") {
     Json d = soundDesign();
     addComponent(d, "stock", "app_service", "Inventory", spread(3));

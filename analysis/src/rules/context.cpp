@@ -114,8 +114,9 @@ bool Context::carries(const Connection& c, const Flow& flow) const {
 }
 
 bool Context::onlyReads(const Connection& c) const {
+    // An empty list carries every operation, like no list at all (Edge::matches).
     auto ops = c.props.find("ops");
-    if (ops == c.props.end() || !ops->is_array()) return false;
+    if (ops == c.props.end() || !ops->is_array() || ops->empty()) return false;
     for (const auto& op : *ops)
         if (op == "write") return false;
     return true;

@@ -30,14 +30,30 @@ std::string joined(const std::set<std::string>& items) {
     return out;
 }
 
+namespace {
+/// What a call does to the store it reaches on a flow: a connection whose `ops` name only
+/// reads (or only writes) says so whatever the flow's op (a write flow that looks up the
+/// user's preferences reads them); both or none leave it to the flow.
+const std::string& accessOp(const Connection& c, const Flow& flow) {
+    static const std::string kRead = "read", kWrite = "write";
+    auto ops = c.props.find("ops");
+    if (ops == c.props.end() || !ops->is_array()) return flow.op;
+    const bool reads = std::find(ops->begin(), ops->end(), kRead) != ops->end();
+    const bool writes = std::find(ops->begin(), ops->end(), kWrite) != ops->end();
+    if (reads != writes) return reads ? kRead : kWrite;
+    return flow.op;
+}
+} // namespace
+
 std::vector<StoreAccess> accessesTo(const Context& ctx, const std::string& storeId,
                                     const std::string& op) {
     std::vector<StoreAccess> out;
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
         const Flow* flow = ctx.doc.flow(ctx.report.flows[f].id);
-        if (!flow || flow->op != op) continue;
+        if (!flow) continue;
         for (std::size_t i : ctx.incoming(storeId))
-            if (const Context::Part p = ctx.part(f, i); p != Context::Part::None)
+            if (const Context::Part p = ctx.part(f, i);
+                p != Context::Part::None && accessOp(ctx.doc.connections[i], *flow) == op)
                 out.push_back({f, i, p});
     }
     return out;

@@ -22,8 +22,10 @@ struct StoreAccess {
     std::size_t connection;
     Context::Part part;
 };
-/// Connections into the store taken by flows of the given op ("write" or "read"), in flow
-/// then document order. A replication connection is never taken by a flow.
+/// Connections into the store taken by flows that way ("write" or "read"), in flow then
+/// document order: the connection's `ops` say what the call does when they name only reads
+/// or only writes (a write flow that reads a table on its way reads it), otherwise the
+/// flow's op does. A replication connection is never taken by a flow.
 std::vector<StoreAccess> accessesTo(const Context& ctx, const std::string& storeId,
                                     const std::string& op);
 

@@ -36,8 +36,10 @@ void dualWrite(const Context& ctx, std::vector<Finding>& out) {
                 const Connection& conn = ctx.doc.connections[i];
                 const Component* to = ctx.component(conn.to);
                 if (!to) continue;
+                // A call whose ops say it only reads (a look-up on the way) changes nothing
+                // there, so it is no second write.
                 if (conn.mode == ConnectionMode::Sync && storeOfRecord(ctx, *to) &&
-                    ctx.flag(conn, "required"))
+                    ctx.flag(conn, "required") && !ctx.onlyReads(conn))
                     writes.push_back(&conn);
                 // A publish marked optional says losing the event is accepted (best effort).
                 else if (ctx.isMessageBroker(*to) && !ctx.flag(conn, "outbox") &&
