@@ -76,12 +76,25 @@ ApplicationWindow {
         objectName: "practice"
         controller: DocumentController
         analysis: window.critique
+        history: PracticeHistory
     }
     NewPracticeDialog {
         id: newPracticeDialog
         practice: practice
         anchors.centerIn: parent
         onStarted: window.showPractice()
+    }
+    ScorecardDialog {
+        id: scorecardDialog
+        practice: practice
+        anchors.centerIn: parent
+        onLookAt: (link) => {
+            if (link.kind === "flow") numbers.showFlow(link.id)
+            else if (link.kind === "finding" && link.subjects.length > 0) {
+                DocumentController.selection.setIds(link.subjects)
+                canvas.view.revealElements(link.subjects)
+            }
+        }
     }
     function showPractice() { sideTabs.currentIndex = practiceTab.TabBar.index }
 
@@ -124,6 +137,7 @@ ApplicationWindow {
         id: mainMenu
         canvas: canvas
         settings: settings
+        dark: window.dark
         onOpenRequested: window.ifChangesHandled(() => window.askOpen())
         onNewRequested: window.ifChangesHandled(() => DocumentController.newDocument())
         onNewPracticeRequested: window.ifChangesHandled(() => newPracticeDialog.open())
@@ -146,6 +160,7 @@ ApplicationWindow {
             Layout.fillWidth: true
             practice: practice
             onShowPanel: window.showPractice()
+            onShowScorecard: scorecardDialog.open()
         }
         SplitView {
             Layout.fillWidth: true
@@ -233,6 +248,7 @@ ApplicationWindow {
                         }
                         PracticePanel {
                             practice: practice
+                            onShowScorecard: scorecardDialog.open()
                             onNewPracticeRequested: window.ifChangesHandled(() => newPracticeDialog.open())
                         }
                     }

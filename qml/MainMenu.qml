@@ -10,6 +10,8 @@ MenuBar {
     id: bar
     required property var canvas
     required property var settings
+    /// Whether the window is in the dark theme (for the plots of dialogs).
+    property bool dark: false
     signal newRequested()
     signal newPracticeRequested()
     signal openRequested()
@@ -33,6 +35,11 @@ MenuBar {
     readonly property RulesDialog rulesDialog: RulesDialog {
         parent: bar.Window.window ? bar.Window.window.contentItem : bar
         anchors.centerIn: parent
+    }
+    readonly property PracticeHistoryDialog practiceHistoryDialog: PracticeHistoryDialog {
+        parent: bar.Window.window ? bar.Window.window.contentItem : bar
+        anchors.centerIn: parent
+        dark: bar.dark
     }
     readonly property AboutDialog aboutDialog: AboutDialog {
         parent: bar.Window.window ? bar.Window.window.contentItem : bar
@@ -216,6 +223,7 @@ MenuBar {
         MenuSeparator {}
         Action { text: qsTr("&Keyboard Shortcuts"); shortcut: "F1"; onTriggered: bar.shortcutsDialog.open() }
         Action { text: qsTr("&Rules of the Critique"); onTriggered: bar.rulesDialog.open() }
+        Action { text: qsTr("&Practice History"); onTriggered: bar.practiceHistoryDialog.open() }
         MenuSeparator {}
         Action { text: qsTr("&About ArchLens"); onTriggered: bar.aboutDialog.open() }
     }

@@ -13,6 +13,8 @@ ToolBar {
     required property PracticeController practice
     /// Shows the practice panel (its notes and checklists).
     signal showPanel()
+    /// Shows the scorecard (the bar asks for it when the session is finished).
+    signal showScorecard()
 
     visible: practice.active
     readonly property var phase: practice.currentIndex >= 0 && practice.currentIndex < practice.phases.length
@@ -66,7 +68,12 @@ ToolBar {
             objectName: "practiceFinish"
             visible: !bar.practice.finished
             text: qsTr("Finish")
-            onClicked: bar.practice.finish()
+            onClicked: if (bar.practice.finish()) bar.showScorecard()
+        }
+        OutlinedButton {
+            objectName: "practiceScore"
+            text: bar.practice.finished ? qsTr("Scorecard") : qsTr("Score so far")
+            onClicked: bar.showScorecard()
         }
         OutlinedButton {
             text: qsTr("Notes && checklist")

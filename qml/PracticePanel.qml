@@ -13,6 +13,7 @@ ScrollView {
 
     required property PracticeController practice
     signal newPracticeRequested()
+    signal showScorecard()
 
     contentWidth: availableWidth
     clip: true
@@ -288,6 +289,10 @@ ScrollView {
 
             RowLayout {
                 Layout.topMargin: 6
+                OutlinedButton {
+                    text: panel.practice.finished ? qsTr("Scorecard") : qsTr("Score so far")
+                    onClicked: panel.showScorecard()
+                }
                 OutlinedButton {
                     text: qsTr("Discard session")
                     onClicked: panel.practice.discard()

@@ -1,4 +1,5 @@
 #include "plot_item.h"
+#include "practice_history_store.h"
 
 #include "analysis_controller.h"
 #include "diagram_theme.h"
@@ -44,6 +45,19 @@ void PlotItem::setAnalysis(AnalysisController* analysis) {
         setReport(analysis->report(), analysis->analysedDocument());
     }
     emit analysisChanged();
+}
+
+PracticeHistoryStore* PlotItem::history() const {
+    return m_history;
+}
+
+void PlotItem::setHistory(PracticeHistoryStore* history) {
+    if (history == m_history) return;
+    if (m_history) disconnect(m_history, nullptr, this, nullptr);
+    m_history = history;
+    if (history) connect(history, &PracticeHistoryStore::changed, this, &PlotItem::invalidate);
+    emit historyChanged();
+    invalidate();
 }
 
 void PlotItem::setKind(Kind kind) {
@@ -148,6 +162,11 @@ void PlotItem::ensureBuilt() {
     case Utilisation:
         buildUtilisation(*m_plot, report, doc, m_topN, theme);
         break;
+    case ScoreHistory: {
+        static const std::vector<PracticeRecord> none;
+        buildScoreHistory(*m_plot, m_history ? m_history->records() : none, theme);
+        break;
+    }
     }
     // Lays the plot out at its size so that pixel <-> coordinate mapping is right for hovering.
     m_plot->replot(QCustomPlot::rpImmediateRefresh);
@@ -225,6 +244,11 @@ QString PlotItem::textAt(const QPointF& pos) {
     }
     case Utilisation:
         return QStringLiteral("%1 — %2 utilised").arg(keyLabel, q(shareText(value / 100)));
+    case ScoreHistory:
+        return QStringLiteral("%1 — %2/100")
+            .arg(QCPAxisTickerDateTime::keyToDateTime(key).toLocalTime().toString(
+                     QStringLiteral("yyyy-MM-dd hh:mm")),
+                 QString::number(value, 'g', 3));
     }
     return {};
 }

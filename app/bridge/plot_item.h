@@ -17,13 +17,18 @@ class QCustomPlot;
 namespace archlens {
 
 class AnalysisController;
+class PracticeHistoryStore;
 
 class PlotItem : public QQuickPaintedItem {
     Q_OBJECT
     Q_MOC_INCLUDE("analysis_controller.h")
+    Q_MOC_INCLUDE("practice_history_store.h")
     Q_PROPERTY(archlens::AnalysisController* analysis READ analysis WRITE setAnalysis NOTIFY
                    analysisChanged)
     Q_PROPERTY(Kind kind READ kind WRITE setKind NOTIFY kindChanged)
+    /// The practice history, for the ScoreHistory kind.
+    Q_PROPERTY(
+        archlens::PracticeHistoryStore* history READ history WRITE setHistory NOTIFY historyChanged)
     Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY darkChanged)
     Q_PROPERTY(QString flowId READ flowId WRITE setFlowId NOTIFY flowIdChanged)
     Q_PROPERTY(double multiplier READ multiplier WRITE setMultiplier NOTIFY multiplierChanged)
@@ -31,7 +36,7 @@ class PlotItem : public QQuickPaintedItem {
     Q_PROPERTY(QString hoverText READ hoverText NOTIFY hoverTextChanged)
 
 public:
-    enum Kind { Waterfall, Curves, Availability, Utilisation };
+    enum Kind { Waterfall, Curves, Availability, Utilisation, ScoreHistory };
     Q_ENUM(Kind)
 
     explicit PlotItem(QQuickItem* parent = nullptr);
@@ -40,6 +45,8 @@ public:
     AnalysisController* analysis() const;
     void setAnalysis(AnalysisController* analysis);
     Kind kind() const { return m_kind; }
+    PracticeHistoryStore* history() const;
+    void setHistory(PracticeHistoryStore* history);
     void setKind(Kind kind);
     bool dark() const { return m_dark; }
     void setDark(bool dark);
@@ -69,6 +76,7 @@ public:
 signals:
     void analysisChanged();
     void kindChanged();
+    void historyChanged();
     void darkChanged();
     void flowIdChanged();
     void multiplierChanged();
@@ -89,6 +97,7 @@ private:
 
     std::unique_ptr<QCustomPlot> m_plot;
     QPointer<AnalysisController> m_analysis;
+    QPointer<PracticeHistoryStore> m_history;
     std::shared_ptr<const Report> m_report;
     std::shared_ptr<const Document> m_doc;
     Kind m_kind = Waterfall;

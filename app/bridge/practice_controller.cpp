@@ -270,8 +270,10 @@ PracticeRecord PracticeController::finishedRecord() const {
     r.minutes = s.minutes;
     r.used_s = s.usedSeconds();
     Report report;
-    r.score = practiceScorecard(controller_->document(), controller_->editor().catalogue(), &report)
-                  .total;
+    const double total =
+        practiceScorecard(controller_->document(), controller_->editor().catalogue(), &report)
+            .total;
+    r.score = std::round(total * 10) / 10; // as the scorecard shows it
     for (const auto& f : report.findings) {
         if (f.acknowledged) continue;
         (f.severity == Severity::Error     ? r.errors

@@ -2,6 +2,8 @@
 
 #include <qcustomplot.h>
 
+#include <QDateTime>
+
 #include <algorithm>
 #include <cmath>
 
@@ -406,6 +408,38 @@ void buildUtilisation(QCustomPlot& plot, const Report& report, const Document& d
     text->position->setCoords(80, 0.0);
     text->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
     plot.axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+}
+
+void buildScoreHistory(QCustomPlot& plot, const std::vector<PracticeRecord>& records,
+                       const DiagramTheme& theme) {
+    reset(plot, theme);
+    plot.legend->setVisible(false);
+    QVector<double> keys, values;
+    for (const auto& r : records) {
+        const QDateTime when =
+            QDateTime::fromString(QString::fromStdString(r.finished_at), Qt::ISODate);
+        if (!r.score || !when.isValid()) continue;
+        keys << QCPAxisTickerDateTime::dateTimeToKey(when);
+        values << *r.score;
+    }
+    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
+    ticker->setDateTimeFormat(QStringLiteral("d MMM\nhh:mm"));
+    ticker->setDateTimeSpec(Qt::LocalTime);
+    plot.xAxis->setTicker(ticker);
+    plot.yAxis->setLabel(QObject::tr("Score"));
+    plot.yAxis->setRange(0, 100);
+    QCPGraph* graph = plot.addGraph();
+    graph->setName(plotnames::score);
+    graph->setPen(QPen(theme.accent, 2));
+    graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, theme.accent, 8));
+    graph->setData(keys, values, true);
+    if (keys.isEmpty()) {
+        const double now = QCPAxisTickerDateTime::dateTimeToKey(QDateTime::currentDateTime());
+        plot.xAxis->setRange(now - 7 * 86400, now);
+    } else {
+        // A day either side, so that one session is not drawn on the axis' edge.
+        plot.xAxis->setRange(keys.front() - 86400, keys.back() + 86400);
+    }
 }
 
 } // namespace archlens

@@ -3,6 +3,7 @@
 // inputs: each one clears the plot and rebuilds it, so a plot can be reused for another kind.
 #include "archlens/analysis/report.h"
 #include "archlens/model/document.h"
+#include "archlens/model/practice_history.h"
 #include "diagram_theme.h"
 
 #include <QString>
@@ -20,6 +21,7 @@ inline constexpr const char* utilisation = "busiest utilisation";
 inline constexpr const char* availability = "availability";
 inline constexpr const char* componentUtilisation = "utilisation";
 inline constexpr const char* saturated = "saturated";
+inline constexpr const char* score = "score";
 } // namespace plotnames
 
 /// Each hop's own p50 and p99 along the flow's critical path, as grouped bars in ms.
@@ -40,6 +42,11 @@ void buildAvailability(QCustomPlot& plot, const Report& report, const Document& 
 /// saturated components (>= 100%) in red.
 void buildUtilisation(QCustomPlot& plot, const Report& report, const Document& doc, int topN,
                       const DiagramTheme& theme);
+
+/// The scores of finished practice sessions against when they finished (a date axis), in
+/// the order they were recorded; sessions without a score are left out.
+void buildScoreHistory(QCustomPlot& plot, const std::vector<PracticeRecord>& records,
+                       const DiagramTheme& theme);
 
 /// Nines of an availability, capped so that a perfect 1 stays drawable.
 double availabilityNines(double availability);

@@ -4,12 +4,14 @@
 // that never wind the clock back, and the session survives a save and a reopen.
 #include "document_controller.h"
 #include "practice_controller.h"
+#include "practice_history_store.h"
 #include "prompt_library.h"
 
 #include "main_window_fixture.h"
 #include "qml_message_guard.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickStyle>
@@ -51,6 +53,7 @@ private slots:
 
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
+        QFile::remove(PracticeHistoryStore::path()); // a history from an earlier run
         engine_ = new QQmlApplicationEngine(this);
         const test::Ui ui = test::openUi(*engine_);
         QVERIFY(ui.ok());
@@ -197,9 +200,48 @@ private slots:
                  QStringLiteral("Ranges from a counter"));
         QVERIFY(text("practiceRemaining").endsWith(QStringLiteral(" left")));
 
-        QVERIFY(practice_->finish());
-        QVERIFY(practice_->finished());
+        // Finishing shows the scorecard and records the session in the history.
+        QQuickItem* finish = item("practiceFinish");
+        QVERIFY(finish);
+        QTest::mouseClick(
+            window_, Qt::LeftButton, {},
+            finish->mapToScene(QPointF(finish->width() / 2, finish->height() / 2)).toPoint());
+        QTRY_VERIFY(practice_->finished());
         QVERIFY(text("practiceRemaining").startsWith(QStringLiteral("Finished in")));
+        auto* scorecard = window_->findChild<QObject*>(QStringLiteral("scorecardDialog"));
+        QVERIFY(scorecard);
+        QTRY_VERIFY(scorecard->property("opened").toBool());
+        QVERIFY2(scorecard->property("title").toString().contains(
+                     QStringLiteral("/100 against URL shortener")),
+                 qPrintable(scorecard->property("title").toString()));
+        // An empty design against its prompt: the capabilities and the targets are missed,
+        // the requirements (the prompt's targets) and the time per phase are not.
+        const QVariantMap card = practice_->scorecard();
+        QVERIFY(card["total"].toDouble() < 60);
+        QCOMPARE(card["prompt"].toMap()["id"].toString(), QStringLiteral("url-shortener"));
+        QStringList categories;
+        for (const QVariant& c : card["categories"].toList())
+            categories << c.toMap()["id"].toString();
+        QCOMPARE(categories, (QStringList{"requirements", "targets", "findings", "capabilities",
+                                          "tradeoffs", "time"}));
+        QMetaObject::invokeMethod(scorecard, "close");
+
+        auto* history = engine_->singletonInstance<PracticeHistoryStore*>(
+            qmlTypeId("ArchLens", 1, 0, "PracticeHistory"));
+        QVERIFY(history);
+        QCOMPARE(history->records().size(), size_t(1));
+        const PracticeRecord& r = history->records().front();
+        QCOMPARE(QString::fromStdString(r.prompt), QStringLiteral("url-shortener"));
+        QCOMPARE(r.minutes, 30);
+        QVERIFY(r.score.has_value());
+        QCOMPARE(*r.score, card["total"].toDouble());
+        QVERIFY(QFile::exists(PracticeHistoryStore::path()));
+        auto* historyDialog = window_->findChild<QObject*>(QStringLiteral("practiceHistoryDialog"));
+        QVERIFY(historyDialog);
+        QMetaObject::invokeMethod(historyDialog, "open");
+        QTRY_VERIFY(historyDialog->property("opened").toBool());
+        QTRY_VERIFY(item("scoreHistoryPlot") && item("scoreHistoryPlot")->isVisible());
+        QMetaObject::invokeMethod(historyDialog, "close");
         practice_->resume(); // a finished session does not run again
         QVERIFY(!practice_->running());
     }
