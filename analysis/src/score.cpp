@@ -184,8 +184,22 @@ void CardBuilder::targets() {
     }
 }
 
+/// Whether the design has something a user does flowing through it: without, the
+/// critique has nothing to judge and its silence earns nothing.
+bool hasUserFacingFlow(const Report& report) {
+    return std::any_of(report.flows.begin(), report.flows.end(),
+                       [](const FlowResult& f) { return !f.background; });
+}
+
+const char* const kNothingToJudge =
+    "the design has no user-facing flow yet, so the critique has nothing to judge";
+
 void CardBuilder::findings() {
     open("findings", "Open findings", kFindings);
+    if (!hasUserFacingFlow(report_)) {
+        line(0, kFindings, kNothingToJudge, {});
+        return;
+    }
     double cost = 0;
     std::vector<std::pair<const Finding*, double>> costed;
     for (const auto& f : report_.findings) {
@@ -229,6 +243,10 @@ void CardBuilder::capabilities(const Prompt& prompt) {
 
 void CardBuilder::tradeoffs() {
     open("tradeoffs", "Trade-offs accepted with a note", kTradeoffs);
+    if (!hasUserFacingFlow(report_)) {
+        line(0, kTradeoffs, kNothingToJudge, {});
+        return;
+    }
     if (doc_.acknowledgements.empty()) {
         line(kTradeoffs, kTradeoffs, "no finding is accepted as a trade-off", {});
         return;

@@ -329,3 +329,26 @@ TEST_CASE("score: JSON, text and Markdown say the same", "[score]") {
     CHECK(pointsText(-8) == "-8");
     CHECK(pointsText(-0.01) == "0");
 }
+
+TEST_CASE("score: an empty design earns nothing for the critique's silence", "[score]") {
+    const Document empty = [] {
+        Document d;
+        d.hasRequirements = true;
+        d.requirements.availability = 0.999;
+        d.requirements.p99_ms = 200;
+        return d;
+    }();
+    Report report = analyze(empty, Catalogue::builtin(), {});
+    runRules(empty, Catalogue::builtin(), report);
+    const PromptLoad load = loadPrompt(test::resourcesDir() / "prompts" / "url-shortener.json");
+    REQUIRE(load.ok());
+    const Scorecard card = score(empty, Catalogue::builtin(), report, &*load.prompt, nullptr);
+    REQUIRE(card.category("findings"));
+    CHECK(card.category("findings")->points == 0);
+    CHECK(card.category("tradeoffs")->points == 0);
+    CHECK(card.category("capabilities")->points == 0);
+    CHECK(card.linesOf("findings").front()->reason.find("no user-facing flow") != std::string::npos);
+    // Only the two targets it sets earn anything: 5 of 95.
+    CHECK(card.points == Approx(5));
+    CHECK(card.total < 6);
+}
