@@ -77,15 +77,14 @@ void addField(std::vector<FieldChange>& out, ElementType type, const std::string
               Json afterValue = nullptr) {
     // Compared by value where there is one: a connection's end reads as its component's
     // name, which a rename changes without moving the connection.
-    const bool same = beforeValue.is_null() && afterValue.is_null() ? before == after
-                                                                     : beforeValue == afterValue;
+    const bool same =
+        beforeValue.is_null() && afterValue.is_null() ? before == after : beforeValue == afterValue;
     if (same) return;
     out.push_back({name, fieldLabel(type, name), before, after, std::move(beforeValue),
                    std::move(afterValue)});
 }
 
-template <typename T>
-Json optionalJson(const std::optional<T>& v) {
+template <typename T> Json optionalJson(const std::optional<T>& v) {
     return v ? Json(*v) : Json(nullptr);
 }
 
@@ -165,7 +164,8 @@ DiffElement element(const Document&, const Flow& f) {
     return {ElementType::Flow, f.id, f.name.empty() ? f.id : f.name, 0, 0};
 }
 
-std::vector<FieldChange> compare(const Catalogue& catalogue, const Component& a, const Component& b) {
+std::vector<FieldChange> compare(const Catalogue& catalogue, const Component& a,
+                                 const Component& b) {
     std::vector<FieldChange> out;
     addField(out, ElementType::Component, "kind", a.kind, b.kind);
     addField(out, ElementType::Component, "name", a.name, b.name);
@@ -173,14 +173,14 @@ std::vector<FieldChange> compare(const Catalogue& catalogue, const Component& a,
     return out;
 }
 
-std::vector<FieldChange> compare(const Catalogue& catalogue, const Document& da, const Connection& a,
-                                 const Document& db, const Connection& b) {
+std::vector<FieldChange> compare(const Catalogue& catalogue, const Document& da,
+                                 const Connection& a, const Document& db, const Connection& b) {
     std::vector<FieldChange> out;
     if (a.id != b.id) addField(out, ElementType::Connection, "id", a.id, b.id);
-    addField(out, ElementType::Connection, "from", componentName(da, a.from), componentName(db, b.from),
-             a.from, b.from);
-    addField(out, ElementType::Connection, "to", componentName(da, a.to), componentName(db, b.to), a.to,
-             b.to);
+    addField(out, ElementType::Connection, "from", componentName(da, a.from),
+             componentName(db, b.from), a.from, b.from);
+    addField(out, ElementType::Connection, "to", componentName(da, a.to), componentName(db, b.to),
+             a.to, b.to);
     addField(out, ElementType::Connection, "mode", toString(a.mode), toString(b.mode));
     compareConnectionProps(catalogue, a, b, out);
     return out;
@@ -200,7 +200,8 @@ std::vector<FieldChange> compare(const Flow& a, const Flow& b) {
     addField(out, t, "name", a.name, b.name);
     addField(out, t, "entry", a.entry, b.entry);
     addField(out, t, "op", a.op, b.op);
-    addField(out, t, "rate_rps", rateText(a.rate_rps), rateText(b.rate_rps), a.rate_rps, b.rate_rps);
+    addField(out, t, "rate_rps", rateText(a.rate_rps), rateText(b.rate_rps), a.rate_rps,
+             b.rate_rps);
     addField(out, t, "availability", optionalAvailability(a.availability),
              optionalAvailability(b.availability), optionalJson(a.availability),
              optionalJson(b.availability));
@@ -220,9 +221,12 @@ std::vector<FieldChange> compareDesign(const Document& a, const Document& b) {
              optionalJson(rb.availability));
     addField(out, t, "requirements.p99_ms", optionalMs(ra.p99_ms), optionalMs(rb.p99_ms),
              optionalJson(ra.p99_ms), optionalJson(rb.p99_ms));
-    const auto depth = [](const std::optional<int>& d) { return d ? std::to_string(*d) : "not set"; };
-    addField(out, t, "requirements.max_sync_depth", depth(ra.max_sync_depth), depth(rb.max_sync_depth),
-             optionalJson(ra.max_sync_depth), optionalJson(rb.max_sync_depth));
+    const auto depth = [](const std::optional<int>& d) {
+        return d ? std::to_string(*d) : "not set";
+    };
+    addField(out, t, "requirements.max_sync_depth", depth(ra.max_sync_depth),
+             depth(rb.max_sync_depth), optionalJson(ra.max_sync_depth),
+             optionalJson(rb.max_sync_depth));
     const auto peak = [](const std::optional<double>& r) { return r ? rateText(*r) : "not set"; };
     addField(out, t, "requirements.peak_rps", peak(ra.peak_rps), peak(rb.peak_rps),
              optionalJson(ra.peak_rps), optionalJson(rb.peak_rps));
@@ -340,9 +344,9 @@ std::vector<FindingDelta> unmatched(const std::vector<Finding>& from,
 } // namespace
 
 bool DesignDiff::identical() const {
-    if (!added.empty() || !removed.empty() || !changed.empty() || !moved.empty() || !design.empty() ||
-        !findingsAppeared.empty() || !findingsGone.empty() || !flowsOnlyBefore.empty() ||
-        !flowsOnlyAfter.empty())
+    if (!added.empty() || !removed.empty() || !changed.empty() || !moved.empty() ||
+        !design.empty() || !findingsAppeared.empty() || !findingsGone.empty() ||
+        !flowsOnlyBefore.empty() || !flowsOnlyAfter.empty())
         return false;
     for (const auto& f : flows)
         if (f.changed()) return false;
@@ -352,8 +356,7 @@ bool DesignDiff::identical() const {
 }
 
 namespace {
-template <typename List, typename Type>
-int countOfType(const List& list, Type type) {
+template <typename List, typename Type> int countOfType(const List& list, Type type) {
     int n = 0;
     for (const auto& e : list)
         n += e.type == type;
@@ -380,15 +383,16 @@ DesignDiff diffDesigns(const Document& a, const Report& ra, const Document& b, c
     out.titleBefore = a.title;
     out.titleAfter = b.title;
     out.design = compareDesign(a, b);
-    diffById(a, a.zones, b, b.zones, out, [](const Zone& x, const Zone& y) { return compare(x, y); });
-    diffById(a, a.components, b, b.components, out, [&](const Component& x, const Component& y) {
-        return compare(catalogue, x, y);
-    });
+    diffById(a, a.zones, b, b.zones, out,
+             [](const Zone& x, const Zone& y) { return compare(x, y); });
+    diffById(a, a.components, b, b.components, out,
+             [&](const Component& x, const Component& y) { return compare(catalogue, x, y); });
     for (const auto& c : b.components)
         if (const Component* before = a.component(c.id); before && movedOrResized(*before, c))
             out.moved.push_back(element(b, c));
     const auto renamed = diffConnections(catalogue, a, b, out);
-    diffById(a, a.flows, b, b.flows, out, [](const Flow& x, const Flow& y) { return compare(x, y); });
+    diffById(a, a.flows, b, b.flows, out,
+             [](const Flow& x, const Flow& y) { return compare(x, y); });
 
     out.findingsGone = unmatched(ra.findings, renamed, rb.findings, {});
     out.findingsAppeared = unmatched(rb.findings, {}, ra.findings, renamed);
@@ -400,24 +404,36 @@ DesignDiff diffDesigns(const Document& a, const Report& ra, const Document& b, c
                              fb.availability, fa->p99_ms, fb.p99_ms});
     }
     for (const auto& fa : ra.flows)
-        if (!rb.flow(fa.id)) out.flowsOnlyBefore.push_back({ElementType::Flow, fa.id, fa.name.empty() ? fa.id : fa.name});
+        if (!rb.flow(fa.id))
+            out.flowsOnlyBefore.push_back(
+                {ElementType::Flow, fa.id, fa.name.empty() ? fa.id : fa.name});
     for (const auto& fb : rb.flows)
-        if (!ra.flow(fb.id)) out.flowsOnlyAfter.push_back({ElementType::Flow, fb.id, fb.name.empty() ? fb.id : fb.name});
+        if (!ra.flow(fb.id))
+            out.flowsOnlyAfter.push_back(
+                {ElementType::Flow, fb.id, fb.name.empty() ? fb.id : fb.name});
     out.saturationBefore = ra.saturation;
     out.saturationAfter = rb.saturation;
-    if (out.saturationBefore) out.saturationBefore->component = componentName(a, ra.saturation->component);
-    if (out.saturationAfter) out.saturationAfter->component = componentName(b, rb.saturation->component);
+    if (out.saturationBefore)
+        out.saturationBefore->component = componentName(a, ra.saturation->component);
+    if (out.saturationAfter)
+        out.saturationAfter->component = componentName(b, rb.saturation->component);
     return out;
 }
 
 const char* diffTypeName(ElementType type) {
     switch (type) {
-    case ElementType::Component: return "component";
-    case ElementType::Connection: return "connection";
-    case ElementType::Zone: return "zone";
-    case ElementType::Flow: return "flow";
-    case ElementType::Note: return "note";
-    case ElementType::Document: return "design";
+    case ElementType::Component:
+        return "component";
+    case ElementType::Connection:
+        return "connection";
+    case ElementType::Zone:
+        return "zone";
+    case ElementType::Flow:
+        return "flow";
+    case ElementType::Note:
+        return "note";
+    case ElementType::Document:
+        return "design";
     }
     return "design";
 }
@@ -428,7 +444,8 @@ std::string availabilityDifferenceText(double before, double after) {
     if (pp == 0) return "±0";
     // Enough places to show the first digits that differ: 0.0004 pp is not "0 pp".
     const double magnitude = std::fabs(pp);
-    const int places = magnitude >= 1 ? 2 : std::min(6, 1 + static_cast<int>(std::ceil(-std::log10(magnitude))));
+    const int places =
+        magnitude >= 1 ? 2 : std::min(6, 1 + static_cast<int>(std::ceil(-std::log10(magnitude))));
     char buffer[48];
     std::snprintf(buffer, sizeof buffer, "%s%.*f pp", pp > 0 ? "+" : "−", places, magnitude);
     return buffer;

@@ -39,8 +39,9 @@ std::string joined(const std::vector<std::string>& items, const TextFn& t) {
 
 /// "2 added, 1 removed, 3 changed, 1 moved; 1 finding appeared, 2 went".
 std::string summary(const DesignDiff& d) {
-    std::string out = std::to_string(d.added.size()) + " added, " + std::to_string(d.removed.size()) +
-                      " removed, " + std::to_string(d.changed.size()) + " changed, " +
+    std::string out = std::to_string(d.added.size()) + " added, " +
+                      std::to_string(d.removed.size()) + " removed, " +
+                      std::to_string(d.changed.size()) + " changed, " +
                       std::to_string(d.moved.size()) + " moved";
     out += "; " + plural(d.findingsAppeared.size(), "finding", "findings") + " appeared, " +
            std::to_string(d.findingsGone.size()) + " went";
@@ -141,10 +142,12 @@ std::string diffToText(const DesignDiff& d, const DiffTextOptions& options) {
     if (!d.flows.empty() || !d.flowsOnlyBefore.empty() || !d.flowsOnlyAfter.empty()) {
         out << "\nFlows\n";
         for (const auto& f : d.flows)
-            out << "  " << t(f.name) << ": availability " << availabilityPercent(f.availabilityBefore)
-                << " → " << availabilityPercent(f.availabilityAfter) << " ("
-                << availabilityDifferenceText(f.availabilityBefore, f.availabilityAfter) << "); p99 "
-                << millisecondsText(f.p99Before) << " → " << millisecondsText(f.p99After) << " ("
+            out << "  " << t(f.name) << ": availability "
+                << availabilityPercent(f.availabilityBefore) << " → "
+                << availabilityPercent(f.availabilityAfter) << " ("
+                << availabilityDifferenceText(f.availabilityBefore, f.availabilityAfter)
+                << "); p99 " << millisecondsText(f.p99Before) << " → "
+                << millisecondsText(f.p99After) << " ("
                 << millisecondsDifferenceText(f.p99Before, f.p99After) << ")\n";
         for (const auto& f : d.flowsOnlyBefore)
             out << "  " << t(f.name) << ": only in " << t(options.before) << "\n";
@@ -152,7 +155,8 @@ std::string diffToText(const DesignDiff& d, const DiffTextOptions& options) {
             out << "  " << t(f.name) << ": only in " << t(options.after) << "\n";
     }
     out << "\nSaturation: " << saturationText(d.saturationBefore, t) << " → "
-        << saturationText(d.saturationAfter, t) << (saturationChanged(d) ? "" : " (unchanged)") << "\n";
+        << saturationText(d.saturationAfter, t) << (saturationChanged(d) ? "" : " (unchanged)")
+        << "\n";
     return out.str();
 }
 
@@ -199,7 +203,8 @@ std::string diffToMarkdown(const DesignDiff& d, const DiffTextOptions& options, 
     findings("Findings that went", d.findingsGone);
     if (!d.flows.empty() || !d.flowsOnlyBefore.empty() || !d.flowsOnlyAfter.empty()) {
         out << "\n" << h << " Flows\n\n";
-        out << "| Flow | Availability before | after | difference | p99 before | after | difference |\n"
+        out << "| Flow | Availability before | after | difference | p99 before | after | "
+               "difference |\n"
                "|---|---|---|---|---|---|---|\n";
         for (const auto& f : d.flows)
             out << "| " << t(f.name) << " | " << availabilityPercent(f.availabilityBefore) << " | "
@@ -213,7 +218,8 @@ std::string diffToMarkdown(const DesignDiff& d, const DiffTextOptions& options, 
             out << "\nOnly in " << t(options.after) << ": " << t(f.name) << "\n";
     }
     out << "\nSaturation: " << saturationText(d.saturationBefore, t) << " → "
-        << saturationText(d.saturationAfter, t) << (saturationChanged(d) ? "" : " (unchanged)") << ".\n";
+        << saturationText(d.saturationAfter, t) << (saturationChanged(d) ? "" : " (unchanged)")
+        << ".\n";
     return out.str();
 }
 
@@ -238,7 +244,10 @@ Json fieldsJson(const std::vector<FieldChange>& fields) {
 Json findingsJson(const std::vector<FindingDelta>& items) {
     Json out = Json::array();
     for (const auto& f : items) {
-        Json j = {{"rule", f.rule}, {"severity", toString(f.severity)}, {"title", f.title}, {"subjects", f.subjects}};
+        Json j = {{"rule", f.rule},
+                  {"severity", toString(f.severity)},
+                  {"title", f.title},
+                  {"subjects", f.subjects}};
         if (!f.flow.empty()) j["flow"] = f.flow;
         out.push_back(std::move(j));
     }
@@ -284,7 +293,8 @@ Json diffToJson(const DesignDiff& d) {
     }
     out["changed"] = std::move(changed);
     out["moved"] = listJson(d.moved);
-    out["findings"] = {{"appeared", findingsJson(d.findingsAppeared)}, {"gone", findingsJson(d.findingsGone)}};
+    out["findings"] = {{"appeared", findingsJson(d.findingsAppeared)},
+                       {"gone", findingsJson(d.findingsGone)}};
     Json flows = Json::array();
     for (const auto& f : d.flows)
         flows.push_back({{"id", f.id},
@@ -294,7 +304,9 @@ Json diffToJson(const DesignDiff& d) {
                            {"after", f.availabilityAfter},
                            {"difference", f.availabilityAfter - f.availabilityBefore}}},
                          {"p99_ms",
-                          {{"before", f.p99Before}, {"after", f.p99After}, {"difference", f.p99After - f.p99Before}}}});
+                          {{"before", f.p99Before},
+                           {"after", f.p99After},
+                           {"difference", f.p99After - f.p99Before}}}});
     out["flows"] = std::move(flows);
     out["flows_only_before"] = listJson(d.flowsOnlyBefore);
     out["flows_only_after"] = listJson(d.flowsOnlyAfter);

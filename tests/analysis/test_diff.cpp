@@ -212,8 +212,13 @@ TEST_CASE("diff: zones, flows and requirements added, removed and changed") {
     after["zones"][1]["availability"] = 0.999;
     after["zones"].push_back({{"id", "az3"}, {"region", "eu"}, {"availability", 0.9995}});
     after["flows"][0]["rate_rps"] = 120;
-    after["flows"].push_back({{"id", "browse"}, {"name", "Browse"}, {"entry", "client"}, {"op", "read"}, {"rate_rps", 10}});
-    before["components"].push_back({{"id", "old"}, {"kind", "cache"}, {"name", "Old cache"}, {"x", 5}, {"y", 300}});
+    after["flows"].push_back({{"id", "browse"},
+                              {"name", "Browse"},
+                              {"entry", "client"},
+                              {"op", "read"},
+                              {"rate_rps", 10}});
+    before["components"].push_back(
+        {{"id", "old"}, {"kind", "cache"}, {"name", "Old cache"}, {"x", 5}, {"y", 300}});
     const DesignDiff d = diffOf(before, after);
 
     REQUIRE(d.design.size() == 1);

@@ -72,7 +72,9 @@ struct FlowComparison {
     double p99Before = 0;
     double p99After = 0;
     /// Whether any figure moved.
-    bool changed() const { return availabilityBefore != availabilityAfter || p99Before != p99After; }
+    bool changed() const {
+        return availabilityBefore != availabilityAfter || p99Before != p99After;
+    }
 };
 
 /// Everything that differs between design A ("before") and design B ("after"), as
@@ -136,7 +138,8 @@ std::string diffToText(const DesignDiff& diff, const DiffTextOptions& options = 
 /// The comparison as Markdown, its sections headed at `level` (2: "## Added"), without a
 /// heading of its own, so that a report can put it under its own. `options.text` defaults to
 /// markdownEscape.
-std::string diffToMarkdown(const DesignDiff& diff, const DiffTextOptions& options = {}, int level = 2);
+std::string diffToMarkdown(const DesignDiff& diff, const DiffTextOptions& options = {},
+                           int level = 2);
 
 /// The comparison as JSON (schema "archlens-diff", version 1), documented in the README:
 /// `identical`, `summary` counts, `added`/`removed`/`moved` [{type, id, name}], `changed`
