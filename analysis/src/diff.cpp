@@ -441,7 +441,8 @@ const char* diffTypeName(ElementType type) {
 std::string availabilityDifferenceText(double before, double after) {
     const double pp = (after - before) * 100;
     if (!std::isfinite(pp)) return "—";
-    if (pp == 0) return "±0";
+    // Below a millionth of a percentage point the figures read the same: rounding noise.
+    if (std::fabs(pp) < 5e-7) return "±0";
     // Enough places to show the first digits that differ: 0.0004 pp is not "0 pp".
     const double magnitude = std::fabs(pp);
     const int places =
@@ -454,7 +455,8 @@ std::string availabilityDifferenceText(double before, double after) {
 std::string millisecondsDifferenceText(double before, double after) {
     const double d = after - before;
     if (!std::isfinite(d)) return "—";
-    if (d == 0) return "±0";
+    if (std::fabs(d) < 0.005) return "±0"; // below what millisecondsText shows
+    if (std::fabs(d) < 0.0095) return d > 0 ? "+0.01 ms" : "−0.01 ms";
     return (d > 0 ? "+" : "−") + millisecondsText(std::fabs(d));
 }
 
