@@ -447,8 +447,11 @@ std::string availabilityDifferenceText(double before, double after) {
     const double magnitude = std::fabs(pp);
     const int places =
         magnitude >= 1 ? 2 : std::min(6, 1 + static_cast<int>(std::ceil(-std::log10(magnitude))));
+    // Cut, not rounded, as availabilityPercent does: 0 % to 99.9983 % is +99.99 pp, not +100.
+    const double scale = std::pow(10.0, places);
+    const double cut = std::floor(magnitude * scale + 1e-6) / scale;
     char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "%s%.*f pp", pp > 0 ? "+" : "−", places, magnitude);
+    std::snprintf(buffer, sizeof buffer, "%s%.*f pp", pp > 0 ? "+" : "−", places, cut);
     return buffer;
 }
 

@@ -1,0 +1,70 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import ArchLens
+
+// While the design is compared with another one (File ▸ Compare With …), a banner over the
+// top of the canvas says with what and how many elements the design adds, removes and
+// changes, with a legend of the canvas's colours and a button that ends the comparison.
+// The colours are the theme's, as the canvas draws them (ComparisonColours).
+Control {
+    id: banner
+    objectName: "comparisonBanner"
+    required property ComparisonController comparison
+
+    visible: comparison.active
+    padding: 6
+    leftPadding: 10
+    rightPadding: 6
+    background: Rectangle {
+        radius: 6
+        color: banner.palette.window
+        opacity: 0.95
+        border.width: 1
+        border.color: Theme.warning
+    }
+
+    component Swatch: Row {
+        id: swatch
+        property color colour
+        property string text
+        property bool ghost: false
+        spacing: 4
+        Rectangle {
+            anchors.verticalCenter: parent.verticalCenter
+            width: 14; height: 10
+            color: swatch.ghost ? Qt.rgba(swatch.colour.r, swatch.colour.g, swatch.colour.b, 0.18) : "transparent"
+            border.width: 2
+            border.color: swatch.colour
+        }
+        Label {
+            anchors.verticalCenter: parent.verticalCenter
+            text: swatch.text
+            font.pixelSize: 11
+        }
+    }
+
+    contentItem: RowLayout {
+        spacing: 12
+        Label {
+            objectName: "comparisonSummary"
+            text: banner.comparison.summary
+            font.bold: true
+            elide: Text.ElideMiddle
+            Layout.maximumWidth: 520
+        }
+        Row {
+            objectName: "comparisonLegend"
+            spacing: 10
+            Swatch { colour: Theme.ok; text: qsTr("added") }
+            Swatch { colour: Theme.warning; text: qsTr("changed") }
+            Swatch { colour: Theme.error; text: qsTr("removed"); ghost: true }
+        }
+        Button {
+            objectName: "endComparisonButton"
+            text: qsTr("End comparison")
+            flat: true
+            onClicked: banner.comparison.endComparison()
+        }
+    }
+}
