@@ -165,6 +165,10 @@ bool ExportController::exportDiagramToPath(const QString& path) {
     return error.isEmpty();
 }
 
+ComparisonController* ExportController::comparison() const {
+    return comparison_;
+}
+
 void ExportController::setComparison(ComparisonController* comparison) {
     if (comparison_ == comparison) return;
     comparison_ = comparison;

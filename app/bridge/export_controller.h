@@ -48,7 +48,7 @@ public:
 
     DocumentController* document() const { return document_; }
     void setDocument(DocumentController* document);
-    ComparisonController* comparison() const { return comparison_; }
+    ComparisonController* comparison() const;
     void setComparison(ComparisonController* comparison);
     QString format() const { return format_; }
     void setFormat(const QString& format);
