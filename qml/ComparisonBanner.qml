@@ -12,7 +12,8 @@ Control {
     objectName: "comparisonBanner"
     required property ComparisonController comparison
 
-    visible: comparison.active
+    // Also when a comparison asked for could not be made: the banner says why.
+    visible: comparison.active || comparison.errorText !== ""
     padding: 6
     leftPadding: 10
     rightPadding: 6
@@ -21,7 +22,7 @@ Control {
         color: banner.palette.window
         opacity: 0.95
         border.width: 1
-        border.color: Theme.warning
+        border.color: banner.comparison.active ? Theme.warning : Theme.error
     }
 
     component Swatch: Row {
@@ -44,27 +45,57 @@ Control {
         }
     }
 
-    contentItem: RowLayout {
-        spacing: 12
-        Label {
-            objectName: "comparisonSummary"
-            text: banner.comparison.summary
-            font.bold: true
-            elide: Text.ElideMiddle
-            Layout.maximumWidth: 520
+    // The comparison on the first line; on a second, why the last one asked for failed.
+    contentItem: ColumnLayout {
+        spacing: 4
+        // The summary gives way (elided in the middle) when the canvas is narrow, so that the
+        // legend and the button stay on it.
+        RowLayout {
+            visible: banner.comparison.active
+            Layout.fillWidth: true
+            spacing: 12
+            Label {
+                objectName: "comparisonSummary"
+                text: banner.comparison.summary
+                font.bold: true
+                elide: Text.ElideMiddle
+                Layout.fillWidth: true
+                Layout.minimumWidth: 60
+                Layout.maximumWidth: implicitWidth
+            }
+            Row {
+                objectName: "comparisonLegend"
+                spacing: 10
+                Swatch { colour: Theme.ok; text: qsTr("added") }
+                Swatch { colour: Theme.warning; text: qsTr("changed") }
+                Swatch { colour: Theme.error; text: qsTr("removed"); ghost: true }
+            }
+            Button {
+                objectName: "endComparisonButton"
+                text: qsTr("End comparison")
+                flat: true
+                onClicked: banner.comparison.endComparison()
+            }
         }
-        Row {
-            objectName: "comparisonLegend"
-            spacing: 10
-            Swatch { colour: Theme.ok; text: qsTr("added") }
-            Swatch { colour: Theme.warning; text: qsTr("changed") }
-            Swatch { colour: Theme.error; text: qsTr("removed"); ghost: true }
-        }
-        Button {
-            objectName: "endComparisonButton"
-            text: qsTr("End comparison")
-            flat: true
-            onClicked: banner.comparison.endComparison()
+        RowLayout {
+            visible: banner.comparison.errorText !== ""
+            Layout.fillWidth: true
+            spacing: 12
+            Label {
+                objectName: "comparisonError"
+                text: banner.comparison.errorText
+                color: Theme.errorText
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+                Layout.minimumWidth: 60
+                Layout.maximumWidth: 620
+            }
+            Button {
+                objectName: "dismissComparisonError"
+                text: qsTr("Dismiss")
+                flat: true
+                onClicked: banner.comparison.clearError()
+            }
         }
     }
 }

@@ -71,6 +71,8 @@ public:
     /// Compares with a design already loaded, named `name` in the banner.
     void compareWith(const Document& other, const QString& name);
     Q_INVOKABLE void endComparison();
+    /// Forgets why the last comparison could not be made (the banner's Dismiss).
+    Q_INVOKABLE void clearError() { setErrorText({}); }
 
     /// The diff from the other design to the current one (empty when not active).
     const DesignDiff& diff() const { return diff_; }

@@ -11,6 +11,8 @@
 #include "diagram_view.h"
 #include "document_controller.h"
 #include "export_controller.h"
+#include "report_content.h"
+#include "report_pdf.h"
 #include "status_palette.h"
 
 #include "main_window_fixture.h"
@@ -28,6 +30,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
@@ -215,6 +218,17 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("Name: Edge gateway → API gateway")));
     }
 
+    void thePdfReportCarriesTheComparison() {
+        const ReportComparison comparison{QStringLiteral("other.archlens"), comparison_->diff()};
+        const Report report = critique(controller_->document(), Catalogue::builtin());
+        QTextDocument text;
+        layoutReportForPrint(text, controller_->document(), report, {}, &comparison);
+        const QString plain = text.toPlainText();
+        QVERIFY(plain.contains(QStringLiteral("Compared with other.archlens")));
+        QVERIFY(plain.contains(QStringLiteral("Name: Edge gateway → API gateway")));
+        QVERIFY(plain.contains(QStringLiteral("Removed (1)")));
+    }
+
     void endComparisonFromTheMenuClearsIt() {
         clickMenu("File", "End Comparison");
         QVERIFY(!comparison_->active());
@@ -240,6 +254,16 @@ private slots:
         QVERIFY(!comparison_->compareWithPrompt(QStringLiteral("no-such-prompt")));
         QVERIFY(comparison_->errorText().contains("no-such-prompt"));
         QVERIFY(comparison_->active()); // the comparison shown stays
+        QTRY_VERIFY(item("comparisonError")->isVisible());
+        QTest::qWait(100); // the banner grew by the error's line: let it be laid out
+        // The banner keeps its button on the canvas whatever the length of the name.
+        QQuickItem* banner = item("comparisonBanner");
+        const QRectF onCanvas =
+            banner->mapRectToItem(view_, QRectF(0, 0, banner->width(), banner->height()));
+        QVERIFY(QRectF(0, 0, view_->width(), view_->height()).contains(onCanvas));
+        QQuickItem* end = item("endComparisonButton");
+        QVERIFY(banner->mapRectFromItem(end, QRectF(0, 0, end->width(), end->height())).right() <=
+                banner->width());
         clickCentre(item("endComparisonButton"));
         QTRY_VERIFY(!comparison_->active());
     }
@@ -253,6 +277,12 @@ private slots:
         QVERIFY(!comparison_->compareWithFile(broken));
         QVERIFY(comparison_->errorText().contains("broken.archlens"));
         QVERIFY(!comparison_->active());
+        // The banner says why, until dismissed.
+        QTRY_VERIFY(item("comparisonBanner")->isVisible());
+        QVERIFY(item("comparisonError")->property("text").toString().contains("broken.archlens"));
+        clickCentre(item("dismissComparisonError"));
+        QTRY_VERIFY(!item("comparisonBanner")->isVisible());
+        QCOMPARE(comparison_->errorText(), QString());
     }
 };
 
