@@ -45,30 +45,30 @@ Control {
         }
     }
 
-    // The comparison on the first line; on a second, why the last one asked for failed.
+    // The comparison on the first line, the legend on the second; on a third, why the last
+    // comparison asked for could not be made.
     contentItem: ColumnLayout {
         spacing: 4
-        // The summary gives way (elided in the middle) when the canvas is narrow, so that the
-        // legend and the button stay on it.
+        // The name gives way (elided in the middle) when the canvas is narrow, so that the
+        // counts and the button stay on it.
         RowLayout {
             visible: banner.comparison.active
             Layout.fillWidth: true
             spacing: 12
             Label {
-                objectName: "comparisonSummary"
-                text: banner.comparison.summary
+                objectName: "comparisonWith"
+                text: qsTr("Compared with %1:").arg(banner.comparison.otherName)
                 font.bold: true
                 elide: Text.ElideMiddle
                 Layout.fillWidth: true
                 Layout.minimumWidth: 60
                 Layout.maximumWidth: implicitWidth
             }
-            Row {
-                objectName: "comparisonLegend"
-                spacing: 10
-                Swatch { colour: Theme.ok; text: qsTr("added") }
-                Swatch { colour: Theme.warning; text: qsTr("changed") }
-                Swatch { colour: Theme.error; text: qsTr("removed"); ghost: true }
+            Label {
+                objectName: "comparisonCounts"
+                text: qsTr("%1 added, %2 removed, %3 changed").arg(banner.comparison.addedCount)
+                          .arg(banner.comparison.removedCount).arg(banner.comparison.changedCount)
+                font.bold: true
             }
             Button {
                 objectName: "endComparisonButton"
@@ -76,6 +76,15 @@ Control {
                 flat: true
                 onClicked: banner.comparison.endComparison()
             }
+        }
+        // The legend on a line of its own, so the first one fits a narrow canvas.
+        Row {
+            objectName: "comparisonLegend"
+            visible: banner.comparison.active
+            spacing: 10
+            Swatch { colour: Theme.ok; text: qsTr("added") }
+            Swatch { colour: Theme.warning; text: qsTr("changed") }
+            Swatch { colour: Theme.error; text: qsTr("removed (where it was)"); ghost: true }
         }
         RowLayout {
             visible: banner.comparison.errorText !== ""
