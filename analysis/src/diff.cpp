@@ -314,8 +314,20 @@ FindingId findingId(const Finding& f, const std::map<std::string, std::string>& 
     return {f.rule, subjectSet(std::move(key))};
 }
 
-FindingDelta delta(const Finding& f, const std::map<std::string, std::string>& renamed) {
-    FindingDelta d{f.rule, f.severity, f.title, f.subjects, f.flow};
+/// What people call the element `id` of `doc`; the id itself when it names none.
+std::string subjectName(const Document& doc, const std::string& id) {
+    if (doc.component(id)) return componentName(doc, id);
+    if (const Connection* c = doc.connection(id)) return element(doc, *c).name;
+    if (doc.zone(id)) return "zone " + id;
+    if (const Flow* f = doc.flow(id)) return f->name.empty() ? id : f->name;
+    return id;
+}
+
+FindingDelta delta(const Document& doc, const Finding& f,
+                   const std::map<std::string, std::string>& renamed) {
+    FindingDelta d{f.rule, f.severity, f.title, f.subjects, f.flow, {}};
+    for (const auto& id : f.subjects)
+        d.subjectNames.push_back(subjectName(doc, id));
     for (auto& id : d.subjects)
         if (auto it = renamed.find(id); it != renamed.end()) id = it->second;
     return d;
@@ -323,7 +335,7 @@ FindingDelta delta(const Finding& f, const std::map<std::string, std::string>& r
 
 /// Findings of `from` with no equal in `other` (counted, so two equal findings on one side
 /// and one on the other leave one over).
-std::vector<FindingDelta> unmatched(const std::vector<Finding>& from,
+std::vector<FindingDelta> unmatched(const Document& fromDoc, const std::vector<Finding>& from,
                                     const std::map<std::string, std::string>& renamedFrom,
                                     const std::vector<Finding>& other,
                                     const std::map<std::string, std::string>& renamedOther) {
@@ -336,7 +348,7 @@ std::vector<FindingDelta> unmatched(const std::vector<Finding>& from,
         if (n > 0)
             --n;
         else
-            out.push_back(delta(f, renamedFrom));
+            out.push_back(delta(fromDoc, f, renamedFrom));
     }
     return out;
 }
@@ -394,8 +406,8 @@ DesignDiff diffDesigns(const Document& a, const Report& ra, const Document& b, c
     diffById(a, a.flows, b, b.flows, out,
              [](const Flow& x, const Flow& y) { return compare(x, y); });
 
-    out.findingsGone = unmatched(ra.findings, renamed, rb.findings, {});
-    out.findingsAppeared = unmatched(rb.findings, {}, ra.findings, renamed);
+    out.findingsGone = unmatched(a, ra.findings, renamed, rb.findings, {});
+    out.findingsAppeared = unmatched(b, rb.findings, {}, ra.findings, renamed);
 
     for (const auto& fb : rb.flows) {
         const FlowResult* fa = ra.flow(fb.id);

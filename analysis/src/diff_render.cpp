@@ -65,7 +65,8 @@ std::string fieldLine(const FieldChange& f, const TextFn& t) {
 
 std::string findingLine(const FindingDelta& f, const TextFn& t) {
     std::string out = "[" + severityText(f.severity) + "] " + t(f.title) + " (" + t(f.rule);
-    if (!f.subjects.empty()) out += ": " + joined(f.subjects, t);
+    const auto& subjects = f.subjectNames.size() == f.subjects.size() ? f.subjectNames : f.subjects;
+    if (!subjects.empty()) out += ": " + joined(subjects, t);
     return out + ")";
 }
 
@@ -249,6 +250,7 @@ Json findingsJson(const std::vector<FindingDelta>& items) {
                   {"title", f.title},
                   {"subjects", f.subjects}};
         if (!f.flow.empty()) j["flow"] = f.flow;
+        j["subject_names"] = f.subjectNames;
         out.push_back(std::move(j));
     }
     return out;

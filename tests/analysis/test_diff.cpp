@@ -173,6 +173,7 @@ TEST_CASE("diff: a finding that went after adding a replica, and availability be
         if (f.rule == "single-point-of-failure" && f.subjects == std::vector<std::string>{"db"}) {
             spofWent = true;
             CHECK(f.severity == Severity::Error);
+            CHECK(f.subjectNames == std::vector<std::string>{"Orders DB"});
             CHECK_FALSE(f.title.empty());
         }
     CHECK(spofWent);

@@ -61,6 +61,9 @@ struct FindingDelta {
     std::string title;
     std::vector<std::string> subjects;
     std::string flow;
+    /// What people call each subject, in the design the finding was made on: a component's
+    /// or flow's name, a connection by its ends ("API → Links DB"), "zone az1".
+    std::vector<std::string> subjectNames;
 };
 
 /// One flow present in both designs (by id), with its numbers before and after.
@@ -144,7 +147,8 @@ std::string diffToMarkdown(const DesignDiff& diff, const DiffTextOptions& option
 /// The comparison as JSON (schema "archlens-diff", version 1), documented in the README:
 /// `identical`, `summary` counts, `added`/`removed`/`moved` [{type, id, name}], `changed`
 /// [{type, id, before_id, name, fields[{field, label, before, after, before_value,
-/// after_value}]}], `design` (fields), `findings` {appeared, gone}, `flows` [{id, name,
+/// after_value}]}], `design` (fields), `findings` {appeared, gone} (each {rule, severity,
+/// title, subjects, subject_names, flow}), `flows` [{id, name,
 /// availability{before, after, difference}, p99_ms{...}}], `flows_only_before`,
 /// `flows_only_after`, `saturation` {before, after}.
 Json diffToJson(const DesignDiff& diff);
