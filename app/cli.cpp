@@ -2,6 +2,7 @@
 #include "cli_common.h"
 
 #include "archlens/analysis/analyze.h"
+#include "archlens/analysis/diff.h"
 #include "archlens/analysis/red_flags.h"
 #include "archlens/analysis/report_json.h"
 #include "archlens/analysis/rules.h"
@@ -28,8 +29,9 @@ namespace archlens::cli {
 
 namespace {
 
-const char* const kCommands[] = {"check", "export", "report", "catalogue", "rules",     "estimate",
-                                 "score", "help",   "--help", "-h",        "--version", "-v"};
+const char* const kCommands[] = {"check",    "diff", "export", "report", "catalogue", "rules",
+                                 "estimate", "score", "help",  "--help", "-h",        "--version",
+                                 "-v"};
 
 /// Subcommands that draw (fonts, QPainter, plots): they need a QApplication.
 bool draws(const QString& command) {
@@ -301,6 +303,53 @@ int check(const QStringList& args) {
     return Ok;
 }
 
+int diffCommand(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        "Compares two designs: components, connections, zones and flows added, removed or\n"
+        "changed (each changed field with its value before and after), boxes only moved, the\n"
+        "findings that appeared or went, and each flow's availability and p99 before and after.\n"
+        "A connection drawn again between the same two components reads as changed.\n"
+        "Exit status: 0 whether or not the designs differ, 2 for invalid input.");
+    parser.addPositionalArgument("before", "The design to compare from (*.archlens).");
+    parser.addPositionalArgument("after", "The design to compare with it (*.archlens).");
+    const QString fmt = parseWithFormat(parser, "diff", args, {"text", "json", "md"});
+    if (fmt.isEmpty()) return InvalidInput;
+    const QStringList files = parser.positionalArguments();
+    if (files.size() != 2) {
+        err() << "archlens diff: expected two design files, got " << files.size() << "\n";
+        return InvalidInput;
+    }
+    std::vector<Document> docs;
+    std::vector<Report> reports;
+    for (const QString& file : files) {
+        auto result = readDocumentFile(file.toStdString(), Catalogue::builtin());
+        if (!result.ok()) {
+            printProblems(file, result.problems, fmt == "json" ? fmt : "text");
+            return InvalidInput;
+        }
+        docs.push_back(*result.document);
+        reports.push_back(critique(docs.back(), Catalogue::builtin()));
+    }
+    const DesignDiff diff = diffDesigns(docs[0], reports[0], docs[1], reports[1]);
+    if (fmt == "json") {
+        Json json = diffToJson(diff);
+        json["before"]["file"] = files[0].toStdString();
+        json["after"]["file"] = files[1].toStdString();
+        writeOut(jsonForTerminal(json.dump(2)));
+        return Ok;
+    }
+    DiffTextOptions options{files[0].toStdString(), files[1].toStdString(), {}};
+    if (fmt == "md") {
+        options.text = [](const std::string& s) { return markdownText(shown(s)).toStdString(); };
+        out() << "# Comparison\n\n" << q(diffToMarkdown(diff, options));
+    } else {
+        options.text = [](const std::string& s) { return shown(s).toStdString(); };
+        out() << q(diffToText(diff, options));
+    }
+    return Ok;
+}
+
 /// Loads the one design file named on the command line; on failure prints why (the
 /// problems, with their places) and returns null.
 std::optional<Document> loadDesign(QCommandLineParser& parser, const QString& command) {
@@ -385,7 +434,11 @@ int reportCommand(const QStringList& args) {
     parser.addPositionalArgument("file", "The design to report on (*.archlens).");
     const QCommandLineOption output(QStringList{"o", "output"}, "Output file: .html, .md, .pdf or .json.",
                                     "out");
-    parser.addOption(output);
+    const QCommandLineOption compare(
+        "compare",
+        "Add a \"Compared with OTHER\" section: what this design adds, removes and changes.",
+        "other");
+    parser.addOptions({output, compare});
     if (!parse(parser, "report", args)) return InvalidInput;
     const QString target = parser.value(output);
     if (target.isEmpty()) {
@@ -400,8 +453,21 @@ int reportCommand(const QStringList& args) {
     }
     const auto doc = loadDesign(parser, "report");
     if (!doc) return InvalidInput;
-    const QString e = exportReport(*doc, Catalogue::builtin(), *format, target, nullptr,
-                                   parser.positionalArguments().front());
+    std::optional<ReportComparison> comparison;
+    const Report report = critique(*doc, Catalogue::builtin());
+    if (parser.isSet(compare)) {
+        const QString otherFile = parser.value(compare);
+        const auto other = readDocumentFile(otherFile.toStdString(), Catalogue::builtin());
+        if (!other.ok()) {
+            printProblems(otherFile, other.problems, "text");
+            return InvalidInput;
+        }
+        comparison =
+            compareForReport(*doc, report, *other.document, otherFile, Catalogue::builtin());
+    }
+    const QString e =
+        exportReport(*doc, Catalogue::builtin(), *format, target, &report,
+                     parser.positionalArguments().front(), comparison ? &*comparison : nullptr);
     if (!e.isEmpty()) {
         err() << "archlens report: " << shown(e) << "\n";
         return InvalidInput;
@@ -522,10 +588,13 @@ void usage() {
              "  archlens check FILE [--format text|json|md] [--fail-on info|warning|error]\n"
              "                                   critique a design (exit 0 clean, 1 findings, 2 "
              "invalid)\n"
+             "  archlens diff A B [--format text|json|md]\n"
+             "                                   compare two designs (exit 0 either way, 2 "
+             "invalid)\n"
              "  archlens export FILE -o OUT.svg|.pdf|.png|.mmd|.drawio [--scale N] [--selection "
              "ids]\n"
              "                                   export the diagram\n"
-             "  archlens report FILE -o OUT.html|.md|.pdf|.json\n"
+             "  archlens report FILE -o OUT.html|.md|.pdf|.json [--compare OTHER]\n"
              "                                   write the critique as a report\n"
              "  archlens estimate --dau N --reads-per-user R --writes-per-user W --object-bytes B\n"
              "                   --retention-days D --peak-factor P [--hot-fraction F]\n"
@@ -571,6 +640,8 @@ int run(int argc, char** argv) {
     int status = InvalidInput;
     if (command == "check")
         status = check(args);
+    else if (command == "diff")
+        status = diffCommand(args);
     else if (command == "catalogue")
         status = catalogue(args);
     else if (command == "rules")

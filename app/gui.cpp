@@ -1,6 +1,7 @@
 #include "gui.h"
 
 #include "analysis_controller.h"
+#include "comparison_controller.h"
 #include "document_controller.h"
 
 #include <QApplication>
@@ -69,6 +70,10 @@ int run(int argc, char** argv) {
     QCommandLineOption size("size", "Window size for --screenshot, WIDTHxHEIGHT.", "size",
                             "1400x900");
     parser.addOption(size);
+    QCommandLineOption compare(
+        "compare", "Compare the design with another one, as File > Compare With File... does.",
+        "other.archlens");
+    parser.addOption(compare);
     parser.addPositionalArgument("file", "The design to open (*.archlens).", "[FILE]");
     parser.process(app);
 
@@ -89,6 +94,17 @@ int run(int argc, char** argv) {
         qmlTypeId("ArchLens", 1, 0, "DocumentController"));
     if (controller && !parser.positionalArguments().isEmpty())
         controller->openFile(parser.positionalArguments().front());
+    if (parser.isSet(compare)) {
+        auto* comparison =
+            window ? window->findChild<ComparisonController*>(QStringLiteral("comparison"))
+                   : nullptr;
+        if (!comparison || !comparison->compareWithFile(parser.value(compare))) {
+            qCritical("archlens: cannot compare with %s: %s", qPrintable(parser.value(compare)),
+                      comparison ? qPrintable(comparison->errorText())
+                                 : "no comparison in the window");
+            return 2;
+        }
+    }
 
     if (parser.isSet(screenshot)) {
         const QStringList wh = parser.value(size).split('x');

@@ -10,6 +10,8 @@ Item {
     property alias dark: view.dark
     property alias showGrid: view.showGrid
     property alias snapToGrid: view.snapToGrid
+    /// The comparison with another design drawn over the diagram (File ▸ Compare With …).
+    readonly property alias comparison: comparisonController
     /// An example was picked from the empty canvas; the window deals with unsaved changes.
     signal openExampleRequested(string path)
 
@@ -33,6 +35,7 @@ Item {
         objectName: "diagramView"
         anchors.fill: parent
         controller: DocumentController
+        comparison: comparisonController
         focus: true
         onEditRequested: (id) => root.startRename(id)
         onContextMenuRequested: (id, p) => {
@@ -43,6 +46,47 @@ Item {
         onQuickAddRequested: (text, p) => quickAdd.openAt(p, text)
     }
 
+    ComparisonController {
+        id: comparisonController
+        objectName: "comparison"
+        document: DocumentController
+    }
+
+    // At the bottom, clear of the zone legend and of where a design opens (its top left).
+    ComparisonBanner {
+        comparison: comparisonController
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: 8
+        anchors.horizontalCenter: parent.horizontalCenter
+        width: Math.min(implicitWidth, parent.width - 16)
+        z: 6
+    }
+
+    // The names of the ghosts of removed components, in their boxes (the canvas draws the
+    // boxes). Text only, under the banner: they take no clicks.
+    Repeater {
+        model: comparisonController.active ? comparisonController.ghosts : []
+        delegate: Label {
+            required property var modelData
+            objectName: "comparisonGhost"
+            x: (modelData.x - view.origin.x) * view.zoom
+            y: (modelData.y - view.origin.y) * view.zoom
+            width: modelData.width * view.zoom
+            height: modelData.height * view.zoom
+            visible: view.zoom >= 0.3
+            text: modelData.name
+            font.pixelSize: Math.max(8, 13 * view.zoom)
+            font.strikeout: true
+            color: Theme.error
+            horizontalAlignment: Text.AlignHCenter
+            verticalAlignment: Text.AlignVCenter
+            wrapMode: Text.Wrap
+            elide: Text.ElideRight
+            padding: 4 * view.zoom
+            z: 4
+        }
+    }
+
     QuickAdd {
         id: quickAdd
         parent: view
@@ -51,6 +95,7 @@ Item {
 
     // Every zone, over the top-left corner; a click selects (or, in failure mode, fails) one.
     ZoneLegend {
+        id: zoneLegend
         view: view
         anchors.left: parent.left
         anchors.top: parent.top

@@ -200,6 +200,12 @@ ApplicationWindow {
                     showGrid: settings.showGrid
                     snapToGrid: settings.snapToGrid
                     Component.onCompleted: view.analysis = window.critique
+                    // A report exported while a comparison is shown includes it.
+                    Binding {
+                        target: mainMenu.exportDialog.exporter
+                        property: "comparison"
+                        value: canvas.comparison
+                    }
                     onOpenExampleRequested: (path) => window.ifChangesHandled(() => DocumentController.openFile(path))
                 }
                 NumbersPanel {

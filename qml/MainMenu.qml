@@ -123,6 +123,33 @@ MenuBar {
             onTriggered: DocumentController.revert()
         }
         MenuSeparator {}
+        Action {
+            text: qsTr("&Compare With File…")
+            onTriggered: FileDialogs.openFile(qsTr("Compare with design"),
+                                              [qsTr("ArchLens designs (*.archlens)"), qsTr("All files (*)")],
+                                              (path) => bar.canvas.comparison.compareWithFile(path))
+        }
+        WideMenu {
+            id: referenceMenu
+            title: qsTr("Compare With &Reference")
+            enabled: bar.canvas.comparison.prompts.length > 0
+            Instantiator {
+                model: bar.canvas.comparison.prompts
+                delegate: MenuItem {
+                    required property var modelData
+                    text: modelData.title
+                    onTriggered: bar.canvas.comparison.compareWithPrompt(modelData.id)
+                }
+                onObjectAdded: (index, object) => referenceMenu.insertItem(index, object)
+                onObjectRemoved: (index, object) => referenceMenu.removeItem(object)
+            }
+        }
+        Action {
+            text: qsTr("En&d Comparison")
+            enabled: bar.canvas.comparison.active
+            onTriggered: bar.canvas.comparison.endComparison()
+        }
+        MenuSeparator {}
         Action { text: qsTr("&Export…"); shortcut: "Ctrl+E"; onTriggered: bar.exportDialog.openFor(false) }
         Action { text: qsTr("Export Re&port…"); shortcut: "Ctrl+Shift+E"; onTriggered: bar.exportDialog.openFor(true) }
         MenuSeparator {}

@@ -7,6 +7,7 @@
 #include "analysis_controller.h"
 #include "autosave.h"
 #include "catalogue_model.h"
+#include "comparison_controller.h"
 #include "component_model.h"
 #include "connection_model.h"
 #include "diagram_view.h"
@@ -99,6 +100,11 @@ struct DiagramViewType {
     Q_GADGET
     QML_FOREIGN(archlens::DiagramView)
     QML_NAMED_ELEMENT(DiagramView)
+};
+struct ComparisonControllerType {
+    Q_GADGET
+    QML_FOREIGN(archlens::ComparisonController)
+    QML_NAMED_ELEMENT(ComparisonController)
 };
 struct ExportControllerType {
     Q_GADGET

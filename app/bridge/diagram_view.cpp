@@ -4,6 +4,7 @@
 #include "archlens/model/limits.h"
 
 #include "analysis_controller.h"
+#include "comparison_controller.h"
 #include "diagram_geometry.h"
 #include "diagram_scene.h"
 #include "document_controller.h"
@@ -75,6 +76,21 @@ void DiagramView::setAnalysis(AnalysisController* analysis) {
     emit critiqueChanged();
 }
 
+ComparisonController* DiagramView::comparison() const {
+    return comparison_;
+}
+
+void DiagramView::setComparison(ComparisonController* comparison) {
+    if (comparison_ == comparison) return;
+    if (comparison_) disconnect(comparison_, nullptr, this, nullptr);
+    comparison_ = comparison;
+    if (comparison_)
+        connect(comparison_, &ComparisonController::changed, this,
+                &DiagramView::critiqueInputsChanged);
+    critiqueInputsChanged();
+    emit critiqueChanged();
+}
+
 void DiagramView::setHighlight(const QStringList& ids) {
     if (ids == highlight_) return;
     highlight_ = ids;
@@ -141,6 +157,7 @@ void DiagramView::critiqueInputsChanged() {
     if (controller_ && !shownFlow_.isEmpty())
         critique_.showFlow(report.get(), controller_->editor().document(), shownFlow_,
                            !routeFlow_.isEmpty());
+    critique_.comparison = comparison_ && comparison_->active() ? &comparison_->overlay() : nullptr;
     ++critiqueRevision_;
     update();
 }

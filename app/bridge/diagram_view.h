@@ -17,6 +17,7 @@
 namespace archlens {
 
 class AnalysisController;
+class ComparisonController;
 class DocumentController;
 
 class DiagramView : public QQuickItem {
@@ -38,6 +39,10 @@ class DiagramView : public QQuickItem {
     /// The live critique whose badges, load and failures are drawn over the diagram.
     Q_MOC_INCLUDE("analysis_controller.h")
     Q_PROPERTY(archlens::AnalysisController* analysis READ analysis WRITE setAnalysis NOTIFY
+                   critiqueChanged)
+    /// A comparison with another design, drawn over the diagram while it is active.
+    Q_MOC_INCLUDE("comparison_controller.h")
+    Q_PROPERTY(archlens::ComparisonController* comparison READ comparison WRITE setComparison NOTIFY
                    critiqueChanged)
     /// Subjects of the finding being looked at: drawn with a glow (a flow, along its path).
     Q_PROPERTY(QStringList highlight READ highlight WRITE setHighlight NOTIFY critiqueChanged)
@@ -78,6 +83,8 @@ public:
     const DiagramTheme& theme() const { return theme_; }
     AnalysisController* analysis() const;
     void setAnalysis(AnalysisController* analysis);
+    ComparisonController* comparison() const;
+    void setComparison(ComparisonController* comparison);
     QStringList highlight() const { return highlight_; }
     void setHighlight(const QStringList& ids);
     bool showLoad() const { return showLoad_; }
@@ -208,6 +215,7 @@ private:
     quint64 documentRevision_ = 1;
     quint64 selectionRevision_ = 1;
     QPointer<AnalysisController> analysis_;
+    QPointer<ComparisonController> comparison_;
     CritiqueOverlay critique_;
     quint64 critiqueRevision_ = 1;
     QStringList highlight_;

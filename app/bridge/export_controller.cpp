@@ -1,5 +1,7 @@
 #include "export_controller.h"
 
+#include "comparison_controller.h"
+
 #include "report_content.h"
 #include "report_export.h"
 #include "file_dialogs.h"
@@ -163,6 +165,16 @@ bool ExportController::exportDiagramToPath(const QString& path) {
     return error.isEmpty();
 }
 
+ComparisonController* ExportController::comparison() const {
+    return comparison_;
+}
+
+void ExportController::setComparison(ComparisonController* comparison) {
+    if (comparison_ == comparison) return;
+    comparison_ = comparison;
+    emit comparisonChanged();
+}
+
 bool ExportController::exportReportToPath(const QString& path) {
     if (!document_) return false;
     const auto format = reportFormatForPath(path);
@@ -170,8 +182,10 @@ bool ExportController::exportReportToPath(const QString& path) {
         setErrorText(tr("Cannot tell the format of %1: use .html, .md, .pdf or .json.").arg(path));
         return false;
     }
-    const QString error = exportReport(document_->document(), Catalogue::builtin(), *format, path,
-                                       &currentReport(), document_->filePath());
+    const auto comparison = comparison_ ? comparison_->reportComparison() : std::nullopt;
+    const QString error =
+        exportReport(document_->document(), Catalogue::builtin(), *format, path, &currentReport(),
+                     document_->filePath(), comparison ? &*comparison : nullptr);
     setErrorText(error);
     return error.isEmpty();
 }

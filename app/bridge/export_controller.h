@@ -14,8 +14,15 @@
 
 namespace archlens {
 
+class ComparisonController;
+
 class ExportController : public QObject {
     Q_OBJECT
+    /// The comparison shown in the window, if any: a report exported while it is active
+    /// includes it ("Compared with ..."). Set from QML.
+    Q_MOC_INCLUDE("comparison_controller.h")
+    Q_PROPERTY(archlens::ComparisonController* comparison READ comparison WRITE setComparison NOTIFY
+                   comparisonChanged)
     /// The document to export; set from QML to the DocumentController singleton.
     Q_PROPERTY(archlens::DocumentController* document READ document WRITE setDocument NOTIFY documentChanged)
     /// Diagram format by extension: "svg", "pdf", "png", "mmd" or "drawio".
@@ -41,6 +48,8 @@ public:
 
     DocumentController* document() const { return document_; }
     void setDocument(DocumentController* document);
+    ComparisonController* comparison() const;
+    void setComparison(ComparisonController* comparison);
     QString format() const { return format_; }
     void setFormat(const QString& format);
     QString reportFormat() const { return reportFormat_; }
@@ -73,12 +82,14 @@ public:
     DiagramRenderOptions renderOptions();
 
 signals:
+    void comparisonChanged();
     void documentChanged();
     void optionsChanged();
     void previewChanged();
     void errorTextChanged();
 
 private:
+    QPointer<ComparisonController> comparison_;
     void setErrorText(const QString& text);
     const Report& currentReport();
     QStringList selectionIds() const;

@@ -24,6 +24,8 @@
 
 namespace archlens {
 
+struct ComparisonOverlay;
+
 struct CritiqueOverlay {
     /// Component and connection ids -> the worst open finding naming them.
     QHash<QString, Severity> badges;
@@ -42,6 +44,9 @@ struct CritiqueOverlay {
     /// (a click adds them to its route); the taken ones get a handle to take them off.
     bool routing = false;
     QSet<QString> routeCandidates;
+    /// A comparison with another design, drawn with the critique when set
+    /// (comparison_overlay.h); owned by whoever holds the comparison.
+    const ComparisonOverlay* comparison = nullptr;
 
     /// Whether the flow shown travels over connection `id` (synchronously or in its tail).
     bool onRoute(const QString& id) const {

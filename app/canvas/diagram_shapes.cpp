@@ -1,5 +1,6 @@
 #include "diagram_shapes.h"
 
+#include "comparison_overlay.h"
 #include "critique_overlay.h"
 #include "diagram_geometry.h"
 
@@ -333,8 +334,21 @@ DiagramShapes diagramShapes(const Document& doc, const Catalogue& catalogue,
     if (o.parts & (ShapeOptions::Content | ShapeOptions::Labels))
         addContent(s, doc, catalogue, theme, o, boxes);
     if (o.parts & ShapeOptions::Selection) addSelection(s, doc, theme, o, boxes);
-    if ((o.parts & ShapeOptions::Critique) && o.critique)
+    if ((o.parts & ShapeOptions::Critique) && o.critique) {
         s.critique = critiqueShapes(*o.critique, doc, boxes, theme.background);
+        if (o.critique->comparison) {
+            // In the critique's layer: a batched layer draws fills, then outlines, then
+            // lines, so the comparison's frames sit with the critique's.
+            ShapeLayer c = comparisonShapes(*o.critique->comparison, doc, boxes, theme);
+            auto append = [](auto& to, auto& from) {
+                to.insert(to.end(), from.begin(), from.end());
+            };
+            append(s.critique.boxes, c.boxes);
+            append(s.critique.lines, c.lines);
+            append(s.critique.triangles, c.triangles);
+            append(s.critique.discs, c.discs);
+        }
+    }
     if ((o.parts & ShapeOptions::Badges) && o.badges) {
         for (size_t i = 0; i < doc.components.size(); ++i) {
             const auto badge = o.badges->constFind(QString::fromStdString(doc.components[i].id));

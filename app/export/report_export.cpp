@@ -8,29 +8,42 @@
 
 namespace archlens {
 
-std::vector<OutputFile> buildReport(const Document& doc, const Catalogue& catalogue, ReportFormat format,
-                                    const QString& path, const Report* given, const QString& sourceFile) {
+std::vector<OutputFile> buildReport(const Document& doc, const Catalogue& catalogue,
+                                    ReportFormat format, const QString& path, const Report* given,
+                                    const QString& sourceFile, const ReportComparison* comparison) {
     const Report report = given ? *given : critique(doc, catalogue);
     if (format == ReportFormat::Json) {
         // The schema of `archlens check --format json`, byte for byte.
         Json json = reportToJson(doc, report);
         if (!sourceFile.isEmpty()) json["file"] = sourceFile.toStdString();
         json["valid"] = true;
+        if (comparison) {
+            json["comparison"] = diffToJson(comparison->diff);
+            json["comparison"]["before"]["file"] = comparison->other.toStdString();
+        }
         return {{path, QByteArray::fromStdString(json.dump(2) + "\n")}};
     }
     const std::vector<ReportImage> images = reportImages(doc, catalogue, report);
     switch (format) {
-    case ReportFormat::Html: return {{path, reportHtml(doc, report, images).toUtf8()}};
-    case ReportFormat::Markdown: return reportMarkdown(doc, report, images, path);
-    case ReportFormat::Pdf: return {{path, reportPdf(doc, report, images)}};
+    case ReportFormat::Html: {
+        ReportHtmlOptions options;
+        options.comparison = comparison;
+        return {{path, reportHtml(doc, report, images, options).toUtf8()}};
+    }
+    case ReportFormat::Markdown:
+        return reportMarkdown(doc, report, images, path, comparison);
+    case ReportFormat::Pdf:
+        return {{path, reportPdf(doc, report, images, comparison)}};
     case ReportFormat::Json: break;
     }
     return {};
 }
 
 QString exportReport(const Document& doc, const Catalogue& catalogue, ReportFormat format,
-                     const QString& path, const Report* report, const QString& sourceFile) {
-    return writeFilesAtomically(buildReport(doc, catalogue, format, path, report, sourceFile));
+                     const QString& path, const Report* report, const QString& sourceFile,
+                     const ReportComparison* comparison) {
+    return writeFilesAtomically(
+        buildReport(doc, catalogue, format, path, report, sourceFile, comparison));
 }
 
 } // namespace archlens

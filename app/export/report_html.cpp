@@ -278,6 +278,7 @@ QString reportHtml(const Document& doc, const Report& report, const std::vector<
             if (f.severity == severity && !f.acknowledged) html += findingHtml(doc, f, o);
     }
 
+    if (o.comparison) html += comparisonHtml(*o.comparison, o.forPrint);
     html += QStringLiteral("<h2>Acknowledged trade-offs</h2>\n");
     const QStringList acknowledged = acknowledgedTradeoffs(doc, report);
     if (acknowledged.isEmpty()) {

@@ -6,6 +6,7 @@
 // (which lays the same HTML out with QTextDocument).
 #include "archlens/analysis/report.h"
 #include "archlens/model/document.h"
+#include "report_comparison.h"
 #include "report_content.h"
 
 #include <QByteArray>
@@ -23,6 +24,9 @@ struct ReportHtmlOptions {
     bool forPrint = false;
     double pageWidth = 680;
     double pageHeight = 960;
+    /// A comparison with another design, shown as a "Compared with" section after the
+    /// findings; none when null.
+    const ReportComparison* comparison = nullptr;
 };
 
 /// The whole report. Every piece of user text (title, names, notes, flow names) goes

@@ -137,7 +137,8 @@ QString critiqueMarkdown(const Document& doc, const Report& report, const QStrin
 }
 
 std::vector<OutputFile> reportMarkdown(const Document& doc, const Report& report,
-                                       const std::vector<ReportImage>& images, const QString& path) {
+                                       const std::vector<ReportImage>& images, const QString& path,
+                                       const ReportComparison* comparison) {
     const QFileInfo info(path);
     const QString stem = info.completeBaseName();
     std::vector<OutputFile> files(1);
@@ -153,7 +154,9 @@ std::vector<OutputFile> reportMarkdown(const Document& doc, const Report& report
         // Angle brackets let the link hold spaces; the name is ours, from the file name.
         pictures << QStringLiteral("![%1](<%2>)\n\n").arg(markdownText(image.caption), name);
     }
-    files[0].data = critiqueMarkdown(doc, report, pictures).toUtf8();
+    QString text = critiqueMarkdown(doc, report, pictures);
+    if (comparison) text += QLatin1Char('\n') + comparisonMarkdown(*comparison, markdownText);
+    files[0].data = text.toUtf8();
     return files;
 }
 

@@ -7,6 +7,7 @@
 #include "archlens/analysis/report.h"
 #include "archlens/model/document.h"
 #include "export_file.h"
+#include "report_comparison.h"
 #include "report_content.h"
 
 #include <QString>
@@ -31,8 +32,10 @@ QString markdownText(const QString& text);
 QString critiqueMarkdown(const Document& doc, const Report& report, const QStringList& pictures = {},
                          const std::function<QString(const QString&)>& escape = markdownText);
 
-/// The Markdown file at `path` first, then one PNG per image beside it.
+/// The Markdown file at `path` first, then one PNG per image beside it. With a
+/// `comparison`, the page ends with its "Compared with" section.
 std::vector<OutputFile> reportMarkdown(const Document& doc, const Report& report,
-                                       const std::vector<ReportImage>& images, const QString& path);
+                                       const std::vector<ReportImage>& images, const QString& path,
+                                       const ReportComparison* comparison = nullptr);
 
 } // namespace archlens

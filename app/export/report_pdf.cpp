@@ -19,7 +19,8 @@ QPageLayout a4() {
 } // namespace
 
 void layoutReportForPrint(QTextDocument& text, const Document& doc, const Report& report,
-                          const std::vector<ReportImage>& images) {
+                          const std::vector<ReportImage>& images,
+                          const ReportComparison* comparison) {
     // The page in CSS pixels (96 per inch), the unit QTextDocument lays HTML out in;
     // print() scales it onto the PDF page.
     const QRectF page = a4().paintRect(QPageLayout::Inch);
@@ -27,6 +28,7 @@ void layoutReportForPrint(QTextDocument& text, const Document& doc, const Report
     ReportHtmlOptions options;
     options.inlineImages = false;
     options.forPrint = true;
+    options.comparison = comparison;
     options.pageWidth = size.width() - 2 * text.documentMargin() - 8;
     options.pageHeight = size.height() - 2 * text.documentMargin() - 40;
     for (const auto& image : images)
@@ -44,9 +46,10 @@ void layoutReportForPrint(QTextDocument& text, const Document& doc, const Report
     text.setPageSize(size);
 }
 
-QByteArray reportPdf(const Document& doc, const Report& report, const std::vector<ReportImage>& images) {
+QByteArray reportPdf(const Document& doc, const Report& report,
+                     const std::vector<ReportImage>& images, const ReportComparison* comparison) {
     QTextDocument text;
-    layoutReportForPrint(text, doc, report, images);
+    layoutReportForPrint(text, doc, report, images, comparison);
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
