@@ -90,6 +90,20 @@ CapabilityCondition optionalTo(const Document& doc, const Catalogue& catalogue,
                 : "nothing calls " + kindsText};
 }
 
+CapabilityCondition clientProtocol(const Document& doc, const Catalogue& catalogue,
+                                   const std::vector<std::string>& protocols) {
+    for (const auto& k : doc.connections) {
+        const Component* from = doc.component(k.from);
+        const Component* to = doc.component(k.to);
+        if (!from || !to || !catalogue.is(from->kind, KindTrait::Client)) continue;
+        const Json& protocol = catalogue.connectionValue(k.props, "protocol");
+        if (protocol.is_string() && isOneOf(protocol.get<std::string>(), protocols))
+            return {"client_protocol", true,
+                    quoted(*from) + " → " + quoted(*to) + " speaks " + protocol.get<std::string>()};
+    }
+    return {"client_protocol", false, "no client connects over " + join(protocols, "or")};
+}
+
 CapabilityCondition without(const Report& report, const std::vector<std::string>& rules) {
     // With nothing a user does flowing through it, a design has nothing for the rules to
     // find: their silence says nothing about it.
@@ -149,6 +163,8 @@ CapabilityResult evaluateCapability(const Document& doc, const Catalogue& catalo
     if (!check.async_to.empty()) r.conditions.push_back(asyncTo(doc, catalogue, check.async_to));
     if (!check.optional_to.empty())
         r.conditions.push_back(optionalTo(doc, catalogue, check.optional_to));
+    if (!check.client_protocol.empty())
+        r.conditions.push_back(clientProtocol(doc, catalogue, check.client_protocol));
     if (!check.without.empty()) r.conditions.push_back(without(report, check.without));
     r.present = !r.conditions.empty() && !r.firstMissed();
     return r;

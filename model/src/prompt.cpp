@@ -60,12 +60,14 @@ void readCheck(const Json& obj, const std::string& at, CapabilityCheck& c, Probl
     optionalNames(obj, "on_writes", at, c.on_writes, problems);
     optionalNames(obj, "async_to", at, c.async_to, problems);
     optionalNames(obj, "optional_to", at, c.optional_to, problems);
+    optionalNames(obj, "client_protocol", at, c.client_protocol, problems);
     optionalNames(obj, "without", at, c.without, problems);
     StrictFields f(obj, at, problems);
-    f.noOthers({"present", "on_reads", "on_writes", "async_to", "optional_to", "without"});
+    f.noOthers({"present", "on_reads", "on_writes", "async_to", "optional_to", "client_protocol",
+                "without"});
     if (c.empty())
         problems.push_back({at, "must give at least one of present, on_reads, on_writes, "
-                                "async_to, optional_to or without"});
+                                "async_to, optional_to, client_protocol or without"});
 }
 
 void readParsed(const Json& root, Prompt& p, Problems& problems) {

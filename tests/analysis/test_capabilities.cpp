@@ -137,6 +137,35 @@ TEST_CASE("capability: optional_to", "[capabilities]") {
     CHECK(only(judge(doc, check)).reason == "nothing calls a rate limiter");
 }
 
+TEST_CASE("capability: client_protocol", "[capabilities]") {
+    Document doc = shop();
+    CapabilityCheck check;
+    check.client_protocol = {"websocket"};
+    // Left at its default, the client's connection is plain HTTP.
+    const auto missed = only(judge(doc, check));
+    CHECK_FALSE(missed.met);
+    CHECK(missed.reason == "no client connects over websocket");
+    doc.connections[0].props["protocol"] = "websocket";
+    const auto met = only(judge(doc, check));
+    CHECK(met.met);
+    CHECK(met.reason == "'Shopper' → 'Item API' speaks websocket");
+    // A service's own WebSocket to another service is not a client holding a connection.
+    doc.connections[0].props.erase("protocol");
+    doc.connections[2].props["protocol"] = "websocket";
+    CHECK_FALSE(only(judge(doc, check)).met);
+}
+
+TEST_CASE("capability: without holds only once a user-facing flow gives the critique something "
+          "to judge",
+          "[capabilities]") {
+    Document empty;
+    CapabilityCheck check;
+    check.without = {"single-point-of-failure"};
+    const auto r = only(judge(empty, check));
+    CHECK_FALSE(r.met);
+    CHECK(r.reason.find("no user-facing flow") != std::string::npos);
+}
+
 TEST_CASE("capability: without counts findings, acknowledged or not", "[capabilities]") {
     Document doc = shop();
     CapabilityCheck check;

@@ -46,10 +46,13 @@ struct CapabilityCheck {
     /// Some call to one of these kinds is optional (`required: false`): the flow goes on
     /// without it.
     std::vector<std::string> optional_to;
+    /// Some connection from a client speaks one of these protocols (the connection
+    /// property `protocol`: "websocket" for a connection held open to push over).
+    std::vector<std::string> client_protocol;
     std::vector<std::string> without; ///< none of these rules has a finding, acknowledged or not
     bool empty() const {
         return present.empty() && on_reads.empty() && on_writes.empty() && async_to.empty() &&
-               optional_to.empty() && without.empty();
+               optional_to.empty() && client_protocol.empty() && without.empty();
     }
 };
 
