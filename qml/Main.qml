@@ -96,6 +96,11 @@ ApplicationWindow {
             }
         }
     }
+    EstimatesDialog {
+        id: estimatesDialog
+        anchors.centerIn: parent
+        promptId: practice.promptId
+    }
     function showPractice() { sideTabs.currentIndex = practiceTab.TabBar.index }
 
     /// Shows the findings list in the side pane.
@@ -141,6 +146,7 @@ ApplicationWindow {
         onOpenRequested: window.ifChangesHandled(() => window.askOpen())
         onNewRequested: window.ifChangesHandled(() => DocumentController.newDocument())
         onNewPracticeRequested: window.ifChangesHandled(() => newPracticeDialog.open())
+        onEstimatesRequested: estimatesDialog.open()
         onOpenPathRequested: (path) => window.ifChangesHandled(() => DocumentController.openFile(path))
         onSaveRequested: window.saveOrAsk(null)
         onSaveAsRequested: window.askSaveAs(null)
@@ -255,6 +261,7 @@ ApplicationWindow {
                         PracticePanel {
                             practice: practice
                             onShowScorecard: scorecardDialog.open()
+                            onShowEstimates: estimatesDialog.open()
                             onNewPracticeRequested: window.ifChangesHandled(() => newPracticeDialog.open())
                         }
                     }

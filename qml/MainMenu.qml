@@ -14,6 +14,7 @@ MenuBar {
     property bool dark: false
     signal newRequested()
     signal newPracticeRequested()
+    signal estimatesRequested()
     signal openRequested()
     signal openPathRequested(string path)
     signal saveRequested()
@@ -187,6 +188,8 @@ MenuBar {
             onTriggered: { const c = bar.canvas.view.viewCentre(); DocumentController.addNote(c.x, c.y) }
         }
         Action { text: qsTr("Add &Zone"); onTriggered: DocumentController.addZone("") }
+        MenuSeparator {}
+        Action { text: qsTr("&Estimates…"); onTriggered: bar.estimatesRequested() }
     }
 
     WideMenu {

@@ -14,6 +14,7 @@ ScrollView {
     required property PracticeController practice
     signal newPracticeRequested()
     signal showScorecard()
+    signal showEstimates()
 
     contentWidth: availableWidth
     clip: true
@@ -168,6 +169,12 @@ ScrollView {
                         }
                     }
                 }
+            }
+            OutlinedButton {
+                objectName: "estimatesButton"
+                visible: panel.phase !== null && panel.phase.id === "estimates"
+                text: qsTr("Estimates calculator…")
+                onClicked: panel.showEstimates()
             }
             OutlinedButton {
                 visible: !panel.practice.finished && panel.shownPhase !== panel.practice.currentIndex

@@ -12,6 +12,7 @@
 #include "connection_model.h"
 #include "diagram_view.h"
 #include "document_controller.h"
+#include "estimate_calculator.h"
 #include "export_controller.h"
 #include "file_dialogs.h"
 #include "finding_model.h"
@@ -71,6 +72,11 @@ struct PromptLibraryType {
     QML_SINGLETON
 };
 // Types QML creates.
+struct EstimateCalculatorType {
+    Q_GADGET
+    QML_FOREIGN(archlens::EstimateCalculator)
+    QML_NAMED_ELEMENT(EstimateCalculator)
+};
 struct PracticeControllerType {
     Q_GADGET
     QML_FOREIGN(archlens::PracticeController)

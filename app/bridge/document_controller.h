@@ -176,6 +176,12 @@ public:
                      const QString& mergeKey = {});
     void recordPracticeTime(int index, double usedSeconds);
 
+    /// Sizes the design to back-of-the-envelope estimates, as one undo step
+    /// (document_estimates.cpp): the user-facing read flows together carry `peakReads`
+    /// and the write flows `peakWrites`, each flow keeping its share of its group's
+    /// traffic and rounded up; the requirements' peak traffic becomes their sum.
+    bool applyEstimates(double peakReads, double peakWrites);
+
     // Clipboard (clipboard.cpp): a fragment of a document as JSON, so that copy and paste
     // also work between two windows.
     Q_INVOKABLE void copySelection();

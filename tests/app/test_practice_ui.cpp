@@ -246,6 +246,61 @@ private slots:
         QVERIFY(!practice_->running());
     }
 
+    void estimatesShowTheirFormulasAndSizeTheDesignInOneStep() {
+        QVERIFY(controller_->openFile(PromptLibrary::referencePath("url-shortener")));
+        auto* dialog = window_->findChild<QObject*>(QStringLiteral("estimatesDialog"));
+        QVERIFY(dialog);
+        dialog->setProperty("promptId", "url-shortener");
+        QMetaObject::invokeMethod(dialog, "open");
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        auto* calculator = dialog->findChild<QObject*>(QStringLiteral("estimateCalculator"));
+        QVERIFY(calculator);
+        const QVariantList figures = calculator->property("figures").toList();
+        QVERIFY(!figures.isEmpty());
+        const QVariantMap readsAvg = figures.front().toMap();
+        QCOMPARE(readsAvg["id"].toString(), QStringLiteral("reads_avg"));
+        QCOMPARE(readsAvg["value"].toDouble(), 100e6 * 10 / 86400);
+        QVERIFY2(readsAvg["formula"].toString().contains(QStringLiteral("11.6 k")),
+                 qPrintable(readsAvg["formula"].toString()));
+        QCOMPARE(text("estimate_daily_users"), QStringLiteral("100000000"));
+
+        // A typed input changes the figures; an impossible one is named and nothing applies.
+        QQuickItem* users = item("estimate_daily_users");
+        QVERIFY(users);
+        users->forceActiveFocus();
+        QTest::keyClick(window_, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(window_, Qt::Key_Minus);
+        QTest::keyClick(window_, Qt::Key_5);
+        QTRY_VERIFY(!calculator->property("problems").toList().isEmpty());
+        QVERIFY(calculator->property("problems")
+                    .toList()
+                    .front()
+                    .toMap()["message"]
+                    .toString()
+                    .contains(QStringLiteral("daily_users")));
+        bool applied = true;
+        QMetaObject::invokeMethod(calculator, "apply", Q_RETURN_ARG(bool, applied));
+        QVERIFY(!applied);
+        QVERIFY(calculator->setProperty("inputs", QVariantMap{{"daily_users", 100e6}}));
+
+        const double before = controller_->document().flow("redirect")->rate_rps;
+        QCOMPARE(before, 40000.0);
+        QMetaObject::invokeMethod(calculator, "apply", Q_RETURN_ARG(bool, applied));
+        QVERIFY(applied);
+        // 34 722 reads a second at peak, shared by the two read flows as they were (40 000
+        // and 50); 347.2 writes; each rounded up.
+        const Document& doc = controller_->document();
+        QCOMPARE(doc.flow("redirect")->rate_rps, 34679.0);
+        QCOMPARE(doc.flow("stats")->rate_rps, 44.0);
+        QCOMPARE(doc.flow("create")->rate_rps, 348.0);
+        QCOMPARE(doc.requirements.peak_rps.value_or(0), 35070.0);
+        QCOMPARE(controller_->undoText(), QStringLiteral("Apply estimates"));
+        controller_->undo();
+        QCOMPARE(controller_->document().flow("redirect")->rate_rps, 40000.0);
+        QCOMPARE(controller_->document().flow("create")->rate_rps, 400.0);
+        QMetaObject::invokeMethod(dialog, "close");
+    }
+
     void clockTexts() {
         QCOMPARE(PracticeController::clockText(0), QStringLiteral("0:00"));
         QCOMPARE(PracticeController::clockText(59.9), QStringLiteral("0:59"));
