@@ -1,7 +1,7 @@
 #include "prompt_library.h"
 
-#include <QDir>
-#include <QFile>
+#include "bundled_prompts.h"
+
 #include <QRandomGenerator>
 
 #include <algorithm>
@@ -9,37 +9,6 @@
 namespace archlens {
 
 namespace {
-
-const QString kFolder = QStringLiteral(":/prompts");
-
-struct Loaded {
-    std::vector<Prompt> prompts;
-    QStringList problems;
-};
-
-const Loaded& loaded() {
-    static const Loaded library = [] {
-        Loaded out;
-        const QDir dir(kFolder);
-        for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files)) {
-            QFile file(dir.filePath(name));
-            if (!file.open(QIODevice::ReadOnly)) {
-                out.problems << QStringLiteral("%1: cannot be read").arg(name);
-                continue;
-            }
-            PromptLoad load = readPrompt(file.readAll().toStdString(), name.toStdString());
-            if (!load.ok()) {
-                out.problems << QString::fromStdString(load.describe()).trimmed();
-                continue;
-            }
-            out.prompts.push_back(std::move(*load.prompt));
-        }
-        std::sort(out.prompts.begin(), out.prompts.end(),
-                  [](const Prompt& a, const Prompt& b) { return a.title < b.title; });
-        return out;
-    }();
-    return library;
-}
 
 QStringList strings(const std::vector<std::string>& list) {
     QStringList out;
@@ -51,22 +20,19 @@ QStringList strings(const std::vector<std::string>& list) {
 } // namespace
 
 const std::vector<Prompt>& PromptLibrary::all() {
-    return loaded().prompts;
+    return bundledPrompts();
 }
 
 const Prompt* PromptLibrary::find(const std::string& id) {
-    for (const auto& p : all())
-        if (p.id == id) return &p;
-    return nullptr;
+    return bundledPrompt(id);
 }
 
 QString PromptLibrary::referencePath(const std::string& id) {
-    const Prompt* p = find(id);
-    return p ? kFolder + QLatin1Char('/') + QString::fromStdString(p->reference) : QString();
+    return bundledReferencePath(id);
 }
 
 const QStringList& PromptLibrary::problems() {
-    return loaded().problems;
+    return bundledPromptProblems();
 }
 
 QVariantList PromptLibrary::prompts() const {

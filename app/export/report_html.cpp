@@ -1,4 +1,5 @@
 #include "report_html.h"
+#include "report_practice.h"
 
 #include "status_palette.h"
 #include "xml_text.h"
@@ -279,6 +280,7 @@ QString reportHtml(const Document& doc, const Report& report, const std::vector<
     }
 
     if (o.comparison) html += comparisonHtml(*o.comparison, o.forPrint);
+    if (doc.practice) html += practiceHtml(doc, report, Catalogue::builtin(), o.forPrint);
     html += QStringLiteral("<h2>Acknowledged trade-offs</h2>\n");
     const QStringList acknowledged = acknowledgedTradeoffs(doc, report);
     if (acknowledged.isEmpty()) {

@@ -1,4 +1,5 @@
 #include "report_markdown.h"
+#include "report_practice.h"
 
 #include "xml_text.h"
 
@@ -156,6 +157,9 @@ std::vector<OutputFile> reportMarkdown(const Document& doc, const Report& report
     }
     QString text = critiqueMarkdown(doc, report, pictures);
     if (comparison) text += QLatin1Char('\n') + comparisonMarkdown(*comparison, markdownText);
+    if (doc.practice)
+        text +=
+            QLatin1Char('\n') + practiceMarkdown(doc, report, Catalogue::builtin(), markdownText);
     files[0].data = text.toUtf8();
     return files;
 }

@@ -83,7 +83,7 @@ endif()
 # time taken per phase counts (a phase over one and a half times its plan earns nothing).
 file(READ ${shortener} design)
 string(JSON design SET "${design}" practice
-       "{\"prompt\": \"url-shortener\", \"minutes\": 45, \"current\": \"estimates\", \"phases\": [{\"id\": \"requirements\", \"planned_s\": 300, \"used_s\": 290}, {\"id\": \"estimates\", \"planned_s\": 300, \"used_s\": 900}]}")
+       "{\"prompt\": \"url-shortener\", \"minutes\": 45, \"current\": \"estimates\", \"phases\": [{\"id\": \"requirements\", \"planned_s\": 300, \"used_s\": 290}, {\"id\": \"estimates\", \"planned_s\": 300, \"used_s\": 900, \"notes\": \"35 k redirects/s at peak\"}], \"answers\": [{\"question\": \"301 or 302?\", \"answer\": \"302, so clicks reach us\"}]}")
 file(MAKE_DIRECTORY ${WORK})
 file(WRITE ${WORK}/practised.archlens "${design}")
 execute_process(COMMAND ${ARCHLENS} score ${WORK}/practised.archlens --format json RESULT_VARIABLE rc OUTPUT_VARIABLE json ERROR_VARIABLE err)
@@ -96,6 +96,20 @@ if(NOT rc EQUAL 0 OR NOT prompt STREQUAL "url-shortener" OR NOT ncategories EQUA
    OR NOT time STREQUAL "time" OR NOT timePoints EQUAL 2.5 OR NOT timeMax EQUAL 5)
   message(FATAL_ERROR "score of a practised design: exit ${rc}, prompt ${prompt}, ${ncategories} categories, ${time} ${timePoints}/${timeMax}\n${json}${err}")
 endif()
+
+# Its reports carry the session: the phases' times, the notes, the scorecard, the answers.
+foreach(ext md html)
+  execute_process(COMMAND ${ARCHLENS} report ${WORK}/practised.archlens -o ${WORK}/practised-report.${ext}
+                  RESULT_VARIABLE rc ERROR_VARIABLE err)
+  file(READ ${WORK}/practised-report.${ext} report)
+  if(NOT rc EQUAL 0 OR NOT report MATCHES "Practice interview: URL shortener"
+     OR NOT report MATCHES "A 45-minute session, in progress: 19:50 used"
+     OR NOT report MATCHES "35 k redirects/s at peak" OR NOT report MATCHES "Score: [0-9.]+/100"
+     OR NOT report MATCHES "Time per phase: 2.5/5" OR NOT report MATCHES "301 or 302\\?"
+     OR NOT report MATCHES "302, so clicks reach us")
+    message(FATAL_ERROR "report ${ext} of a practised design: exit ${rc}\n${report}${err}")
+  endif()
+endforeach()
 
 # Markdown, and a first sketch scoring low with its reasons.
 execute_process(COMMAND ${ARCHLENS} score ${WEAK}/url-shortener.archlens --prompt url-shortener --format md
