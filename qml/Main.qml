@@ -262,6 +262,7 @@ ApplicationWindow {
                             practice: practice
                             onShowScorecard: scorecardDialog.open()
                             onShowEstimates: estimatesDialog.open()
+                            onCompareWithReference: canvas.comparison.compareWithPrompt(practice.promptId)
                             onNewPracticeRequested: window.ifChangesHandled(() => newPracticeDialog.open())
                         }
                     }

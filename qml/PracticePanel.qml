@@ -15,6 +15,7 @@ ScrollView {
     signal newPracticeRequested()
     signal showScorecard()
     signal showEstimates()
+    signal compareWithReference()
 
     contentWidth: availableWidth
     clip: true
@@ -294,11 +295,19 @@ ScrollView {
                 }
             }
 
-            RowLayout {
+            // A Flow: the buttons wrap when the pane is narrow.
+            Flow {
+                Layout.fillWidth: true
                 Layout.topMargin: 6
+                spacing: 6
                 OutlinedButton {
                     text: panel.practice.finished ? qsTr("Scorecard") : qsTr("Score so far")
                     onClicked: panel.showScorecard()
+                }
+                OutlinedButton {
+                    objectName: "compareWithReference"
+                    text: qsTr("Compare with the reference")
+                    onClicked: panel.compareWithReference()
                 }
                 OutlinedButton {
                     text: qsTr("Discard session")

@@ -1,5 +1,7 @@
 #include "comparison_controller.h"
 
+#include "bundled_prompts.h"
+
 #include "archlens/analysis/analyze.h"
 #include "archlens/analysis/rules.h"
 #include "archlens/model/document_io.h"
@@ -16,31 +18,11 @@ namespace archlens {
 
 namespace {
 
-/// The prompts are bundled with the program (qml/CMakeLists.txt), beside their reference
-/// designs.
-const char* const kPromptsDir = ":/prompts";
-
 /// A file's text, from disk or from the program's resources; nullopt when unreadable.
 std::optional<std::string> readText(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) return std::nullopt;
     return file.readAll().toStdString();
-}
-
-/// The prompt `id` read with the prompt reader, or nullopt with `error` set.
-std::optional<Prompt> bundledPrompt(const QString& id, QString& error) {
-    const QString path = QStringLiteral("%1/%2.json").arg(QLatin1String(kPromptsDir), id);
-    const auto text = readText(path);
-    if (!text) {
-        error = QObject::tr("There is no prompt \"%1\".").arg(id);
-        return std::nullopt;
-    }
-    PromptLoad load = readPrompt(*text, (id + QStringLiteral(".json")).toStdString());
-    if (!load.ok()) {
-        error = QString::fromStdString(load.describe());
-        return std::nullopt;
-    }
-    return std::move(*load.prompt);
 }
 
 } // namespace
@@ -87,17 +69,9 @@ QString ComparisonController::summary() const {
 
 QVariantList ComparisonController::prompts() const {
     QVariantList out;
-    const QDir dir{QString::fromLatin1(kPromptsDir)};
-    std::vector<std::pair<QString, QString>> found; // title, id
-    for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-        const QString id = QFileInfo(name).completeBaseName();
-        QString error;
-        if (const auto prompt = bundledPrompt(id, error))
-            found.emplace_back(QString::fromStdString(prompt->title), id);
-    }
-    std::sort(found.begin(), found.end());
-    for (const auto& [title, id] : found)
-        out << QVariantMap{{QStringLiteral("id"), id}, {QStringLiteral("title"), title}};
+    for (const auto& p : bundledPrompts())
+        out << QVariantMap{{QStringLiteral("id"), QString::fromStdString(p.id)},
+                           {QStringLiteral("title"), QString::fromStdString(p.title)}};
     return out;
 }
 
@@ -138,15 +112,12 @@ bool ComparisonController::compareWithFile(const QString& path) {
 }
 
 bool ComparisonController::compareWithPrompt(const QString& id) {
-    QString error;
-    const auto prompt = bundledPrompt(id, error);
+    const Prompt* prompt = bundledPrompt(id.toStdString());
     if (!prompt) {
-        setErrorText(error);
+        setErrorText(tr("There is no prompt \"%1\".").arg(id));
         return false;
     }
-    const QString path = QStringLiteral("%1/%2").arg(QLatin1String(kPromptsDir),
-                                                     QString::fromStdString(prompt->reference));
-    const auto text = readText(path);
+    const auto text = readText(bundledReferencePath(prompt->id));
     LoadResult loaded = text ? readDocument(*text, Catalogue::builtin()) : LoadResult{};
     if (!loaded.ok()) {
         setErrorText(tr("The reference design of %1 (%2) cannot be read.")

@@ -173,6 +173,23 @@ private slots:
         QCOMPARE(practice_->answers().size(), 1);
     }
 
+    void theDesignComparesWithThePromptsReference() {
+        QObject* panel = item("practicePanel");
+        QVERIFY(panel);
+        QMetaObject::invokeMethod(panel, "compareWithReference");
+        auto* comparison = window_->findChild<QObject*>(QStringLiteral("comparison"));
+        QVERIFY(comparison);
+        QTRY_VERIFY(comparison->property("active").toBool());
+        QVERIFY(
+            comparison->property("otherName").toString().contains(QStringLiteral("URL shortener")));
+        // The practice design is still empty: everything of the reference is missing from it.
+        QVERIFY(controller_->document().components.empty());
+        QVERIFY(comparison->property("removedCount").toInt() > 10);
+        QCOMPARE(comparison->property("addedCount").toInt(), 0);
+        QMetaObject::invokeMethod(comparison, "endComparison");
+        QTRY_VERIFY(!comparison->property("active").toBool());
+    }
+
     void theSessionSurvivesSaveAndReopen() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("practice.archlens"));
