@@ -197,10 +197,18 @@ ScrollView {
             Repeater {
                 model: panel.phase ? panel.phase.checklist : []
                 OutlinedCheckBox {
+                    id: checkItem
                     required property var modelData
                     objectName: "check_" + modelData.id
                     Layout.fillWidth: true
                     text: modelData.text
+                    // Wrapped, not elided: each item is a sentence to read in full.
+                    contentItem: Label {
+                        text: checkItem.text
+                        wrapMode: Label.Wrap
+                        leftPadding: checkItem.indicator.width + checkItem.spacing
+                        verticalAlignment: Text.AlignVCenter
+                    }
                     checked: modelData.checked
                     onClicked: panel.practice.setChecked(panel.shownPhase, modelData.id, checked)
                 }
