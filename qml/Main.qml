@@ -90,6 +90,11 @@ ApplicationWindow {
         anchors.centerIn: parent
         onLookAt: (link) => {
             if (link.kind === "flow") numbers.showFlow(link.id)
+            else if (link.kind === "phase") {
+                scorecardDialog.close()
+                window.showPractice()
+                practicePanel.showPhase(link.id)
+            }
             else if (link.kind === "finding" && link.subjects.length > 0) {
                 DocumentController.selection.setIds(link.subjects)
                 canvas.view.revealElements(link.subjects)
@@ -259,6 +264,7 @@ ApplicationWindow {
                             onFlowLookedAt: (flow) => numbers.showFlow(flow)
                         }
                         PracticePanel {
+                            id: practicePanel
                             practice: practice
                             onShowScorecard: scorecardDialog.open()
                             onShowEstimates: estimatesDialog.open()

@@ -39,6 +39,12 @@ ScrollView {
         function onHistoryChanged() { if (!notes.activeFocus) panel.loadNotes() }
     }
 
+    /// Shows the phase with this id (its checklist and notes).
+    function showPhase(id) {
+        for (let i = 0; i < practice.phases.length; ++i)
+            if (practice.phases[i].id === id) shownPhase = i
+    }
+
     /// The question interviewer mode is asking, or null.
     property var asking: null
     /// Asks the next question, with the answer given to it before if any.

@@ -33,12 +33,39 @@ Dialog {
         spacing: 14
         model: dialog.card.categories || []
         ScrollBar.vertical: ScrollBar { }
-        header: Label {
+        header: Column {
             width: list.width - 12
             bottomPadding: 10
-            wrapMode: Label.Wrap
-            text: qsTr("How it is scored: docs/scorecard.md. A line about a finding or a flow shows it when clicked.")
-            color: dialog.palette.placeholderText
+            spacing: 4
+            Label {
+                width: parent.width
+                wrapMode: Label.Wrap
+                text: qsTr("Every point gained or lost has its reason. A line about a finding, a flow or a phase shows it when clicked.")
+                color: dialog.palette.placeholderText
+            }
+            OutlinedButton {
+                objectName: "rubricButton"
+                text: rubric.visible ? qsTr("Hide how it is scored") : qsTr("How it is scored")
+                onClicked: rubric.visible = !rubric.visible
+            }
+            // The rubric, from the scorer itself (docs/scorecard.md says it at length).
+            Column {
+                id: rubric
+                objectName: "rubric"
+                visible: false
+                width: parent.width
+                spacing: 4
+                Repeater {
+                    model: dialog.practice.rubric()
+                    Label {
+                        required property var modelData
+                        width: rubric.width
+                        wrapMode: Label.Wrap
+                        text: qsTr("<b>%1 (%2 points).</b> %3").arg(modelData.title).arg(modelData.max).arg(modelData.how)
+                        textFormat: Text.StyledText
+                    }
+                }
+            }
         }
         footer: Column {
             width: list.width - 12
@@ -78,6 +105,7 @@ Dialog {
                     id: line
                     required property var modelData
                     readonly property bool linked: modelData.link.kind === "finding" || modelData.link.kind === "flow"
+                                                   || modelData.link.kind === "phase"
                     Layout.fillWidth: true
                     padding: 4
                     hoverEnabled: linked

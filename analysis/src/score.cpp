@@ -331,6 +331,30 @@ std::vector<const ScoreLine*> Scorecard::linesOf(const std::string& id) const {
     return out;
 }
 
+const std::vector<RubricEntry>& scoreRubric() {
+    static const std::vector<RubricEntry> rubric = {
+        {"requirements", "Requirements and estimates", kRequirements,
+         "Availability and p99 targets set; with a prompt, flows sized to at least its peak "
+         "reads and writes a second."},
+        {"targets", "Targets met per flow", kTargets,
+         "Shared among the user-facing flows (and background flows with targets of their "
+         "own): a flow earns its share when it is not broken and meets its targets."},
+        {"findings", "Open findings", kFindings,
+         "Minus 8 for each open error and 3 for each open warning, never below 0; notes cost "
+         "nothing, and a finding accepted with a note is a decision, not an open problem. "
+         "Nothing while no user-facing flow gives the critique something to judge."},
+        {"capabilities", "Expected capabilities", kCapabilities,
+         "With a prompt: shared among what it expects to see, each present when every "
+         "condition of its check holds on the diagram."},
+        {"tradeoffs", "Trade-offs accepted with a note", kTradeoffs,
+         "Shared among the accepted trade-offs; one without a note loses its share."},
+        {"time", "Time per phase", kTime,
+         "In a practice session: shared among the phases, each earning its share when it took "
+         "from half to one and a half times its plan."},
+    };
+    return rubric;
+}
+
 PracticeFacts practiceFacts(const PracticeSession& session) {
     PracticeFacts facts;
     facts.finished = session.finished;

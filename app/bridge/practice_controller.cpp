@@ -261,6 +261,16 @@ QVariantMap PracticeController::scorecard() const {
         .toMap();
 }
 
+QVariantList PracticeController::rubric() const {
+    QVariantList out;
+    for (const auto& r : scoreRubric())
+        out << QVariantMap{{"id", QString::fromStdString(r.id)},
+                           {"title", QString::fromStdString(r.title)},
+                           {"max", r.max},
+                           {"how", QString::fromStdString(r.how)}};
+    return out;
+}
+
 PracticeRecord PracticeController::finishedRecord() const {
     const PracticeSession& s = *session();
     PracticeRecord r;

@@ -120,6 +120,8 @@ public:
     /// as a map ({total, prompt, categories: [{id, title, points, max, lines: [{points, max,
     /// reason, link: {kind, id, subjects}}]}], notes}). Empty without a session.
     Q_INVOKABLE QVariantMap scorecard() const;
+    /// The rubric: {id, title, max, how} for each category, in card order.
+    Q_INVOKABLE QVariantList rubric() const;
     /// Puts the question aside for now: the next one is asked (until the design is reopened).
     Q_INVOKABLE void skipQuestion(const QString& question);
     /// "12:05" or "1:02:03" for a number of seconds (negative: "−0:30").

@@ -352,3 +352,29 @@ TEST_CASE("score: an empty design earns nothing for the critique's silence", "[s
     CHECK(card.points == Approx(5));
     CHECK(card.total < 6);
 }
+
+TEST_CASE("score: the rubric the window shows is the card's, category for category", "[score]") {
+    const auto& rubric = scoreRubric();
+    double total = 0;
+    for (const auto& r : rubric)
+        total += r.max;
+    CHECK(total == 100);
+    const PromptLoad load = loadPrompt(test::resourcesDir() / "prompts" / "url-shortener.json");
+    REQUIRE(load.ok());
+    const LoadResult design = readDocumentFile(load.referencePath(), Catalogue::builtin());
+    REQUIRE(design.ok());
+    Report report = analyze(*design.document, Catalogue::builtin(), {});
+    runRules(*design.document, Catalogue::builtin(), report);
+    PracticeFacts facts;
+    facts.phases.push_back({"requirements", "Requirements", 300, 300});
+    const Scorecard card =
+        score(*design.document, Catalogue::builtin(), report, &*load.prompt, &facts);
+    REQUIRE(card.categories.size() == rubric.size());
+    for (size_t i = 0; i < rubric.size(); ++i) {
+        INFO(rubric[i].id);
+        CHECK(card.categories[i].id == rubric[i].id);
+        CHECK(card.categories[i].title == rubric[i].title);
+        CHECK(card.categories[i].max == rubric[i].max);
+        CHECK_FALSE(rubric[i].how.empty());
+    }
+}

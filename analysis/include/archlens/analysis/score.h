@@ -80,6 +80,17 @@ struct Scorecard {
     std::vector<const ScoreLine*> linesOf(const std::string& category) const;
 };
 
+/// One part of the rubric as a person reads it: its id and title, its points, and how they
+/// are earned in a sentence or two (the same rules as docs/scorecard.md, shorter).
+struct RubricEntry {
+    std::string id;
+    std::string title;
+    double max = 0;
+    std::string how;
+};
+/// The rubric, in card order, for the window to show beside a scorecard.
+const std::vector<RubricEntry>& scoreRubric();
+
 /// Scores a design. `report` must come from analyze() on `doc` followed by runRules().
 /// `prompt` and `practice` may be null: their categories are then left out and the total
 /// is scaled from what remains. Pure and deterministic.
