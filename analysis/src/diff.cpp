@@ -389,6 +389,22 @@ int DesignDiff::changedCount(ElementType type) const {
     return n;
 }
 
+namespace {
+
+/// The traffic multiple at which the busiest component the flow reaches, on its
+/// synchronous part or its asynchronous tail, is full.
+std::optional<double> flowSaturation(const Report& report, const FlowResult& flow) {
+    double busiest = 0;
+    for (const auto* ids : {&flow.syncComponents, &flow.asyncComponents})
+        for (const auto& id : *ids)
+            if (const ComponentResult* c = report.component(id))
+                busiest = std::max(busiest, c->utilisation);
+    if (!(busiest > 0)) return std::nullopt;
+    return 1.0 / busiest;
+}
+
+} // namespace
+
 DesignDiff diffDesigns(const Document& a, const Report& ra, const Document& b, const Report& rb,
                        const Catalogue& catalogue) {
     DesignDiff out;
@@ -413,7 +429,8 @@ DesignDiff diffDesigns(const Document& a, const Report& ra, const Document& b, c
         const FlowResult* fa = ra.flow(fb.id);
         if (!fa) continue;
         out.flows.push_back({fb.id, fb.name.empty() ? fb.id : fb.name, fa->availability,
-                             fb.availability, fa->p99_ms, fb.p99_ms});
+                             fb.availability, fa->p99_ms, fb.p99_ms, flowSaturation(ra, *fa),
+                             flowSaturation(rb, fb)});
     }
     for (const auto& fa : ra.flows)
         if (!rb.flow(fa.id))

@@ -70,6 +70,11 @@ std::string findingLine(const FindingDelta& f, const TextFn& t) {
     return out + ")";
 }
 
+/// A flow's saturation multiplier, "12×", or "none" when nothing it reaches carries load.
+std::string saturationText(const std::optional<double>& multiple) {
+    return multiple ? multiplierText(*multiple) : std::string("none");
+}
+
 std::string saturationText(const std::optional<Saturation>& s, const TextFn& t) {
     if (!s) return "none within the curves";
     return multiplierText(s->multiplier) + " (" + t(s->component) + ")";
@@ -149,7 +154,9 @@ std::string diffToText(const DesignDiff& d, const DiffTextOptions& options) {
                 << availabilityDifferenceText(f.availabilityBefore, f.availabilityAfter)
                 << "); p99 " << millisecondsText(f.p99Before) << " → "
                 << millisecondsText(f.p99After) << " ("
-                << millisecondsDifferenceText(f.p99Before, f.p99After) << ")\n";
+                << millisecondsDifferenceText(f.p99Before, f.p99After) << "); saturates at "
+                << saturationText(f.saturationBefore) << " → " << saturationText(f.saturationAfter)
+                << "\n";
         for (const auto& f : d.flowsOnlyBefore)
             out << "  " << t(f.name) << ": only in " << t(options.before) << "\n";
         for (const auto& f : d.flowsOnlyAfter)
@@ -205,14 +212,16 @@ std::string diffToMarkdown(const DesignDiff& d, const DiffTextOptions& options, 
     if (!d.flows.empty() || !d.flowsOnlyBefore.empty() || !d.flowsOnlyAfter.empty()) {
         out << "\n" << h << " Flows\n\n";
         out << "| Flow | Availability before | after | difference | p99 before | after | "
-               "difference |\n"
-               "|---|---|---|---|---|---|---|\n";
+               "difference | Saturates at, before | after |\n"
+               "|---|---|---|---|---|---|---|---|---|\n";
         for (const auto& f : d.flows)
             out << "| " << t(f.name) << " | " << availabilityPercent(f.availabilityBefore) << " | "
                 << availabilityPercent(f.availabilityAfter) << " | "
                 << availabilityDifferenceText(f.availabilityBefore, f.availabilityAfter) << " | "
                 << millisecondsText(f.p99Before) << " | " << millisecondsText(f.p99After) << " | "
-                << millisecondsDifferenceText(f.p99Before, f.p99After) << " |\n";
+                << millisecondsDifferenceText(f.p99Before, f.p99After) << " | "
+                << saturationText(f.saturationBefore) << " | " << saturationText(f.saturationAfter)
+                << " |\n";
         for (const auto& f : d.flowsOnlyBefore)
             out << "\nOnly in " << t(options.before) << ": " << t(f.name) << "\n";
         for (const auto& f : d.flowsOnlyAfter)
@@ -308,7 +317,10 @@ Json diffToJson(const DesignDiff& d) {
                          {"p99_ms",
                           {{"before", f.p99Before},
                            {"after", f.p99After},
-                           {"difference", f.p99After - f.p99Before}}}});
+                           {"difference", f.p99After - f.p99Before}}},
+                         {"saturation_multiplier",
+                          {{"before", f.saturationBefore ? Json(*f.saturationBefore) : Json()},
+                           {"after", f.saturationAfter ? Json(*f.saturationAfter) : Json()}}}});
     out["flows"] = std::move(flows);
     out["flows_only_before"] = listJson(d.flowsOnlyBefore);
     out["flows_only_after"] = listJson(d.flowsOnlyAfter);

@@ -264,3 +264,27 @@ TEST_CASE("diff: differences read with their sign and unit") {
     CHECK(millisecondsDifferenceText(120, 80) == "−40 ms");
     CHECK(millisecondsDifferenceText(800, 2000) == "+1.2 s");
 }
+
+TEST_CASE("diff: each flow's saturation multiplier, before and after") {
+    Json before = soundDesign();
+    Json after = soundDesign();
+    const double rate = before["flows"][0]["rate_rps"].get<double>();
+    after["flows"][0]["rate_rps"] = rate * 2;
+    const Analysed a = analysed(before);
+    const Analysed b = analysed(after);
+    const DesignDiff d = diffDesigns(a.doc, a.report, b.doc, b.report);
+    REQUIRE(d.flows.size() == 1);
+    const FlowComparison& f = d.flows[0];
+    REQUIRE(f.saturationBefore);
+    REQUIRE(f.saturationAfter);
+    // Twice the traffic: the busiest component it reaches fills at half the multiple.
+    CHECK(*f.saturationAfter == Approx(*f.saturationBefore / 2));
+    CHECK(f.changed());
+    // One flow: its saturation is the design's.
+    REQUIRE(a.report.saturation);
+    CHECK(*f.saturationBefore == Approx(a.report.saturation->multiplier));
+    const Json json = diffToJson(d);
+    CHECK(json["flows"][0]["saturation_multiplier"]["before"].get<double>() ==
+          Approx(*f.saturationBefore));
+    CHECK(diffToText(d).find("saturates at") != std::string::npos);
+}

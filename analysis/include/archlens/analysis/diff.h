@@ -74,9 +74,15 @@ struct FlowComparison {
     double availabilityAfter = 1;
     double p99Before = 0;
     double p99After = 0;
+    /// The flow's saturation multiplier: the traffic multiple at which the busiest
+    /// component it reaches is full (utilisation grows with traffic), unset when nothing it
+    /// reaches carries load.
+    std::optional<double> saturationBefore;
+    std::optional<double> saturationAfter;
     /// Whether any figure moved.
     bool changed() const {
-        return availabilityBefore != availabilityAfter || p99Before != p99After;
+        return availabilityBefore != availabilityAfter || p99Before != p99After ||
+               saturationBefore != saturationAfter;
     }
 };
 
