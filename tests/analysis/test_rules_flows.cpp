@@ -232,6 +232,26 @@ TEST_CASE("one manual-failover database is one finding, not five") {
     CHECK_THAT(a[0].message, Catch::Contains("Where the downtime goes: Orders DB"));
 }
 
+TEST_CASE("a service that fails over by hand is asked about switching to a spare, not about a "
+          "primary's writes") {
+    Json d = soundDesign();
+    component(d, "db")["props"]["failover"] = "manual";
+    const auto store = findingsOf("single-point-of-failure", d);
+    REQUIRE(store.size() == 1);
+    CHECK_THAT(store[0].followUp, Catch::Contains("primary"));
+
+    Json s = soundDesign();
+    const std::string service = "api";
+    component(s, service)["props"]["failover"] = "manual";
+    const auto spof = findingsOf("single-point-of-failure", s);
+    REQUIRE(spof.size() == 1);
+    CHECK(spof[0].subjects == std::vector<std::string>{service});
+    CHECK_THAT(spof[0].title, Catch::Contains("fails over by hand"));
+    CHECK_THAT(spof[0].followUp, Catch::Contains("active instance") && !Catch::Contains("write"));
+    CHECK_THAT(spof[0].suggestion,
+               Catch::Contains("out of rotation") && !Catch::Contains("standby"));
+}
+
 TEST_CASE("fixes fit the kind: no more instances of a single primary or an object store") {
     Json d = soundDesign();
     component(d, "db")["props"]["capacity_rps"] = 20;

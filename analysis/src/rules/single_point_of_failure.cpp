@@ -53,7 +53,10 @@ void singlePointOfFailure(const Context& ctx, std::vector<Finding>& out) {
                                                 : std::to_string(instances) + " instances"},
                       {"fix", fixFor(ctx, *c)}};
         if (instances > 1 && ctx.prop(*c, "failover") == "manual")
-            emitVariant(out, "single-point-of-failure", "manual", {c->id}, values);
+            // A store's standby is promoted (and may lose acknowledged writes); a service's
+            // spare instance is simply switched to: different fixes, different questions.
+            emitVariant(out, "single-point-of-failure",
+                        ctx.isDataStore(*c) ? "manual" : "manual-service", {c->id}, values);
         else if (ctx.is(*c, KindTrait::RateLimiter) ||
                  (ctx.flag(*c, "auth") && ctx.outgoing(c->id).empty()))
             // A rate limiter, or an auth service that calls nothing further, is asked beside
