@@ -215,7 +215,11 @@ void CardBuilder::findings() {
         for (const auto& [f, c] : costed)
             line(-c, 0, named(*f) + " costs " + pointsText(c) + " points",
                  {ScoreLink::Kind::Finding, f->rule, f->subjects});
-        if (cost > kFindings) line(cost - kFindings, 0, "the deductions stop at 0 points", {});
+        if (cost > kFindings)
+            line(cost - kFindings, 0,
+                 "the category stops at 0 points, so " + pointsText(cost - kFindings) +
+                     " of these deductions are not counted",
+                 {});
     }
     // Accepted trade-offs cost nothing; they are listed so that the card shows why.
     for (const auto& f : report_.findings)
