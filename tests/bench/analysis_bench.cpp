@@ -19,7 +19,6 @@
 #include "dense_design.h"
 
 #include <algorithm>
-
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -229,7 +228,8 @@ constexpr const char* kUsage =
     "       analysis_bench N ...                the sparse table at N components\n"
     "       analysis_bench --dense [N ...]      the dense table (default 1000 10000); each\n"
     "                                           flow reaches about 40% of the design, so\n"
-    "                                           --dense 100000 may take minutes\n"
+    "                                           --dense 100000 may take minutes; a dense\n"
+    "                                           design has at least 400 components\n"
     "       analysis_bench --write N FILE       save the sparse design of N components\n"
     "       analysis_bench --write-dense N FILE save the dense design of N components\n"
     "       analysis_bench --check FILE         time the stages of `archlens check FILE\n"
