@@ -1,21 +1,31 @@
 // Generates layered designs (50 clients, then 7 layers: load balancers, gateways, three
 // layers of services, caches, stores; about 3 connections per component into the next
 // layer on average; 50 flows; 6 zones in 2 regions) and prints the time of each analysis pass and
-// the peak memory. Usage: analysis_bench [components ...] (default 1000 10000 100000).
-// `analysis_bench --write N FILE` saves the generated design of N components instead, for
-// timing the command line as a whole (`time archlens check FILE --format json`), and
-// `analysis_bench --check FILE` times the stages of that command one by one.
+// the peak memory. Each flow of these sparse designs reaches a few dozen components; the
+// dense designs (dense_design.h) have flows that reach about 40% of the design, thousands
+// of components. Usage (`analysis_bench --help`):
+//   analysis_bench                     both tables, sparse and dense, at 1k and 10k
+//   analysis_bench N ...               the sparse table at those sizes
+//   analysis_bench --dense [N ...]     the dense table (default 1k and 10k; 100k takes minutes)
+//   analysis_bench --write N FILE      saves the sparse design of N components, and
+//   analysis_bench --write-dense N FILE the dense one, for timing the command line as a whole
+//                                      (`time archlens check FILE --format json`)
+//   analysis_bench --check FILE        times the stages of that command one by one
 #include "archlens/analysis/analyze.h"
 #include "archlens/analysis/report_json.h"
 #include "archlens/analysis/rules.h"
 #include "archlens/model/catalogue.h"
 #include "archlens/model/document_io.h"
+#include "dense_design.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <sys/resource.h>
+#include <vector>
 
 using namespace archlens;
 
@@ -143,39 +153,114 @@ int timeCheck(const char* path) {
     return 0;
 }
 
-} // namespace
-
-int main(int argc, char** argv) {
-    if (argc == 4 && std::string(argv[1]) == "--write") {
-        const std::string error = writeDocumentFile(argv[3], layered(std::atoi(argv[2])));
-        if (!error.empty()) std::fprintf(stderr, "%s\n", error.c_str());
-        return error.empty() ? 0 : 2;
+/// The components each flow reaches (its synchronous part; the bench designs have no
+/// asynchronous tail), as "min / mean / max" across the flows.
+std::string reachedPerFlow(const Report& report) {
+    if (report.flows.empty()) return "-";
+    std::size_t least = SIZE_MAX, most = 0, sum = 0;
+    for (const auto& f : report.flows) {
+        const std::size_t n = f.syncComponents.size() + f.asyncComponents.size();
+        least = std::min(least, n);
+        most = std::max(most, n);
+        sum += n;
     }
-    if (argc == 3 && std::string(argv[1]) == "--check") return timeCheck(argv[2]);
-    std::vector<int> sizes;
-    for (int i = 1; i < argc; ++i)
-        sizes.push_back(std::atoi(argv[i]));
-    if (sizes.empty()) sizes = {1000, 10000, 100000};
-    std::printf("| components | connections | flows | graph | structure | load | availability | "
-                "latency | curves | total ms | total without curves | peak RSS MB |\n");
-    std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    char text[96];
+    std::snprintf(text, sizeof text, "%zu / %.0f / %zu", least,
+                  static_cast<double>(sum) / static_cast<double>(report.flows.size()), most);
+    return text;
+}
+
+/// Times analyze() on the designs `generate` makes at each size, one table row each.
+void printTable(const char* title, Document (*generate)(int), const std::vector<int>& sizes) {
+    std::printf("%s\n\n", title);
+    std::printf(
+        "| components | connections | flows | reached per flow (min / mean / max) | graph | "
+        "structure | load | availability | latency | curves | total ms | total without "
+        "curves | peak RSS MB |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    std::fflush(stdout);
     for (int size : sizes) {
-        const Document doc = layered(size);
+        const Document doc = generate(size);
         PassTimings t;
         const auto start = std::chrono::steady_clock::now();
         const Report report = analyze(doc, Catalogue::builtin(), {}, &t);
-        const double total =
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                .count();
+        const double total = millisecondsSince(start);
         int monteCarlo = 0;
         for (const auto& f : report.flows)
             monteCarlo += f.availabilityMethod == "monte_carlo";
-        std::printf("| %zu | %zu | %zu | %.1f | %.1f | %.1f | %.1f%s | %.1f | %.1f | %.1f | %.1f | "
-                    "%.0f |\n",
-                    doc.components.size(), doc.connections.size(), doc.flows.size(), t.graph,
-                    t.structure, t.load, t.availability, monteCarlo ? " (MC)" : "", t.latency,
-                    t.curves, total, total - t.curves, peakMemoryMb());
+        std::printf("| %zu | %zu | %zu | %s | %.1f | %.1f | %.1f | %.1f%s | %.1f | %.1f | %.1f | "
+                    "%.1f | %.0f |\n",
+                    doc.components.size(), doc.connections.size(), doc.flows.size(),
+                    reachedPerFlow(report).c_str(), t.graph, t.structure, t.load, t.availability,
+                    monteCarlo ? " (MC)" : "", t.latency, t.curves, total, total - t.curves,
+                    peakMemoryMb());
         std::fflush(stdout);
     }
+    std::printf("\n");
+}
+
+Document dense(int components) {
+    return bench::denseDesign(components);
+}
+
+/// N as a design size, or 0 (with a message naming it) when it is not one.
+int sizeArgument(const char* text) {
+    char* end = nullptr;
+    const long n = std::strtol(text, &end, 10);
+    if (end == text || *end != '\0' || n < 1 || n > 10'000'000) {
+        std::fprintf(stderr, "analysis_bench: '%s' is not a number of components (1 to 10000000)\n",
+                     text);
+        return 0;
+    }
+    return static_cast<int>(n);
+}
+
+int write(const char* size, const char* path, Document (*generate)(int)) {
+    const int n = sizeArgument(size);
+    if (n == 0) return 2;
+    const std::string error = writeDocumentFile(path, generate(n));
+    if (!error.empty()) std::fprintf(stderr, "%s\n", error.c_str());
+    return error.empty() ? 0 : 2;
+}
+
+constexpr const char* kUsage =
+    "usage: analysis_bench                      both tables, sparse and dense, at 1k and 10k\n"
+    "       analysis_bench N ...                the sparse table at N components\n"
+    "       analysis_bench --dense [N ...]      the dense table (default 1000 10000); each\n"
+    "                                           flow reaches about 40% of the design, so\n"
+    "                                           --dense 100000 may take minutes; a dense\n"
+    "                                           design has at least 400 components\n"
+    "       analysis_bench --write N FILE       save the sparse design of N components\n"
+    "       analysis_bench --write-dense N FILE save the dense design of N components\n"
+    "       analysis_bench --check FILE         time the stages of `archlens check FILE\n"
+    "                                           --format json`\n";
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const std::string first = argc > 1 ? argv[1] : "";
+    if (first == "--help" || first == "-h") {
+        std::fputs(kUsage, stdout);
+        return 0;
+    }
+    if (argc == 4 && first == "--write") return write(argv[2], argv[3], layered);
+    if (argc == 4 && first == "--write-dense") return write(argv[2], argv[3], dense);
+    if (argc == 3 && first == "--check") return timeCheck(argv[2]);
+    const bool denseOnly = first == "--dense";
+    std::vector<int> sizes;
+    for (int i = denseOnly ? 2 : 1; i < argc; ++i) {
+        const int n = sizeArgument(argv[i]);
+        if (n == 0) {
+            std::fputs(kUsage, stderr);
+            return 2;
+        }
+        sizes.push_back(n);
+    }
+    const bool both = argc == 1;
+    if (sizes.empty()) sizes = {1000, 10000};
+    const char* sparseTitle = "Sparse designs (each flow reaches a few dozen components)";
+    const char* denseTitle = "Dense designs (each flow reaches about 40% of the components)";
+    if (!denseOnly) printTable(sparseTitle, layered, sizes);
+    if (denseOnly || both) printTable(denseTitle, dense, sizes);
     return 0;
 }
