@@ -5,6 +5,7 @@
 #include "archlens/analysis/report.h"
 #include "archlens/model/catalogue.h"
 
+#include <atomic>
 #include <map>
 #include <string>
 #include <vector>
@@ -39,6 +40,12 @@ const RuleInfo* ruleInfo(const std::string& id);
 /// ordered by severity (errors first), then rule id, then subjects: the same input always
 /// gives the same list. Findings the document acknowledges carry the note (markAcknowledged).
 void runRules(const Document& doc, const Catalogue& catalogue, Report& report);
+
+/// As runRules, reading `cancel` (may be null) between rules: when it is seen set, returns
+/// false and leaves the report's findings as they were; otherwise appends them and returns
+/// true. The findings of a run that is not stopped are exactly runRules' findings.
+bool runRulesUnlessCancelled(const Document& doc, const Catalogue& catalogue, Report& report,
+                             const std::atomic<bool>* cancel);
 
 /// Sets `acknowledged` on each finding that one of the document's acknowledgements accepts
 /// (same rule, same subjects in any order) and clears it on the others. The rules never
