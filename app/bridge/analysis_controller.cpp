@@ -108,6 +108,7 @@ void AnalysisController::start() {
     run_ = run;
     runClock_.start();
     progressPoll_.start();
+    pollProgress(); // shows at once only when there is no delay
     auto doc = std::make_shared<const Document>(controller_->document());
     AnalysisOptions options;
     options.trafficMultiplier = multiplier_;
@@ -179,7 +180,7 @@ void AnalysisController::finished(std::shared_ptr<const Report> report,
 
 void AnalysisController::pollProgress() {
     // Short runs show no number: it would flicker past unread.
-    if (!run_ || runClock_.elapsed() < 1000) return;
+    if (!run_ || runClock_.elapsed() < progressDelayMs_) return;
     setProgress(run_->permille.load(std::memory_order_relaxed) / 1000.0);
 }
 

@@ -16,6 +16,7 @@
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
+#include <algorithm>
 #include <atomic>
 #include <memory>
 
@@ -79,6 +80,8 @@ public:
     bool running() const { return running_; }
     /// Runs stopped part-way by a newer edit since this controller was made (tests).
     int cancelledRuns() const { return cancelledRuns_; }
+    /// How long a run goes on before `progress` shows (1000 ms; tests set 0 to see it at once).
+    void setProgressDelayMs(int ms) { progressDelayMs_ = std::max(0, ms); }
 
     /// The latest report, or null before the first run. Shared and immutable: holders may
     /// keep it as long as they like, on any thread.
@@ -135,6 +138,7 @@ private:
     QTimer progressPoll_;      ///< reads the run's progress a few times a second
     QElapsedTimer runClock_;   ///< since the run in flight started
     double progress_ = -1;
+    int progressDelayMs_ = 1000;
     int cancelledRuns_ = 0;
     int observer_ = 0;
 };
