@@ -119,9 +119,11 @@ void AnalysisController::start() {
         if (e->type == ElementType::Zone) options.failedZones.push_back(id.toStdString());
     }
     options.cancel = &run->cancel;
-    // Indexing and the passes are about nine tenths of a run, the rules the rest.
+    // The passes count for the first half of a run and the rules for the second: which is
+    // the longer depends on the design (on a large layered one the rules are), so neither
+    // half is allowed to run the bar to its end.
     options.progress = [run](int done, int total) {
-        run->permille.store(total > 0 ? done * 900 / total : 0, std::memory_order_relaxed);
+        run->permille.store(total > 0 ? done * 500 / total : 0, std::memory_order_relaxed);
     };
     const quint64 generation = generation_;
     QPointer<AnalysisController> self(this);
@@ -134,7 +136,11 @@ void AnalysisController::start() {
         try {
             std::optional<Report> r = analyzeUnlessCancelled(*doc, Catalogue::builtin(), options);
             cancelled =
-                !r || !runRulesUnlessCancelled(*doc, Catalogue::builtin(), *r, &run->cancel);
+                !r || !runRulesUnlessCancelled(*doc, Catalogue::builtin(), *r, &run->cancel,
+                                               [&run](int done, int total) {
+                                                   run->permille.store(500 + done * 500 / total,
+                                                                       std::memory_order_relaxed);
+                                               });
             if (!cancelled) report = std::make_shared<const Report>(std::move(*r));
         } catch (const std::exception& e) {
             problem = e.what();

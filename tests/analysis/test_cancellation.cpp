@@ -92,7 +92,15 @@ TEST_CASE("A run that is not stopped gives the same report with or without progr
         };
         auto watched = analyzeUnlessCancelled(doc, Catalogue::builtin(), options);
         REQUIRE(watched.has_value());
-        CHECK(runRulesUnlessCancelled(doc, Catalogue::builtin(), *watched, &cancel));
+        int rulesDone = 0;
+        int rules = 0;
+        CHECK(runRulesUnlessCancelled(doc, Catalogue::builtin(), *watched, &cancel,
+                                      [&](int done, int total) {
+                                          rulesDone = done;
+                                          rules = total;
+                                      }));
+        CHECK(rules == static_cast<int>(ruleInfos().size()));
+        CHECK(rulesDone == rules);
         CHECK(calls == 2 + 4 * static_cast<int>(doc.flows.size()));
         CHECK(lastDone == lastTotal);
         CHECK(everything(doc, *watched) == everything(doc, plain));
@@ -104,6 +112,20 @@ TEST_CASE("A run that is not stopped gives the same report with or without progr
             CHECK(watched->findings[i].message == plain.findings[i].message);
         }
     }
+}
+
+TEST_CASE("A cancel flag set during the rules leaves no findings") {
+    const Document doc = test::example("url-shortener");
+    Report report = analyze(doc, Catalogue::builtin());
+    std::atomic<bool> cancel{false};
+    int calls = 0;
+    CHECK_FALSE(
+        runRulesUnlessCancelled(doc, Catalogue::builtin(), report, &cancel, [&](int done, int) {
+            ++calls;
+            if (done == 2) cancel = true;
+        }));
+    CHECK(calls == 2);
+    CHECK(report.findings.empty());
 }
 
 TEST_CASE("Without curves the progress total leaves out the curves pass") {

@@ -111,13 +111,17 @@ void runRules(const Document& doc, const Catalogue& catalogue, Report& report) {
 }
 
 bool runRulesUnlessCancelled(const Document& doc, const Catalogue& catalogue, Report& report,
-                             const std::atomic<bool>* cancel) {
+                             const std::atomic<bool>* cancel,
+                             const std::function<void(int done, int total)>& progress) {
     auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
     if (cancelled()) return false;
     const rules::Context context(doc, catalogue, report);
     std::vector<Finding> findings;
-    for (const auto& [id, function] : rules::allRules()) {
+    const auto& all = rules::allRules();
+    int done = 0;
+    for (const auto& [id, function] : all) {
         function(context, findings);
+        if (progress) progress(++done, static_cast<int>(all.size()));
         // Nothing is added until every rule has run: a stopped run leaves no half list.
         if (cancelled()) return false;
     }

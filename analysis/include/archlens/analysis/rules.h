@@ -6,6 +6,7 @@
 #include "archlens/model/catalogue.h"
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -43,9 +44,12 @@ void runRules(const Document& doc, const Catalogue& catalogue, Report& report);
 
 /// As runRules, reading `cancel` (may be null) between rules: when it is seen set, returns
 /// false and leaves the report's findings as they were; otherwise appends them and returns
-/// true. The findings of a run that is not stopped are exactly runRules' findings.
+/// true. `progress`, when given, is called after each rule with the rules done and their
+/// number (on a large design the rules can take longer than the passes). The findings of a
+/// run that is not stopped are exactly runRules' findings.
 bool runRulesUnlessCancelled(const Document& doc, const Catalogue& catalogue, Report& report,
-                             const std::atomic<bool>* cancel);
+                             const std::atomic<bool>* cancel,
+                             const std::function<void(int done, int total)>& progress = {});
 
 /// Sets `acknowledged` on each finding that one of the document's acknowledgements accepts
 /// (same rule, same subjects in any order) and clears it on the others. The rules never
