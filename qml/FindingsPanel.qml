@@ -78,7 +78,9 @@ Pane {
                       ? qsTr("Up to date · analysed in %1").arg(Format.milliseconds(panel.analysis.lastRunMs))
                       : panel.analysis.status === AnalysisController.Invalid
                         ? qsTr("Cannot analyse: %1").arg(panel.analysis.problem)
-                        : qsTr("Analysing…")
+                        : panel.analysis.progress >= 0
+                          ? qsTr("Analysing… %1 %").arg(Math.round(panel.analysis.progress * 100))
+                          : qsTr("Analysing…")
             }
             Label {
                 visible: panel.analysis.acceptedCount > 0

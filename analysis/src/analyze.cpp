@@ -28,28 +28,53 @@ private:
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
+// Counts the steps of one run for `AnalysisOptions::progress` and reads its cancel flag.
+// Reading a relaxed atomic and calling an empty std::function cost nothing beside a flow's
+// work, so the checks sit between flows.
+class Steps {
+public:
+    Steps(const AnalysisOptions& options, int total) : options_(options), total_(total) {}
+    bool cancelled() const {
+        return options_.cancel && options_.cancel->load(std::memory_order_relaxed);
+    }
+    /// One step done; false when the run is to stop.
+    bool done() {
+        ++done_;
+        if (options_.progress) options_.progress(done_, total_);
+        return !cancelled();
+    }
+
+private:
+    const AnalysisOptions& options_;
+    int total_;
+    int done_ = 0;
+};
+
 constexpr double kMinutesPerMonth = 30.0 * 24 * 60;
 constexpr double kMinutesPerYear = 365.25 * 24 * 60;
 
-} // namespace
-
-Report analyze(const Document& doc, const Catalogue& catalogue, const AnalysisOptions& options) {
-    return analyze(doc, catalogue, options, nullptr);
-}
-
-Report analyze(const Document& doc, const Catalogue& catalogue, const AnalysisOptions& options,
-               PassTimings* timings) {
+// The passes, stopping with nothing as soon as `options.cancel` is seen set. A run that is
+// not cancelled does exactly what it did before cancellation existed: the checks read the
+// flag and count, and touch no number.
+std::optional<Report> run(const Document& doc, const Catalogue& catalogue,
+                          const AnalysisOptions& options, PassTimings* timings) {
     using namespace detail;
+    const int flows = static_cast<int>(doc.flows.size());
+    Steps steps(options, 2 + flows * (options.curves ? 4 : 3));
+    if (steps.cancelled()) return std::nullopt;
     PassTimings t;
     Stopwatch clock;
     Report report;
     const Graph g = buildGraph(doc, catalogue, options);
     t.graph = clock.lap();
+    if (!steps.done()) return std::nullopt;
 
     std::vector<FlowStructure> structures;
     structures.reserve(doc.flows.size());
-    for (std::size_t f = 0; f < doc.flows.size(); ++f)
+    for (std::size_t f = 0; f < doc.flows.size(); ++f) {
         structures.push_back(buildFlowStructure(g, static_cast<int>(f)));
+        if (!steps.done()) return std::nullopt;
+    }
     t.structure = clock.lap();
 
     MarginalAvailabilities marginal(g);
@@ -93,6 +118,7 @@ Report analyze(const Document& doc, const Catalogue& catalogue, const AnalysisOp
             componentSpofs[n].push_back(r.id);
         for (int z : a.zoneSpofs)
             zoneSpofs[z].push_back(r.id);
+        if (!steps.done()) return std::nullopt;
     }
     t.availability = clock.lap();
 
@@ -114,6 +140,7 @@ Report analyze(const Document& doc, const Catalogue& catalogue, const AnalysisOp
         for (int n : l.criticalPath)
             r.criticalPath.push_back(g.nodes[n].component->id);
         r.hops = std::move(l.hops);
+        if (!steps.done()) return std::nullopt;
     }
     t.latency = clock.lap();
 
@@ -129,12 +156,32 @@ Report analyze(const Document& doc, const Catalogue& catalogue, const AnalysisOp
     }
     for (std::size_t z = 0; z < doc.zones.size(); ++z)
         report.zones.push_back({doc.zones[z].id, std::move(zoneSpofs[z]), g.zoneAvailability[z]});
+    if (!steps.done()) return std::nullopt;
 
     report.saturation = saturation(g, baseLoad);
-    if (options.curves) report.curves = loadCurves(g, structures, baseLoad);
+    if (options.curves) {
+        report.curves = loadCurves(g, structures, baseLoad, [&steps] { return steps.done(); });
+        if (steps.cancelled()) return std::nullopt;
+    }
     t.curves = clock.lap();
     if (timings) *timings = t;
     return report;
+}
+
+} // namespace
+
+Report analyze(const Document& doc, const Catalogue& catalogue, const AnalysisOptions& options) {
+    return analyze(doc, catalogue, options, nullptr);
+}
+
+Report analyze(const Document& doc, const Catalogue& catalogue, const AnalysisOptions& options,
+               PassTimings* timings) {
+    return run(doc, catalogue, options, timings).value_or(Report{});
+}
+
+std::optional<Report> analyzeUnlessCancelled(const Document& doc, const Catalogue& catalogue,
+                                             const AnalysisOptions& options) {
+    return run(doc, catalogue, options, nullptr);
 }
 
 } // namespace archlens

@@ -29,7 +29,8 @@ std::optional<Saturation> saturation(const Graph& g, const std::vector<double>& 
 }
 
 std::vector<CurvePoint> loadCurves(const Graph& g, const std::vector<FlowStructure>& flows,
-                                   const std::vector<double>& baseLoad) {
+                                   const std::vector<double>& baseLoad,
+                                   const std::function<bool()>& afterFlow) {
     const auto [u1, node] = busiest(g, baseLoad);
     (void)node;
     const double first = 0.1;
@@ -68,6 +69,7 @@ std::vector<CurvePoint> loadCurves(const Graph& g, const std::vector<FlowStructu
             points[p].flowLatency.emplace_back(l.p50, l.p99);
         }
         cache.clear();
+        if (afterFlow && !afterFlow()) return {};
     }
     return points;
 }

@@ -3,6 +3,7 @@
 #include "archlens/analysis/report.h"
 #include "flow_structure.h"
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -18,8 +19,11 @@ inline constexpr double kMaxMultiplier = 1000;
 std::optional<Saturation> saturation(const Graph& graph, const std::vector<double>& baseLoad);
 
 /// Curve points from 0.1x geometrically up to 1.2x the saturation multiplier (capped at
-/// kMaxMultiplier), always including 1x.
+/// kMaxMultiplier), always including 1x. `afterFlow`, when given, is called after each
+/// flow's points; when it returns false the pass stops there and returns no points (the run
+/// was cancelled, and half a curve is no curve).
 std::vector<CurvePoint> loadCurves(const Graph& graph, const std::vector<FlowStructure>& flows,
-                                   const std::vector<double>& baseLoad);
+                                   const std::vector<double>& baseLoad,
+                                   const std::function<bool()>& afterFlow = {});
 
 } // namespace archlens::detail

@@ -10,6 +10,7 @@
 #include <QThreadPool>
 #include <algorithm>
 #include <exception>
+#include <optional>
 
 namespace archlens {
 
@@ -17,9 +18,14 @@ AnalysisController::AnalysisController(QObject* parent) : QObject(parent) {
     timer_.setSingleShot(true);
     timer_.setInterval(150);
     connect(&timer_, &QTimer::timeout, this, &AnalysisController::start);
+    progressPoll_.setInterval(100);
+    connect(&progressPoll_, &QTimer::timeout, this, &AnalysisController::pollProgress);
 }
 
-AnalysisController::~AnalysisController() = default;
+AnalysisController::~AnalysisController() {
+    // Nobody will read the run in flight: let the worker thread stop at its next check.
+    if (run_) run_->cancel = true;
+}
 
 void AnalysisController::setController(DocumentController* controller) {
     if (controller == controller_) return;
@@ -76,6 +82,8 @@ void AnalysisController::setDebounceMs(int ms) {
 
 void AnalysisController::schedule() {
     ++generation_;
+    // The run in flight now describes a design that is gone: stop it rather than wait for it.
+    if (run_) run_->cancel = true;
     setStatus(Pending);
     timer_.start();
 }
@@ -96,6 +104,11 @@ void AnalysisController::start() {
     // One run at a time: a run in flight that turns out stale starts the next when it ends.
     if (running_ || !controller_) return;
     running_ = true;
+    auto run = std::make_shared<Run>();
+    run_ = run;
+    runClock_.start();
+    progressPoll_.start();
+    pollProgress(); // shows at once only when there is no delay
     auto doc = std::make_shared<const Document>(controller_->document());
     AnalysisOptions options;
     options.trafficMultiplier = multiplier_;
@@ -105,31 +118,40 @@ void AnalysisController::start() {
         if (e->type == ElementType::Component) options.failedComponents.push_back(id.toStdString());
         if (e->type == ElementType::Zone) options.failedZones.push_back(id.toStdString());
     }
+    options.cancel = &run->cancel;
+    // The passes count for the first half of a run and the rules for the second: which is
+    // the longer depends on the design (on a large layered one the rules are), so neither
+    // half is allowed to run the bar to its end.
+    options.progress = [run](int done, int total) {
+        run->permille.store(total > 0 ? done * 500 / total : 0, std::memory_order_relaxed);
+    };
     const quint64 generation = generation_;
     QPointer<AnalysisController> self(this);
-    QThreadPool::globalInstance()->start([doc, options, generation, self] {
+    QThreadPool::globalInstance()->start([doc, options, generation, self, run] {
         QElapsedTimer clock;
         clock.start();
         std::shared_ptr<const Report> report;
+        bool cancelled = false;
         std::string problem;
         try {
-            Report r = analyze(*doc, Catalogue::builtin(), options);
-            runRules(*doc, Catalogue::builtin(), r);
-            report = std::make_shared<const Report>(std::move(r));
+            std::optional<Report> r = analyzeUnlessCancelled(*doc, Catalogue::builtin(), options);
+            cancelled =
+                !r || !runRulesUnlessCancelled(*doc, Catalogue::builtin(), *r, &run->cancel,
+                                               [&run](int done, int total) {
+                                                   run->permille.store(500 + done * 500 / total,
+                                                                       std::memory_order_relaxed);
+                                               });
+            if (!cancelled) report = std::make_shared<const Report>(std::move(*r));
         } catch (const std::exception& e) {
             problem = e.what();
         }
         const double ms = double(clock.nsecsElapsed()) / 1e6;
         QMetaObject::invokeMethod(
             self.data(),
-            [self, report, doc, generation, ms, problem] {
-                if (!self) return;
-                if (!report) {
-                    self->running_ = false;
-                    self->setStatus(Invalid, QString::fromStdString(problem));
-                    return;
-                }
-                self->finished(report, doc, generation, ms);
+            [self, report, doc, generation, ms, cancelled, problem] {
+                if (self)
+                    self->finished(report, doc, generation, ms, cancelled,
+                                   QString::fromStdString(problem));
             },
             Qt::QueuedConnection);
     });
@@ -137,11 +159,22 @@ void AnalysisController::start() {
 
 void AnalysisController::finished(std::shared_ptr<const Report> report,
                                   std::shared_ptr<const Document> doc, quint64 generation,
-                                  double ms) {
+                                  double ms, bool cancelled, const QString& problem) {
     running_ = false;
+    run_.reset();
+    progressPoll_.stop();
+    setProgress(-1);
+    if (cancelled) ++cancelledRuns_;
     if (generation != generation_) {
-        // The design changed while this ran: its numbers are for a design that is gone.
+        // The design changed while this ran: its numbers (or its failure) are for a design
+        // that is gone, and a stopped run has none. The previous results stay, pending.
         if (!timer_.isActive()) start();
+        return;
+    }
+    if (!report) {
+        // Not stopped by an edit (that would have changed the generation): the design
+        // cannot be analysed.
+        setStatus(Invalid, problem);
         return;
     }
     report_ = std::move(report);
@@ -149,6 +182,18 @@ void AnalysisController::finished(std::shared_ptr<const Report> report,
     lastRunMs_ = ms;
     setStatus(Fresh);
     emit reportChanged();
+}
+
+void AnalysisController::pollProgress() {
+    // Short runs show no number: it would flicker past unread.
+    if (!run_ || runClock_.elapsed() < progressDelayMs_) return;
+    setProgress(run_->permille.load(std::memory_order_relaxed) / 1000.0);
+}
+
+void AnalysisController::setProgress(double progress) {
+    if (progress == progress_) return;
+    progress_ = progress;
+    emit progressChanged();
 }
 
 QString AnalysisController::severityOf(const QString& id) const {

@@ -3,14 +3,21 @@
 // there while a person draws. Each edit restarts a short debounce (about 150 ms); the run
 // works on its own copy of the document, so the window never waits for it. A run that
 // finishes after a newer edit is dropped (its numbers describe a design that is gone) and
-// the newer one runs next. `status` says whether what is shown is fresh. What-if options
+// the newer one runs next; an edit made while a run is going asks that run to stop at its
+// next check (between passes and flows), so on a big design the newer run need not wait
+// for a stale one to finish. A stopped run shows nothing; the previous results stay, marked
+// pending. `status` says whether what is shown is fresh, and `progress` how far a run that
+// has taken more than a second has come. What-if options
 // (traffic multiplier, failed components and zones) re-run the analysis without touching
 // the document or its history.
 #include "archlens/analysis/report.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
+#include <algorithm>
+#include <atomic>
 #include <memory>
 
 namespace archlens {
@@ -36,6 +43,9 @@ class AnalysisController : public QObject {
                    whatIfChanged)
     Q_PROPERTY(QStringList failed READ failed WRITE setFailed NOTIFY whatIfChanged)
     Q_PROPERTY(int debounceMs READ debounceMs WRITE setDebounceMs NOTIFY debounceChanged)
+    /// How far the run in flight has come, 0..1, once it has gone on for more than a second;
+    /// -1 otherwise (no run, or one too short to be worth a number).
+    Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
 
 public:
     enum Status {
@@ -65,6 +75,13 @@ public:
     Q_INVOKABLE void toggleFailed(const QString& id);
     int debounceMs() const { return timer_.interval(); }
     void setDebounceMs(int ms);
+    double progress() const { return progress_; }
+    /// Whether a run is in flight on the worker thread.
+    bool running() const { return running_; }
+    /// Runs stopped part-way by a newer edit since this controller was made (tests).
+    int cancelledRuns() const { return cancelledRuns_; }
+    /// How long a run goes on before `progress` shows (1000 ms; tests set 0 to see it at once).
+    void setProgressDelayMs(int ms) { progressDelayMs_ = std::max(0, ms); }
 
     /// The latest report, or null before the first run. Shared and immutable: holders may
     /// keep it as long as they like, on any thread.
@@ -87,14 +104,24 @@ signals:
     void reportChanged();
     void whatIfChanged();
     void debounceChanged();
+    void progressChanged();
 
 private:
+    /// What the window and the worker thread share about one run: the stop request, and the
+    /// progress in thousandths, written by the worker and read by the window's poll.
+    struct Run {
+        std::atomic<bool> cancel{false};
+        std::atomic<int> permille{0};
+    };
+
     int countOf(Severity severity) const;
     void schedule();
     void start();
     void finished(std::shared_ptr<const Report> report, std::shared_ptr<const Document> doc,
-                  quint64 generation, double ms);
+                  quint64 generation, double ms, bool cancelled, const QString& problem);
     void setStatus(Status status, const QString& problem = {});
+    void pollProgress();
+    void setProgress(double progress);
 
     DocumentController* controller_ = nullptr;
     QTimer timer_;
@@ -107,6 +134,12 @@ private:
     QStringList failed_;
     quint64 generation_ = 0; ///< bumped by every edit and what-if change
     bool running_ = false;
+    std::shared_ptr<Run> run_; ///< the run in flight, or null
+    QTimer progressPoll_;      ///< reads the run's progress a few times a second
+    QElapsedTimer runClock_;   ///< since the run in flight started
+    double progress_ = -1;
+    int progressDelayMs_ = 1000;
+    int cancelledRuns_ = 0;
     int observer_ = 0;
 };
 

@@ -527,6 +527,31 @@ private slots:
     }
 
     /// A connection's label is drawn on its curve as a pill, in the canvas and exports.
+    /// The status line under the findings: "Analysing…" while an edit waits, the progress
+    /// of a run once it has gone on long enough (no delay here, so from its start), then
+    /// the time of the run that is shown.
+    void theStatusLineShowsTheProgressOfALongRun() {
+        open(kExamples + "/url-shortener.archlens");
+        QQuickItem* status = item("analysisStatus");
+        QVERIFY(status);
+        auto text = [status] { return status->property("text").toString(); };
+        QVERIFY2(text().startsWith("Up to date · analysed in "), qPrintable(text()));
+        QCOMPARE(analysis_->progress(), -1.0);
+
+        QVERIFY(controller_->rename("gateway", "Edge gateway"));
+        QCOMPARE(text(), QStringLiteral("Analysing…"));
+        analysis_->setProgressDelayMs(0);
+        analysis_->runNow();
+        QCOMPARE(analysis_->progress(), 0.0);
+        QCOMPARE(text(), QStringLiteral("Analysing… 0 %"));
+        QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == AnalysisController::Fresh, 5000);
+        QCOMPARE(analysis_->progress(), -1.0);
+        QVERIFY2(text().startsWith("Up to date · analysed in "), qPrintable(text()));
+        analysis_->setProgressDelayMs(1000);
+        controller_->undo();
+        waitFresh();
+    }
+
     void aConnectionLabelIsDrawnOnItsCurve() {
         open(kDesigns + "/single-database.archlens");
         QVERIFY(controller_->setAttribute("c2", "props.label", "HTTPS"));

@@ -107,10 +107,24 @@ void emitVariant(std::vector<Finding>& out, const std::string& ruleId, const std
 } // namespace rules
 
 void runRules(const Document& doc, const Catalogue& catalogue, Report& report) {
+    runRulesUnlessCancelled(doc, catalogue, report, nullptr);
+}
+
+bool runRulesUnlessCancelled(const Document& doc, const Catalogue& catalogue, Report& report,
+                             const std::atomic<bool>* cancel,
+                             const std::function<void(int done, int total)>& progress) {
+    auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
+    if (cancelled()) return false;
     const rules::Context context(doc, catalogue, report);
     std::vector<Finding> findings;
-    for (const auto& [id, function] : rules::allRules())
+    const auto& all = rules::allRules();
+    int done = 0;
+    for (const auto& [id, function] : all) {
         function(context, findings);
+        if (progress) progress(++done, static_cast<int>(all.size()));
+        // Nothing is added until every rule has run: a stopped run leaves no half list.
+        if (cancelled()) return false;
+    }
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
         if (a.severity != b.severity) return a.severity > b.severity;
         if (a.rule != b.rule) return a.rule < b.rule;
@@ -118,6 +132,7 @@ void runRules(const Document& doc, const Catalogue& catalogue, Report& report) {
     });
     markAcknowledged(doc, findings);
     report.findings.insert(report.findings.end(), findings.begin(), findings.end());
+    return true;
 }
 
 void markAcknowledged(const Document& doc, std::vector<Finding>& findings) {

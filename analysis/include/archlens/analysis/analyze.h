@@ -6,7 +6,10 @@
 #include "archlens/model/catalogue.h"
 #include "archlens/model/document.h"
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,14 +22,31 @@ struct AnalysisOptions {
     std::vector<std::string> failedZones;      ///< what-if: treated as down with probability 1
     bool curves = true;                        ///< compute the load curves (the costliest pass)
     uint64_t seed = 12345;                     ///< Monte Carlo seed (same seed, same numbers)
+    /// Set (from any thread) to stop the run at its next check: before indexing, between
+    /// passes and between flows within a pass. Null: the run always goes to the end. Only
+    /// analyzeUnlessCancelled says whether a run was stopped.
+    const std::atomic<bool>* cancel = nullptr;
+    /// Called on the analysing thread after each step with the steps done and the total: one
+    /// step for indexing, one per flow in each per-flow pass (structure, availability,
+    /// latency, curves when on) and one for the per-component results. Keep it cheap (an
+    /// atomic store); empty: not called. It never changes the numbers.
+    std::function<void(int done, int total)> progress;
 };
 
 /// Runs passes 1-6 (structure, load, availability, single points of failure, latency,
 /// curves) and fills every part of the report except `findings`, which the rules add.
 /// Deterministic: the same document, catalogue and options give identical numbers.
-/// Expects a document that passed validation (references resolve).
+/// Expects a document that passed validation (references resolve). A run stopped through
+/// `options.cancel` returns an empty report; callers that cancel use analyzeUnlessCancelled.
 Report analyze(const Document& doc, const Catalogue& catalogue,
                const AnalysisOptions& options = {});
+
+/// As analyze, for a run that may be stopped through `options.cancel`: nothing when the
+/// flag was seen set (a stopped run has no report to show, not even a partial one), else
+/// the same report analyze gives. The flag is read between steps, so a run stops within
+/// one flow's work of it being set; a flag set before the call stops it at once.
+std::optional<Report> analyzeUnlessCancelled(const Document& doc, const Catalogue& catalogue,
+                                             const AnalysisOptions& options);
 
 /// Wall-clock milliseconds spent in each pass, for the benchmark.
 struct PassTimings {

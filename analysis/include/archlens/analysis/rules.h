@@ -5,6 +5,8 @@
 #include "archlens/analysis/report.h"
 #include "archlens/model/catalogue.h"
 
+#include <atomic>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -39,6 +41,15 @@ const RuleInfo* ruleInfo(const std::string& id);
 /// ordered by severity (errors first), then rule id, then subjects: the same input always
 /// gives the same list. Findings the document acknowledges carry the note (markAcknowledged).
 void runRules(const Document& doc, const Catalogue& catalogue, Report& report);
+
+/// As runRules, reading `cancel` (may be null) between rules: when it is seen set, returns
+/// false and leaves the report's findings as they were; otherwise appends them and returns
+/// true. `progress`, when given, is called after each rule with the rules done and their
+/// number (on a large design the rules can take longer than the passes). The findings of a
+/// run that is not stopped are exactly runRules' findings.
+bool runRulesUnlessCancelled(const Document& doc, const Catalogue& catalogue, Report& report,
+                             const std::atomic<bool>* cancel,
+                             const std::function<void(int done, int total)>& progress = {});
 
 /// Sets `acknowledged` on each finding that one of the document's acknowledgements accepts
 /// (same rule, same subjects in any order) and clears it on the others. The rules never

@@ -1,0 +1,149 @@
+// The live analysis on a design big enough that a run takes a while: an edit made while a
+// run is going stops that run (it is counted, and its report is never shown), and the
+// report shown at the end is the one of the final design. No assertion depends on how long
+// anything takes: the second edit is made straight after the run is started, in the same
+// turn of the event loop, long before a run over thousands of components can end.
+#include "analysis_controller.h"
+#include "document_controller.h"
+
+#include "archlens/model/document_io.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace archlens;
+
+namespace {
+
+/// Clients, then `layers` layers of `width` services (stores last), each calling three
+/// neighbours in the next layer; one flow per client. Wide enough, every flow reaches a
+/// few dozen components and a run takes a noticeable time.
+Document layeredDesign(int clients, int layers, int width) {
+    Document doc;
+    doc.title = "Layered";
+    auto id = [](int layer, int j) {
+        return "s" + std::to_string(layer) + "_" + std::to_string(j);
+    };
+    for (int l = 0; l < layers; ++l)
+        for (int j = 0; j < width; ++j)
+            doc.components.push_back({id(l, j),
+                                      l + 1 == layers ? "key_value_store" : "app_service",
+                                      id(l, j),
+                                      double(200 * l),
+                                      double(60 * j),
+                                      Json{{"instances", 2}, {"capacity_rps", 1000 + 37 * j}},
+                                      Json::object(),
+                                      {},
+                                      {}});
+    int edge = 0;
+    auto connect = [&](const std::string& from, const std::string& to) {
+        Connection c;
+        c.id = "e" + std::to_string(edge++);
+        c.from = from;
+        c.to = to;
+        c.mode = ConnectionMode::Sync;
+        c.props = Json{{"timeout_ms", 500}};
+        doc.connections.push_back(std::move(c));
+    };
+    for (int f = 0; f < clients; ++f) {
+        const std::string client = "client" + std::to_string(f);
+        doc.components.push_back({client,
+                                  "client",
+                                  client,
+                                  -200,
+                                  double(60 * f),
+                                  Json::object(),
+                                  Json::object(),
+                                  {},
+                                  {}});
+        connect(client, id(0, f * width / clients));
+        Flow flow;
+        flow.id = "f" + std::to_string(f);
+        flow.name = flow.id;
+        flow.entry = client;
+        flow.op = f % 2 ? "write" : "read";
+        flow.rate_rps = 50;
+        doc.flows.push_back(flow);
+    }
+    for (int l = 0; l + 1 < layers; ++l)
+        for (int j = 0; j < width; ++j)
+            for (int k = 0; k < 3; ++k)
+                connect(id(l, j), id(l + 1, (j + k) % width));
+    return doc;
+}
+
+} // namespace
+
+class LiveAnalysisTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void anEditDuringARunStopsItAndTheFinalDesignIsShown() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath("layered.archlens");
+        QCOMPARE(writeDocumentFile(path.toStdString(), layeredDesign(40, 6, 700)), std::string());
+        DocumentController controller;
+        QVERIFY(controller.openFile(path));
+        AnalysisController analysis;
+        analysis.setController(&controller);
+        QVERIFY(QTest::qWaitFor(
+            [&] { return analysis.status() == AnalysisController::Fresh && analysis.report(); },
+            120000));
+        const auto first = analysis.report();
+        QCOMPARE(analysis.cancelledRuns(), 0);
+        QCOMPARE(analysis.progress(), -1.0);
+
+        QSignalSpy shown(&analysis, &AnalysisController::reportChanged);
+        Editor& editor = controller.editor();
+        auto early = editor.addComponent(
+            {"", "cache", "Early cache", 10, 10, Json::object(), Json::object(), {}, {}});
+        QVERIFY(early.ok());
+        analysis.runNow(); // the run for the design with "early" is under way...
+        QVERIFY(analysis.running());
+        QCOMPARE(analysis.status(), AnalysisController::Pending);
+        auto late = editor.addComponent(
+            {"", "cache", "Late cache", 10, 80, Json::object(), Json::object(), {}, {}});
+        QVERIFY(late.ok()); // ...and this edit stops it.
+        QCOMPARE(analysis.status(), AnalysisController::Pending);
+        QCOMPARE(analysis.report(), first); // the previous results stay meanwhile
+
+        QVERIFY(QTest::qWaitFor(
+            [&] { return analysis.status() == AnalysisController::Fresh && !analysis.running(); },
+            120000));
+        QCOMPARE(analysis.cancelledRuns(), 1);
+        // One report shown since the edits, the final design's: it knows both new components,
+        // and it was made from a copy equal to the document as it now is.
+        QCOMPARE(shown.count(), 1);
+        const auto last = analysis.report();
+        QVERIFY(last != first);
+        QVERIFY(last->component(early.id));
+        QVERIFY(last->component(late.id));
+        QCOMPARE(last->components.size(), editor.document().components.size());
+        QVERIFY(*analysis.analysedDocument() == editor.document());
+        QVERIFY(!last->findings.empty());
+        QCOMPARE(analysis.progress(), -1.0);
+    }
+
+    void aRunThatIsNotInterruptedIsNotCounted() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath("small.archlens");
+        QCOMPARE(writeDocumentFile(path.toStdString(), layeredDesign(2, 3, 4)), std::string());
+        DocumentController controller;
+        QVERIFY(controller.openFile(path));
+        AnalysisController analysis;
+        analysis.setController(&controller);
+        analysis.runNow();
+        QVERIFY(QTest::qWaitFor(
+            [&] { return analysis.status() == AnalysisController::Fresh && analysis.report(); },
+            30000));
+        QCOMPARE(analysis.cancelledRuns(), 0);
+        QCOMPARE(analysis.report()->flows.size(), std::size_t(2));
+        QCOMPARE(analysis.progress(), -1.0);
+    }
+};
+
+QTEST_MAIN(LiveAnalysisTest)
+#include "test_live_analysis.moc"
