@@ -8,12 +8,9 @@
 #include "archlens/analysis/score.h"
 #include "archlens/model/catalogue.h"
 #include "archlens/model/document_io.h"
+#include "bundled_prompts.h"
 #include "cli.h"
 #include "cli_common.h"
-
-#include <QDir>
-#include <QFile>
-#include <QRegularExpression>
 
 #include <cmath>
 #include <optional>
@@ -23,33 +20,28 @@ namespace archlens::cli {
 
 namespace {
 
-/// The prompts bundled with the program, compiled in at qrc:/prompts like the examples.
-const QString kPrompts = QStringLiteral(":/prompts");
-
+/// The ids of the bundled prompts (bundled_prompts.h), in alphabetical order.
 QStringList promptIds() {
     QStringList ids;
-    for (const QString& name :
-         QDir(kPrompts).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
-        ids << name.chopped(5);
+    for (const auto& p : bundledPrompts())
+        ids << QString::fromStdString(p.id);
+    ids.sort();
     return ids;
 }
 
 /// The bundled prompt `id`; on failure prints why ("unknown prompt", or the prompt's own
 /// problems) after "archlens COMMAND: " and returns nothing.
 std::optional<Prompt> loadBundledPrompt(const QString& command, const QString& id) {
-    static const QRegularExpression name(QStringLiteral("^[a-z0-9][a-z0-9-]*$"));
-    QFile file(kPrompts + "/" + id + ".json");
-    if (!name.match(id).hasMatch() || !file.open(QIODevice::ReadOnly)) {
-        err() << "archlens " << command << ": --prompt: unknown prompt \"" << shown(id)
-              << "\" (use one of " << promptIds().join(", ") << ")\n";
-        return std::nullopt;
-    }
-    const PromptLoad load = readPrompt(file.readAll().toStdString(), (id + ".json").toStdString());
-    if (!load.ok()) {
-        err() << "archlens " << command << ": " << shown(load.describe());
-        return std::nullopt;
-    }
-    return *load.prompt;
+    if (const Prompt* p = bundledPrompt(id.toStdString())) return *p;
+    // A bundled prompt that failed to load is named by its problems, not as unknown.
+    for (const QString& problem : bundledPromptProblems())
+        if (problem.startsWith(id + QStringLiteral(".json:"))) {
+            err() << "archlens " << command << ": " << shown(problem.toStdString()) << "\n";
+            return std::nullopt;
+        }
+    err() << "archlens " << command << ": --prompt: unknown prompt \"" << shown(id)
+          << "\" (use one of " << promptIds().join(", ") << ")\n";
+    return std::nullopt;
 }
 
 /// An estimate input and the flag that sets it.

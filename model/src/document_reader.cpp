@@ -7,6 +7,7 @@
 
 #include "field_access.h"
 #include "json_parse.h"
+#include "strict_fields.h"
 
 #include <cmath>
 #include <limits>
@@ -31,14 +32,7 @@ std::optional<long long> wholeNumber(const Json& v) {
     return std::nullopt;
 }
 
-std::string describeType(const Json& v) {
-    if (v.is_number()) return "a number";
-    if (v.is_boolean()) return "true or false";
-    if (v.is_string()) return "a string";
-    if (v.is_array()) return "a list";
-    if (v.is_object()) return "an object";
-    return "null";
-}
+using detail::describeType;
 
 /// Why `v` cannot be stored in the field at all (wrong JSON type, an integer that does not
 /// fit, a choice that is not one), or nullopt.
