@@ -6,10 +6,12 @@
 #include "graph.h"
 #include "latency.h"
 #include "load.h"
+#include "parallel.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <mutex>
 
 namespace archlens {
 
@@ -31,6 +33,8 @@ private:
 // Counts the steps of one run for `AnalysisOptions::progress` and reads its cancel flag.
 // Reading a relaxed atomic and calling an empty std::function cost nothing beside a flow's
 // work, so the checks sit between flows.
+// Safe to call from the threads of a parallel pass: the callback is never entered twice at
+// once and sees the count rise.
 class Steps {
 public:
     Steps(const AnalysisOptions& options, int total) : options_(options), total_(total) {}
@@ -39,8 +43,10 @@ public:
     }
     /// One step done; false when the run is to stop.
     bool done() {
-        ++done_;
-        if (options_.progress) options_.progress(done_, total_);
+        if (options_.progress) {
+            const std::lock_guard<std::mutex> lock(mutex_);
+            options_.progress(++done_, total_);
+        }
         return !cancelled();
     }
 
@@ -48,6 +54,7 @@ private:
     const AnalysisOptions& options_;
     int total_;
     int done_ = 0;
+    std::mutex mutex_;
 };
 
 constexpr double kMinutesPerMonth = 30.0 * 24 * 60;
@@ -69,13 +76,24 @@ std::optional<Report> run(const Document& doc, const Catalogue& catalogue,
     t.graph = clock.lap();
     if (!steps.done()) return std::nullopt;
 
-    std::vector<FlowStructure> structures;
-    structures.reserve(doc.flows.size());
-    for (std::size_t f = 0; f < doc.flows.size(); ++f) {
-        structures.push_back(buildFlowStructure(g, static_cast<int>(f)));
-        if (!steps.done()) return std::nullopt;
-    }
+    // The per-flow passes run on several threads when the design is large (each flow's
+    // result goes to its own slot, so the numbers are those of one thread); `stop` ends a
+    // pass at the next flow once the run is cancelled.
+    const auto stop = [&steps] { return steps.cancelled(); };
+    std::vector<FlowStructure> structures(doc.flows.size());
+    parallelFor(
+        doc.flows.size(), threadsFor(g.nodes.size() * doc.flows.size(), options.threads),
+        [&](std::size_t f, unsigned) {
+            structures[f] = buildFlowStructure(g, static_cast<int>(f));
+            steps.done();
+        },
+        stop);
+    if (steps.cancelled()) return std::nullopt;
     t.structure = clock.lap();
+    std::size_t reached = 0; // what the later per-flow passes work through
+    for (const auto& s : structures)
+        reached += s.sync.nodes.size() + s.tail.nodes.size();
+    const unsigned threads = threadsFor(reached, options.threads);
 
     MarginalAvailabilities marginal(g);
     const std::vector<double> baseLoad = offeredLoad(g, structures, marginal);
@@ -84,7 +102,17 @@ std::optional<Report> run(const Document& doc, const Catalogue& catalogue,
         util[n] = utilisation(g.nodes[n], baseLoad[n] * options.trafficMultiplier);
     t.load = clock.lap();
 
-    UpTables tables(g);
+    // Each thread fills its own tables (they are filled on first use).
+    std::vector<UpTables> tables(threads, UpTables(g));
+    std::vector<FlowAvailability> availabilities(doc.flows.size());
+    parallelFor(
+        doc.flows.size(), threads,
+        [&](std::size_t f, unsigned worker) {
+            availabilities[f] = flowAvailability(g, structures[f], tables[worker], options.seed);
+            steps.done();
+        },
+        stop);
+    if (steps.cancelled()) return std::nullopt;
     std::vector<std::vector<std::string>> componentSpofs(g.nodes.size());
     std::vector<std::vector<std::string>> zoneSpofs(doc.zones.size());
     report.flows.resize(doc.flows.size());
@@ -110,7 +138,7 @@ std::optional<Report> run(const Document& doc, const Catalogue& catalogue,
         for (int n : s.cycleNodes)
             r.cycle.push_back(g.nodes[n].component->id);
         // Availability and single points of failure
-        const FlowAvailability a = flowAvailability(g, s, tables, options.seed);
+        const FlowAvailability& a = availabilities[f];
         r.availability = r.availabilityUp = a.availability;
         r.availabilityMethod = a.method;
         r.availabilityInterval = a.interval;
@@ -118,12 +146,22 @@ std::optional<Report> run(const Document& doc, const Catalogue& catalogue,
             componentSpofs[n].push_back(r.id);
         for (int z : a.zoneSpofs)
             zoneSpofs[z].push_back(r.id);
-        if (!steps.done()) return std::nullopt;
     }
     t.availability = clock.lap();
 
+    const std::vector<QueueFigures> queueing = queueFigures(g, util);
+    std::vector<FlowLatency> latencies(doc.flows.size());
+    parallelFor(
+        doc.flows.size(), threads,
+        [&](std::size_t f, unsigned) {
+            latencies[f] =
+                flowLatency(g, structures[f], util, kLatencyBins, true, nullptr, &queueing);
+            steps.done();
+        },
+        stop);
+    if (steps.cancelled()) return std::nullopt;
     for (std::size_t f = 0; f < doc.flows.size(); ++f) {
-        FlowLatency l = flowLatency(g, structures[f], util);
+        FlowLatency& l = latencies[f];
         FlowResult& r = report.flows[f];
         r.p50_ms = l.p50;
         r.p99_ms = l.p99;
@@ -140,7 +178,6 @@ std::optional<Report> run(const Document& doc, const Catalogue& catalogue,
         for (int n : l.criticalPath)
             r.criticalPath.push_back(g.nodes[n].component->id);
         r.hops = std::move(l.hops);
-        if (!steps.done()) return std::nullopt;
     }
     t.latency = clock.lap();
 
@@ -160,7 +197,8 @@ std::optional<Report> run(const Document& doc, const Catalogue& catalogue,
 
     report.saturation = saturation(g, baseLoad);
     if (options.curves) {
-        report.curves = loadCurves(g, structures, baseLoad, [&steps] { return steps.done(); });
+        report.curves = loadCurves(
+            g, structures, baseLoad, threads, [&steps] { steps.done(); }, stop);
         if (steps.cancelled()) return std::nullopt;
     }
     t.curves = clock.lap();

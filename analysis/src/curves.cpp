@@ -2,6 +2,7 @@
 
 #include "latency.h"
 #include "load.h"
+#include "parallel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -29,8 +30,9 @@ std::optional<Saturation> saturation(const Graph& g, const std::vector<double>& 
 }
 
 std::vector<CurvePoint> loadCurves(const Graph& g, const std::vector<FlowStructure>& flows,
-                                   const std::vector<double>& baseLoad,
-                                   const std::function<bool()>& afterFlow) {
+                                   const std::vector<double>& baseLoad, unsigned threads,
+                                   const std::function<void()>& flowDone,
+                                   const std::function<bool()>& cancelled) {
     const auto [u1, node] = busiest(g, baseLoad);
     (void)node;
     const double first = 0.1;
@@ -45,8 +47,7 @@ std::vector<CurvePoint> loadCurves(const Graph& g, const std::vector<FlowStructu
         multipliers.push_back(1.0);
     std::sort(multipliers.begin(), multipliers.end());
 
-    // Utilisation at every point first, then flow by flow over all points, so that one
-    // flow's service-time grids are reused across the points and dropped after it.
+    // Utilisation at every point first.
     std::vector<CurvePoint> points(multipliers.size());
     std::vector<std::vector<double>> utils(multipliers.size(), std::vector<double>(g.nodes.size()));
     for (std::size_t p = 0; p < multipliers.size(); ++p) {
@@ -60,17 +61,27 @@ std::vector<CurvePoint> loadCurves(const Graph& g, const std::vector<FlowStructu
                 point.busiestComponent = g.nodes[n].component->id;
             }
         }
-        point.flowLatency.reserve(flows.size());
+        point.flowLatency.resize(flows.size());
     }
-    ServiceTimeCache cache;
-    for (const auto& s : flows) {
-        for (std::size_t p = 0; p < multipliers.size(); ++p) {
-            const FlowLatency l = flowLatency(g, s, utils[p], kCurveLatencyBins, false, &cache);
-            points[p].flowLatency.emplace_back(l.p50, l.p99);
-        }
-        cache.clear();
-        if (afterFlow && !afterFlow()) return {};
-    }
+    std::vector<std::vector<QueueFigures>> queueing;
+    queueing.reserve(utils.size());
+    for (const auto& util : utils)
+        queueing.push_back(queueFigures(g, util));
+
+    // Flow by flow over all points, each flow on one thread with its own service-time grids:
+    // a flow's grids are reused across the points and dropped after it.
+    std::vector<ServiceTimeCache> caches(std::max(1u, threads));
+    parallelFor(
+        flows.size(), threads,
+        [&](std::size_t f, unsigned worker) {
+            ServiceTimeCache& cache = caches[worker];
+            for (std::size_t p = 0; p < multipliers.size(); ++p)
+                points[p].flowLatency[f] = curveLatency(g, flows[f], utils[p], queueing[p], cache);
+            cache.clear();
+            if (flowDone) flowDone();
+        },
+        cancelled);
+    if (cancelled && cancelled()) return {};
     return points;
 }
 

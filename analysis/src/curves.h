@@ -19,11 +19,13 @@ inline constexpr double kMaxMultiplier = 1000;
 std::optional<Saturation> saturation(const Graph& graph, const std::vector<double>& baseLoad);
 
 /// Curve points from 0.1x geometrically up to 1.2x the saturation multiplier (capped at
-/// kMaxMultiplier), always including 1x. `afterFlow`, when given, is called after each
-/// flow's points; when it returns false the pass stops there and returns no points (the run
-/// was cancelled, and half a curve is no curve).
+/// kMaxMultiplier), always including 1x. Flows are computed on up to `threads` threads
+/// (the numbers do not depend on it). `flowDone`, when given, is called after each flow's
+/// points, from the thread that computed them. When `cancelled` says true the pass stops
+/// at the next flow and returns no points (half a curve is no curve).
 std::vector<CurvePoint> loadCurves(const Graph& graph, const std::vector<FlowStructure>& flows,
-                                   const std::vector<double>& baseLoad,
-                                   const std::function<bool()>& afterFlow = {});
+                                   const std::vector<double>& baseLoad, unsigned threads = 1,
+                                   const std::function<void()>& flowDone = {},
+                                   const std::function<bool()>& cancelled = {});
 
 } // namespace archlens::detail

@@ -62,12 +62,17 @@ struct Composer {
     const Graph& g;
     const FlowDag& dag;
     const std::vector<double>& util;
+    const std::vector<QueueFigures>& queueing;
     double step = 1;
     std::size_t bins = kLatencyBins;
     ServiceTimeCache* cache = nullptr;
     int stepIndex = 0; ///< of the quantised step, when there is a cache
+    /// Whether to work out P(gives up) beside the distributions (the curves need only
+    /// the latency).
+    bool failures = true;
 
     double rho(int local) const { return util[dag.nodes[local]]; }
+    double high(int local) const { return queueing[dag.nodes[local]].high; }
 
     // Sets the grid step: as given without a cache, else rounded up to a quantised one.
     void setStep(double s) {
@@ -82,7 +87,7 @@ struct Composer {
         if (!cache) computed = Distribution::logNormal(step, bins, node.p50, node.p99);
         const Distribution& service =
             cache ? cache->serviceTime(node, index, stepIndex, step, bins) : computed;
-        const Wait w = queueWait(node, rho(local));
+        const Wait w{queueing[index].waitProbability, queueing[index].waitMean};
         if (rho(local) >= 1 && !node.entryKind) return service.shifted(w.mean); // the cap
         if (w.probability > 0)
             return service.plus(
@@ -122,14 +127,12 @@ struct Composer {
             double sum = 0;
             for (const auto& k : calls(static_cast<int>(i))) {
                 const Edge& e = g.edges[k.edge];
-                double x = e.hopMs + (dag.terminal(g, k)
-                                          ? ownHigh(g.nodes[dag.nodes[k.target]], rho(k.target))
-                                          : ub[k.target]);
+                double x = e.hopMs + (dag.terminal(g, k) ? high(k.target) : ub[k.target]);
                 if (e.timeout > 0) x = std::min(x, (e.retries + 1) * e.timeout + e.hopMs);
                 sum += e.parallel ? x : x * std::max(1.0, std::ceil(e.calls));
             }
             kidsUb[i] = sum;
-            ub[i] = ownHigh(g.nodes[dag.nodes[i]], rho(static_cast<int>(i))) + sum;
+            ub[i] = high(static_cast<int>(i)) + sum;
         }
         double top = 0;
         for (int r : roots)
@@ -137,6 +140,92 @@ struct Composer {
         return top;
     }
 };
+
+// The first grid spans a safe upper bound of the flow (every step at its 1e-6 tail),
+// which can be far wider than the flow really is and leave the median a few bins wide.
+// When 99.99% of the mass sits in the first quarter, a run on a grid fitted to it is
+// better (what lies beyond is kept in the last bin, far above the p99): its step, or 0.
+double refinedStep(const Distribution& d, std::size_t bins) {
+    const double q = d.quantile(0.9999);
+    const double range = d.step() * static_cast<double>(d.bins() - 1);
+    // A probe bin of margin: the probe only knows q to within a bin.
+    const double top = std::max(1.25 * q, q + d.step());
+    return top < 0.5 * range ? std::max(1e-3, top / static_cast<double>(bins - 1)) : 0.0;
+}
+
+/// One node's subtree on one flow: its calls composed (timeouts and retries, repeats,
+/// parallel maxima, sequential sums), its own step added, and P(it gives up).
+struct NodeResult {
+    Distribution full;     ///< own step and calls
+    Distribution kidsOnly; ///< the calls alone (where a tail starts)
+    double failed = 0;
+    LocalEdge best; ///< the call with the largest mean, for the critical path
+};
+
+/// `kid(local)` gives a callee's subtree (by value: the caller may move it in), `kidFailed`
+/// its P(gives up). The same arithmetic whoever asks, so that a subtree computed once for
+/// several flows has the bits it would have for each.
+template <class Kid, class KidFailed>
+NodeResult composeNode(const Composer& c, int i, bool tail, Kid&& kid, KidFailed&& kidFailed) {
+    const Graph& g = c.g;
+    const FlowDag& dag = c.dag;
+    const std::size_t bins = c.bins;
+    const Node& node = g.nodes[dag.nodes[i]];
+    NodeResult result;
+    // In the tail every consumer of a queue takes its messages independently.
+    const bool fanOut = tail && node.queueKind;
+    // Empty until the first call of each kind (an empty one counts as zero): most
+    // nodes have no parallel calls, and the first sequential call needs no sum.
+    Distribution sequential, parallel;
+    double bestMean = -1;
+    double served = 1 - overloadFailure(node, c.rho(i));
+    for (const auto& k : c.calls(i)) {
+        const Edge& e = g.edges[k.edge];
+        Distribution x;
+        const bool terminal = dag.terminal(g, k);
+        if (terminal)
+            x = c.own(k.target);
+        else
+            x = kid(k.target);
+        x = std::move(x).shifted(e.hopMs);
+        if (!tail && e.required && c.failures) {
+            const double below =
+                terminal ? overloadFailure(g.nodes[dag.nodes[k.target]], c.rho(k.target))
+                         : kidFailed(k.target);
+            const double attempt = 1 - (1 - below) * (1 - cutProbability(x, e.timeout));
+            const double givesUp = std::pow(attempt, e.retries + 1);
+            served *= e.calls < 1 ? 1 - e.calls * givesUp : std::pow(1 - givesUp, e.calls);
+        }
+        x = std::move(x).withTimeout(e.timeout, e.retries);
+        const bool inParallel = e.parallel || fanOut;
+        x = inParallel ? std::move(x).maxOf(e.calls) : std::move(x).repeated(e.calls);
+        const double mean = x.mean();
+        if (mean > bestMean) {
+            bestMean = mean;
+            result.best = k;
+        }
+        // The first call of each kind is taken as it is, except where summing or
+        // maxing it with zero would round it (a near point mass loses its dust; a
+        // max goes through the CDF), so that the numbers stay the same to the bit.
+        if (inParallel) {
+            if (parallel.bins() == 0) parallel = Distribution(c.step, bins);
+            parallel = parallel.max(x);
+        } else if (sequential.bins() == 0 && !x.pointMass()) {
+            sequential = std::move(x);
+        } else {
+            if (sequential.bins() == 0) sequential = Distribution(c.step, bins);
+            sequential = std::move(sequential).plus(x);
+        }
+    }
+    // A tail starts after the hand-over point's own step (counted in the sync part),
+    // so roots keep their calls alone as well.
+    if (sequential.bins() == 0) sequential = Distribution(c.step, bins);
+    result.kidsOnly =
+        parallel.bins() == 0 ? std::move(sequential) : std::move(sequential).plus(parallel);
+    result.full = c.own(i).plus(result.kidsOnly);
+    result.failed = std::clamp(1 - served, 0.0, 1.0);
+    return result;
+}
 
 } // namespace
 
@@ -158,28 +247,44 @@ const Distribution& ServiceTimeCache::serviceTime(const Node& node, int nodeInde
     return it->second;
 }
 
+std::vector<QueueFigures> queueFigures(const Graph& g, const std::vector<double>& util) {
+    std::vector<QueueFigures> figures(g.nodes.size());
+    for (std::size_t n = 0; n < figures.size(); ++n) {
+        const Wait w = queueWait(g.nodes[n], util[n]);
+        figures[n] = {w.probability, w.mean, ownHigh(g.nodes[n], util[n])};
+    }
+    return figures;
+}
+
 FlowLatency flowLatency(const Graph& g, const FlowStructure& s, const std::vector<double>& util,
-                        std::size_t bins, bool detail, ServiceTimeCache* cache) {
+                        std::size_t bins, bool detail, ServiceTimeCache* cache,
+                        const std::vector<QueueFigures>* shared) {
     FlowLatency result;
+    std::vector<QueueFigures> computed;
+    if (!shared) computed = queueFigures(g, util);
+    const std::vector<QueueFigures>& queueing = shared ? *shared : computed;
     // A step's own p50/p99 on a grid sized for that step alone, so that a slow step is
     // not clipped by the flow's grid (which timeouts may have made short).
     auto ownQuantiles = [&](const FlowDag& dag, int local) {
-        const Node& node = g.nodes[dag.nodes[local]];
-        const double rho = util[dag.nodes[local]];
-        Composer own{g,
-                     dag,
-                     util,
-                     std::max(1e-4, ownHigh(node, rho) / (kLatencyBins - 1)),
-                     kLatencyBins,
-                     nullptr,
-                     0,
-                     {}};
+        Composer own{.g = g,
+                     .dag = dag,
+                     .util = util,
+                     .queueing = queueing,
+                     .step = std::max(1e-4, queueing[dag.nodes[local]].high / (kLatencyBins - 1)),
+                     .bins = kLatencyBins,
+                     .kept = {}};
         const Distribution d = own.own(local);
         return std::make_pair(d.quantile(0.5), d.quantile(0.99));
     };
     auto run = [&](const FlowDag& dag, bool tail, double step, std::size_t bins) {
         const std::size_t m = dag.nodes.size();
-        Composer c{g, dag, util, 1, bins, cache, 0, {}};
+        Composer c{.g = g,
+                   .dag = dag,
+                   .util = util,
+                   .queueing = queueing,
+                   .bins = bins,
+                   .cache = cache,
+                   .kept = {}};
         c.keepCalls();
         c.setStep(step > 0 ? step
                            : std::max(1e-3, c.upperBound(dag.roots, !tail) /
@@ -197,84 +302,27 @@ FlowLatency flowLatency(const Graph& g, const FlowStructure& s, const std::vecto
         for (int r : dag.roots)
             isRoot[r] = 1;
         for (std::size_t i = 0; i < m; ++i) {
-            const Node& node = g.nodes[dag.nodes[i]];
-            // In the tail every consumer of a queue takes its messages independently.
-            const bool fanOut = tail && node.queueKind;
-            // Empty until the first call of each kind (an empty one counts as zero): most
-            // nodes have no parallel calls, and the first sequential call needs no sum.
-            Distribution sequential, parallel;
-            double bestMean = -1;
-            double served = 1 - overloadFailure(node, c.rho(static_cast<int>(i)));
-            for (const auto& k : c.calls(static_cast<int>(i))) {
-                const Edge& e = g.edges[k.edge];
-                Distribution x;
-                const bool terminal = dag.terminal(g, k);
-                if (terminal)
-                    x = c.own(k.target);
-                else if (--uses[k.target] == 0 && !isRoot[k.target])
-                    x = std::move(full[k.target]); // last caller: take the grid over
-                else
-                    x = full[k.target];
-                x = std::move(x).shifted(e.hopMs);
-                if (!tail && e.required) {
-                    const double below = terminal
-                                             ? overloadFailure(g.nodes[dag.nodes[k.target]],
-                                                               c.rho(k.target))
-                                             : failed[k.target];
-                    const double attempt =
-                        1 - (1 - below) * (1 - cutProbability(x, e.timeout));
-                    const double givesUp = std::pow(attempt, e.retries + 1);
-                    served *= e.calls < 1 ? 1 - e.calls * givesUp
-                                          : std::pow(1 - givesUp, e.calls);
-                }
-                x = std::move(x).withTimeout(e.timeout, e.retries);
-                const bool inParallel = e.parallel || fanOut;
-                x = inParallel ? std::move(x).maxOf(e.calls) : std::move(x).repeated(e.calls);
-                const double mean = x.mean();
-                if (mean > bestMean) {
-                    bestMean = mean;
-                    best[i] = k;
-                }
-                // The first call of each kind is taken as it is, except where summing or
-                // maxing it with zero would round it (a near point mass loses its dust; a
-                // max goes through the CDF), so that the numbers stay the same to the bit.
-                if (inParallel) {
-                    if (parallel.bins() == 0) parallel = Distribution(c.step, bins);
-                    parallel = parallel.max(x);
-                } else if (sequential.bins() == 0 && !x.pointMass()) {
-                    sequential = std::move(x);
-                } else {
-                    if (sequential.bins() == 0) sequential = Distribution(c.step, bins);
-                    sequential = std::move(sequential).plus(x);
-                }
-            }
-            // A tail starts after the hand-over point's own step (counted in the sync part),
-            // so roots keep their calls alone as well.
-            if (sequential.bins() == 0) sequential = Distribution(c.step, bins);
-            kidsOnly[i] =
-                parallel.bins() == 0 ? std::move(sequential) : std::move(sequential).plus(parallel);
-            full[i] = c.own(static_cast<int>(i)).plus(kidsOnly[i]);
-            failed[i] = std::clamp(1 - served, 0.0, 1.0);
-            if (!isRoot[i]) kidsOnly[i] = Distribution();
+            const int local = static_cast<int>(i);
+            NodeResult r = composeNode(
+                c, local, tail,
+                [&](int k) {
+                    // The last caller takes the grid over.
+                    return --uses[k] == 0 && !isRoot[k] ? std::move(full[k]) : full[k];
+                },
+                [&](int k) { return failed[k]; });
+            full[i] = std::move(r.full);
+            kidsOnly[i] = isRoot[i] ? std::move(r.kidsOnly) : Distribution();
+            failed[i] = r.failed;
+            best[i] = r.best;
         }
         return std::make_tuple(std::move(full), std::move(kidsOnly), std::move(best),
                                std::move(failed));
     };
 
-    // The first grid spans a safe upper bound of the flow (every step at its 1e-6 tail),
-    // which can be far wider than the flow really is and leave the median a few bins wide.
-    // When 99.99% of the mass sits in the first quarter, run again on a grid fitted to it
-    // (what lies beyond is kept in the last bin, far above the p99).
-    auto refined = [&](const Distribution& d) {
-        const double q = d.quantile(0.9999);
-        const double range = d.step() * static_cast<double>(d.bins() - 1);
-        // A probe bin of margin: the probe only knows q to within a bin.
-        const double top = std::max(1.25 * q, q + d.step());
-        return top < 0.5 * range ? std::max(1e-3, top / static_cast<double>(bins - 1)) : 0.0;
-    };
     if (!s.sync.roots.empty()) {
         auto first = run(s.sync, false, 0.0, bins);
-        if (const double step = refined(std::get<0>(first)[s.sync.roots.front()]); step > 0)
+        if (const double step = refinedStep(std::get<0>(first)[s.sync.roots.front()], bins);
+            step > 0)
             first = run(s.sync, false, step, bins);
         auto& [full, kidsOnly, best, failed] = first;
         (void)kidsOnly;
@@ -340,6 +388,52 @@ FlowLatency flowLatency(const Graph& g, const FlowStructure& s, const std::vecto
         result.asyncP99 = total.quantile(0.99);
     }
     return result;
+}
+
+std::pair<double, double> curveLatency(const Graph& g, const FlowStructure& s,
+                                       const std::vector<double>& util,
+                                       const std::vector<QueueFigures>& queueing,
+                                       ServiceTimeCache& cache) {
+    if (s.sync.roots.empty()) return {0.0, 0.0};
+    const FlowDag& dag = s.sync;
+    const std::size_t m = dag.nodes.size();
+    const std::size_t bins = kCurveLatencyBins;
+    const int root = dag.roots.front();
+    Composer c{.g = g,
+               .dag = dag,
+               .util = util,
+               .queueing = queueing,
+               .bins = bins,
+               .cache = &cache,
+               .failures = false,
+               .kept = {}};
+    c.keepCalls();
+    // Every node in post-order, as flowLatency's run does for the synchronous part.
+    std::vector<int> uses(m, 0);
+    for (std::size_t i = 0; i < m; ++i)
+        for (const auto& k : c.calls(static_cast<int>(i)))
+            if (!dag.terminal(g, k)) ++uses[k.target];
+    auto rootDistribution = [&]() -> Distribution {
+        std::vector<int> left = uses;
+        std::vector<Distribution> full(m);
+        std::vector<double> failed(m, 0.0);
+        for (std::size_t i = 0; i < m; ++i) {
+            NodeResult r = composeNode(
+                c, static_cast<int>(i), false,
+                [&](int k) { return --left[k] == 0 && k != root ? std::move(full[k]) : full[k]; },
+                [&](int k) { return failed[k]; });
+            full[i] = std::move(r.full);
+            failed[i] = r.failed;
+        }
+        return std::move(full[root]);
+    };
+    c.setStep(std::max(1e-3, c.upperBound(dag.roots, true) / static_cast<double>(bins - 1)));
+    Distribution d = rootDistribution();
+    if (const double step = refinedStep(d, bins); step > 0) {
+        c.setStep(step);
+        d = rootDistribution();
+    }
+    return {d.quantile(0.5), d.quantile(0.99)};
 }
 
 } // namespace archlens::detail

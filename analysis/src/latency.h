@@ -54,11 +54,32 @@ private:
     std::unordered_map<std::uint64_t, Distribution> grids_;
 };
 
+/// Each component's queueing at one set of utilisations (global index): the M/M/c chance of
+/// waiting and mean wait given a wait (the cap when saturated), and a high quantile of its
+/// whole step (service and wait) for sizing grids. Worked out once for all the flows that
+/// use these utilisations rather than once per flow, node and grid.
+struct QueueFigures {
+    double waitProbability = 0;
+    double waitMean = 0;
+    double high = 0;
+};
+std::vector<QueueFigures> queueFigures(const Graph& graph, const std::vector<double>& utilisation);
+
+/// The p50 and p99 of a flow's synchronous part on the curves' grid (kCurveLatencyBins,
+/// steps quantised through `cache`): the figures flowLatency gives with these bins and a
+/// cache, without the tail and the critical path, which the curves do not show.
+std::pair<double, double> curveLatency(const Graph& graph, const FlowStructure& structure,
+                                       const std::vector<double>& utilisation,
+                                       const std::vector<QueueFigures>& queueing,
+                                       ServiceTimeCache& cache);
+
 /// Latency of one flow given every component's utilisation (global index).
 /// `bins` sets the grid's resolution; `detail` whether to trace the critical path.
 /// With a `cache`, grid steps are quantised (see ServiceTimeCache) and service times reused.
+/// `queueing`, when given, is queueFigures(graph, utilisation), shared between flows.
 FlowLatency flowLatency(const Graph& graph, const FlowStructure& structure,
                         const std::vector<double>& utilisation, std::size_t bins = kLatencyBins,
-                        bool detail = true, ServiceTimeCache* cache = nullptr);
+                        bool detail = true, ServiceTimeCache* cache = nullptr,
+                        const std::vector<QueueFigures>* queueing = nullptr);
 
 } // namespace archlens::detail

@@ -26,7 +26,7 @@ bool holdsUntilHandled(const Context& ctx, const Component& c) {
 /// synchronously, or one reached through a fire-and-forget call or a broker that forgets,
 /// is exposed: nothing replays its work.
 bool onlyBehindDurableQueue(const Context& ctx, std::size_t flow, const std::string& id) {
-    const Flow* f = ctx.doc.flow(ctx.report.flows[flow].id);
+    const Flow* f = ctx.flow(flow);
     const Component* entry = f ? ctx.component(f->entry) : nullptr;
     if (!entry) return false;
     // Exposure spreads from the entry along the flow's connections until nothing changes;

@@ -37,7 +37,7 @@ double connectionRate(const Context& ctx, std::size_t connection) {
     double rate = 0;
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
         if (ctx.part(f, connection) == Context::Part::None) continue;
-        if (const Flow* flow = ctx.doc.flow(ctx.report.flows[f].id)) rate += flow->rate_rps;
+        if (const Flow* flow = ctx.flow(f)) rate += flow->rate_rps;
     }
     return rate * ctx.number(ctx.doc.connections[connection], "calls", 1);
 }
@@ -50,7 +50,7 @@ std::optional<UninvalidatedCache> uninvalidatedCache(const Context& ctx, const C
         return c && ctx.isDataStore(*c) && !ctx.is(*c, KindTrait::Cache);
     };
     const auto op = [&](std::size_t f) {
-        const Flow* flow = ctx.doc.flow(ctx.report.flows[f].id);
+        const Flow* flow = ctx.flow(f);
         return flow ? flow->op : std::string();
     };
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {

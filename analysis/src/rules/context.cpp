@@ -21,6 +21,16 @@ Context::Context(const Document& d, const Catalogue& cat, const Report& r)
         connectionIndex[doc.connections[i].id] = i;
     }
     parts_.resize(report.flows.size());
+    flows_.reserve(report.flows.size());
+    for (const auto& f : report.flows)
+        flows_.push_back(doc.flow(f.id));
+    inSync_.resize(report.flows.size());
+    for (size_t f = 0; f < report.flows.size(); ++f) {
+        inSync_[f].assign(doc.components.size(), 0);
+        for (const auto& id : report.flows[f].syncComponents)
+            if (auto it = componentIndex_.find(id); it != componentIndex_.end())
+                inSync_[f][it->second] = 1;
+    }
     for (size_t f = 0; f < report.flows.size(); ++f) {
         parts_[f].assign(doc.connections.size(), Part::None);
         auto mark = [&](const std::vector<std::string>& ids, Part part) {
@@ -36,6 +46,12 @@ Context::Context(const Document& d, const Catalogue& cat, const Report& r)
 Context::Part Context::part(std::size_t flow, std::size_t connection) const {
     if (flow >= parts_.size() || connection >= parts_[flow].size()) return Part::None;
     return parts_[flow][connection];
+}
+
+bool Context::inSyncPart(std::size_t flow, const std::string& componentId) const {
+    if (flow >= inSync_.size()) return false;
+    auto it = componentIndex_.find(componentId);
+    return it != componentIndex_.end() && inSync_[flow][it->second];
 }
 
 std::vector<std::size_t> Context::callsOf(std::size_t flow, const std::string& componentId,
@@ -65,6 +81,11 @@ std::vector<std::string> Context::overloadedOn(const FlowResult& flow) const {
 const Component* Context::component(const std::string& id) const {
     auto it = componentIndex_.find(id);
     return it == componentIndex_.end() ? nullptr : &doc.components[it->second];
+}
+
+std::size_t Context::componentIndex(const std::string& id) const {
+    auto it = componentIndex_.find(id);
+    return it == componentIndex_.end() ? doc.components.size() : it->second;
 }
 
 const Json& Context::prop(const Component& c, const std::string& key) const {

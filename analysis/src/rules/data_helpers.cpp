@@ -49,7 +49,7 @@ std::vector<StoreAccess> accessesTo(const Context& ctx, const std::string& store
                                     const std::string& op) {
     std::vector<StoreAccess> out;
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
-        const Flow* flow = ctx.doc.flow(ctx.report.flows[f].id);
+        const Flow* flow = ctx.flow(f);
         if (!flow) continue;
         for (std::size_t i : ctx.incoming(storeId))
             if (const Context::Part p = ctx.part(f, i);

@@ -3,10 +3,14 @@
 #include "rule.h"
 #include "rule_list.h"
 
+#include "parallel.h"
+
 #include "archlens/model/json.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
+#include <mutex>
 #include <stdexcept>
 
 namespace archlens {
@@ -112,19 +116,36 @@ void runRules(const Document& doc, const Catalogue& catalogue, Report& report) {
 
 bool runRulesUnlessCancelled(const Document& doc, const Catalogue& catalogue, Report& report,
                              const std::atomic<bool>* cancel,
-                             const std::function<void(int done, int total)>& progress) {
+                             const std::function<void(int done, int total)>& progress,
+                             unsigned threads) {
     auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
     if (cancelled()) return false;
     const rules::Context context(doc, catalogue, report);
-    std::vector<Finding> findings;
     const auto& all = rules::allRules();
+    // The rules are independent readers of one context: on a large design they run on
+    // every core, each into its own list, joined in rule order so that the report is the
+    // one a single thread gives.
+    std::vector<std::vector<Finding>> found(all.size());
+    std::mutex progressMutex;
     int done = 0;
-    for (const auto& [id, function] : all) {
-        function(context, findings);
-        if (progress) progress(++done, static_cast<int>(all.size()));
-        // Nothing is added until every rule has run: a stopped run leaves no half list.
-        if (cancelled()) return false;
-    }
+    detail::parallelFor(
+        all.size(),
+        detail::threadsFor(doc.connections.size() * std::max<std::size_t>(1, report.flows.size()),
+                           threads),
+        [&](std::size_t r, unsigned) {
+            all[r].second(context, found[r]);
+            if (progress) {
+                const std::lock_guard<std::mutex> lock(progressMutex);
+                progress(++done, static_cast<int>(all.size()));
+            }
+        },
+        cancelled);
+    // Nothing is added unless every rule has run: a stopped run leaves no half list.
+    if (cancelled()) return false;
+    std::vector<Finding> findings;
+    for (auto& list : found)
+        findings.insert(findings.end(), std::make_move_iterator(list.begin()),
+                        std::make_move_iterator(list.end()));
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
         if (a.severity != b.severity) return a.severity > b.severity;
         if (a.rule != b.rule) return a.rule < b.rule;

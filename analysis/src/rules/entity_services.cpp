@@ -42,16 +42,19 @@ bool entityService(const Context& ctx, const Component& s) {
 } // namespace
 
 void entityServices(const Context& ctx, std::vector<Finding>& out) {
+    // Whether a component wraps one store depends on the design alone: asked once each.
+    std::vector<char> wraps(ctx.doc.components.size());
+    for (std::size_t c = 0; c < wraps.size(); ++c)
+        wraps[c] = entityService(ctx, ctx.doc.components[c]);
     std::set<std::vector<std::string>> reported;
-    for (const auto& fr : ctx.report.flows) {
-        const Flow* flow = ctx.doc.flow(fr.id);
+    for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
+        const FlowResult& fr = ctx.report.flows[f];
+        const Flow* flow = ctx.flow(f);
         if (!flow || fr.background) continue;
         std::vector<std::string> services; // document order
-        for (const auto& c : ctx.doc.components)
-            if (std::find(fr.syncComponents.begin(), fr.syncComponents.end(), c.id) !=
-                    fr.syncComponents.end() &&
-                entityService(ctx, c))
-                services.push_back(c.id);
+        for (std::size_t c = 0; c < wraps.size(); ++c)
+            if (wraps[c] && ctx.inSyncPart(f, ctx.doc.components[c].id))
+                services.push_back(ctx.doc.components[c].id);
         if (services.size() < kManyEntityServices || !reported.insert(services).second) continue;
         emit(out, "entity-services", services,
              {{"flow", ctx.name(fr.id)},

@@ -17,7 +17,7 @@ void fanOutOnWrite(const Context& ctx, std::vector<Finding>& out) {
         double writes = 0, posts = 0;
         std::vector<std::string> flows;
         for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
-            const Flow* flow = ctx.doc.flow(ctx.report.flows[f].id);
+            const Flow* flow = ctx.flow(f);
             if (!flow || flow->op != "write" || ctx.part(f, i) == Context::Part::None) continue;
             flows.push_back(flow->id);
             posts += flow->rate_rps;

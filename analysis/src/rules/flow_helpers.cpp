@@ -90,7 +90,7 @@ std::string namesOf(const Context& ctx, const std::vector<std::string>& ids) {
 std::vector<double> connectionRates(const Context& ctx, std::size_t flowIndex) {
     std::vector<double> rates(ctx.doc.connections.size(), 0.0);
     if (flowIndex >= ctx.report.flows.size()) return rates;
-    const Flow* flow = ctx.doc.flow(ctx.report.flows[flowIndex].id);
+    const Flow* flow = ctx.flow(flowIndex);
     if (!flow) return rates;
     // Rate arriving at each component: memoised over the flow's connections, which the
     // analysis keeps free of cycles; `visiting` guards against one all the same.
@@ -121,14 +121,17 @@ std::vector<LayerStack> readPathStacks(const Context& ctx,
                                        const std::function<bool(const Component&)>& isLayer,
                                        std::size_t minLayers) {
     std::vector<LayerStack> stacks;
-    for (const auto& r : ctx.report.flows) {
-        const Flow* flow = ctx.doc.flow(r.id);
+    std::vector<char> layer(ctx.doc.components.size());
+    for (std::size_t c = 0; c < layer.size(); ++c)
+        layer[c] = isLayer(ctx.doc.components[c]);
+    for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
+        const FlowResult& r = ctx.report.flows[f];
+        const Flow* flow = ctx.flow(f);
         if (!flow || flow->op != "read") continue;
         std::vector<std::string> layers;
-        for (const auto& c : ctx.doc.components)
-            if (isLayer(c) && std::find(r.syncComponents.begin(), r.syncComponents.end(), c.id) !=
-                                  r.syncComponents.end())
-                layers.push_back(c.id);
+        for (std::size_t c = 0; c < layer.size(); ++c)
+            if (layer[c] && ctx.inSyncPart(f, ctx.doc.components[c].id))
+                layers.push_back(ctx.doc.components[c].id);
         if (layers.size() < minLayers) continue;
         auto it = std::find_if(stacks.begin(), stacks.end(),
                                [&](const LayerStack& s) { return s.layers == layers; });

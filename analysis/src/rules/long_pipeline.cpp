@@ -21,7 +21,7 @@ constexpr std::size_t kManyStages = 4;
 void longPipeline(const Context& ctx, std::vector<Finding>& out) {
     std::set<std::vector<std::string>> reported;
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
-        const Flow* flow = ctx.doc.flow(ctx.report.flows[f].id);
+        const Flow* flow = ctx.flow(f);
         if (!flow) continue;
         // Edges the flow takes, by caller.
         std::map<std::string, std::vector<std::string>> next;

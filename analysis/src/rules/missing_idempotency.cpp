@@ -56,7 +56,7 @@ struct Repeat {
 void missingIdempotency(const Context& ctx, std::vector<Finding>& out) {
     std::map<size_t, Repeat> repeats; // by connection, in document order
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
-        const Flow* flow = ctx.doc.flow(ctx.report.flows[f].id);
+        const Flow* flow = ctx.flow(f);
         if (!flow || flow->op != "write") continue;
         for (size_t i = 0; i < ctx.doc.connections.size(); ++i) {
             const Connection& c = ctx.doc.connections[i];

@@ -33,7 +33,7 @@ bool reads(const Connection& c, const Flow& flow) {
 void pollingForEvents(const Context& ctx, std::vector<Finding>& out) {
     std::set<std::pair<std::string, std::string>> seen; // (scheduler, store)
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
-        const Flow* flow = ctx.doc.flow(ctx.report.flows[f].id);
+        const Flow* flow = ctx.flow(f);
         const Component* entry = flow ? ctx.component(flow->entry) : nullptr;
         if (!flow || !entry || !ctx.is(*entry, KindTrait::Scheduler) ||
             !entry->props.contains("interval_s"))

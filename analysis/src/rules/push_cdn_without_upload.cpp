@@ -26,10 +26,8 @@ void pushCdnWithoutUpload(const Context& ctx, std::vector<Finding>& out) {
             });
         if (uploaded) continue;
         std::vector<std::string> readers;
-        for (const auto& r : ctx.report.flows)
-            if (std::find(r.syncComponents.begin(), r.syncComponents.end(), cdn.id) !=
-                r.syncComponents.end())
-                readers.push_back(r.id);
+        for (std::size_t f = 0; f < ctx.report.flows.size(); ++f)
+            if (ctx.inSyncPart(f, cdn.id)) readers.push_back(ctx.report.flows[f].id);
         std::vector<std::string> origins;
         for (std::size_t i : ctx.outgoing(cdn.id))
             if (connections[i].mode != ConnectionMode::Replication)

@@ -29,7 +29,7 @@ bool isWriteFanOut(const Context& ctx, const Connection& c) {
     if (!to || !(ctx.isDataStore(*to) || ctx.isMessageBroker(*to))) return false;
     // Only where a write flow takes it: reading a hundred rows is chatty I/O, not fan-out.
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
-        const Flow* flow = ctx.doc.flow(ctx.report.flows[f].id);
+        const Flow* flow = ctx.flow(f);
         if (!flow || flow->op != "write") continue;
         for (std::size_t i : ctx.outgoing(c.from))
             if (&ctx.doc.connections[i] == &c && ctx.part(f, i) != Context::Part::None) return true;

@@ -21,6 +21,13 @@ public:
     const Report& report;
 
     const Component* component(const std::string& id) const;
+    /// Index into doc.components of a component, or doc.components.size() when none has it.
+    std::size_t componentIndex(const std::string& id) const;
+    /// The document's flow behind a flow of the report (index into report.flows), found
+    /// once: rules ask for it inside loops over flows and connections.
+    const Flow* flow(std::size_t reportFlow) const {
+        return reportFlow < flows_.size() ? flows_[reportFlow] : nullptr;
+    }
     const KindInfo* kind(const Component& c) const { return catalogue.kind(c.kind); }
     /// Effective property of a component / connection (its own value, else the default).
     const Json& prop(const Component& c, const std::string& key) const;
@@ -42,6 +49,9 @@ public:
     /// connections that no single flow traverses.
     enum class Part : char { None, Sync, Tail };
     Part part(std::size_t flow, std::size_t connection) const;
+    /// Whether the component is in the flow's synchronous part (FlowResult::syncComponents),
+    /// in constant time.
+    bool inSyncPart(std::size_t flow, const std::string& componentId) const;
     /// Connections leaving a component that the flow takes in its synchronous part (and,
     /// with `tailToo`, in its asynchronous tail), in document order.
     std::vector<std::size_t> callsOf(std::size_t flow, const std::string& componentId,
@@ -75,6 +85,8 @@ public:
 
 private:
     std::vector<std::vector<Part>> parts_; ///< per report flow, per connection
+    std::vector<const Flow*> flows_;       ///< per report flow
+    std::vector<std::vector<char>> inSync_; ///< per report flow, per component
     std::unordered_map<std::string, size_t> componentIndex_;
     std::unordered_map<std::string, std::vector<size_t>> out_;
     std::unordered_map<std::string, std::vector<size_t>> in_;

@@ -24,61 +24,100 @@ double backoffTotal(const Context& ctx, const Connection& c, int retries) {
     return kBackoffBaseMs * (std::pow(2.0, retries) - 1); // 50 + 100 + 200 ...
 }
 
+/// A connection's figures that the worst cases need, read from its properties once: the
+/// rule asks for them on every flow.
+struct CallFigures {
+    bool sync = false;
+    bool hasTimeout = false;
+    double timeout = 0;
+    int retries = 0;
+    double backoff = 0;
+    bool parallel = false;
+    double repeats = 1; ///< sequential repeats: calls rounded up, at least one
+};
+
+std::vector<CallFigures> callFigures(const Context& ctx) {
+    std::vector<CallFigures> figures(ctx.doc.connections.size());
+    for (std::size_t i = 0; i < figures.size(); ++i) {
+        const Connection& c = ctx.doc.connections[i];
+        CallFigures& f = figures[i];
+        f.sync = c.mode == ConnectionMode::Sync;
+        const Json& timeout = ctx.prop(c, "timeout_ms");
+        f.hasTimeout = timeout.is_number();
+        f.timeout = f.hasTimeout ? timeout.get<double>() : 0;
+        f.retries = ctx.count(c, "retries", 0);
+        f.backoff = backoffTotal(ctx, c, f.retries);
+        f.parallel = ctx.flag(c, "parallel");
+        f.repeats = std::max(1.0, std::ceil(ctx.number(c, "calls", 1)));
+    }
+    return figures;
+}
+
+/// Each component's own p99 (0 when it states none), by document index.
+std::vector<double> ownP99s(const Context& ctx) {
+    std::vector<double> p99(ctx.doc.components.size(), 0);
+    for (std::size_t i = 0; i < p99.size(); ++i) {
+        const Json& latency = ctx.prop(ctx.doc.components[i], "latency_ms");
+        if (latency.is_object() && latency.contains("p99") && latency["p99"].is_number())
+            p99[i] = latency["p99"].get<double>();
+    }
+    return p99;
+}
+
 /// Worst cases along one flow's synchronous part. A component whose calls all have a
 /// bound answers within its own p99 plus those bounds; a leaf (a store, a third party) can
 /// stall, and so can a call without a timeout to anything that can: that is what timeouts
 /// are for. Memoised per component; a cycle is cut (call-cycle reports it).
 class WorstCases {
 public:
-    WorstCases(const Context& ctx, std::size_t flow) : ctx_(ctx), flow_(flow) {}
+    WorstCases(const Context& ctx, const std::vector<CallFigures>& figures,
+               const std::vector<double>& ownP99, std::size_t flow)
+        : ctx_(ctx), figures_(figures), ownP99_(ownP99), flow_(flow),
+          memo_(ctx.doc.components.size(), kUnknown) {}
 
     /// How long the component can take to answer on this flow.
     double of(const std::string& id) {
-        if (auto it = memo_.find(id); it != memo_.end()) return it->second;
-        memo_[id] = kForever; // a cycle back here: unbounded
+        const std::size_t index = ctx_.componentIndex(id);
+        if (index >= memo_.size()) return kForever;
+        if (!std::isnan(memo_[index])) return memo_[index];
+        memo_[index] = kForever; // a cycle back here: unbounded
         double sequential = 0, parallel = 0;
         bool calls = false;
-        for (size_t i : ctx_.callsOf(flow_, id)) {
-            const Connection& c = ctx_.doc.connections[i];
-            if (c.mode != ConnectionMode::Sync) continue; // an enqueue returns on acceptance
+        for (size_t i : ctx_.outgoing(id)) {
+            if (ctx_.part(flow_, i) != Context::Part::Sync) continue;
+            const CallFigures& f = figures_[i];
+            if (!f.sync) continue; // an enqueue returns on acceptance
             calls = true;
-            const double w = call(c);
-            if (ctx_.flag(c, "parallel"))
+            const double w = call(i);
+            if (f.parallel)
                 parallel = std::max(parallel, w);
             else
-                sequential += w * std::max(1.0, std::ceil(ctx_.number(c, "calls", 1)));
+                sequential += w * f.repeats;
         }
-        double own = kForever;
-        if (calls)
-            if (const Component* comp = ctx_.component(id)) {
-                const Json& latency = ctx_.prop(*comp, "latency_ms");
-                own = latency.is_object() && latency.contains("p99") && latency["p99"].is_number()
-                          ? latency["p99"].get<double>()
-                          : 0;
-                own += sequential + parallel;
-            }
-        return memo_[id] = own;
+        return memo_[index] = calls ? ownP99_[index] + sequential + parallel : kForever;
     }
 
     /// How long one connection can keep its caller waiting: every attempt cut at the
     /// timeout (or sooner, when the callee is bounded below it), plus the backoff pauses.
-    double call(const Connection& c) {
-        const double below = of(c.to);
-        const Json& timeout = ctx_.prop(c, "timeout_ms");
-        const int retries = ctx_.count(c, "retries", 0);
-        if (!timeout.is_number()) return below * (retries + 1);
-        return (retries + 1) * std::min(timeout.get<double>(), below) +
-               backoffTotal(ctx_, c, retries);
+    double call(std::size_t connection) {
+        const double below = of(ctx_.doc.connections[connection].to);
+        const CallFigures& f = figures_[connection];
+        if (!f.hasTimeout) return below * (f.retries + 1);
+        return (f.retries + 1) * std::min(f.timeout, below) + f.backoff;
     }
 
 private:
+    static constexpr double kUnknown = std::numeric_limits<double>::quiet_NaN();
     const Context& ctx_;
+    const std::vector<CallFigures>& figures_;
+    const std::vector<double>& ownP99_;
     std::size_t flow_;
-    std::map<std::string, double> memo_;
+    std::vector<double> memo_;
 };
 
 struct Breach {
     const Connection* outer = nullptr;
+    std::size_t outerIndex = 0;
     double worst = 0;
     std::vector<std::string> flows;
 };
@@ -86,26 +125,28 @@ struct Breach {
 } // namespace
 
 void timeoutBudget(const Context& ctx, std::vector<Finding>& out) {
+    const std::vector<CallFigures> figures = callFigures(ctx);
+    const std::vector<double> ownP99 = ownP99s(ctx);
     // Per inner connection, the tightest deadline it outlasts on any flow.
     std::map<size_t, Breach> breaches;
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
-        WorstCases worst(ctx, f);
+        WorstCases worst(ctx, figures, ownP99, f);
         for (size_t o = 0; o < ctx.doc.connections.size(); ++o) {
             const Connection& outer = ctx.doc.connections[o];
-            const Json& deadline = ctx.prop(outer, "timeout_ms");
-            if (ctx.part(f, o) != Context::Part::Sync || outer.mode != ConnectionMode::Sync ||
-                !deadline.is_number())
+            const CallFigures& deadline = figures[o];
+            if (ctx.part(f, o) != Context::Part::Sync || !deadline.sync || !deadline.hasTimeout)
                 continue;
             // The callee's bounded calls that alone outlast the deadline: the fix is there.
-            for (size_t i : ctx.callsOf(f, outer.to)) {
-                const Connection& inner = ctx.doc.connections[i];
-                if (inner.mode != ConnectionMode::Sync || !ctx.prop(inner, "timeout_ms").is_number())
+            for (size_t i : ctx.outgoing(outer.to)) {
+                if (ctx.part(f, i) != Context::Part::Sync || !figures[i].sync ||
+                    !figures[i].hasTimeout)
                     continue;
-                const double w = worst.call(inner);
-                if (!(w >= deadline.get<double>())) continue;
+                const double w = worst.call(i);
+                if (!(w >= deadline.timeout)) continue;
                 Breach& b = breaches[i];
-                if (!b.outer || deadline.get<double>() < ctx.number(*b.outer, "timeout_ms")) {
+                if (!b.outer || deadline.timeout < figures[b.outerIndex].timeout) {
                     b.outer = &outer;
+                    b.outerIndex = o;
                     b.worst = w;
                 }
                 if (std::find(b.flows.begin(), b.flows.end(), ctx.report.flows[f].id) ==

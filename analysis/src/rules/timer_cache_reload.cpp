@@ -22,7 +22,7 @@ bool writesCache(const Connection& c) {
 
 void timerCacheReload(const Context& ctx, std::vector<Finding>& out) {
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
-        const Flow* flow = ctx.doc.flow(ctx.report.flows[f].id);
+        const Flow* flow = ctx.flow(f);
         const Component* entry = flow ? ctx.component(flow->entry) : nullptr;
         if (!flow || !entry || !ctx.is(*entry, KindTrait::Scheduler)) continue;
         std::vector<std::string> caches;

@@ -14,7 +14,7 @@ void writeBehindNotDurable(const Context& ctx, std::vector<Finding>& out) {
         // loses nothing.
         std::vector<std::string> writers;
         for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
-            const Flow* flow = ctx.doc.flow(ctx.report.flows[f].id);
+            const Flow* flow = ctx.flow(f);
             if (!flow || flow->op != "write") continue;
             for (std::size_t i : ctx.incoming(c.id))
                 if (ctx.part(f, i) != Context::Part::None) {

@@ -26,11 +26,15 @@ struct AnalysisOptions {
     /// passes and between flows within a pass. Null: the run always goes to the end. Only
     /// analyzeUnlessCancelled says whether a run was stopped.
     const std::atomic<bool>* cancel = nullptr;
-    /// Called on the analysing thread after each step with the steps done and the total: one
+    /// Called after each step with the steps done and the total: one
     /// step for indexing, one per flow in each per-flow pass (structure, availability,
     /// latency, curves when on) and one for the per-component results. Keep it cheap (an
     /// atomic store); empty: not called. It never changes the numbers.
     std::function<void(int done, int total)> progress;
+    /// Threads for the per-flow passes of a large design: 0 uses every core, 1 keeps the
+    /// run on the calling thread. Small designs always run on one. The numbers do not
+    /// depend on it; `progress` may then be called from any of them (never two at once).
+    unsigned threads = 0;
 };
 
 /// Runs passes 1-6 (structure, load, availability, single points of failure, latency,

@@ -46,10 +46,12 @@ void runRules(const Document& doc, const Catalogue& catalogue, Report& report);
 /// false and leaves the report's findings as they were; otherwise appends them and returns
 /// true. `progress`, when given, is called after each rule with the rules done and their
 /// number (on a large design the rules can take longer than the passes). The findings of a
-/// run that is not stopped are exactly runRules' findings.
+/// run that is not stopped are exactly runRules' findings. On a large design the rules run
+/// on `threads` threads (0: every core), `progress` then from any of them, never two at once.
 bool runRulesUnlessCancelled(const Document& doc, const Catalogue& catalogue, Report& report,
                              const std::atomic<bool>* cancel,
-                             const std::function<void(int done, int total)>& progress = {});
+                             const std::function<void(int done, int total)>& progress = {},
+                             unsigned threads = 0);
 
 /// Sets `acknowledged` on each finding that one of the document's acknowledgements accepts
 /// (same rule, same subjects in any order) and clears it on the others. The rules never
