@@ -17,6 +17,7 @@
 #include "archlens/model/catalogue.h"
 #include "archlens/model/document_io.h"
 #include "dense_design.h"
+#include "rules/rule_list.h"
 
 #include <algorithm>
 #include <chrono>
@@ -30,6 +31,8 @@
 using namespace archlens;
 
 namespace {
+
+unsigned gThreads = 0; ///< AnalysisOptions::threads for every run (--threads)
 
 Document layered(int total) {
     constexpr int kFlows = 50;
@@ -138,10 +141,12 @@ int timeCheck(const char* path) {
     }
     const double load = millisecondsSince(t);
     t = std::chrono::steady_clock::now();
-    Report report = analyze(*loaded.document, Catalogue::builtin());
+    AnalysisOptions options;
+    options.threads = gThreads;
+    Report report = analyze(*loaded.document, Catalogue::builtin(), options);
     const double passes = millisecondsSince(t);
     t = std::chrono::steady_clock::now();
-    runRules(*loaded.document, Catalogue::builtin(), report);
+    runRulesUnlessCancelled(*loaded.document, Catalogue::builtin(), report, nullptr, {}, gThreads);
     const double rules = millisecondsSince(t);
     t = std::chrono::steady_clock::now();
     const std::string json = reportToJson(*loaded.document, report).dump(2);
@@ -150,6 +155,21 @@ int timeCheck(const char* path) {
                 "|\n|---|---|---|---|---|---|---|\n");
     std::printf("| %.0f | %.0f | %.0f | %.0f | %zu | %.1f | %.0f |\n", load, passes, rules, output,
                 report.findings.size(), json.size() / 1e6, peakMemoryMb());
+
+    // Where the rules' time goes: each rule alone on one thread, the slowest first.
+    const rules::Context context(*loaded.document, Catalogue::builtin(), report);
+    std::vector<std::pair<double, std::string>> times;
+    for (const auto& [id, function] : rules::allRules()) {
+        std::vector<Finding> found;
+        t = std::chrono::steady_clock::now();
+        function(context, found);
+        times.emplace_back(millisecondsSince(t), id);
+    }
+    std::sort(times.rbegin(), times.rend());
+    std::printf("\nslowest rules, one thread (ms):");
+    for (std::size_t i = 0; i < times.size() && i < 8; ++i)
+        std::printf("%s %s %.0f", i ? "," : "", times[i].second.c_str(), times[i].first);
+    std::printf("\n");
     return 0;
 }
 
@@ -183,7 +203,9 @@ void printTable(const char* title, Document (*generate)(int), const std::vector<
         const Document doc = generate(size);
         PassTimings t;
         const auto start = std::chrono::steady_clock::now();
-        const Report report = analyze(doc, Catalogue::builtin(), {}, &t);
+        AnalysisOptions options;
+        options.threads = gThreads;
+        const Report report = analyze(doc, Catalogue::builtin(), options, &t);
         const double total = millisecondsSince(start);
         int monteCarlo = 0;
         for (const auto& f : report.flows)
@@ -233,11 +255,20 @@ constexpr const char* kUsage =
     "       analysis_bench --write N FILE       save the sparse design of N components\n"
     "       analysis_bench --write-dense N FILE save the dense design of N components\n"
     "       analysis_bench --check FILE         time the stages of `archlens check FILE\n"
-    "                                           --format json`\n";
+    "                                           --format json`, and the slowest rules\n"
+    "       analysis_bench --threads N ...      any of the above on N threads (default 0:\n"
+    "                                           every core; small designs always use one)\n";
 
 } // namespace
 
 int main(int argc, char** argv) {
+    // `--threads N` first: the threads of the per-flow passes and the rules (0: every core).
+    if (argc > 2 && std::string(argv[1]) == "--threads") {
+        gThreads = static_cast<unsigned>(std::max(0, std::atoi(argv[2])));
+        argv[2] = argv[0];
+        argv += 2;
+        argc -= 2;
+    }
     const std::string first = argc > 1 ? argv[1] : "";
     if (first == "--help" || first == "-h") {
         std::fputs(kUsage, stdout);
