@@ -139,7 +139,7 @@ bool parse(QCommandLineParser& parser, const QString& command, QStringList args)
         err() << "archlens " << command << ": " << shown(parser.errorText()) << "\n";
         return false;
     }
-    if (parser.isSet("help")) {
+    if (parser.isSet("help") || parser.isSet("help-all")) {
         // The usage line names the program as it was called ("archlens" from PATH, a path
         // from a build folder); it should read as the command a person types.
         QString help = parser.helpText();

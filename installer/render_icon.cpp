@@ -5,7 +5,6 @@
 // Usage: render_icon IN.svg OUT_DIR NAME SIZE... writes OUT_DIR/SIZExSIZE/apps/NAME.png for
 // each size. Exit status 0 when every file is written, 1 otherwise (the reason on stderr).
 #include <QDir>
-#include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 #include <QSvgRenderer>
@@ -16,10 +15,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: render_icon IN.svg OUT_DIR NAME SIZE...\n");
         return 1;
     }
-    // No screen is needed to paint into an image; the offscreen platform keeps a build
-    // without a display working.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    QGuiApplication app(argc, argv);
+    // No application object: painting shapes into an image needs no platform plugin (the
+    // icon has no text), so the build needs neither a display nor the offscreen plugin.
     QSvgRenderer svg(QString::fromLocal8Bit(argv[1]));
     if (!svg.isValid()) {
         std::fprintf(stderr, "render_icon: cannot read %s\n", argv[1]);
