@@ -116,6 +116,7 @@ grep -q "application/x-archlens=archlens.desktop" /usr/share/applications/mimein
 # exit, whatever happens), the program runs from PATH in another directory with a clean
 # environment.
 away="$build.away-for-package-test"
+[ -e "$away" ] && fail "$away exists: an earlier run was interrupted; move it back to $build"
 mv "$build" "$away"
 trap 'mv "$away" "$build"' EXIT
 work=$away/package-test

@@ -5,8 +5,8 @@
 # saved design checked and the window's title read, the screen photographed, and Ctrl+Q.
 # Any QML warning or missing module in the program's output fails.
 #
-# Usage: window.sh WORK (with DISPLAY set). Writes WORK/window-example.png,
-# WORK/window-saved.png and WORK/saved/practice-answer.archlens.
+# Usage: window.sh WORK (with DISPLAY set, a 1600x1000 screen). Writes WORK/window-example.png,
+# WORK/window-dialog.png, WORK/window-saved.png and WORK/saved/practice-answer.archlens.
 set -euo pipefail
 work=$1
 [ -n "${DISPLAY:-}" ] || {
@@ -40,6 +40,11 @@ clean_log() {
     fail "the program complained (above)"
   fi
 }
+# The whole X screen as a PNG.
+shot() {
+  xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng >"$1"
+  file "$1" | grep -q "PNG image data, 1600 x 1000" || fail "the screenshot $1 failed"
+}
 key() {
   xdotool key --clearmodifiers "$@"
   sleep 0.3
@@ -69,17 +74,18 @@ run archlens "$example" >"$work/window.log" 2>&1 &
 pid=$!
 wid=$(wait_window ArchLens "$pid")
 sleep 2
-xdotool windowactivate --sync "$wid" 2>/dev/null || xdotool windowfocus --sync "$wid" || true
+xdotool windowfocus --sync "$wid" || true # no window manager under Xvfb: focus, not activate
 sleep 0.5
 key ctrl+shift+s
 dialog=$(wait_window "Save design as")
-xdotool windowactivate --sync "$dialog" 2>/dev/null || true
+xdotool windowfocus --sync "$dialog" || true
 sleep 1
 # The name field has the focus and holds the proposed name: replace it. No extension:
 # the program adds .archlens.
 key ctrl+a
 xdotool type --delay 30 "$work/saved/practice-answer"
-sleep 0.3
+sleep 0.5
+shot "$work/window-dialog.png" # the file dialog with the typed name
 key Return
 for _ in $(seq 1 50); do
   [ -s "$saved" ] && break
@@ -96,9 +102,7 @@ kinds=$(grep -c '"kind"' "$example")
 status=0
 run archlens check "$saved" >/dev/null || status=$?
 [ "$status" -le 1 ] || fail "the saved design does not check (exit $status)"
-# The screen as it is: the window, its title naming the saved design.
-xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng >"$work/window-saved.png"
-file "$work/window-saved.png" | grep -q "PNG image data, 1600 x 1000" || fail "the screenshot failed"
+shot "$work/window-saved.png" # the window after saving
 
 key ctrl+q
 for _ in $(seq 1 50); do
@@ -109,4 +113,4 @@ kill -0 "$pid" 2>/dev/null && fail "Ctrl+Q did not quit"
 wait "$pid" || fail "the program did not exit normally"
 pid=""
 clean_log "$work/window.log"
-echo "window: saved $saved, screenshots window-example.png and window-saved.png"
+echo "window: saved $saved; screenshots window-example.png, window-dialog.png, window-saved.png"
