@@ -80,7 +80,7 @@ for size in 16 48 256; do
   file "$png" | grep -q "PNG image data, $size x $size" || fail "$png: $(file -b "$png")"
 done
 metainfo=$(ls "$work"/tree/usr/share/metainfo/*.metainfo.xml)
-[ "$(ls "$work"/tree/usr/share/archlens/examples/*.archlens | wc -l)" -ge 5 ] || fail "examples missing"
+[ "$(find "$work/tree/usr/share/archlens/examples" -name "*.archlens" | wc -l)" -ge 5 ] || fail "examples missing"
 # The manual page has a section for every command, each with its options.
 zcat "$work/tree/usr/share/man/man1/archlens.1.gz" >"$work/archlens.1"
 for command in check diff export report estimate score rules catalogue; do

@@ -30,7 +30,7 @@ fail() {
   for log in "$work"/window*.log; do
     [ -f "$log" ] && { echo "--- $log" >&2; cat "$log" >&2; }
   done
-  [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
+  if [ -n "$pid" ]; then kill -9 "$pid" 2>/dev/null || true; fi
   exit 1
 }
 # QML warnings (they name the qrc:/ file), modules or plugins not found: what a package
