@@ -114,8 +114,13 @@ foreach(command IN LISTS commands)
       if(line STREQUAL "")
         set(part after)
       else()
+        # The help wraps its lines by hand: a line ending a sentence ends a line of the
+        # page too; any other is filled into the paragraph with the next.
         roff_text(line_roff "${line}")
-        string(APPEND body "${line_roff}\n.br\n")
+        string(APPEND body "${line_roff}\n")
+        if(line MATCHES "[.:]$")
+          string(APPEND body ".br\n")
+        endif()
       endif()
     elseif(part STREQUAL "terms" AND line MATCHES "^  ([^ ].*[^ ])  +([^ ].*)$")
       flush_term()
@@ -159,7 +164,7 @@ ${command_sections}.SH FILES
 Example designs.
 .TP
 .I ~/.config/ArchLens/ArchLens.conf
-Settings of the window: recent files, theme, panel sizes.
+Settings of the window: recent files, theme, grid, panel sizes.
 .TP
 .I ~/.local/share/ArchLens/ArchLens/recovery/
 Unsaved work written in case of a crash, offered at the next start

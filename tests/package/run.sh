@@ -121,14 +121,21 @@ mv "$build" "$away"
 trap 'mv "$away" "$build"' EXIT
 work=$away/package-test
 cd "$work/elsewhere"
-installed() { env -i PATH=/usr/bin:/bin HOME="$work/home" LANG=C.UTF-8 "$@"; }
+mkdir -p "$work/runtime" && chmod 700 "$work/runtime"
+installed() {
+  env -i PATH=/usr/bin:/bin HOME="$work/home" XDG_RUNTIME_DIR="$work/runtime" LANG=C.UTF-8 "$@"
+}
 
 step "the installed program on the command line"
 [ "$(command -v archlens)" = /usr/bin/archlens ] || fail "archlens is not /usr/bin/archlens"
 got=$(installed archlens --version)
 [ "$got" = "archlens $version" ] || fail "--version says \"$got\""
-installed archlens --help | grep -q "archlens check FILE" || fail "--help lacks check"
-installed archlens check --help | grep -q "^Usage: archlens check " || fail "check --help names the program wrongly"
+# Output captured before grep reads it: grep -q stops at the first match, and under
+# pipefail the program's broken pipe would fail the check.
+help=$(installed archlens --help)
+grep -q "archlens check FILE" <<<"$help" || fail "--help lacks check"
+help=$(installed archlens check --help)
+grep -q "^Usage: archlens check " <<<"$help" || fail "check --help names the program wrongly"
 example=/usr/share/archlens/examples/url-shortener.archlens
 status=0
 installed archlens check "$example" >"$work/check.txt" || status=$?
@@ -140,7 +147,8 @@ grep -q "data:image/" "$work/report.html" || fail "the report has no pictures"
 echo "report.html: $(du -h "$work/report.html" | cut -f1)"
 # Compiled-in data: the rules, the catalogue and the prompts answer from the binary alone.
 [ "$(installed archlens rules | wc -l)" -ge 20 ] || fail "archlens rules lists too few rules"
-installed archlens catalogue | grep -q load_balancer || fail "the catalogue lacks load_balancer"
+catalogue=$(installed archlens catalogue)
+grep -q load_balancer <<<"$catalogue" || fail "the catalogue lacks load_balancer"
 installed archlens score "$example" --prompt url-shortener >/dev/null || fail "score with a bundled prompt"
 
 step "the installed window: open, Save As under a typed name, screenshot"

@@ -104,6 +104,9 @@ run archlens check "$saved" >/dev/null || status=$?
 [ "$status" -le 1 ] || fail "the saved design does not check (exit $status)"
 shot "$work/window-saved.png" # the window after saving
 
+# The dialog has closed; without a window manager nothing gives the focus back.
+xdotool windowfocus --sync "$wid" || true
+sleep 0.3
 key ctrl+q
 for _ in $(seq 1 50); do
   kill -0 "$pid" 2>/dev/null || break
