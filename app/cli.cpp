@@ -139,9 +139,19 @@ bool parse(QCommandLineParser& parser, const QString& command, QStringList args)
         err() << "archlens " << command << ": " << shown(parser.errorText()) << "\n";
         return false;
     }
-    if (parser.isSet("help")) {
-        out() << parser.helpText().replace(QCoreApplication::applicationFilePath(),
-                                           "archlens " + command);
+    if (parser.isSet("help") || parser.isSet("help-all")) {
+        // The usage line names the program as it was called ("archlens" from PATH, a path
+        // from a build folder); it should read as the command a person types.
+        QString help = parser.helpText();
+        for (const QString& program :
+             {QCoreApplication::arguments().value(0), QCoreApplication::applicationFilePath()}) {
+            const QString called = QStringLiteral("Usage: ") + program + QLatin1Char(' ');
+            if (!program.isEmpty() && help.startsWith(called)) {
+                help.replace(0, called.size(), QStringLiteral("Usage: archlens %1 ").arg(command));
+                break;
+            }
+        }
+        out() << help;
         out().flush();
         std::exit(Ok);
     }
@@ -581,36 +591,49 @@ int catalogue(const QStringList& args) {
     return Ok;
 }
 
+/// The synopsis of every form of the program (the manual page's synopsis is made from it, by
+/// installer/make_manpage.cmake: a form starts with "  archlens", its arguments continue on
+/// lines indented less than the description column, its description is indented to it).
 void usage() {
-    out() << "Usage:\n"
-             "  archlens [FILE]                  open the design in the window\n"
-             "  archlens --screenshot OUT.png [FILE]  render the window to a PNG and exit\n"
-             "  archlens check FILE [--format text|json|md] [--fail-on info|warning|error]\n"
-             "                                   critique a design (exit 0 clean, 1 findings, 2 "
-             "invalid)\n"
-             "  archlens diff A B [--format text|json|md]\n"
-             "                                   compare two designs (exit 0 either way, 2 "
-             "invalid)\n"
-             "  archlens export FILE -o OUT.svg|.pdf|.png|.mmd|.drawio [--scale N] [--selection "
-             "ids]\n"
-             "                                   export the diagram\n"
-             "  archlens report FILE -o OUT.html|.md|.pdf|.json [--compare OTHER]\n"
-             "                                   write the critique as a report\n"
-             "  archlens estimate --dau N --reads-per-user R --writes-per-user W --object-bytes B\n"
-             "                   --retention-days D --peak-factor P [--hot-fraction F]\n"
-             "                   [--server-rps C] [--replication K] [--prompt ID] [--format "
-             "text|json]\n"
-             "                                   back-of-the-envelope figures with their formulas\n"
-             "  archlens score FILE [--prompt ID] [--format text|json|md]\n"
-             "                                   score a design out of 100, each point explained\n"
-             "  archlens rules [--coverage] [--format text|json]\n"
-             "                                   list the rules and the guide sections they cite;\n"
-             "                                   --coverage: the guide's red flags and what "
-             "catches each\n"
-             "  archlens catalogue [--format text|json]\n"
-             "                                   list the component kinds and properties\n"
-             "  archlens --version\n"
-             "Run 'archlens COMMAND --help' for a command's options.\n";
+    out()
+        << "Usage:\n"
+           "  archlens [FILE] [--compare OTHER]\n"
+           "                                   open the design in the window; --compare: compare "
+           "it\n"
+           "                                   with OTHER, as File > Compare With File does\n"
+           "  archlens --screenshot OUT.png [--size WIDTHxHEIGHT] [--compare OTHER] [FILE]\n"
+           "                                   render the window with FILE loaded to a PNG and "
+           "exit\n"
+           "                                   (no display needed; size 1400x900 unless given)\n"
+           "  archlens check FILE [--format text|json|md] [--fail-on info|warning|error]\n"
+           "                                   critique a design (exit 0 clean, 1 findings, 2 "
+           "invalid)\n"
+           "  archlens diff A B [--format text|json|md]\n"
+           "                                   compare two designs (exit 0 either way, 2 "
+           "invalid)\n"
+           "  archlens export FILE -o OUT.svg|.pdf|.png|.mmd|.drawio [--scale N]\n"
+           "                   [--selection IDS] [--white] [--dark] [--badges]\n"
+           "                                   export the diagram\n"
+           "  archlens report FILE -o OUT.html|.md|.pdf|.json [--compare OTHER]\n"
+           "                                   write the critique as a report\n"
+           "  archlens estimate --dau N --reads-per-user R --writes-per-user W --object-bytes B\n"
+           "                   --retention-days D --peak-factor P [--hot-fraction F]\n"
+           "                   [--server-rps C] [--replication K] [--prompt ID] [--format "
+           "text|json]\n"
+           "                                   back-of-the-envelope figures with their formulas\n"
+           "  archlens score FILE [--prompt ID] [--format text|json|md]\n"
+           "                                   score a design out of 100, each point explained\n"
+           "  archlens rules [--coverage] [--format text|json]\n"
+           "                                   list the rules and the guide sections they cite;\n"
+           "                                   --coverage: the guide's red flags and what "
+           "catches each\n"
+           "  archlens catalogue [--format text|json]\n"
+           "                                   list the component kinds and properties\n"
+           "  archlens --version\n"
+           "                                   print the version\n"
+           "  archlens --help\n"
+           "                                   print this help (also: archlens help, archlens -h)\n"
+           "Run 'archlens COMMAND --help' for a command's options.\n";
 }
 
 } // namespace

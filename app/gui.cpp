@@ -55,13 +55,17 @@ int run(int argc, char** argv) {
     QApplication::setOrganizationName("ArchLens");
     QApplication::setApplicationVersion(ARCHLENS_VERSION);
     QApplication::setWindowIcon(QIcon(":/icons/app.svg"));
+    // The installed desktop entry (installer/archlens.desktop): a Wayland compositor matches
+    // the window to it for the icon and the name in the task bar.
+    QGuiApplication::setDesktopFileName(QStringLiteral("archlens"));
     // Fusion follows the system palette, so light and dark themes come for free.
     QQuickStyle::setStyle("Fusion");
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
         "Sketch a system design and get it critiqued.\n"
-        "Commands without a window: check, export, report, rules, catalogue (archlens help).");
+        "Commands without a window: check, diff, export, report, estimate, score, rules,\n"
+        "catalogue (archlens --help lists them).");
     parser.addHelpOption();
     parser.addVersionOption();
     QCommandLineOption screenshot("screenshot", "Render the window to a PNG file and exit.",

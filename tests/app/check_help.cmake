@@ -1,0 +1,72 @@
+# `archlens --help` is complete: it names every command, and for each command every option
+# that `archlens COMMAND --help` accepts (bar --help itself) appears in that command's form.
+# The manual page is made from these same texts (installer/make_manpage.cmake), so what is
+# checked here is what the manual says.
+# cmake -DARCHLENS=path/to/archlens -P check_help.cmake
+set(commands check diff export report estimate score rules catalogue)
+
+execute_process(COMMAND ${ARCHLENS} --help RESULT_VARIABLE rc OUTPUT_VARIABLE top)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "archlens --help: exit ${rc}\n${top}")
+endif()
+foreach(alias help -h)
+  execute_process(COMMAND ${ARCHLENS} ${alias} RESULT_VARIABLE rc OUTPUT_VARIABLE same)
+  if(NOT rc EQUAL 0 OR NOT same STREQUAL top)
+    message(FATAL_ERROR "archlens ${alias} does not print what archlens --help does:\n${same}")
+  endif()
+endforeach()
+# The window's options are in the synopsis too.
+foreach(option --screenshot --size --compare --version)
+  if(NOT top MATCHES "[ [](${option})[] \n]")
+    message(FATAL_ERROR "archlens --help does not name ${option}:\n${top}")
+  endif()
+endforeach()
+
+# A command's form: from its "  archlens COMMAND" line up to the next form.
+# Brackets become parentheses: CMake does not split a list inside square brackets.
+string(REPLACE ";" "," flat "${top}")
+string(REPLACE "[" "(" flat "${flat}")
+string(REPLACE "]" ")" flat "${flat}")
+string(REPLACE "\n  archlens " ";archlens " forms "${flat}")
+set(missing "")
+foreach(command IN LISTS commands)
+  set(form "")
+  foreach(f IN LISTS forms)
+    if(f MATCHES "^archlens ${command} ")
+      string(APPEND form "${f}\n")
+    endif()
+  endforeach()
+  if(form STREQUAL "")
+    list(APPEND missing "the command ${command}")
+    continue()
+  endif()
+  execute_process(COMMAND ${ARCHLENS} ${command} --help RESULT_VARIABLE rc OUTPUT_VARIABLE help)
+  if(NOT rc EQUAL 0 OR NOT help MATCHES "Usage: archlens ${command} ")
+    message(FATAL_ERROR "archlens ${command} --help: exit ${rc}\n${help}")
+  endif()
+  # Every long option of the command's own help: "  -o, --output <out>   ..." or "  --white ...".
+  string(REGEX MATCHALL "\n  (-[a-zA-Z], )?--[a-z-]+" options "${help}")
+  list(LENGTH options n)
+  if(n LESS 2) # --help and at least one more, or the help format changed under this test
+    message(FATAL_ERROR "found no options in archlens ${command} --help:\n${help}")
+  endif()
+  foreach(option IN LISTS options)
+    # Named by its long or its short name ("-o OUT.svg" names --output).
+    string(REGEX REPLACE ".*(--[a-z-]+)$" "\\1" long "${option}")
+    set(short "")
+    if(option MATCHES "  (-[a-zA-Z]), ")
+      set(short "${CMAKE_MATCH_1}")
+    endif()
+    if(long MATCHES "^--help")
+      continue()
+    endif()
+    if(NOT form MATCHES "[ (]${long}[ )\n]" AND (short STREQUAL "" OR NOT form MATCHES " ${short} "))
+      list(APPEND missing "${long} of ${command}")
+    endif()
+  endforeach()
+endforeach()
+if(missing)
+  string(REPLACE ";" "\n  " missing "${missing}")
+  message(FATAL_ERROR "archlens --help does not name:\n  ${missing}\n\n${top}")
+endif()
+message(STATUS "archlens --help names every command and option")
