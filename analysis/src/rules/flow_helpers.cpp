@@ -11,12 +11,19 @@ namespace archlens::rules {
 
 void walkFlow(const Context& ctx, const Flow& flow, bool followAsync,
               const std::function<bool(const Connection&)>& visit) {
-    std::deque<std::string> queue{flow.entry};
-    std::unordered_set<std::string> seenComponents{flow.entry};
+    // Breadth first over component indices (an id no component has is never expanded: it
+    // has no connections out).
+    const std::size_t n = ctx.doc.components.size();
+    std::vector<char> seen(n, 0);
+    std::deque<std::size_t> queue;
+    const std::size_t entry = ctx.componentIndex(flow.entry);
+    if (entry == n) return;
+    seen[entry] = 1;
+    queue.push_back(entry);
     while (!queue.empty()) {
-        const std::string at = queue.front();
+        const std::size_t at = queue.front();
         queue.pop_front();
-        for (size_t i : ctx.outgoing(at)) {
+        for (size_t i : ctx.outgoing(ctx.doc.components[at].id)) {
             const Connection& c = ctx.doc.connections[i];
             if (c.mode == ConnectionMode::Replication || !ctx.carries(c, flow)) continue;
             if (c.mode == ConnectionMode::Async && !followAsync) {
@@ -24,7 +31,11 @@ void walkFlow(const Context& ctx, const Flow& flow, bool followAsync,
                 continue;
             }
             if (!visit(c)) continue;
-            if (seenComponents.insert(c.to).second) queue.push_back(c.to);
+            const std::size_t to = ctx.componentIndex(c.to);
+            if (to < n && !seen[to]) {
+                seen[to] = 1;
+                queue.push_back(to);
+            }
         }
     }
 }

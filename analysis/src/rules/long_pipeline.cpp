@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <map>
 #include <set>
 
 namespace archlens::rules {
@@ -19,35 +18,46 @@ constexpr std::size_t kManyStages = 4;
 } // namespace
 
 void longPipeline(const Context& ctx, std::vector<Finding>& out) {
+    const std::size_t n = ctx.doc.components.size();
+    std::vector<char> broker(n);
+    for (std::size_t c = 0; c < n; ++c)
+        broker[c] = ctx.isMessageBroker(ctx.doc.components[c]);
     std::set<std::vector<std::string>> reported;
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
         const Flow* flow = ctx.flow(f);
         if (!flow) continue;
-        // Edges the flow takes, by caller.
-        std::map<std::string, std::vector<std::string>> next;
+        // Edges the flow takes, by caller, as component indices.
+        std::vector<std::vector<std::size_t>> next(n);
         for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i)
-            if (ctx.part(f, i) != Context::Part::None)
-                next[ctx.doc.connections[i].from].push_back(ctx.doc.connections[i].to);
+            if (ctx.part(f, i) != Context::Part::None) {
+                const std::size_t from = ctx.componentIndex(ctx.doc.connections[i].from);
+                const std::size_t to = ctx.componentIndex(ctx.doc.connections[i].to);
+                if (from < n && to < n) next[from].push_back(to);
+            }
         // Longest run of brokers along any path, memoised; a component already on the path
         // (a loop back through the tail) ends it.
-        std::map<std::string, std::vector<std::string>> memo;
-        std::set<std::string> onPath;
-        std::function<std::vector<std::string>(const std::string&)> longest =
-            [&](const std::string& id) -> std::vector<std::string> {
-            if (auto it = memo.find(id); it != memo.end()) return it->second;
-            if (!onPath.insert(id).second) return {};
-            std::vector<std::string> best;
-            for (const auto& to : next[id]) {
+        std::vector<std::vector<std::size_t>> memo(n);
+        std::vector<char> state(n, 0); // 0 not yet, 1 on the path, 2 done
+        std::function<std::vector<std::size_t>(std::size_t)> longest =
+            [&](std::size_t at) -> std::vector<std::size_t> {
+            if (state[at] == 2) return memo[at];
+            if (state[at] == 1) return {};
+            state[at] = 1;
+            std::vector<std::size_t> best;
+            for (std::size_t to : next[at]) {
                 auto chain = longest(to);
                 if (chain.size() > best.size()) best = std::move(chain);
             }
-            onPath.erase(id);
-            const Component* c = ctx.component(id);
-            if (c && ctx.isMessageBroker(*c)) best.insert(best.begin(), id);
-            memo[id] = best;
+            if (broker[at]) best.insert(best.begin(), at);
+            state[at] = 2;
+            memo[at] = best;
             return best;
         };
-        const auto stages = longest(flow->entry);
+        const std::size_t entry = ctx.componentIndex(flow->entry);
+        std::vector<std::string> stages;
+        if (entry < n)
+            for (std::size_t c : longest(entry))
+                stages.push_back(ctx.doc.components[c].id);
         if (stages.size() < kManyStages || !reported.insert(stages).second) continue;
         emit(out, "long-pipeline", stages,
              {{"flow", ctx.name(flow->id)},

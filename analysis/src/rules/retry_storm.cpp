@@ -27,17 +27,20 @@ bool worse(const Chain& a, const Chain& b) {
 /// cycle is not followed (call-cycle reports it).
 class WorstChains {
 public:
-    WorstChains(const Context& ctx, std::size_t flow)
-        : ctx_(ctx), flow_(flow), chains_(ctx.doc.connections.size()), state_(chains_.size(), 0) {}
+    WorstChains(const Context& ctx, const std::vector<int>& retries, std::size_t flow)
+        : ctx_(ctx), retries_(retries), flow_(flow), chains_(ctx.doc.connections.size()),
+          state_(chains_.size(), 0) {}
 
     const Chain& of(size_t i) {
         if (state_[i] != 0) return chains_[i];
         state_[i] = 1;
         const Connection& c = ctx_.doc.connections[i];
-        const int retries = ctx_.count(c, "retries", 0);
+        const int retries = retries_[i];
         Chain below;
-        for (size_t j : ctx_.callsOf(flow_, c.to, true)) {
-            if (ctx_.doc.connections[j].mode != ConnectionMode::Sync || state_[j] == 1) continue;
+        for (size_t j : ctx_.outgoing(c.to)) {
+            if (ctx_.part(flow_, j) == Context::Part::None ||
+                ctx_.doc.connections[j].mode != ConnectionMode::Sync || state_[j] == 1)
+                continue;
             const Chain& candidate = of(j);
             if (below.next < 0 || worse(candidate, below)) {
                 below = candidate;
@@ -52,6 +55,7 @@ public:
 
 private:
     const Context& ctx_;
+    const std::vector<int>& retries_; ///< per connection
     std::size_t flow_;
     std::vector<Chain> chains_;
     std::vector<char> state_; ///< 0 not yet, 1 being worked out, 2 done
@@ -60,23 +64,29 @@ private:
 } // namespace
 
 void retryStorm(const Context& ctx, std::vector<Finding>& out) {
+    // Read once: every flow asks for them.
+    std::vector<int> retries(ctx.doc.connections.size());
+    std::vector<char> retried(ctx.doc.connections.size()); // any positive number, even below 1
+    for (std::size_t i = 0; i < retries.size(); ++i) {
+        retries[i] = ctx.count(ctx.doc.connections[i], "retries", 0);
+        retried[i] = ctx.number(ctx.doc.connections[i], "retries", 0) > 0;
+    }
     std::set<std::vector<std::string>> reported;
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
-        WorstChains chains(ctx, f);
+        WorstChains chains(ctx, retries, f);
         // From each connection of the flow that retries and is not itself below another
         // retrying one of the same flow (the top of a chain), the worst chain downwards.
         for (size_t t = 0; t < ctx.doc.connections.size(); ++t) {
             const Connection& top = ctx.doc.connections[t];
             if (ctx.part(f, t) == Context::Part::None || top.mode != ConnectionMode::Sync ||
-                ctx.number(top, "retries", 0) <= 0)
+                !retried[t])
                 continue;
             bool hasRetryingCaller = false;
             for (size_t i : ctx.incoming(top.from)) {
                 const auto& in = ctx.doc.connections[i];
                 hasRetryingCaller =
                     hasRetryingCaller || (ctx.part(f, i) != Context::Part::None &&
-                                          in.mode == ConnectionMode::Sync &&
-                                          ctx.number(in, "retries", 0) > 0);
+                                          in.mode == ConnectionMode::Sync && retried[i]);
             }
             if (hasRetryingCaller) continue;
 
@@ -87,7 +97,7 @@ void retryStorm(const Context& ctx, std::vector<Finding>& out) {
             for (long i = static_cast<long>(t); i >= 0;
                  i = chains.of(static_cast<size_t>(i)).next) {
                 const Connection& c = ctx.doc.connections[static_cast<size_t>(i)];
-                if (ctx.number(c, "retries", 0) > 0) subjects.push_back(c.id);
+                if (retried[static_cast<size_t>(i)]) subjects.push_back(c.id);
                 chain += " → " + ctx.name(c.to);
             }
             if (!reported.insert(subjects).second) continue;

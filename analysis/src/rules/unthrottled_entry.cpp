@@ -3,6 +3,7 @@
 #include "flow_helpers.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace archlens::rules {
 
@@ -38,10 +39,15 @@ void unthrottledEntry(const Context& ctx, std::vector<Finding>& out) {
         const Component* entry = ctx.component(flow.entry);
         if (!entry || !(ctx.isClient(*entry) || ctx.flag(*entry, "public"))) continue;
         std::string subject, target;
+        // Whether each component is throttled on this flow, worked out at its first call.
+        std::vector<signed char> throttled(ctx.doc.components.size(), -1);
         walkFlow(ctx, flow, false, [&](const Connection& c) {
-            const Component* to = ctx.component(c.to);
-            if (!to || throttles(ctx, *to) || asksRateLimiter(ctx, *to, flow))
-                return false; // this branch is throttled
+            const std::size_t index = ctx.componentIndex(c.to);
+            if (index >= throttled.size()) return false;
+            const Component* to = &ctx.doc.components[index];
+            if (throttled[index] < 0)
+                throttled[index] = throttles(ctx, *to) || asksRateLimiter(ctx, *to, flow) ? 1 : 0;
+            if (throttled[index]) return false; // this branch is throttled
             // DNS resolves names; the request itself goes elsewhere.
             if (ctx.is(*to, KindTrait::Dns)) return false;
             if (subject.empty() && !ctx.is(*to, KindTrait::Cdn)) subject = to->id;
