@@ -17,7 +17,7 @@ Document lineOf(int n) {
         c.id = "c" + std::to_string(i);
         c.kind = "app_service";
         c.name = "Service " + std::to_string(i);
-        c.x = 300.0 * i;
+        c.x = 30.0 * i;
         doc.components.push_back(c);
         if (i > 0) {
             Connection k;
@@ -98,7 +98,7 @@ TEST_CASE("moving thousands of components is one step, undone and redone exactly
     CHECK(editor.history().undoText() == "Move 5001 items");
     const Document& doc = editor.document();
     for (size_t i = 0; i < 5000; i += 499) {
-        CHECK(doc.components[i].x == 300.0 * double(i) + 8);
+        CHECK(doc.components[i].x == 30.0 * double(i) + 8);
         CHECK(doc.components[i].y == -16);
     }
     CHECK(doc.notes[0].x == 40);
@@ -113,7 +113,7 @@ TEST_CASE("moving thousands of components is one step, undone and redone exactly
     editor.undo();
     CHECK(editor.document() == before);
     editor.redo();
-    CHECK(editor.document().components[4999].x == 300.0 * 4999 + 8);
+    CHECK(editor.document().components[4999].x == 30.0 * 4999 + 8);
     CHECK(editor.document().notes[0].y == 50);
 }
 
