@@ -368,10 +368,9 @@ void DiagramView::geometryChange(const QRectF& newGeometry, const QRectF& oldGeo
 
 QString DiagramView::componentAt(QPointF doc) const {
     if (!controller_) return {};
-    const auto& comps = controller_->document().components;
-    for (auto it = comps.rbegin(); it != comps.rend(); ++it)
-        if (geometry::componentRect(*it).contains(doc)) return QString::fromStdString(it->id);
-    return {};
+    const int row = diagramIndex().componentAt(doc);
+    return row < 0 ? QString()
+                   : QString::fromStdString(controller_->document().components[size_t(row)].id);
 }
 
 DiagramView::Hit DiagramView::hitTest(QPointF itemPoint) const {
@@ -404,24 +403,10 @@ DiagramView::Hit DiagramView::hitTest(QPointF itemPoint) const {
         if (geometry::noteRect(*it).contains(p)) return {QString::fromStdString(it->id), Hit::Body};
     if (QString id = componentAt(p); !id.isEmpty()) return {id, Hit::Body};
 
-    const double lineSlop = kConnectionSlop / zoom_;
-    const QRectF probe(p.x() - lineSlop, p.y() - lineSlop, 2 * lineSlop, 2 * lineSlop);
-    for (size_t i = curves.size(); i-- > 0;) {
-        if (!curves[i]) continue;
-        const ConnectionCurve& curve = *curves[i];
-        QRectF hull;
-        for (const QPointF& q : curve.points)
-            hull |= QRectF(q, QSizeF(0.01, 0.01));
-        if (!hull.intersects(probe)) continue;
-        if (geometry::distanceToCurve(curve, p) <= lineSlop)
-            return {QString::fromStdString(doc.connections[i].id), Hit::Body};
-    }
+    if (const int row = diagramIndex().connectionNear(p, kConnectionSlop / zoom_); row >= 0)
+        return {QString::fromStdString(doc.connections[size_t(row)].id), Hit::Body};
     // A zone is picked by its label strip, so clicks inside it still reach the canvas.
-    std::vector<QRectF> rects;
-    rects.reserve(doc.components.size());
-    for (const auto& c : doc.components)
-        rects.push_back(geometry::componentRect(c));
-    for (const auto& z : geometry::zoneAreas(doc, rects))
+    for (const auto& z : diagramIndex().zones())
         if (QRectF(z.rect.left(), z.rect.top(), z.rect.width(), geometry::kZoneLabel).contains(p))
             return {QString::fromStdString(doc.zones[size_t(z.zone)].id), Hit::Body};
     return {};
@@ -431,29 +416,25 @@ QString DiagramView::zoneChipAt(QPointF itemPoint) const {
     if (!controller_) return {};
     const Document& doc = controller_->document();
     const QPointF p = mapToDocument(itemPoint);
-    for (size_t i = doc.components.size(); i-- > 0;) {
-        const QRectF box = geometry::componentRect(doc.components[i]);
-        if (!box.contains(p)) continue;
-        for (const ZoneChip& chip : geometry::zoneChips(doc, doc.components[i], box))
-            if (chip.zone >= 0 && chip.rect.adjusted(-1, -1, 1, 1).contains(p))
-                return QString::fromStdString(doc.zones[size_t(chip.zone)].id);
-        return {}; // the topmost box under the point decides
-    }
+    // The topmost box under the point decides.
+    const int row = diagramIndex().componentAt(p);
+    if (row < 0) return {};
+    const QRectF& box = diagramIndex().boxes()[size_t(row)];
+    for (const ZoneChip& chip : geometry::zoneChips(doc, doc.components[size_t(row)], box))
+        if (chip.zone >= 0 && chip.rect.adjusted(-1, -1, 1, 1).contains(p))
+            return QString::fromStdString(doc.zones[size_t(chip.zone)].id);
     return {};
 }
 
-const std::vector<std::optional<ConnectionCurve>>& DiagramView::curves() const {
-    if (curvesRevision_ != documentRevision_ ||
-        curves_.size() != controller_->document().connections.size()) {
-        const Document& doc = controller_->document();
-        std::vector<QRectF> boxes;
-        boxes.reserve(doc.components.size());
-        for (const auto& c : doc.components)
-            boxes.push_back(geometry::componentRect(c));
-        curves_ = geometry::connectionCurves(doc, boxes);
-        curvesRevision_ = documentRevision_;
+const DiagramIndex& DiagramView::diagramIndex() const {
+    const Document& doc = controller_->document();
+    if (!index_ || indexRevision_ != documentRevision_ ||
+        index_->boxes().size() != doc.components.size() ||
+        index_->curves().size() != doc.connections.size()) {
+        index_ = std::make_shared<const DiagramIndex>(doc);
+        indexRevision_ = documentRevision_;
     }
-    return curves_;
+    return *index_;
 }
 
 QString DiagramView::elementAt(QPointF itemPoint) const {
@@ -477,8 +458,8 @@ QStringList DiagramView::elementsIn(QRectF itemRect) const {
     if (!controller_) return out;
     const QRectF r(mapToDocument(itemRect.topLeft()), mapToDocument(itemRect.bottomRight()));
     const Document& doc = controller_->document();
-    for (const auto& c : doc.components)
-        if (r.intersects(geometry::componentRect(c))) out << QString::fromStdString(c.id);
+    for (int row : diagramIndex().componentsIn(r))
+        out << QString::fromStdString(doc.components[size_t(row)].id);
     for (const auto& n : doc.notes)
         if (r.intersects(geometry::noteRect(n))) out << QString::fromStdString(n.id);
     return out;
@@ -520,6 +501,8 @@ SceneState DiagramView::sceneState() const {
     s.selectionRevision = selectionRevision_;
     s.critique = &critique_;
     s.critiqueRevision = critiqueRevision_;
+    diagramIndex();
+    s.index = index_;
     return s;
 }
 

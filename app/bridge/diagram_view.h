@@ -8,10 +8,12 @@
 #include "canvas_shapes.h"
 #include "critique_overlay.h"
 #include "diagram_geometry.h"
+#include "diagram_index.h"
 #include "diagram_theme.h"
 
 #include <QPointer>
 #include <QQuickItem>
+#include <memory>
 #include <optional>
 
 namespace archlens {
@@ -188,9 +190,13 @@ private:
     QRectF resizedBox(QPointF itemPoint, bool snap) const;
     Hit hitTest(QPointF itemPoint) const;
     QString componentAt(QPointF docPoint) const;
-    /// The connections' curves as drawn (ends spread along shared sides), by row; worked
-    /// out again only after the document changed.
-    const std::vector<std::optional<ConnectionCurve>>& curves() const;
+    /// Where everything of the document is drawn, with a grid for look-ups by place;
+    /// worked out again only after the document changed.
+    const DiagramIndex& diagramIndex() const;
+    /// The connections' curves as drawn (ends spread along shared sides), by row.
+    const std::vector<std::optional<ConnectionCurve>>& curves() const {
+        return diagramIndex().curves();
+    }
     void documentChanged();
     void critiqueInputsChanged();
     void setSettled(bool settled);
@@ -245,8 +251,9 @@ private:
     AlignmentSnapper snapper_;
     std::vector<QLineF> guides_;     ///< of the move in progress, in document units
     std::optional<QPointF> pointer_; ///< where the pointer was last seen over the canvas
-    mutable std::vector<std::optional<ConnectionCurve>> curves_;
-    mutable quint64 curvesRevision_ = 0; ///< the documentRevision_ curves_ were made for
+    /// Shared with the render thread, which draws from the same boxes and curves.
+    mutable std::shared_ptr<const DiagramIndex> index_;
+    mutable quint64 indexRevision_ = 0; ///< the documentRevision_ index_ was made for
     // Pinch: the distance between the two touch points when the pinch started.
     double pinchDistance_ = 0;
     double pinchZoom_ = 1;

@@ -208,8 +208,15 @@ void DiagramView::startMove() {
         else if (near.intersects(r))
             others.push_back(r);
     };
-    for (const auto& c : doc.components)
-        add(c.id, geometry::componentRect(c));
+    // The components through the index (those selected, and those near the view), so that
+    // grabbing a box in a large design does not size every box in it.
+    const DiagramIndex& index = diagramIndex();
+    for (const QString& id : sel->idsOfType(ElementType::Component))
+        if (const int row = index.componentRow(id.toStdString()); row >= 0)
+            moveBox_ |= index.boxes()[size_t(row)];
+    for (int row : index.componentsIn(near))
+        if (!sel->contains(QString::fromStdString(doc.components[size_t(row)].id)))
+            others.push_back(index.boxes()[size_t(row)]);
     for (const auto& n : doc.notes)
         add(n.id, geometry::noteRect(n));
     snapper_ = AlignmentSnapper(others);

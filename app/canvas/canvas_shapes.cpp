@@ -27,6 +27,10 @@ DiagramShapes canvasDiagramShapes(const SceneState& s, int parts, const QRectF& 
     o.labels = s.labelsReadable();
     o.compactLabels = s.labelsCompact();
     o.critique = s.critique;
+    if (s.index) {
+        o.boxes = &s.index->boxes();
+        o.curves = &s.index->curves();
+    }
     o.parts = parts & ~ShapeOptions::Selection;
     DiagramShapes shapes;
     if (o.parts) shapes = diagramShapes(*s.doc, *s.catalogue, s.theme, o);
@@ -68,15 +72,20 @@ ShapeLayer canvasOverlay(const SceneState& s) {
     const DiagramTheme& t = s.theme;
     auto boxOnScreen = [&](const QString& id) -> std::optional<QRectF> {
         const std::string key = id.toStdString();
-        for (const auto& c : s.doc->components)
-            if (c.id == key) {
-                QRectF r = geometry::componentRect(c);
-                if (!s.dragOffset.isNull() && s.selected && s.selected->contains(id))
-                    r.translate(s.dragOffset);
-                return QRectF((r.topLeft() - s.origin) * s.zoom,
-                              (r.bottomRight() - s.origin) * s.zoom);
-            }
-        return std::nullopt;
+        // Through the index when there is one: the hover handle is drawn at every frame.
+        const Component* c = nullptr;
+        if (s.index) {
+            const int row = s.index->componentRow(key);
+            if (row >= 0 && size_t(row) < s.doc->components.size())
+                c = &s.doc->components[size_t(row)];
+        } else {
+            c = s.doc->component(key);
+        }
+        if (!c) return std::nullopt;
+        QRectF r = geometry::componentRect(*c);
+        if (!s.dragOffset.isNull() && s.selected && s.selected->contains(id))
+            r.translate(s.dragOffset);
+        return QRectF((r.topLeft() - s.origin) * s.zoom, (r.bottomRight() - s.origin) * s.zoom);
     };
     if (!s.rubberBand.isNull()) {
         layer.boxes.push_back({s.rubberBand, t.rubberBandFill, QColor(), 0, 0});

@@ -7,6 +7,7 @@
 // and the overlays look the same on both.
 #include "archlens/model/catalogue.h"
 #include "archlens/model/document.h"
+#include "diagram_index.h"
 #include "diagram_shapes.h"
 #include "diagram_theme.h"
 
@@ -16,6 +17,7 @@
 #include <QSet>
 #include <QSizeF>
 #include <QString>
+#include <memory>
 #include <vector>
 
 namespace archlens {
@@ -49,6 +51,9 @@ struct SceneState {
     std::vector<QLineF> guides;
     /// What the critique adds (badges, load, failures, the finding looked at); may be null.
     const CritiqueOverlay* critique = nullptr;
+    /// Where the document's boxes and curves are, with a grid for look-ups by place,
+    /// worked out once per document revision by the view; may be null (worked out then).
+    std::shared_ptr<const DiagramIndex> index;
     /// Counters that say what changed since the last frame.
     quint64 documentRevision = 0;
     quint64 selectionRevision = 0;

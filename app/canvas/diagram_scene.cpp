@@ -2,68 +2,17 @@
 
 #include "label_painter.h"
 #include "shape_batches.h"
+#include "tiled_layers.h"
 
+#include <QElapsedTimer>
 #include <QQuickWindow>
 #include <QSGSimpleTextureNode>
 #include <QSGTransformNode>
-#include <climits>
 #include <cmath>
-#include <map>
 
 namespace archlens {
 
 namespace {
-
-/// The side of the square tiles that the heavy layers are cut into, in document units: at
-/// 100% a view shows a handful of tiles, so the renderer never sees the rest.
-constexpr double kTile = 1536;
-
-/// What one tile holds of each heavy layer, and the rectangle it all fits in.
-constexpr int kTiledLayers = 3; // DiagramSceneNode::kLayerCount
-
-struct Tile {
-    std::array<Batches, kTiledLayers> layers;
-    QRectF bounds;
-};
-using TileKey = std::pair<int, int>;
-
-/// Adds a layer's shapes to the tiles of their first points, in the layer's order.
-void addTiled(std::map<TileKey, Tile>& tiles, int layer, const ShapeLayer& shapes,
-              const BatchRules& rules) {
-    // Shapes come in document order, so neighbours mostly share a tile: skip the look-up.
-    TileKey lastKey{INT_MIN, INT_MIN};
-    Tile* last = nullptr;
-    auto tileAt = [&](QPointF p, const QRectF& covers) -> Batches& {
-        const TileKey key{int(std::floor(p.x() / kTile)), int(std::floor(p.y() / kTile))};
-        if (!last || key != lastKey) {
-            last = &tiles[key];
-            lastKey = key;
-        }
-        last->bounds |= covers;
-        return last->layers[size_t(layer)];
-    };
-    auto grown = [](const QRectF& r, double by) { return r.adjusted(-by, -by, by, by); };
-    for (const BoxShape& b : shapes.boxes)
-        tileAt(b.rect.topLeft(), b.rect).addFill(b, rules);
-    for (const BoxShape& b : shapes.boxes)
-        tileAt(b.rect.topLeft(), grown(b.rect, b.strokeWidth)).addOutline(b, rules);
-    for (const LineShape& l : shapes.lines) {
-        if (l.points.isEmpty()) continue;
-        QRectF hull(l.points.front(), QSizeF(0, 0));
-        for (const QPointF& q : l.points)
-            hull |= QRectF(q, QSizeF(0.01, 0.01));
-        tileAt(l.points.front(), grown(hull, l.width)).addLine(l, rules);
-    }
-    for (const TriangleShape& t : shapes.triangles) {
-        const auto [minX, maxX] = std::minmax({t.points[0].x(), t.points[1].x(), t.points[2].x()});
-        const auto [minY, maxY] = std::minmax({t.points[0].y(), t.points[1].y(), t.points[2].y()});
-        tileAt(t.points[0], QRectF(QPointF(minX, minY), QPointF(maxX, maxY))).addTriangle(t);
-    }
-    for (const DiscShape& d : shapes.discs)
-        tileAt(d.centre,
-               QRectF(d.centre, QSizeF()).adjusted(-d.radius, -d.radius, d.radius, d.radius))
-            .addDisc(d, rules);
-}
 
 void removeChildrenFrom(QSGNode* parent, int keep) {
     while (parent->childCount() > keep) {
@@ -73,8 +22,20 @@ void removeChildrenFrom(QSGNode* parent, int keep) {
     }
 }
 
-constexpr int kLabelsPerFrame = 160;
-constexpr int kMaxCachedLabels = 4000;
+/// How long a frame may spend turning tiles into geometry after the level of detail
+/// changed; the tiles on screen come first, the others wait for later frames.
+constexpr qint64 kTileBudgetNs = 5'000'000;
+
+/// Labels are painted for at most this long per frame (and at least kMinLabelsPerFrame),
+/// so that a zoom or a pan into a large design never stalls a frame: what is not painted
+/// yet shows blurry (an older scale) or a frame later.
+constexpr qint64 kLabelBudgetNs = 6'000'000;
+constexpr int kMinLabelsPerFrame = 4;
+/// The label pictures kept, in bytes: with Mesa's software OpenGL a texture is process
+/// memory, and a design zoomed through at ten thousand components would otherwise keep
+/// one per card. Beyond it the labels off screen are forgotten, and painted again when
+/// they come back.
+constexpr qint64 kMaxLabelBytes = 48ll << 20;
 
 } // namespace
 
@@ -90,7 +51,7 @@ DiagramSceneNode::DiagramSceneNode() : painter_(std::make_unique<LabelPainter>()
         layer = new QSGNode;
     labels_ = new QSGNode;
     selection_ = new BatchNode;
-    critique_ = new BatchNode;
+    critique_ = new QSGNode;
     badges_ = new QSGNode;
     world_->appendChildNode(areas_);
     world_->appendChildNode(areaLabels_);
@@ -103,6 +64,8 @@ DiagramSceneNode::DiagramSceneNode() : painter_(std::make_unique<LabelPainter>()
 
     overlay_ = new BatchNode;
     appendChildNode(overlay_);
+    content_ = std::make_unique<TiledLayers>(std::vector<QSGNode*>(layers_.begin(), layers_.end()));
+    critiqueTiles_ = std::make_unique<TiledLayers>(std::vector<QSGNode*>{critique_});
 }
 
 DiagramSceneNode::~DiagramSceneNode() {
@@ -119,16 +82,24 @@ bool DiagramSceneNode::sync(const SceneState& s, QQuickWindow* window) {
     world_->markDirty(QSGNode::DirtyMatrix);
 
     const int detail = detailLevel(s.zoom);
-    const bool contentStale = s.documentRevision != documentRevision_ || s.theme.dark != dark_ ||
-                              detail != detail_ || s.dragOffset != dragOffset_ ||
-                              (s.selectionRevision != selectionRevision_ && !s.dragOffset.isNull());
+    // An edit, a drag or another theme is drawn everywhere at once; a new level of detail
+    // alone (a zoom across a power of two) is drawn on screen first (TiledLayers).
+    const bool edited = s.documentRevision != documentRevision_ || s.theme.dark != dark_ ||
+                        s.dragOffset != dragOffset_ ||
+                        (s.selectionRevision != selectionRevision_ && !s.dragOffset.isNull());
+    const bool contentStale = edited || detail != detail_;
+    bool tilesPending = false;
     if (contentStale)
-        rebuildContent(s);
+        tilesPending = rebuildContent(s, !edited);
     else if (s.labelsReadable() != readable_ || s.labelsCompact() != compact_)
         relistLabels(s);
+    if (!contentStale) tilesPending = content_->batchPending(s.view(), kTileBudgetNs);
     if (contentStale || s.selectionRevision != selectionRevision_ || s.zoom != selectionZoom_)
         rebuildSelection(s);
-    if (contentStale || s.critiqueRevision != critiqueRevision_) rebuildCritique(s);
+    if (contentStale || s.critiqueRevision != critiqueRevision_)
+        tilesPending |= rebuildCritique(s, !edited && s.critiqueRevision == critiqueRevision_);
+    else
+        tilesPending |= critiqueTiles_->batchPending(s.view(), kTileBudgetNs);
     critiqueRevision_ = s.critiqueRevision;
     documentRevision_ = s.documentRevision;
     selectionRevision_ = s.selectionRevision;
@@ -144,7 +115,7 @@ bool DiagramSceneNode::sync(const SceneState& s, QQuickWindow* window) {
     Batches overlay;
     overlay.addLayer(canvasOverlay(s), BatchRules{1, false});
     overlay_->set(overlay);
-    return syncLabels(s, window);
+    return syncLabels(s, window) || tilesPending;
 }
 
 void DiagramSceneNode::relistLabels(const SceneState& s) {
@@ -154,7 +125,7 @@ void DiagramSceneNode::relistLabels(const SceneState& s) {
     badgeShapes_ = std::move(shapes.badges);
 }
 
-void DiagramSceneNode::rebuildContent(const SceneState& s) {
+bool DiagramSceneNode::rebuildContent(const SceneState& s, bool deferred) {
     DiagramShapes shapes =
         canvasDiagramShapes(s, ShapeOptions::Content | ShapeOptions::Labels | ShapeOptions::Badges);
     const BatchRules rules{detailPixel(s.zoom), false};
@@ -167,39 +138,21 @@ void DiagramSceneNode::rebuildContent(const SceneState& s) {
     labelShapes_ = std::move(shapes.labels);
     badgeShapes_ = std::move(shapes.badges);
 
-    // Connections and cards go to the tile of their first point, and each tile remembers
-    // the rectangle its contents cover, so a tile is culled only when all of it is off
-    // screen. Card bodies are large: opaque batches.
-    static_assert(kLayerCount == kTiledLayers);
-    std::map<TileKey, Tile> tiles;
-    addTiled(tiles, Connections, shapes.connections, rules);
-    addTiled(tiles, ArrowHeads, shapes.arrowHeads, rules);
-    addTiled(tiles, Cards, shapes.cards, opaque);
-
-    // One child per tile under each layer, in the same order in every layer.
-    tileBounds_.clear();
-    for (const auto& [key, tile] : tiles)
-        tileBounds_.push_back(tile.bounds);
-    for (int layer = 0; layer < kLayerCount; ++layer) {
-        QSGNode* parent = layers_[size_t(layer)];
-        removeChildrenFrom(parent, int(tiles.size()));
-        int i = 0;
-        for (const auto& [key, tile] : tiles) {
-            if (i >= parent->childCount()) parent->appendChildNode(new BatchNode);
-            static_cast<BatchNode*>(parent->childAtIndex(i))->set(tile.layers[size_t(layer)]);
-            ++i;
-        }
-    }
+    // Connections and cards in tiles, culled while off screen. Card bodies are large:
+    // opaque batches.
+    static_assert(Connections == 0 && ArrowHeads == 1 && Cards == 2);
+    std::vector<ShapeLayer> layers;
+    layers.push_back(std::move(shapes.connections));
+    layers.push_back(std::move(shapes.arrowHeads));
+    layers.push_back(std::move(shapes.cards));
+    return content_->set(std::move(layers), {rules, rules, opaque}, s.view(), deferred,
+                         kTileBudgetNs);
 }
 
 void DiagramSceneNode::cull(const SceneState& s) {
     const QRectF view = s.view();
-    for (QSGNode* parent : layers_) {
-        int i = 0;
-        for (QSGNode* child = parent->firstChild(); child; child = child->nextSibling(), ++i)
-            static_cast<BatchNode*>(child)->setBlocked(i >= int(tileBounds_.size()) ||
-                                                       !tileBounds_[size_t(i)].intersects(view));
-    }
+    content_->cull(view);
+    critiqueTiles_->cull(view);
 }
 
 void DiagramSceneNode::rebuildSelection(const SceneState& s) {
@@ -209,11 +162,14 @@ void DiagramSceneNode::rebuildSelection(const SceneState& s) {
     selection_->set(batches);
 }
 
-void DiagramSceneNode::rebuildCritique(const SceneState& s) {
-    Batches batches;
-    batches.addLayer(canvasDiagramShapes(s, ShapeOptions::Critique).critique,
-                     BatchRules{detailPixel(s.zoom), false});
-    critique_->set(batches);
+bool DiagramSceneNode::rebuildCritique(const SceneState& s, bool deferred) {
+    // In tiles too: a large design's critique puts a badge on thousands of cards, and the
+    // renderer should not walk them all at every frame.
+    DiagramShapes shapes = canvasDiagramShapes(s, ShapeOptions::Critique);
+    std::vector<ShapeLayer> layers;
+    layers.push_back(std::move(shapes.critique));
+    return critiqueTiles_->set(std::move(layers), {BatchRules{detailPixel(s.zoom), false}},
+                               s.view(), deferred, kTileBudgetNs);
 }
 
 void DiagramSceneNode::rebuildGrid(const SceneState& s) {
@@ -237,7 +193,9 @@ bool DiagramSceneNode::syncLabels(const SceneState& s, QQuickWindow* window) {
     // stay sharp until the zoom doubles.
     const double scale = std::clamp(std::exp2(std::ceil(std::log2(s.zoom * s.dpr))), 0.5, 4.0);
     const bool readable = s.labelsReadable();
-    int budget = kLabelsPerFrame;
+    QElapsedTimer clock;
+    clock.start();
+    int painted = 0;
     bool pending = false;
     QSet<QString> shown;
 
@@ -256,22 +214,33 @@ bool DiagramSceneNode::syncLabels(const SceneState& s, QQuickWindow* window) {
     };
     auto texture = [&](const LabelShape& label) -> QSGTexture* {
         const QString id = labelId(label, doc);
-        const QString key = labelKey(label, doc, s.theme);
         shown.insert(id);
         auto it = labelCache_.find(id);
-        const bool fresh = it != labelCache_.end() && it->key == key;
+        // What the key depends on besides the document: the theme and the label's form.
+        const quint64 checked =
+            s.documentRevision * 4 + (s.theme.dark ? 2 : 0) + (label.compact ? 1 : 0);
+        QString key;
+        bool fresh = it != labelCache_.end() && it->checked == checked;
+        if (!fresh) {
+            key = labelKey(label, doc, s.theme);
+            fresh = it != labelCache_.end() && it->key == key;
+            if (fresh) it->checked = checked;
+        }
         if (fresh && it->scale == scale) return it->texture;
-        if (budget <= 0) {
+        if (painted >= kMinLabelsPerFrame && clock.nsecsElapsed() > kLabelBudgetNs) {
             pending = true;
             return fresh ? it->texture : nullptr; // a blurry label beats none while painting
         }
-        --budget;
+        ++painted;
+        if (key.isEmpty()) key = labelKey(label, doc, s.theme);
         const QImage image = painter_->image(labelContent(label, doc, *s.catalogue, s.theme),
                                              label.rect.size(), scale);
         QSGTexture* tex = window->createTextureFromImage(image, QQuickWindow::TextureCanUseAtlas);
         if (it == labelCache_.end()) it = labelCache_.insert(id, {});
         delete it->texture;
-        *it = {tex, scale, key};
+        labelBytes_ -= it->bytes;
+        *it = {tex, scale, key, checked, image.sizeInBytes()};
+        labelBytes_ += it->bytes;
         return tex;
     };
 
@@ -286,10 +255,11 @@ bool DiagramSceneNode::syncLabels(const SceneState& s, QQuickWindow* window) {
         removeChildrenFrom(parent, used);
     }
     // Keep the cache bounded: forget labels off screen once it grows large.
-    if (labelCache_.size() > kMaxCachedLabels) {
+    if (labelBytes_ > kMaxLabelBytes) {
         for (auto it = labelCache_.begin(); it != labelCache_.end();) {
             if (!shown.contains(it.key())) {
                 delete it->texture;
+                labelBytes_ -= it->bytes;
                 it = labelCache_.erase(it);
             } else {
                 ++it;

@@ -6,9 +6,11 @@
 // issues a handful of draw calls however many components there are; the heavy layers are
 // cut into tiles that are culled while off screen. Pan and zoom only change a transform;
 // geometry is rebuilt when the document, the selection, a drag or the level of detail
-// changes. Labels are textures painted per card from the same label contents the software
-// painter draws, only for what is on screen and only when large enough to read; they are
-// cached and painted a batch per frame, so a zoom into a big design never stalls a frame.
+// changes (after a zoom across a power of two, the tiles on screen first and the rest a
+// frame's budget at a time). Labels are textures painted per card from the same label
+// contents the software painter draws, only for what is on screen and only when large
+// enough to read; they are cached (within a memory budget) and painted for at most a few
+// milliseconds per frame, so a zoom into a big design never stalls a frame.
 #include "canvas_shapes.h"
 #include "diagram_shapes.h"
 
@@ -28,6 +30,7 @@ namespace archlens {
 
 class BatchNode;
 class LabelPainter;
+class TiledLayers;
 
 class DiagramSceneNode : public QSGNode {
 public:
@@ -43,12 +46,20 @@ private:
         QSGTexture* texture = nullptr;
         double scale = 0;
         QString key;
+        /// The document revision, theme and form the key was last found right for: while
+        /// they stay the same the key is not worked out again (it is text, built per label
+        /// on screen per frame otherwise).
+        quint64 checked = ~0ull;
+        qint64 bytes = 0; ///< of the painted image
     };
-    void rebuildContent(const SceneState& s);
+    /// The content (areas, labels' places, the tiled layers). `deferred`: only the level
+    /// of detail changed, and tiles off screen may wait. Returns whether some wait.
+    bool rebuildContent(const SceneState& s, bool deferred);
     /// The labels alone, when the zoom crosses into or out of readable or compact labels.
     void relistLabels(const SceneState& s);
     void rebuildSelection(const SceneState& s);
-    void rebuildCritique(const SceneState& s);
+    /// As rebuildContent, for the critique's tiles.
+    bool rebuildCritique(const SceneState& s, bool deferred);
     /// Hides the tiles of the heavy layers that are off screen.
     void cull(const SceneState& s);
     void rebuildGrid(const SceneState& s);
@@ -61,17 +72,20 @@ private:
     // selection, critique, badges (as DiagramShapes lists them).
     BatchNode* areas_ = nullptr;
     QSGNode* areaLabels_ = nullptr;
-    // The heavy layers, each cut into tiles (one culled BatchNode per tile).
+    // The heavy layers, each cut into tiles (one culled BatchNode per tile, the same
+    // tiles in each layer: tiled_layers.h).
     enum Layer { Connections, ArrowHeads, Cards, kLayerCount };
     std::array<QSGNode*, kLayerCount> layers_{};
-    std::vector<QRectF> tileBounds_;
+    std::unique_ptr<TiledLayers> content_; ///< the tiles under layers_
     QSGNode* labels_ = nullptr;
     BatchNode* selection_ = nullptr;
-    BatchNode* critique_ = nullptr;
+    QSGNode* critique_ = nullptr; ///< cut into tiles like the heavy layers
+    std::unique_ptr<TiledLayers> critiqueTiles_;
     QSGNode* badges_ = nullptr;
 
     std::unique_ptr<LabelPainter> painter_;
     QHash<QString, Label> labelCache_;
+    qint64 labelBytes_ = 0; ///< of all the cached labels' images
     // The labels of the last content build, placed each frame for what is on screen.
     std::vector<LabelShape> areaLabelShapes_, labelShapes_, badgeShapes_;
     quint64 documentRevision_ = ~0ull;

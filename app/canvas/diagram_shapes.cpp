@@ -156,8 +156,11 @@ void addContent(DiagramShapes& s, const Document& doc, const Catalogue& catalogu
     if (!shapes && !labels) return;
 
     // Connections: the line in its mode's style, and an arrowhead at the callee.
-    const auto curves = shapes ? geometry::connectionCurves(doc, boxes)
-                               : std::vector<std::optional<ConnectionCurve>>();
+    std::vector<std::optional<ConnectionCurve>> ownCurves;
+    const bool given =
+        o.curves && o.dragOffset.isNull() && o.curves->size() == doc.connections.size();
+    if (shapes && !given) ownCurves = geometry::connectionCurves(doc, boxes);
+    const auto& curves = given ? *o.curves : ownCurves;
     const double head = kHeadLength * px;
     if (shapes) s.connections.lines.reserve(doc.connections.size());
     if (shapes && !far) s.arrowHeads.triangles.reserve(doc.connections.size());
@@ -206,9 +209,9 @@ void addContent(DiagramShapes& s, const Document& doc, const Catalogue& catalogu
     if (labels && !o.compactLabels && !far) {
         const bool anyLabel = std::any_of(doc.connections.begin(), doc.connections.end(),
                                           [](const Connection& c) { return c.props.contains("label"); });
-        const auto labelCurves = !anyLabel ? std::vector<std::optional<ConnectionCurve>>()
-                                 : shapes  ? curves
-                                           : geometry::connectionCurves(doc, boxes);
+        const auto labelCurves = !anyLabel         ? std::vector<std::optional<ConnectionCurve>>()
+                                 : shapes || given ? curves
+                                                   : geometry::connectionCurves(doc, boxes);
         for (size_t i = 0; i < labelCurves.size(); ++i) {
             const QString text = geometry::connectionLabel(doc.connections[i]);
             if (text.isEmpty() || !labelCurves[i]) continue;
@@ -294,8 +297,11 @@ void addSelection(DiagramShapes& s, const Document& doc, const DiagramTheme& t,
     const bool anyConnection =
         std::any_of(doc.connections.begin(), doc.connections.end(),
                     [&](const Connection& c) { return isSelected(o.selected, c.id); });
-    const auto curves = anyConnection ? geometry::connectionCurves(doc, boxes)
-                                      : std::vector<std::optional<ConnectionCurve>>();
+    const bool given =
+        o.curves && o.dragOffset.isNull() && o.curves->size() == doc.connections.size();
+    const auto curves = !anyConnection ? std::vector<std::optional<ConnectionCurve>>()
+                        : given        ? *o.curves
+                                       : geometry::connectionCurves(doc, boxes);
     for (size_t i = 0; i < curves.size(); ++i) {
         const Connection& c = doc.connections[i];
         if (!isSelected(o.selected, c.id) || !curves[i]) continue;
@@ -330,7 +336,13 @@ std::vector<QRectF> componentBoxes(const Document& doc, const QSet<QString>* sel
 DiagramShapes diagramShapes(const Document& doc, const Catalogue& catalogue,
                             const DiagramTheme& theme, const ShapeOptions& o) {
     DiagramShapes s;
-    const std::vector<QRectF> boxes = componentBoxes(doc, o.selected, o.dragOffset);
+    // The selection alone needs no boxes when nothing is selected: it is rebuilt at every
+    // zoom step, and sizing ten thousand boxes for nothing costs milliseconds.
+    if (o.parts == ShapeOptions::Selection && (!o.selected || o.selected->isEmpty())) return s;
+    std::vector<QRectF> ownBoxes;
+    const bool given = o.boxes && o.dragOffset.isNull() && o.boxes->size() == doc.components.size();
+    if (!given) ownBoxes = componentBoxes(doc, o.selected, o.dragOffset);
+    const std::vector<QRectF>& boxes = given ? *o.boxes : ownBoxes;
     if (o.parts & (ShapeOptions::Content | ShapeOptions::Labels))
         addContent(s, doc, catalogue, theme, o, boxes);
     if (o.parts & ShapeOptions::Selection) addSelection(s, doc, theme, o, boxes);

@@ -14,6 +14,7 @@
 // document units for the screen pixel size the list was made for (ShapeOptions::pixel).
 #include "archlens/model/catalogue.h"
 #include "archlens/model/document.h"
+#include "diagram_geometry.h"
 #include "diagram_theme.h"
 
 #include <QColor>
@@ -25,6 +26,7 @@
 #include <QString>
 #include <QVarLengthArray>
 #include <array>
+#include <optional>
 #include <vector>
 
 namespace archlens {
@@ -175,6 +177,11 @@ struct ShapeOptions {
     /// Which fields to fill: the canvas rebuilds the selection without the content, and
     /// the labels alone when the zoom crosses a threshold of readability.
     int parts = All;
+    /// The components' boxes and the connections' curves (one per row), when the caller
+    /// has them already (the canvas keeps them per document revision in a DiagramIndex):
+    /// used only while nothing is dragged, since a drag moves boxes. Null: worked out here.
+    const std::vector<QRectF>* boxes = nullptr;
+    const std::vector<std::optional<ConnectionCurve>>* curves = nullptr;
 };
 
 /// The shapes of `doc` drawn in `theme`.

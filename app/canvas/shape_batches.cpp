@@ -223,6 +223,10 @@ public:
         g->setDrawingMode(kind == BatchKind::Lines ? QSGGeometry::DrawLines
                                                    : QSGGeometry::DrawTriangles);
         if (kind == BatchKind::Lines) g->setLineWidth(1);
+        // Written once per set() and then drawn frame after frame: the renderer may keep
+        // it uploaded instead of treating it as data that changes every frame, which with
+        // Mesa's software OpenGL costs a copy of every batch in process memory.
+        g->setVertexDataPattern(QSGGeometry::StaticPattern);
         setGeometry(g);
         if (coloured)
             setMaterial(new QSGVertexColorMaterial);

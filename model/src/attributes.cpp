@@ -1,5 +1,6 @@
 #include "archlens/model/attributes.h"
 #include "archlens/model/document_io.h"
+#include "archlens/model/id_index.h"
 #include "archlens/model/limits.h"
 #include "archlens/model/validation.h"
 
@@ -23,10 +24,13 @@ bool startsWith(const std::string& s, std::string_view prefix) {
                             toString(ref.type) + " \"" + ref.id + "\"");
 }
 
-template <typename T> T& element(std::vector<T>& items, const AttributeRef& ref) {
-    for (auto& item : items)
-        if (item.id == ref.id) return item;
-    throw std::out_of_range(std::string("no ") + toString(ref.type) + " \"" + ref.id + "\"");
+/// The element `ref` names: the one in row `hint` when it has the id, else looked up.
+template <typename T>
+T& element(const Document& doc, std::vector<T>& items, const AttributeRef& ref, int hint) {
+    const int row = elementRow(doc, ref.type, ref.id, hint);
+    if (row < 0)
+        throw std::out_of_range(std::string("no ") + toString(ref.type) + " \"" + ref.id + "\"");
+    return items[static_cast<size_t>(row)];
 }
 
 Json getProp(const Json& props, const std::string& key) {
@@ -68,20 +72,20 @@ template <typename T> Json fieldOrProp(T& e, const AttributeRef& ref, const Json
 
 // One accessor for both directions keeps get and set from drifting apart: `value` is
 // read when `set` is null and written when it is not.
-Json access(Document& doc, const AttributeRef& ref, const Json* set) {
+Json access(Document& doc, const AttributeRef& ref, const Json* set, int row) {
     switch (ref.type) {
     case ElementType::Document:
         return field(doc, ref, set);
     case ElementType::Component:
-        return fieldOrProp(element(doc.components, ref), ref, set);
+        return fieldOrProp(element(doc, doc.components, ref, row), ref, set);
     case ElementType::Connection:
-        return fieldOrProp(element(doc.connections, ref), ref, set);
+        return fieldOrProp(element(doc, doc.connections, ref, row), ref, set);
     case ElementType::Zone:
-        return field(element(doc.zones, ref), ref, set);
+        return field(element(doc, doc.zones, ref, row), ref, set);
     case ElementType::Flow:
-        return field(element(doc.flows, ref), ref, set);
+        return field(element(doc, doc.flows, ref, row), ref, set);
     case ElementType::Note:
-        return field(element(doc.notes, ref), ref, set);
+        return field(element(doc, doc.notes, ref, row), ref, set);
     }
     unknown(ref);
 }
@@ -89,18 +93,27 @@ Json access(Document& doc, const AttributeRef& ref, const Json* set) {
 } // namespace
 
 Json getAttribute(const Document& doc, const AttributeRef& ref) {
-    // access() only writes when given a value; reading through it leaves doc untouched.
-    return access(const_cast<Document&>(doc), ref, nullptr);
+    return getAttribute(doc, ref, -1);
 }
 
 void setAttribute(Document& doc, const AttributeRef& ref, const Json& value) {
-    access(doc, ref, &value);
+    access(doc, ref, &value, -1);
+}
+
+Json getAttribute(const Document& doc, const AttributeRef& ref, int row) {
+    // access() only writes when given a value; reading through it leaves doc untouched.
+    return access(const_cast<Document&>(doc), ref, nullptr, row);
+}
+
+void setAttribute(Document& doc, const AttributeRef& ref, const Json& value, int row) {
+    access(doc, ref, &value, row);
 }
 
 std::optional<std::string> checkAttribute(const Document& doc, const Catalogue& catalogue,
-                                          const AttributeRef& ref, const Json& value) {
+                                          const AttributeRef& ref, const Json& value, int row) {
+    if (ref.type != ElementType::Document) row = elementRow(doc, ref.type, ref.id, row);
     try {
-        getAttribute(doc, ref); // existence of element and name
+        getAttribute(doc, ref, row); // existence of element and name
     } catch (const std::out_of_range& e) {
         return std::string(e.what());
     }
@@ -114,7 +127,7 @@ std::optional<std::string> checkAttribute(const Document& doc, const Catalogue& 
             if (value.is_null()) return std::nullopt;
             return checkValue(*schema, value, &doc);
         }
-        const Component& c = *doc.component(ref.id);
+        const Component& c = doc.components[static_cast<size_t>(row)];
         const KindInfo* kind = catalogue.kind(c.kind);
         if (!kind || !catalogue.accepts(*kind, key))
             return "a " + (kind ? kind->label : c.kind) + " has no property \"" + key + "\"";
@@ -126,7 +139,7 @@ std::optional<std::string> checkAttribute(const Document& doc, const Catalogue& 
         [&doc](const std::string& id) { return doc.component(id) != nullptr; }, &catalogue};
     if (auto why = checkField(*info, value, context)) return why;
     if (ref.type == ElementType::Connection && (n == "from" || n == "to")) {
-        const Connection& c = *doc.connection(ref.id);
+        const Connection& c = doc.connections[static_cast<size_t>(row)];
         if (value.get<std::string>() == (n == "from" ? c.to : c.from))
             return "a connection cannot start and end at the same component";
     }

@@ -1,4 +1,5 @@
 #include "archlens/model/commands.h"
+#include "archlens/model/id_index.h"
 
 #include <stdexcept>
 
@@ -121,29 +122,29 @@ void RemoveElementCommand::revert(Document& doc, Changes& changes) {
 }
 
 SetAttributeCommand::SetAttributeCommand(std::string text, const Document& doc, AttributeRef ref,
-                                         Json value, std::string mergeKey)
-    : Command(std::move(text)), ref_(std::move(ref)), restoreRef_(ref_), new_(std::move(value)),
-      mergeKey_(std::move(mergeKey)) {
+                                         Json value, std::string mergeKey, int row)
+    : Command(std::move(text)), ref_(std::move(ref)), row_(row), restoreRef_(ref_),
+      new_(std::move(value)), mergeKey_(std::move(mergeKey)) {
     // Unsetting a property and setting it again would move its key to the end of the
     // object; restoring the whole object keeps undo byte-exact.
     if (ref_.name.rfind("props.", 0) == 0) restoreRef_.name = "props";
-    old_ = getAttribute(doc, restoreRef_);
+    old_ = getAttribute(doc, restoreRef_, row_);
     hadRequirements_ = doc.hasRequirements;
 }
 
 void SetAttributeCommand::apply(Document& doc, Changes& changes) {
-    const Change change{Change::Op::Updated, ref_.type, ref_.id, doc.indexOf(ref_.type, ref_.id),
-                        ref_.name};
+    row_ = elementRow(doc, ref_.type, ref_.id, row_);
+    const Change change{Change::Op::Updated, ref_.type, ref_.id, row_, ref_.name};
     changes.about(change);
-    setAttribute(doc, ref_, new_);
+    setAttribute(doc, ref_, new_, row_);
     changes.done(change);
 }
 
 void SetAttributeCommand::revert(Document& doc, Changes& changes) {
-    const Change change{Change::Op::Updated, ref_.type, ref_.id, doc.indexOf(ref_.type, ref_.id),
-                        ref_.name};
+    row_ = elementRow(doc, ref_.type, ref_.id, row_);
+    const Change change{Change::Op::Updated, ref_.type, ref_.id, row_, ref_.name};
     changes.about(change);
-    setAttribute(doc, restoreRef_, old_);
+    setAttribute(doc, restoreRef_, old_, row_);
     if (ref_.type == ElementType::Document) doc.hasRequirements = hadRequirements_;
     changes.done(change);
 }
@@ -251,6 +252,36 @@ bool SetPracticeCommand::isObsolete(const Document& doc) const {
     for (auto& p : b.phases)
         p.used_s = 0;
     return a == b;
+}
+
+MoveCommand::MoveCommand(std::string text, std::vector<Step> steps)
+    : Command(std::move(text)), steps_(std::move(steps)) {}
+
+void MoveCommand::place(Document& doc, Step& step, double x, double y, Changes& changes) {
+    step.row = elementRow(doc, step.type, step.id, step.row);
+    if (step.row < 0)
+        throw std::out_of_range(std::string("no ") + toString(step.type) + " \"" + step.id + "\"");
+    const auto row = static_cast<size_t>(step.row);
+    double& atX = step.type == ElementType::Note ? doc.notes.at(row).x : doc.components.at(row).x;
+    double& atY = step.type == ElementType::Note ? doc.notes.at(row).y : doc.components.at(row).y;
+    const Change changeX{Change::Op::Updated, step.type, step.id, step.row, "x"};
+    changes.about(changeX);
+    atX = x;
+    changes.done(changeX);
+    const Change changeY{Change::Op::Updated, step.type, step.id, step.row, "y"};
+    changes.about(changeY);
+    atY = y;
+    changes.done(changeY);
+}
+
+void MoveCommand::apply(Document& doc, Changes& changes) {
+    for (Step& step : steps_)
+        place(doc, step, step.toX, step.toY, changes);
+}
+
+void MoveCommand::revert(Document& doc, Changes& changes) {
+    for (auto it = steps_.rbegin(); it != steps_.rend(); ++it)
+        place(doc, *it, it->fromX, it->fromY, changes);
 }
 
 void MacroCommand::apply(Document& doc, Changes& changes) {

@@ -288,7 +288,8 @@ EditResult Editor::removeElements(const std::vector<ElementRef>& refs) {
 }
 
 EditResult Editor::checkSetAttribute(const AttributeRef& ref, const Json& value) const {
-    if (auto why = checkAttribute(doc_, catalogue_, ref, value)) {
+    const int row = ref.type == ElementType::Document ? -1 : rowOf(ref.type, ref.id);
+    if (auto why = checkAttribute(doc_, catalogue_, ref, value, row)) {
         // "Instances of Redirect service must be at least 1", not "props.instances must ...".
         std::string what = describeAttribute(catalogue_, doc_, ref);
         if (ref.type != ElementType::Document)
@@ -300,7 +301,7 @@ EditResult Editor::checkSetAttribute(const AttributeRef& ref, const Json& value)
     // take. The component as it would become is held to the rules of a new one.
     if (ref.type == ElementType::Component &&
         (ref.name == "kind" || ref.name.rfind("props.", 0) == 0)) {
-        Component after = *doc_.component(ref.id);
+        Component after = doc_.components[static_cast<size_t>(row)];
         if (ref.name == "kind")
             after.kind = value.get<std::string>();
         else if (value.is_null())
@@ -317,10 +318,15 @@ EditResult Editor::checkSetAttribute(const AttributeRef& ref, const Json& value)
 EditResult Editor::setAttribute(const AttributeRef& ref, const Json& value,
                                 const std::string& mergeKey) {
     if (EditResult refused = checkSetAttribute(ref, value); !refused.ok()) return refused;
-    if (getAttribute(doc_, ref) == value) return {};
+    const int row = ref.type == ElementType::Document ? -1 : rowOf(ref.type, ref.id);
+    if (getAttribute(doc_, ref, row) == value) return {};
     // Said in the user's words: "Change instances of Redirect service", "Rename Link API".
+    // Inside a group only the group's words are shown: an edit of thousands of elements
+    // does not describe each (describing looks the element up by name).
     std::string text;
-    if (ref.type == ElementType::Note && ref.name == "text")
+    if (macroDepth_ > 0)
+        text.clear();
+    else if (ref.type == ElementType::Note && ref.name == "text")
         text = "Edit note";
     else if (ref.name == "name")
         text = "Rename " + describeElement(doc_, ref.type, ref.id);
@@ -329,7 +335,8 @@ EditResult Editor::setAttribute(const AttributeRef& ref, const Json& value,
     else
         text = "Change " + describeAttribute(catalogue_, doc_, ref) + " of " +
                describeElement(doc_, ref.type, ref.id);
-    return push(std::make_unique<SetAttributeCommand>(text, doc_, ref, value, mergeKey), ref.id);
+    return push(std::make_unique<SetAttributeCommand>(text, doc_, ref, value, mergeKey, row),
+                ref.id);
 }
 
 EditResult Editor::setAttributes(const std::vector<AttributeRef>& refs, const Json& value,
@@ -389,26 +396,30 @@ EditResult Editor::resize(const std::string& component, std::optional<double> wi
 }
 
 EditResult Editor::move(const std::vector<Position>& positions) {
-    auto macro = std::make_unique<MacroCommand>(
-        positions.size() == 1
-            ? "Move " + describeElement(doc_, positions.front().ref.type, positions.front().ref.id)
-            : "Move " + countOf(positions.size(), "item", "items"));
+    // Each element is found once, through the index: a move of every box of a large design
+    // (one undo step) is then linear, where a search per element made it quadratic.
+    std::vector<MoveCommand::Step> steps;
+    steps.reserve(positions.size());
     for (const auto& p : positions) {
         if (p.ref.type != ElementType::Component && p.ref.type != ElementType::Note)
             return EditResult::refused("only components and notes have a position");
-        if (!doc_.contains(p.ref.type, p.ref.id))
+        const int row = rowOf(p.ref.type, p.ref.id);
+        if (row < 0)
             return EditResult::refused(std::string("no ") + toString(p.ref.type) + " " +
                                        inQuotes(p.ref.id));
         // The same range as a file's, so that a drag cannot put a box where no file can.
         if (auto why = checkCoordinate(p.x)) return EditResult::refused("x " + *why);
         if (auto why = checkCoordinate(p.y)) return EditResult::refused("y " + *why);
-        macro->add(std::make_unique<SetAttributeCommand>(
-            "", doc_, AttributeRef{p.ref.type, p.ref.id, "x"}, p.x));
-        macro->add(std::make_unique<SetAttributeCommand>(
-            "", doc_, AttributeRef{p.ref.type, p.ref.id, "y"}, p.y));
+        const auto r = static_cast<size_t>(row);
+        const bool note = p.ref.type == ElementType::Note;
+        steps.push_back({p.ref.type, p.ref.id, row, note ? doc_.notes[r].x : doc_.components[r].x,
+                         note ? doc_.notes[r].y : doc_.components[r].y, p.x, p.y});
     }
-    if (macro->empty()) return {};
-    return push(std::move(macro));
+    if (steps.empty()) return {};
+    const std::string text =
+        steps.size() == 1 ? "Move " + describeElement(doc_, steps.front().type, steps.front().id)
+                          : "Move " + countOf(steps.size(), "item", "items");
+    return push(std::make_unique<MoveCommand>(text, std::move(steps)));
 }
 
 EditResult Editor::acknowledge(const std::string& rule, const std::vector<std::string>& subjects,

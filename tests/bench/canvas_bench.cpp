@@ -1,6 +1,8 @@
 // Benchmark of the editor window (not a test): loads generated designs into the real main
 // window and prints the time from opening the file to the first frame, then the median
-// and 95th-percentile frame times while panning and zooming continuously, and the peak
+// and 95th-percentile frame times while panning and zooming continuously, then the time of
+// a hover (the pointer moved over the canvas: what is under it is looked up) and of moving
+// every component at once (one undo step, and the frame that shows it), and the peak
 // memory. Run it under a real X server with OpenGL (the figures in the issue are for
 // Xvfb with Mesa's software OpenGL):
 //   xvfb-run -a -s "-screen 0 1600x1000x24" build/bin/canvas_bench [components...]
@@ -14,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QMouseEvent>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -108,6 +111,9 @@ struct Figures {
     std::vector<double> phase[4];
     int analyses = 0;        ///< live analyses that finished during the edit phase
     double analysisMs = 0;   ///< the last one's duration
+    double hoverUs = 0;      ///< one pointer move over the canvas, delivered and handled
+    double moveAllMs = 0;    ///< moving every component by one grid step, as one edit
+    double moveAllFrameMs = 0; ///< from the move to the frame that shows it
 };
 
 /// Waits for the next frame the window shows, or gives up after a while.
@@ -189,6 +195,38 @@ Figures run(QQuickWindow* window, DocumentController* controller, DiagramView* v
         analysis->setDebounceMs(150);
         f.analysisMs = analysis->lastRunMs();
     }
+
+    // Hover: the pointer moved across the canvas (no button), as the window delivers it;
+    // each move looks up the component, handle, connection or zone under the pointer.
+    {
+        constexpr int kMoves = 400;
+        QElapsedTimer hoverClock;
+        hoverClock.start();
+        for (int i = 0; i < kMoves; ++i) {
+            const QPointF local(view->width() * (0.05 + 0.9 * ((i * 37) % 100) / 100.0),
+                                view->height() * (0.05 + 0.9 * ((i * 53) % 100) / 100.0));
+            const QPointF scene = view->mapToScene(local);
+            QMouseEvent move(QEvent::MouseMove, scene, scene, window->mapToGlobal(scene),
+                             Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+            QCoreApplication::sendEvent(window, &move);
+        }
+        f.hoverUs = double(hoverClock.nsecsElapsed()) / 1e3 / kMoves;
+        waitForFrame(window, 2000);
+    }
+    // Move all: every component one grid step right, as one edit (what dragging a
+    // select-all does), then the frame that shows it.
+    {
+        QStringList ids;
+        for (const Component& c : controller->document().components)
+            ids << QString::fromStdString(c.id);
+        QElapsedTimer moveClock;
+        moveClock.start();
+        controller->moveElements(ids, 8, 0, false);
+        f.moveAllMs = double(moveClock.nsecsElapsed()) / 1e6;
+        window->requestUpdate();
+        waitForFrame(window);
+        f.moveAllFrameMs = double(moveClock.nsecsElapsed()) / 1e6;
+    }
     return f;
 }
 
@@ -234,10 +272,11 @@ int main(int argc, char** argv) {
                 api == QSGRendererInterface::Software
                     ? "software (no OpenGL: figures not comparable)"
                     : "OpenGL");
-    std::printf("%10s %12s %12s | %9s %9s %9s | %22s %22s %22s %22s | %14s | %9s\n", "components",
-                "connections", "first frame", "median", "p95", "cpu", "pan at fit (med/p95)",
-                "zoom in (med/p95)", "pan at 100% (med/p95)", "edit+analyse (med/p95)",
-                "analyses (last)", "peak RSS");
+    std::printf("%10s %12s %12s | %9s %9s %9s | %22s %22s %22s %22s | %14s | %9s | %18s | %9s\n",
+                "components", "connections", "first frame", "median", "p95", "cpu",
+                "pan at fit (med/p95)", "zoom in (med/p95)", "pan at 100% (med/p95)",
+                "edit+analyse (med/p95)", "analyses (last)", "hover", "move all (+frame)",
+                "peak RSS");
     std::printf(
         "(frame times are wall time; 'cpu' is processor time per frame over all threads)\n");
     for (int n : sizes) {
@@ -254,11 +293,13 @@ int main(int argc, char** argv) {
                           percentile(v, 0.95));
             return std::string(buf);
         };
-        std::printf("%10d %12zu %9.0f ms | %6.1f ms %6.1f ms %6.1f ms | %22s %22s %22s %22s | %4d (%5.0f ms) | %6ld MB\n",
+        std::printf("%10d %12zu %9.0f ms | %6.1f ms %6.1f ms %6.1f ms | %22s %22s %22s %22s | %4d "
+                    "(%5.0f ms) | %6.0f us | %6.0f (%6.0f) ms | %6ld MB\n",
                     n, doc.connections.size(), f.firstFrameMs, percentile(f.frames, 0.5),
                     percentile(f.frames, 0.95), f.cpuPerFrameMs, pair(f.phase[0]).c_str(),
                     pair(f.phase[1]).c_str(), pair(f.phase[2]).c_str(), pair(f.phase[3]).c_str(),
-                    f.analyses, f.analysisMs, peakRssKb() / 1024);
+                    f.analyses, f.analysisMs, f.hoverUs, f.moveAllMs, f.moveAllFrameMs,
+                    peakRssKb() / 1024);
         std::fflush(stdout);
     }
     return 0;

@@ -24,8 +24,13 @@ Json getAttribute(const Document& doc, const AttributeRef& ref);
 /// Stores the value (null unsets an optional one). The value must have passed
 /// checkAttribute; throws std::out_of_range for a missing element or unknown name.
 void setAttribute(Document& doc, const AttributeRef& ref, const Json& value);
-/// Why the value cannot be stored there, or nullopt when it can.
+/// The same two, with the element's row in its collection when the caller knows it: a
+/// hint, used when the element in that row has the id (elementRow(), id_index.h), so that
+/// commands over thousands of elements do not search for each one.
+Json getAttribute(const Document& doc, const AttributeRef& ref, int row);
+void setAttribute(Document& doc, const AttributeRef& ref, const Json& value, int row);
+/// Why the value cannot be stored there, or nullopt when it can. `row`: as above.
 std::optional<std::string> checkAttribute(const Document& doc, const Catalogue& catalogue,
-                                          const AttributeRef& ref, const Json& value);
+                                          const AttributeRef& ref, const Json& value, int row = -1);
 
 } // namespace archlens

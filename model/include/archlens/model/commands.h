@@ -70,11 +70,13 @@ private:
 };
 
 /// Sets one attribute; keeps the old value. With a non-empty merge key, consecutive
-/// commands on the same attribute and key merge into one step.
+/// commands on the same attribute and key merge into one step. `row`, when known, is the
+/// element's row in its collection: remembered (and checked against the id before each
+/// use), so that applying and reverting need no search in a large document.
 class SetAttributeCommand : public Command {
 public:
     SetAttributeCommand(std::string text, const Document& doc, AttributeRef ref, Json value,
-                        std::string mergeKey = {});
+                        std::string mergeKey = {}, int row = -1);
     void apply(Document& doc, Changes& changes) override;
     void revert(Document& doc, Changes& changes) override;
     bool mergeWith(const Command& next) override;
@@ -82,6 +84,7 @@ public:
 
 private:
     AttributeRef ref_;
+    int row_ = -1;            ///< where the element was last seen (a hint)
     AttributeRef restoreRef_; ///< what revert restores: the whole props object for a property
     Json old_;
     Json new_;
@@ -130,6 +133,29 @@ private:
     std::optional<PracticeSession> old_;
     std::optional<PracticeSession> new_;
     std::string mergeKey_;
+};
+
+/// Moves components and notes to new positions as one step, whatever their number (a
+/// drag of a selection of ten thousand boxes). Each element's row is remembered and checked
+/// against its id before use, so applying or reverting is linear in the number of elements
+/// moved, with no search of the document per element. Reported as an update of "x" and then
+/// of "y" of each element in turn (undone element by element in reverse), as two attribute
+/// edits each would be.
+class MoveCommand : public Command {
+public:
+    struct Step {
+        ElementType type = ElementType::Component; ///< Component or Note
+        std::string id;
+        int row = -1; ///< where the element was last seen (a hint)
+        double fromX = 0, fromY = 0, toX = 0, toY = 0;
+    };
+    MoveCommand(std::string text, std::vector<Step> steps);
+    void apply(Document& doc, Changes& changes) override;
+    void revert(Document& doc, Changes& changes) override;
+
+private:
+    void place(Document& doc, Step& step, double x, double y, Changes& changes);
+    std::vector<Step> steps_;
 };
 
 /// Several commands as one step: applied in order, reverted in reverse.

@@ -6,6 +6,7 @@
 #include "archlens/model/catalogue.h"
 #include "archlens/model/change.h"
 #include "archlens/model/history.h"
+#include "archlens/model/id_index.h"
 
 #include <functional>
 #include <map>
@@ -100,7 +101,8 @@ public:
     /// undo step ("Resize API"); sizes out of the limits are refused and change nothing.
     EditResult resize(const std::string& component, std::optional<double> width,
                       std::optional<double> height);
-    /// Moves components and notes to new positions as one step.
+    /// Moves components and notes to new positions as one step (a MoveCommand): linear in
+    /// the number of elements moved, however large the document.
     struct Position {
         ElementRef ref;
         double x = 0;
@@ -172,8 +174,12 @@ private:
     /// Why setAttribute(ref, value) would be refused, or an ok result.
     EditResult checkSetAttribute(const AttributeRef& ref, const Json& value) const;
 
+    /// Row of an element of doc_ (see IdIndex), or -1.
+    int rowOf(ElementType type, const std::string& id) const { return index_.row(doc_, type, id); }
+
     const Catalogue& catalogue_;
     Document doc_;
+    IdIndex index_; ///< rows of doc_'s elements by id: edits of many elements stay linear
     History history_;
     std::unique_ptr<MacroCommand> macro_;
     std::vector<Change> macroChanges_; ///< what the open macro changed, for its one notification

@@ -1,0 +1,121 @@
+// The canvas's look-ups by place (app/canvas/diagram_index.h) give what a scan of every
+// box and curve gives: the topmost box under a point, the topmost connection near it, the
+// boxes in a rectangle. Checked against such a scan on a generated design with overlapping
+// boxes, long connections across the grid's squares and boxes across its edges.
+#include "archlens/model/document.h"
+#include "diagram_geometry.h"
+#include "diagram_index.h"
+
+#include <QGuiApplication>
+#include <QTest>
+#include <random>
+
+using namespace archlens;
+
+namespace {
+
+Document scattered(int n, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<double> at(-4000, 9000);
+    Document doc;
+    for (int i = 0; i < n; ++i) {
+        Component c;
+        c.id = "c" + std::to_string(i);
+        c.kind = "app_service";
+        c.name = "S" + std::to_string(i);
+        c.x = at(rng);
+        c.y = at(rng) / 2;
+        doc.components.push_back(c);
+    }
+    // Some boxes on top of others, and some across the squares' edges.
+    doc.components[1].x = doc.components[0].x + 20;
+    doc.components[1].y = doc.components[0].y + 10;
+    doc.components[2].x = DiagramIndex::kTile - 30;
+    doc.components[2].y = -40;
+    std::uniform_int_distribution<int> pick(0, n - 1);
+    for (int i = 0; i < 2 * n; ++i) {
+        Connection k;
+        k.id = "k" + std::to_string(i);
+        k.from = doc.components[size_t(pick(rng))].id;
+        k.to = doc.components[size_t(pick(rng))].id;
+        doc.connections.push_back(k);
+    }
+    return doc;
+}
+
+int topmostBox(const std::vector<QRectF>& boxes, QPointF p) {
+    for (size_t i = boxes.size(); i-- > 0;)
+        if (boxes[i].contains(p)) return int(i);
+    return -1;
+}
+
+int topmostConnection(const std::vector<std::optional<ConnectionCurve>>& curves, QPointF p,
+                      double slop) {
+    for (size_t i = curves.size(); i-- > 0;)
+        if (curves[i] && geometry::distanceToCurve(*curves[i], p) <= slop) return int(i);
+    return -1;
+}
+
+} // namespace
+
+class DiagramIndexTest : public QObject {
+    Q_OBJECT
+private slots:
+    void boxesAndCurvesAreThoseOfTheDocument() {
+        const Document doc = scattered(300, 1);
+        const DiagramIndex index(doc);
+        QCOMPARE(index.boxes().size(), doc.components.size());
+        for (size_t i = 0; i < doc.components.size(); ++i)
+            QCOMPARE(index.boxes()[i], geometry::componentRect(doc.components[i]));
+        QCOMPARE(index.curves().size(), doc.connections.size());
+        QCOMPARE(index.componentRow("c17"), 17);
+        QCOMPARE(index.componentRow("nope"), -1);
+    }
+
+    void lookUpsByPlaceAgreeWithAScan() {
+        const Document doc = scattered(400, 2);
+        const DiagramIndex index(doc);
+        std::mt19937 rng(3);
+        std::uniform_real_distribution<double> at(-4500, 9500);
+        int boxesHit = 0, connectionsHit = 0;
+        for (int i = 0; i < 3000; ++i) {
+            // Half the points inside boxes, where the answers are not "nothing".
+            QPointF p(at(rng), at(rng) / 2);
+            if (i % 2 == 0) p = index.boxes()[size_t(i / 2 % 400)].center() + QPointF(3, 2);
+            const int box = topmostBox(index.boxes(), p);
+            QCOMPARE(index.componentAt(p), box);
+            boxesHit += box >= 0;
+            const int connection = topmostConnection(index.curves(), p, 6);
+            QCOMPARE(index.connectionNear(p, 6), connection);
+            connectionsHit += connection >= 0;
+        }
+        QVERIFY(boxesHit > 1000);
+        QVERIFY(connectionsHit > 10);
+        // Where box 1 lies over box 0, box 0 is never the answer (1, or a box above both).
+        const QPointF both = index.boxes()[1].topLeft() + QPointF(1, 1);
+        QVERIFY(index.boxes()[0].contains(both));
+        QCOMPARE(index.componentAt(both), topmostBox(index.boxes(), both));
+        QVERIFY(index.componentAt(both) >= 1);
+    }
+
+    void rectanglesListTheBoxesTheyTouchOnce() {
+        const Document doc = scattered(400, 4);
+        const DiagramIndex index(doc);
+        const QRectF probes[] = {QRectF(-100, -100, 2000, 900), QRectF(5000, 0, 10, 10),
+                                 QRectF(-1e6, -1e6, 2e6, 2e6), QRectF()};
+        for (const QRectF& r : probes) {
+            std::vector<int> expected;
+            for (size_t i = 0; i < index.boxes().size(); ++i)
+                if (r.intersects(index.boxes()[i])) expected.push_back(int(i));
+            QCOMPARE(index.componentsIn(r), expected);
+        }
+    }
+};
+
+int main(int argc, char** argv) {
+    QGuiApplication app(argc, argv); // fonts: boxes are sized from their names
+    DiagramIndexTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_diagram_index.moc"
