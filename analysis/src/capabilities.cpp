@@ -107,11 +107,7 @@ CapabilityCondition clientProtocol(const Document& doc, const Catalogue& catalog
 CapabilityCondition without(const Report& report, const std::vector<std::string>& rules) {
     // With nothing a user does flowing through it, a design has nothing for the rules to
     // find: their silence says nothing about it.
-    const bool judged = std::any_of(report.flows.begin(), report.flows.end(),
-                                    [](const FlowResult& f) { return !f.background; });
-    if (!judged)
-        return {"without", false,
-                "the design has no user-facing flow yet, so the critique has nothing to judge"};
+    if (!words::hasUserFacingFlow(report)) return {"without", false, words::kNothingToJudge};
     std::vector<std::string> found;
     for (const auto& f : report.findings)
         if (isOneOf(f.rule, rules)) found.push_back(words::quotedText(f.title));

@@ -1,5 +1,6 @@
 #include "capability_words.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace archlens::words {
@@ -54,6 +55,11 @@ std::string join(const std::vector<std::string>& items, const std::string& conju
         out += items[i];
     }
     return out;
+}
+
+bool hasUserFacingFlow(const Report& report) {
+    return std::any_of(report.flows.begin(), report.flows.end(),
+                       [](const FlowResult& f) { return !f.background; });
 }
 
 } // namespace archlens::words

@@ -2,6 +2,7 @@
 // How the scorecard and the capability checks name things in their reasons: components and
 // flows by the names the diagram shows, quoted; kinds by their catalogue labels, in running
 // text ("a key-value store", "a CDN"); lists joined as a sentence would join them.
+#include "archlens/analysis/report.h"
 #include "archlens/model/catalogue.h"
 #include "archlens/model/document.h"
 
@@ -24,5 +25,13 @@ std::string kindList(const Catalogue& catalogue, const std::vector<std::string>&
                      const std::string& conjunction, bool withArticles);
 /// "a", "a and b", "a, b or c".
 std::string join(const std::vector<std::string>& items, const std::string& conjunction);
+
+/// Whether something a user does flows through the design (a flow entered by a client):
+/// without one the critique has nothing to judge, so its silence earns nothing in the
+/// scorecard and proves nothing in a capability check.
+bool hasUserFacingFlow(const Report& report);
+/// What both say of such a design.
+inline constexpr const char* kNothingToJudge =
+    "the design has no user-facing flow yet, so the critique has nothing to judge";
 
 } // namespace archlens::words

@@ -184,15 +184,8 @@ void CardBuilder::targets() {
     }
 }
 
-/// Whether the design has something a user does flowing through it: without, the
-/// critique has nothing to judge and its silence earns nothing.
-bool hasUserFacingFlow(const Report& report) {
-    return std::any_of(report.flows.begin(), report.flows.end(),
-                       [](const FlowResult& f) { return !f.background; });
-}
-
-const char* const kNothingToJudge =
-    "the design has no user-facing flow yet, so the critique has nothing to judge";
+using words::hasUserFacingFlow;
+using words::kNothingToJudge;
 
 void CardBuilder::findings() {
     open("findings", "Open findings", kFindings);
