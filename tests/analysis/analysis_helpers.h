@@ -3,6 +3,7 @@
 #include "support.h"
 
 #include "archlens/analysis/analyze.h"
+#include "archlens/analysis/report_json.h"
 
 #include <fstream>
 #include <sstream>
@@ -29,6 +30,11 @@ inline Document example(const std::string& name) {
 inline Report analyzeNoCurves(const Document& doc, AnalysisOptions options = {}) {
     options.curves = false;
     return analyze(doc, Catalogue::builtin(), options);
+}
+
+/// Every number of a report, curves and findings included, as one comparable text.
+inline std::string everything(const Document& doc, const Report& report) {
+    return reportToJson(doc, report).dump();
 }
 
 } // namespace archlens::test

@@ -10,14 +10,7 @@
 
 using namespace archlens;
 
-namespace {
-
-// Every number of the report, curves included, as one comparable text.
-std::string everything(const Document& doc, const Report& report) {
-    return reportToJson(doc, report).dump();
-}
-
-} // namespace
+using test::everything;
 
 TEST_CASE("A cancel flag already set stops the run before any step") {
     const Document doc = test::example("url-shortener");

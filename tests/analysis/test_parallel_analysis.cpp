@@ -17,14 +17,7 @@
 
 using namespace archlens;
 
-namespace {
-
-// Every number of the report, curves and findings included, as one comparable text.
-std::string everything(const Document& doc, const Report& report) {
-    return reportToJson(doc, report).dump();
-}
-
-} // namespace
+using test::everything;
 
 TEST_CASE("parallelFor runs every index once, stops when asked and passes an exception on") {
     using detail::parallelFor;
