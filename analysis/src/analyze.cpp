@@ -60,6 +60,68 @@ private:
 constexpr double kMinutesPerMonth = 30.0 * 24 * 60;
 constexpr double kMinutesPerYear = 365.25 * 24 * 60;
 
+// Which flows' curves to compute (see AnalysisOptions::curveFlows): empty for all.
+std::vector<bool> wantedCurves(const Document& doc, const AnalysisOptions& options) {
+    if (!options.curveFlows) return {};
+    std::vector<bool> wanted(doc.flows.size(), false);
+    for (std::size_t f = 0; f < doc.flows.size(); ++f)
+        wanted[f] = std::find(options.curveFlows->begin(), options.curveFlows->end(),
+                              doc.flows[f].id) != options.curveFlows->end();
+    return wanted;
+}
+
+int curveSteps(const Document& doc, const AnalysisOptions& options) {
+    if (!options.curves) return 0;
+    const std::vector<bool> wanted = wantedCurves(doc, options);
+    return wanted.empty() ? static_cast<int>(doc.flows.size())
+                          : static_cast<int>(std::count(wanted.begin(), wanted.end(), true));
+}
+
+// What every later pass starts from: the document indexed, each flow's structure and the
+// load it offers each component at 1x.
+struct Groundwork {
+    detail::Graph graph;
+    std::vector<detail::FlowStructure> structures;
+    std::vector<double> baseLoad;
+    unsigned threads = 1; ///< for the per-flow passes after the structure
+};
+
+// The first passes (graph, structure, load), shared by a whole run and by the curves
+// alone; nothing once `steps` says the run is cancelled.
+std::optional<Groundwork> groundwork(const Document& doc, const Catalogue& catalogue,
+                                     const AnalysisOptions& options, Steps& steps, PassTimings& t,
+                                     Stopwatch& clock) {
+    using namespace detail;
+    if (steps.cancelled()) return std::nullopt;
+    Groundwork w{buildGraph(doc, catalogue, options), {}, {}, 1};
+    const Graph& g = w.graph;
+    t.graph = clock.lap();
+    if (!steps.done()) return std::nullopt;
+
+    // The per-flow passes run on several threads when the design is large (each flow's
+    // result goes to its own slot, so the numbers are those of one thread); `stop` ends a
+    // pass at the next flow once the run is cancelled.
+    w.structures.resize(doc.flows.size());
+    parallelFor(
+        doc.flows.size(), threadsFor(g.nodes.size() * doc.flows.size(), options.threads),
+        [&](std::size_t f, unsigned) {
+            w.structures[f] = buildFlowStructure(g, static_cast<int>(f));
+            steps.done();
+        },
+        [&steps] { return steps.cancelled(); });
+    if (steps.cancelled()) return std::nullopt;
+    t.structure = clock.lap();
+    std::size_t reached = 0; // what the later per-flow passes work through
+    for (const auto& s : w.structures)
+        reached += s.sync.nodes.size() + s.tail.nodes.size();
+    w.threads = threadsFor(reached, options.threads);
+
+    MarginalAvailabilities marginal(g);
+    w.baseLoad = offeredLoad(g, w.structures, marginal);
+    t.load = clock.lap();
+    return w;
+}
+
 // The passes, stopping with nothing as soon as `options.cancel` is seen set. A run that is
 // not cancelled does exactly what it did before cancellation existed: the checks read the
 // flag and count, and touch no number.
@@ -67,40 +129,21 @@ std::optional<Report> run(const Document& doc, const Catalogue& catalogue,
                           const AnalysisOptions& options, PassTimings* timings) {
     using namespace detail;
     const int flows = static_cast<int>(doc.flows.size());
-    Steps steps(options, 2 + flows * (options.curves ? 4 : 3));
-    if (steps.cancelled()) return std::nullopt;
+    Steps steps(options, 2 + flows * 3 + curveSteps(doc, options));
     PassTimings t;
     Stopwatch clock;
     Report report;
-    const Graph g = buildGraph(doc, catalogue, options);
-    t.graph = clock.lap();
-    if (!steps.done()) return std::nullopt;
-
-    // The per-flow passes run on several threads when the design is large (each flow's
-    // result goes to its own slot, so the numbers are those of one thread); `stop` ends a
-    // pass at the next flow once the run is cancelled.
+    std::optional<Groundwork> ground = groundwork(doc, catalogue, options, steps, t, clock);
+    if (!ground) return std::nullopt;
+    const Graph& g = ground->graph;
+    const std::vector<FlowStructure>& structures = ground->structures;
+    const std::vector<double>& baseLoad = ground->baseLoad;
+    const unsigned threads = ground->threads;
     const auto stop = [&steps] { return steps.cancelled(); };
-    std::vector<FlowStructure> structures(doc.flows.size());
-    parallelFor(
-        doc.flows.size(), threadsFor(g.nodes.size() * doc.flows.size(), options.threads),
-        [&](std::size_t f, unsigned) {
-            structures[f] = buildFlowStructure(g, static_cast<int>(f));
-            steps.done();
-        },
-        stop);
-    if (steps.cancelled()) return std::nullopt;
-    t.structure = clock.lap();
-    std::size_t reached = 0; // what the later per-flow passes work through
-    for (const auto& s : structures)
-        reached += s.sync.nodes.size() + s.tail.nodes.size();
-    const unsigned threads = threadsFor(reached, options.threads);
 
-    MarginalAvailabilities marginal(g);
-    const std::vector<double> baseLoad = offeredLoad(g, structures, marginal);
     std::vector<double> util(g.nodes.size());
     for (std::size_t n = 0; n < g.nodes.size(); ++n)
         util[n] = utilisation(g.nodes[n], baseLoad[n] * options.trafficMultiplier);
-    t.load = clock.lap();
 
     // Each thread fills its own tables (they are filled on first use).
     std::vector<UpTables> tables(threads, UpTables(g));
@@ -198,7 +241,8 @@ std::optional<Report> run(const Document& doc, const Catalogue& catalogue,
     report.saturation = saturation(g, baseLoad);
     if (options.curves) {
         report.curves = loadCurves(
-            g, structures, baseLoad, threads, [&steps] { steps.done(); }, stop);
+            g, structures, baseLoad, wantedCurves(doc, options), threads,
+            [&steps] { steps.done(); }, stop);
         if (steps.cancelled()) return std::nullopt;
     }
     t.curves = clock.lap();
@@ -220,6 +264,22 @@ Report analyze(const Document& doc, const Catalogue& catalogue, const AnalysisOp
 std::optional<Report> analyzeUnlessCancelled(const Document& doc, const Catalogue& catalogue,
                                              const AnalysisOptions& options) {
     return run(doc, catalogue, options, nullptr);
+}
+
+std::optional<std::vector<CurvePoint>> loadCurvesUnlessCancelled(const Document& doc,
+                                                                 const Catalogue& catalogue,
+                                                                 const AnalysisOptions& options) {
+    using namespace detail;
+    Steps steps(options, 1 + static_cast<int>(doc.flows.size()) + curveSteps(doc, options));
+    PassTimings t;
+    Stopwatch clock;
+    std::optional<Groundwork> ground = groundwork(doc, catalogue, options, steps, t, clock);
+    if (!ground) return std::nullopt;
+    std::vector<CurvePoint> points = loadCurves(
+        ground->graph, ground->structures, ground->baseLoad, wantedCurves(doc, options),
+        ground->threads, [&steps] { steps.done(); }, [&steps] { return steps.cancelled(); });
+    if (steps.cancelled()) return std::nullopt;
+    return points;
 }
 
 } // namespace archlens

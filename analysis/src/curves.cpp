@@ -30,7 +30,8 @@ std::optional<Saturation> saturation(const Graph& g, const std::vector<double>& 
 }
 
 std::vector<CurvePoint> loadCurves(const Graph& g, const std::vector<FlowStructure>& flows,
-                                   const std::vector<double>& baseLoad, unsigned threads,
+                                   const std::vector<double>& baseLoad,
+                                   const std::vector<bool>& wanted, unsigned threads,
                                    const std::function<void()>& flowDone,
                                    const std::function<bool()>& cancelled) {
     const auto [u1, node] = busiest(g, baseLoad);
@@ -61,8 +62,11 @@ std::vector<CurvePoint> loadCurves(const Graph& g, const std::vector<FlowStructu
                 point.busiestComponent = g.nodes[n].component->id;
             }
         }
-        point.flowLatency.resize(flows.size());
+        point.flowLatency.assign(flows.size(), {std::nan(""), std::nan("")});
     }
+    std::vector<std::size_t> computed; // the flows whose latency is wanted, in order
+    for (std::size_t f = 0; f < flows.size(); ++f)
+        if (wanted.empty() || (f < wanted.size() && wanted[f])) computed.push_back(f);
     std::vector<std::vector<QueueFigures>> queueing;
     queueing.reserve(utils.size());
     for (const auto& util : utils)
@@ -72,8 +76,9 @@ std::vector<CurvePoint> loadCurves(const Graph& g, const std::vector<FlowStructu
     // a flow's grids are reused across the points and dropped after it.
     std::vector<ServiceTimeCache> caches(std::max(1u, threads));
     parallelFor(
-        flows.size(), threads,
-        [&](std::size_t f, unsigned worker) {
+        computed.size(), threads,
+        [&](std::size_t i, unsigned worker) {
+            const std::size_t f = computed[i];
             ServiceTimeCache& cache = caches[worker];
             for (std::size_t p = 0; p < multipliers.size(); ++p)
                 points[p].flowLatency[f] = curveLatency(g, flows[f], utils[p], queueing[p], cache);

@@ -21,6 +21,13 @@ struct AnalysisOptions {
     std::vector<std::string> failedComponents; ///< what-if: treated as down with probability 1
     std::vector<std::string> failedZones;      ///< what-if: treated as down with probability 1
     bool curves = true;                        ///< compute the load curves (the costliest pass)
+    /// The flows whose latency the load curves hold: every flow when unset; when set, only
+    /// those named (unknown ids are ignored), the others' (p50, p99) being NaN at every
+    /// point. The points themselves (multipliers, utilisation, busiest component) are
+    /// always all there. The window asks for the flow it plots: on a design whose flows
+    /// each reach thousands of components, every flow's curves cost more than all the
+    /// other passes together.
+    std::optional<std::vector<std::string>> curveFlows;
     uint64_t seed = 12345;                     ///< Monte Carlo seed (same seed, same numbers)
     /// Set (from any thread) to stop the run at its next check: before indexing, between
     /// passes and between flows within a pass. Null: the run always goes to the end. Only
@@ -51,6 +58,14 @@ Report analyze(const Document& doc, const Catalogue& catalogue,
 /// one flow's work of it being set; a flag set before the call stops it at once.
 std::optional<Report> analyzeUnlessCancelled(const Document& doc, const Catalogue& catalogue,
                                              const AnalysisOptions& options);
+
+/// The load curves alone, exactly as `analyze(doc, catalogue, options).curves` (for the
+/// flows `options.curveFlows` names), without the availability and latency passes: for
+/// the window to add the curves of another flow to a report it already shows. Nothing when
+/// stopped through `options.cancel`.
+std::optional<std::vector<CurvePoint>> loadCurvesUnlessCancelled(const Document& doc,
+                                                                 const Catalogue& catalogue,
+                                                                 const AnalysisOptions& options);
 
 /// Wall-clock milliseconds spent in each pass, for the benchmark.
 struct PassTimings {
