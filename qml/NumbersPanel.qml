@@ -30,6 +30,14 @@ Pane {
 
     FlowResultModel { id: flows; objectName: "flowResults"; analysis: panel.analysis }
 
+    // The analysis works out load curves only for the flow they are shown for, and for none
+    // while they are not on show: on a large design they are its costliest part.
+    Binding {
+        target: panel.analysis
+        property: "curveFlow"
+        value: pageTabs.currentIndex === 2 && !panel.collapsed ? panel.flowId : ""
+    }
+
     // A flow selected anywhere (the flows list, the canvas) is the one the table marks,
     // also once its numbers arrive: a flow just added is selected before it has a row.
     Connections {
@@ -38,7 +46,12 @@ Pane {
     }
     Connections {
         target: flows
-        function onModelReset() { panel.followSelection() }
+        function onModelReset() {
+            // A design with fewer flows than the row marked (another file opened, flows
+            // deleted): back to the first, or the panel would be about no flow at all.
+            if (table.currentIndex >= flows.count) table.currentIndex = 0
+            panel.followSelection()
+        }
         function onRowsInserted() { panel.followSelection() }
     }
     function followSelection() {

@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QThreadPool>
 #include <algorithm>
+#include <cmath>
 #include <exception>
 #include <optional>
 
@@ -110,14 +111,7 @@ void AnalysisController::start() {
     progressPoll_.start();
     pollProgress(); // shows at once only when there is no delay
     auto doc = std::make_shared<const Document>(controller_->document());
-    AnalysisOptions options;
-    options.trafficMultiplier = multiplier_;
-    for (const QString& id : failed_) {
-        const auto e = controller_->index().find(id.toStdString());
-        if (!e) continue;
-        if (e->type == ElementType::Component) options.failedComponents.push_back(id.toStdString());
-        if (e->type == ElementType::Zone) options.failedZones.push_back(id.toStdString());
-    }
+    AnalysisOptions options = whatIfOptions();
     options.cancel = &run->cancel;
     // The passes count for the first half of a run and the rules for the second: which is
     // the longer depends on the design (on a large layered one the rules are), so neither
@@ -157,6 +151,90 @@ void AnalysisController::start() {
     });
 }
 
+AnalysisOptions AnalysisController::whatIfOptions() const {
+    AnalysisOptions options;
+    options.trafficMultiplier = multiplier_;
+    for (const QString& id : failed_) {
+        const auto e = controller_->index().find(id.toStdString());
+        if (!e) continue;
+        if (e->type == ElementType::Component) options.failedComponents.push_back(id.toStdString());
+        if (e->type == ElementType::Zone) options.failedZones.push_back(id.toStdString());
+    }
+    // Every point, but the latency of the flow on show only (none when nothing is plotted).
+    options.curveFlows = std::vector<std::string>();
+    if (!curveFlow_.isEmpty()) options.curveFlows->push_back(curveFlow_.toStdString());
+    return options;
+}
+
+void AnalysisController::setCurveFlow(const QString& flow) {
+    if (flow == curveFlow_) return;
+    curveFlow_ = flow;
+    emit curveFlowChanged();
+    startCurves();
+}
+
+bool AnalysisController::hasCurves() const {
+    if (curveFlow_.isEmpty() || !report_ || !curves_ || curves_->empty()) return true;
+    const std::string id = curveFlow_.toStdString();
+    for (std::size_t f = 0; f < report_->flows.size(); ++f)
+        if (report_->flows[f].id == id)
+            return f < curves_->front().flowLatency.size() &&
+                   !std::isnan(curves_->front().flowLatency[f].second);
+    return true; // a flow the report does not know: its run is on the way
+}
+
+void AnalysisController::startCurves() {
+    // Only for the design shown, when nothing else runs: an edit brings a whole run, which
+    // works out the curves of the flow on show by itself.
+    if (running_ || !controller_ || !doc_ || shownGeneration_ != generation_ || hasCurves()) return;
+    running_ = true;
+    auto run = std::make_shared<Run>();
+    run_ = run;
+    AnalysisOptions options = whatIfOptions();
+    options.cancel = &run->cancel;
+    const quint64 generation = generation_;
+    QPointer<AnalysisController> self(this);
+    QThreadPool::globalInstance()->start([doc = doc_, options, generation, self, run] {
+        std::optional<std::vector<CurvePoint>> curves;
+        try {
+            curves = loadCurvesUnlessCancelled(*doc, Catalogue::builtin(), options);
+        } catch (const std::exception&) {
+            // The whole run of this design succeeded: nothing to show but the missing curve.
+        }
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, curves = std::move(curves), generation]() mutable {
+                if (self) self->curvesFinished(std::move(curves), generation);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void AnalysisController::curvesFinished(std::optional<std::vector<CurvePoint>> curves,
+                                        quint64 generation) {
+    running_ = false;
+    run_.reset();
+    if (generation != generation_) {
+        if (!timer_.isActive()) start();
+        return;
+    }
+    // Not worked out (it failed, though the whole run did not): asking again would fail again.
+    if (!curves) return;
+    if (curves_ && curves->size() == curves_->size()) {
+        // Whatever was worked out is added; what is shown stays.
+        auto merged = std::make_shared<std::vector<CurvePoint>>(*curves_);
+        for (std::size_t p = 0; p < merged->size(); ++p) {
+            auto& into = (*merged)[p].flowLatency;
+            const auto& from = (*curves)[p].flowLatency;
+            for (std::size_t f = 0; f < into.size() && f < from.size(); ++f)
+                if (!std::isnan(from[f].second)) into[f] = from[f];
+        }
+        curves_ = std::move(merged);
+        emit curvesChanged();
+    }
+    startCurves(); // another flow may have been chosen meanwhile
+}
+
 void AnalysisController::finished(std::shared_ptr<const Report> report,
                                   std::shared_ptr<const Document> doc, quint64 generation,
                                   double ms, bool cancelled, const QString& problem) {
@@ -179,9 +257,13 @@ void AnalysisController::finished(std::shared_ptr<const Report> report,
     }
     report_ = std::move(report);
     doc_ = std::move(doc);
+    curves_ = std::make_shared<const std::vector<CurvePoint>>(report_->curves);
+    shownGeneration_ = generation;
     lastRunMs_ = ms;
     setStatus(Fresh);
     emit reportChanged();
+    emit curvesChanged();
+    startCurves(); // when another flow was chosen while this ran
 }
 
 void AnalysisController::pollProgress() {

@@ -7,9 +7,14 @@
 // next check (between passes and flows), so on a big design the newer run need not wait
 // for a stale one to finish. A stopped run shows nothing; the previous results stay, marked
 // pending. `status` says whether what is shown is fresh, and `progress` how far a run that
-// has taken more than a second has come. What-if options
+// has taken more than a second has come. Load curves are worked out only for `curveFlow`,
+// the flow the window plots (on a design whose flows each reach thousands of components,
+// every flow's curves cost more than the rest of the analysis): choosing another flow adds
+// its curves to `curves` in a short run of their own, which changes neither the report nor
+// the status. What-if options
 // (traffic multiplier, failed components and zones) re-run the analysis without touching
 // the document or its history.
+#include "archlens/analysis/analyze.h"
 #include "archlens/analysis/report.h"
 
 #include <QElapsedTimer>
@@ -19,6 +24,8 @@
 #include <algorithm>
 #include <atomic>
 #include <memory>
+#include <optional>
+#include <vector>
 
 namespace archlens {
 
@@ -46,6 +53,8 @@ class AnalysisController : public QObject {
     /// How far the run in flight has come, 0..1, once it has gone on for more than a second;
     /// -1 otherwise (no run, or one too short to be worth a number).
     Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
+    /// The flow whose load curves are wanted (the one on show); "" for none.
+    Q_PROPERTY(QString curveFlow READ curveFlow WRITE setCurveFlow NOTIFY curveFlowChanged)
 
 public:
     enum Status {
@@ -82,6 +91,12 @@ public:
     int cancelledRuns() const { return cancelledRuns_; }
     /// How long a run goes on before `progress` shows (1000 ms; tests set 0 to see it at once).
     void setProgressDelayMs(int ms) { progressDelayMs_ = std::max(0, ms); }
+    QString curveFlow() const { return curveFlow_; }
+    void setCurveFlow(const QString& flow);
+    /// The load curves of the latest report's design: every point, with the latency of
+    /// `curveFlow` once worked out (and of any flow shown before since the last edit), NaN
+    /// for the others. Shared and immutable like the report; null before the first run.
+    std::shared_ptr<const std::vector<CurvePoint>> curves() const { return curves_; }
 
     /// The latest report, or null before the first run. Shared and immutable: holders may
     /// keep it as long as they like, on any thread.
@@ -105,6 +120,9 @@ signals:
     void whatIfChanged();
     void debounceChanged();
     void progressChanged();
+    void curveFlowChanged();
+    /// `curves` changed: after every report, and when a flow's curves were added.
+    void curvesChanged();
 
 private:
     /// What the window and the worker thread share about one run: the stop request, and the
@@ -117,6 +135,12 @@ private:
     int countOf(Severity severity) const;
     void schedule();
     void start();
+    /// Runs the curves of `curveFlow` for the report shown, when they are missing and the
+    /// report is of the current design.
+    void startCurves();
+    bool hasCurves() const;
+    AnalysisOptions whatIfOptions() const;
+    void curvesFinished(std::optional<std::vector<CurvePoint>> curves, quint64 generation);
     void finished(std::shared_ptr<const Report> report, std::shared_ptr<const Document> doc,
                   quint64 generation, double ms, bool cancelled, const QString& problem);
     void setStatus(Status status, const QString& problem = {});
@@ -127,6 +151,9 @@ private:
     QTimer timer_;
     std::shared_ptr<const Report> report_;
     std::shared_ptr<const Document> doc_;
+    std::shared_ptr<const std::vector<CurvePoint>> curves_;
+    quint64 shownGeneration_ = 0; ///< the generation report_ was made for
+    QString curveFlow_;
     Status status_ = Pending;
     QString problem_;
     double lastRunMs_ = 0;

@@ -42,7 +42,13 @@ void PlotItem::setAnalysis(AnalysisController* analysis) {
     if (analysis) {
         connect(analysis, &AnalysisController::reportChanged, this,
                 [this] { setReport(m_analysis->report(), m_analysis->analysedDocument()); });
+        connect(analysis, &AnalysisController::curvesChanged, this, [this] {
+            m_curves = m_analysis->curves();
+            if (m_kind == Curves) invalidate();
+        });
         setReport(analysis->report(), analysis->analysedDocument());
+    } else {
+        m_curves.reset();
     }
     emit analysisChanged();
 }
@@ -99,7 +105,13 @@ void PlotItem::setReport(std::shared_ptr<const Report> report,
                          std::shared_ptr<const Document> doc) {
     m_report = std::move(report);
     m_doc = std::move(doc);
+    m_curves = m_analysis ? m_analysis->curves() : nullptr;
     invalidate();
+}
+
+const std::vector<CurvePoint>& PlotItem::shownCurves() const {
+    static const std::vector<CurvePoint> none;
+    return m_curves ? *m_curves : m_report ? m_report->curves : none;
 }
 
 void PlotItem::invalidate() {
@@ -151,7 +163,7 @@ void PlotItem::ensureBuilt() {
         buildLatencyWaterfall(*m_plot, report, doc, m_flowId, theme);
         break;
     case Curves:
-        buildLoadCurves(*m_plot, report, doc, m_flowId, m_multiplier, theme);
+        buildLoadCurves(*m_plot, report, shownCurves(), doc, m_flowId, m_multiplier, theme);
         break;
     case Availability: {
         std::optional<double> target;
@@ -226,8 +238,8 @@ QString PlotItem::textAt(const QPointF& pos) {
         QString text = QStringLiteral("%1 — %2: %3")
                            .arg(q(multiplierText(key)), best->name(),
                                 q(util ? shareText(value / 100) : millisecondsText(value)));
-        if (util && m_report && size_t(index) < m_report->curves.size()) {
-            const std::string& id = m_report->curves[size_t(index)].busiestComponent;
+        if (util && size_t(index) < shownCurves().size()) {
+            const std::string& id = shownCurves()[size_t(index)].busiestComponent;
             QString name = QString::fromStdString(id);
             if (m_doc)
                 for (const auto& c : m_doc->components)

@@ -100,6 +100,10 @@ private:
     QPointer<PracticeHistoryStore> m_history;
     std::shared_ptr<const Report> m_report;
     std::shared_ptr<const Document> m_doc;
+    /// The analysis controller's curves, which it completes after the report; null when the
+    /// report was handed in (its own curves are drawn then).
+    std::shared_ptr<const std::vector<CurvePoint>> m_curves;
+    const std::vector<CurvePoint>& shownCurves() const;
     Kind m_kind = Waterfall;
     bool m_dark = false;
     QString m_flowId;

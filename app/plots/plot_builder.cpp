@@ -176,17 +176,30 @@ void buildLatencyWaterfall(QCustomPlot& plot, const Report& report, const Docume
 
 void buildLoadCurves(QCustomPlot& plot, const Report& report, const Document& doc,
                      const QString& flowId, double currentMultiplier, const DiagramTheme& theme) {
+    buildLoadCurves(plot, report, report.curves, doc, flowId, currentMultiplier, theme);
+}
+
+void buildLoadCurves(QCustomPlot& plot, const Report& report, const std::vector<CurvePoint>& curves,
+                     const Document& doc, const QString& flowId, double currentMultiplier,
+                     const DiagramTheme& theme) {
     reset(plot, theme);
     const int index = flowIndex(report, flowId);
-    if (index < 0 || report.curves.empty()) {
+    if (index < 0 || curves.empty()) {
         placeholder(plot, QStringLiteral("No load curves for this flow"), theme);
         return;
     }
     const FlowResult& flow = report.flows[size_t(index)];
+    if (std::none_of(curves.begin(), curves.end(), [index](const CurvePoint& point) {
+            return size_t(index) < point.flowLatency.size() &&
+                   !std::isnan(point.flowLatency[size_t(index)].second);
+        })) {
+        placeholder(plot, QStringLiteral("Working out the load curves of this flow…"), theme);
+        return;
+    }
 
     QVector<double> keys, p50, p99, util;
     double top = 0;
-    for (const CurvePoint& point : report.curves) {
+    for (const CurvePoint& point : curves) {
         keys << point.multiplier;
         const auto latency = size_t(index) < point.flowLatency.size()
                                  ? point.flowLatency[size_t(index)]

@@ -32,6 +32,12 @@ void buildLatencyWaterfall(QCustomPlot& plot, const Report& report, const Docume
 /// utilisation on the right axis (0-100%), the saturation point and the current multiplier.
 void buildLoadCurves(QCustomPlot& plot, const Report& report, const Document& doc,
                      const QString& flowId, double currentMultiplier, const DiagramTheme& theme);
+/// As above from curves held apart from the report (the window adds a flow's curves to a
+/// report it already shows). A flow whose curves are not worked out yet (NaN) gets a
+/// placeholder saying so.
+void buildLoadCurves(QCustomPlot& plot, const Report& report, const std::vector<CurvePoint>& curves,
+                     const Document& doc, const QString& flowId, double currentMultiplier,
+                     const DiagramTheme& theme);
 
 /// Each flow's availability in nines (-log10(1 - a)) with the target as a line and the
 /// downtime per month in the tick labels.

@@ -6,11 +6,15 @@
 #include "analysis_controller.h"
 #include "document_controller.h"
 
+#include "archlens/analysis/analyze.h"
+#include "archlens/model/catalogue.h"
 #include "archlens/model/document_io.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
+#include <cmath>
 
 using namespace archlens;
 
@@ -142,6 +146,81 @@ private slots:
         QCOMPARE(analysis.cancelledRuns(), 0);
         QCOMPARE(analysis.report()->flows.size(), std::size_t(2));
         QCOMPARE(analysis.progress(), -1.0);
+    }
+
+    /// Load curves are worked out for the flow on show only; choosing another adds its
+    /// curves in a run of their own, without a new report, and they are those a full
+    /// analysis gives. An edit during that run stops it, and the next report carries the
+    /// chosen flow's curves by itself.
+    void curvesAreWorkedOutForTheFlowOnShow() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath("curves.archlens");
+        QCOMPARE(writeDocumentFile(path.toStdString(), layeredDesign(4, 4, 12)), std::string());
+        DocumentController controller;
+        QVERIFY(controller.openFile(path));
+        AnalysisController analysis;
+        analysis.setCurveFlow("f1");
+        analysis.setController(&controller);
+        analysis.runNow();
+        QVERIFY(QTest::qWaitFor(
+            [&] { return analysis.status() == AnalysisController::Fresh && !analysis.running(); },
+            30000));
+        const Report full = analyze(controller.document(), Catalogue::builtin());
+        auto column = [](const std::vector<CurvePoint>& curves, std::size_t f) {
+            std::vector<std::pair<double, double>> out;
+            for (const auto& point : curves)
+                out.push_back(point.flowLatency.at(f));
+            return out;
+        };
+        auto none = [&](std::size_t f) {
+            const auto c = column(*analysis.curves(), f);
+            return std::all_of(c.begin(), c.end(), [](const auto& l) {
+                return std::isnan(l.first) && std::isnan(l.second);
+            });
+        };
+        QVERIFY(analysis.curves());
+        QCOMPARE(analysis.curves()->size(), full.curves.size());
+        QVERIFY(column(*analysis.curves(), 1) == column(full.curves, 1));
+        QVERIFY(none(0));
+        QVERIFY(none(2));
+        QVERIFY(none(3));
+
+        // Another flow: its curves join the ones shown; the report and status stay.
+        const auto report = analysis.report();
+        QSignalSpy reports(&analysis, &AnalysisController::reportChanged);
+        QSignalSpy curves(&analysis, &AnalysisController::curvesChanged);
+        analysis.setCurveFlow("f2");
+        QVERIFY(analysis.running());
+        QCOMPARE(analysis.status(), AnalysisController::Fresh);
+        QVERIFY(QTest::qWaitFor([&] { return curves.count() == 1 && !analysis.running(); }, 30000));
+        QCOMPARE(reports.count(), 0);
+        QCOMPARE(analysis.report(), report);
+        QVERIFY(column(*analysis.curves(), 2) == column(full.curves, 2));
+        QVERIFY(column(*analysis.curves(), 1) == column(full.curves, 1));
+        QVERIFY(none(0));
+
+        // A flow already worked out, or none: nothing runs.
+        analysis.setCurveFlow("f1");
+        QVERIFY(!analysis.running());
+        analysis.setCurveFlow("");
+        QVERIFY(!analysis.running());
+
+        // An edit while a flow's curves are being worked out stops that run; the report of
+        // the edited design carries that flow's curves, and only that flow's.
+        analysis.setCurveFlow("f3");
+        QVERIFY(analysis.running());
+        auto added = controller.editor().addComponent(
+            {"", "cache", "Added cache", 10, 10, Json::object(), Json::object(), {}, {}});
+        QVERIFY(added.ok());
+        QVERIFY(QTest::qWaitFor(
+            [&] { return analysis.status() == AnalysisController::Fresh && !analysis.running(); },
+            30000));
+        QVERIFY(analysis.report()->component(added.id));
+        const Report edited = analyze(controller.document(), Catalogue::builtin());
+        QVERIFY(column(*analysis.curves(), 3) == column(edited.curves, 3));
+        QVERIFY(none(1));
+        QVERIFY(none(2));
     }
 };
 
