@@ -90,7 +90,7 @@ void cacheSavesLittle(const Context& ctx, std::vector<Finding>& out) {
                               : ctx.doc.requirements.p99_ms ? *ctx.doc.requirements.p99_ms
                                                             : 0;
         if (target <= 0) continue; // without a target, latency cannot be ruled out as the reason
-        const std::vector<double> rates = connectionRates(ctx, f);
+        const std::vector<double>& rates = ctx.rates(f);
         for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i) {
             const Connection& lookup = ctx.doc.connections[i];
             const Component* cache = ctx.component(lookup.to);

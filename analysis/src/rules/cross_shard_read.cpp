@@ -39,7 +39,7 @@ void crossShardRead(const Context& ctx, std::vector<Finding>& out) {
             for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
                 if (!userFacing(ctx, f) || ctx.part(f, i) != Context::Part::Sync) continue;
                 flows.push_back(ctx.report.flows[f].id);
-                rate += connectionRates(ctx, f)[i];
+                rate += ctx.rates(f)[i];
             }
             if (flows.empty()) continue;
             emit(out, "cross-shard-read", {store.id, conn.id},

@@ -23,15 +23,15 @@ void walkFlow(const Context& ctx, const Flow& flow, bool followAsync,
     while (!queue.empty()) {
         const std::size_t at = queue.front();
         queue.pop_front();
-        for (size_t i : ctx.outgoing(ctx.doc.components[at].id)) {
+        for (size_t i : ctx.outgoingAt(at)) {
             const Connection& c = ctx.doc.connections[i];
-            if (c.mode == ConnectionMode::Replication || !ctx.carries(c, flow)) continue;
+            if (c.mode == ConnectionMode::Replication || !ctx.carries(i, flow)) continue;
             if (c.mode == ConnectionMode::Async && !followAsync) {
                 visit(c); // the enqueue itself is part of the synchronous part
                 continue;
             }
             if (!visit(c)) continue;
-            const std::size_t to = ctx.componentIndex(c.to);
+            const std::size_t to = ctx.to(i);
             if (to < n && !seen[to]) {
                 seen[to] = 1;
                 queue.push_back(to);
@@ -96,36 +96,6 @@ std::string namesOf(const Context& ctx, const std::vector<std::string>& ids) {
         out += ctx.name(ids[i]);
     }
     return out;
-}
-
-std::vector<double> connectionRates(const Context& ctx, std::size_t flowIndex) {
-    std::vector<double> rates(ctx.doc.connections.size(), 0.0);
-    if (flowIndex >= ctx.report.flows.size()) return rates;
-    const Flow* flow = ctx.flow(flowIndex);
-    if (!flow) return rates;
-    // Rate arriving at each component: memoised over the flow's connections, which the
-    // analysis keeps free of cycles; `visiting` guards against one all the same.
-    std::map<std::string, double> arriving;
-    std::set<std::string> visiting;
-    std::function<double(const std::string&)> rateAt = [&](const std::string& id) -> double {
-        if (auto it = arriving.find(id); it != arriving.end()) return it->second;
-        if (!visiting.insert(id).second) return 0.0;
-        double rate = id == flow->entry ? flow->rate_rps : 0.0;
-        for (std::size_t i : ctx.incoming(id)) {
-            if (ctx.part(flowIndex, i) == Context::Part::None) continue;
-            const Connection& c = ctx.doc.connections[i];
-            rate += rateAt(c.from) * ctx.number(c, "calls", 1);
-        }
-        visiting.erase(id);
-        arriving[id] = rate;
-        return rate;
-    };
-    for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i)
-        if (ctx.part(flowIndex, i) != Context::Part::None) {
-            const Connection& c = ctx.doc.connections[i];
-            rates[i] = rateAt(c.from) * ctx.number(c, "calls", 1);
-        }
-    return rates;
 }
 
 std::vector<LayerStack> readPathStacks(const Context& ctx,

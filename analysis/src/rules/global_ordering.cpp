@@ -12,7 +12,7 @@ void globalOrdering(const Context& ctx, std::vector<Finding>& out) {
         if (!ctx.isMessageBroker(b)) continue;
         const Json& ordering = ctx.prop(b, "ordering");
         if (!ordering.is_string() || ordering.get<std::string>() != "global") continue;
-        const ComponentResult* load = ctx.report.component(b.id);
+        const ComponentResult* load = ctx.result(b.id);
         const double rate = load ? load->offeredRps : 0;
 
         const Component* parallel = nullptr; // a consumer running several instances
