@@ -34,10 +34,9 @@ public:
     const Chain& of(size_t i) {
         if (state_[i] != 0) return chains_[i];
         state_[i] = 1;
-        const Connection& c = ctx_.doc.connections[i];
         const int retries = retries_[i];
         Chain below;
-        for (size_t j : ctx_.outgoing(c.to)) {
+        for (size_t j : ctx_.outgoingAt(ctx_.to(i))) {
             if (ctx_.part(flow_, j) == Context::Part::None ||
                 ctx_.doc.connections[j].mode != ConnectionMode::Sync || state_[j] == 1)
                 continue;
@@ -68,8 +67,8 @@ void retryStorm(const Context& ctx, std::vector<Finding>& out) {
     std::vector<int> retries(ctx.doc.connections.size());
     std::vector<char> retried(ctx.doc.connections.size()); // any positive number, even below 1
     for (std::size_t i = 0; i < retries.size(); ++i) {
-        retries[i] = ctx.count(ctx.doc.connections[i], "retries", 0);
-        retried[i] = ctx.number(ctx.doc.connections[i], "retries", 0) > 0;
+        retries[i] = ctx.call(i).retries;
+        retried[i] = ctx.call(i).retried;
     }
     std::set<std::vector<std::string>> reported;
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
@@ -82,7 +81,7 @@ void retryStorm(const Context& ctx, std::vector<Finding>& out) {
                 !retried[t])
                 continue;
             bool hasRetryingCaller = false;
-            for (size_t i : ctx.incoming(top.from)) {
+            for (size_t i : ctx.incomingAt(ctx.from(t))) {
                 const auto& in = ctx.doc.connections[i];
                 hasRetryingCaller =
                     hasRetryingCaller || (ctx.part(f, i) != Context::Part::None &&
