@@ -19,6 +19,11 @@ Context::Context(const Document& d, const Catalogue& cat, const Report& r)
         componentIndex_[doc.components[i].id] = i;
         kinds_.push_back(catalogue.kind(doc.components[i].kind));
     }
+    canonical_.resize(n);
+    for (size_t i = 0; i < n; ++i)
+        canonical_[i] = componentIndex_[doc.components[i].id];
+    for (size_t i = doc.flows.size(); i-- > 0;)
+        flowIndex_[doc.flows[i].id] = i; // the first of a repeated id, as Document::flow
     results_.assign(n, nullptr);
     for (const auto& result : report.components)
         if (auto it = componentIndex_.find(result.id);
@@ -80,6 +85,16 @@ std::vector<std::size_t> Context::callsOf(std::size_t flow, const std::string& c
                                           bool tailToo) const {
     std::vector<std::size_t> calls;
     for (size_t i : outgoing(componentId)) {
+        const Part p = part(flow, i);
+        if (p == Part::Sync || (tailToo && p == Part::Tail)) calls.push_back(i);
+    }
+    return calls;
+}
+
+std::vector<std::size_t> Context::callsOf(std::size_t flow, const Component& c,
+                                          bool tailToo) const {
+    std::vector<std::size_t> calls;
+    for (size_t i : outgoing(c)) {
         const Part p = part(flow, i);
         if (p == Part::Sync || (tailToo && p == Part::Tail)) calls.push_back(i);
     }
@@ -206,6 +221,16 @@ bool Context::onlyReads(const Connection& c) const {
     return true;
 }
 
+const std::vector<size_t>& Context::outgoing(const Component& c) const {
+    const std::size_t i = indexOf(c);
+    // The lists are by the index an id looks up: a repeated id's components share one.
+    return i < canonical_.size() ? outAt_[canonical_[i]] : outgoing(c.id);
+}
+const std::vector<size_t>& Context::incoming(const Component& c) const {
+    const std::size_t i = indexOf(c);
+    return i < canonical_.size() ? inAt_[canonical_[i]] : incoming(c.id);
+}
+
 const std::vector<size_t>& Context::outgoingAt(std::size_t component) const {
     return component < outAt_.size() ? outAt_[component] : kNone;
 }
@@ -224,7 +249,11 @@ const std::vector<size_t>& Context::incoming(const std::string& id) const {
 
 std::string Context::name(const std::string& id) const {
     if (const Component* c = component(id)) return c->name.empty() ? id : c->name;
-    if (const Flow* f = doc.flow(id)) return f->name.empty() ? id : f->name;
+    // Findings name their flows by id, thousands of times on a large design.
+    if (auto it = flowIndex_.find(id); it != flowIndex_.end()) {
+        const Flow& f = doc.flows[it->second];
+        return f.name.empty() ? id : f.name;
+    }
     return id;
 }
 

@@ -5,7 +5,6 @@
 #include <functional>
 #include <map>
 #include <set>
-#include <unordered_set>
 
 namespace archlens::rules {
 
@@ -75,13 +74,16 @@ std::vector<ZoneCause> zoneCauses(const Context& ctx) {
     for (const auto& z : ctx.report.zones) {
         if (z.spofFor.empty()) continue;
         ZoneCause cause{z.id, z.spofFor, {}};
-        // What the flows that fail with the zone need, gathered once.
-        std::unordered_set<std::string> needed;
+        // What the flows that fail with the zone need, gathered once, by component index:
+        // a component is needed when its id is in one of their synchronous parts.
+        std::vector<char> needed(ctx.doc.components.size(), 0);
         for (const auto& id : z.spofFor)
             if (const FlowResult* f = ctx.report.flow(id))
-                needed.insert(f->syncComponents.begin(), f->syncComponents.end());
+                for (std::size_t c :
+                     ctx.syncPart(static_cast<std::size_t>(f - ctx.report.flows.data())))
+                    needed[c] = 1;
         for (const auto& c : ctx.doc.components)
-            if (needed.count(c.id) && !ctx.isClient(c) && !ctx.flag(c, "external") &&
+            if (needed[ctx.componentIndex(c.id)] && !ctx.isClient(c) && !ctx.flag(c, "external") &&
                 !withoutRedundancy(ctx, c) && lostWithZone(ctx, c, z.id))
                 cause.spread.push_back(c.id);
         causes.push_back(std::move(cause));

@@ -92,14 +92,14 @@ void retryStorm(const Context& ctx, std::vector<Finding>& out) {
             const Chain worst = chains.of(t);
             if (worst.layers < 2 && worst.attempts <= 8) continue;
             std::vector<std::string> subjects;
-            std::string chain = ctx.name(top.from);
-            for (long i = static_cast<long>(t); i >= 0;
-                 i = chains.of(static_cast<size_t>(i)).next) {
-                const Connection& c = ctx.doc.connections[static_cast<size_t>(i)];
-                if (retried[static_cast<size_t>(i)]) subjects.push_back(c.id);
-                chain += " → " + ctx.name(c.to);
-            }
+            for (long i = static_cast<long>(t); i >= 0; i = chains.of(static_cast<size_t>(i)).next)
+                if (retried[static_cast<size_t>(i)])
+                    subjects.push_back(ctx.doc.connections[static_cast<size_t>(i)].id);
             if (!reported.insert(subjects).second) continue;
+            // Written only for a chain not reported yet: most are met again on other flows.
+            std::string chain = ctx.name(top.from);
+            for (long i = static_cast<long>(t); i >= 0; i = chains.of(static_cast<size_t>(i)).next)
+                chain += " → " + ctx.name(ctx.doc.connections[static_cast<size_t>(i)].to);
             emit(out, "retry-storm", subjects,
                  {{"chain", chain},
                   {"layers", std::to_string(worst.layers)},

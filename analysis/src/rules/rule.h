@@ -103,6 +103,9 @@ public:
     /// with `tailToo`, in its asynchronous tail), in document order.
     std::vector<std::size_t> callsOf(std::size_t flow, const std::string& componentId,
                                      bool tailToo = false) const;
+    /// The same for a component, without hashing its id when it is one of the document's.
+    std::vector<std::size_t> callsOf(std::size_t flow, const Component& c,
+                                     bool tailToo = false) const;
     /// Whether a user-facing flow waits on the connection (it is in its synchronous part).
     bool userWaitsOn(std::size_t connection) const;
     /// Components of the flow's synchronous part at or past their capacity.
@@ -110,6 +113,9 @@ public:
     /// Indices into doc.connections of the connections leaving a component.
     const std::vector<size_t>& outgoing(const std::string& componentId) const;
     const std::vector<size_t>& incoming(const std::string& componentId) const;
+    /// The same for a component, without hashing its id when it is one of the document's.
+    const std::vector<size_t>& outgoing(const Component& c) const;
+    const std::vector<size_t>& incoming(const Component& c) const;
     /// The same by index into doc.components (or an index from() or to() gave).
     const std::vector<size_t>& outgoingAt(std::size_t component) const;
     const std::vector<size_t>& incomingAt(std::size_t component) const;
@@ -142,6 +148,7 @@ private:
     std::vector<std::vector<char>> inSync_; ///< per report flow, per component
     std::vector<std::vector<std::size_t>> syncPart_; ///< per report flow
     std::unordered_map<std::string, size_t> componentIndex_;
+    std::unordered_map<std::string, size_t> flowIndex_; ///< into doc.flows
     std::unordered_map<std::string, std::vector<size_t>> out_;
     std::unordered_map<std::string, std::vector<size_t>> in_;
     /// Per connection, its ends: indices into doc.components, then one past them for each
@@ -150,6 +157,8 @@ private:
     std::vector<std::vector<size_t>> outAt_, inAt_;          ///< per end
     std::unordered_map<std::string, std::size_t> otherEnds_; ///< ids past the components
     std::vector<const KindInfo*> kinds_;                     ///< per component
+    /// Per component, the index its id looks up (another one only for a repeated id).
+    std::vector<std::size_t> canonical_;
     std::vector<const ComponentResult*> results_;            ///< per component
     std::vector<Call> calls_;                                ///< per connection
     /// How a connection's lists decide which flows it carries (carriesFlow's rule).
