@@ -26,7 +26,7 @@ bool onlyWrites(const Connection& c) {
 void configOnHotPath(const Context& ctx, std::vector<Finding>& out) {
     for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i) {
         const Connection& c = ctx.doc.connections[i];
-        const Component* to = ctx.component(c.to);
+        const Component* to = ctx.callee(c);
         if (c.mode != ConnectionMode::Sync || !to ||
             !kindCovers(ctx, *to, "External Config Store") ||
             ctx.number(c, "calls", 1) < kMostRequests || onlyWrites(c))

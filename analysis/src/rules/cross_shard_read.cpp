@@ -30,7 +30,7 @@ void crossShardRead(const Context& ctx, std::vector<Finding>& out) {
         if (!ctx.isDataStore(store)) continue;
         const std::string shardKey = field(ctx.prop(store, "shard_key"));
         if (shardKey.empty()) continue;
-        for (std::size_t i : ctx.incoming(store.id)) {
+        for (std::size_t i : ctx.incoming(store)) {
             const Connection& conn = ctx.doc.connections[i];
             const std::string lookup = field(ctx.prop(conn, "lookup_key"));
             if (lookup.empty() || lookup == shardKey) continue;

@@ -17,10 +17,10 @@ void globalOrdering(const Context& ctx, std::vector<Finding>& out) {
 
         const Component* parallel = nullptr; // a consumer running several instances
         const Component* convoy = nullptr;   // a single consumer the rate overwhelms
-        for (std::size_t i : ctx.outgoing(b.id)) {
+        for (std::size_t i : ctx.outgoing(b)) {
             const Connection& conn = ctx.doc.connections[i];
             if (conn.mode == ConnectionMode::Replication) continue;
-            const Component* consumer = ctx.component(conn.to);
+            const Component* consumer = ctx.callee(conn);
             if (!consumer) continue;
             if (!parallel && ctx.count(*consumer, "instances", 1) > 1) parallel = consumer;
             if (!convoy && rate > ctx.number(*consumer, "capacity_rps", 1000)) convoy = consumer;

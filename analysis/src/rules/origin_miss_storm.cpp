@@ -36,7 +36,7 @@ void originMissStorm(const Context& ctx, std::vector<Finding>& out) {
         std::vector<std::string> misses;
         for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
             std::set<std::string> groups;
-            for (std::size_t i : ctx.callsOf(f, cdn.id)) {
+            for (std::size_t i : ctx.callsOf(f, cdn)) {
                 const Connection& o = connections[i];
                 // Of an `alternative` group only the first origin takes the misses; the
                 // others stand by for when it is down.

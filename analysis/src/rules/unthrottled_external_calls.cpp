@@ -19,8 +19,8 @@ void unthrottledExternalCalls(const Context& ctx, std::vector<Finding>& out) {
         const Connection& c = ctx.doc.connections[i];
         if (c.mode == ConnectionMode::Replication) continue;
         if (!ctx.prop(c, "rate_limit_rps").is_null()) continue;
-        const Component* from = ctx.component(c.from);
-        const Component* to = ctx.component(c.to);
+        const Component* from = ctx.caller(c);
+        const Component* to = ctx.callee(c);
         // Name resolution and a CDN are built for any rate; an identity provider is asked
         // on behalf of users, not by a batch.
         if (!from || !to || ctx.isClient(*from) || ctx.flag(*from, "external") ||
