@@ -153,15 +153,34 @@ void timeoutBudget(const Context& ctx, std::vector<Finding>& out) {
             }
         }
     }
+    // Each flow's name looked up once, and the first flow of its id (the same flow, unless
+    // an invalid design repeats an id).
+    std::vector<std::string> flowName(ctx.report.flows.size());
+    std::vector<std::size_t> firstOfId(flowName.size());
+    for (std::size_t f = 0; f < flowName.size(); ++f) {
+        flowName[f] = ctx.name(ctx.report.flows[f].id);
+        firstOfId[f] = f;
+        for (std::size_t g = 0; g < f; ++g)
+            if (ctx.report.flows[g].id == ctx.report.flows[f].id) {
+                firstOfId[f] = g;
+                break;
+            }
+    }
+    std::vector<char> named(flowName.size());
     for (std::size_t i = 0; i < breaches.size(); ++i) {
         const Breach& b = breaches[i];
         if (!b.outer) continue;
         const Connection& inner = ctx.doc.connections[i];
-        // Named once each: two flows of one id (an invalid design) read as one.
-        std::vector<std::string> flows;
+        // Named once each (two flows of one id, in an invalid design, read as one), joined
+        // as flowNames joins them.
+        std::string flowList;
         for (std::size_t f : b.flows)
-            if (std::find(flows.begin(), flows.end(), ctx.report.flows[f].id) == flows.end())
-                flows.push_back(ctx.report.flows[f].id);
+            if (!named[firstOfId[f]]) {
+                named[firstOfId[f]] = 1;
+                flowList += (flowList.empty() ? "" : ", ") + flowName[f];
+            }
+        for (std::size_t f : b.flows)
+            named[firstOfId[f]] = 0;
         const int retries = ctx.count(inner, "retries", 0);
         const double timeout = ctx.number(inner, "timeout_ms");
         std::string how = retries > 0 ? std::to_string(retries + 1) + " attempts × " +
@@ -176,7 +195,7 @@ void timeoutBudget(const Context& ctx, std::vector<Finding>& out) {
               {"outer", durationInputText(ctx.number(*b.outer, "timeout_ms"), "ms")},
               {"outer_connection", ctx.describe(*b.outer)},
               {"caller", ctx.name(b.outer->from)},
-              {"flows", flowNames(ctx, flows)}});
+              {"flows", flowList}});
     }
 }
 
