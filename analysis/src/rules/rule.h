@@ -13,7 +13,11 @@
 
 namespace archlens::rules {
 
-/// Read-only view of one analysis run, shared by all rules.
+/// Read-only view of one analysis run, shared by all rules, which may ask it from several
+/// threads at once. What rules ask on every flow (a connection's ends, a component's
+/// connections and kind, a flow's parts and rates) is answered by index, worked out once
+/// when the Context is made (the rates at the first question about a flow); each answer by
+/// index is the one the same question by id gives, on any document, valid or not.
 class Context {
 public:
     Context(const Document& doc, const Catalogue& catalogue, const Report& report);
