@@ -11,6 +11,7 @@
 //   analysis_bench --write-dense N FILE the dense one, for timing the command line as a whole
 //                                      (`time archlens check FILE --format json`)
 //   analysis_bench --check FILE        times the stages of that command one by one
+//   analysis_bench --rules FILE        times the rules alone, best of three, rule by rule
 #include "archlens/analysis/analyze.h"
 #include "archlens/analysis/report_json.h"
 #include "archlens/analysis/rules.h"
@@ -173,6 +174,55 @@ int timeCheck(const char* path) {
     return 0;
 }
 
+/// The rules alone on a loaded, analysed design, `runs` times each (the passes once): the
+/// rules stage best of the runs, then each rule alone on one thread, best of the runs,
+/// the slowest first. What to watch when making the rules faster, without the passes'
+/// seconds between samples.
+int timeRules(const char* path, int runs) {
+    auto loaded = readDocumentFile(path, Catalogue::builtin());
+    if (!loaded.ok()) {
+        std::fprintf(stderr, "%s\n", loaded.problems.front().describe().c_str());
+        return 2;
+    }
+    AnalysisOptions options;
+    options.threads = gThreads;
+    const Report analysed = analyze(*loaded.document, Catalogue::builtin(), options);
+    double best = 1e300;
+    std::size_t findings = 0;
+    for (int run = 0; run < runs; ++run) {
+        Report report = analysed;
+        const auto t = std::chrono::steady_clock::now();
+        runRulesUnlessCancelled(*loaded.document, Catalogue::builtin(), report, nullptr, {},
+                                gThreads);
+        best = std::min(best, millisecondsSince(t));
+        findings = report.findings.size() - analysed.findings.size();
+    }
+    std::printf("rules, best of %d: %.1f ms, %zu findings\n", runs, best, findings);
+    const auto t = std::chrono::steady_clock::now();
+    const rules::Context context(*loaded.document, Catalogue::builtin(), analysed);
+    std::printf("context: %.1f ms\n", millisecondsSince(t));
+    std::vector<std::pair<double, std::string>> times;
+    for (const auto& [id, function] : rules::allRules()) {
+        double fastest = 1e300;
+        for (int run = 0; run < runs; ++run) {
+            std::vector<Finding> found;
+            const auto start = std::chrono::steady_clock::now();
+            function(context, found);
+            fastest = std::min(fastest, millisecondsSince(start));
+        }
+        times.emplace_back(fastest, id);
+    }
+    std::sort(times.rbegin(), times.rend());
+    double sum = 0;
+    for (const auto& time : times)
+        sum += time.first;
+    std::printf("each rule alone, one thread, sum %.1f ms; those of 1 ms or more:", sum);
+    for (std::size_t i = 0; i < times.size() && times[i].first >= 1; ++i)
+        std::printf("%s %s %.1f", i ? "," : "", times[i].second.c_str(), times[i].first);
+    std::printf("\n");
+    return 0;
+}
+
 /// The components each flow reaches (its synchronous part; the bench designs have no
 /// asynchronous tail), as "min / mean / max" across the flows.
 std::string reachedPerFlow(const Report& report) {
@@ -256,6 +306,8 @@ constexpr const char* kUsage =
     "       analysis_bench --write-dense N FILE save the dense design of N components\n"
     "       analysis_bench --check FILE         time the stages of `archlens check FILE\n"
     "                                           --format json`, and the slowest rules\n"
+    "       analysis_bench --rules FILE         time the rules alone on FILE, best of three\n"
+    "                                           runs, and each rule alone on one thread\n"
     "       analysis_bench --threads N ...      any of the above on N threads (default 0:\n"
     "                                           every core; small designs always use one)\n";
 
@@ -277,6 +329,7 @@ int main(int argc, char** argv) {
     if (argc == 4 && first == "--write") return write(argv[2], argv[3], layered);
     if (argc == 4 && first == "--write-dense") return write(argv[2], argv[3], dense);
     if (argc == 3 && first == "--check") return timeCheck(argv[2]);
+    if (argc == 3 && first == "--rules") return timeRules(argv[2], 3);
     const bool denseOnly = first == "--dense";
     std::vector<int> sizes;
     for (int i = denseOnly ? 2 : 1; i < argc; ++i) {

@@ -38,7 +38,7 @@ void asyncJobWithoutLimits(const Context& ctx, std::vector<Finding>& out) {
         std::string handover;
         for (std::size_t i = 0; i < ctx.doc.connections.size() && handover.empty(); ++i) {
             const Connection& conn = ctx.doc.connections[i];
-            const Component* to = ctx.component(conn.to);
+            const Component* to = ctx.callee(conn);
             if (ctx.part(fi, i) == Context::Part::Sync && tail.count(conn.to) && to &&
                 ctx.isMessageBroker(*to) && ctx.flag(conn, "required"))
                 handover = conn.to;
@@ -51,8 +51,8 @@ void asyncJobWithoutLimits(const Context& ctx, std::vector<Finding>& out) {
         for (const auto& c : ctx.doc.components) {
             if (!tail.count(c.id)) continue;
             if (ctx.isExternalService(c) || ctx.isClient(c)) pushes = true;
-            for (std::size_t i : ctx.outgoing(c.id))
-                if (const Component* to = ctx.component(ctx.doc.connections[i].to);
+            for (std::size_t i : ctx.outgoing(c))
+                if (const Component* to = ctx.callee(ctx.doc.connections[i]);
                     to && ctx.isClient(*to))
                     pushes = true;
         }
@@ -65,7 +65,7 @@ void asyncJobWithoutLimits(const Context& ctx, std::vector<Finding>& out) {
             bool read = false;
             for (std::size_t gi = 0; gi < ctx.report.flows.size() && !read; ++gi) {
                 if (gi == fi || ctx.report.flows[gi].background) continue;
-                for (std::size_t j : ctx.incoming(c.id))
+                for (std::size_t j : ctx.incoming(c))
                     if (ctx.part(gi, j) == Context::Part::Sync) read = true;
             }
             if (read) polled.push_back(c.id);
@@ -83,8 +83,8 @@ void asyncJobWithoutLimits(const Context& ctx, std::vector<Finding>& out) {
         std::vector<std::string> unlimited; // deliveries to such consumers with no run-time limit
         for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i) {
             const Connection& conn = ctx.doc.connections[i];
-            const Component* from = ctx.component(conn.from);
-            const Component* to = ctx.component(conn.to);
+            const Component* from = ctx.caller(conn);
+            const Component* to = ctx.callee(conn);
             if (ctx.part(fi, i) != Context::Part::Tail || !from || !to ||
                 !ctx.isMessageBroker(*from) || ctx.isMessageBroker(*to) ||
                 !to->props.contains("latency_ms") || p99Of(ctx, *to) <= wait)

@@ -25,8 +25,8 @@ void asyncNoReply(const Context& ctx, std::vector<Finding>& out) {
             // A third party in the tail (e-mail, SMS, a webhook) tells the user; so does any
             // connection from the tail to a client (a socket, a push), whatever it carries.
             if (ctx.isExternalService(c) || ctx.isClient(c)) pushes = true;
-            for (std::size_t i : ctx.outgoing(c.id))
-                if (const Component* to = ctx.component(ctx.doc.connections[i].to);
+            for (std::size_t i : ctx.outgoing(c))
+                if (const Component* to = ctx.callee(ctx.doc.connections[i]);
                     to && ctx.isClient(*to))
                     pushes = true;
         }

@@ -16,7 +16,7 @@ void asyncReplicationLoss(const Context& ctx, std::vector<Finding>& out) {
         const int replicas = ctx.count(c, "instances", 1) - 1;
         double rate = 0;
         for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
-            const auto rates = connectionRates(ctx, f);
+            const auto& rates = ctx.rates(f);
             for (const auto& w : writes)
                 if (w.flow == f) rate += rates[w.connection];
         }

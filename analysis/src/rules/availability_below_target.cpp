@@ -41,7 +41,7 @@ void availabilityBelowTarget(const Context& ctx, std::vector<Finding>& out) {
         std::vector<Cost> costs;
         for (const auto& id : f.syncComponents) {
             const Component* c = ctx.component(id);
-            const ComponentResult* r = ctx.report.component(id);
+            const ComponentResult* r = ctx.result(id);
             if (!c || !r || ctx.isClient(*c)) continue;
             const bool spof = std::find(r->spofFor.begin(), r->spofFor.end(), f.id) !=
                               r->spofFor.end();
@@ -59,7 +59,7 @@ void availabilityBelowTarget(const Context& ctx, std::vector<Finding>& out) {
         std::string capsText;
         for (const auto& id : f.syncComponents) {
             const Component* c = ctx.component(id);
-            const ComponentResult* r = ctx.report.component(id);
+            const ComponentResult* r = ctx.result(id);
             if (!c || !r || !ctx.flag(*c, "external") || r->availability >= target) continue;
             // Behind an alternative or an optional call it is not required alone.
             bool alone = std::find(r->spofFor.begin(), r->spofFor.end(), f.id) != r->spofFor.end();

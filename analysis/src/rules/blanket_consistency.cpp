@@ -29,12 +29,8 @@ void blanketConsistency(const Context& ctx, std::vector<Finding>& out) {
                 waited = true;
         if (waited) continue;
         double rate = 0;
-        std::size_t ratesOf = ctx.report.flows.size();
-        std::vector<double> rates;
-        for (const auto& w : writes) { // grouped by flow: one walk per flow
-            if (w.flow != ratesOf) rates = connectionRates(ctx, ratesOf = w.flow);
-            rate += rates[w.connection];
-        }
+        for (const auto& w : writes)
+            rate += ctx.rates(w.flow)[w.connection];
         emit(out, "blanket-consistency", {c.id},
              {{"name", ctx.name(c.id)},
               {"regions", joined(regions)},

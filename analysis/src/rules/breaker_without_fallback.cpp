@@ -38,7 +38,7 @@ bool onlyBehindDurableQueue(const Context& ctx, std::size_t flow, const std::str
         for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i) {
             const Connection& c = ctx.doc.connections[i];
             if (ctx.part(flow, i) == Context::Part::None || exposed.count(c.to)) continue;
-            const Component* from = ctx.component(c.from);
+            const Component* from = ctx.caller(c);
             if (from && holdsUntilHandled(ctx, *from)) continue; // consumed from the broker
             if (exposed.count(c.from) || c.mode != ConnectionMode::Sync) {
                 exposed.insert(c.to);
@@ -51,7 +51,7 @@ bool onlyBehindDurableQueue(const Context& ctx, std::size_t flow, const std::str
     // is waited for: redelivering the message after the circuit closes answers no one.
     std::set<std::string> handsOver, seen{id};
     for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i) {
-        const Component* to = ctx.component(ctx.doc.connections[i].to);
+        const Component* to = ctx.callee(ctx.doc.connections[i]);
         if (ctx.part(flow, i) == Context::Part::Sync && to && ctx.isMessageBroker(*to))
             handsOver.insert(ctx.doc.connections[i].from);
     }

@@ -90,22 +90,22 @@ void cacheSavesLittle(const Context& ctx, std::vector<Finding>& out) {
                               : ctx.doc.requirements.p99_ms ? *ctx.doc.requirements.p99_ms
                                                             : 0;
         if (target <= 0) continue; // without a target, latency cannot be ruled out as the reason
-        const std::vector<double> rates = connectionRates(ctx, f);
+        const std::vector<double>& rates = ctx.rates(f);
         for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i) {
             const Connection& lookup = ctx.doc.connections[i];
-            const Component* cache = ctx.component(lookup.to);
+            const Component* cache = ctx.callee(lookup);
             if (ctx.part(f, i) != Context::Part::Sync || !cache ||
                 !ctx.is(*cache, KindTrait::Cache))
                 continue;
             // The store behind it: read through the cache, or read by the same caller on a miss.
             std::vector<std::size_t> behind;
-            for (std::size_t j : ctx.callsOf(f, cache->id))
+            for (std::size_t j : ctx.callsOf(f, *cache))
                 behind.push_back(j);
             for (std::size_t j : ctx.callsOf(f, lookup.from))
                 if (j != i) behind.push_back(j);
             for (std::size_t j : behind) {
                 const Connection& read = ctx.doc.connections[j];
-                const Component* store = ctx.component(read.to);
+                const Component* store = ctx.callee(read);
                 if (!store || !ctx.isDataStore(*store) || ctx.is(*store, KindTrait::Cache) ||
                     ctx.is(*store, KindTrait::ObjectStore) || ctx.number(read, "calls", 1) >= 1)
                     continue; // only a store read on misses (calls below 1) is fronted

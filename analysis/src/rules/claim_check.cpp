@@ -16,7 +16,7 @@ constexpr double kComfortableMessageKb = 256;
 void claimCheck(const Context& ctx, std::vector<Finding>& out) {
     for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i) {
         const Connection& c = ctx.doc.connections[i];
-        const Component* broker = ctx.component(c.to);
+        const Component* broker = ctx.callee(c);
         const double kb = ctx.number(c, "payload_kb", 0);
         if (!broker || !ctx.isMessageBroker(*broker) || kb <= kComfortableMessageKb) continue;
         const double rate = connectionRate(ctx, i);

@@ -5,8 +5,8 @@ namespace archlens::rules {
 
 void clientToDatastore(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& c : ctx.doc.connections) {
-        const Component* from = ctx.component(c.from);
-        const Component* to = ctx.component(c.to);
+        const Component* from = ctx.caller(c);
+        const Component* to = ctx.callee(c);
         // Object storage reached with a signed URL (valet key) and CDNs are meant for clients.
         if (!from || !to || !ctx.isClient(*from) || !ctx.isDataStore(*to) ||
             ctx.is(*to, KindTrait::ObjectStore))

@@ -24,12 +24,9 @@ bool onlyWrites(const Connection& c) {
 } // namespace
 
 void configOnHotPath(const Context& ctx, std::vector<Finding>& out) {
-    std::vector<std::vector<double>> rates;
-    for (std::size_t f = 0; f < ctx.report.flows.size(); ++f)
-        rates.push_back(connectionRates(ctx, f));
     for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i) {
         const Connection& c = ctx.doc.connections[i];
-        const Component* to = ctx.component(c.to);
+        const Component* to = ctx.callee(c);
         if (c.mode != ConnectionMode::Sync || !to ||
             !kindCovers(ctx, *to, "External Config Store") ||
             ctx.number(c, "calls", 1) < kMostRequests || onlyWrites(c))
@@ -39,10 +36,10 @@ void configOnHotPath(const Context& ctx, std::vector<Finding>& out) {
         for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
             if (ctx.report.flows[f].background || ctx.part(f, i) != Context::Part::Sync) continue;
             flows.push_back(ctx.report.flows[f].id);
-            rate += rates[f][i];
+            rate += ctx.rates(f)[i];
         }
         if (flows.empty()) continue;
-        const ComponentResult* r = ctx.report.component(to->id);
+        const ComponentResult* r = ctx.result(to->id);
         emit(out, "config-on-hot-path", {c.id},
              {{"connection", ctx.describe(c)},
               {"caller", ctx.name(c.from)},

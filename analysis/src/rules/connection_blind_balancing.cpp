@@ -34,9 +34,9 @@ void connectionBlindBalancing(const Context& ctx, std::vector<Finding>& out) {
                 if (ctx.part(f, i) != Context::Part::None) return true;
             return false;
         };
-        for (std::size_t i : ctx.incoming(lb.id))
+        for (std::size_t i : ctx.incoming(lb))
             if (longLived(ctx, connections[i]) && taken(i)) held.push_back(i);
-        for (std::size_t i : ctx.outgoing(lb.id))
+        for (std::size_t i : ctx.outgoing(lb))
             if (longLived(ctx, connections[i]) && taken(i)) held.push_back(i);
         if (held.empty()) continue;
         std::vector<std::string> flows, backends;
@@ -45,7 +45,7 @@ void connectionBlindBalancing(const Context& ctx, std::vector<Finding>& out) {
                             [&](std::size_t i) { return ctx.part(f, i) != Context::Part::None; }))
                 flows.push_back(ctx.report.flows[f].id);
         // The instances that hold the connections: what those flows reach through it.
-        for (std::size_t i : ctx.outgoing(lb.id)) {
+        for (std::size_t i : ctx.outgoing(lb)) {
             const Connection& c = connections[i];
             const bool held = std::any_of(flows.begin(), flows.end(), [&](const auto& id) {
                 for (std::size_t f = 0; f < ctx.report.flows.size(); ++f)

@@ -55,13 +55,13 @@ std::optional<UninvalidatedCache> uninvalidatedCache(const Context& ctx, const C
     };
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
         if (op(f) != "read") continue;
-        for (std::size_t i : ctx.incoming(cache.id)) {
+        for (std::size_t i : ctx.incoming(cache)) {
             if (ctx.part(f, i) == Context::Part::None) continue;
             addOnce(found.readFlows, ctx.report.flows[f].id);
             // Read-through: the cache calls the store. Cache-aside: the caller reads the store
             // on a miss, a call made for a fraction of requests (calls below 1); a store the
             // caller reads on every request is other data, not what the cache holds.
-            for (std::size_t j : ctx.callsOf(f, cache.id, true))
+            for (std::size_t j : ctx.callsOf(f, cache, true))
                 if (isStore(ctx.doc.connections[j].to))
                     addOnce(found.stores, ctx.doc.connections[j].to);
             for (std::size_t j : ctx.callsOf(f, ctx.doc.connections[i].from, true)) {
@@ -77,7 +77,7 @@ std::optional<UninvalidatedCache> uninvalidatedCache(const Context& ctx, const C
         if (op(f) != "write") continue;
         // A write that reaches the cache at all (an update, a delete, a consumer of a change
         // stream) is a way to invalidate: the rule only asks when there is none.
-        for (std::size_t i : ctx.incoming(cache.id))
+        for (std::size_t i : ctx.incoming(cache))
             if (ctx.part(f, i) != Context::Part::None) return std::nullopt;
         for (const auto& store : found.stores)
             for (std::size_t i : ctx.incoming(store))

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 
 namespace archlens::rules {
 
@@ -12,8 +13,23 @@ const std::vector<size_t> kNone;
 
 Context::Context(const Document& d, const Catalogue& cat, const Report& r)
     : doc(d), catalogue(cat), report(r) {
-    for (size_t i = 0; i < doc.components.size(); ++i)
+    const std::size_t n = doc.components.size();
+    kinds_.reserve(n);
+    for (size_t i = 0; i < n; ++i) {
         componentIndex_[doc.components[i].id] = i;
+        kinds_.push_back(catalogue.kind(doc.components[i].kind));
+    }
+    canonical_.resize(n);
+    for (size_t i = 0; i < n; ++i)
+        canonical_[i] = componentIndex_[doc.components[i].id];
+    for (size_t i = doc.flows.size(); i-- > 0;)
+        flowIndex_[doc.flows[i].id] = i; // the first of a repeated id, as Document::flow
+    results_.assign(n, nullptr);
+    for (const auto& result : report.components)
+        if (auto it = componentIndex_.find(result.id);
+            it != componentIndex_.end() && !results_[it->second])
+            results_[it->second] = &result; // the first, as Report::component finds it
+    indexConnections();
     std::unordered_map<std::string, size_t> connectionIndex;
     for (size_t i = 0; i < doc.connections.size(); ++i) {
         out_[doc.connections[i].from].push_back(i);
@@ -25,12 +41,18 @@ Context::Context(const Document& d, const Catalogue& cat, const Report& r)
     for (const auto& f : report.flows)
         flows_.push_back(doc.flow(f.id));
     inSync_.resize(report.flows.size());
+    syncPart_.resize(report.flows.size());
     for (size_t f = 0; f < report.flows.size(); ++f) {
         inSync_[f].assign(doc.components.size(), 0);
+        syncPart_[f].reserve(report.flows[f].syncComponents.size());
         for (const auto& id : report.flows[f].syncComponents)
-            if (auto it = componentIndex_.find(id); it != componentIndex_.end())
+            if (auto it = componentIndex_.find(id); it != componentIndex_.end()) {
                 inSync_[f][it->second] = 1;
+                syncPart_[f].push_back(it->second);
+            }
     }
+    rates_.resize(report.flows.size());
+    ratesOnce_ = std::make_unique<std::once_flag[]>(report.flows.size());
     for (size_t f = 0; f < report.flows.size(); ++f) {
         parts_[f].assign(doc.connections.size(), Part::None);
         auto mark = [&](const std::vector<std::string>& ids, Part part) {
@@ -46,6 +68,11 @@ Context::Context(const Document& d, const Catalogue& cat, const Report& r)
 Context::Part Context::part(std::size_t flow, std::size_t connection) const {
     if (flow >= parts_.size() || connection >= parts_[flow].size()) return Part::None;
     return parts_[flow][connection];
+}
+
+const std::vector<std::size_t>& Context::syncPart(std::size_t flow) const {
+    static const std::vector<std::size_t> none;
+    return flow < syncPart_.size() ? syncPart_[flow] : none;
 }
 
 bool Context::inSyncPart(std::size_t flow, const std::string& componentId) const {
@@ -64,6 +91,16 @@ std::vector<std::size_t> Context::callsOf(std::size_t flow, const std::string& c
     return calls;
 }
 
+std::vector<std::size_t> Context::callsOf(std::size_t flow, const Component& c,
+                                          bool tailToo) const {
+    std::vector<std::size_t> calls;
+    for (size_t i : outgoing(c)) {
+        const Part p = part(flow, i);
+        if (p == Part::Sync || (tailToo && p == Part::Tail)) calls.push_back(i);
+    }
+    return calls;
+}
+
 bool Context::userWaitsOn(std::size_t connection) const {
     for (std::size_t f = 0; f < report.flows.size(); ++f)
         if (!report.flows[f].background && part(f, connection) == Part::Sync) return true;
@@ -73,9 +110,50 @@ bool Context::userWaitsOn(std::size_t connection) const {
 std::vector<std::string> Context::overloadedOn(const FlowResult& flow) const {
     std::vector<std::string> ids;
     for (const auto& id : flow.syncComponents)
-        if (const ComponentResult* r = report.component(id); r && r->utilisation >= 1)
-            ids.push_back(id);
+        if (const ComponentResult* r = result(id); r && r->utilisation >= 1) ids.push_back(id);
     return ids;
+}
+
+std::size_t Context::indexOf(const Component& c) const {
+    // Pointers into one array compare as its indices; std::less orders any two.
+    const Component* first = doc.components.data();
+    if (!std::less<const Component*>{}(&c, first) &&
+        std::less<const Component*>{}(&c, first + doc.components.size()))
+        return static_cast<std::size_t>(&c - first);
+    return componentIndex(c.id);
+}
+
+std::size_t Context::indexOf(const Connection& c) const {
+    const Connection* first = doc.connections.data();
+    if (!std::less<const Connection*>{}(&c, first) &&
+        std::less<const Connection*>{}(&c, first + doc.connections.size()))
+        return static_cast<std::size_t>(&c - first);
+    return doc.connections.size();
+}
+
+const Component* Context::callee(const Connection& c) const {
+    const std::size_t i = indexOf(c);
+    if (i == doc.connections.size()) return component(c.to);
+    return to_[i] < doc.components.size() ? &doc.components[to_[i]] : nullptr;
+}
+
+const Component* Context::caller(const Connection& c) const {
+    const std::size_t i = indexOf(c);
+    if (i == doc.connections.size()) return component(c.from);
+    return from_[i] < doc.components.size() ? &doc.components[from_[i]] : nullptr;
+}
+
+const ComponentResult* Context::result(const std::string& id) const {
+    auto it = componentIndex_.find(id);
+    return it == componentIndex_.end() ? report.component(id) : results_[it->second];
+}
+
+const KindInfo* Context::kind(const Component& c) const {
+    const Component* first = doc.components.data();
+    if (!std::less<const Component*>{}(&c, first) &&
+        std::less<const Component*>{}(&c, first + doc.components.size()))
+        return kinds_[static_cast<std::size_t>(&c - first)];
+    return catalogue.kind(c.kind); // a copy may have another kind than the original
 }
 
 const Component* Context::component(const std::string& id) const {
@@ -143,6 +221,23 @@ bool Context::onlyReads(const Connection& c) const {
     return true;
 }
 
+const std::vector<size_t>& Context::outgoing(const Component& c) const {
+    const std::size_t i = indexOf(c);
+    // The lists are by the index an id looks up: a repeated id's components share one.
+    return i < canonical_.size() ? outAt_[canonical_[i]] : outgoing(c.id);
+}
+const std::vector<size_t>& Context::incoming(const Component& c) const {
+    const std::size_t i = indexOf(c);
+    return i < canonical_.size() ? inAt_[canonical_[i]] : incoming(c.id);
+}
+
+const std::vector<size_t>& Context::outgoingAt(std::size_t component) const {
+    return component < outAt_.size() ? outAt_[component] : kNone;
+}
+const std::vector<size_t>& Context::incomingAt(std::size_t component) const {
+    return component < inAt_.size() ? inAt_[component] : kNone;
+}
+
 const std::vector<size_t>& Context::outgoing(const std::string& id) const {
     auto it = out_.find(id);
     return it == out_.end() ? kNone : it->second;
@@ -154,7 +249,11 @@ const std::vector<size_t>& Context::incoming(const std::string& id) const {
 
 std::string Context::name(const std::string& id) const {
     if (const Component* c = component(id)) return c->name.empty() ? id : c->name;
-    if (const Flow* f = doc.flow(id)) return f->name.empty() ? id : f->name;
+    // Findings name their flows by id, thousands of times on a large design.
+    if (auto it = flowIndex_.find(id); it != flowIndex_.end()) {
+        const Flow& f = doc.flows[it->second];
+        return f.name.empty() ? id : f.name;
+    }
     return id;
 }
 

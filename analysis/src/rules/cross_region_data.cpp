@@ -29,9 +29,9 @@ void crossRegionData(const Context& ctx, std::vector<Finding>& out) {
         if (home.empty()) continue;
         std::set<std::string> far;
         std::vector<std::string> callers, flows;
-        for (std::size_t i : ctx.incoming(store.id)) {
+        for (std::size_t i : ctx.incoming(store)) {
             const Connection& conn = ctx.doc.connections[i];
-            const Component* from = ctx.component(conn.from);
+            const Component* from = ctx.caller(conn);
             if (!from || !ctx.isApplication(*from) || conn.mode != ConnectionMode::Sync) continue;
             // Only the far callers' flows cross between regions: the message names those.
             std::set<std::string> farOfCaller;
@@ -55,9 +55,9 @@ void crossRegionData(const Context& ctx, std::vector<Finding>& out) {
         // Copies of the store kept in the far regions: reads can stay local there, but
         // writes still have one home, and the design shows nothing that moves them.
         std::vector<std::string> replicas;
-        for (std::size_t i : ctx.outgoing(store.id)) {
+        for (std::size_t i : ctx.outgoing(store)) {
             const Connection& conn = ctx.doc.connections[i];
-            const Component* copy = ctx.component(conn.to);
+            const Component* copy = ctx.callee(conn);
             if (conn.mode != ConnectionMode::Replication || !copy || !ctx.isDataStore(*copy))
                 continue;
             for (const auto& r : regionsOf(ctx, *copy))

@@ -30,7 +30,7 @@ void crossShardRead(const Context& ctx, std::vector<Finding>& out) {
         if (!ctx.isDataStore(store)) continue;
         const std::string shardKey = field(ctx.prop(store, "shard_key"));
         if (shardKey.empty()) continue;
-        for (std::size_t i : ctx.incoming(store.id)) {
+        for (std::size_t i : ctx.incoming(store)) {
             const Connection& conn = ctx.doc.connections[i];
             const std::string lookup = field(ctx.prop(conn, "lookup_key"));
             if (lookup.empty() || lookup == shardKey) continue;
@@ -39,7 +39,7 @@ void crossShardRead(const Context& ctx, std::vector<Finding>& out) {
             for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
                 if (!userFacing(ctx, f) || ctx.part(f, i) != Context::Part::Sync) continue;
                 flows.push_back(ctx.report.flows[f].id);
-                rate += connectionRates(ctx, f)[i];
+                rate += ctx.rates(f)[i];
             }
             if (flows.empty()) continue;
             emit(out, "cross-shard-read", {store.id, conn.id},

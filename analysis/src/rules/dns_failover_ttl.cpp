@@ -50,13 +50,13 @@ void dnsFailoverTtl(const Context& ctx, std::vector<Finding>& out) {
             if (std::find(entries.begin(), entries.end(), id) == entries.end())
                 entries.push_back(id);
         };
-        for (std::size_t i : ctx.outgoing(dns.id))
+        for (std::size_t i : ctx.outgoing(dns))
             if (connections[i].mode != ConnectionMode::Replication) entry(connections[i].to);
-        for (std::size_t i : ctx.incoming(dns.id)) {
-            const Component* client = ctx.component(connections[i].from);
+        for (std::size_t i : ctx.incoming(dns)) {
+            const Component* client = ctx.caller(connections[i]);
             if (!client || !ctx.isClient(*client)) continue;
             clients.push_back(client->id);
-            for (std::size_t j : ctx.outgoing(client->id))
+            for (std::size_t j : ctx.outgoing(*client))
                 if (connections[j].mode != ConnectionMode::Replication) entry(connections[j].to);
         }
         std::vector<std::string> regions;

@@ -28,13 +28,13 @@ void dualWrite(const Context& ctx, std::vector<Finding>& out) {
         // Only the synchronous part: a consumer that writes and publishes before it confirms
         // its message is redelivered when the publish fails, so its pair is retried as one.
         for (const auto& c : ctx.doc.components) {
-            const auto calls = ctx.callsOf(fi, c.id);
+            const auto calls = ctx.callsOf(fi, c);
             // Every store of record the handler writes: which of them the event is about is
             // not in the design, and any of them can be left without its event.
             std::vector<const Connection*> writes, publishes;
             for (std::size_t i : calls) {
                 const Connection& conn = ctx.doc.connections[i];
-                const Component* to = ctx.component(conn.to);
+                const Component* to = ctx.callee(conn);
                 if (!to) continue;
                 // A call whose ops say it only reads (a look-up on the way) changes nothing
                 // there, so it is no second write.

@@ -12,6 +12,7 @@
 #include <map>
 #include <mutex>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace archlens {
 
@@ -48,9 +49,15 @@ const std::vector<RuleInfo>& ruleInfos() {
 }
 
 const RuleInfo* ruleInfo(const std::string& id) {
-    for (const auto& info : ruleInfos())
-        if (info.id == id) return &info;
-    return nullptr;
+    // Asked once per finding: tens of thousands on a large design.
+    static const std::unordered_map<std::string, const RuleInfo*> byId = [] {
+        std::unordered_map<std::string, const RuleInfo*> out;
+        for (const auto& info : ruleInfos())
+            out.emplace(info.id, &info); // the first of a repeated id
+        return out;
+    }();
+    auto it = byId.find(id);
+    return it == byId.end() ? nullptr : it->second;
 }
 
 namespace rules {
@@ -142,17 +149,29 @@ bool runRulesUnlessCancelled(const Document& doc, const Catalogue& catalogue, Re
         cancelled);
     // Nothing is added unless every rule has run: a stopped run leaves no half list.
     if (cancelled()) return false;
-    std::vector<Finding> findings;
-    for (auto& list : found)
-        findings.insert(findings.end(), std::make_move_iterator(list.begin()),
-                        std::make_move_iterator(list.end()));
-    std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    // Sorted as (rule, position) pairs in rule order, then each finding moved once into
+    // place: a finding is a dozen strings, and a large design has tens of thousands.
+    std::vector<std::pair<std::size_t, std::size_t>> order;
+    for (std::size_t r = 0; r < found.size(); ++r)
+        for (std::size_t k = 0; k < found[r].size(); ++k)
+            order.emplace_back(r, k);
+    std::stable_sort(order.begin(), order.end(), [&](const auto& i, const auto& j) {
+        const Finding& a = found[i.first][i.second];
+        const Finding& b = found[j.first][j.second];
         if (a.severity != b.severity) return a.severity > b.severity;
         if (a.rule != b.rule) return a.rule < b.rule;
         return a.subjects < b.subjects;
     });
+    std::vector<Finding> findings;
+    findings.reserve(order.size());
+    for (const auto& [r, k] : order)
+        findings.push_back(std::move(found[r][k]));
     markAcknowledged(doc, findings);
-    report.findings.insert(report.findings.end(), findings.begin(), findings.end());
+    if (report.findings.empty())
+        report.findings = std::move(findings);
+    else
+        report.findings.insert(report.findings.end(), std::make_move_iterator(findings.begin()),
+                               std::make_move_iterator(findings.end()));
     return true;
 }
 

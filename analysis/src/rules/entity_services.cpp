@@ -23,8 +23,8 @@ constexpr std::size_t kManyEntityServices = 4;
 bool entityService(const Context& ctx, const Component& s) {
     if (!ctx.isApplication(s)) return false;
     std::string store;
-    for (std::size_t i : ctx.outgoing(s.id)) {
-        const Component* to = ctx.component(ctx.doc.connections[i].to);
+    for (std::size_t i : ctx.outgoing(s)) {
+        const Component* to = ctx.callee(ctx.doc.connections[i]);
         if (!to || !ctx.isDataStore(*to) || ctx.is(*to, KindTrait::Cache) ||
             ctx.is(*to, KindTrait::ObjectStore))
             return false;
@@ -33,7 +33,7 @@ bool entityService(const Context& ctx, const Component& s) {
     }
     if (store.empty()) return false;
     for (std::size_t i : ctx.incoming(store)) {
-        const Component* from = ctx.component(ctx.doc.connections[i].from);
+        const Component* from = ctx.caller(ctx.doc.connections[i]);
         if (from && from->id != s.id && ctx.doc.connections[i].mode != ConnectionMode::Replication)
             return false;
     }

@@ -8,9 +8,6 @@
 namespace archlens::rules {
 
 void fanOutOnWrite(const Context& ctx, std::vector<Finding>& out) {
-    std::vector<std::vector<double>> rates;
-    for (std::size_t f = 0; f < ctx.report.flows.size(); ++f)
-        rates.push_back(connectionRates(ctx, f));
     for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i) {
         const Connection& c = ctx.doc.connections[i];
         if (!isWriteFanOut(ctx, c)) continue;
@@ -21,7 +18,7 @@ void fanOutOnWrite(const Context& ctx, std::vector<Finding>& out) {
             if (!flow || flow->op != "write" || ctx.part(f, i) == Context::Part::None) continue;
             flows.push_back(flow->id);
             posts += flow->rate_rps;
-            writes += rates[f][i];
+            writes += ctx.rates(f)[i];
         }
         const double calls = ctx.number(c, "calls", 1);
         emit(out, "fan-out-on-write", {c.id},

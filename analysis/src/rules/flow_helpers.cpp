@@ -5,7 +5,6 @@
 #include <functional>
 #include <map>
 #include <set>
-#include <unordered_set>
 
 namespace archlens::rules {
 
@@ -23,15 +22,15 @@ void walkFlow(const Context& ctx, const Flow& flow, bool followAsync,
     while (!queue.empty()) {
         const std::size_t at = queue.front();
         queue.pop_front();
-        for (size_t i : ctx.outgoing(ctx.doc.components[at].id)) {
+        for (size_t i : ctx.outgoingAt(at)) {
             const Connection& c = ctx.doc.connections[i];
-            if (c.mode == ConnectionMode::Replication || !ctx.carries(c, flow)) continue;
+            if (c.mode == ConnectionMode::Replication || !ctx.carries(i, flow)) continue;
             if (c.mode == ConnectionMode::Async && !followAsync) {
                 visit(c); // the enqueue itself is part of the synchronous part
                 continue;
             }
             if (!visit(c)) continue;
-            const std::size_t to = ctx.componentIndex(c.to);
+            const std::size_t to = ctx.to(i);
             if (to < n && !seen[to]) {
                 seen[to] = 1;
                 queue.push_back(to);
@@ -75,13 +74,16 @@ std::vector<ZoneCause> zoneCauses(const Context& ctx) {
     for (const auto& z : ctx.report.zones) {
         if (z.spofFor.empty()) continue;
         ZoneCause cause{z.id, z.spofFor, {}};
-        // What the flows that fail with the zone need, gathered once.
-        std::unordered_set<std::string> needed;
+        // What the flows that fail with the zone need, gathered once, by component index:
+        // a component is needed when its id is in one of their synchronous parts.
+        std::vector<char> needed(ctx.doc.components.size(), 0);
         for (const auto& id : z.spofFor)
             if (const FlowResult* f = ctx.report.flow(id))
-                needed.insert(f->syncComponents.begin(), f->syncComponents.end());
+                for (std::size_t c :
+                     ctx.syncPart(static_cast<std::size_t>(f - ctx.report.flows.data())))
+                    needed[c] = 1;
         for (const auto& c : ctx.doc.components)
-            if (needed.count(c.id) && !ctx.isClient(c) && !ctx.flag(c, "external") &&
+            if (needed[ctx.componentIndex(c.id)] && !ctx.isClient(c) && !ctx.flag(c, "external") &&
                 !withoutRedundancy(ctx, c) && lostWithZone(ctx, c, z.id))
                 cause.spread.push_back(c.id);
         causes.push_back(std::move(cause));
@@ -96,36 +98,6 @@ std::string namesOf(const Context& ctx, const std::vector<std::string>& ids) {
         out += ctx.name(ids[i]);
     }
     return out;
-}
-
-std::vector<double> connectionRates(const Context& ctx, std::size_t flowIndex) {
-    std::vector<double> rates(ctx.doc.connections.size(), 0.0);
-    if (flowIndex >= ctx.report.flows.size()) return rates;
-    const Flow* flow = ctx.flow(flowIndex);
-    if (!flow) return rates;
-    // Rate arriving at each component: memoised over the flow's connections, which the
-    // analysis keeps free of cycles; `visiting` guards against one all the same.
-    std::map<std::string, double> arriving;
-    std::set<std::string> visiting;
-    std::function<double(const std::string&)> rateAt = [&](const std::string& id) -> double {
-        if (auto it = arriving.find(id); it != arriving.end()) return it->second;
-        if (!visiting.insert(id).second) return 0.0;
-        double rate = id == flow->entry ? flow->rate_rps : 0.0;
-        for (std::size_t i : ctx.incoming(id)) {
-            if (ctx.part(flowIndex, i) == Context::Part::None) continue;
-            const Connection& c = ctx.doc.connections[i];
-            rate += rateAt(c.from) * ctx.number(c, "calls", 1);
-        }
-        visiting.erase(id);
-        arriving[id] = rate;
-        return rate;
-    };
-    for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i)
-        if (ctx.part(flowIndex, i) != Context::Part::None) {
-            const Connection& c = ctx.doc.connections[i];
-            rates[i] = rateAt(c.from) * ctx.number(c, "calls", 1);
-        }
-    return rates;
 }
 
 std::vector<LayerStack> readPathStacks(const Context& ctx,

@@ -20,12 +20,6 @@ std::string flowNames(const Context& ctx, const std::vector<std::string>& flowId
 /// Display names of the elements joined for a message: "Orders, Billing and Search".
 std::string namesOf(const Context& ctx, const std::vector<std::string>& ids);
 
-/// Requests per second one flow of the report (index into report.flows) sends over each
-/// connection it takes, sync part and tail, indexed like doc.connections: its rate times
-/// the `calls` multipliers along the way (retries and fall-backs of `alternative` groups
-/// not counted, as the load pass leaves them out at steady state); 0 where it does not go.
-std::vector<double> connectionRates(const Context& ctx, std::size_t flow);
-
 /// Whether the component has no redundancy of its own: failover by hand, or no more
 /// instances than it needs. Such a component on a flow's path is its own finding
 /// (single-point-of-failure), whatever zones it lives in.

@@ -12,15 +12,15 @@ void globalOrdering(const Context& ctx, std::vector<Finding>& out) {
         if (!ctx.isMessageBroker(b)) continue;
         const Json& ordering = ctx.prop(b, "ordering");
         if (!ordering.is_string() || ordering.get<std::string>() != "global") continue;
-        const ComponentResult* load = ctx.report.component(b.id);
+        const ComponentResult* load = ctx.result(b.id);
         const double rate = load ? load->offeredRps : 0;
 
         const Component* parallel = nullptr; // a consumer running several instances
         const Component* convoy = nullptr;   // a single consumer the rate overwhelms
-        for (std::size_t i : ctx.outgoing(b.id)) {
+        for (std::size_t i : ctx.outgoing(b)) {
             const Connection& conn = ctx.doc.connections[i];
             if (conn.mode == ConnectionMode::Replication) continue;
-            const Component* consumer = ctx.component(conn.to);
+            const Component* consumer = ctx.callee(conn);
             if (!consumer) continue;
             if (!parallel && ctx.count(*consumer, "instances", 1) > 1) parallel = consumer;
             if (!convoy && rate > ctx.number(*consumer, "capacity_rps", 1000)) convoy = consumer;

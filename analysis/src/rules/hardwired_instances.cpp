@@ -15,8 +15,8 @@ void hardwiredInstances(const Context& ctx, std::vector<Finding>& out) {
     for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i) {
         const Connection& c = ctx.doc.connections[i];
         if (c.mode != ConnectionMode::Sync) continue;
-        const Component* from = ctx.component(c.from);
-        const Component* to = ctx.component(c.to);
+        const Component* from = ctx.caller(c);
+        const Component* to = ctx.callee(c);
         // Load balancers and gateways are the answer; a mesh proxy beside the caller
         // (an ambassador) finds instances for it.
         if (!from || !to || ctx.isClient(*from) || ctx.flag(*from, "external") ||

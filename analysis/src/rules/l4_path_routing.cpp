@@ -19,7 +19,7 @@ void l4PathRouting(const Context& ctx, std::vector<Finding>& out) {
         std::vector<std::pair<std::string, std::set<std::string>>> routes;
         std::vector<std::string> via;
         bool httpLike = false;
-        for (std::size_t i : ctx.outgoing(lb.id)) {
+        for (std::size_t i : ctx.outgoing(lb)) {
             const Connection& c = connections[i];
             if (c.mode == ConnectionMode::Replication) continue;
             std::set<std::string> flows;

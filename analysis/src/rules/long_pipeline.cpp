@@ -30,8 +30,7 @@ void longPipeline(const Context& ctx, std::vector<Finding>& out) {
         std::vector<std::vector<std::size_t>> next(n);
         for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i)
             if (ctx.part(f, i) != Context::Part::None) {
-                const std::size_t from = ctx.componentIndex(ctx.doc.connections[i].from);
-                const std::size_t to = ctx.componentIndex(ctx.doc.connections[i].to);
+                const std::size_t from = ctx.from(i), to = ctx.to(i);
                 if (from < n && to < n) next[from].push_back(to);
             }
         // Longest run of brokers along any path, memoised; a component already on the path

@@ -9,8 +9,7 @@ void manualFailover(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& c : ctx.doc.components) {
         const int instances = ctx.count(c, "instances", 1);
         if (instances < 2 || ctx.prop(c, "failover") != "manual") continue;
-        if (const ComponentResult* r = ctx.report.component(c.id); r && !r->spofFor.empty())
-            continue;
+        if (const ComponentResult* r = ctx.result(c.id); r && !r->spofFor.empty()) continue;
         std::vector<std::string> flows;
         for (const auto& f : ctx.report.flows)
             for (const auto& id : f.syncComponents)

@@ -15,7 +15,7 @@ void missingAuth(const Context& ctx, std::vector<Finding>& out) {
         bool authenticated = false;
         std::string subject, target;
         walkFlow(ctx, flow, false, [&](const Connection& c) {
-            const Component* to = ctx.component(c.to);
+            const Component* to = ctx.callee(c);
             if (!to) return false;
             if (ctx.flag(*to, "auth") || ctx.is(*to, KindTrait::Identity)) authenticated = true;
             if (ctx.is(*to, KindTrait::Dns) || ctx.is(*to, KindTrait::Cdn)) return false;

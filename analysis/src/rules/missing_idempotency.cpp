@@ -37,7 +37,7 @@ bool consumerWritesIdempotently(const Context& ctx, std::size_t flow, const std:
     for (size_t i : calls) {
         const Connection& c = ctx.doc.connections[i];
         if (c.mode == ConnectionMode::Replication || ctx.flag(c, "idempotent")) continue;
-        const Component* to = ctx.component(c.to);
+        const Component* to = ctx.callee(c);
         if (to && (ctx.is(*to, KindTrait::Cache) ||
                    (c.mode == ConnectionMode::Async && ctx.isMessageBroker(*to))))
             continue;
@@ -63,7 +63,7 @@ void missingIdempotency(const Context& ctx, std::vector<Finding>& out) {
             if (ctx.part(f, i) == Context::Part::None || c.mode == ConnectionMode::Replication ||
                 ctx.flag(c, "idempotent"))
                 continue;
-            const Component* from = ctx.component(c.from);
+            const Component* from = ctx.caller(c);
             const bool retried = ctx.count(c, "retries", 0) > 0;
             if (!retried && !(from && ctx.isMessageBroker(*from))) continue;
             // A consumer whose every write on this flow is an idempotent call handles a
@@ -77,7 +77,7 @@ void missingIdempotency(const Context& ctx, std::vector<Finding>& out) {
     }
     for (const auto& [i, r] : repeats) {
         const Connection& c = ctx.doc.connections[i];
-        const Component* from = ctx.component(c.from);
+        const Component* from = ctx.caller(c);
         const int retries = ctx.count(c, "retries", 0);
         // The harm decides the severity: a repeat that leaves the system (a second charge,
         // a second message) cannot be taken back; one inside it is a duplicate to clean up.

@@ -6,8 +6,8 @@ namespace archlens::rules {
 void missingLoadBalancer(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& c : ctx.doc.connections) {
         if (c.mode != ConnectionMode::Sync) continue;
-        const Component* from = ctx.component(c.from);
-        const Component* to = ctx.component(c.to);
+        const Component* from = ctx.caller(c);
+        const Component* to = ctx.callee(c);
         if (!from || !to || !ctx.isClient(*from)) continue;
         if (!ctx.is(*to, KindTrait::Server) || ctx.number(*to, "instances", 1) < 2) continue;
         emit(out, "missing-load-balancer", {c.id, to->id},

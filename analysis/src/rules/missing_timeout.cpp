@@ -7,8 +7,8 @@ namespace archlens::rules {
 void missingTimeout(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& c : ctx.doc.connections) {
         if (c.mode != ConnectionMode::Sync || ctx.prop(c, "timeout_ms").is_number()) continue;
-        const Component* from = ctx.component(c.from);
-        const Component* to = ctx.component(c.to);
+        const Component* from = ctx.caller(c);
+        const Component* to = ctx.callee(c);
         if (!from || !to || ctx.isClient(*from)) continue;
         std::string why;
         if (ctx.flag(*to, "external"))

@@ -26,7 +26,7 @@ struct Lane {
 
 void mixedPriorityQueue(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& q : ctx.doc.components) {
-        if (!ctx.isMessageBroker(q) || ctx.outgoing(q.id).empty()) continue;
+        if (!ctx.isMessageBroker(q) || ctx.outgoing(q).empty()) continue;
         Lane urgent, bulk;
         for (std::size_t fi = 0; fi < ctx.report.flows.size(); ++fi) {
             const FlowResult& fr = ctx.report.flows[fi];
@@ -34,7 +34,7 @@ void mixedPriorityQueue(const Context& ctx, std::vector<Finding>& out) {
             if (!flow) continue;
             // The flow's own rate times the calls into the broker: what it sends there.
             double rate = 0;
-            for (std::size_t i : ctx.incoming(q.id))
+            for (std::size_t i : ctx.incoming(q))
                 if (ctx.part(fi, i) != Context::Part::None)
                     rate += flow->rate_rps * ctx.number(ctx.doc.connections[i], "calls", 1);
             if (rate <= 0) continue;
@@ -45,7 +45,7 @@ void mixedPriorityQueue(const Context& ctx, std::vector<Finding>& out) {
         if (urgent.flows.empty() || bulk.flows.empty() || bulk.rate < kBulkShare * urgent.rate)
             continue;
         std::vector<std::string> consumers;
-        for (std::size_t i : ctx.outgoing(q.id)) {
+        for (std::size_t i : ctx.outgoing(q)) {
             const auto& to = ctx.doc.connections[i].to;
             if (std::find(consumers.begin(), consumers.end(), to) == consumers.end())
                 consumers.push_back(to);

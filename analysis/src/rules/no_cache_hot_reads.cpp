@@ -23,7 +23,7 @@ void noCacheHotReads(const Context& ctx, std::vector<Finding>& out) {
         const Component* busiest = nullptr;
         double busiestLoad = -1;
         walkFlow(ctx, flow, false, [&](const Connection& c) {
-            const Component* to = ctx.component(c.to);
+            const Component* to = ctx.callee(c);
             if (!to) return false;
             // A DNS answer's TTL caches an address, not the data the flow reads.
             if (ctx.is(*to, KindTrait::Cache) || ctx.is(*to, KindTrait::Cdn) ||
@@ -37,7 +37,7 @@ void noCacheHotReads(const Context& ctx, std::vector<Finding>& out) {
                 latency["p50"].get<double>() <= kMemoryFastP50Ms)
                 return true;
             // The store the reads lean on hardest is the one to name, not the first met.
-            const ComponentResult* r = ctx.report.component(to->id);
+            const ComponentResult* r = ctx.result(to->id);
             const double load = r ? r->offeredRps : 0;
             if (load > busiestLoad) {
                 busiest = to;
@@ -46,7 +46,7 @@ void noCacheHotReads(const Context& ctx, std::vector<Finding>& out) {
             return true;
         });
         if (cached || !busiest) continue;
-        if (const ComponentResult* r = ctx.report.component(busiest->id);
+        if (const ComponentResult* r = ctx.result(busiest->id);
             r && r->utilisation < kBusy && flow.rate_rps < kVeryHotReadsPerSecond)
             continue;
         emit(out, "no-cache-hot-reads", {busiest->id},

@@ -8,8 +8,8 @@ void noCircuitBreaker(const Context& ctx, std::vector<Finding>& out) {
     for (size_t i = 0; i < ctx.doc.connections.size(); ++i) {
         const Connection& c = ctx.doc.connections[i];
         if (c.mode != ConnectionMode::Sync || ctx.flag(c, "circuit_breaker")) continue;
-        const Component* from = ctx.component(c.from);
-        const Component* to = ctx.component(c.to);
+        const Component* from = ctx.caller(c);
+        const Component* to = ctx.callee(c);
         // Name resolution is cached and retried by the resolver itself; a breaker in front
         // of DNS is not a thing anyone builds.
         if (!from || !to || ctx.isClient(*from) || ctx.flag(*from, "external") ||

@@ -39,9 +39,9 @@ bool requiredSyncCall(const Context& ctx, const Connection& conn) {
 /// Whether a service called on the flow itself commits something on it: a write to a store
 /// of record or a third party.
 bool commitsOnFlow(const Context& ctx, std::size_t flow, const Component& service) {
-    for (std::size_t i : ctx.callsOf(flow, service.id)) {
+    for (std::size_t i : ctx.callsOf(flow, service)) {
         const Connection& conn = ctx.doc.connections[i];
-        const Component* to = ctx.component(conn.to);
+        const Component* to = ctx.callee(conn);
         if (to && requiredSyncCall(ctx, conn) &&
             (storeOfRecord(ctx, *to) || externalStep(ctx, *to)))
             return true;
@@ -68,9 +68,9 @@ void noCompensation(const Context& ctx, std::vector<Finding>& out) {
                 continue;
             std::vector<Step> steps;
             std::set<std::string> groups; // an alternative group is one step: any one will do
-            for (std::size_t i : ctx.callsOf(fi, c.id)) {
+            for (std::size_t i : ctx.callsOf(fi, c)) {
                 const Connection& conn = ctx.doc.connections[i];
-                const Component* to = ctx.component(conn.to);
+                const Component* to = ctx.callee(conn);
                 if (!to || !requiredSyncCall(ctx, conn)) continue;
                 const bool step = storeOfRecord(ctx, *to) || externalStep(ctx, *to) ||
                                   (runsOwnCode(ctx, *to) && commitsOnFlow(ctx, fi, *to));

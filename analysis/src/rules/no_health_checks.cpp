@@ -6,8 +6,8 @@ namespace archlens::rules {
 void noHealthChecks(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& c : ctx.doc.components) {
         if (!ctx.is(c, KindTrait::LoadBalancing) || ctx.flag(c, "health_checks")) continue;
-        for (size_t i : ctx.outgoing(c.id)) {
-            const Component* backend = ctx.component(ctx.doc.connections[i].to);
+        for (size_t i : ctx.outgoing(c)) {
+            const Component* backend = ctx.callee(ctx.doc.connections[i]);
             if (!backend || ctx.number(*backend, "instances", 1) < 2 ||
                 ctx.flag(*backend, "external"))
                 continue;

@@ -8,7 +8,7 @@ void nonDurableQueue(const Context& ctx, std::vector<Finding>& out) {
         if (!ctx.isMessageBroker(c) || ctx.flag(c, "durable")) continue;
         bool carriesWrites = false;
         for (const auto& flow : ctx.doc.flows)
-            for (size_t i : ctx.incoming(c.id))
+            for (size_t i : ctx.incoming(c))
                 carriesWrites = carriesWrites ||
                                 (flow.op == "write" && ctx.carries(ctx.doc.connections[i], flow));
         if (carriesWrites) emit(out, "non-durable-queue", {c.id}, {{"name", ctx.name(c.id)}});

@@ -35,9 +35,8 @@ void originMissStorm(const Context& ctx, std::vector<Finding>& out) {
         double cdnRate = 0, missRate = 0; // all requests reaching the CDN, and its misses
         std::vector<std::string> misses;
         for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
-            std::vector<double> rates;
             std::set<std::string> groups;
-            for (std::size_t i : ctx.callsOf(f, cdn.id)) {
+            for (std::size_t i : ctx.callsOf(f, cdn)) {
                 const Connection& o = connections[i];
                 // Of an `alternative` group only the first origin takes the misses; the
                 // others stand by for when it is down.
@@ -45,7 +44,7 @@ void originMissStorm(const Context& ctx, std::vector<Finding>& out) {
                 if (group.is_string() && !groups.insert(group.get<std::string>()).second) continue;
                 const double calls = ctx.number(o, "calls", 1);
                 if (calls <= 0 || calls >= 1) continue;
-                if (rates.empty()) rates = connectionRates(ctx, f);
+                const std::vector<double>& rates = ctx.rates(f);
                 const double scale = 1 / calls - 1;
                 missRate += rates[i];
                 if (std::find(misses.begin(), misses.end(), o.id) == misses.end())

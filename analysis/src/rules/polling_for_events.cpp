@@ -42,7 +42,7 @@ void pollingForEvents(const Context& ctx, std::vector<Finding>& out) {
         if (interval <= 0 || interval > kEventLikeIntervalS) continue;
         for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i) {
             const Connection& c = ctx.doc.connections[i];
-            const Component* store = ctx.component(c.to);
+            const Component* store = ctx.callee(c);
             if (ctx.part(f, i) != Context::Part::Sync || !store || !ctx.isDataStore(*store) ||
                 ctx.is(*store, KindTrait::Cache) || !reads(c, *flow))
                 continue;

@@ -30,15 +30,15 @@ void pubsubRequestReply(const Context& ctx, std::vector<Finding>& out) {
         const std::set<std::string> tail(fr.asyncComponents.begin(), fr.asyncComponents.end());
         for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i) {
             const Connection& pub = ctx.doc.connections[i];
-            const Component* topic = ctx.component(pub.to);
-            const Component* publisher = ctx.component(pub.from);
+            const Component* topic = ctx.callee(pub);
+            const Component* publisher = ctx.caller(pub);
             if (ctx.part(fi, i) != Context::Part::Sync || !topic || !publisher ||
                 !publishSubscribe(ctx, *topic) || ctx.isClient(*publisher) ||
                 reported.count(publisher->id))
                 continue;
             // The answer: a connection of the flow from its tail back into the publisher.
             std::string replyFrom;
-            for (std::size_t j : ctx.incoming(publisher->id)) {
+            for (std::size_t j : ctx.incoming(*publisher)) {
                 const Connection& back = ctx.doc.connections[j];
                 if (back.mode != ConnectionMode::Replication && tail.count(back.from) &&
                     back.from != publisher->id && ctx.carries(back, *flow)) {
@@ -49,8 +49,8 @@ void pubsubRequestReply(const Context& ctx, std::vector<Finding>& out) {
             if (replyFrom.empty()) continue;
             // A publisher that forwards what comes back to a client is delivering a push.
             bool delivers = false;
-            for (std::size_t j : ctx.outgoing(publisher->id))
-                if (const Component* to = ctx.component(ctx.doc.connections[j].to);
+            for (std::size_t j : ctx.outgoing(*publisher))
+                if (const Component* to = ctx.callee(ctx.doc.connections[j]);
                     to && ctx.isClient(*to))
                     delivers = true;
             if (delivers) continue;

@@ -15,9 +15,9 @@ void pushCdnWithoutUpload(const Context& ctx, std::vector<Finding>& out) {
         if (!mode.is_string() || mode.get<std::string>() != "push") continue;
         // An uploader: a part of the system (not a user's client) that sends writes to it.
         const bool uploaded =
-            std::any_of(ctx.incoming(cdn.id).begin(), ctx.incoming(cdn.id).end(), [&](size_t i) {
+            std::any_of(ctx.incoming(cdn).begin(), ctx.incoming(cdn).end(), [&](size_t i) {
                 const Connection& c = connections[i];
-                const Component* from = ctx.component(c.from);
+                const Component* from = ctx.caller(c);
                 if (!from || ctx.isClient(*from) || c.mode == ConnectionMode::Replication)
                     return false;
                 const Json& ops = ctx.prop(c, "ops");
@@ -29,7 +29,7 @@ void pushCdnWithoutUpload(const Context& ctx, std::vector<Finding>& out) {
         for (std::size_t f = 0; f < ctx.report.flows.size(); ++f)
             if (ctx.inSyncPart(f, cdn.id)) readers.push_back(ctx.report.flows[f].id);
         std::vector<std::string> origins;
-        for (std::size_t i : ctx.outgoing(cdn.id))
+        for (std::size_t i : ctx.outgoing(cdn))
             if (connections[i].mode != ConnectionMode::Replication)
                 origins.push_back(connections[i].to);
         Values values{{"name", ctx.name(cdn.id)},

@@ -9,7 +9,7 @@ void queueWithoutDlq(const Context& ctx, std::vector<Finding>& out) {
         // stream's consumer moves its own offset past it, so a delivery count means nothing.
         if (!(ctx.is(c, KindTrait::Queue) || ctx.is(c, KindTrait::Topic)) || ctx.flag(c, "dlq"))
             continue;
-        if (ctx.outgoing(c.id).empty()) continue; // nothing consumes it (yet)
+        if (ctx.outgoing(c).empty()) continue; // nothing consumes it (yet)
         emit(out, "queue-without-dlq", {c.id}, {{"name", ctx.name(c.id)}});
     }
 }

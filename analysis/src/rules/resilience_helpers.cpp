@@ -25,7 +25,7 @@ double p99Of(const Context& ctx, const Component& c) {
 
 bool isWriteFanOut(const Context& ctx, const Connection& c) {
     if (ctx.number(c, "calls", 1) < kFanOutCalls) return false;
-    const Component* to = ctx.component(c.to);
+    const Component* to = ctx.callee(c);
     if (!to || !(ctx.isDataStore(*to) || ctx.isMessageBroker(*to))) return false;
     // Only where a write flow takes it: reading a hundred rows is chatty I/O, not fan-out.
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
@@ -38,7 +38,7 @@ bool isWriteFanOut(const Context& ctx, const Connection& c) {
 }
 
 bool talksToCoordination(const Context& ctx, const Component& c) {
-    for (const auto* list : {&ctx.outgoing(c.id), &ctx.incoming(c.id)})
+    for (const auto* list : {&ctx.outgoing(c), &ctx.incoming(c)})
         for (std::size_t i : *list) {
             const Connection& conn = ctx.doc.connections[i];
             const Component* other = ctx.component(conn.from == c.id ? conn.to : conn.from);

@@ -34,10 +34,9 @@ public:
     const Chain& of(size_t i) {
         if (state_[i] != 0) return chains_[i];
         state_[i] = 1;
-        const Connection& c = ctx_.doc.connections[i];
         const int retries = retries_[i];
         Chain below;
-        for (size_t j : ctx_.outgoing(c.to)) {
+        for (size_t j : ctx_.outgoingAt(ctx_.to(i))) {
             if (ctx_.part(flow_, j) == Context::Part::None ||
                 ctx_.doc.connections[j].mode != ConnectionMode::Sync || state_[j] == 1)
                 continue;
@@ -68,8 +67,8 @@ void retryStorm(const Context& ctx, std::vector<Finding>& out) {
     std::vector<int> retries(ctx.doc.connections.size());
     std::vector<char> retried(ctx.doc.connections.size()); // any positive number, even below 1
     for (std::size_t i = 0; i < retries.size(); ++i) {
-        retries[i] = ctx.count(ctx.doc.connections[i], "retries", 0);
-        retried[i] = ctx.number(ctx.doc.connections[i], "retries", 0) > 0;
+        retries[i] = ctx.call(i).retries;
+        retried[i] = ctx.call(i).retried;
     }
     std::set<std::vector<std::string>> reported;
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
@@ -82,7 +81,7 @@ void retryStorm(const Context& ctx, std::vector<Finding>& out) {
                 !retried[t])
                 continue;
             bool hasRetryingCaller = false;
-            for (size_t i : ctx.incoming(top.from)) {
+            for (size_t i : ctx.incomingAt(ctx.from(t))) {
                 const auto& in = ctx.doc.connections[i];
                 hasRetryingCaller =
                     hasRetryingCaller || (ctx.part(f, i) != Context::Part::None &&
@@ -93,14 +92,14 @@ void retryStorm(const Context& ctx, std::vector<Finding>& out) {
             const Chain worst = chains.of(t);
             if (worst.layers < 2 && worst.attempts <= 8) continue;
             std::vector<std::string> subjects;
-            std::string chain = ctx.name(top.from);
-            for (long i = static_cast<long>(t); i >= 0;
-                 i = chains.of(static_cast<size_t>(i)).next) {
-                const Connection& c = ctx.doc.connections[static_cast<size_t>(i)];
-                if (retried[static_cast<size_t>(i)]) subjects.push_back(c.id);
-                chain += " → " + ctx.name(c.to);
-            }
+            for (long i = static_cast<long>(t); i >= 0; i = chains.of(static_cast<size_t>(i)).next)
+                if (retried[static_cast<size_t>(i)])
+                    subjects.push_back(ctx.doc.connections[static_cast<size_t>(i)].id);
             if (!reported.insert(subjects).second) continue;
+            // Written only for a chain not reported yet: most are met again on other flows.
+            std::string chain = ctx.name(top.from);
+            for (long i = static_cast<long>(t); i >= 0; i = chains.of(static_cast<size_t>(i)).next)
+                chain += " → " + ctx.name(ctx.doc.connections[static_cast<size_t>(i)].to);
             emit(out, "retry-storm", subjects,
                  {{"chain", chain},
                   {"layers", std::to_string(worst.layers)},

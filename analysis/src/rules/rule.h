@@ -5,13 +5,19 @@
 
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 namespace archlens::rules {
 
-/// Read-only view of one analysis run, shared by all rules.
+/// Read-only view of one analysis run, shared by all rules, which may ask it from several
+/// threads at once. What rules ask on every flow (a connection's ends, a component's
+/// connections and kind, a flow's parts and rates) is answered by index, worked out once
+/// when the Context is made (the rates at the first question about a flow); each answer by
+/// index is the one the same question by id gives, on any document, valid or not.
 class Context {
 public:
     Context(const Document& doc, const Catalogue& catalogue, const Report& report);
@@ -23,12 +29,30 @@ public:
     const Component* component(const std::string& id) const;
     /// Index into doc.components of a component, or doc.components.size() when none has it.
     std::size_t componentIndex(const std::string& id) const;
+    /// The same for a component of the document, from its address (constant time, no id
+    /// hashed); a copy from elsewhere is looked up by its id.
+    std::size_t indexOf(const Component& c) const;
+    /// Index into doc.connections of a connection of the document, from its address, or
+    /// doc.connections.size() for a connection from elsewhere.
+    std::size_t indexOf(const Connection& c) const;
+    /// The caller and callee of a connection (index into doc.connections) as indices into
+    /// doc.components, worked out once, as rules ask for them on every flow. An id no
+    /// component has gets an index of its own at or past doc.components.size(), which
+    /// outgoingAt and incomingAt answer for as outgoing and incoming do for the id.
+    std::size_t from(std::size_t connection) const { return from_[connection]; }
+    std::size_t to(std::size_t connection) const { return to_[connection]; }
+    /// The callee of a connection, nullptr when no component has its id.
+    const Component* callee(const Connection& c) const;
+    const Component* caller(const Connection& c) const;
+    /// The analysis' result for a component, in constant time (Report::component searches).
+    const ComponentResult* result(const std::string& componentId) const;
     /// The document's flow behind a flow of the report (index into report.flows), found
     /// once: rules ask for it inside loops over flows and connections.
     const Flow* flow(std::size_t reportFlow) const {
         return reportFlow < flows_.size() ? flows_[reportFlow] : nullptr;
     }
-    const KindInfo* kind(const Component& c) const { return catalogue.kind(c.kind); }
+    /// The component's kind, found once per component of the document.
+    const KindInfo* kind(const Component& c) const;
     /// Effective property of a component / connection (its own value, else the default).
     const Json& prop(const Component& c, const std::string& key) const;
     const Json& prop(const Connection& c, const std::string& key) const;
@@ -41,6 +65,20 @@ public:
     int count(const Connection& c, const std::string& key, int fallback) const;
     /// Whether the connection carries the flow (its ops and flows lists allow it).
     bool carries(const Connection& c, const Flow& flow) const;
+    /// The same for a connection by index, without building a JSON value per question.
+    bool carries(std::size_t connection, const Flow& flow) const;
+
+    /// A connection's figures that rules ask for on every flow, read from its properties
+    /// (with the catalogue's defaults) once.
+    struct Call {
+        double calls = 1;     ///< "calls"
+        int retries = 0;      ///< "retries" as count() reads it
+        bool retried = false; ///< any positive "retries", even below 1
+        bool parallel = false;
+        bool hasTimeout = false;
+        double timeout = 0; ///< "timeout_ms" when it is a number
+    };
+    const Call& call(std::size_t connection) const { return calls_[connection]; }
     /// Whether the call only reads (its ops are set and hold no write), even on a write flow.
     bool onlyReads(const Connection& c) const;
 
@@ -52,9 +90,25 @@ public:
     /// Whether the component is in the flow's synchronous part (FlowResult::syncComponents),
     /// in constant time.
     bool inSyncPart(std::size_t flow, const std::string& componentId) const;
+    bool inSyncPart(std::size_t flow, std::size_t component) const {
+        return flow < inSync_.size() && component < inSync_[flow].size() &&
+               inSync_[flow][component];
+    }
+    /// The flow's synchronous part as indices into doc.components, in the order of
+    /// FlowResult::syncComponents (ids no component has left out).
+    const std::vector<std::size_t>& syncPart(std::size_t flow) const;
+    /// Requests per second one flow of the report sends over each connection it takes, sync
+    /// part and tail, indexed like doc.connections: its rate times the `calls` multipliers
+    /// along the way (retries and fall-backs of `alternative` groups not counted, as the load
+    /// pass leaves them out at steady state); 0 where it does not go. Worked out at the first
+    /// question about the flow and kept: several rules ask, on several threads.
+    const std::vector<double>& rates(std::size_t flow) const;
     /// Connections leaving a component that the flow takes in its synchronous part (and,
     /// with `tailToo`, in its asynchronous tail), in document order.
     std::vector<std::size_t> callsOf(std::size_t flow, const std::string& componentId,
+                                     bool tailToo = false) const;
+    /// The same for a component, without hashing its id when it is one of the document's.
+    std::vector<std::size_t> callsOf(std::size_t flow, const Component& c,
                                      bool tailToo = false) const;
     /// Whether a user-facing flow waits on the connection (it is in its synchronous part).
     bool userWaitsOn(std::size_t connection) const;
@@ -63,6 +117,12 @@ public:
     /// Indices into doc.connections of the connections leaving a component.
     const std::vector<size_t>& outgoing(const std::string& componentId) const;
     const std::vector<size_t>& incoming(const std::string& componentId) const;
+    /// The same for a component, without hashing its id when it is one of the document's.
+    const std::vector<size_t>& outgoing(const Component& c) const;
+    const std::vector<size_t>& incoming(const Component& c) const;
+    /// The same by index into doc.components (or an index from() or to() gave).
+    const std::vector<size_t>& outgoingAt(std::size_t component) const;
+    const std::vector<size_t>& incomingAt(std::size_t component) const;
     /// Display name of an element for messages: "Orders DB" (or its id).
     std::string name(const std::string& id) const;
     /// "Checkout service -> Payment provider"
@@ -84,12 +144,33 @@ public:
     bool isExternalService(const Component& c) const;
 
 private:
+    void indexConnections();
+    void computeRates(std::size_t flow) const;
+
     std::vector<std::vector<Part>> parts_; ///< per report flow, per connection
     std::vector<const Flow*> flows_;       ///< per report flow
     std::vector<std::vector<char>> inSync_; ///< per report flow, per component
+    std::vector<std::vector<std::size_t>> syncPart_; ///< per report flow
     std::unordered_map<std::string, size_t> componentIndex_;
+    std::unordered_map<std::string, size_t> flowIndex_; ///< into doc.flows
     std::unordered_map<std::string, std::vector<size_t>> out_;
     std::unordered_map<std::string, std::vector<size_t>> in_;
+    /// Per connection, its ends: indices into doc.components, then one past them for each
+    /// other id a connection names, so that the rates follow those as their ids do.
+    std::vector<std::size_t> from_, to_;
+    std::vector<std::vector<size_t>> outAt_, inAt_;          ///< per end
+    std::unordered_map<std::string, std::size_t> otherEnds_; ///< ids past the components
+    std::vector<const KindInfo*> kinds_;                     ///< per component
+    /// Per component, the index its id looks up (another one only for a repeated id).
+    std::vector<std::size_t> canonical_;
+    std::vector<const ComponentResult*> results_;            ///< per component
+    std::vector<Call> calls_;                                ///< per connection
+    /// How a connection's lists decide which flows it carries (carriesFlow's rule).
+    enum class Carrier : char { Never, Always, Flows, Ops };
+    std::vector<Carrier> carrier_;                   ///< per connection
+    std::vector<const Json*> lists_;                 ///< per connection: its flows or ops list
+    mutable std::vector<std::vector<double>> rates_; ///< per report flow, when asked
+    std::unique_ptr<std::once_flag[]> ratesOnce_;    ///< per report flow
 };
 
 using Values = std::map<std::string, std::string>;

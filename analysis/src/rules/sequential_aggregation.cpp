@@ -16,21 +16,25 @@ constexpr std::size_t kManyBackends = 3;
 
 void sequentialAggregation(const Context& ctx, std::vector<Finding>& out) {
     std::set<std::string> reported; // one finding per gateway and set of calls
+    // Which components aggregate, asked once rather than on every flow through them.
+    std::vector<char> aggregates(ctx.doc.components.size());
+    for (std::size_t c = 0; c < aggregates.size(); ++c)
+        aggregates[c] = kindCovers(ctx, ctx.doc.components[c], "Gateway Aggregation") ||
+                        kindCovers(ctx, ctx.doc.components[c], "Backends for Frontend");
     for (std::size_t fi = 0; fi < ctx.report.flows.size(); ++fi) {
         const FlowResult& f = ctx.report.flows[fi];
         if (f.background) continue; // nobody waits on the sum
-        for (const auto& id : f.syncComponents) {
-            const Component* gw = ctx.component(id);
-            if (!gw || !(kindCovers(ctx, *gw, "Gateway Aggregation") ||
-                         kindCovers(ctx, *gw, "Backends for Frontend")))
-                continue;
+        for (const std::size_t at : ctx.syncPart(fi)) {
+            if (!aggregates[at]) continue;
+            const Component* gw = &ctx.doc.components[at];
             std::vector<std::string> subjects{gw->id}, backends;
             std::set<std::string> callees;
             double together = 1;
             int withoutTimeout = 0;
-            for (std::size_t i : ctx.callsOf(fi, gw->id)) {
+            for (std::size_t i : ctx.outgoingAt(at)) {
+                if (ctx.part(fi, i) != Context::Part::Sync) continue; // callsOf(fi, gw->id)
                 const Connection& c = ctx.doc.connections[i];
-                const Component* to = ctx.component(c.to);
+                const Component* to = ctx.callee(c);
                 // Side calls (a rate limiter, an identity check, a cache) are not parts of
                 // the response; parallel, optional and alternative calls are already the fix.
                 if (c.mode != ConnectionMode::Sync || !to ||
@@ -40,8 +44,7 @@ void sequentialAggregation(const Context& ctx, std::vector<Finding>& out) {
                     continue;
                 subjects.push_back(c.id);
                 backends.push_back(c.to);
-                if (const ComponentResult* r = ctx.report.component(c.to))
-                    together *= r->availability;
+                if (const ComponentResult* r = ctx.result(c.to)) together *= r->availability;
                 if (ctx.prop(c, "timeout_ms").is_null()) ++withoutTimeout;
             }
             if (backends.size() < kManyBackends) continue;

@@ -23,8 +23,7 @@ bool writes(const Context& ctx, const StoreAccess& access) {
     if (auto ops = c.props.find("ops"); ops != c.props.end() && ops->is_array()) return true;
     int stores = 0;
     for (std::size_t i : ctx.callsOf(access.flow, c.from, true))
-        if (const Component* to = ctx.component(ctx.doc.connections[i].to);
-            to && recordStore(ctx, *to))
+        if (const Component* to = ctx.callee(ctx.doc.connections[i]); to && recordStore(ctx, *to))
             ++stores;
     return stores == 1;
 }
@@ -63,7 +62,7 @@ void sharedDatabase(const Context& ctx, std::vector<Finding>& out) {
         std::vector<std::string> writers;
         for (const auto& w : accessesTo(ctx, c.id, "write")) {
             const Connection& conn = ctx.doc.connections[w.connection];
-            const Component* from = ctx.component(conn.from);
+            const Component* from = ctx.caller(conn);
             if (!from || !ctx.is(*from, KindTrait::Server) || !writes(ctx, w)) continue;
             if (std::find(writers.begin(), writers.end(), from->id) == writers.end())
                 writers.push_back(from->id);

@@ -22,8 +22,7 @@ void sharedFailureDomain(const Context& ctx, std::vector<Finding>& out) {
             continue;
         // Failover by hand already makes it a single point of failure: that finding is
         // the cause to fix first, and it names the component.
-        if (const ComponentResult* r = ctx.report.component(c.id); r && !r->spofFor.empty())
-            continue;
+        if (const ComponentResult* r = ctx.result(c.id); r && !r->spofFor.empty()) continue;
         emit(out, "shared-failure-domain", {c.id, zones[0].get<std::string>()},
              {{"name", ctx.name(c.id)},
               {"instances", std::to_string(instances)},

@@ -22,9 +22,9 @@ void sharedPool(const Context& ctx, std::vector<Finding>& out) {
         std::set<std::string> seen;
         std::vector<std::string> deps, risky;
         bool slowExternal = false;
-        for (std::size_t i : ctx.outgoing(s.id)) {
+        for (std::size_t i : ctx.outgoing(s)) {
             const Connection& c = ctx.doc.connections[i];
-            const Component* to = ctx.component(c.to);
+            const Component* to = ctx.callee(c);
             if (c.mode != ConnectionMode::Sync || !to || ctx.is(*to, KindTrait::Dns)) continue;
             bool taken = false;
             for (std::size_t f = 0; f < ctx.report.flows.size() && !taken; ++f)

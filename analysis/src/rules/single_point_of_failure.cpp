@@ -58,7 +58,7 @@ void singlePointOfFailure(const Context& ctx, std::vector<Finding>& out) {
             emitVariant(out, "single-point-of-failure",
                         ctx.isDataStore(*c) ? "manual" : "manual-service", {c->id}, values);
         else if (ctx.is(*c, KindTrait::RateLimiter) ||
-                 (ctx.flag(*c, "auth") && ctx.outgoing(c->id).empty()))
+                 (ctx.flag(*c, "auth") && ctx.outgoing(*c).empty()))
             // A rate limiter, or an auth service that calls nothing further, is asked beside
             // the request path on every request: whether the flow survives its loss is a
             // decision (fail open or closed), not only a matter of copies.

@@ -35,7 +35,7 @@ void singlePrimaryWriteLimit(const Context& ctx, std::vector<Finding>& out) {
         if (!ctx.isDataStore(c) || !ctx.is(c, KindTrait::SinglePrimary)) continue;
         // A store that is busy as a whole is saturated-component's finding, whose fix for
         // a single primary already says that replicas do not take writes.
-        const ComponentResult* r = ctx.report.component(c.id);
+        const ComponentResult* r = ctx.result(c.id);
         if (!r || r->utilisation >= kBusy) continue;
         const auto writes = accessesTo(ctx, c.id, "write");
         if (writes.empty()) continue;
@@ -45,7 +45,7 @@ void singlePrimaryWriteLimit(const Context& ctx, std::vector<Finding>& out) {
             for (const auto& w : writes)
                 writesHere = writesHere || w.flow == f;
             if (!writesHere) continue;
-            const auto rates = connectionRates(ctx, f);
+            const auto& rates = ctx.rates(f);
             for (const auto& w : writes)
                 if (w.flow == f) rate += rates[w.connection];
         }

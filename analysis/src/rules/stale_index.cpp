@@ -34,7 +34,7 @@ void staleIndex(const Context& ctx, std::vector<Finding>& out) {
         // connection that may carry writes and that no read flow explains (a feed drawn
         // without a flow through it still shows the candidate thought of it).
         bool fed = false;
-        for (std::size_t i : ctx.incoming(c.id)) {
+        for (std::size_t i : ctx.incoming(c)) {
             const Connection& conn = ctx.doc.connections[i];
             if (conn.mode != ConnectionMode::Sync) fed = true;
             const bool readPath =

@@ -50,7 +50,7 @@ void staleReplicaRead(const Context& ctx, std::vector<Finding>& out) {
         // confirmed flows write. Every other pair has nothing to say, and a design with
         // thousands of stores cannot afford to ask.
         std::vector<char> candidate(n, 0);
-        for (std::size_t i : ctx.outgoing(a.id))
+        for (std::size_t i : ctx.outgoing(a))
             if (auto it = index.find(ctx.doc.connections[i].to); it != index.end())
                 candidate[it->second] = 1;
         for (std::size_t f : confirmed)
@@ -62,7 +62,7 @@ void staleReplicaRead(const Context& ctx, std::vector<Finding>& out) {
             // How b gets a's writes later: a copy from a (replication or an asynchronous
             // connection), or the background part of the same write flow writing it.
             std::string how;
-            for (std::size_t i : ctx.outgoing(a.id)) {
+            for (std::size_t i : ctx.outgoing(a)) {
                 const Connection& c = ctx.doc.connections[i];
                 if (c.to == b.id && c.mode != ConnectionMode::Sync) how = "copy";
             }

@@ -13,8 +13,8 @@ void staticThroughApp(const Context& ctx, std::vector<Finding>& out) {
     const auto& connections = ctx.doc.connections;
     for (std::size_t i = 0; i < connections.size(); ++i) {
         const Connection& c = connections[i];
-        const Component* app = ctx.component(c.from);
-        const Component* store = ctx.component(c.to);
+        const Component* app = ctx.caller(c);
+        const Component* store = ctx.callee(c);
         if (!app || !store || !ctx.isApplication(*app) || !ctx.is(*store, KindTrait::ObjectStore))
             continue;
         std::vector<std::string> flows;

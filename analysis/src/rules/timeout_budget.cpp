@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
 
 namespace archlens::rules {
 
@@ -75,15 +74,14 @@ public:
         : ctx_(ctx), figures_(figures), ownP99_(ownP99), flow_(flow),
           memo_(ctx.doc.components.size(), kUnknown) {}
 
-    /// How long the component can take to answer on this flow.
-    double of(const std::string& id) {
-        const std::size_t index = ctx_.componentIndex(id);
+    /// How long the component (index into doc.components) can take to answer on this flow.
+    double of(std::size_t index) {
         if (index >= memo_.size()) return kForever;
         if (!std::isnan(memo_[index])) return memo_[index];
         memo_[index] = kForever; // a cycle back here: unbounded
         double sequential = 0, parallel = 0;
         bool calls = false;
-        for (size_t i : ctx_.outgoing(id)) {
+        for (size_t i : ctx_.outgoingAt(index)) {
             if (ctx_.part(flow_, i) != Context::Part::Sync) continue;
             const CallFigures& f = figures_[i];
             if (!f.sync) continue; // an enqueue returns on acceptance
@@ -100,7 +98,7 @@ public:
     /// How long one connection can keep its caller waiting: every attempt cut at the
     /// timeout (or sooner, when the callee is bounded below it), plus the backoff pauses.
     double call(std::size_t connection) {
-        const double below = of(ctx_.doc.connections[connection].to);
+        const double below = of(ctx_.to(connection));
         const CallFigures& f = figures_[connection];
         if (!f.hasTimeout) return below * (f.retries + 1);
         return (f.retries + 1) * std::min(f.timeout, below) + f.backoff;
@@ -119,7 +117,7 @@ struct Breach {
     const Connection* outer = nullptr;
     std::size_t outerIndex = 0;
     double worst = 0;
-    std::vector<std::string> flows;
+    std::vector<std::size_t> flows; ///< report flows, in order, each once
 };
 
 } // namespace
@@ -127,8 +125,9 @@ struct Breach {
 void timeoutBudget(const Context& ctx, std::vector<Finding>& out) {
     const std::vector<CallFigures> figures = callFigures(ctx);
     const std::vector<double> ownP99 = ownP99s(ctx);
-    // Per inner connection, the tightest deadline it outlasts on any flow.
-    std::map<size_t, Breach> breaches;
+    // Per inner connection, the tightest deadline it outlasts on any flow (none when
+    // `outer` stays null).
+    std::vector<Breach> breaches(ctx.doc.connections.size());
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
         WorstCases worst(ctx, figures, ownP99, f);
         for (size_t o = 0; o < ctx.doc.connections.size(); ++o) {
@@ -137,7 +136,7 @@ void timeoutBudget(const Context& ctx, std::vector<Finding>& out) {
             if (ctx.part(f, o) != Context::Part::Sync || !deadline.sync || !deadline.hasTimeout)
                 continue;
             // The callee's bounded calls that alone outlast the deadline: the fix is there.
-            for (size_t i : ctx.outgoing(outer.to)) {
+            for (size_t i : ctx.outgoingAt(ctx.to(o))) {
                 if (ctx.part(f, i) != Context::Part::Sync || !figures[i].sync ||
                     !figures[i].hasTimeout)
                     continue;
@@ -149,14 +148,39 @@ void timeoutBudget(const Context& ctx, std::vector<Finding>& out) {
                     b.outerIndex = o;
                     b.worst = w;
                 }
-                if (std::find(b.flows.begin(), b.flows.end(), ctx.report.flows[f].id) ==
-                    b.flows.end())
-                    b.flows.push_back(ctx.report.flows[f].id);
+                // Flows come in order: this one is in the list only as its last.
+                if (b.flows.empty() || b.flows.back() != f) b.flows.push_back(f);
             }
         }
     }
-    for (const auto& [i, b] : breaches) {
+    // Each flow's name looked up once, and the first flow of its id (the same flow, unless
+    // an invalid design repeats an id).
+    std::vector<std::string> flowName(ctx.report.flows.size());
+    std::vector<std::size_t> firstOfId(flowName.size());
+    for (std::size_t f = 0; f < flowName.size(); ++f) {
+        flowName[f] = ctx.name(ctx.report.flows[f].id);
+        firstOfId[f] = f;
+        for (std::size_t g = 0; g < f; ++g)
+            if (ctx.report.flows[g].id == ctx.report.flows[f].id) {
+                firstOfId[f] = g;
+                break;
+            }
+    }
+    std::vector<char> named(flowName.size());
+    for (std::size_t i = 0; i < breaches.size(); ++i) {
+        const Breach& b = breaches[i];
+        if (!b.outer) continue;
         const Connection& inner = ctx.doc.connections[i];
+        // Named once each (two flows of one id, in an invalid design, read as one), joined
+        // as flowNames joins them.
+        std::string flowList;
+        for (std::size_t f : b.flows)
+            if (!named[firstOfId[f]]) {
+                named[firstOfId[f]] = 1;
+                flowList += (flowList.empty() ? "" : ", ") + flowName[f];
+            }
+        for (std::size_t f : b.flows)
+            named[firstOfId[f]] = 0;
         const int retries = ctx.count(inner, "retries", 0);
         const double timeout = ctx.number(inner, "timeout_ms");
         std::string how = retries > 0 ? std::to_string(retries + 1) + " attempts × " +
@@ -171,7 +195,7 @@ void timeoutBudget(const Context& ctx, std::vector<Finding>& out) {
               {"outer", durationInputText(ctx.number(*b.outer, "timeout_ms"), "ms")},
               {"outer_connection", ctx.describe(*b.outer)},
               {"caller", ctx.name(b.outer->from)},
-              {"flows", flowNames(ctx, b.flows)}});
+              {"flows", flowList}});
     }
 }
 

@@ -28,7 +28,7 @@ void timerCacheReload(const Context& ctx, std::vector<Finding>& out) {
         std::vector<std::string> caches;
         for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i) {
             const Connection& c = ctx.doc.connections[i];
-            const Component* to = ctx.component(c.to);
+            const Component* to = ctx.callee(c);
             if (ctx.part(f, i) == Context::Part::None || !to || !ctx.is(*to, KindTrait::Cache) ||
                 !writesCache(c) || std::find(caches.begin(), caches.end(), to->id) != caches.end())
                 continue;

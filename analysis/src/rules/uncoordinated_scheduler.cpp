@@ -8,7 +8,7 @@ namespace archlens::rules {
 
 void uncoordinatedScheduler(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& s : ctx.doc.components) {
-        if (!ctx.is(s, KindTrait::Scheduler) || ctx.outgoing(s.id).empty()) continue;
+        if (!ctx.is(s, KindTrait::Scheduler) || ctx.outgoing(s).empty()) continue;
         // Failover by hand keeps the standbys cold: one instance fires (and that one is a
         // single point of failure, another rule's finding).
         const Json& failover = ctx.prop(s, "failover");

@@ -20,8 +20,8 @@ void uncoordinatedSingleton(const Context& ctx, std::vector<Finding>& out) {
         // A consumer group of a stream hands each partition to one member at a time: the
         // broker holds the lease.
         bool consumesStream = false;
-        for (std::size_t i : ctx.incoming(s.id))
-            if (const Component* from = ctx.component(ctx.doc.connections[i].from);
+        for (std::size_t i : ctx.incoming(s))
+            if (const Component* from = ctx.caller(ctx.doc.connections[i]);
                 from && ctx.is(*from, KindTrait::Stream))
                 consumesStream = true;
         if (consumesStream) continue;

@@ -15,10 +15,10 @@ namespace archlens::rules {
 void undersizedStandby(const Context& ctx, std::vector<Finding>& out) {
     for (const auto& conn : ctx.doc.connections) {
         if (conn.mode != ConnectionMode::Replication) continue;
-        const Component* active = ctx.component(conn.from);
-        const Component* standby = ctx.component(conn.to);
-        const ComponentResult* a = ctx.report.component(conn.from);
-        const ComponentResult* b = ctx.report.component(conn.to);
+        const Component* active = ctx.caller(conn);
+        const Component* standby = ctx.callee(conn);
+        const ComponentResult* a = ctx.result(conn.from);
+        const ComponentResult* b = ctx.result(conn.to);
         if (!active || !standby || !a || !b || active == standby) continue;
         // A copy of another kind (a search index, a warehouse fed by change capture) serves
         // other reads and never takes over.

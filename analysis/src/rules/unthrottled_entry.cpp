@@ -13,12 +13,12 @@ bool throttles(const Context& ctx, const Component& c) {
 }
 /// A component that asks a rate limiter beside the request path before passing a request
 /// on (a gateway checking each request) protects what follows as much as one in line.
-bool asksRateLimiter(const Context& ctx, const Component& c, const Flow& flow) {
-    for (size_t i : ctx.outgoing(c.id)) {
+bool asksRateLimiter(const Context& ctx, std::size_t c, const Flow& flow) {
+    for (size_t i : ctx.outgoingAt(c)) {
         const Connection& call = ctx.doc.connections[i];
-        const Component* to = ctx.component(call.to);
+        const Component* to = ctx.callee(call);
         if (call.mode == ConnectionMode::Sync && to && ctx.is(*to, KindTrait::RateLimiter) &&
-            ctx.carries(call, flow))
+            ctx.carries(i, flow))
             return true;
     }
     return false;
@@ -32,6 +32,8 @@ void unthrottledEntry(const Context& ctx, std::vector<Finding>& out) {
         std::vector<std::string> flows, entries, targets;
     };
     std::vector<std::pair<std::string, Entry>> bySubject; // in the order first found
+    // Whether each component throttles by itself, on any flow: asked once.
+    std::vector<signed char> throttlesItself(ctx.doc.components.size(), -1);
     auto addOnce = [](std::vector<std::string>& list, const std::string& id) {
         if (std::find(list.begin(), list.end(), id) == list.end()) list.push_back(id);
     };
@@ -42,11 +44,12 @@ void unthrottledEntry(const Context& ctx, std::vector<Finding>& out) {
         // Whether each component is throttled on this flow, worked out at its first call.
         std::vector<signed char> throttled(ctx.doc.components.size(), -1);
         walkFlow(ctx, flow, false, [&](const Connection& c) {
-            const std::size_t index = ctx.componentIndex(c.to);
+            const std::size_t index = ctx.to(ctx.indexOf(c));
             if (index >= throttled.size()) return false;
             const Component* to = &ctx.doc.components[index];
+            if (throttlesItself[index] < 0) throttlesItself[index] = throttles(ctx, *to) ? 1 : 0;
             if (throttled[index] < 0)
-                throttled[index] = throttles(ctx, *to) || asksRateLimiter(ctx, *to, flow) ? 1 : 0;
+                throttled[index] = throttlesItself[index] || asksRateLimiter(ctx, index, flow);
             if (throttled[index]) return false; // this branch is throttled
             // DNS resolves names; the request itself goes elsewhere.
             if (ctx.is(*to, KindTrait::Dns)) return false;

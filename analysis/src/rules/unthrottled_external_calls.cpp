@@ -15,15 +15,12 @@ constexpr double kHighRate = 10;
 } // namespace
 
 void unthrottledExternalCalls(const Context& ctx, std::vector<Finding>& out) {
-    std::vector<std::vector<double>> rates;
-    for (std::size_t f = 0; f < ctx.report.flows.size(); ++f)
-        rates.push_back(connectionRates(ctx, f));
     for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i) {
         const Connection& c = ctx.doc.connections[i];
         if (c.mode == ConnectionMode::Replication) continue;
         if (!ctx.prop(c, "rate_limit_rps").is_null()) continue;
-        const Component* from = ctx.component(c.from);
-        const Component* to = ctx.component(c.to);
+        const Component* from = ctx.caller(c);
+        const Component* to = ctx.callee(c);
         // Name resolution and a CDN are built for any rate; an identity provider is asked
         // on behalf of users, not by a batch.
         if (!from || !to || ctx.isClient(*from) || ctx.flag(*from, "external") ||
@@ -37,7 +34,7 @@ void unthrottledExternalCalls(const Context& ctx, std::vector<Finding>& out) {
                 part == Context::Part::Tail ||
                 (part == Context::Part::Sync && ctx.report.flows[f].background);
             if (!isBackground) continue;
-            background += rates[f][i];
+            background += ctx.rates(f)[i];
             flows.push_back(ctx.report.flows[f].id);
         }
         if (background < kHighRate) continue;

@@ -24,8 +24,8 @@ void uploadThroughService(const Context& ctx, std::vector<Finding>& out) {
             const std::size_t i = static_cast<std::size_t>(&c - connections.data());
             if (ctx.part(f, i) != Context::Part::Sync) return false;
             if (c.from == flow->entry && payloadKb <= 0) payloadKb = ctx.number(c, "payload_kb", 0);
-            const Component* from = ctx.component(c.from);
-            const Component* to = ctx.component(c.to);
+            const Component* from = ctx.caller(c);
+            const Component* to = ctx.callee(c);
             if (!landing && from && to && ctx.isApplication(*from) &&
                 ctx.is(*to, KindTrait::ObjectStore))
                 landing = &c;

@@ -16,7 +16,7 @@ void writeBehindNotDurable(const Context& ctx, std::vector<Finding>& out) {
         for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
             const Flow* flow = ctx.flow(f);
             if (!flow || flow->op != "write") continue;
-            for (std::size_t i : ctx.incoming(c.id))
+            for (std::size_t i : ctx.incoming(c))
                 if (ctx.part(f, i) != Context::Part::None) {
                     writers.push_back(flow->id);
                     break;
@@ -24,8 +24,8 @@ void writeBehindNotDurable(const Context& ctx, std::vector<Finding>& out) {
         }
         if (writers.empty()) continue;
         std::string stores;
-        for (std::size_t i : ctx.outgoing(c.id))
-            if (const Component* to = ctx.component(ctx.doc.connections[i].to);
+        for (std::size_t i : ctx.outgoing(c))
+            if (const Component* to = ctx.callee(ctx.doc.connections[i]);
                 to && ctx.isDataStore(*to) && stores.find(ctx.name(to->id)) == std::string::npos)
                 stores += (stores.empty() ? "" : ", ") + ctx.name(to->id);
         emit(out, "write-behind-not-durable", {c.id},

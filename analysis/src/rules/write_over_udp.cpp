@@ -45,7 +45,7 @@ void writeOverUdp(const Context& ctx, std::vector<Finding>& out) {
             }
             if (kept.empty()) continue;
             g.flows.push_back(r.id);
-            g.rate += connectionRates(ctx, f)[i];
+            g.rate += ctx.rates(f)[i];
             g.userFacing = g.userFacing || !r.background;
             for (const auto& id : kept)
                 if (std::find(g.stores.begin(), g.stores.end(), id) == g.stores.end())
