@@ -25,6 +25,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
+#include <optional>
 #include <string>
 #include <sys/resource.h>
 #include <vector>
@@ -223,6 +225,54 @@ int timeRules(const char* path, int runs) {
     return 0;
 }
 
+/// What the window runs on FILE, best of `runs`: after an edit, the passes with the curves
+/// of the flow on the Load tab (the first; none while the tab is hidden) and the rules; on
+/// choosing another flow, that flow's curves alone.
+int timeWindow(const char* path, int runs) {
+    auto loaded = readDocumentFile(path, Catalogue::builtin());
+    if (!loaded.ok()) {
+        std::fprintf(stderr, "%s\n", loaded.problems.front().describe().c_str());
+        return 2;
+    }
+    const Document& doc = *loaded.document;
+    if (doc.flows.size() < 2) {
+        std::fprintf(stderr, "analysis_bench: %s has fewer than two flows\n", path);
+        return 2;
+    }
+    auto bestOf = [runs](const std::function<void()>& work) {
+        double best = 1e300;
+        for (int run = 0; run < runs; ++run) {
+            const auto t = std::chrono::steady_clock::now();
+            work();
+            best = std::min(best, millisecondsSince(t));
+        }
+        return best;
+    };
+    auto edit = [&](std::optional<std::vector<std::string>> curveFlows) {
+        return bestOf([&] {
+            AnalysisOptions options;
+            options.threads = gThreads;
+            options.curveFlows = std::move(curveFlows);
+            std::optional<Report> report =
+                analyzeUnlessCancelled(doc, Catalogue::builtin(), options);
+            runRulesUnlessCancelled(doc, Catalogue::builtin(), *report, nullptr, {}, gThreads);
+        });
+    };
+    const double hidden = edit(std::vector<std::string>{});
+    const double shown = edit(std::vector<std::string>{doc.flows.front().id});
+    const double every = edit(std::nullopt);
+    const double another = bestOf([&] {
+        AnalysisOptions options;
+        options.threads = gThreads;
+        options.curveFlows = std::vector<std::string>{doc.flows[1].id};
+        (void)loadCurvesUnlessCancelled(doc, Catalogue::builtin(), options);
+    });
+    std::printf("best of %d, ms: after an edit, Load tab hidden %.1f, Load tab shown %.1f, every "
+                "flow's curves (as before) %.1f; another flow's curves alone %.1f\n",
+                runs, hidden, shown, every, another);
+    return 0;
+}
+
 /// The components each flow reaches (its synchronous part; the bench designs have no
 /// asynchronous tail), as "min / mean / max" across the flows.
 std::string reachedPerFlow(const Report& report) {
@@ -308,6 +358,8 @@ constexpr const char* kUsage =
     "                                           --format json`, and the slowest rules\n"
     "       analysis_bench --rules FILE         time the rules alone on FILE, best of three\n"
     "                                           runs, and each rule alone on one thread\n"
+    "       analysis_bench --window FILE        time what the window runs after an edit\n"
+    "                                           and on choosing a flow for its Load tab\n"
     "       analysis_bench --threads N ...      any of the above on N threads (default 0:\n"
     "                                           every core; small designs always use one)\n";
 
@@ -330,6 +382,7 @@ int main(int argc, char** argv) {
     if (argc == 4 && first == "--write-dense") return write(argv[2], argv[3], dense);
     if (argc == 3 && first == "--check") return timeCheck(argv[2]);
     if (argc == 3 && first == "--rules") return timeRules(argv[2], 3);
+    if (argc == 3 && first == "--window") return timeWindow(argv[2], 3);
     const bool denseOnly = first == "--dense";
     std::vector<int> sizes;
     for (int i = denseOnly ? 2 : 1; i < argc; ++i) {
