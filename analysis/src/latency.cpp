@@ -227,6 +227,45 @@ NodeResult composeNode(const Composer& c, int i, bool tail, Kid&& kid, KidFailed
     return result;
 }
 
+/// Every node's subtree on the composer's grid, bottom-up (a FlowDag's nodes are in
+/// post-order), with P(it gives up) and its call of largest mean beside it. A root keeps
+/// its calls alone too (where a tail starts); other nodes' `kidsOnly` stay empty, and a
+/// subtree's grid goes to its last caller, so `full` holds only what is still needed: the
+/// roots' at least.
+struct Composed {
+    std::vector<Distribution> full, kidsOnly;
+    std::vector<double> failed;
+    std::vector<LocalEdge> best;
+};
+
+Composed composeAll(const Composer& c, bool tail) {
+    const FlowDag& dag = c.dag;
+    const std::size_t m = dag.nodes.size();
+    Composed out{std::vector<Distribution>(m), std::vector<Distribution>(m),
+                 std::vector<double>(m, 0.0), std::vector<LocalEdge>(m)};
+    std::vector<int> uses(m, 0);
+    for (std::size_t i = 0; i < m; ++i)
+        for (const auto& k : c.calls(static_cast<int>(i)))
+            if (!dag.terminal(c.g, k)) ++uses[k.target];
+    std::vector<char> isRoot(m, 0);
+    for (int r : dag.roots)
+        isRoot[r] = 1;
+    for (std::size_t i = 0; i < m; ++i) {
+        NodeResult r = composeNode(
+            c, static_cast<int>(i), tail,
+            [&](int k) {
+                // The last caller takes the grid over.
+                return --uses[k] == 0 && !isRoot[k] ? std::move(out.full[k]) : out.full[k];
+            },
+            [&](int k) { return out.failed[k]; });
+        out.full[i] = std::move(r.full);
+        if (isRoot[i]) out.kidsOnly[i] = std::move(r.kidsOnly);
+        out.failed[i] = r.failed;
+        out.best[i] = r.best;
+    }
+    return out;
+}
+
 } // namespace
 
 std::pair<double, int> ServiceTimeCache::quantise(double step) {
@@ -277,7 +316,6 @@ FlowLatency flowLatency(const Graph& g, const FlowStructure& s, const std::vecto
         return std::make_pair(d.quantile(0.5), d.quantile(0.99));
     };
     auto run = [&](const FlowDag& dag, bool tail, double step, std::size_t bins) {
-        const std::size_t m = dag.nodes.size();
         Composer c{.g = g,
                    .dag = dag,
                    .util = util,
@@ -289,46 +327,17 @@ FlowLatency flowLatency(const Graph& g, const FlowStructure& s, const std::vecto
         c.setStep(step > 0 ? step
                            : std::max(1e-3, c.upperBound(dag.roots, !tail) /
                                                 static_cast<double>(bins - 1)));
-        std::vector<Distribution> full(m), kidsOnly(m);
-        // P(the subtree's request gives up), bottom-up beside the distributions: a call
-        // gives up when every attempt was cut by its timeout or failed below.
-        std::vector<double> failed(m, 0.0);
-        std::vector<int> uses(m, 0);
-        for (std::size_t i = 0; i < m; ++i)
-            for (const auto& k : c.calls(static_cast<int>(i)))
-                if (!dag.terminal(g, k)) ++uses[k.target];
-        std::vector<LocalEdge> best(m); // call with the largest mean, for the critical path
-        std::vector<char> isRoot(m, 0);
-        for (int r : dag.roots)
-            isRoot[r] = 1;
-        for (std::size_t i = 0; i < m; ++i) {
-            const int local = static_cast<int>(i);
-            NodeResult r = composeNode(
-                c, local, tail,
-                [&](int k) {
-                    // The last caller takes the grid over.
-                    return --uses[k] == 0 && !isRoot[k] ? std::move(full[k]) : full[k];
-                },
-                [&](int k) { return failed[k]; });
-            full[i] = std::move(r.full);
-            kidsOnly[i] = isRoot[i] ? std::move(r.kidsOnly) : Distribution();
-            failed[i] = r.failed;
-            best[i] = r.best;
-        }
-        return std::make_tuple(std::move(full), std::move(kidsOnly), std::move(best),
-                               std::move(failed));
+        return composeAll(c, tail);
     };
 
     if (!s.sync.roots.empty()) {
-        auto first = run(s.sync, false, 0.0, bins);
-        if (const double step = refinedStep(std::get<0>(first)[s.sync.roots.front()], bins);
-            step > 0)
+        Composed first = run(s.sync, false, 0.0, bins);
+        if (const double step = refinedStep(first.full[s.sync.roots.front()], bins); step > 0)
             first = run(s.sync, false, step, bins);
-        auto& [full, kidsOnly, best, failed] = first;
-        (void)kidsOnly;
+        const std::vector<LocalEdge>& best = first.best;
         const int root = s.sync.roots.front();
-        result.sync = full[root];
-        result.failed = failed[root];
+        result.sync = first.full[root];
+        result.failed = first.failed[root];
         result.p50 = result.sync.quantile(0.5);
         result.p99 = result.sync.quantile(0.99);
         // A long tail (a cache miss, a retry after a timeout) can put the 99.99% point tens
@@ -342,8 +351,8 @@ FlowLatency flowLatency(const Graph& g, const FlowStructure& s, const std::vecto
             const double top = std::max(1.25 * result.p99, result.p99 + result.sync.step());
             const double step = std::max(1e-3, top / static_cast<double>(bins - 1));
             if (step < 0.5 * result.sync.step()) {
-                const auto body = run(s.sync, false, step, bins);
-                const Distribution& d = std::get<0>(body)[root];
+                const Composed body = run(s.sync, false, step, bins);
+                const Distribution& d = body.full[root];
                 result.p50 = d.quantile(0.5);
                 result.p99 = d.quantile(0.99);
             }
@@ -373,10 +382,7 @@ FlowLatency flowLatency(const Graph& g, const FlowStructure& s, const std::vecto
         }
     }
     if (!s.tail.roots.empty()) {
-        auto [full, kidsOnly, best, failed] = run(s.tail, true, 0.0, bins);
-        (void)full;
-        (void)best;
-        (void)failed;
+        const std::vector<Distribution> kidsOnly = run(s.tail, true, 0.0, bins).kidsOnly;
         // Hand-over points run concurrently: the tail ends when the slowest one is done.
         Distribution total;
         bool first = true;
@@ -396,9 +402,10 @@ std::pair<double, double> curveLatency(const Graph& g, const FlowStructure& s,
                                        ServiceTimeCache& cache) {
     if (s.sync.roots.empty()) return {0.0, 0.0};
     const FlowDag& dag = s.sync;
-    const std::size_t m = dag.nodes.size();
     const std::size_t bins = kCurveLatencyBins;
     const int root = dag.roots.front();
+    // flowLatency's synchronous part with these bins and a cache, less what the curves do
+    // not show: P(gives up), the tail, the critical path and the median's extra run.
     Composer c{.g = g,
                .dag = dag,
                .util = util,
@@ -408,30 +415,11 @@ std::pair<double, double> curveLatency(const Graph& g, const FlowStructure& s,
                .failures = false,
                .kept = {}};
     c.keepCalls();
-    // Every node in post-order, as flowLatency's run does for the synchronous part.
-    std::vector<int> uses(m, 0);
-    for (std::size_t i = 0; i < m; ++i)
-        for (const auto& k : c.calls(static_cast<int>(i)))
-            if (!dag.terminal(g, k)) ++uses[k.target];
-    auto rootDistribution = [&]() -> Distribution {
-        std::vector<int> left = uses;
-        std::vector<Distribution> full(m);
-        std::vector<double> failed(m, 0.0);
-        for (std::size_t i = 0; i < m; ++i) {
-            NodeResult r = composeNode(
-                c, static_cast<int>(i), false,
-                [&](int k) { return --left[k] == 0 && k != root ? std::move(full[k]) : full[k]; },
-                [&](int k) { return failed[k]; });
-            full[i] = std::move(r.full);
-            failed[i] = r.failed;
-        }
-        return std::move(full[root]);
-    };
     c.setStep(std::max(1e-3, c.upperBound(dag.roots, true) / static_cast<double>(bins - 1)));
-    Distribution d = rootDistribution();
+    Distribution d = std::move(composeAll(c, false).full[root]);
     if (const double step = refinedStep(d, bins); step > 0) {
         c.setStep(step);
-        d = rootDistribution();
+        d = std::move(composeAll(c, false).full[root]);
     }
     return {d.quantile(0.5), d.quantile(0.99)};
 }
