@@ -28,6 +28,8 @@ constexpr int kTicksPerFlush = 120;
 } // namespace
 
 PracticeController::PracticeController(QObject* parent) : QObject(parent) {
+    // First of questionChanged's receivers: whoever reacts to it reads the new list.
+    connect(this, &PracticeController::questionChanged, this, [this] { questions_.reset(); });
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     clock_ = [timer] { return timer->elapsed(); };
@@ -58,6 +60,7 @@ void PracticeController::setController(DocumentController* controller) {
     emit controllerChanged();
     emit sessionChanged();
     emit clockChanged();
+    emit questionChanged();
 }
 
 void PracticeController::setClock(Clock clock) {
@@ -368,8 +371,9 @@ void PracticeController::setAnalysis(AnalysisController* analysis) {
     emit questionChanged();
 }
 
-QVariantList PracticeController::questionList() const {
-    QVariantList out;
+const QVariantList& PracticeController::questionList() const {
+    if (questions_) return *questions_;
+    QVariantList& out = questions_.emplace();
     const PracticeSession* s = session();
     if (!s) return out;
     std::set<std::string> settled = skipped_;
@@ -389,7 +393,7 @@ QVariantList PracticeController::questionList() const {
 }
 
 QVariantMap PracticeController::question() const {
-    const QVariantList list = questionList();
+    const QVariantList& list = questionList();
     return list.isEmpty() ? QVariantMap() : list.front().toMap();
 }
 

@@ -15,6 +15,7 @@
 #include <QVariantList>
 
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -145,7 +146,9 @@ private:
     void setRunning(bool running);
     bool edit(const PracticeSession& next, const QString& text, const QString& mergeKey = {});
 
-    QVariantList questionList() const;
+    /// The questions still open, first the one to ask; worked out once per questionChanged
+    /// (the question and the count left both read it).
+    const QVariantList& questionList() const;
     /// The history's record of the session, which must exist.
     PracticeRecord finishedRecord() const;
 
@@ -158,6 +161,7 @@ private:
     qint64 runStartMs_ = 0;
     QTimer tick_;
     int ticksSinceFlush_ = 0;
+    mutable std::optional<QVariantList> questions_; ///< questionList's, until questionChanged
 };
 
 } // namespace archlens
