@@ -23,6 +23,7 @@ Dialog {
         anchors.fill: parent
         spacing: 10
         Label {
+            objectName: "practiceHistoryProblem"
             visible: PracticeHistory.problem !== ""
             Layout.fillWidth: true
             wrapMode: Label.Wrap

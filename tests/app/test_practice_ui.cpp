@@ -11,7 +11,9 @@
 #include "qml_message_guard.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickStyle>
@@ -324,6 +326,38 @@ private slots:
         QCOMPARE(PracticeController::clockText(754), QStringLiteral("12:34"));
         QCOMPARE(PracticeController::clockText(3723), QStringLiteral("1:02:03"));
         QCOMPARE(PracticeController::clockText(-30), QStringLiteral("−0:30"));
+    }
+
+    /// A damaged history file is named in the history dialog and left as it was; the
+    /// dialog still opens, with no sessions, and QML says nothing.
+    void aDamagedHistoryIsNamedAndLeftAsItWas() {
+        const QString path = PracticeHistoryStore::path();
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        const QByteArray damaged = "{\"format\": \"archlens-practice-history\", \"sessions\": [{";
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QCOMPARE(file.write(damaged), qint64(damaged.size()));
+        }
+        auto* historyDialog = window_->findChild<QObject*>(QStringLiteral("practiceHistoryDialog"));
+        QVERIFY(historyDialog);
+        QMetaObject::invokeMethod(historyDialog, "open");
+        QTRY_VERIFY(historyDialog->property("opened").toBool());
+        QTRY_VERIFY(item("practiceHistoryProblem") && item("practiceHistoryProblem")->isVisible());
+        const QString problem = text("practiceHistoryProblem");
+        QVERIFY2(problem.contains(QStringLiteral("is damaged")) && problem.contains(path),
+                 qPrintable(problem));
+        auto* history = engine_->singletonInstance<PracticeHistoryStore*>(
+            qmlTypeId("ArchLens", 1, 0, "PracticeHistory"));
+        QVERIFY(history);
+        QVERIFY(history->records().empty());
+        QMetaObject::invokeMethod(historyDialog, "close");
+        QTRY_VERIFY(!historyDialog->property("opened").toBool());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), damaged); // read, never written over
+        file.close();
+        QVERIFY(QFile::remove(path));
     }
 };
 
