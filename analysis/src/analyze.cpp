@@ -70,9 +70,9 @@ std::vector<bool> wantedCurves(const Document& doc, const AnalysisOptions& optio
     return wanted;
 }
 
-int curveSteps(const Document& doc, const AnalysisOptions& options) {
+int curveSteps(const Document& doc, const AnalysisOptions& options,
+               const std::vector<bool>& wanted) {
     if (!options.curves) return 0;
-    const std::vector<bool> wanted = wantedCurves(doc, options);
     return wanted.empty() ? static_cast<int>(doc.flows.size())
                           : static_cast<int>(std::count(wanted.begin(), wanted.end(), true));
 }
@@ -129,7 +129,8 @@ std::optional<Report> run(const Document& doc, const Catalogue& catalogue,
                           const AnalysisOptions& options, PassTimings* timings) {
     using namespace detail;
     const int flows = static_cast<int>(doc.flows.size());
-    Steps steps(options, 2 + flows * 3 + curveSteps(doc, options));
+    const std::vector<bool> wanted = wantedCurves(doc, options);
+    Steps steps(options, 2 + flows * 3 + curveSteps(doc, options, wanted));
     PassTimings t;
     Stopwatch clock;
     Report report;
@@ -241,8 +242,7 @@ std::optional<Report> run(const Document& doc, const Catalogue& catalogue,
     report.saturation = saturation(g, baseLoad);
     if (options.curves) {
         report.curves = loadCurves(
-            g, structures, baseLoad, wantedCurves(doc, options), threads,
-            [&steps] { steps.done(); }, stop);
+            g, structures, baseLoad, wanted, threads, [&steps] { steps.done(); }, stop);
         if (steps.cancelled()) return std::nullopt;
     }
     t.curves = clock.lap();
@@ -270,14 +270,15 @@ std::optional<std::vector<CurvePoint>> loadCurvesUnlessCancelled(const Document&
                                                                  const Catalogue& catalogue,
                                                                  const AnalysisOptions& options) {
     using namespace detail;
-    Steps steps(options, 1 + static_cast<int>(doc.flows.size()) + curveSteps(doc, options));
+    const std::vector<bool> wanted = wantedCurves(doc, options);
+    Steps steps(options, 1 + static_cast<int>(doc.flows.size()) + curveSteps(doc, options, wanted));
     PassTimings t;
     Stopwatch clock;
     std::optional<Groundwork> ground = groundwork(doc, catalogue, options, steps, t, clock);
     if (!ground) return std::nullopt;
     std::vector<CurvePoint> points = loadCurves(
-        ground->graph, ground->structures, ground->baseLoad, wantedCurves(doc, options),
-        ground->threads, [&steps] { steps.done(); }, [&steps] { return steps.cancelled(); });
+        ground->graph, ground->structures, ground->baseLoad, wanted, ground->threads,
+        [&steps] { steps.done(); }, [&steps] { return steps.cancelled(); });
     if (steps.cancelled()) return std::nullopt;
     return points;
 }

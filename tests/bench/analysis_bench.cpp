@@ -134,14 +134,18 @@ double millisecondsSince(std::chrono::steady_clock::time_point start) {
         .count();
 }
 
+/// Whether a design file loaded; when not, its first problem goes to standard error.
+bool usable(const LoadResult& loaded) {
+    if (loaded.ok()) return true;
+    std::fprintf(stderr, "%s\n", loaded.problems.front().describe().c_str());
+    return false;
+}
+
 /// The stages of `archlens check FILE --format json`, each timed.
 int timeCheck(const char* path) {
     auto t = std::chrono::steady_clock::now();
     auto loaded = readDocumentFile(path, Catalogue::builtin());
-    if (!loaded.ok()) {
-        std::fprintf(stderr, "%s\n", loaded.problems.front().describe().c_str());
-        return 2;
-    }
+    if (!usable(loaded)) return 2;
     const double load = millisecondsSince(t);
     t = std::chrono::steady_clock::now();
     AnalysisOptions options;
@@ -182,10 +186,7 @@ int timeCheck(const char* path) {
 /// seconds between samples.
 int timeRules(const char* path, int runs) {
     auto loaded = readDocumentFile(path, Catalogue::builtin());
-    if (!loaded.ok()) {
-        std::fprintf(stderr, "%s\n", loaded.problems.front().describe().c_str());
-        return 2;
-    }
+    if (!usable(loaded)) return 2;
     AnalysisOptions options;
     options.threads = gThreads;
     const Report analysed = analyze(*loaded.document, Catalogue::builtin(), options);
@@ -230,10 +231,7 @@ int timeRules(const char* path, int runs) {
 /// choosing another flow, that flow's curves alone.
 int timeWindow(const char* path, int runs) {
     auto loaded = readDocumentFile(path, Catalogue::builtin());
-    if (!loaded.ok()) {
-        std::fprintf(stderr, "%s\n", loaded.problems.front().describe().c_str());
-        return 2;
-    }
+    if (!usable(loaded)) return 2;
     const Document& doc = *loaded.document;
     if (doc.flows.size() < 2) {
         std::fprintf(stderr, "analysis_bench: %s has fewer than two flows\n", path);

@@ -81,24 +81,28 @@ bool Context::inSyncPart(std::size_t flow, const std::string& componentId) const
     return it != componentIndex_.end() && inSync_[flow][it->second];
 }
 
-std::vector<std::size_t> Context::callsOf(std::size_t flow, const std::string& componentId,
-                                          bool tailToo) const {
+namespace {
+// Of a component's outgoing connections, those the flow takes in its synchronous part (and
+// in its tail when asked): one filter for callsOf by id and by component.
+std::vector<std::size_t> takenBy(const Context& ctx, std::size_t flow,
+                                 const std::vector<size_t>& outgoing, bool tailToo) {
     std::vector<std::size_t> calls;
-    for (size_t i : outgoing(componentId)) {
-        const Part p = part(flow, i);
-        if (p == Part::Sync || (tailToo && p == Part::Tail)) calls.push_back(i);
+    for (size_t i : outgoing) {
+        const Context::Part p = ctx.part(flow, i);
+        if (p == Context::Part::Sync || (tailToo && p == Context::Part::Tail)) calls.push_back(i);
     }
     return calls;
+}
+} // namespace
+
+std::vector<std::size_t> Context::callsOf(std::size_t flow, const std::string& componentId,
+                                          bool tailToo) const {
+    return takenBy(*this, flow, outgoing(componentId), tailToo);
 }
 
 std::vector<std::size_t> Context::callsOf(std::size_t flow, const Component& c,
                                           bool tailToo) const {
-    std::vector<std::size_t> calls;
-    for (size_t i : outgoing(c)) {
-        const Part p = part(flow, i);
-        if (p == Part::Sync || (tailToo && p == Part::Tail)) calls.push_back(i);
-    }
-    return calls;
+    return takenBy(*this, flow, outgoing(c), tailToo);
 }
 
 bool Context::userWaitsOn(std::size_t connection) const {
