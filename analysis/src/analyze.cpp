@@ -73,8 +73,9 @@ std::vector<bool> wantedCurves(const Document& doc, const AnalysisOptions& optio
 int curveSteps(const Document& doc, const AnalysisOptions& options,
                const std::vector<bool>& wanted) {
     if (!options.curves) return 0;
-    return wanted.empty() ? static_cast<int>(doc.flows.size())
-                          : static_cast<int>(std::count(wanted.begin(), wanted.end(), true));
+    const bool any = wanted.empty() ? !doc.flows.empty()
+                                    : std::find(wanted.begin(), wanted.end(), true) != wanted.end();
+    return any ? detail::kCurveSteps : 0;
 }
 
 // What every later pass starts from: the document indexed, each flow's structure and the

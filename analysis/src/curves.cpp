@@ -32,7 +32,7 @@ std::optional<Saturation> saturation(const Graph& g, const std::vector<double>& 
 std::vector<CurvePoint> loadCurves(const Graph& g, const std::vector<FlowStructure>& flows,
                                    const std::vector<double>& baseLoad,
                                    const std::vector<bool>& wanted, unsigned threads,
-                                   const std::function<void()>& flowDone,
+                                   const std::function<void()>& pointDone,
                                    const std::function<bool()>& cancelled) {
     const auto [u1, node] = busiest(g, baseLoad);
     (void)node;
@@ -71,22 +71,31 @@ std::vector<CurvePoint> loadCurves(const Graph& g, const std::vector<FlowStructu
     queueing.reserve(utils.size());
     for (const auto& util : utils)
         queueing.push_back(queueFigures(g, util));
+    SubtreeIds subtrees;
+    std::vector<CurveFlow> shared;
+    shared.reserve(computed.size());
+    for (std::size_t f : computed)
+        shared.push_back(curveFlow(g, flows[f], subtrees));
 
-    // Flow by flow over all points, each flow on one thread with its own service-time grids:
-    // a flow's grids are reused across the points and dropped after it.
+    // Point by point, each point on one thread with every wanted flow: the flows share
+    // their subtrees within a point (curveLatencies), and each thread keeps its service-time
+    // grids from point to point (they do not depend on the load).
     std::vector<ServiceTimeCache> caches(std::max(1u, threads));
     parallelFor(
-        computed.size(), threads,
-        [&](std::size_t i, unsigned worker) {
-            const std::size_t f = computed[i];
-            ServiceTimeCache& cache = caches[worker];
-            for (std::size_t p = 0; p < multipliers.size(); ++p)
-                points[p].flowLatency[f] = curveLatency(g, flows[f], utils[p], queueing[p], cache);
-            cache.clear();
-            if (flowDone) flowDone();
+        computed.empty() ? 0 : points.size(), threads,
+        [&](std::size_t p, unsigned worker) {
+            const auto latencies =
+                curveLatencies(g, shared, subtrees.size(), utils[p], queueing[p], caches[worker]);
+            for (std::size_t i = 0; i < computed.size(); ++i)
+                points[p].flowLatency[computed[i]] = latencies[i];
+            if (pointDone) pointDone();
         },
         cancelled);
     if (cancelled && cancelled()) return {};
+    // A curve of fewer points still counts as kCurveSteps.
+    if (pointDone && !computed.empty())
+        for (std::size_t p = points.size(); p < static_cast<std::size_t>(kCurveSteps); ++p)
+            pointDone();
     return points;
 }
 

@@ -58,6 +58,27 @@ double overloadFailure(const Node& node, double rho) {
     return node.entryKind || rho <= 1 ? 0.0 : 1.0 - 1.0 / rho;
 }
 
+} // namespace
+
+std::vector<std::vector<LocalEdge>> keptCalls(const Graph& g, const FlowDag& dag) {
+    std::vector<std::vector<LocalEdge>> calls(dag.nodes.size());
+    std::vector<int> seen;
+    for (std::size_t i = 0; i < dag.nodes.size(); ++i) {
+        seen.clear();
+        for (const auto& k : dag.kids[i]) {
+            const int alt = g.edges[k.edge].alternative;
+            if (alt >= 0) {
+                if (std::find(seen.begin(), seen.end(), alt) != seen.end()) continue;
+                seen.push_back(alt);
+            }
+            calls[i].push_back(k);
+        }
+    }
+    return calls;
+}
+
+namespace {
+
 struct Composer {
     const Graph& g;
     const FlowDag& dag;
@@ -95,49 +116,39 @@ struct Composer {
         return cache ? service : computed;
     }
 
-    // Calls kept for latency: an `alternative` group is served by its first member (the
-    // others only take over on failure).
-    std::vector<std::vector<LocalEdge>> kept; ///< calls(local) for every node, computed once
+    std::vector<std::vector<LocalEdge>> kept; ///< keptCalls of every node, when computed here
+    /// keptCalls of every node: `kept`, or a flow's worked out once for several runs.
+    const std::vector<std::vector<LocalEdge>>* callsOf = nullptr;
 
     void keepCalls() {
-        kept.resize(dag.nodes.size());
-        for (std::size_t i = 0; i < dag.nodes.size(); ++i)
-            kept[i] = computeCalls(static_cast<int>(i));
+        kept = keptCalls(g, dag);
+        callsOf = &kept;
     }
-    const std::vector<LocalEdge>& calls(int local) const { return kept[local]; }
-
-    std::vector<LocalEdge> computeCalls(int local) const {
-        std::vector<LocalEdge> kept;
-        std::vector<int> seen;
-        for (const auto& k : dag.kids[local]) {
-            const int alt = g.edges[k.edge].alternative;
-            if (alt >= 0) {
-                if (std::find(seen.begin(), seen.end(), alt) != seen.end()) continue;
-                seen.push_back(alt);
-            }
-            kept.push_back(k);
-        }
-        return kept;
-    }
+    const std::vector<LocalEdge>& calls(int local) const { return (*callsOf)[local]; }
 
     // Upper bound of each node's subtree latency, bottom-up, to size the grid.
     double upperBound(const std::vector<int>& roots, bool withOwnRoot) const {
         std::vector<double> ub(dag.nodes.size(), 0.0), kidsUb(dag.nodes.size(), 0.0);
         for (std::size_t i = 0; i < dag.nodes.size(); ++i) {
-            double sum = 0;
-            for (const auto& k : calls(static_cast<int>(i))) {
-                const Edge& e = g.edges[k.edge];
-                double x = e.hopMs + (dag.terminal(g, k) ? high(k.target) : ub[k.target]);
-                if (e.timeout > 0) x = std::min(x, (e.retries + 1) * e.timeout + e.hopMs);
-                sum += e.parallel ? x : x * std::max(1.0, std::ceil(e.calls));
-            }
-            kidsUb[i] = sum;
-            ub[i] = high(static_cast<int>(i)) + sum;
+            kidsUb[i] = callsBound(static_cast<int>(i), [&](int k) { return ub[k]; });
+            ub[i] = high(static_cast<int>(i)) + kidsUb[i];
         }
         double top = 0;
         for (int r : roots)
             top = std::max(top, withOwnRoot ? ub[r] : kidsUb[r]);
         return top;
+    }
+
+    /// The upper bound of node `i`'s calls, given `sub(callee)`, that of a callee's subtree.
+    template <class Sub> double callsBound(int i, Sub&& sub) const {
+        double sum = 0;
+        for (const auto& k : calls(i)) {
+            const Edge& e = g.edges[k.edge];
+            double x = e.hopMs + (dag.terminal(g, k) ? high(k.target) : sub(k.target));
+            if (e.timeout > 0) x = std::min(x, (e.retries + 1) * e.timeout + e.hopMs);
+            sum += e.parallel ? x : x * std::max(1.0, std::ceil(e.calls));
+        }
+        return sum;
     }
 };
 
@@ -276,14 +287,20 @@ std::pair<double, int> ServiceTimeCache::quantise(double step) {
 
 const Distribution& ServiceTimeCache::serviceTime(const Node& node, int nodeIndex, int stepIndex,
                                                   double step, std::size_t bins) {
-    // Steps go from 1e-4 ms (index -107) to far beyond any latency; 20 bits hold them.
-    const std::uint64_t key = (static_cast<std::uint64_t>(nodeIndex) << 32) ^
-                              (static_cast<std::uint64_t>(bins) << 20) ^
-                              static_cast<std::uint32_t>(stepIndex + (1 << 19));
-    auto it = grids_.find(key);
-    if (it == grids_.end())
-        it = grids_.emplace(key, Distribution::logNormal(step, bins, node.p50, node.p99)).first;
-    return it->second;
+    // The grid last asked for first: a run asks for one grid, node after node.
+    if (last_ >= slots_.size() || slots_[last_].stepIndex != stepIndex ||
+        slots_[last_].bins != bins) {
+        last_ = 0;
+        while (last_ < slots_.size() &&
+               (slots_[last_].stepIndex != stepIndex || slots_[last_].bins != bins))
+            ++last_;
+        if (last_ == slots_.size()) slots_.push_back({stepIndex, bins, {}});
+    }
+    std::vector<Distribution>& grids = slots_[last_].grids;
+    const auto n = static_cast<std::size_t>(nodeIndex);
+    if (n >= grids.size()) grids.resize(n + 1);
+    if (grids[n].bins() == 0) grids[n] = Distribution::logNormal(step, bins, node.p50, node.p99);
+    return grids[n];
 }
 
 std::vector<QueueFigures> queueFigures(const Graph& g, const std::vector<double>& util) {
@@ -422,6 +439,132 @@ std::pair<double, double> curveLatency(const Graph& g, const FlowStructure& s,
         d = std::move(composeAll(c, false).full[root]);
     }
     return {d.quantile(0.5), d.quantile(0.99)};
+}
+
+std::size_t SubtreeIds::Hash::operator()(const std::vector<int>& key) const {
+    std::size_t h = key.size();
+    for (int v : key)
+        h = (h ^ static_cast<std::size_t>(static_cast<unsigned>(v))) * 0x100000001b3ULL;
+    return h;
+}
+
+std::vector<int> SubtreeIds::name(const Graph& g, const FlowDag& dag) {
+    std::vector<int> ids(dag.nodes.size());
+    std::vector<int> key;
+    for (std::size_t i = 0; i < dag.nodes.size(); ++i) {
+        // What composeNode reads of a node: which part it is in, the component, and its
+        // calls in order with, past each, either the callee's own step (an enqueue, -1) or
+        // the callee's subtree. Post-order: the callees are named first.
+        key.assign({dag.tail ? 1 : 0, dag.nodes[i]});
+        for (const auto& k : dag.kids[i]) {
+            key.push_back(k.edge);
+            key.push_back(dag.terminal(g, k) ? -1 : ids[k.target]);
+        }
+        ids[i] = ids_.try_emplace(key, static_cast<int>(ids_.size())).first->second;
+    }
+    return ids;
+}
+
+CurveFlow curveFlow(const Graph& g, const FlowStructure& s, SubtreeIds& ids) {
+    return {&s, keptCalls(g, s.sync), ids.name(g, s.sync)};
+}
+
+namespace {
+
+// One flow's run on one grid, within curveLatencies.
+struct CurveRun {
+    std::size_t flow = 0; ///< in curveLatencies' `flows`
+    int stepIndex = 0;
+    double step = 0;
+};
+
+} // namespace
+
+std::vector<std::pair<double, double>>
+curveLatencies(const Graph& g, const std::vector<CurveFlow>& flows, std::size_t subtrees,
+               const std::vector<double>& util, const std::vector<QueueFigures>& queueing,
+               ServiceTimeCache& cache) {
+    const std::size_t bins = kCurveLatencyBins;
+    // curveLatency's Composer for a flow.
+    auto composer = [&](const CurveFlow& f) {
+        Composer c{.g = g,
+                   .dag = f.structure->sync,
+                   .util = util,
+                   .queueing = queueing,
+                   .bins = bins,
+                   .cache = &cache,
+                   .failures = false,
+                   .kept = {}};
+        c.callsOf = &f.calls;
+        return c;
+    };
+    std::vector<std::pair<double, double>> result(flows.size(), {0.0, 0.0});
+    std::vector<CurveRun> runs, refined;
+    // Composer::upperBound(roots, true) of each flow, a shared subtree's bound worked out
+    // once (the bound does not depend on the grid).
+    std::vector<double> bound(subtrees, -1.0);
+    for (std::size_t f = 0; f < flows.size(); ++f) {
+        const FlowDag& dag = flows[f].structure->sync;
+        if (dag.roots.empty()) continue;
+        Composer c = composer(flows[f]);
+        const std::vector<int>& ids = flows[f].ids;
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            if (bound[ids[i]] >= 0) continue;
+            const int local = static_cast<int>(i);
+            bound[ids[i]] =
+                c.high(local) + c.callsBound(local, [&](int k) { return bound[ids[k]]; });
+        }
+        c.setStep(std::max(1e-3, bound[ids[dag.roots.front()]] / static_cast<double>(bins - 1)));
+        runs.push_back({f, c.stepIndex, c.step});
+    }
+    // Every subtree composed on the current grid, by id; what was filled is emptied before
+    // the next grid.
+    std::vector<Distribution> memo(subtrees);
+    std::vector<int> filled;
+    auto runAll = [&](std::vector<CurveRun>& todo, auto&& done) {
+        std::stable_sort(todo.begin(), todo.end(), [](const CurveRun& a, const CurveRun& b) {
+            return a.stepIndex < b.stepIndex;
+        });
+        for (std::size_t r = 0; r < todo.size(); ++r) {
+            if (r > 0 && todo[r].stepIndex != todo[r - 1].stepIndex) {
+                for (int id : filled)
+                    memo[id] = Distribution();
+                filled.clear();
+            }
+            const CurveFlow& f = flows[todo[r].flow];
+            Composer c = composer(f);
+            c.step = todo[r].step;
+            c.stepIndex = todo[r].stepIndex;
+            // composeAll's bottom-up pass, each subtree taken from the memo when another
+            // flow (or this one) already composed it on this grid.
+            for (std::size_t i = 0; i < f.ids.size(); ++i) {
+                const int id = f.ids[i];
+                if (memo[id].bins() > 0) continue;
+                memo[id] = composeNode(
+                               c, static_cast<int>(i), false,
+                               [&](int k) -> Distribution { return memo[f.ids[k]]; },
+                               [](int) { return 0.0; })
+                               .full;
+                filled.push_back(id);
+            }
+            done(todo[r], memo[f.ids[f.structure->sync.roots.front()]]);
+        }
+        for (int id : filled)
+            memo[id] = Distribution();
+        filled.clear();
+    };
+    runAll(runs, [&](const CurveRun& run, const Distribution& d) {
+        if (const double step = refinedStep(d, bins); step > 0) {
+            const auto [quantised, index] = ServiceTimeCache::quantise(step);
+            refined.push_back({run.flow, index, quantised});
+        } else {
+            result[run.flow] = {d.quantile(0.5), d.quantile(0.99)};
+        }
+    });
+    runAll(refined, [&](const CurveRun& run, const Distribution& d) {
+        result[run.flow] = {d.quantile(0.5), d.quantile(0.99)};
+    });
+    return result;
 }
 
 } // namespace archlens::detail

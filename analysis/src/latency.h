@@ -39,7 +39,8 @@ struct FlowLatency {
 /// step is only ever reused exactly, so flowLatency rounds steps up to a power of
 /// 2^(1/kStepsPerOctave) when given a cache; the service times cost one discretisation per
 /// component and step instead of one per component, step, multiplier and pass.
-/// Not thread-safe; clear() it to bound memory (the curves clear it after each flow).
+/// Not thread-safe; clear() it to bound memory (the curves keep one per thread for the
+/// whole pass: a few dozen grids' worth of each component the flows reach).
 class ServiceTimeCache {
 public:
     static constexpr int kStepsPerOctave = 8;
@@ -48,10 +49,17 @@ public:
     /// The node's service time on the grid of quantised step index `stepIndex`.
     const Distribution& serviceTime(const Node& node, int nodeIndex, int stepIndex, double step,
                                     std::size_t bins);
-    void clear() { grids_.clear(); }
+    void clear() { slots_.clear(); }
 
 private:
-    std::unordered_map<std::uint64_t, Distribution> grids_;
+    /// One grid's service times, by node index (empty where not asked for yet).
+    struct Slot {
+        int stepIndex = 0;
+        std::size_t bins = 0;
+        std::vector<Distribution> grids;
+    };
+    std::vector<Slot> slots_;
+    std::size_t last_ = 0; ///< the slot of the last grid asked for
 };
 
 /// Each component's queueing at one set of utilisations (global index): the M/M/c chance of
@@ -72,6 +80,45 @@ std::pair<double, double> curveLatency(const Graph& graph, const FlowStructure& 
                                        const std::vector<double>& utilisation,
                                        const std::vector<QueueFigures>& queueing,
                                        ServiceTimeCache& cache);
+
+/// A node's calls as latency sees them: an `alternative` group is served by its first
+/// member (the others only take over on failure). For every local node of `dag`.
+std::vector<std::vector<LocalEdge>> keptCalls(const Graph& graph, const FlowDag& dag);
+
+/// Names the subtrees of synchronous parts so that flows can share them: two nodes, of one
+/// flow or of two, get the same id exactly when they are the same component making the same
+/// calls, in the same order, into subtrees with the same ids. Composing such a subtree on one
+/// grid at one load gives the same bits whichever flow asks, so it need be done once. (On a
+/// dense design the flows of one operation reach the same backends through the same calls.)
+/// Exact, not hashed: equal ids are never a collision.
+class SubtreeIds {
+public:
+    /// The id of every local node of `dag`, a synchronous part.
+    std::vector<int> name(const Graph& graph, const FlowDag& dag);
+    std::size_t size() const { return ids_.size(); }
+
+private:
+    struct Hash {
+        std::size_t operator()(const std::vector<int>& key) const;
+    };
+    std::unordered_map<std::vector<int>, int, Hash> ids_;
+};
+
+/// What the curves need of one flow, worked out once for all its points: its calls kept for
+/// latency (see flowLatency) and its subtrees' ids (SubtreeIds).
+struct CurveFlow {
+    const FlowStructure* structure = nullptr;
+    std::vector<std::vector<LocalEdge>> calls;
+    std::vector<int> ids;
+};
+CurveFlow curveFlow(const Graph& graph, const FlowStructure& structure, SubtreeIds& ids);
+
+/// curveLatency of each of `flows` at one load, subtrees the flows share composed once per
+/// grid; `subtrees` is the SubtreeIds that named them. The same bits as curveLatency.
+std::vector<std::pair<double, double>>
+curveLatencies(const Graph& graph, const std::vector<CurveFlow>& flows, std::size_t subtrees,
+               const std::vector<double>& utilisation, const std::vector<QueueFigures>& queueing,
+               ServiceTimeCache& cache);
 
 /// Latency of one flow given every component's utilisation (global index).
 /// `bins` sets the grid's resolution; `detail` whether to trace the critical path.

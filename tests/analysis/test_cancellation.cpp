@@ -5,6 +5,7 @@
 
 #include "archlens/analysis/report_json.h"
 #include "archlens/analysis/rules.h"
+#include "curves.h"
 
 #include <catch2/catch.hpp>
 
@@ -37,8 +38,8 @@ TEST_CASE("A cancel flag already set stops the run before any step") {
 TEST_CASE("A cancel flag set part-way stops the run at the next step") {
     const Document doc = test::example("ecommerce-checkout");
     REQUIRE(doc.flows.size() >= 2);
-    // 2 fixed steps and 4 per flow with curves on.
-    const int total = 2 + 4 * static_cast<int>(doc.flows.size());
+    // 2 fixed steps, 3 per flow, and the curves' points.
+    const int total = 2 + 3 * static_cast<int>(doc.flows.size()) + detail::kCurveSteps;
     std::atomic<bool> cancel{false};
     int calls = 0;
     int lastTotal = 0;
@@ -54,7 +55,7 @@ TEST_CASE("A cancel flag set part-way stops the run at the next step") {
     CHECK(calls == 3);
     CHECK(lastTotal == total);
 
-    // Later, in the curves pass (the last per-flow pass): still nothing, and no more calls.
+    // Later, in the curves pass (the last pass): still nothing, and no more calls.
     cancel = false;
     calls = 0;
     options.progress = [&](int done, int) {
@@ -94,7 +95,7 @@ TEST_CASE("A run that is not stopped gives the same report with or without progr
                                       }));
         CHECK(rules == static_cast<int>(ruleInfos().size()));
         CHECK(rulesDone == rules);
-        CHECK(calls == 2 + 4 * static_cast<int>(doc.flows.size()));
+        CHECK(calls == 2 + 3 * static_cast<int>(doc.flows.size()) + detail::kCurveSteps);
         CHECK(lastDone == lastTotal);
         CHECK(everything(doc, *watched) == everything(doc, plain));
         REQUIRE(watched->findings.size() == plain.findings.size());

@@ -5,6 +5,7 @@
 #include "analysis_helpers.h"
 
 #include "bench/dense_design.h"
+#include "curves.h"
 
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -103,8 +104,8 @@ TEST_CASE("The curves alone follow the what-if and the threads as a full run doe
     REQUIRE(two);
     for (std::size_t f = 0; f < doc.flows.size(); ++f)
         checkColumn(full.curves, *two, f, f == 7 || f == 30);
-    // Indexing, each flow's structure, and the two flows' curves.
-    CHECK(total == 1 + static_cast<int>(doc.flows.size()) + 2);
+    // Indexing, each flow's structure, and the curves' points (the two flows together).
+    CHECK(total == 1 + static_cast<int>(doc.flows.size()) + detail::kCurveSteps);
     CHECK(steps == total);
 
     std::atomic<bool> cancel{true};
@@ -112,12 +113,16 @@ TEST_CASE("The curves alone follow the what-if and the threads as a full run doe
     CHECK_FALSE(loadCurvesUnlessCancelled(doc, Catalogue::builtin(), options));
 }
 
-TEST_CASE("A run with curves for one flow counts one curve step") {
+TEST_CASE("A run with curves for one flow counts the curves' points once") {
     const Document doc = test::example("ecommerce-checkout");
     int lastTotal = 0;
     AnalysisOptions options;
     options.curveFlows = std::vector<std::string>{doc.flows.front().id};
     options.progress = [&lastTotal](int, int total) { lastTotal = total; };
     (void)analyze(doc, Catalogue::builtin(), options);
-    CHECK(lastTotal == 2 + 3 * static_cast<int>(doc.flows.size()) + 1);
+    CHECK(lastTotal == 2 + 3 * static_cast<int>(doc.flows.size()) + detail::kCurveSteps);
+    // And none when no flow's are wanted (an id no flow has).
+    options.curveFlows = std::vector<std::string>{"no-such-flow"};
+    (void)analyze(doc, Catalogue::builtin(), options);
+    CHECK(lastTotal == 2 + 3 * static_cast<int>(doc.flows.size()));
 }

@@ -35,8 +35,9 @@ struct AnalysisOptions {
     const std::atomic<bool>* cancel = nullptr;
     /// Called after each step with the steps done and the total: one
     /// step for indexing, one per flow in each per-flow pass (structure, availability,
-    /// latency, curves when on) and one for the per-component results. Keep it cheap (an
-    /// atomic store); empty: not called. It never changes the numbers.
+    /// latency), one for the per-component results and, when curves are on and some flow's
+    /// are wanted, 13 for the curves (one per point, computed for every wanted flow at once). Keep
+    /// it cheap (an atomic store); empty: not called. It never changes the numbers.
     std::function<void(int done, int total)> progress;
     /// Threads for the per-flow passes of a large design: 0 uses every core, 1 keeps the
     /// run on the calling thread. Small designs always run on one. The numbers do not
