@@ -292,7 +292,7 @@ Distribution Distribution::maxOf(double n) const& {
 }
 
 Distribution Distribution::maxOf(double n) && {
-    if (n <= 1) return n < 1 ? happensWith(n) : std::move(*this);
+    if (n <= 1) return n < 1 ? std::move(*this).happensWith(n) : std::move(*this);
     const std::size_t hi = hi_;
     massesFromCdf(p_, [&](std::size_t i, double cdf) {
         return i >= hi ? 1.0 : std::pow(std::min(1.0, cdf), n);
@@ -303,6 +303,7 @@ Distribution Distribution::maxOf(double n) && {
 
 Distribution Distribution::repeated(double n) && {
     if (n == 1) return std::move(*this);
+    if (n < 1) return std::move(*this).happensWith(n);
     return static_cast<const Distribution&>(*this).repeated(n);
 }
 
@@ -321,9 +322,20 @@ Distribution Distribution::repeated(double n) const& {
     return result.plus(*this).mixedWith(result, fraction);
 }
 
-Distribution Distribution::happensWith(double p) const {
-    Distribution zero(step_, p_.size());
-    return mixedWith(zero, std::clamp(p, 0.0, 1.0));
+Distribution Distribution::happensWith(double p) const& {
+    return Distribution(*this).happensWith(p);
+}
+
+Distribution Distribution::happensWith(double p) && {
+    // mixedWith(zero, w) in place: zero's masses are 1 at point 0 and 0 elsewhere, and
+    // w x + (1 - w) 0 is w x to the bit (every mass is at least +0), so only the masses
+    // up to hi_ change. Most calls are made with a probability (calls below 1).
+    const double w = std::clamp(p, 0.0, 1.0);
+    p_[0] = w * p_[0] + (1 - w) * 1.0;
+    for (std::size_t i = 1; i <= hi_; ++i)
+        p_[i] = w * p_[i] + (1 - w) * 0.0;
+    trim();
+    return std::move(*this);
 }
 
 Distribution Distribution::mixedWith(const Distribution& other, double w) const {

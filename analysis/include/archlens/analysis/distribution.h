@@ -48,7 +48,8 @@ public:
     Distribution repeated(double n) const&;
     Distribution repeated(double n) &&;
     /// With probability p this latency, otherwise zero.
-    Distribution happensWith(double p) const;
+    Distribution happensWith(double p) const&;
+    Distribution happensWith(double p) &&;
     /// Mixture: weight w of this, 1 - w of other.
     Distribution mixedWith(const Distribution& other, double w) const;
     /// Timeout `timeout` ms and up to `retries` retries: an attempt slower than the timeout
