@@ -66,17 +66,26 @@ Document selectDiagram(const Document& doc, const QStringList& ids, QStringList*
 
 QHash<QString, SeverityBadge> severityBadges(const Document& doc, const Report& report) {
     QHash<QString, SeverityBadge> out;
+    // By id: a large design's findings name tens of thousands of subjects.
+    std::unordered_set<std::string_view> components;
+    for (const auto& c : doc.components)
+        components.insert(c.id);
+    std::unordered_map<std::string_view, const Connection*> connections;
+    for (const auto& c : doc.connections)
+        connections.try_emplace(c.id, &c);
     for (const auto& f : report.findings) {
         if (f.acknowledged) continue; // accepted trade-offs carry no badge
         // A finding about a connection is shown on the component it calls (the write that
         // is not idempotent, the call without a timeout lands there); one badge count per
         // finding and component, however many of its subjects lead there.
-        QSet<QString> components;
+        QSet<QString> shownOn;
         for (const auto& s : f.subjects) {
-            if (doc.component(s)) components.insert(q(s));
-            else if (const Connection* c = doc.connection(s)) components.insert(q(c->to));
+            if (components.count(s))
+                shownOn.insert(q(s));
+            else if (const auto c = connections.find(s); c != connections.end())
+                shownOn.insert(q(c->second->to));
         }
-        for (const QString& id : components) {
+        for (const QString& id : shownOn) {
             SeverityBadge& b = out[id];
             b.severity = std::max(b.severity, int(f.severity));
             ++b.count;

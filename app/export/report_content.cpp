@@ -28,6 +28,18 @@ QImage plotImage(const std::function<void(QCustomPlot&)>& build, QSize size) {
 }
 } // namespace
 
+double reportDiagramScale(const QRectF& bounds) {
+    // 2x for sharp print, less for a design too large for that: the picture of ten thousand
+    // components at 2x was 170,000 px tall, gigabytes to paint into for minutes, and no
+    // more legible in a report than one of kReportDiagramMaxSide px.
+    const double side = std::max(bounds.width(), bounds.height());
+    const double area = bounds.width() * bounds.height();
+    double scale = 2;
+    if (side > 0) scale = std::min(scale, kReportDiagramMaxSide / side);
+    if (area > 0) scale = std::min(scale, std::sqrt(kReportDiagramMaxPixels / area));
+    return scale;
+}
+
 Report critique(const Document& doc, const Catalogue& catalogue) {
     Report report = analyze(doc, catalogue);
     runRules(doc, catalogue, report);
@@ -40,8 +52,10 @@ std::vector<ReportImage> reportImages(const Document& doc, const Catalogue& cata
     DiagramRenderOptions options;
     options.whiteBackground = true;
     options.badges = &report;
-    out.push_back({QStringLiteral("diagram"), QStringLiteral("The design, with a badge on each component a finding names"),
-                   renderDiagramImage(doc, catalogue, options, 2)});
+    out.push_back({QStringLiteral("diagram"),
+                   QStringLiteral("The design, with a badge on each component a finding names"),
+                   renderDiagramImage(doc, catalogue, options,
+                                      reportDiagramScale(diagramExportBounds(doc)))});
     if (!qobject_cast<QApplication*>(QCoreApplication::instance())) return out;
 
     const DiagramTheme theme = DiagramTheme::light();
@@ -85,11 +99,35 @@ QString componentName(const Document& doc, const std::string& id) {
 }
 
 QString subjectName(const Document& doc, const std::string& id) {
-    if (doc.component(id)) return componentName(doc, id);
-    if (const Connection* c = doc.connection(id))
-        return componentName(doc, c->from) + QStringLiteral(" → ") + componentName(doc, c->to);
-    if (const Zone* z = doc.zone(id)) return QStringLiteral("zone ") + q(z->id);
-    if (const Flow* f = doc.flow(id)) return q(f->name.empty() ? f->id : f->name);
+    return SubjectNames(doc).subject(id);
+}
+
+SubjectNames::SubjectNames(const Document& doc) {
+    components_.reserve(doc.components.size());
+    for (const auto& c : doc.components)
+        components_.try_emplace(c.id, &c);
+    connections_.reserve(doc.connections.size());
+    for (const auto& c : doc.connections)
+        connections_.try_emplace(c.id, &c);
+    for (const auto& z : doc.zones)
+        zones_.try_emplace(z.id, &z);
+    for (const auto& f : doc.flows)
+        flows_.try_emplace(f.id, &f);
+}
+
+QString SubjectNames::component(const std::string& id) const {
+    const auto it = components_.find(id);
+    return it != components_.end() && !it->second->name.empty() ? q(it->second->name) : q(id);
+}
+
+QString SubjectNames::subject(const std::string& id) const {
+    if (components_.count(id)) return component(id);
+    if (const auto c = connections_.find(id); c != connections_.end())
+        return component(c->second->from) + QStringLiteral(" → ") + component(c->second->to);
+    if (const auto z = zones_.find(id); z != zones_.end())
+        return QStringLiteral("zone ") + q(z->second->id);
+    if (const auto f = flows_.find(id); f != flows_.end())
+        return q(f->second->name.empty() ? f->second->id : f->second->name);
     return q(id);
 }
 
@@ -104,6 +142,7 @@ QString severityHeading(Severity severity) {
 
 QStringList acknowledgedTradeoffs(const Document& doc, const Report& report) {
     QStringList out;
+    const SubjectNames subjectNames(doc);
     for (const Acknowledgement& ack : doc.acknowledgements) {
         // The finding it accepts, when the design still has it, names it best.
         QString line = q(ack.rule);
@@ -111,7 +150,7 @@ QStringList acknowledgedTradeoffs(const Document& doc, const Report& report) {
             if (ack.matches(f.rule, findingKey(f))) line = q(f.title);
         QStringList names;
         for (const auto& id : ack.subjects)
-            names << subjectName(doc, id);
+            names << subjectNames.subject(id);
         if (!names.isEmpty()) line += QStringLiteral(" (%1)").arg(names.join(QStringLiteral(", ")));
         if (!ack.note.empty()) line += QStringLiteral(": ") + q(ack.note);
         out << line;

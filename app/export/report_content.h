@@ -8,8 +8,11 @@
 #include "archlens/model/document.h"
 
 #include <QImage>
+#include <QRectF>
 #include <QString>
 #include <QStringList>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace archlens {
@@ -25,8 +28,16 @@ struct ReportImage {
     QImage image;
 };
 
+/// The largest side and area, in pixels, of a report's picture of the diagram.
+inline constexpr double kReportDiagramMaxSide = 8192;
+inline constexpr double kReportDiagramMaxPixels = 24e6;
+
+/// The scale of a report's picture of a diagram of these bounds: 2 (sharp in print), or less
+/// so that it keeps within kReportDiagramMaxSide and kReportDiagramMaxPixels.
+double reportDiagramScale(const QRectF& bounds);
+
 /// The pictures of a report: the diagram first (with severity badges, white background,
-/// 2x for sharp print), then the plots of the critique: each flow's availability against
+/// at reportDiagramScale), then the plots of the critique: each flow's availability against
 /// the target, the busiest components, and for the flow with the slowest p99 its latency
 /// waterfall and its load curves. Plots need a QApplication (QCustomPlot is a widget);
 /// without one only the diagram is returned.
@@ -39,6 +50,23 @@ QString componentName(const Document& doc, const std::string& id);
 /// What a finding's subject id names, in words: a component's name, "A → B" for a
 /// connection, "zone az1" for a zone, a flow's name; the id itself for anything else.
 QString subjectName(const Document& doc, const std::string& id);
+
+/// componentName and subjectName for many ids of one document, each answer found by id
+/// rather than by a scan of the document: a report of a large design names tens of
+/// thousands of subjects. Holds pointers into `doc`, which must outlive it unchanged.
+class SubjectNames {
+public:
+    explicit SubjectNames(const Document& doc);
+    QString component(const std::string& id) const;
+    QString subject(const std::string& id) const;
+
+private:
+    // The first element with an id wins, as Document's look-ups find it.
+    std::unordered_map<std::string_view, const Component*> components_;
+    std::unordered_map<std::string_view, const Connection*> connections_;
+    std::unordered_map<std::string_view, const Zone*> zones_;
+    std::unordered_map<std::string_view, const Flow*> flows_;
+};
 
 /// "Errors", "Warnings", "Notes" for the section of each severity.
 QString severityHeading(Severity severity);

@@ -183,11 +183,11 @@ QString flowsTable(const Document& doc, const Report& report) {
     return html;
 }
 
-QString findingHtml(const Document& doc, const Finding& f, const ReportHtmlOptions& o) {
+QString findingHtml(const SubjectNames& names, const Finding& f, const ReportHtmlOptions& o) {
     const QString sev = QString::fromLatin1(toString(f.severity));
     QStringList subjects;
     for (const auto& s : f.subjects)
-        subjects << htmlText(subjectName(doc, s));
+        subjects << htmlText(names.subject(s));
     QString html;
     if (o.forPrint) {
         // QTextDocument draws no side borders on blocks: a one-cell table frames each finding.
@@ -269,6 +269,7 @@ QString reportHtml(const Document& doc, const Report& report, const std::vector<
 
     html += QStringLiteral("<h2>Findings</h2>\n");
     if (report.findings.empty()) html += QStringLiteral("<p>No findings.</p>\n");
+    const SubjectNames names(doc);
     for (Severity severity : {Severity::Error, Severity::Warning, Severity::Info}) {
         const int n = counts[int(severity)];
         if (n == 0) continue;
@@ -276,7 +277,7 @@ QString reportHtml(const Document& doc, const Report& report, const std::vector<
                     .arg(QLatin1String(toString(severity)), severityHeading(severity))
                     .arg(n);
         for (const auto& f : report.findings)
-            if (f.severity == severity && !f.acknowledged) html += findingHtml(doc, f, o);
+            if (f.severity == severity && !f.acknowledged) html += findingHtml(names, f, o);
     }
 
     if (o.comparison) html += comparisonHtml(*o.comparison, o.forPrint);

@@ -111,6 +111,7 @@ QString critiqueMarkdown(const Document& doc, const Report& report, const QStrin
 
     text += QStringLiteral("## Findings\n\n");
     if (report.findings.empty()) text += QStringLiteral("No findings.\n\n");
+    const SubjectNames names(doc);
     for (Severity severity : {Severity::Error, Severity::Warning, Severity::Info}) {
         if (counts[int(severity)] == 0) continue;
         text += QStringLiteral("### %1 (%2)\n\n").arg(severityHeading(severity)).arg(counts[int(severity)]);
@@ -118,7 +119,7 @@ QString critiqueMarkdown(const Document& doc, const Report& report, const QStrin
             if (f.severity != severity || f.acknowledged) continue;
             QStringList subjects;
             for (const auto& s : f.subjects)
-                subjects << escape(subjectName(doc, s));
+                subjects << escape(names.subject(s));
             text += QStringLiteral("#### %1 `%2`\n\n%3\n\n").arg(md(f.title), q(f.rule), md(f.message));
             if (!subjects.isEmpty()) text += QStringLiteral("- **About:** %1\n").arg(subjects.join(QStringLiteral(", ")));
             text += QStringLiteral("- **Guide:** %1\n- **Change:** %2\n- **Next question:** %3\n\n")

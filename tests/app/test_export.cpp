@@ -414,6 +414,69 @@ private slots:
         QVERIFY(plain.pixelColor(centre) != c);
     }
 
+    void subjectNamesByIdSayWhatTheScanSays() {
+        // SubjectNames (the reports' look-up by id) against the document's own scans, on a
+        // design with a duplicate id (the first element wins in both) and unknown ids.
+        Document doc = load(examples().front());
+        QVERIFY(doc.components.size() >= 2 && !doc.connections.empty() && !doc.flows.empty());
+        Component twin = doc.components.front();
+        twin.name = "a later twin";
+        doc.components.push_back(twin);
+        doc.components[1].name.clear(); // named by its id
+        std::vector<std::string> ids{"no-such-id", ""};
+        for (const auto& c : doc.components)
+            ids.push_back(c.id);
+        for (const auto& c : doc.connections)
+            ids.push_back(c.id);
+        for (const auto& z : doc.zones)
+            ids.push_back(z.id);
+        for (const auto& f : doc.flows)
+            ids.push_back(f.id);
+        const SubjectNames names(doc);
+        auto scanned = [&](const std::string& id) {
+            if (doc.component(id)) return componentName(doc, id);
+            if (const Connection* c = doc.connection(id))
+                return componentName(doc, c->from) + QStringLiteral(" → ") +
+                       componentName(doc, c->to);
+            if (const Zone* z = doc.zone(id)) return QStringLiteral("zone ") + q(z->id);
+            if (const Flow* f = doc.flow(id)) return q(f->name.empty() ? f->id : f->name);
+            return q(id);
+        };
+        for (const auto& id : ids) {
+            QCOMPARE(names.subject(id), scanned(id));
+            QCOMPARE(names.component(id), componentName(doc, id));
+        }
+        QCOMPARE(names.subject(doc.components.front().id), q(doc.components.front().name));
+        QCOMPARE(names.subject(doc.components[1].id), q(doc.components[1].id));
+        const Connection& first = doc.connections.front();
+        QVERIFY(names.subject(first.id).contains(QStringLiteral(" → ")));
+    }
+
+    void aLargeDesignsReportPictureKeepsWithinItsBudget() {
+        // Small designs keep 2x; one wider than the budget is scaled down to it.
+        QCOMPARE(reportDiagramScale(QRectF(0, 0, 1200, 800)), 2.0);
+        QCOMPARE(reportDiagramScale(QRectF(0, 0, 81920, 100)), 0.1);
+        const double square = reportDiagramScale(QRectF(0, 0, 6000, 6000));
+        QVERIFY(square * square * 36e6 <= kReportDiagramMaxPixels * (1 + 1e-9));
+        QVERIFY(square > 0.8);
+
+        // The report of a design 200,000 px tall: its picture fits the budget.
+        Document doc = load(examples().front());
+        doc.components.back().y = 200000;
+        const QRectF bounds = diagramExportBounds(doc);
+        QVERIFY(bounds.height() > 200000);
+        const Report report = critique(doc, cat());
+        const auto images = reportImages(doc, cat(), report);
+        QVERIFY(!images.empty());
+        const QImage& diagram = images.front().image;
+        QVERIFY(!diagram.isNull());
+        QVERIFY2(diagram.height() <= kReportDiagramMaxSide + 1,
+                 qPrintable(QString::number(diagram.height())));
+        QVERIFY(diagram.height() > kReportDiagramMaxSide / 2);
+        QVERIFY(double(diagram.width()) * diagram.height() <=
+                kReportDiagramMaxPixels + diagram.height());
+    }
+
     void reports_data() { diagramFormats_data(); }
 
     void reports() {
