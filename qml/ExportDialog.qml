@@ -99,7 +99,9 @@ Dialog {
                         }
                     }
                     Label {
-                        text: exporter.sizeText
+                        // Read only while the dialog is shown: the size is worked out
+                        // from the whole diagram, and the design changes at every edit.
+                        text: dialog.visible ? exporter.sizeText : ""
                         opacity: 0.7
                     }
                 }

@@ -14,6 +14,7 @@
 #include "connection_model.h"
 #include "document_index.h"
 #include "selection_model.h"
+#include "zone_geometry.h"
 #include "zone_model.h"
 
 #include <QObject>
@@ -231,8 +232,10 @@ private:
     /// Reports a refused edit; returns false so callers can `return refuse(...)`.
     bool refuse(const std::string& reason);
     void addRecentFile(const QString& path);
-    /// Zones whose region on the canvas contains this point, innermost first.
-    std::vector<std::string> zonesAt(QPointF point, const std::vector<std::string>& ignore) const;
+    /// The zone frames on the canvas, without the components `ignore` names.
+    std::vector<ZoneArea> zoneAreasWithout(const std::vector<std::string>& ignore) const;
+    /// Zones among `areas` whose frame contains this point, innermost first.
+    std::vector<std::string> zonesAt(QPointF point, std::vector<ZoneArea> areas) const;
     bool pasteJson(const QByteArray& data, QPointF at, bool atGiven);
     void applyLayout(const std::vector<Editor::Position>& positions, quint64 generation);
 

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <unordered_set>
 
 namespace archlens {
@@ -27,15 +28,20 @@ std::string freshName(const Document& doc, const std::string& label) {
 
 } // namespace
 
-std::vector<std::string> DocumentController::zonesAt(QPointF point,
-                                                     const std::vector<std::string>& ignore) const {
+std::vector<ZoneArea>
+DocumentController::zoneAreasWithout(const std::vector<std::string>& ignore) const {
     const Document& doc = editor_.document();
     const std::unordered_set<std::string> skip(ignore.begin(), ignore.end());
     std::vector<QRectF> rects;
     rects.reserve(doc.components.size());
     for (const auto& c : doc.components)
         rects.push_back(skip.count(c.id) ? QRectF() : geometry::componentRect(c));
-    auto areas = geometry::zoneAreas(doc, rects);
+    return geometry::zoneAreas(doc, rects);
+}
+
+std::vector<std::string> DocumentController::zonesAt(QPointF point,
+                                                     std::vector<ZoneArea> areas) const {
+    const Document& doc = editor_.document();
     std::erase_if(areas, [&](const ZoneArea& a) { return !a.rect.contains(point); });
     std::sort(areas.begin(), areas.end(), [](const ZoneArea& a, const ZoneArea& b) {
         return a.rect.width() * a.rect.height() < b.rect.width() * b.rect.height();
@@ -55,7 +61,7 @@ QString DocumentController::addComponent(const QString& kindId, qreal x, qreal y
     const QSizeF size = geometry::fittedComponentSize(c); // as wide as its name needs
     c.x = snap(x - size.width() / 2);
     c.y = snap(y - size.height() / 2);
-    const auto zones = zonesAt(QPointF(x, y), {});
+    const auto zones = zonesAt(QPointF(x, y), zoneAreasWithout({}));
     if (!zones.empty()) c.props["zones"] = Json::array({zones.front()});
     const EditResult r = editor_.addComponent(std::move(c));
     if (!r.ok()) return refuse(r.error), "";
@@ -199,11 +205,16 @@ bool DocumentController::moveElements(const QStringList& ids, qreal dx, qreal dy
     // A component dropped into another zone's area moves into that zone; one spread
     // over several zones gains the zone instead of leaving the others.
     if (moved.size() <= 64) {
+        // The frames without the moved components, worked out once for all of them: on a
+        // large design each costs milliseconds. (A moved component's new zones change no
+        // frame: the moved ones are left out.)
+        std::optional<std::vector<ZoneArea>> areas;
         for (const auto& p : positions) {
             if (p.ref.type != ElementType::Component) continue;
             const Component* c = index_.component(p.ref.id);
             const QPointF centre = geometry::componentRect(*c).center();
-            const auto here = zonesAt(centre, moved);
+            if (!areas) areas = zoneAreasWithout(moved);
+            const auto here = zonesAt(centre, *areas);
             if (here.empty()) continue;
             auto zones = geometry::componentZones(*c);
             if (std::find(zones.begin(), zones.end(), here.front()) != zones.end()) continue;

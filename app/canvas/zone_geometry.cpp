@@ -121,23 +121,106 @@ struct Group {
     std::vector<int> rows;
 };
 
+/// The boxes by the cells of a uniform grid they overlap, so that the boxes a frame may
+/// meet are found without testing every box: an edit of a design of thousands of
+/// components works out its zones' frames several times, each test of a frame against
+/// every box was most of an edit's time, and most frames meet a handful of cells.
+class BoxGrid {
+public:
+    explicit BoxGrid(const std::vector<QRectF>& boxes) : boxes_(boxes) {
+        QRectF all;
+        size_t n = 0;
+        for (const QRectF& b : boxes)
+            if (!b.isNull()) {
+                all |= b;
+                ++n;
+            }
+        if (n == 0) return;
+        origin_ = all.topLeft();
+        // About one box per cell, and never more than kMaxCells cells.
+        cell_ = std::max({64.0, std::sqrt(all.width() * all.height() / double(n)),
+                          std::sqrt(all.width() * all.height() / kMaxCells)});
+        cols_ = int(all.width() / cell_) + 1;
+        rows_ = int(all.height() / cell_) + 1;
+        cells_.resize(size_t(cols_) * size_t(rows_));
+        for (size_t i = 0; i < boxes.size(); ++i) {
+            if (boxes[i].isNull()) continue;
+            const auto [x0, y0, x1, y1] = clamped(range(boxes[i]));
+            for (int y = y0; y <= y1; ++y)
+                for (int x = x0; x <= x1; ++x)
+                    cells_[size_t(y) * size_t(cols_) + size_t(x)].push_back(int(i));
+        }
+    }
+
+    /// Calls `test(i)` once for every box that may meet `f` (every box that does among
+    /// them), until a call says true; whether one did. `work` counts the cells visited and
+    /// the calls.
+    template <class Test> bool any(const QRectF& f, long long& work, Test&& test) const {
+        if (cells_.empty()) return false;
+        const auto [x0, y0, x1, y1] = clamped(range(f));
+        for (int y = y0; y <= y1; ++y)
+            for (int x = x0; x <= x1; ++x) {
+                ++work;
+                for (int i : cells_[size_t(y) * size_t(cols_) + size_t(x)]) {
+                    // A box in several cells is tested in the first of them the query covers.
+                    const auto [bx0, by0, bx1, by1] = clamped(range(boxes_[size_t(i)]));
+                    if (std::max(bx0, x0) != x || std::max(by0, y0) != y) continue;
+                    ++work;
+                    if (test(size_t(i))) return true;
+                }
+            }
+        return false;
+    }
+
+private:
+    static constexpr double kMaxCells = 1 << 20;
+
+    struct Range {
+        int x0, y0, x1, y1;
+    };
+    // The cells a rectangle overlaps, unclamped; far-off values are kept within int, and a
+    // coordinate that is not a number gives an empty range.
+    Range range(const QRectF& r) const {
+        auto at = [this](double v, int empty) {
+            return std::isnan(v) ? empty
+                                 : int(std::clamp(std::floor(v / cell_), -1.0, double(1 << 30)));
+        };
+        return {at(r.left() - origin_.x(), 1 << 30), at(r.top() - origin_.y(), 1 << 30),
+                at(r.right() - origin_.x(), -1), at(r.bottom() - origin_.y(), -1)};
+    }
+    // Within the grid; x0 > x1 or y0 > y1 when the rectangle misses it.
+    Range clamped(Range r) const {
+        return {std::max(r.x0, 0), std::max(r.y0, 0), std::min(r.x1, cols_ - 1),
+                std::min(r.y1, rows_ - 1)};
+    }
+
+    const std::vector<QRectF>& boxes_;
+    QPointF origin_;
+    double cell_ = 1;
+    int cols_ = 0, rows_ = 0;
+    std::vector<std::vector<int>> cells_;
+};
+
 /// Frames around groups of `items`, each its bounds grown by `grow`, that meet no box
 /// outside the group (`inGroup` false), none of `obstacles`, and each of `enclosable`
 /// either wholly or not at all. The whole set in one frame when it is clear; otherwise
 /// (unless `wholeOnly`, which then gives none) items joined to the nearest group whose
 /// frame stays clear, left to right, and an item whose own frame is not clear gets none. `budget`
-/// caps the work (box tests) on huge designs: when it runs out, no more frames are made.
+/// caps the work (cells visited, boxes and frames tested) on huge designs: when it runs
+/// out, no more frames are made.
 std::vector<Group> clearGroups(std::vector<Item> items, const std::vector<QRectF>& boxes,
-                               const std::vector<char>& inGroup, const QMarginsF& grow,
-                               const std::vector<QRectF>& obstacles,
+                               const BoxGrid& grid, const std::vector<char>& inGroup,
+                               const QMarginsF& grow, const std::vector<QRectF>& obstacles,
                                const std::vector<QRectF>& enclosable, long long& budget,
                                bool wholeOnly = false) {
     std::vector<Group> groups;
     if (items.empty()) return groups;
     auto clear = [&](const QRectF& f, size_t self) {
-        budget -= (long long)boxes.size();
-        for (size_t i = 0; i < boxes.size(); ++i)
-            if (!inGroup[i] && !boxes[i].isNull() && f.intersects(boxes[i])) return false;
+        long long work = (long long)(obstacles.size() + enclosable.size() + groups.size());
+        const bool meets =
+            grid.any(f, work, [&](size_t i) { return !inGroup[i] && f.intersects(boxes[i]); });
+        budget -= work;
+        if (meets) return false;
         for (const QRectF& o : obstacles)
             if (f.intersects(o)) return false;
         for (const QRectF& e : enclosable)
@@ -164,17 +247,17 @@ std::vector<Group> clearGroups(std::vector<Item> items, const std::vector<QRectF
     });
     for (const Item& it : items) {
         if (budget <= 0) break;
-        std::vector<size_t> order(groups.size());
-        for (size_t g = 0; g < order.size(); ++g)
-            order[g] = g;
-        auto distance = [&](size_t g) {
+        budget -= (long long)groups.size(); // the groups put in order of distance
+        // Nearest first, ties in the order the groups were made; each distance worked out
+        // once (in the comparison it was worked out twice per comparison).
+        std::vector<std::pair<double, size_t>> order(groups.size());
+        for (size_t g = 0; g < order.size(); ++g) {
             const QPointF d = groups[g].bounds.center() - it.rect.center();
-            return std::hypot(d.x(), d.y());
-        };
-        std::stable_sort(order.begin(), order.end(),
-                         [&](size_t a, size_t b) { return distance(a) < distance(b); });
+            order[g] = {std::hypot(d.x(), d.y()), g};
+        }
+        std::sort(order.begin(), order.end());
         bool placed = false;
-        for (size_t g : order) {
+        for (const auto& [distance, g] : order) {
             const QRectF merged = groups[g].bounds | it.rect;
             if (!clear(merged.marginsAdded(grow), g)) continue;
             groups[g].bounds = merged;
@@ -191,9 +274,10 @@ std::vector<Group> clearGroups(std::vector<Item> items, const std::vector<QRectF
     return groups;
 }
 
-/// About 20 million box tests: far more than any design a person draws needs, and a
-/// bound on a pathological one.
-constexpr long long kBudget = 20'000'000;
+/// About 2 million cells visited and boxes and frames tested, a few milliseconds: far
+/// more than any design a person draws needs (a hundred components take thousands), and a
+/// bound on a huge one, whose frames are worked out again at every edit.
+constexpr long long kBudget = 2'000'000;
 
 } // namespace
 
@@ -214,6 +298,7 @@ std::vector<ZoneArea> zoneAreas(const Document& doc, const std::vector<QRectF>& 
             single[size_t(r->second)].push_back(int(i));
     }
     std::vector<QRectF> boxes(rects.begin(), rects.begin() + std::ptrdiff_t(count));
+    const BoxGrid grid(boxes);
     const QMarginsF grow(kZonePadding, kZonePadding + kZoneLabel, kZonePadding, kZonePadding);
     std::vector<QRectF> drawn;
     long long budget = kBudget;
@@ -225,7 +310,8 @@ std::vector<ZoneArea> zoneAreas(const Document& doc, const std::vector<QRectF>& 
             inGroup[size_t(i)] = 1;
             items.push_back({{i}, boxes[size_t(i)]});
         }
-        for (Group& g : clearGroups(std::move(items), boxes, inGroup, grow, drawn, {}, budget)) {
+        for (Group& g :
+             clearGroups(std::move(items), boxes, grid, inGroup, grow, drawn, {}, budget)) {
             drawn.push_back(g.frame);
             out.push_back(
                 {int(z), QString::fromStdString(doc.zones[z].id), g.frame, std::move(g.rows)});
@@ -266,6 +352,7 @@ std::vector<RegionArea> regionAreas(const Document& doc, const std::vector<QRect
         if (one) regionOf[i] = region;
     }
     std::vector<QRectF> boxes(rects.begin(), rects.begin() + std::ptrdiff_t(count));
+    const BoxGrid grid(boxes);
     std::vector<QRectF> zoneRects;
     for (const ZoneArea& a : zoneFrames)
         zoneRects.push_back(a.rect);
@@ -290,8 +377,8 @@ std::vector<RegionArea> regionAreas(const Document& doc, const std::vector<QRect
             if (inGroup[i] && !taken[i]) items.push_back({{int(i)}, boxes[i]});
         // All of the region in one frame, or no frame: a frame around part of it would
         // say the boxes left outside are somewhere else.
-        for (Group& g :
-             clearGroups(std::move(items), boxes, inGroup, grow, drawn, zoneRects, budget, true)) {
+        for (Group& g : clearGroups(std::move(items), boxes, grid, inGroup, grow, drawn, zoneRects,
+                                    budget, true)) {
             drawn.push_back(g.frame);
             out.push_back({region, g.frame, std::move(g.rows)});
         }

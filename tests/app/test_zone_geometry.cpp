@@ -208,6 +208,38 @@ private slots:
         checkFramesAreTrue(doc);
     }
 
+    void aLargeMixedDesignDrawsOnlyTrueFrames() {
+        // 900 components in a 30 x 30 grid: zones by quarter, with one box in eight of
+        // another zone or of two, so that frames must find their way round foreign boxes
+        // among many (the frames are tested against the boxes near them, not all of them).
+        Document doc;
+        doc.zones = {{"a1", "east", 0.9995, {}},
+                     {"a2", "east", 0.9995, {}},
+                     {"b1", "west", 0.9995, {}},
+                     {"b2", "west", 0.9995, {}}};
+        unsigned seed = 12345;
+        auto next = [&seed] {
+            seed = seed * 1103515245u + 12345u;
+            return (seed >> 16) & 0x7fff;
+        };
+        for (int row = 0; row < 30; ++row)
+            for (int col = 0; col < 30; ++col) {
+                const int quarter = (row >= 15 ? 2 : 0) + (col >= 15 ? 1 : 0);
+                std::vector<std::string> zones{doc.zones[size_t(quarter)].id};
+                if (next() % 8 == 0) zones = {doc.zones[next() % 4].id};
+                if (next() % 16 == 0) zones.push_back(doc.zones[next() % 4].id);
+                doc.components.push_back(component("c" + std::to_string(row * 30 + col),
+                                                   col * 230.0, row * 150.0, zones));
+            }
+        const auto zones = geometry::zoneAreas(doc, boxesOf(doc));
+        QVERIFY2(zones.size() > 20, qPrintable(QString::number(zones.size())));
+        size_t framed = 0;
+        for (const auto& z : zones)
+            framed += z.members.size();
+        QVERIFY2(framed > 300, qPrintable(QString::number(framed)));
+        checkFramesAreTrue(doc);
+    }
+
     void aNarrowBoxShowsTheChipsThatFitAndAPlusChip() {
         Document doc;
         for (int z = 1; z <= 6; ++z)
