@@ -78,8 +78,8 @@ std::vector<CurvePoint> loadCurves(const Graph& g, const std::vector<FlowStructu
         shared.push_back(curveFlow(g, flows[f], subtrees));
 
     // Point by point, each point on one thread with every wanted flow: the flows share
-    // their subtrees within a point (curveLatencies), and each thread keeps its service-time
-    // grids from point to point (they do not depend on the load).
+    // their subtrees within a point (curveLatencies), and each thread has its own
+    // service-time grids.
     std::vector<ServiceTimeCache> caches(std::max(1u, threads));
     parallelFor(
         computed.empty() ? 0 : points.size(), threads,

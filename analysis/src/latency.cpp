@@ -530,6 +530,7 @@ curveLatencies(const Graph& g, const std::vector<CurveFlow>& flows, std::size_t 
                 for (int id : filled)
                     memo[id] = Distribution();
                 filled.clear();
+                cache.clear(); // the last grid's service times: not needed on this one
             }
             const CurveFlow& f = flows[todo[r].flow];
             Composer c = composer(f);

@@ -39,8 +39,8 @@ struct FlowLatency {
 /// step is only ever reused exactly, so flowLatency rounds steps up to a power of
 /// 2^(1/kStepsPerOctave) when given a cache; the service times cost one discretisation per
 /// component and step instead of one per component, step, multiplier and pass.
-/// Not thread-safe; clear() it to bound memory (the curves keep one per thread for the
-/// whole pass: a few dozen grids' worth of each component the flows reach).
+/// Not thread-safe; clear() it to bound memory (the curves clear theirs at each change of
+/// grid: kept for every grid of a point, it held 40 MB on the dense 10k bench design).
 class ServiceTimeCache {
 public:
     static constexpr int kStepsPerOctave = 8;
