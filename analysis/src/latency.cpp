@@ -287,20 +287,27 @@ std::pair<double, int> ServiceTimeCache::quantise(double step) {
 
 const Distribution& ServiceTimeCache::serviceTime(const Node& node, int nodeIndex, int stepIndex,
                                                   double step, std::size_t bins) {
-    // The grid last asked for first: a run asks for one grid, node after node.
-    if (last_ >= slots_.size() || slots_[last_].stepIndex != stepIndex ||
-        slots_[last_].bins != bins) {
-        last_ = 0;
-        while (last_ < slots_.size() &&
-               (slots_[last_].stepIndex != stepIndex || slots_[last_].bins != bins))
-            ++last_;
-        if (last_ == slots_.size()) slots_.push_back({stepIndex, bins, {}});
-    }
-    std::vector<Distribution>& grids = slots_[last_].grids;
+    // Steps go from 1e-4 ms (index -107) to far beyond any latency; 20 bits hold them.
+    const std::uint64_t key = (static_cast<std::uint64_t>(bins) << 32) |
+                              static_cast<std::uint32_t>(stepIndex + (1 << 19));
     const auto n = static_cast<std::size_t>(nodeIndex);
-    if (n >= grids.size()) grids.resize(n + 1);
-    if (grids[n].bins() == 0) grids[n] = Distribution::logNormal(step, bins, node.p50, node.p99);
-    return grids[n];
+    if (n >= byNode_.size()) byNode_.resize(n + 1);
+    std::vector<Entry>& grids = byNode_[n];
+    for (const Entry& e : grids)
+        if (e.key == key) return e.grid;
+    if (grids.empty()) filled_.push_back(nodeIndex);
+    grids.push_back({key, Distribution::logNormal(step, bins, node.p50, node.p99)});
+    ++size_;
+    return grids.back().grid;
+}
+
+void ServiceTimeCache::clear() {
+    // Only the nodes that hold grids: clearing after every flow of a design of thousands of
+    // components costs what the flow used, not the size of the design.
+    for (int n : filled_)
+        byNode_[static_cast<std::size_t>(n)].clear();
+    filled_.clear();
+    size_ = 0;
 }
 
 std::vector<QueueFigures> queueFigures(const Graph& g, const std::vector<double>& util) {
@@ -530,7 +537,10 @@ curveLatencies(const Graph& g, const std::vector<CurveFlow>& flows, std::size_t 
                 for (int id : filled)
                     memo[id] = Distribution();
                 filled.clear();
-                cache.clear(); // the last grid's service times: not needed on this one
+                // Service times are kept for the next points (they do not depend on the
+                // load) while they fit: kept for every grid of a point, they were 40 MB
+                // on the dense 10k bench design.
+                if (cache.size() > ServiceTimeCache::kMaxGrids) cache.clear();
             }
             const CurveFlow& f = flows[todo[r].flow];
             Composer c = composer(f);

@@ -39,27 +39,34 @@ struct FlowLatency {
 /// step is only ever reused exactly, so flowLatency rounds steps up to a power of
 /// 2^(1/kStepsPerOctave) when given a cache; the service times cost one discretisation per
 /// component and step instead of one per component, step, multiplier and pass.
-/// Not thread-safe; clear() it to bound memory (the curves clear theirs at each change of
-/// grid: kept for every grid of a point, it held 40 MB on the dense 10k bench design).
+/// Not thread-safe; clear() it to bound memory (the curves clear theirs when it holds more
+/// than kMaxGrids grids).
 class ServiceTimeCache {
 public:
     static constexpr int kStepsPerOctave = 8;
     /// The smallest quantised step at or above `step`, and its index.
     static std::pair<double, int> quantise(double step);
-    /// The node's service time on the grid of quantised step index `stepIndex`.
+    /// The node's service time on the grid of quantised step index `stepIndex`; valid until
+    /// the next call.
     const Distribution& serviceTime(const Node& node, int nodeIndex, int stepIndex, double step,
                                     std::size_t bins);
-    void clear() { slots_.clear(); }
+    void clear();
+    /// The grids held.
+    std::size_t size() const { return size_; }
+    /// Grids the curves let a cache hold (about 8 MB at their 48 bins) before clearing it.
+    static constexpr std::size_t kMaxGrids = 20000;
 
 private:
-    /// One grid's service times, by node index (empty where not asked for yet).
-    struct Slot {
-        int stepIndex = 0;
-        std::size_t bins = 0;
-        std::vector<Distribution> grids;
+    /// One of a node's grids: its step index and bins as one key.
+    struct Entry {
+        std::uint64_t key = 0;
+        Distribution grid;
     };
-    std::vector<Slot> slots_;
-    std::size_t last_ = 0; ///< the slot of the last grid asked for
+    /// By node index: the few grids of each node, searched in turn (a flat table per grid
+    /// cost a design's size for every grid, a hash table a search per component and run).
+    std::vector<std::vector<Entry>> byNode_;
+    std::vector<int> filled_; ///< the nodes with grids
+    std::size_t size_ = 0;
 };
 
 /// Each component's queueing at one set of utilisations (global index): the M/M/c chance of
