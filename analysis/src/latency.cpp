@@ -287,46 +287,26 @@ std::pair<double, int> ServiceTimeCache::quantise(double step) {
 
 const Distribution& ServiceTimeCache::serviceTime(const Node& node, int nodeIndex, int stepIndex,
                                                   double step, std::size_t bins) {
-    // The grid last asked for first: a run asks for one grid, node after node.
-    auto matches = [&](const Slot& s) {
-        return s.used && s.stepIndex == stepIndex && s.bins == bins;
-    };
-    if (last_ >= slots_.size() || !matches(slots_[last_])) {
-        last_ = 0;
-        while (last_ < slots_.size() && !matches(slots_[last_]))
-            ++last_;
-        if (last_ == slots_.size()) {
-            // A slot cleared earlier keeps its table: reuse it rather than make another.
-            last_ = 0;
-            while (last_ < slots_.size() && slots_[last_].used)
-                ++last_;
-            if (last_ == slots_.size()) slots_.emplace_back();
-            Slot& fresh = slots_[last_];
-            fresh.stepIndex = stepIndex;
-            fresh.bins = bins;
-            fresh.used = true;
-        }
-    }
-    Slot& slot = slots_[last_];
+    // Steps go from 1e-4 ms (index -107) to far beyond any latency; 20 bits hold them.
+    const std::uint64_t key = (static_cast<std::uint64_t>(bins) << 32) |
+                              static_cast<std::uint32_t>(stepIndex + (1 << 19));
     const auto n = static_cast<std::size_t>(nodeIndex);
-    if (n >= slot.grids.size()) slot.grids.resize(n + 1);
-    if (slot.grids[n].bins() == 0) {
-        slot.grids[n] = Distribution::logNormal(step, bins, node.p50, node.p99);
-        slot.filled.push_back(nodeIndex);
-        ++size_;
-    }
-    return slot.grids[n];
+    if (n >= byNode_.size()) byNode_.resize(n + 1);
+    std::vector<Entry>& grids = byNode_[n];
+    for (const Entry& e : grids)
+        if (e.key == key) return e.grid;
+    if (grids.empty()) filled_.push_back(nodeIndex);
+    grids.push_back({key, Distribution::logNormal(step, bins, node.p50, node.p99)});
+    ++size_;
+    return grids.back().grid;
 }
 
 void ServiceTimeCache::clear() {
-    // Only the grids are dropped: each slot keeps its table for the next grid, and a clear
-    // costs the grids held, not the size of the design.
-    for (Slot& slot : slots_) {
-        for (int n : slot.filled)
-            slot.grids[static_cast<std::size_t>(n)] = Distribution();
-        slot.filled.clear();
-        slot.used = false;
-    }
+    // Only the nodes that hold grids: clearing after every flow of a design of thousands of
+    // components costs what the flow used, not the size of the design.
+    for (int n : filled_)
+        byNode_[static_cast<std::size_t>(n)].clear();
+    filled_.clear();
     size_ = 0;
 }
 

@@ -57,17 +57,15 @@ public:
     static constexpr std::size_t kMaxGrids = 20000;
 
 private:
-    /// One grid's service times, by node index (empty where not asked for yet): a look-up
-    /// is an index, where a hash table cost a search per component and run.
-    struct Slot {
-        int stepIndex = 0;
-        std::size_t bins = 0;
-        bool used = false; ///< holds this grid's; else free for another
-        std::vector<Distribution> grids;
-        std::vector<int> filled; ///< the node indices with a grid
+    /// One of a node's grids: its step index and bins as one key.
+    struct Entry {
+        std::uint64_t key = 0;
+        Distribution grid;
     };
-    std::vector<Slot> slots_;
-    std::size_t last_ = 0; ///< the slot of the last grid asked for
+    /// By node index: the few grids of each node, searched in turn (a flat table per grid
+    /// cost a design's size for every grid, a hash table a search per component and run).
+    std::vector<std::vector<Entry>> byNode_;
+    std::vector<int> filled_; ///< the nodes with grids
     std::size_t size_ = 0;
 };
 
