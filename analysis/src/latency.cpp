@@ -420,34 +420,6 @@ FlowLatency flowLatency(const Graph& g, const FlowStructure& s, const std::vecto
     return result;
 }
 
-std::pair<double, double> curveLatency(const Graph& g, const FlowStructure& s,
-                                       const std::vector<double>& util,
-                                       const std::vector<QueueFigures>& queueing,
-                                       ServiceTimeCache& cache) {
-    if (s.sync.roots.empty()) return {0.0, 0.0};
-    const FlowDag& dag = s.sync;
-    const std::size_t bins = kCurveLatencyBins;
-    const int root = dag.roots.front();
-    // flowLatency's synchronous part with these bins and a cache, less what the curves do
-    // not show: P(gives up), the tail, the critical path and the median's extra run.
-    Composer c{.g = g,
-               .dag = dag,
-               .util = util,
-               .queueing = queueing,
-               .bins = bins,
-               .cache = &cache,
-               .failures = false,
-               .kept = {}};
-    c.keepCalls();
-    c.setStep(std::max(1e-3, c.upperBound(dag.roots, true) / static_cast<double>(bins - 1)));
-    Distribution d = std::move(composeAll(c, false).full[root]);
-    if (const double step = refinedStep(d, bins); step > 0) {
-        c.setStep(step);
-        d = std::move(composeAll(c, false).full[root]);
-    }
-    return {d.quantile(0.5), d.quantile(0.99)};
-}
-
 std::size_t SubtreeIds::Hash::operator()(const std::vector<int>& key) const {
     std::size_t h = key.size();
     for (int v : key)
@@ -492,7 +464,8 @@ curveLatencies(const Graph& g, const std::vector<CurveFlow>& flows, std::size_t 
                const std::vector<double>& util, const std::vector<QueueFigures>& queueing,
                ServiceTimeCache& cache) {
     const std::size_t bins = kCurveLatencyBins;
-    // curveLatency's Composer for a flow.
+    // flowLatency's synchronous part with these bins and a cache, less what the curves do
+    // not show: P(gives up), the tail, the critical path and the median's extra run.
     auto composer = [&](const CurveFlow& f) {
         Composer c{.g = g,
                    .dag = f.structure->sync,
@@ -528,15 +501,18 @@ curveLatencies(const Graph& g, const std::vector<CurveFlow>& flows, std::size_t 
     // the next grid.
     std::vector<Distribution> memo(subtrees);
     std::vector<int> filled;
+    auto forget = [&] {
+        for (int id : filled)
+            memo[id] = Distribution();
+        filled.clear();
+    };
     auto runAll = [&](std::vector<CurveRun>& todo, auto&& done) {
         std::stable_sort(todo.begin(), todo.end(), [](const CurveRun& a, const CurveRun& b) {
             return a.stepIndex < b.stepIndex;
         });
         for (std::size_t r = 0; r < todo.size(); ++r) {
             if (r > 0 && todo[r].stepIndex != todo[r - 1].stepIndex) {
-                for (int id : filled)
-                    memo[id] = Distribution();
-                filled.clear();
+                forget();
                 // Service times are kept for the next points (they do not depend on the
                 // load) while they fit: kept for every grid of a point, they were 40 MB
                 // on the dense 10k bench design.
@@ -560,9 +536,7 @@ curveLatencies(const Graph& g, const std::vector<CurveFlow>& flows, std::size_t 
             }
             done(todo[r], memo[f.ids[f.structure->sync.roots.front()]]);
         }
-        for (int id : filled)
-            memo[id] = Distribution();
-        filled.clear();
+        forget();
     };
     runAll(runs, [&](const CurveRun& run, const Distribution& d) {
         if (const double step = refinedStep(d, bins); step > 0) {
@@ -576,6 +550,15 @@ curveLatencies(const Graph& g, const std::vector<CurveFlow>& flows, std::size_t 
         result[run.flow] = {d.quantile(0.5), d.quantile(0.99)};
     });
     return result;
+}
+
+std::pair<double, double> curveLatency(const Graph& g, const FlowStructure& s,
+                                       const std::vector<double>& util,
+                                       const std::vector<QueueFigures>& queueing,
+                                       ServiceTimeCache& cache) {
+    SubtreeIds ids;
+    const std::vector<CurveFlow> one{curveFlow(g, s, ids)};
+    return curveLatencies(g, one, ids.size(), util, queueing, cache).front();
 }
 
 } // namespace archlens::detail

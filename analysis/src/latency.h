@@ -83,6 +83,7 @@ std::vector<QueueFigures> queueFigures(const Graph& graph, const std::vector<dou
 /// The p50 and p99 of a flow's synchronous part on the curves' grid (kCurveLatencyBins,
 /// steps quantised through `cache`): the figures flowLatency gives with these bins and a
 /// cache, without the tail and the critical path, which the curves do not show.
+/// curveLatencies of this flow alone.
 std::pair<double, double> curveLatency(const Graph& graph, const FlowStructure& structure,
                                        const std::vector<double>& utilisation,
                                        const std::vector<QueueFigures>& queueing,
