@@ -98,10 +98,6 @@ QString componentName(const Document& doc, const std::string& id) {
     return c && !c->name.empty() ? q(c->name) : q(id);
 }
 
-QString subjectName(const Document& doc, const std::string& id) {
-    return SubjectNames(doc).subject(id);
-}
-
 SubjectNames::SubjectNames(const Document& doc) {
     components_.reserve(doc.components.size());
     for (const auto& c : doc.components)

@@ -47,17 +47,16 @@ std::vector<ReportImage> reportImages(const Document& doc, const Catalogue& cata
 /// A component's name, or the id when it has none or is not in the document.
 QString componentName(const Document& doc, const std::string& id);
 
-/// What a finding's subject id names, in words: a component's name, "A → B" for a
-/// connection, "zone az1" for a zone, a flow's name; the id itself for anything else.
-QString subjectName(const Document& doc, const std::string& id);
-
-/// componentName and subjectName for many ids of one document, each answer found by id
-/// rather than by a scan of the document: a report of a large design names tens of
-/// thousands of subjects. Holds pointers into `doc`, which must outlive it unchanged.
+/// Names of a document's elements for many ids, each answer found by id rather than by a
+/// scan of the document: a report of a large design names tens of thousands of subjects.
+/// Holds pointers into `doc`, which must outlive it unchanged.
 class SubjectNames {
 public:
     explicit SubjectNames(const Document& doc);
+    /// What componentName says.
     QString component(const std::string& id) const;
+    /// What a finding's subject id names, in words: a component's name, "A → B" for a
+    /// connection, "zone az1" for a zone, a flow's name; the id itself for anything else.
     QString subject(const std::string& id) const;
 
 private:
