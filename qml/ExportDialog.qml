@@ -99,6 +99,7 @@ Dialog {
                         }
                     }
                     Label {
+                        objectName: "exportSizeLabel"
                         // Read only while the dialog is shown: the size is worked out
                         // from the whole diagram, and the design changes at every edit.
                         text: dialog.visible ? exporter.sizeText : ""

@@ -76,6 +76,14 @@ private slots:
         QImage image(out);
         QVERIFY(!image.isNull());
         QCOMPARE(exporter->sizeText(), QStringLiteral("%1 × %2 px").arg(image.width()).arg(image.height()));
+        // The open dialog shows that size, and follows a change of scale (the label reads
+        // the size only while the dialog is shown).
+        QQuickItem* sizeLabel = findItem(window->contentItem(), "exportSizeLabel");
+        QVERIFY(sizeLabel);
+        QCOMPARE(sizeLabel->property("text").toString(), exporter->sizeText());
+        exporter->setScale(1);
+        QCOMPARE(sizeLabel->property("text").toString(),
+                 QStringLiteral("%1 × %2 px").arg(image.width() / 2).arg(image.height() / 2));
         QVERIFY(!exporter->exportDiagramTo(QUrl::fromLocalFile(dir.filePath("part.gif"))));
         QVERIFY(exporter->errorText().contains("part.gif"));
         exporter->setReportFormat("md");
