@@ -4,10 +4,10 @@
 #
 #   bash tests/fuzz/run.sh 600
 #
-# Builds build-fuzz (Clang, ASan + UBSan + libFuzzer; only the model, the analysis and the
-# harness) when needed. The seeds (the shipped examples, the malformed designs of the
-# command-line tests and the saved reproducers in tests/fuzz/regressions) are copied into
-# build-fuzz/corpus, which keeps growing from run to run; the source tree is never written.
+# Configures build-fuzz (tests/fuzz/configure.sh: Clang, ASan + UBSan + libFuzzer, no Qt)
+# when needed and builds the harness in it. The seeds (the shipped examples, the malformed
+# designs of the command-line tests and the saved reproducers in tests/fuzz/regressions) are
+# copied into build-fuzz/corpus, which keeps growing from run to run; the source tree is never written.
 # On a crash, libFuzzer stops, the reproducer is left in build-fuzz/artifacts (its path is
 # printed) and the script exits non-zero. Reproduce with
 #   build-fuzz/tests/fuzz/fuzz_design build-fuzz/artifacts/crash-...
@@ -25,13 +25,9 @@ esac
 build=build-fuzz
 fuzzer="$build/tests/fuzz/fuzz_design"
 
+# The tree is shared with CI's sanitizer tests (see configure.sh), which may have made it.
 if [ ! -f "$build/build.ninja" ]; then
-  # -O1 keeps the sanitizers' stacks readable and runs several times faster than -O0;
-  # line tables are enough for the stacks and compile much faster than full debug info.
-  # The harness keeps assert() on (-UNDEBUG) whatever the build type.
-  CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DARCHLENS_FUZZ=ON \
-    -DARCHLENS_BUILD_APP=OFF -DARCHLENS_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only"
+  bash tests/fuzz/configure.sh
 fi
 # Only the harness and what it links (model and analysis): not layout, not Qt.
 cmake --build "$build" --target fuzz_design
