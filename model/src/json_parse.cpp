@@ -31,6 +31,8 @@ namespace {
 /// object members in constant time: ordered_json's own insertion searches the object
 /// linearly, which made an object of a million fields take hours.
 class TreeBuilder {
+    static constexpr std::size_t kObjectFields = 8;
+
 public:
     using string_t = Json::string_t;
 
@@ -148,6 +150,9 @@ private:
             return false;
         }
         Json* added = insert(std::move(container));
+        // The objects of a design (an element, its properties) have a handful of fields:
+        // room for them at once spares the member list its reallocations as it grows.
+        if (added->is_object()) added->get_ref<Json::object_t&>().reserve(kObjectFields);
         frames_.push_back(Frame{added, {}, false, nullptr});
         return true;
     }

@@ -78,18 +78,27 @@ enum class Allow { Id, Name, Text };
 
 std::optional<std::string> checkString(const std::string& s, Allow allow, size_t maxLength) {
     size_t count = 0;
+    // Every key, id and name of a design passes here, so the message's place is only
+    // written once something is wrong, and printable ASCII (nearly every character) skips
+    // the decoding.
+    const auto where = [&count] { return " (character " + std::to_string(count) + ")"; };
     for (size_t i = 0; i < s.size();) {
+        const auto first = static_cast<unsigned char>(s[i]);
+        if (first >= 0x20 && first < 0x7F) {
+            ++i;
+            ++count;
+            continue;
+        }
         const char32_t cp = decode(s, i);
         ++count;
-        const std::string where = " (character " + std::to_string(count) + ")";
-        if (cp == kInvalid) return "is not valid UTF-8" + where;
+        if (cp == kInvalid) return "is not valid UTF-8" + where();
         const bool allowedControl = (allow != Allow::Id && (cp == '\t' || cp == '\n')) ||
                                     (allow == Allow::Text && cp == '\r');
         if (isControl(cp) && !allowedControl)
-            return "must not contain control characters, found " + codePoint(cp) + where;
+            return "must not contain control characters, found " + codePoint(cp) + where();
         if (allow == Allow::Id ? isBidiFormatting(cp) : isBidiOverride(cp))
             return "must not contain the right-to-left or left-to-right formatting character " +
-                   codePoint(cp) + where;
+                   codePoint(cp) + where();
     }
     if (count > maxLength)
         return "is " + std::to_string(count) + " characters long; the limit is " +
