@@ -63,11 +63,15 @@ Context::Context(const Document& d, const Catalogue& cat, const Report& r)
         mark(report.flows[f].tailConnections, Part::Tail);
         mark(report.flows[f].syncConnections, Part::Sync);
     }
+    taken_.resize(report.flows.size());
+    for (size_t f = 0; f < report.flows.size(); ++f)
+        for (size_t i = 0; i < parts_[f].size(); ++i)
+            if (parts_[f][i] != Part::None) taken_[f].push_back(i);
 }
 
-Context::Part Context::part(std::size_t flow, std::size_t connection) const {
-    if (flow >= parts_.size() || connection >= parts_[flow].size()) return Part::None;
-    return parts_[flow][connection];
+const std::vector<std::size_t>& Context::flowCalls(std::size_t flow) const {
+    static const std::vector<std::size_t> none;
+    return flow < taken_.size() ? taken_[flow] : none;
 }
 
 const std::vector<std::size_t>& Context::syncPart(std::size_t flow) const {

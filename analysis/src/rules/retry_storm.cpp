@@ -75,7 +75,7 @@ void retryStorm(const Context& ctx, std::vector<Finding>& out) {
         WorstChains chains(ctx, retries, f);
         // From each connection of the flow that retries and is not itself below another
         // retrying one of the same flow (the top of a chain), the worst chain downwards.
-        for (size_t t = 0; t < ctx.doc.connections.size(); ++t) {
+        for (size_t t : ctx.flowCalls(f)) {
             const Connection& top = ctx.doc.connections[t];
             if (ctx.part(f, t) == Context::Part::None || top.mode != ConnectionMode::Sync ||
                 !retried[t])

@@ -86,7 +86,14 @@ public:
     /// doc.connections): the paths the analysis found, so rules about paths never chain
     /// connections that no single flow traverses.
     enum class Part : char { None, Sync, Tail };
-    Part part(std::size_t flow, std::size_t connection) const;
+    Part part(std::size_t flow, std::size_t connection) const {
+        if (flow >= parts_.size() || connection >= parts_[flow].size()) return Part::None;
+        return parts_[flow][connection];
+    }
+    /// The connections a flow takes (its synchronous part and its tail), as indices into
+    /// doc.connections in document order: a rule that walks one flow's calls need not test
+    /// every connection of a large design.
+    const std::vector<std::size_t>& flowCalls(std::size_t flow) const;
     /// Whether the component is in the flow's synchronous part (FlowResult::syncComponents),
     /// in constant time.
     bool inSyncPart(std::size_t flow, const std::string& componentId) const;
@@ -148,6 +155,7 @@ private:
     void computeRates(std::size_t flow) const;
 
     std::vector<std::vector<Part>> parts_; ///< per report flow, per connection
+    std::vector<std::vector<std::size_t>> taken_; ///< per report flow (flowCalls)
     std::vector<const Flow*> flows_;       ///< per report flow
     std::vector<std::vector<char>> inSync_; ///< per report flow, per component
     std::vector<std::vector<std::size_t>> syncPart_; ///< per report flow

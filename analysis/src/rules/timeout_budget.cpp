@@ -130,7 +130,7 @@ void timeoutBudget(const Context& ctx, std::vector<Finding>& out) {
     std::vector<Breach> breaches(ctx.doc.connections.size());
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
         WorstCases worst(ctx, figures, ownP99, f);
-        for (size_t o = 0; o < ctx.doc.connections.size(); ++o) {
+        for (size_t o : ctx.flowCalls(f)) {
             const Connection& outer = ctx.doc.connections[o];
             const CallFigures& deadline = figures[o];
             if (ctx.part(f, o) != Context::Part::Sync || !deadline.sync || !deadline.hasTimeout)
