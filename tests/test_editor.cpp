@@ -174,6 +174,30 @@ TEST_CASE("invalid edits are refused with the reason and change nothing") {
     CHECK_FALSE(editor.canUndo());
 }
 
+TEST_CASE("moving and resizing boxes are told apart from edits the analysis reads") {
+    Editor editor = makeEditor();
+    std::vector<bool> layoutOnly;
+    editor.addObserver([&](const Changes& c) { layoutOnly.push_back(onlyLayoutChanged(c)); });
+    REQUIRE(editor
+                .move({{{ElementType::Component, "api"}, 300, 40},
+                       {{ElementType::Note, "n1"}, 10, 260}})
+                .ok());
+    REQUIRE(editor.resize("db", 200, 90).ok());
+    REQUIRE(editor.resize("db", std::nullopt, std::nullopt).ok());
+    editor.undo();
+    CHECK(layoutOnly == std::vector<bool>{true, true, true, true});
+
+    layoutOnly.clear();
+    REQUIRE(editor.setAttribute({ElementType::Component, "api", "name"}, "Orders API").ok());
+    REQUIRE(editor.setAttribute({ElementType::Component, "api", "props.instances"}, 3).ok());
+    REQUIRE(editor.setAttribute({ElementType::Component, "db", "props.zones"}, Json::array({"az1"}))
+                .ok());
+    REQUIRE(editor.addComponent({"", "cache", "", 10, 20, Json::object(), Json::object(), {}, {}})
+                .ok());
+    CHECK(layoutOnly == std::vector<bool>{false, false, false, false});
+    CHECK_FALSE(onlyLayoutChanged(Changes{}));
+}
+
 TEST_CASE("observers hear what changed") {
     Editor editor = makeEditor();
     std::vector<Change> heard;

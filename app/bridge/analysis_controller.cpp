@@ -33,7 +33,7 @@ void AnalysisController::setController(DocumentController* controller) {
     if (controller_) disconnect(controller_, nullptr, this, nullptr);
     controller_ = controller;
     if (controller_)
-        connect(controller_, &DocumentController::documentChanged, this,
+        connect(controller_, &DocumentController::meaningChanged, this,
                 &AnalysisController::schedule);
     emit controllerChanged();
     schedule();

@@ -1,19 +1,19 @@
 #pragma once
 // Runs the analysis and the rules on a worker thread after every edit, so the critique is
-// there while a person draws. Each edit restarts a short debounce (about 150 ms); the run
-// works on its own copy of the document, so the window never waits for it. A run that
-// finishes after a newer edit is dropped (its numbers describe a design that is gone) and
-// the newer one runs next; an edit made while a run is going asks that run to stop at its
-// next check (between passes and flows), so on a big design the newer run need not wait
-// for a stale one to finish. A stopped run shows nothing; the previous results stay, marked
-// pending. `status` says whether what is shown is fresh, and `progress` how far a run that
-// has taken more than a second has come. Load curves are worked out only for `curveFlow`,
-// the flow the window plots (on a design whose flows each reach thousands of components,
-// every flow's curves cost more than the rest of the analysis): choosing another flow adds
-// its curves to `curves` in a short run of their own, which changes neither the report nor
-// the status. What-if options
-// (traffic multiplier, failed components and zones) re-run the analysis without touching
-// the document or its history.
+// there while a person draws. Moving and resizing boxes is not such an edit: nothing the
+// analysis computes depends on the layout, so dragging on a large design keeps the results
+// (fresh) and both cores for the canvas. Each edit restarts a short debounce (about 150 ms); the
+// run works on its own copy of the document, so the window never waits for it. A run that finishes
+// after a newer edit is dropped (its numbers describe a design that is gone) and the newer one runs
+// next; an edit made while a run is going asks that run to stop at its next check (between passes
+// and flows), so on a big design the newer run need not wait for a stale one to finish. A stopped
+// run shows nothing; the previous results stay, marked pending. `status` says whether what is shown
+// is fresh, and `progress` how far a run that has taken more than a second has come. Load curves
+// are worked out only for `curveFlow`, the flow the window plots (on a design whose flows each
+// reach thousands of components, every flow's curves cost more than the rest of the analysis):
+// choosing another flow adds its curves to `curves` in a short run of their own, which changes
+// neither the report nor the status. What-if options (traffic multiplier, failed components and
+// zones) re-run the analysis without touching the document or its history.
 #include "archlens/analysis/analyze.h"
 #include "archlens/analysis/report.h"
 
@@ -101,7 +101,8 @@ public:
     /// The latest report, or null before the first run. Shared and immutable: holders may
     /// keep it as long as they like, on any thread.
     std::shared_ptr<const Report> report() const { return report_; }
-    /// The copy of the design the latest report describes (names, targets), or null.
+    /// The copy of the design the latest report describes (names, targets), or null. Its
+    /// layout may be older than the design's: moves and resizes do not run the analysis.
     std::shared_ptr<const Document> analysedDocument() const { return doc_; }
     /// The most severe open finding naming this element: "error", "warning", "info" or "".
     Q_INVOKABLE QString severityOf(const QString& id) const;

@@ -9,8 +9,9 @@ namespace archlens {
 DocumentController::DocumentController(QObject* parent)
     : QObject(parent), editor_(Catalogue::builtin()), index_(editor_), components_(editor_),
       connections_(editor_, index_), zones_(editor_), selection_(editor_, index_) {
-    observer_ = editor_.addObserver([this](const Changes&) {
+    observer_ = editor_.addObserver([this](const Changes& changes) {
         emit documentChanged();
+        if (!onlyLayoutChanged(changes)) emit meaningChanged();
         emit modifiedChanged();
         emit historyChanged();
     });

@@ -205,7 +205,11 @@ public:
     static double snap(double v) { return std::round(v / kGrid) * kGrid; }
 
 signals:
+    /// Anything about the design changed, its layout included.
     void documentChanged();
+    /// What the analysis reads changed: every change but moving and resizing boxes (see
+    /// onlyLayoutChanged), and any replacement of the design. Follows documentChanged.
+    void meaningChanged();
     void fileChanged();
     void errorChanged();
     void statusChanged();

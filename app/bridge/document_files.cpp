@@ -81,6 +81,7 @@ void DocumentController::startDesign(Document doc, const QString& status) {
     emit documentReplaced();
     emit fileChanged();
     emit documentChanged();
+    emit meaningChanged();
     emit modifiedChanged();
     emit historyChanged();
 }
@@ -95,6 +96,7 @@ void DocumentController::newDocument() {
     emit documentReplaced();
     emit fileChanged();
     emit documentChanged();
+    emit meaningChanged();
     emit modifiedChanged();
     emit historyChanged();
 }
@@ -120,6 +122,7 @@ bool DocumentController::openFile(const QString& path) {
     emit documentReplaced();
     emit fileChanged();
     emit documentChanged();
+    emit meaningChanged();
     emit modifiedChanged();
     emit historyChanged();
     return true;
@@ -180,6 +183,7 @@ bool DocumentController::restoreRecovered(const QString& recoveryPath, const QSt
     emit documentReplaced();
     emit fileChanged();
     emit documentChanged();
+    emit meaningChanged();
     emit modifiedChanged();
     emit historyChanged();
     return true;

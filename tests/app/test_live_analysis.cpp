@@ -148,6 +148,47 @@ private slots:
         QCOMPARE(analysis.progress(), -1.0);
     }
 
+    /// Moving and resizing boxes changes nothing the analysis reads: the results stay fresh
+    /// and no run starts, however many boxes move. A rename does run it.
+    void movingAndResizingBoxesKeepsTheResults() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath("small.archlens");
+        QCOMPARE(writeDocumentFile(path.toStdString(), layeredDesign(2, 3, 4)), std::string());
+        DocumentController controller;
+        QVERIFY(controller.openFile(path));
+        AnalysisController analysis;
+        analysis.setController(&controller);
+        analysis.setDebounceMs(0);
+        analysis.runNow();
+        QVERIFY(QTest::qWaitFor(
+            [&] { return analysis.status() == AnalysisController::Fresh && analysis.report(); },
+            30000));
+        const auto report = analysis.report();
+        QSignalSpy reports(&analysis, &AnalysisController::reportChanged);
+
+        const Document& doc = controller.document();
+        const QString first = QString::fromStdString(doc.components.front().id);
+        const QString last = QString::fromStdString(doc.components.back().id);
+        QVERIFY(controller.moveElements({first, last}, 40, 24));
+        QVERIFY(controller.resizeComponent(last, 260, 120));
+        controller.undo();
+        QCOMPARE(analysis.status(), AnalysisController::Fresh);
+        QVERIFY(!analysis.running());
+        QTest::qWait(50); // a run, had one been scheduled, would start here
+        QVERIFY(!analysis.running());
+        QCOMPARE(reports.count(), 0);
+        QCOMPARE(analysis.report(), report);
+        QCOMPARE(analysis.status(), AnalysisController::Fresh);
+
+        QVERIFY(controller.rename(last, "Renamed store"));
+        QCOMPARE(analysis.status(), AnalysisController::Pending);
+        QVERIFY(QTest::qWaitFor(
+            [&] { return analysis.status() == AnalysisController::Fresh && reports.count() == 1; },
+            30000));
+        QVERIFY(analysis.report() != report);
+    }
+
     /// Load curves are worked out for the flow on show only; choosing another adds its
     /// curves in a run of their own, without a new report, and they are those a full
     /// analysis gives. An edit during that run stops it, and the next report carries the

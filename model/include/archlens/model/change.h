@@ -49,4 +49,18 @@ private:
     Hook after_;
 };
 
+/// Whether every change only moved or resized boxes (the x, y, width and height of
+/// elements): the layout, which nothing the analysis computes depends on. An empty list
+/// changes nothing, so it is not a layout change either. Views redraw after such changes;
+/// the critique need not run again.
+inline bool onlyLayoutChanged(const Changes& changes) {
+    if (changes.empty()) return false;
+    for (const Change& c : changes) {
+        const bool box = c.attribute == "x" || c.attribute == "y" || c.attribute == "width" ||
+                         c.attribute == "height";
+        if (c.op != Change::Op::Updated || c.type == ElementType::Document || !box) return false;
+    }
+    return true;
+}
+
 } // namespace archlens
