@@ -10,6 +10,8 @@
 #include "archlens/model/catalogue.h"
 #include "archlens/model/document_io.h"
 
+#include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -146,6 +148,43 @@ private slots:
         QCOMPARE(analysis.cancelledRuns(), 0);
         QCOMPARE(analysis.report()->flows.size(), std::size_t(2));
         QCOMPARE(analysis.progress(), -1.0);
+    }
+
+    /// A run's threads give way to the window's: the thread that ran it has a nice value
+    /// of 10, the window's thread keeps its own (Linux keeps one per thread).
+    void runsGiveWayToTheWindow() {
+#ifdef __linux__
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath("small.archlens");
+        QCOMPARE(writeDocumentFile(path.toStdString(), layeredDesign(2, 3, 4)), std::string());
+        DocumentController controller;
+        QVERIFY(controller.openFile(path));
+        AnalysisController analysis;
+        analysis.setController(&controller);
+        analysis.runNow();
+        QVERIFY(QTest::qWaitFor(
+            [&] { return analysis.status() == AnalysisController::Fresh && analysis.report(); },
+            30000));
+        // The nice value of each thread of this process, from /proc (field 19 of stat).
+        auto niceOf = [](const QString& task) {
+            QFile stat("/proc/self/task/" + task + "/stat");
+            if (!stat.open(QIODevice::ReadOnly)) return -100;
+            const QByteArray text = stat.readAll();
+            const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+            return fields.size() > 16 ? fields[16].toInt() : -100;
+        };
+        const QString self = QString::number(QCoreApplication::applicationPid());
+        if (niceOf(self) >= 10) QSKIP("the tests themselves run at a low priority");
+        QVERIFY(niceOf(self) >= -20);
+        int background = 0;
+        for (const QString& task :
+             QDir("/proc/self/task").entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+            background += niceOf(task) == 10 ? 1 : 0;
+        QVERIFY(background >= 1);
+#else
+        QSKIP("thread priorities are only looked at on Linux");
+#endif
     }
 
     /// Moving and resizing boxes changes nothing the analysis reads: the results stay fresh
