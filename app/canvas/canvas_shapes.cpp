@@ -30,6 +30,8 @@ DiagramShapes canvasDiagramShapes(const SceneState& s, int parts, const QRectF& 
     if (s.index) {
         o.boxes = &s.index->boxes();
         o.curves = &s.index->curves();
+        o.zones = &s.index->zones();
+        o.regions = &s.index->regions();
     }
     o.parts = parts & ~ShapeOptions::Selection;
     DiagramShapes shapes;

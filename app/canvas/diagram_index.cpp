@@ -50,6 +50,7 @@ DiagramIndex::DiagramIndex(const Document& doc) {
             forCells(hull, [&](Cell c) { connections_[c].push_back(int(i)); });
     }
     zones_ = geometry::zoneAreas(doc, boxes_);
+    regions_ = geometry::regionAreas(doc, boxes_, zones_);
 }
 
 int DiagramIndex::componentRow(const std::string& id) const {

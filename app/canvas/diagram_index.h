@@ -33,8 +33,11 @@ public:
     const std::vector<QRectF>& boxes() const { return boxes_; }
     /// The connections' curves as drawn (ends spread along shared sides), by row.
     const std::vector<std::optional<ConnectionCurve>>& curves() const { return curves_; }
-    /// The zone frames (zone_geometry.h), from the boxes above.
+    /// The zone frames and the region frames (zone_geometry.h), from the boxes above:
+    /// worked out here once per revision, since at thousands of components finding clear
+    /// frames costs milliseconds, and the scene draws them from here too.
     const std::vector<ZoneArea>& zones() const { return zones_; }
+    const std::vector<RegionArea>& regions() const { return regions_; }
 
     /// Row of the component with this id, or -1.
     int componentRow(const std::string& id) const;
@@ -55,6 +58,7 @@ private:
     std::vector<std::optional<ConnectionCurve>> curves_;
     std::vector<QRectF> hulls_; ///< each curve's control polygon's bounds (null: no curve)
     std::vector<ZoneArea> zones_;
+    std::vector<RegionArea> regions_;
     std::unordered_map<std::string, int> rows_;
     std::unordered_map<Cell, std::vector<int>> components_;
     std::unordered_map<Cell, std::vector<int>> connections_;

@@ -140,7 +140,16 @@ void addContent(DiagramShapes& s, const Document& doc, const Catalogue& catalogu
 
     // Regions, then zones: only the frames that are true (zone_geometry.h), none nested
     // in another of its kind, so no fill washes over another zone's frame.
-    const auto zones = geometry::zoneAreas(doc, boxes);
+    // The given frames belong to the given boxes: used only when those are the boxes drawn.
+    const bool givenAreas = o.zones && o.regions && o.boxes == &boxes;
+    std::vector<ZoneArea> ownZones;
+    std::vector<RegionArea> ownRegions;
+    if (!givenAreas) {
+        ownZones = geometry::zoneAreas(doc, boxes);
+        ownRegions = geometry::regionAreas(doc, boxes, ownZones);
+    }
+    const auto& zones = givenAreas ? *o.zones : ownZones;
+    const auto& regions = givenAreas ? *o.regions : ownRegions;
     auto area = [&](const QRectF& r, QColor fill, QColor border, const QString& label) {
         if (!inView(r)) return;
         if (shapes) s.areas.boxes.push_back({r, fill, border, px, 0});
@@ -148,7 +157,7 @@ void addContent(DiagramShapes& s, const Document& doc, const Catalogue& catalogu
             s.areaLabels.push_back({QRectF(r.left(), r.top(), r.width(), geometry::kZoneLabel),
                                     LabelShape::Area, -1, o.compactLabels, label, 0, 0});
     };
-    for (const auto& g : geometry::regionAreas(doc, boxes, zones))
+    for (const auto& g : regions)
         area(g.rect, t.regionFill, t.regionBorder, QString::fromStdString(g.region));
     for (const ZoneArea& z : zones)
         area(z.rect, t.zoneFill, t.zoneBorder, z.label);

@@ -16,6 +16,7 @@
 #include "archlens/model/document.h"
 #include "diagram_geometry.h"
 #include "diagram_theme.h"
+#include "zone_geometry.h"
 
 #include <QColor>
 #include <QFont>
@@ -182,6 +183,10 @@ struct ShapeOptions {
     /// used only while nothing is dragged, since a drag moves boxes. Null: worked out here.
     const std::vector<QRectF>* boxes = nullptr;
     const std::vector<std::optional<ConnectionCurve>>* curves = nullptr;
+    /// The zone and region frames of those boxes (from the same DiagramIndex), used when
+    /// the boxes are; null: worked out here.
+    const std::vector<ZoneArea>* zones = nullptr;
+    const std::vector<RegionArea>* regions = nullptr;
 };
 
 /// The shapes of `doc` drawn in `theme`.

@@ -143,9 +143,11 @@ public:
         cols_ = int(all.width() / cell_) + 1;
         rows_ = int(all.height() / cell_) + 1;
         cells_.resize(size_t(cols_) * size_t(rows_));
+        first_.resize(boxes.size());
         for (size_t i = 0; i < boxes.size(); ++i) {
             if (boxes[i].isNull()) continue;
             const auto [x0, y0, x1, y1] = clamped(range(boxes[i]));
+            first_[i] = {x0, y0};
             for (int y = y0; y <= y1; ++y)
                 for (int x = x0; x <= x1; ++x)
                     cells_[size_t(y) * size_t(cols_) + size_t(x)].push_back(int(i));
@@ -163,8 +165,8 @@ public:
                 ++work;
                 for (int i : cells_[size_t(y) * size_t(cols_) + size_t(x)]) {
                     // A box in several cells is tested in the first of them the query covers.
-                    const auto [bx0, by0, bx1, by1] = clamped(range(boxes_[size_t(i)]));
-                    if (std::max(bx0, x0) != x || std::max(by0, y0) != y) continue;
+                    const Cell& first = first_[size_t(i)];
+                    if (std::max(first.x, x0) != x || std::max(first.y, y0) != y) continue;
                     ++work;
                     if (test(size_t(i))) return true;
                 }
@@ -194,7 +196,14 @@ private:
                 std::min(r.y1, rows_ - 1)};
     }
 
+    struct Cell {
+        int x = 0, y = 0;
+    };
+
     const std::vector<QRectF>& boxes_;
+    /// Each box's first cell (top left, within the grid), worked out once: every query
+    /// needs it for every box it meets.
+    std::vector<Cell> first_;
     QPointF origin_;
     double cell_ = 1;
     int cols_ = 0, rows_ = 0;

@@ -5,6 +5,8 @@
 #include "archlens/model/document.h"
 #include "diagram_geometry.h"
 #include "diagram_index.h"
+#include "diagram_shapes.h"
+#include "zone_geometry.h"
 
 #include <QGuiApplication>
 #include <QTest>
@@ -70,6 +72,64 @@ private slots:
         QCOMPARE(index.curves().size(), doc.connections.size());
         QCOMPARE(index.componentRow("c17"), 17);
         QCOMPARE(index.componentRow("nope"), -1);
+    }
+
+    /// The zone and region frames are worked out once, in the index, and the scene draws
+    /// them from there: the same frames as worked out from the boxes, drawn the same.
+    void zoneAndRegionFramesAreThoseOfTheBoxes() {
+        // Four bands of five rows, a zone each, the top two in one region and the bottom two
+        // in another; the last column in no zone, and one box in two zones of its region.
+        Document doc;
+        for (int z = 0; z < 4; ++z)
+            doc.zones.push_back({"az" + std::to_string(z), z < 2 ? "eu" : "us", 0.9995, {}});
+        for (int band = 0; band < 4; ++band)
+            for (int row = 0; row < 5; ++row)
+                for (int col = 0; col < 12; ++col) {
+                    Component c;
+                    c.id = "b" + std::to_string(band) + "r" + std::to_string(row) + "c" +
+                           std::to_string(col);
+                    c.kind = "app_service";
+                    c.name = c.id;
+                    c.x = col * 260.0;
+                    c.y = band * 900.0 + (band / 2) * 600.0 + row * 150.0;
+                    if (col < 11)
+                        c.props["zones"] = band == 0 && row == 2 && col == 4
+                                               ? Json::array({"az0", "az1"})
+                                               : Json::array({"az" + std::to_string(band)});
+                    doc.components.push_back(c);
+                }
+        const DiagramIndex index(doc);
+        const auto zones = geometry::zoneAreas(doc, index.boxes());
+        const auto regions = geometry::regionAreas(doc, index.boxes(), zones);
+        QVERIFY(!zones.empty());
+        QVERIFY(!regions.empty());
+        QCOMPARE(index.zones().size(), zones.size());
+        for (size_t i = 0; i < zones.size(); ++i) {
+            QCOMPARE(index.zones()[i].rect, zones[i].rect);
+            QCOMPARE(index.zones()[i].members, zones[i].members);
+        }
+        QCOMPARE(index.regions().size(), regions.size());
+        for (size_t i = 0; i < regions.size(); ++i) {
+            QCOMPARE(index.regions()[i].rect, regions[i].rect);
+            QCOMPARE(index.regions()[i].region, regions[i].region);
+        }
+
+        ShapeOptions own;
+        own.parts = ShapeOptions::Content;
+        ShapeOptions given = own;
+        given.boxes = &index.boxes();
+        given.curves = &index.curves();
+        given.zones = &index.zones();
+        given.regions = &index.regions();
+        const auto theme = DiagramTheme::light();
+        const auto a = diagramShapes(doc, Catalogue::builtin(), theme, own).areas.boxes;
+        const auto b = diagramShapes(doc, Catalogue::builtin(), theme, given).areas.boxes;
+        QCOMPARE(a.size(), zones.size() + regions.size());
+        QCOMPARE(b.size(), a.size());
+        for (size_t i = 0; i < a.size(); ++i) {
+            QCOMPARE(b[i].rect, a[i].rect);
+            QCOMPARE(b[i].fill, a[i].fill);
+        }
     }
 
     void lookUpsByPlaceAgreeWithAScan() {

@@ -8,10 +8,12 @@
 // for Xvfb with Mesa's software OpenGL):
 //   xvfb-run -a -s "-screen 0 1600x1000x24" build/bin/canvas_bench [components...]
 //   build/bin/canvas_bench --write N FILE   (writes the generated design and exits)
-#include "archlens/model/document_io.h"
 #include "analysis_controller.h"
+#include "archlens/model/document_io.h"
+#include "diagram_index.h"
 #include "diagram_view.h"
 #include "document_controller.h"
+#include "zone_geometry.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -116,6 +118,8 @@ struct Figures {
     double hoverUs = 0;      ///< one pointer move over the canvas, delivered and handled
     double moveAllMs = 0;    ///< moving every component by one grid step, as one edit
     double moveAllFrameMs = 0; ///< from the move to the frame that shows it
+    double indexMs = 0;        ///< building the canvas's index of one revision
+    double zonesMs = 0;        ///< of which finding the zone frames
 };
 
 /// Waits for the next frame the window shows, or gives up after a while.
@@ -141,6 +145,17 @@ Figures run(QQuickWindow* window, DocumentController* controller, DiagramView* v
     window->requestUpdate();
     waitForFrame(window);
     f.firstFrameMs = double(clock.nsecsElapsed()) / 1e6;
+    {
+        // What every edit pays on the window's thread: the index of the new revision
+        // (boxes, curves, zone and region frames), and the zone frames alone.
+        QElapsedTimer indexClock;
+        indexClock.start();
+        const DiagramIndex index(controller->document());
+        f.indexMs = double(indexClock.nsecsElapsed()) / 1e6;
+        indexClock.start();
+        const auto zones = geometry::zoneAreas(controller->document(), index.boxes());
+        f.zonesMs = double(indexClock.nsecsElapsed()) / 1e6;
+    }
     // Let the labels of the first view finish painting before measuring motion.
     for (int i = 0; i < 20 && !view->settled(); ++i)
         waitForFrame(window, 2000);
@@ -322,6 +337,8 @@ int main(int argc, char** argv) {
             pair(f.phase[1]).c_str(), pair(f.phase[2]).c_str(), pair(f.phase[3]).c_str(),
             pair(f.phase[4]).c_str(), f.analyses, f.analysisMs, f.hoverUs, f.moveAllMs,
             f.moveAllFrameMs, peakRssKb() / 1024);
+        std::printf("           index of one revision %.1f ms, of which zone frames %.1f ms\n",
+                    f.indexMs, f.zonesMs);
         if (f.refusedEdits > 0)
             std::printf("           (%d of the edits were refused)\n", f.refusedEdits);
         std::fflush(stdout);
