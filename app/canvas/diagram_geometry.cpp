@@ -54,10 +54,18 @@ int drawnInstances(const Component& c) {
 
 double instancePillWidth(int instances) {
     if (instances <= 1) return 0;
+    // Every box with instances is sized on every rebuild, and shaping the text is most of
+    // the cost of sizing it: the widths are kept per count and per thread (the render
+    // thread sizes boxes too). The counts are few (at most 100,000).
+    thread_local std::unordered_map<int, double> widths;
+    if (auto it = widths.find(instances); it != widths.end()) return it->second;
     QFont font;
     font.setPixelSize(10);
     font.setBold(true);
-    return QFontMetricsF(font).horizontalAdvance(QStringLiteral("×%1").arg(instances)) + 8;
+    const double width =
+        QFontMetricsF(font).horizontalAdvance(QStringLiteral("×%1").arg(instances)) + 8;
+    widths.emplace(instances, width);
+    return width;
 }
 
 double nameRoom(double boxWidth, int instances) {
