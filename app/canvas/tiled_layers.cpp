@@ -6,9 +6,51 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <cstring>
 #include <map>
 
 namespace archlens {
+
+namespace {
+
+/// A 64-bit digest of the values that make a tile's geometry. Two different contents give
+/// the same digest with a chance of about 2^-64; then a tile would keep its old drawing
+/// until its next change.
+class Digest {
+public:
+    void add(std::uint64_t v) {
+        // splitmix64's finaliser over the running value and the next word.
+        h_ += v + 0x9E3779B97F4A7C15ull;
+        h_ = (h_ ^ (h_ >> 30)) * 0xBF58476D1CE4E5B9ull;
+        h_ = (h_ ^ (h_ >> 27)) * 0x94D049BB133111EBull;
+        h_ ^= h_ >> 31;
+    }
+    void add(double d) {
+        std::uint64_t v = 0;
+        std::memcpy(&v, &d, sizeof v);
+        add(v);
+    }
+    void add(bool b) { add(std::uint64_t(b ? 1 : 2)); }
+    void add(const QColor& c) {
+        add(c.isValid());
+        add(std::uint64_t(c.rgba64()));
+    }
+    void add(QPointF p) {
+        add(p.x());
+        add(p.y());
+    }
+    void add(const QRectF& r) {
+        add(r.topLeft());
+        add(r.bottomRight());
+    }
+    /// Never 0, which stands for "unknown".
+    std::uint64_t value() const { return h_ == 0 ? 1 : h_; }
+
+private:
+    std::uint64_t h_ = 0x6A09E667F3BCC909ull;
+};
+
+} // namespace
 
 TiledLayers::TiledLayers(std::vector<QSGNode*> parents)
     : parents_(std::move(parents)), nodes_(parents_.size()) {}
@@ -67,12 +109,13 @@ bool TiledLayers::set(std::vector<ShapeLayer> layers, std::vector<BatchRules> ru
 
     // The same tiles as before: their nodes still draw the same places (at the old level
     // of detail), so those off screen can wait.
-    bool same = deferred && tiles.size() == plans_.size();
-    if (same) {
+    bool sameKeys = tiles.size() == plans_.size();
+    if (sameKeys) {
         size_t i = 0;
         for (const auto& [key, plan] : tiles)
-            same = same && plans_[i++].key == key;
+            sameKeys = sameKeys && plans_[i++].key == key;
     }
+    const bool same = deferred && sameKeys;
     plans_.clear();
     plans_.reserve(tiles.size());
     for (auto& [key, plan] : tiles)
@@ -97,14 +140,76 @@ bool TiledLayers::set(std::vector<ShapeLayer> layers, std::vector<BatchRules> ru
             }
         }
     }
+    // What each tile is made of; a tile whose nodes were made from the same stays as it is.
+    // Nodes are reused by position, so their digests hold only while the tiles are the same.
+    planDigests_.assign(plans_.size(), 0);
+    for (size_t tile = 0; tile < plans_.size(); ++tile)
+        planDigests_[tile] = digest(plans_[tile]);
+    if (!sameKeys) nodeDigests_.assign(plans_.size(), 0);
     waiting_.assign(plans_.size(), 1);
     pendingCount_ = plans_.size();
+    for (size_t tile = 0; tile < plans_.size(); ++tile)
+        if (nodeDigests_[tile] == planDigests_[tile]) {
+            waiting_[tile] = 0;
+            --pendingCount_;
+        }
+    if (pendingCount_ == 0) {
+        shapes_ = {};
+        rules_.clear();
+        return false;
+    }
     if (!same) {
         for (size_t tile = 0; tile < plans_.size(); ++tile)
-            batch(tile);
+            if (waiting_[tile]) batch(tile);
         return false;
     }
     return batchPending(view, budgetNs);
+}
+
+std::uint64_t TiledLayers::digest(const Plan& plan) const {
+    Digest d;
+    for (size_t layer = 0; layer < parents_.size(); ++layer) {
+        const ShapeLayer& shapes = shapes_[layer];
+        const Plan::Part& part = plan.layers[layer];
+        d.add(rules_[layer].pixel);
+        d.add(rules_[layer].opaqueFills);
+        d.add(std::uint64_t(part.boxes.size()));
+        for (int i : part.boxes) {
+            const BoxShape& b = shapes.boxes[size_t(i)];
+            d.add(b.rect);
+            d.add(b.fill);
+            d.add(b.stroke);
+            d.add(b.strokeWidth);
+            d.add(b.radius);
+        }
+        d.add(std::uint64_t(part.lines.size()));
+        for (int i : part.lines) {
+            const LineShape& l = shapes.lines[size_t(i)];
+            d.add(std::uint64_t(l.points.size()));
+            for (const QPointF& p : l.points)
+                d.add(p);
+            d.add(l.cubic);
+            d.add(l.colour);
+            d.add(l.width);
+            d.add(l.dash);
+            d.add(l.gap);
+        }
+        d.add(std::uint64_t(part.triangles.size()));
+        for (int i : part.triangles) {
+            const TriangleShape& t = shapes.triangles[size_t(i)];
+            for (const QPointF& p : t.points)
+                d.add(p);
+            d.add(t.fill);
+        }
+        d.add(std::uint64_t(part.discs.size()));
+        for (int i : part.discs) {
+            const DiscShape& c = shapes.discs[size_t(i)];
+            d.add(c.centre);
+            d.add(c.radius);
+            d.add(c.fill);
+        }
+    }
+    return d.value();
 }
 
 void TiledLayers::batch(size_t tile) {
@@ -128,6 +233,8 @@ void TiledLayers::batch(size_t tile) {
             b.addDisc(shapes.discs[size_t(i)], rules);
         nodes_[layer][tile]->set(b);
     }
+    nodeDigests_[tile] = planDigests_[tile];
+    ++batchedTiles_;
     if (waiting_[tile]) {
         waiting_[tile] = 0;
         --pendingCount_;

@@ -7,12 +7,16 @@
 // After a change of the level of detail the shapes are new but the tiles are the same: then
 // only the tiles on screen are turned into geometry at once, within a frame's budget, and
 // the others keep their drawing at the old level of detail until they are batched a budget
-// at a time in later frames (batchPending). After an edit, everything is batched at once.
+// at a time in later frames (batchPending). After an edit, everything that changed is
+// batched at once: each tile keeps a digest of the shapes and rules its geometry was made
+// from, and a tile of the same place whose digest is the same keeps its geometry (an edit
+// of one box on a large design changes a few tiles of hundreds).
 #include "diagram_shapes.h"
 #include "shape_batches.h"
 
 #include <QRectF>
 #include <QSGNode>
+#include <cstdint>
 #include <utility>
 #include <vector>
 
@@ -32,6 +36,8 @@ public:
     /// tile). Returns whether any still wait.
     bool batchPending(const QRectF& view, qint64 budgetNs);
     bool pending() const { return pendingCount_ > 0; }
+    /// Tiles turned into geometry since this was made (tests, benchmarks).
+    long long batchedTiles() const { return batchedTiles_; }
     /// Blocks the tiles off `view`, unblocks the others.
     void cull(const QRectF& view);
 
@@ -48,11 +54,17 @@ private:
         QRectF bounds;
     };
     void batch(size_t tile);
+    /// The digest of a plan's shapes (from shapes_) and rules.
+    std::uint64_t digest(const Plan& plan) const;
 
     std::vector<QSGNode*> parents_;
     std::vector<std::vector<BatchNode*>> nodes_; ///< per layer, per tile
     std::vector<Plan> plans_;                    ///< per tile, in the nodes' order
     std::vector<char> waiting_;                  ///< per tile: not batched from shapes_ yet
+    /// Per tile, a digest of the shapes and rules: of the plan's (planDigests_), and of
+    /// what the tile's nodes were last batched from (nodeDigests_, 0 when unknown).
+    std::vector<std::uint64_t> planDigests_, nodeDigests_;
+    long long batchedTiles_ = 0;
     size_t pendingCount_ = 0;
     /// The shapes the waiting tiles are batched from (released when none wait).
     std::vector<ShapeLayer> shapes_;
