@@ -99,6 +99,16 @@ std::string jsonForTerminal(const std::string& json) {
     for (size_t i = 0; i < json.size();) {
         const auto byte = [&](size_t k) { return k < json.size() ? static_cast<unsigned char>(json[k]) : 0u; };
         const unsigned b = byte(i);
+        // A run of ASCII other than DEL (nearly all of a report) goes over as it is, at once:
+        // the writer escaped what lies below 0x20.
+        if (b < 0x7F) {
+            size_t end = i + 1;
+            while (end < json.size() && static_cast<unsigned char>(json[end]) < 0x7F)
+                ++end;
+            out.append(json, i, end - i);
+            i = end;
+            continue;
+        }
         char32_t c = 0;
         size_t length = 1;
         if (b < 0x80) {
