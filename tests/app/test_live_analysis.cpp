@@ -79,6 +79,27 @@ Document layeredDesign(int clients, int layers, int width) {
     return doc;
 }
 
+/// A small layered design (two flows) opened in a controller, with the live analysis on
+/// it; ready() waits for the first run to end.
+struct SmallDesign {
+    QTemporaryDir dir;
+    DocumentController controller;
+    AnalysisController analysis; // after the controller: it goes first
+    /// Whether the design opened and its first run ended, fresh, within 30 s.
+    bool ready() {
+        const QString path = dir.filePath("small.archlens");
+        if (!dir.isValid() ||
+            !writeDocumentFile(path.toStdString(), layeredDesign(2, 3, 4)).empty() ||
+            !controller.openFile(path))
+            return false;
+        analysis.setController(&controller);
+        analysis.runNow();
+        return QTest::qWaitFor(
+            [&] { return analysis.status() == AnalysisController::Fresh && analysis.report(); },
+            30000);
+    }
+};
+
 } // namespace
 
 class LiveAnalysisTest : public QObject {
@@ -133,18 +154,9 @@ private slots:
     }
 
     void aRunThatIsNotInterruptedIsNotCounted() {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString path = dir.filePath("small.archlens");
-        QCOMPARE(writeDocumentFile(path.toStdString(), layeredDesign(2, 3, 4)), std::string());
-        DocumentController controller;
-        QVERIFY(controller.openFile(path));
-        AnalysisController analysis;
-        analysis.setController(&controller);
-        analysis.runNow();
-        QVERIFY(QTest::qWaitFor(
-            [&] { return analysis.status() == AnalysisController::Fresh && analysis.report(); },
-            30000));
+        SmallDesign small;
+        QVERIFY(small.ready());
+        const AnalysisController& analysis = small.analysis;
         QCOMPARE(analysis.cancelledRuns(), 0);
         QCOMPARE(analysis.report()->flows.size(), std::size_t(2));
         QCOMPARE(analysis.progress(), -1.0);
@@ -154,18 +166,8 @@ private slots:
     /// of 10, the window's thread keeps its own (Linux keeps one per thread).
     void runsGiveWayToTheWindow() {
 #ifdef __linux__
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString path = dir.filePath("small.archlens");
-        QCOMPARE(writeDocumentFile(path.toStdString(), layeredDesign(2, 3, 4)), std::string());
-        DocumentController controller;
-        QVERIFY(controller.openFile(path));
-        AnalysisController analysis;
-        analysis.setController(&controller);
-        analysis.runNow();
-        QVERIFY(QTest::qWaitFor(
-            [&] { return analysis.status() == AnalysisController::Fresh && analysis.report(); },
-            30000));
+        SmallDesign small;
+        QVERIFY(small.ready()); // a run has ended on the pool's thread
         // The nice value of each thread of this process, from /proc (field 19 of stat).
         auto niceOf = [](const QString& task) {
             QFile stat("/proc/self/task/" + task + "/stat");
@@ -190,19 +192,11 @@ private slots:
     /// Moving and resizing boxes changes nothing the analysis reads: the results stay fresh
     /// and no run starts, however many boxes move. A rename does run it.
     void movingAndResizingBoxesKeepsTheResults() {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString path = dir.filePath("small.archlens");
-        QCOMPARE(writeDocumentFile(path.toStdString(), layeredDesign(2, 3, 4)), std::string());
-        DocumentController controller;
-        QVERIFY(controller.openFile(path));
-        AnalysisController analysis;
-        analysis.setController(&controller);
+        SmallDesign small;
+        QVERIFY(small.ready());
+        DocumentController& controller = small.controller;
+        AnalysisController& analysis = small.analysis;
         analysis.setDebounceMs(0);
-        analysis.runNow();
-        QVERIFY(QTest::qWaitFor(
-            [&] { return analysis.status() == AnalysisController::Fresh && analysis.report(); },
-            30000));
         const auto report = analysis.report();
         QSignalSpy reports(&analysis, &AnalysisController::reportChanged);
 
