@@ -75,11 +75,9 @@ void retryStorm(const Context& ctx, std::vector<Finding>& out) {
         WorstChains chains(ctx, retries, f);
         // From each connection of the flow that retries and is not itself below another
         // retrying one of the same flow (the top of a chain), the worst chain downwards.
-        for (size_t t : ctx.flowCalls(f)) {
+        for (size_t t : ctx.flowCalls(f)) { // the flow takes each of them
             const Connection& top = ctx.doc.connections[t];
-            if (ctx.part(f, t) == Context::Part::None || top.mode != ConnectionMode::Sync ||
-                !retried[t])
-                continue;
+            if (top.mode != ConnectionMode::Sync || !retried[t]) continue;
             bool hasRetryingCaller = false;
             for (size_t i : ctx.incomingAt(ctx.from(t))) {
                 const auto& in = ctx.doc.connections[i];
