@@ -232,3 +232,84 @@ TEST_CASE("an unreadable file is a problem and not a crash") {
     REQUIRE_FALSE(result.ok());
     CHECK_THAT(result.problems.front().message, Catch::Contains("/nonexistent/design.archlens"));
 }
+
+// The design's lists are read item by item as the text is parsed (the whole tree of a large
+// design is never held); these hold that to what reading the finished tree gave.
+TEST_CASE("the lists' problems come in a fixed order whatever the order of the file") {
+    Json j = smallDesign();
+    j["components"][1]["x"] = "left";
+    j["zones"][0]["availability"] = "high";
+    j["flows"][0].erase("rate_rps");
+    // The same fields with the lists first, in reverse, and "format" and "version" last.
+    Json reversed = Json::object();
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : j.items())
+        keys.push_back(key);
+    for (auto it = keys.rbegin(); it != keys.rend(); ++it)
+        reversed[*it] = j[*it];
+    for (const Json& design : {j, reversed}) {
+        auto result = readDocument(design.dump(1), Catalogue::builtin());
+        REQUIRE_FALSE(result.ok());
+        REQUIRE(result.problems.size() == 3);
+        CHECK(result.problems[0].pointer == "/zones/0/availability");
+        CHECK(result.problems[1].pointer == "/components/1/x");
+        CHECK(result.problems[2].pointer == "/flows/0/rate_rps");
+    }
+}
+
+TEST_CASE("a file whose lists come first loads the same design") {
+    Json j = smallDesign();
+    Json reversed = Json::object();
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : j.items())
+        keys.push_back(key);
+    for (auto it = keys.rbegin(); it != keys.rend(); ++it)
+        reversed[*it] = j[*it];
+    auto a = readDocument(j.dump(), Catalogue::builtin());
+    auto b = readDocument(reversed.dump(), Catalogue::builtin());
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    CHECK(writeDocument(*a.document) == writeDocument(*b.document));
+    CHECK(b.document->components.size() == 3);
+    CHECK(b.document->components[1].props.at("instances") == 2);
+    CHECK(b.document->notes.at(0).text == "hello");
+}
+
+TEST_CASE("items read before the design is refused are not reported") {
+    // Bad items before a wrong format: only the format is named, as for any other file.
+    Json j = Json::object();
+    j["components"] = Json::array({Json{{"id", 5}}, 7});
+    j["format"] = "drawio";
+    j["version"] = 1;
+    auto result = readDocument(j.dump(), Catalogue::builtin());
+    REQUIRE(result.problems.size() == 1);
+    CHECK(result.problems[0].pointer == "/format");
+
+    // Bad items before a syntax error: only the syntax error.
+    const std::string text = R"({"components": [{"id": 5}, 7], "format": "archlens", oops})";
+    auto broken = readDocument(text, Catalogue::builtin());
+    REQUIRE(broken.problems.size() == 1);
+    CHECK_THAT(broken.problems[0].message, Catch::Contains("not valid JSON"));
+}
+
+TEST_CASE("an item that is not an object keeps the places of the items after it") {
+    Json j = smallDesign();
+    j["components"].insert(j["components"].begin() + 1, Json(42));
+    j["components"][3].erase("kind");
+    j["notes"] = Json::array({Json::array({1, 2})});
+    auto result = readDocument(j.dump(), Catalogue::builtin());
+    REQUIRE(result.problems.size() == 3);
+    CHECK(result.problems[0].pointer == "/components/1");
+    CHECK_THAT(result.problems[0].message, Catch::Contains("must be an object, got a number"));
+    CHECK(result.problems[1].pointer == "/components/3/kind");
+    CHECK(result.problems[2].pointer == "/notes/0");
+
+    // A list that is not a list is named as before; a list given twice is refused whole.
+    Json k = smallDesign();
+    k["zones"] = Json{{"id", "az1"}};
+    CHECK(firstProblem(k).pointer == "/zones");
+    CHECK_THAT(firstProblem(k).message, Catch::Contains("must be a list, got an object"));
+    const std::string twice = R"({"format": "archlens", "version": 1, "components": [],
+        "components": [{"id": "a", "kind": "client", "name": "A", "x": 0, "y": 0}]})";
+    CHECK_THAT(firstProblem(twice).message, Catch::Contains("is given twice"));
+}

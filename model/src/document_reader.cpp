@@ -157,29 +157,19 @@ private:
     Problems& problems_;
 };
 
-/// Applies `readOne` to each element of the array at `key`, if present.
+/// Reads one item of a list of the design into `out`, or records why it cannot be read.
 template <typename T, typename F>
-void readArray(const Json& root, const char* key, std::vector<T>& out, Problems& problems,
-               F readOne) {
-    auto it = root.find(key);
-    if (it == root.end()) return;
-    const std::string at = std::string("/") + key;
-    if (!it->is_array()) {
-        problems.push_back({at, "must be a list, got " + describeType(*it)});
+void readItem(const Json& item, std::string_view list, size_t index, std::vector<T>& out,
+              Problems& problems, F readOne) {
+    const std::string itemAt = "/" + std::string(list) + "/" + std::to_string(index);
+    if (!item.is_object()) {
+        problems.push_back({itemAt, "must be an object, got " + describeType(item)});
         return;
     }
-    for (size_t i = 0; i < it->size(); ++i) {
-        const Json& item = (*it)[i];
-        const std::string itemAt = at + "/" + std::to_string(i);
-        if (!item.is_object()) {
-            problems.push_back({itemAt, "must be an object, got " + describeType(item)});
-            continue;
-        }
-        T value;
-        FieldReader fields(item, itemAt, problems);
-        readOne(fields, value);
-        out.push_back(std::move(value));
-    }
+    T value;
+    FieldReader fields(item, itemAt, problems);
+    readOne(fields, value);
+    out.push_back(std::move(value));
 }
 
 } // namespace
@@ -214,7 +204,55 @@ std::span<const std::string_view> documentKeys(bool requirements) {
     return requirements ? inside : top;
 }
 
-LoadResult readParsed(const Json& root, const Catalogue& catalogue) {
+/// The design's lists, in the order their problems are listed.
+constexpr std::string_view kLists[] = {"zones", "components", "connections",
+                                       "flows", "notes",      "acknowledgements"};
+
+/// The items of the design's lists, read as the parser hands them over (see ListItems),
+/// with each list's problems kept apart so that they are listed in a fixed order whatever
+/// the order of the file, and can be dropped when the design is not read at all.
+struct ListsRead {
+    Document doc; ///< only its lists
+    Problems problems[std::size(kLists)];
+
+    void take(size_t list, size_t index, const Json& item) {
+        // Each element: its id, its fields in the table's order, its properties if it has
+        // any, then what this version does not know.
+        auto element = [](FieldReader& f, auto& e) {
+            f.string("id", e.id, true);
+            f.fields(e);
+            if constexpr (requires { e.props; }) f.object("props", e.props);
+            e.extra = f.extras(elementKeys<std::remove_reference_t<decltype(e)>>());
+        };
+        const std::string_view name = kLists[list];
+        Problems& p = problems[list];
+        switch (list) {
+        case 0:
+            return readItem(item, name, index, doc.zones, p, element);
+        case 1:
+            return readItem(item, name, index, doc.components, p, element);
+        case 2:
+            return readItem(item, name, index, doc.connections, p, element);
+        case 3:
+            return readItem(item, name, index, doc.flows, p, element);
+        case 4:
+            return readItem(item, name, index, doc.notes, p, element);
+        default:
+            // Optional: files from before acknowledgements existed, and designs with none,
+            // lack it.
+            return readItem(
+                item, name, index, doc.acknowledgements, p, [](FieldReader& f, Acknowledgement& a) {
+                    f.string("rule", a.rule, true);
+                    f.stringList("subjects", a.subjects, true);
+                    f.string("note", a.note, false);
+                    static constexpr std::string_view kKeys[] = {"rule", "subjects", "note"};
+                    a.extra = f.extras(kKeys);
+                });
+        }
+    }
+};
+
+LoadResult readParsed(const Json& root, const Catalogue& catalogue, ListsRead& lists) {
     LoadResult result;
     Problems& problems = result.problems;
     if (!root.is_object()) {
@@ -257,28 +295,24 @@ LoadResult readParsed(const Json& root, const Catalogue& catalogue) {
         doc.requirements.extra = r.extras(documentKeys(true));
     }
 
-    // Each element: its id, its fields in the table's order, its properties if it has any,
-    // then what this version does not know.
-    auto element = [](FieldReader& f, auto& e) {
-        f.string("id", e.id, true);
-        f.fields(e);
-        if constexpr (requires { e.props; }) f.object("props", e.props);
-        e.extra = f.extras(elementKeys<std::remove_reference_t<decltype(e)>>());
-    };
-    readArray(root, "zones", doc.zones, problems, element);
-    readArray(root, "components", doc.components, problems, element);
-    readArray(root, "connections", doc.connections, problems, element);
-    readArray(root, "flows", doc.flows, problems, element);
-    readArray(root, "notes", doc.notes, problems, element);
-    // Optional: files from before acknowledgements existed, and designs with none, lack it.
-    readArray(root, "acknowledgements", doc.acknowledgements, problems,
-              [](FieldReader& f, Acknowledgement& a) {
-                  f.string("rule", a.rule, true);
-                  f.stringList("subjects", a.subjects, true);
-                  f.string("note", a.note, false);
-                  static constexpr std::string_view kKeys[] = {"rule", "subjects", "note"};
-                  a.extra = f.extras(kKeys);
-              });
+    // The lists were read item by item during the parse; a list that is not one is named here.
+    for (size_t l = 0; l < std::size(kLists); ++l) {
+        auto it = root.find(kLists[l]);
+        if (it == root.end()) continue;
+        if (!it->is_array()) {
+            problems.push_back(
+                {"/" + std::string(kLists[l]), "must be a list, got " + describeType(*it)});
+            continue;
+        }
+        problems.insert(problems.end(), std::make_move_iterator(lists.problems[l].begin()),
+                        std::make_move_iterator(lists.problems[l].end()));
+    }
+    doc.zones = std::move(lists.doc.zones);
+    doc.components = std::move(lists.doc.components);
+    doc.connections = std::move(lists.doc.connections);
+    doc.flows = std::move(lists.doc.flows);
+    doc.notes = std::move(lists.doc.notes);
+    doc.acknowledgements = std::move(lists.doc.acknowledgements);
 
     // Optional: a design drawn in a practice interview carries the session.
     if (auto practice = root.find("practice"); practice != root.end()) {
@@ -312,8 +346,11 @@ void tidy(Problems& problems) {
 
 LoadResult readDocument(const std::string& text, const Catalogue& catalogue) {
     LoadResult result;
-    std::optional<Json> root = detail::parseDesignJson(text, result.problems);
-    if (root) result = readParsed(*root, catalogue);
+    ListsRead lists;
+    const detail::ListItems items{
+        kLists, [&lists](size_t list, size_t index, Json& item) { lists.take(list, index, item); }};
+    std::optional<Json> root = detail::parseDesignJson(text, result.problems, items);
+    if (root) result = readParsed(*root, catalogue, lists);
     tidy(result.problems);
     if (!result.problems.empty()) result.document.reset();
     return result;

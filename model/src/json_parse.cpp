@@ -36,28 +36,20 @@ class TreeBuilder {
 public:
     using string_t = Json::string_t;
 
-    explicit TreeBuilder(Json& root) : root_(root) {}
+    TreeBuilder(Json& root, const ListItems* items) : root_(root), items_(items) {}
 
-    bool null() { return insert(Json(nullptr)) != nullptr; }
-    bool boolean(bool v) { return insert(Json(v)) != nullptr; }
-    bool number_integer(Json::number_integer_t v) { return insert(Json(v)) != nullptr; }
-    bool number_unsigned(Json::number_unsigned_t v) { return insert(Json(v)) != nullptr; }
-    bool number_float(Json::number_float_t v, const string_t&) {
-        return insert(Json(v)) != nullptr;
-    }
-    bool string(string_t& v) { return insert(Json(std::move(v))) != nullptr; }
-    bool binary(Json::binary_t& v) { return insert(Json::binary(std::move(v))) != nullptr; }
+    bool null() { return scalar(Json(nullptr)); }
+    bool boolean(bool v) { return scalar(Json(v)); }
+    bool number_integer(Json::number_integer_t v) { return scalar(Json(v)); }
+    bool number_unsigned(Json::number_unsigned_t v) { return scalar(Json(v)); }
+    bool number_float(Json::number_float_t v, const string_t&) { return scalar(Json(v)); }
+    bool string(string_t& v) { return scalar(Json(std::move(v))); }
+    bool binary(Json::binary_t& v) { return scalar(Json::binary(std::move(v))); }
 
     bool start_object(std::size_t) { return open(Json::object()); }
     bool start_array(std::size_t) { return open(Json::array()); }
-    bool end_object() {
-        frames_.pop_back();
-        return true;
-    }
-    bool end_array() {
-        frames_.pop_back();
-        return true;
-    }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
 
     bool key(string_t& k) {
         Frame& top = frames_.back();
@@ -111,12 +103,46 @@ public:
     const std::string& errorPointer() const { return errorPointer_; }
 
 private:
+    static constexpr size_t kNoList = size_t(-1);
+
     struct Frame {
         Json* container = nullptr;
         std::string key; ///< of the member being read, in an object
         bool hasKey = false;
         std::unique_ptr<std::unordered_set<std::string>> keys; ///< for large objects only
+        size_t list = kNoList; ///< for a list whose items are handed over: its place in items_
     };
+
+    bool scalar(Json value) {
+        insert(std::move(value));
+        handOver();
+        return true;
+    }
+
+    bool close() {
+        frames_.pop_back();
+        handOver();
+        return true;
+    }
+
+    /// Gives the item just completed to items_ when it belongs to a list handed over.
+    void handOver() {
+        if (frames_.size() != 2 || frames_.back().list == kNoList) return;
+        auto& list = frames_.back().container->get_ref<Json::array_t&>();
+        items_->take(frames_.back().list, list.size() - 1, list.back());
+        list.back() = nullptr;
+    }
+
+    /// The place in items_ of the list about to open as a member of the root object.
+    size_t listAt(const Json& container) const {
+        if (!items_ || frames_.size() != 1 || !container.is_array() ||
+            !frames_[0].container->is_object())
+            return kNoList;
+        const std::string& name = frames_[0].key;
+        for (size_t i = 0; i < items_->lists.size(); ++i)
+            if (items_->lists[i] == name) return i;
+        return kNoList;
+    }
 
     /// The JSON pointer of the value being read: each open container's last child, and the
     /// next member or item of the innermost one.
@@ -149,11 +175,12 @@ private:
                                 " levels deep here, past the limit of a design file");
             return false;
         }
+        const size_t list = listAt(container);
         Json* added = insert(std::move(container));
         // The objects of a design (an element, its properties) have a handful of fields:
         // room for them at once spares the member list its reallocations as it grows.
         if (added->is_object()) added->get_ref<Json::object_t&>().reserve(kObjectFields);
-        frames_.push_back(Frame{added, {}, false, nullptr});
+        frames_.push_back(Frame{added, {}, false, nullptr, list});
         return true;
     }
 
@@ -179,6 +206,7 @@ private:
     }
 
     Json& root_;
+    const ListItems* items_;
     std::vector<Frame> frames_;
     std::optional<Problem> refusal_;
     size_t errorPosition_ = 0;
@@ -232,6 +260,11 @@ std::string syntaxMessage(const TreeBuilder& b) {
 } // namespace
 
 std::optional<Json> parseDesignJson(std::string_view text, Problems& problems) {
+    return parseDesignJson(text, problems, ListItems{});
+}
+
+std::optional<Json> parseDesignJson(std::string_view text, Problems& problems,
+                                    const ListItems& items) {
     if (text.size() > kMaxDesignBytes) {
         problems.push_back({"", "the design is " + std::to_string(text.size() >> 20) +
                                     " MiB; a design file may be at most " +
@@ -249,7 +282,7 @@ std::optional<Json> parseDesignJson(std::string_view text, Problems& problems) {
     }
 
     Json root;
-    TreeBuilder builder(root);
+    TreeBuilder builder(root, items.lists.empty() ? nullptr : &items);
     bool ok = false;
     try {
         ok = Json::sax_parse(text.data(), text.data() + text.size(), &builder);
