@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "batch_heap.h"
 #include "cli_common.h"
 
 #include "archlens/analysis/analyze.h"
@@ -18,12 +19,13 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <memory>
-#include <optional>
 #include <QTextStream>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <map>
+#include <memory>
+#include <optional>
 
 namespace archlens::cli {
 
@@ -656,6 +658,15 @@ bool isCommand(int argc, char** argv) {
 }
 
 int run(int argc, char** argv) {
+    // Before anything is allocated: the files named (designs, mostly) size the heap.
+    std::uintmax_t inputBytes = 0;
+    for (int i = 2; i < argc; ++i) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(argv[i], ec)) continue;
+        const std::uintmax_t size = std::filesystem::file_size(argv[i], ec);
+        if (!ec) inputBytes += size;
+    }
+    prepareHeapForBatch(inputBytes);
     // Drawing needs fonts and a paint engine but never a screen: render offscreen unless
     // told otherwise, so exports work over ssh and in CI and look the same everywhere.
     const bool drawing = argc > 1 && draws(QString::fromLocal8Bit(argv[1]));
