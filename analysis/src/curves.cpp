@@ -48,46 +48,39 @@ std::vector<CurvePoint> loadCurves(const Graph& g, const std::vector<FlowStructu
         multipliers.push_back(1.0);
     std::sort(multipliers.begin(), multipliers.end());
 
-    // Utilisation at every point first.
-    std::vector<CurvePoint> points(multipliers.size());
-    std::vector<std::vector<double>> utils(multipliers.size(), std::vector<double>(g.nodes.size()));
-    for (std::size_t p = 0; p < multipliers.size(); ++p) {
-        CurvePoint& point = points[p];
-        point.multiplier = multipliers[p];
-        std::vector<double>& util = utils[p];
-        for (std::size_t n = 0; n < g.nodes.size(); ++n) {
-            util[n] = utilisation(g.nodes[n], baseLoad[n] * multipliers[p]);
-            if (util[n] > point.maxUtilisation) {
-                point.maxUtilisation = util[n];
-                point.busiestComponent = g.nodes[n].component->id;
-            }
-        }
-        point.flowLatency.assign(flows.size(), {std::nan(""), std::nan("")});
-    }
     std::vector<std::size_t> computed; // the flows whose latency is wanted, in order
     for (std::size_t f = 0; f < flows.size(); ++f)
         if (wanted.empty() || (f < wanted.size() && wanted[f])) computed.push_back(f);
-    std::vector<std::vector<QueueFigures>> queueing;
-    queueing.reserve(utils.size());
-    for (const auto& util : utils)
-        queueing.push_back(queueFigures(g, util));
     SubtreeIds subtrees;
     std::vector<CurveFlow> shared;
     shared.reserve(computed.size());
     for (std::size_t f : computed)
         shared.push_back(curveFlow(g, flows[f], subtrees));
 
-    // Point by point, each point on one thread with every wanted flow: the flows share
-    // their subtrees within a point (curveLatencies), and each thread has its own
-    // service-time grids.
+    // Point by point, each point on one thread: its utilisations, every component's queueing
+    // figures at them, then every wanted flow. The flows share their subtrees within a point
+    // (curveLatencies), and each thread has its own service-time grids.
+    std::vector<CurvePoint> points(multipliers.size());
     std::vector<ServiceTimeCache> caches(std::max(1u, threads));
     parallelFor(
-        computed.empty() ? 0 : points.size(), threads,
+        points.size(), threads,
         [&](std::size_t p, unsigned worker) {
-            const auto latencies =
-                curveLatencies(g, shared, subtrees.size(), utils[p], queueing[p], caches[worker]);
+            CurvePoint& point = points[p];
+            point.multiplier = multipliers[p];
+            std::vector<double> util(g.nodes.size());
+            for (std::size_t n = 0; n < g.nodes.size(); ++n) {
+                util[n] = utilisation(g.nodes[n], baseLoad[n] * multipliers[p]);
+                if (util[n] > point.maxUtilisation) {
+                    point.maxUtilisation = util[n];
+                    point.busiestComponent = g.nodes[n].component->id;
+                }
+            }
+            point.flowLatency.assign(flows.size(), {std::nan(""), std::nan("")});
+            if (computed.empty()) return;
+            const auto latencies = curveLatencies(g, shared, subtrees.size(), util,
+                                                  queueFigures(g, util), caches[worker]);
             for (std::size_t i = 0; i < computed.size(); ++i)
-                points[p].flowLatency[computed[i]] = latencies[i];
+                point.flowLatency[computed[i]] = latencies[i];
             if (pointDone) pointDone();
         },
         cancelled);
