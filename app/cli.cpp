@@ -299,7 +299,7 @@ int check(const QStringList& args) {
         return InvalidInput;
     }
     const QString file = parser.positionalArguments().front();
-    const auto result = readDocumentFile(file.toStdString(), Catalogue::builtin());
+    auto result = readDocumentFile(file.toStdString(), Catalogue::builtin());
     if (!result.ok()) {
         printProblems(file, result.problems, fmt);
         return InvalidInput;
@@ -313,6 +313,7 @@ int check(const QStringList& args) {
         json["file"] = file.toStdString();
         json["valid"] = true;
         writeOut(jsonForTerminal(json.dump(2)));
+        leaveToExit(std::move(json));
     } else if (fmt == "md") {
         printMarkdown(doc, report);
     } else {
@@ -320,9 +321,12 @@ int check(const QStringList& args) {
     }
     // A finding the design accepts as a trade-off is a decision already made, not an open
     // problem: it is still listed, but does not make the check fail.
+    bool failed = false;
     for (const auto& f : report.findings)
-        if (f.severity >= *threshold && !f.acknowledged) return FindingsAtThreshold;
-    return Ok;
+        failed = failed || (f.severity >= *threshold && !f.acknowledged);
+    leaveToExit(std::move(report));
+    leaveToExit(std::move(result));
+    return failed ? FindingsAtThreshold : Ok;
 }
 
 int diffCommand(const QStringList& args) {

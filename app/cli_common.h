@@ -11,8 +11,18 @@
 #include <QTextStream>
 
 #include <string>
+#include <type_traits>
+#include <utility>
 
 namespace archlens::cli {
+
+/// Leaves `value` to the end of the process instead of destroying it. A command calls it
+/// just before it returns: freeing a 10,000-component design, its report and the report's
+/// JSON one block at a time took 25 ms of a 350 ms check, for memory the system takes back
+/// at once when the process ends.
+template <typename T> void leaveToExit(T&& value) {
+    (void)new std::decay_t<T>(std::forward<T>(value));
+}
 
 QTextStream& out();
 QTextStream& err();
