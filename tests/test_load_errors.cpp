@@ -21,6 +21,17 @@ Problem firstProblem(const Json& json) {
     return firstProblem(json.dump(2));
 }
 
+/// The same object with its fields in the reverse order: the lists first, "format" last.
+Json fieldsReversed(const Json& j) {
+    Json reversed = Json::object();
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : j.items())
+        keys.push_back(key);
+    for (auto it = keys.rbegin(); it != keys.rend(); ++it)
+        reversed[*it] = j[*it];
+    return reversed;
+}
+
 } // namespace
 
 TEST_CASE("a syntax error names line and column") {
@@ -240,13 +251,7 @@ TEST_CASE("the lists' problems come in a fixed order whatever the order of the f
     j["components"][1]["x"] = "left";
     j["zones"][0]["availability"] = "high";
     j["flows"][0].erase("rate_rps");
-    // The same fields with the lists first, in reverse, and "format" and "version" last.
-    Json reversed = Json::object();
-    std::vector<std::string> keys;
-    for (const auto& [key, value] : j.items())
-        keys.push_back(key);
-    for (auto it = keys.rbegin(); it != keys.rend(); ++it)
-        reversed[*it] = j[*it];
+    const Json reversed = fieldsReversed(j);
     for (const Json& design : {j, reversed}) {
         auto result = readDocument(design.dump(1), Catalogue::builtin());
         REQUIRE_FALSE(result.ok());
@@ -259,12 +264,7 @@ TEST_CASE("the lists' problems come in a fixed order whatever the order of the f
 
 TEST_CASE("a file whose lists come first loads the same design") {
     Json j = smallDesign();
-    Json reversed = Json::object();
-    std::vector<std::string> keys;
-    for (const auto& [key, value] : j.items())
-        keys.push_back(key);
-    for (auto it = keys.rbegin(); it != keys.rend(); ++it)
-        reversed[*it] = j[*it];
+    const Json reversed = fieldsReversed(j);
     auto a = readDocument(j.dump(), Catalogue::builtin());
     auto b = readDocument(reversed.dump(), Catalogue::builtin());
     REQUIRE(a.ok());
