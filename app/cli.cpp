@@ -20,6 +20,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -321,9 +322,9 @@ int check(const QStringList& args) {
     }
     // A finding the design accepts as a trade-off is a decision already made, not an open
     // problem: it is still listed, but does not make the check fail.
-    bool failed = false;
-    for (const auto& f : report.findings)
-        failed = failed || (f.severity >= *threshold && !f.acknowledged);
+    const bool failed =
+        std::any_of(report.findings.begin(), report.findings.end(),
+                    [&](const Finding& f) { return f.severity >= *threshold && !f.acknowledged; });
     leaveToExit(std::move(report));
     leaveToExit(std::move(result));
     return failed ? FindingsAtThreshold : Ok;

@@ -282,7 +282,8 @@ LoadResult readParsed(const Json& root, const Catalogue& catalogue, ListsRead& l
         return result;
     }
 
-    Document doc;
+    // The lists were read item by item during the parse; the rest is read here.
+    Document doc = std::move(lists.doc);
     FieldReader top(root, "", problems);
     top.fields(doc);
     doc.extra = top.extras(documentKeys(false));
@@ -295,7 +296,7 @@ LoadResult readParsed(const Json& root, const Catalogue& catalogue, ListsRead& l
         doc.requirements.extra = r.extras(documentKeys(true));
     }
 
-    // The lists were read item by item during the parse; a list that is not one is named here.
+    // A list that is not one is named here; the items of the others brought their problems.
     for (size_t l = 0; l < std::size(kLists); ++l) {
         auto it = root.find(kLists[l]);
         if (it == root.end()) continue;
@@ -307,12 +308,6 @@ LoadResult readParsed(const Json& root, const Catalogue& catalogue, ListsRead& l
         problems.insert(problems.end(), std::make_move_iterator(lists.problems[l].begin()),
                         std::make_move_iterator(lists.problems[l].end()));
     }
-    doc.zones = std::move(lists.doc.zones);
-    doc.components = std::move(lists.doc.components);
-    doc.connections = std::move(lists.doc.connections);
-    doc.flows = std::move(lists.doc.flows);
-    doc.notes = std::move(lists.doc.notes);
-    doc.acknowledgements = std::move(lists.doc.acknowledgements);
 
     // Optional: a design drawn in a practice interview carries the session.
     if (auto practice = root.find("practice"); practice != root.end()) {
