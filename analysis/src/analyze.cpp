@@ -103,10 +103,12 @@ std::optional<Groundwork> groundwork(const Document& doc, const Catalogue& catal
     // result goes to its own slot, so the numbers are those of one thread); `stop` ends a
     // pass at the next flow once the run is cancelled.
     w.structures.resize(doc.flows.size());
+    const unsigned walkers = threadsFor(g.nodes.size() * doc.flows.size(), options.threads);
+    std::vector<StructureScratch> scratch(walkers, StructureScratch(g));
     parallelFor(
-        doc.flows.size(), threadsFor(g.nodes.size() * doc.flows.size(), options.threads),
-        [&](std::size_t f, unsigned) {
-            w.structures[f] = buildFlowStructure(g, static_cast<int>(f));
+        doc.flows.size(), walkers,
+        [&](std::size_t f, unsigned worker) {
+            w.structures[f] = buildFlowStructure(g, static_cast<int>(f), scratch[worker]);
             steps.done();
         },
         [&steps] { return steps.cancelled(); });

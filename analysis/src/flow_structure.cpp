@@ -1,26 +1,21 @@
 #include "flow_structure.h"
 
 #include <algorithm>
-#include <unordered_map>
-#include <unordered_set>
 
 namespace archlens::detail {
-
-bool FlowDag::terminal(const Graph& g, const LocalEdge& e) const {
-    return !tail && g.edges[e.edge].mode == ConnectionMode::Async;
-}
 
 namespace {
 
 // Iterative depth-first walk that numbers nodes in post-order and drops the edges that
 // close a cycle (recording the first such cycle). `expand(node)` says whether the walk
-// goes on from a node; `follow(edge)` whether an edge is part of this DAG at all.
+// goes on from a node; `follow(edge index)` whether an edge is part of this DAG at all.
+// Every node it marks in `scratch` is done by the end, so unmarking the DAG's nodes resets it.
 template <class Expand, class Follow>
 void walk(const Graph& g, FlowDag& dag, const std::vector<int>& starts, Expand expand,
-          Follow follow, std::vector<int>& cycle) {
-    enum : char { OnStack = 1, Done = 2 };
-    std::unordered_map<int, char> state;
-    std::unordered_map<int, int> local;
+          Follow follow, std::vector<int>& cycle, StructureScratch& scratch) {
+    enum : char { Unseen = 0, OnStack = 1, Done = 2 };
+    std::vector<char>& state = scratch.state;
+    std::vector<int>& local = scratch.local;
     struct Frame {
         int node;
         std::size_t next;
@@ -28,7 +23,7 @@ void walk(const Graph& g, FlowDag& dag, const std::vector<int>& starts, Expand e
     };
     std::vector<Frame> stack;
     for (int start : starts) {
-        if (state.count(start)) continue;
+        if (state[start] != Unseen) continue;
         state[start] = OnStack;
         stack.push_back({start, 0, {}});
         while (!stack.empty()) {
@@ -37,14 +32,13 @@ void walk(const Graph& g, FlowDag& dag, const std::vector<int>& starts, Expand e
             const bool expands = expand(top.node);
             if (expands && top.next < out.size()) {
                 const int e = out[top.next++];
-                if (!follow(g.edges[e])) continue;
+                if (!follow(e)) continue;
                 const int v = g.edges[e].to;
-                auto it = state.find(v);
-                if (it == state.end()) {
+                if (state[v] == Unseen) {
                     state[v] = OnStack;
                     top.kids.push_back({e, -1});
                     stack.push_back({v, 0, {}}); // invalidates `top`
-                } else if (it->second == OnStack) {
+                } else if (state[v] == OnStack) {
                     // Back to a component on the current chain: the edge is dropped so the
                     // part stays a DAG. It is a call cycle only when every step of the loop
                     // is a synchronous call and none goes through a queue: then each caller
@@ -71,7 +65,7 @@ void walk(const Graph& g, FlowDag& dag, const std::vector<int>& starts, Expand e
                         }
                     }
                 } else {
-                    top.kids.push_back({e, local.at(v)});
+                    top.kids.push_back({e, local[v]});
                 }
                 continue;
             }
@@ -82,21 +76,31 @@ void walk(const Graph& g, FlowDag& dag, const std::vector<int>& starts, Expand e
             local[done.node] = index;
             state[done.node] = Done;
             for (auto& k : done.kids)
-                if (k.target < 0) k.target = local.at(g.edges[k.edge].to);
+                if (k.target < 0) k.target = local[g.edges[k.edge].to];
             dag.nodes.push_back(done.node);
             dag.kids.push_back(std::move(done.kids));
         }
     }
     for (int start : starts)
-        dag.roots.push_back(local.at(start));
+        dag.roots.push_back(local[start]);
     // Roots could repeat when one start was reached from another; keep each once.
     std::sort(dag.roots.begin(), dag.roots.end());
     dag.roots.erase(std::unique(dag.roots.begin(), dag.roots.end()), dag.roots.end());
+    for (int node : dag.nodes)
+        state[node] = Unseen; // `local` is only read where `state` says done
 }
 
 } // namespace
 
+StructureScratch::StructureScratch(const Graph& graph)
+    : state(graph.nodes.size(), 0), local(graph.nodes.size(), -1), expands(graph.nodes.size(), 0) {}
+
 FlowStructure buildFlowStructure(const Graph& g, int flowIndex) {
+    StructureScratch scratch(g);
+    return buildFlowStructure(g, flowIndex, scratch);
+}
+
+FlowStructure buildFlowStructure(const Graph& g, int flowIndex, StructureScratch& scratch) {
     FlowStructure s;
     s.flow = flowIndex;
     const Flow& flow = g.doc->flows[flowIndex];
@@ -105,25 +109,27 @@ FlowStructure buildFlowStructure(const Graph& g, int flowIndex) {
 
     // Which nodes the synchronous part goes on from: those reached through sync calls,
     // except queues and topics (what leaves them is consumption, the async tail).
-    std::unordered_set<int> expanded;
-    {
-        std::vector<int> todo{entry->second};
-        expanded.insert(entry->second);
-        while (!todo.empty()) {
-            const int u = todo.back();
-            todo.pop_back();
-            if (g.nodes[u].queueKind) continue;
-            for (int e : g.out[u]) {
-                const Edge& edge = g.edges[e];
-                if (edge.mode != ConnectionMode::Sync || !edge.matches(flow)) continue;
-                if (expanded.insert(edge.to).second) todo.push_back(edge.to);
+    std::vector<char>& expanded = scratch.expands;
+    std::vector<int> marked{entry->second}; // what `expanded` holds, to reset it after
+    expanded[entry->second] = 1;
+    for (std::size_t next = 0; next < marked.size(); ++next) {
+        const int u = marked[next];
+        if (g.nodes[u].queueKind) continue;
+        for (int e : g.out[u]) {
+            const Edge& edge = g.edges[e];
+            if (edge.mode != ConnectionMode::Sync || !g.carries(e, flow)) continue;
+            if (!expanded[edge.to]) {
+                expanded[edge.to] = 1;
+                marked.push_back(edge.to);
             }
         }
     }
     walk(
         g, s.sync, {entry->second},
-        [&](int node) { return !g.nodes[node].queueKind && expanded.count(node) > 0; },
-        [&](const Edge& e) { return e.matches(flow); }, s.cycleNodes);
+        [&](int node) { return !g.nodes[node].queueKind && expanded[node]; },
+        [&](int e) { return g.carries(e, flow); }, s.cycleNodes, scratch);
+    for (int node : marked)
+        expanded[node] = 0;
 
     // The tail starts where the synchronous part hands over: async targets and queues.
     std::vector<int> starts;
@@ -141,8 +147,8 @@ FlowStructure buildFlowStructure(const Graph& g, int flowIndex) {
     s.tail.tail = true;
     if (!starts.empty())
         walk(
-            g, s.tail, starts, [](int) { return true; },
-            [&](const Edge& e) { return e.matches(flow); }, s.cycleNodes);
+            g, s.tail, starts, [](int) { return true; }, [&](int e) { return g.carries(e, flow); },
+            s.cycleNodes, scratch);
 
     // Longest chain of sync calls: bottom-up over the post-order.
     std::vector<int> depth(s.sync.nodes.size(), 0);

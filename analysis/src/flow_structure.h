@@ -23,7 +23,9 @@ struct FlowDag {
     std::vector<int> roots;                   ///< local indices the part starts from
     /// Edges whose target is only waited on for acceptance (async in the synchronous part):
     /// the callee's own step counts, its calls do not.
-    bool terminal(const Graph& g, const LocalEdge& e) const;
+    bool terminal(const Graph& g, const LocalEdge& e) const {
+        return !tail && g.edges[e.edge].mode == ConnectionMode::Async;
+    }
     bool tail = false; ///< whether this is an asynchronous tail
 };
 
@@ -36,7 +38,20 @@ struct FlowStructure {
     std::vector<int> syncEdges;  ///< global edge indices of the synchronous part
 };
 
+/// What the walks of buildFlowStructure mark per component, kept between flows: flat tables
+/// the size of the design (a hash lookup a step cost more than the rest of the walk on a
+/// dense design), reset after each walk only where it marked, so a flow's walk costs what
+/// it reaches. One per thread; it holds no result.
+struct StructureScratch {
+    explicit StructureScratch(const Graph& graph);
+    std::vector<char> state;   ///< per node: 0 unseen, else on the walk's stack or done
+    std::vector<int> local;    ///< per node: its local index once done
+    std::vector<char> expands; ///< per node: whether the synchronous part goes on from it
+};
+
 /// Builds the structure of one flow by walking only what it reaches.
 FlowStructure buildFlowStructure(const Graph& graph, int flowIndex);
+/// The same, with tables kept between the flows one thread builds.
+FlowStructure buildFlowStructure(const Graph& graph, int flowIndex, StructureScratch& scratch);
 
 } // namespace archlens::detail

@@ -54,10 +54,11 @@ double hopCost(const Graph& g, const Node& a, const Node& b) {
 
 } // namespace
 
-bool Edge::matches(const Flow& flow) const {
-    if (mode == ConnectionMode::Replication) return false;
-    if (flowsListed) return contains(flows, flow.id);
-    return ops.empty() || contains(ops, flow.op);
+bool Graph::carries(int e, const Flow& flow) const {
+    if (edges[e].mode == ConnectionMode::Replication) return false;
+    const EdgeFilter& f = filters[e];
+    if (f.flowsListed) return contains(f.flows, flow.id);
+    return f.ops.empty() || contains(f.ops, flow.op);
 }
 
 Graph buildGraph(const Document& doc, const Catalogue& catalogue, const AnalysisOptions& options) {
@@ -132,6 +133,7 @@ Graph buildGraph(const Document& doc, const Catalogue& catalogue, const Analysis
 
     g.out.resize(g.nodes.size());
     g.edges.reserve(doc.connections.size());
+    g.filters.reserve(doc.connections.size());
     std::unordered_map<std::string, int> alternativeIndex;
     std::vector<Json> connectionDefaults;
     for (const char* key : kConnectionKeys)
@@ -166,14 +168,16 @@ Graph buildGraph(const Document& doc, const Catalogue& catalogue, const Analysis
         }
         e.timeout = number(value("timeout_ms"), 0);
         e.retries = count(number(value("retries"), 0), 0, 10);
-        if (props.contains("ops")) e.ops = strings(props.at("ops"));
+        EdgeFilter filter;
+        if (props.contains("ops")) filter.ops = strings(props.at("ops"));
         if (auto f = props.find("flows"); f != props.end() && f->is_array()) {
-            e.flows = strings(*f);
-            e.flowsListed = true;
+            filter.flows = strings(*f);
+            filter.flowsListed = true;
         }
         e.hopMs = hopCost(g, g.nodes[e.from], g.nodes[e.to]);
         g.out[e.from].push_back(static_cast<int>(g.edges.size()));
-        g.edges.push_back(std::move(e));
+        g.edges.push_back(e);
+        g.filters.push_back(std::move(filter));
     }
     return g;
 }

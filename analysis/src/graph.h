@@ -29,35 +29,43 @@ struct Node {
     bool redundant() const { return !manualFailover && instances > minHealthy; }
 };
 
-/// A connection with the properties the passes need.
-struct Edge {
-    const Connection* connection = nullptr;
+/// A connection with the properties the passes need: what the per-flow passes read at
+/// every step of every flow, one cache line a connection (with the flow filters in it, it
+/// took two, and on a dense design the passes waited on memory more than they computed).
+struct alignas(64) Edge {
     int from = -1, to = -1;
     ConnectionMode mode = ConnectionMode::Sync;
-    double calls = 1;
+    int alternative = -1; ///< index into Graph::alternativeNames, -1 for none
+    int retries = 0;
     bool parallel = false;
     bool required = true;
-    int alternative = -1; ///< index into Graph::alternativeNames, -1 for none
-    double timeout = 0;   ///< ms, 0 = none
-    int retries = 0;
-    std::vector<std::string> ops;   ///< empty = every op
+    double calls = 1;
+    double timeout = 0; ///< ms, 0 = none
+    double hopMs = 0.5; ///< network cost by placement
+    const Connection* connection = nullptr;
+};
+
+/// Which flows a connection carries; only the structure pass asks.
+struct EdgeFilter {
+    std::vector<std::string> ops; ///< empty = every op
     /// With `flowsListed`, exactly these flows, whatever their op (none when empty); else
     /// every flow of `ops`.
     std::vector<std::string> flows;
     bool flowsListed = false;
-    double hopMs = 0.5;             ///< network cost by placement
-    bool matches(const Flow& flow) const;
 };
 
 struct Graph {
     const Document* doc = nullptr;
     std::vector<Node> nodes;
     std::vector<Edge> edges;
+    std::vector<EdgeFilter> filters;   ///< per edge
     std::vector<std::vector<int>> out; ///< outgoing edge indices per node, document order
     std::unordered_map<std::string, int> nodeIndex;
     std::vector<double> zoneAvailability; ///< per zone; 0 when failed by the options
     std::vector<int> zoneRegion;          ///< region index per zone
     std::vector<std::string> alternativeNames;
+    /// Whether edge `e` carries `flow` (replication carries none).
+    bool carries(int e, const Flow& flow) const;
 };
 
 /// Network cost of one hop, by placement. See README "Latency".

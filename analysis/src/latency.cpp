@@ -116,14 +116,8 @@ struct Composer {
         return cache ? service : computed;
     }
 
-    std::vector<std::vector<LocalEdge>> kept; ///< keptCalls of every node, when computed here
-    /// keptCalls of every node: `kept`, or a flow's worked out once for several runs.
+    /// keptCalls of every node, worked out once for all the runs of a part.
     const std::vector<std::vector<LocalEdge>>* callsOf = nullptr;
-
-    void keepCalls() {
-        kept = keptCalls(g, dag);
-        callsOf = &kept;
-    }
     const std::vector<LocalEdge>& calls(int local) const { return (*callsOf)[local]; }
 
     // Upper bound of each node's subtree latency, bottom-up, to size the grid.
@@ -334,20 +328,18 @@ FlowLatency flowLatency(const Graph& g, const FlowStructure& s, const std::vecto
                      .util = util,
                      .queueing = queueing,
                      .step = std::max(1e-4, queueing[dag.nodes[local]].high / (kLatencyBins - 1)),
-                     .bins = kLatencyBins,
-                     .kept = {}};
+                     .bins = kLatencyBins};
         const Distribution d = own.own(local);
         return std::make_pair(d.quantile(0.5), d.quantile(0.99));
     };
+    // Each part's calls as latency keeps them, worked out once for all its runs (a dense
+    // flow's synchronous part runs at least twice: its first grid, then the fitted one).
+    const std::vector<std::vector<LocalEdge>> syncCalls = keptCalls(g, s.sync);
+    const std::vector<std::vector<LocalEdge>> tailCalls = keptCalls(g, s.tail);
     auto run = [&](const FlowDag& dag, bool tail, double step, std::size_t bins) {
-        Composer c{.g = g,
-                   .dag = dag,
-                   .util = util,
-                   .queueing = queueing,
-                   .bins = bins,
-                   .cache = cache,
-                   .kept = {}};
-        c.keepCalls();
+        Composer c{
+            .g = g, .dag = dag, .util = util, .queueing = queueing, .bins = bins, .cache = cache};
+        c.callsOf = tail ? &tailCalls : &syncCalls;
         c.setStep(step > 0 ? step
                            : std::max(1e-3, c.upperBound(dag.roots, !tail) /
                                                 static_cast<double>(bins - 1)));
@@ -473,8 +465,7 @@ curveLatencies(const Graph& g, const std::vector<CurveFlow>& flows, std::size_t 
                    .queueing = queueing,
                    .bins = bins,
                    .cache = &cache,
-                   .failures = false,
-                   .kept = {}};
+                   .failures = false};
         c.callsOf = &f.calls;
         return c;
     };

@@ -214,14 +214,14 @@ int Context::count(const Connection& c, const std::string& key, int fallback) co
 }
 
 bool Context::carries(const Connection& c, const Flow& flow) const {
-    // The model's rule, which Edge::matches caches for the passes: a connection that names
+    // The model's rule, which Graph::carries caches for the passes: a connection that names
     // its flows carries exactly those, whatever their operation (its ops then say what the
     // call itself does: a write flow that reads a feed).
     return carriesFlow(c, flow);
 }
 
 bool Context::onlyReads(const Connection& c) const {
-    // An empty list carries every operation, like no list at all (Edge::matches).
+    // An empty list carries every operation, like no list at all (Graph::carries).
     auto ops = c.props.find("ops");
     if (ops == c.props.end() || !ops->is_array() || ops->empty()) return false;
     for (const auto& op : *ops)
