@@ -31,7 +31,7 @@ double normalTail(double z) {
 /// what lands above it. Nothing may lie below point `first`; mass beyond the last point
 /// lands on it, and the search stops once what is left is negligible.
 template <typename StopLoss>
-void linearBinning(std::vector<double>& masses, double step, std::size_t first, StopLoss h) {
+void linearBinning(Distribution::Masses& masses, double step, std::size_t first, StopLoss h) {
     std::fill(masses.begin(), masses.end(), 0.0);
     const std::size_t n = masses.size();
     std::size_t i = std::min(first, n - 1);
@@ -65,7 +65,7 @@ std::pair<std::size_t, double> gridPosition(double bins, std::size_t limit) {
 
 /// Rewrites `masses` as the differences of the CDF `cdfAt(i, cumulative mass up to i)`,
 /// which must be non-decreasing; rounding that would make a mass negative is clamped.
-template <typename CdfAt> void massesFromCdf(std::vector<double>& masses, CdfAt cdfAt) {
+template <typename CdfAt> void massesFromCdf(Distribution::Masses& masses, CdfAt cdfAt) {
     double cumulative = 0, previous = 0;
     for (std::size_t i = 0; i < masses.size(); ++i) {
         cumulative += masses[i];

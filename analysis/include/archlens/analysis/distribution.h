@@ -6,6 +6,8 @@
 // the nearer one alone, and a log-normal is moved onto its exact mean: every mean is then
 // exact whatever the step, where rounding made a 0.5 ms hop vanish on a 2 ms grid, or
 // double on a 1 ms one.
+#include "archlens/analysis/bin_allocator.h"
+
 #include <cstddef>
 #include <vector>
 
@@ -13,6 +15,9 @@ namespace archlens {
 
 class Distribution {
 public:
+    /// A grid's masses, bin by bin.
+    using Masses = std::vector<double, BinAllocator<double>>;
+
     Distribution() = default;
     /// All mass at zero on a grid of `bins` bins of `step` ms.
     Distribution(double step, std::size_t bins);
@@ -29,7 +34,7 @@ public:
 
     double step() const { return step_; }
     std::size_t bins() const { return p_.size(); }
-    const std::vector<double>& masses() const { return p_; }
+    const Masses& masses() const { return p_; }
 
     // Each operation has a version for a temporary (`std::move(d).op(...)`, or a chain
     // such as `d.shifted(a).withTimeout(b, c)`) that works in the temporary's own grid
@@ -72,7 +77,7 @@ public:
 
 private:
     double step_ = 1;
-    std::vector<double> p_;
+    Masses p_;
     std::size_t hi_ = 0; ///< index of the last bin with mass (everything above is zero)
     void trim();
     /// Zero masses on this one's grid.
