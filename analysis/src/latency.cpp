@@ -60,21 +60,32 @@ double overloadFailure(const Node& node, double rho) {
 
 } // namespace
 
-std::vector<std::vector<LocalEdge>> keptCalls(const Graph& g, const FlowDag& dag) {
-    std::vector<std::vector<LocalEdge>> calls(dag.nodes.size());
+KeptCalls keptCalls(const Graph& g, const FlowDag& dag) {
+    KeptCalls kept;
+    kept.first.reserve(dag.nodes.size() + 1);
     std::vector<int> seen;
     for (std::size_t i = 0; i < dag.nodes.size(); ++i) {
+        kept.first.push_back(static_cast<int>(kept.calls.size()));
         seen.clear();
         for (const auto& k : dag.kids[i]) {
-            const int alt = g.edges[k.edge].alternative;
-            if (alt >= 0) {
-                if (std::find(seen.begin(), seen.end(), alt) != seen.end()) continue;
-                seen.push_back(alt);
+            const Edge& e = g.edges[k.edge];
+            if (e.alternative >= 0) {
+                if (std::find(seen.begin(), seen.end(), e.alternative) != seen.end()) continue;
+                seen.push_back(e.alternative);
             }
-            calls[i].push_back(k);
+            kept.calls.push_back({.edge = k.edge,
+                                  .target = k.target,
+                                  .terminal = dag.terminal(g, k),
+                                  .parallel = e.parallel,
+                                  .required = e.required,
+                                  .retries = e.retries,
+                                  .calls = e.calls,
+                                  .timeout = e.timeout,
+                                  .hopMs = e.hopMs});
         }
     }
-    return calls;
+    kept.first.push_back(static_cast<int>(kept.calls.size()));
+    return kept;
 }
 
 namespace {
@@ -117,8 +128,8 @@ struct Composer {
     }
 
     /// keptCalls of every node, worked out once for all the runs of a part.
-    const std::vector<std::vector<LocalEdge>>* callsOf = nullptr;
-    const std::vector<LocalEdge>& calls(int local) const { return (*callsOf)[local]; }
+    const KeptCalls* callsOf = nullptr;
+    std::span<const Call> calls(int local) const { return callsOf->of(local); }
 
     // Upper bound of each node's subtree latency, bottom-up, to size the grid.
     double upperBound(const std::vector<int>& roots, bool withOwnRoot) const {
@@ -136,9 +147,8 @@ struct Composer {
     /// The upper bound of node `i`'s calls, given `sub(callee)`, that of a callee's subtree.
     template <class Sub> double callsBound(int i, Sub&& sub) const {
         double sum = 0;
-        for (const auto& k : calls(i)) {
-            const Edge& e = g.edges[k.edge];
-            double x = e.hopMs + (dag.terminal(g, k) ? high(k.target) : sub(k.target));
+        for (const Call& e : calls(i)) {
+            double x = e.hopMs + (e.terminal ? high(e.target) : sub(e.target));
             if (e.timeout > 0) x = std::min(x, (e.retries + 1) * e.timeout + e.hopMs);
             sum += e.parallel ? x : x * std::max(1.0, std::ceil(e.calls));
         }
@@ -184,19 +194,18 @@ NodeResult composeNode(const Composer& c, int i, bool tail, Kid&& kid, KidFailed
     Distribution sequential, parallel;
     double bestMean = -1;
     double served = 1 - overloadFailure(node, c.rho(i));
-    for (const auto& k : c.calls(i)) {
-        const Edge& e = g.edges[k.edge];
+    for (const Call& e : c.calls(i)) {
         Distribution x;
-        const bool terminal = dag.terminal(g, k);
+        const bool terminal = e.terminal;
         if (terminal)
-            x = c.own(k.target);
+            x = c.own(e.target);
         else
-            x = kid(k.target);
+            x = kid(e.target);
         x = std::move(x).shifted(e.hopMs);
         if (!tail && e.required && c.failures) {
             const double below =
-                terminal ? overloadFailure(g.nodes[dag.nodes[k.target]], c.rho(k.target))
-                         : kidFailed(k.target);
+                terminal ? overloadFailure(g.nodes[dag.nodes[e.target]], c.rho(e.target))
+                         : kidFailed(e.target);
             const double attempt = 1 - (1 - below) * (1 - cutProbability(x, e.timeout));
             const double givesUp = std::pow(attempt, e.retries + 1);
             served *= e.calls < 1 ? 1 - e.calls * givesUp : std::pow(1 - givesUp, e.calls);
@@ -207,7 +216,7 @@ NodeResult composeNode(const Composer& c, int i, bool tail, Kid&& kid, KidFailed
         const double mean = x.mean();
         if (mean > bestMean) {
             bestMean = mean;
-            result.best = k;
+            result.best = e.local();
         }
         // The first call of each kind is taken as it is, except where summing or
         // maxing it with zero would round it (a near point mass loses its dust; a
@@ -250,8 +259,8 @@ Composed composeAll(const Composer& c, bool tail) {
                  std::vector<double>(m, 0.0), std::vector<LocalEdge>(m)};
     std::vector<int> uses(m, 0);
     for (std::size_t i = 0; i < m; ++i)
-        for (const auto& k : c.calls(static_cast<int>(i)))
-            if (!dag.terminal(c.g, k)) ++uses[k.target];
+        for (const Call& k : c.calls(static_cast<int>(i)))
+            if (!k.terminal) ++uses[k.target];
     std::vector<char> isRoot(m, 0);
     for (int r : dag.roots)
         isRoot[r] = 1;
@@ -287,8 +296,9 @@ const Distribution& ServiceTimeCache::serviceTime(const Node& node, int nodeInde
     const auto n = static_cast<std::size_t>(nodeIndex);
     if (n >= byNode_.size()) byNode_.resize(n + 1);
     std::vector<Entry>& grids = byNode_[n];
-    for (const Entry& e : grids)
-        if (e.key == key) return e.grid;
+    // Newest first: the curves work grid by grid, so a grid asked again is mostly the last.
+    for (auto e = grids.rbegin(); e != grids.rend(); ++e)
+        if (e->key == key) return e->grid;
     if (grids.empty()) filled_.push_back(nodeIndex);
     grids.push_back({key, Distribution::logNormal(step, bins, node.p50, node.p99)});
     ++size_;
@@ -334,8 +344,8 @@ FlowLatency flowLatency(const Graph& g, const FlowStructure& s, const std::vecto
     };
     // Each part's calls as latency keeps them, worked out once for all its runs (a dense
     // flow's synchronous part runs at least twice: its first grid, then the fitted one).
-    const std::vector<std::vector<LocalEdge>> syncCalls = keptCalls(g, s.sync);
-    const std::vector<std::vector<LocalEdge>> tailCalls = keptCalls(g, s.tail);
+    const KeptCalls syncCalls = keptCalls(g, s.sync);
+    const KeptCalls tailCalls = keptCalls(g, s.tail);
     auto run = [&](const FlowDag& dag, bool tail, double step, std::size_t bins) {
         Composer c{
             .g = g, .dag = dag, .util = util, .queueing = queueing, .bins = bins, .cache = cache};

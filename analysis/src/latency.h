@@ -6,6 +6,7 @@
 #include "flow_structure.h"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -89,9 +90,32 @@ std::pair<double, double> curveLatency(const Graph& graph, const FlowStructure& 
                                        const std::vector<QueueFigures>& queueing,
                                        ServiceTimeCache& cache);
 
-/// A node's calls as latency sees them: an `alternative` group is served by its first
-/// member (the others only take over on failure). For every local node of `dag`.
-std::vector<std::vector<LocalEdge>> keptCalls(const Graph& graph, const FlowDag& dag);
+/// A call as latency reads it: the kept edge with the connection's figures copied beside
+/// it. Composing a flow then reads its calls in order; reading them from the design's
+/// connections, scattered over megabytes, kept a dense design's passes waiting on memory.
+struct Call {
+    int edge = -1;         ///< index into Graph::edges
+    int target = -1;       ///< local index of the callee
+    bool terminal = false; ///< FlowDag::terminal: only the callee's own step counts
+    bool parallel = false;
+    bool required = true;
+    int retries = 0;
+    double calls = 1;
+    double timeout = 0;
+    double hopMs = 0;
+    LocalEdge local() const { return {edge, target}; }
+};
+
+/// Every node's calls as latency sees them, one node's after another's: an `alternative`
+/// group is served by its first member (the others only take over on failure).
+struct KeptCalls {
+    std::vector<Call> calls;
+    std::vector<int> first; ///< per local node, where its calls start; then the end
+    std::span<const Call> of(int local) const {
+        return {calls.data() + first[local], calls.data() + first[local + 1]};
+    }
+};
+KeptCalls keptCalls(const Graph& graph, const FlowDag& dag);
 
 /// Names the subtrees of synchronous parts so that flows can share them: two nodes, of one
 /// flow or of two, get the same id exactly when they are the same component making the same
@@ -116,7 +140,7 @@ private:
 /// latency (see flowLatency) and its subtrees' ids (SubtreeIds).
 struct CurveFlow {
     const FlowStructure* structure = nullptr;
-    std::vector<std::vector<LocalEdge>> calls;
+    KeptCalls calls;
     std::vector<int> ids;
 };
 CurveFlow curveFlow(const Graph& graph, const FlowStructure& structure, SubtreeIds& ids);
