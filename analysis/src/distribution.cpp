@@ -29,9 +29,11 @@ double normalTail(double z) {
 /// exactly. The mass that lands on point i or above is the mean, over [(i-1) step, i step],
 /// of P(X > x), which is a difference of H; point i takes what lands on it or above minus
 /// what lands above it. Nothing may lie below point `first`; mass beyond the last point
-/// lands on it, and the search stops once what is left is negligible.
+/// lands on it, and the search stops once what is left is negligible. Returns the highest
+/// point given mass.
 template <typename StopLoss>
-void linearBinning(Distribution::Masses& masses, double step, std::size_t first, StopLoss h) {
+std::size_t linearBinning(Distribution::Masses& masses, double step, std::size_t first,
+                          StopLoss h) {
     std::fill(masses.begin(), masses.end(), 0.0);
     const std::size_t n = masses.size();
     std::size_t i = std::min(first, n - 1);
@@ -45,6 +47,7 @@ void linearBinning(Distribution::Masses& masses, double step, std::size_t first,
         hAt = hNext;
     }
     masses[i] += here;
+    return i;
 }
 
 /// A position in bins as whole bins and a fraction, whole at most `limit`. A position
@@ -65,9 +68,12 @@ std::pair<std::size_t, double> gridPosition(double bins, std::size_t limit) {
 
 /// Rewrites `masses` as the differences of the CDF `cdfAt(i, cumulative mass up to i)`,
 /// which must be non-decreasing; rounding that would make a mass negative is clamped.
-template <typename CdfAt> void massesFromCdf(Distribution::Masses& masses, CdfAt cdfAt) {
+/// Points above `top` are left as they are: the CDF must reach 1 at `top` and their masses
+/// be zero (what the differences would give them).
+template <typename CdfAt>
+void massesFromCdf(Distribution::Masses& masses, std::size_t top, CdfAt cdfAt) {
     double cumulative = 0, previous = 0;
-    for (std::size_t i = 0; i < masses.size(); ++i) {
+    for (std::size_t i = 0; i <= top && i < masses.size(); ++i) {
         cumulative += masses[i];
         const double c = cdfAt(i, cumulative);
         masses[i] = std::max(0.0, c - previous);
@@ -92,8 +98,8 @@ Distribution Distribution::zeros() const {
     return d;
 }
 
-void Distribution::trim() {
-    hi_ = p_.size() - 1;
+void Distribution::trim(std::size_t top) {
+    hi_ = std::min(top, p_.size() - 1);
     while (hi_ > 0 && p_[hi_] < kNegligible) {
         p_[hi_] = 0;
         --hi_;
@@ -121,7 +127,8 @@ Distribution Distribution::logNormal(double step, std::size_t bins, double p50, 
     double previous =
         i0 == 0 ? 0.0 : normalCdf((std::log((static_cast<double>(i0) - 0.5) * step) - mu) / sigma);
     d.p_[i0] = previous; // the negligible mass below, kept so the total stays 1
-    for (std::size_t i = i0; i < n; ++i) {
+    std::size_t i = i0;
+    for (; i < n; ++i) {
         const double upper = (static_cast<double>(i) + 0.5) * step;
         const double cdf = i + 1 == n ? 1.0 : normalCdf((std::log(upper) - mu) / sigma);
         d.p_[i] += cdf - previous;
@@ -131,7 +138,7 @@ Distribution Distribution::logNormal(double step, std::size_t bins, double p50, 
             break;
         }
     }
-    d.trim();
+    d.trim(i);
     // Rounding each value to the nearest point does not keep the mean: a log-normal narrower
     // than a step lands on one point, up to half a step off (a client's 0.3 ms on a 2 ms
     // grid becomes 0). Move the whole by the difference, split between neighbouring points
@@ -158,10 +165,10 @@ Distribution Distribution::waiting(double step, std::size_t bins, double waitPro
     // m (e^(-x/m) - e^(-cap/m)): the mass above the cap lands on the cap itself.
     const double m = meanWaitGivenWait;
     const double beyondCap = cap > 0 ? std::exp(-cap / m) : 1.0;
-    linearBinning(d.p_, step, 0, [&](double x) {
+    const std::size_t top = linearBinning(d.p_, step, 0, [&](double x) {
         return x >= cap ? 0.0 : waitProbability * m * std::max(0.0, std::exp(-x / m) - beyondCap);
     });
-    d.trim();
+    d.trim(top);
     return d;
 }
 
@@ -194,7 +201,7 @@ void Distribution::shiftBins(std::size_t whole, double fraction) {
     }
     std::fill(p_.begin(), p_.begin() + static_cast<std::ptrdiff_t>(whole), 0.0);
     p_[last] = over;
-    trim();
+    trim(over != 0 ? last : top); // nothing above `top` was written but the last bin
 }
 
 void Distribution::moveMean(double ms) {
@@ -212,7 +219,7 @@ void Distribution::moveMean(double ms) {
             p_[i - 1] += moved;
             p_[i] -= moved;
         }
-        trim();
+        trim(hi_);
     }
 }
 
@@ -270,7 +277,7 @@ Distribution Distribution::plus(const Distribution& other) const& {
                 overflow += a * in[j];
     }
     d.p_[n - 1] += overflow;
-    d.trim();
+    d.trim(overflow != 0 ? n - 1 : outer.hi_ + inner.hi_); // the highest sum of two supports
     return d;
 }
 
@@ -279,11 +286,11 @@ Distribution Distribution::max(const Distribution& other) const {
     Distribution d = *this;
     double cb = 0;
     const std::size_t top = std::max(hi_, other.hi_);
-    massesFromCdf(d.p_, [&](std::size_t i, double ca) {
+    massesFromCdf(d.p_, top, [&](std::size_t i, double ca) {
         cb += other.p_[i];
         return i >= top ? 1.0 : std::min(1.0, ca * cb);
     });
-    d.trim();
+    d.trim(top);
     return d;
 }
 
@@ -294,10 +301,10 @@ Distribution Distribution::maxOf(double n) const& {
 Distribution Distribution::maxOf(double n) && {
     if (n <= 1) return n < 1 ? std::move(*this).happensWith(n) : std::move(*this);
     const std::size_t hi = hi_;
-    massesFromCdf(p_, [&](std::size_t i, double cdf) {
+    massesFromCdf(p_, hi, [&](std::size_t i, double cdf) {
         return i >= hi ? 1.0 : std::pow(std::min(1.0, cdf), n);
     });
-    trim();
+    trim(hi);
     return std::move(*this);
 }
 
@@ -334,15 +341,16 @@ Distribution Distribution::happensWith(double p) && {
     p_[0] = w * p_[0] + (1 - w) * 1.0;
     for (std::size_t i = 1; i <= hi_; ++i)
         p_[i] = w * p_[i] + (1 - w) * 0.0;
-    trim();
+    trim(hi_);
     return std::move(*this);
 }
 
 Distribution Distribution::mixedWith(const Distribution& other, double w) const {
     Distribution d = zeros();
-    for (std::size_t i = 0; i < p_.size(); ++i)
+    const std::size_t top = std::max(hi_, other.hi_); // both are zero above
+    for (std::size_t i = 0; i <= top; ++i)
         d.p_[i] = w * p_[i] + (1 - w) * other.p_[i];
-    d.trim();
+    d.trim(top);
     return d;
 }
 
@@ -381,6 +389,7 @@ Distribution Distribution::withTimeout(double timeout, int retries) const& {
     // costs the timeout itself, not the value of its bin, so the shift is split between two
     // grid points as in `shifted`.
     double weight = 1;
+    std::size_t top = 0; // the highest point written
     for (int k = 0; k <= retries + 1; ++k) {
         const auto [whole, fraction] = gridPosition(k * timeout / step_, n);
         const bool givesUp = k > retries;
@@ -390,9 +399,10 @@ Distribution Distribution::withTimeout(double timeout, int retries) const& {
             d.p_[std::min(n - 1, whole + i)] += (1 - fraction) * m;
             if (fraction > 0) d.p_[std::min(n - 1, whole + i + 1)] += fraction * m;
         }
+        top = std::max(top, std::min(n - 1, whole + count - 1 + (fraction > 0 ? 1 : 0)));
         weight *= cut;
     }
-    d.trim();
+    d.trim(top);
     return d;
 }
 

@@ -79,7 +79,9 @@ private:
     double step_ = 1;
     Masses p_;
     std::size_t hi_ = 0; ///< index of the last bin with mass (everything above is zero)
-    void trim();
+    /// Sets hi_, dropping negligible masses from the top down; every mass above `top` must
+    /// be zero already (the default looks at the whole grid).
+    void trim(std::size_t top = static_cast<std::size_t>(-1));
     /// Zero masses on this one's grid.
     Distribution zeros() const;
     /// Whether withTimeout changes anything; the bin holding the timeout and the part of
