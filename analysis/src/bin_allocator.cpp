@@ -12,8 +12,6 @@ namespace {
 // grid; larger buffers, which the passes do not make, go straight to the system.
 constexpr std::size_t kClassBytes = 128;
 constexpr std::size_t kClasses = 16;
-// At most 2 KB x 4096 = 8 MB a class and thread.
-constexpr std::size_t kKeptPerClass = kBinsKeptPerSize;
 
 std::size_t classOf(std::size_t bytes) {
     return (bytes + kClassBytes - 1) / kClassBytes; // 1-based; 0 bytes never asked
@@ -54,7 +52,7 @@ void giveBins(void* buffer, std::size_t bytes) noexcept {
         return;
     }
     std::vector<void*>& blocks = freeBlocks.byClass[c];
-    if (blocks.size() >= kKeptPerClass) {
+    if (blocks.size() >= kBinsKeptPerSize) { // at most 2 KB x 4096 = 8 MB a class and thread
         ::operator delete(buffer);
         return;
     }

@@ -44,6 +44,7 @@ struct alignas(64) Edge {
     double hopMs = 0.5; ///< network cost by placement
     const Connection* connection = nullptr;
 };
+static_assert(sizeof(Edge) == 64, "Edge is read at every step of every flow: keep it one line");
 
 /// Which flows a connection carries; only the structure pass asks.
 struct EdgeFilter {

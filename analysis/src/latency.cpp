@@ -196,16 +196,15 @@ NodeResult composeNode(const Composer& c, int i, bool tail, Kid&& kid, KidFailed
     double served = 1 - overloadFailure(node, c.rho(i));
     for (const Call& e : c.calls(i)) {
         Distribution x;
-        const bool terminal = e.terminal;
-        if (terminal)
+        if (e.terminal)
             x = c.own(e.target);
         else
             x = kid(e.target);
         x = std::move(x).shifted(e.hopMs);
         if (!tail && e.required && c.failures) {
             const double below =
-                terminal ? overloadFailure(g.nodes[dag.nodes[e.target]], c.rho(e.target))
-                         : kidFailed(e.target);
+                e.terminal ? overloadFailure(g.nodes[dag.nodes[e.target]], c.rho(e.target))
+                           : kidFailed(e.target);
             const double attempt = 1 - (1 - below) * (1 - cutProbability(x, e.timeout));
             const double givesUp = std::pow(attempt, e.retries + 1);
             served *= e.calls < 1 ? 1 - e.calls * givesUp : std::pow(1 - givesUp, e.calls);
