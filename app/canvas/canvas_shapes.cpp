@@ -138,4 +138,19 @@ ShapeLayer canvasOverlay(const SceneState& s) {
     return layer;
 }
 
+std::vector<const LabelShape*> labelsToDraw(const std::vector<LabelShape>& labels,
+                                            const QRectF& view) {
+    std::vector<const LabelShape*> out;
+    const double limit = kMaxLabelCover * view.width() * view.height();
+    double covered = 0;
+    for (auto it = labels.rbegin(); it != labels.rend(); ++it) {
+        if (!it->rect.intersects(view)) continue;
+        const QRectF seen = it->rect.intersected(view);
+        covered += seen.width() * seen.height();
+        if (covered > limit) break;
+        out.push_back(&*it);
+    }
+    return out;
+}
+
 } // namespace archlens

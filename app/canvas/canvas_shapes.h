@@ -96,4 +96,17 @@ ShapeLayer canvasGrid(const SceneState& s);
 /// and the alignment guides of a move, in item coordinates.
 ShapeLayer canvasOverlay(const SceneState& s);
 
+/// How much of the view the labels of one layer may cover, summed, in views. Labels that
+/// do not overlap cover at most one; beyond two the cards lie in piles (a design whose
+/// file gives no places puts them all on one spot), and what lies under the top of a pile
+/// cannot be seen. On the GPU each label drawn costs a texture and, overlapping others, a
+/// draw call with a vertex buffer of its own: a gigabyte with Mesa at 10,000 cards.
+inline constexpr double kMaxLabelCover = 2;
+
+/// The labels of `labels` (listed bottom to top, as drawn) that a frame draws over `view`,
+/// from the top down: those that intersect it, until their parts on screen add up to
+/// kMaxLabelCover views.
+std::vector<const LabelShape*> labelsToDraw(const std::vector<LabelShape>& labels,
+                                            const QRectF& view);
+
 } // namespace archlens

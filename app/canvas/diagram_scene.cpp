@@ -14,11 +14,14 @@ namespace archlens {
 
 namespace {
 
-void removeChildrenFrom(QSGNode* parent, int keep) {
-    while (parent->childCount() > keep) {
-        QSGNode* last = parent->lastChild();
-        parent->removeChildNode(last);
-        delete last;
+// QSGNode keeps its children in a linked list: childCount() and childAtIndex() walk it,
+// so the labels' loops step from node to node instead.
+void removeChildrenFrom(QSGNode* parent, QSGNode* first) {
+    while (first) {
+        QSGNode* next = first->nextSibling();
+        parent->removeChildNode(first);
+        delete first;
+        first = next;
     }
 }
 
@@ -34,7 +37,8 @@ constexpr int kMinLabelsPerFrame = 4;
 /// The label pictures kept, in bytes: with Mesa's software OpenGL a texture is process
 /// memory, and a design zoomed through at ten thousand components would otherwise keep
 /// one per card. Beyond it the labels off screen are forgotten, and painted again when
-/// they come back.
+/// they come back. Nor are more labels on screen painted beyond it: kMaxLabelCover keeps
+/// them well under it, but zoomed out their pictures are larger than the screen shows.
 constexpr qint64 kMaxLabelBytes = 48ll << 20;
 
 } // namespace
@@ -199,10 +203,15 @@ bool DiagramSceneNode::syncLabels(const SceneState& s, QQuickWindow* window) {
     bool pending = false;
     QSet<QString> shown;
 
-    auto place = [&](QSGNode* parent, int& used, const QRectF& rect, QSGTexture* texture) {
+    // Whether a label was left unpainted because the cache was full: once labels off screen
+    // are forgotten, another frame paints it.
+    bool starved = false;
+
+    auto place = [&](QSGNode* parent, QSGNode*& next, const QRectF& rect, QSGTexture* texture) {
         QSGSimpleTextureNode* node;
-        if (used < parent->childCount()) {
-            node = static_cast<QSGSimpleTextureNode*>(parent->childAtIndex(used));
+        if (next) {
+            node = static_cast<QSGSimpleTextureNode*>(next);
+            next = next->nextSibling();
         } else {
             node = new QSGSimpleTextureNode;
             node->setFiltering(QSGTexture::Linear);
@@ -210,7 +219,6 @@ bool DiagramSceneNode::syncLabels(const SceneState& s, QQuickWindow* window) {
         }
         if (node->texture() != texture) node->setTexture(texture);
         if (node->rect() != rect) node->setRect(rect);
-        ++used;
     };
     auto texture = [&](const LabelShape& label) -> QSGTexture* {
         const QString id = labelId(label, doc);
@@ -227,6 +235,10 @@ bool DiagramSceneNode::syncLabels(const SceneState& s, QQuickWindow* window) {
             if (fresh) it->checked = checked;
         }
         if (fresh && it->scale == scale) return it->texture;
+        if (labelBytes_ > kMaxLabelBytes) {
+            starved = true;
+            return fresh ? it->texture : nullptr;
+        }
         if (painted >= kMinLabelsPerFrame && clock.nsecsElapsed() > kLabelBudgetNs) {
             pending = true;
             return fresh ? it->texture : nullptr; // a blurry label beats none while painting
@@ -246,27 +258,34 @@ bool DiagramSceneNode::syncLabels(const SceneState& s, QQuickWindow* window) {
 
     const std::pair<QSGNode*, const std::vector<LabelShape>*> groups[] = {
         {areaLabels_, &areaLabelShapes_}, {labels_, &labelShapes_}, {badges_, &badgeShapes_}};
+    std::vector<std::pair<const LabelShape*, QSGTexture*>> drawn;
     for (const auto& [parent, labels] : groups) {
-        int used = 0;
+        drawn.clear();
+        // Painted from the top of the pile down, so that what a frame's budget or the
+        // cache's leaves out is what lies under other cards; placed bottom to top.
         if (readable)
-            for (const LabelShape& label : *labels)
-                if (label.rect.intersects(view))
-                    if (QSGTexture* tex = texture(label)) place(parent, used, label.rect, tex);
-        removeChildrenFrom(parent, used);
+            for (const LabelShape* label : labelsToDraw(*labels, view))
+                drawn.emplace_back(label, texture(*label));
+        QSGNode* next = parent->firstChild();
+        for (auto it = drawn.rbegin(); it != drawn.rend(); ++it)
+            if (it->second) place(parent, next, it->first->rect, it->second);
+        removeChildrenFrom(parent, next);
     }
     // Keep the cache bounded: forget labels off screen once it grows large.
+    bool forgot = false;
     if (labelBytes_ > kMaxLabelBytes) {
         for (auto it = labelCache_.begin(); it != labelCache_.end();) {
             if (!shown.contains(it.key())) {
                 delete it->texture;
                 labelBytes_ -= it->bytes;
                 it = labelCache_.erase(it);
+                forgot = true;
             } else {
                 ++it;
             }
         }
     }
-    return pending;
+    return pending || (starved && forgot);
 }
 
 } // namespace archlens
