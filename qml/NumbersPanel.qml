@@ -329,7 +329,9 @@ Pane {
                         anchors.centerIn: parent
                         visible: table.count === 0
                         opacity: 0.6
-                        text: qsTr("No flows yet: add one in Flows & targets to get numbers.")
+                        text: panel.analysis.hasResults
+                              ? qsTr("No flows yet: add one in Flows & targets to get numbers.")
+                              : qsTr("Analysing…")
                     }
                 }
             }

@@ -46,6 +46,10 @@ class AnalysisController : public QObject {
     Q_PROPERTY(int infoCount READ infoCount NOTIFY reportChanged)
     /// Findings the design accepts as trade-offs (not in the counts above).
     Q_PROPERTY(int acceptedCount READ acceptedCount NOTIFY reportChanged)
+    /// Whether there are results to show: false until the first run ends (on a large
+    /// design, for a second or more after it opens), when the counts above are not yet
+    /// the design's.
+    Q_PROPERTY(bool hasResults READ hasResults NOTIFY reportChanged)
     Q_PROPERTY(double trafficMultiplier READ trafficMultiplier WRITE setTrafficMultiplier NOTIFY
                    whatIfChanged)
     Q_PROPERTY(QStringList failed READ failed WRITE setFailed NOTIFY whatIfChanged)
@@ -85,6 +89,7 @@ public:
     int debounceMs() const { return timer_.interval(); }
     void setDebounceMs(int ms);
     double progress() const { return progress_; }
+    bool hasResults() const { return report_ != nullptr; }
     /// Whether a run is in flight on the worker thread.
     bool running() const { return running_; }
     /// Runs stopped part-way by a newer edit since this controller was made (tests).

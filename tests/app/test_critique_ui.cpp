@@ -540,13 +540,23 @@ private slots:
 
         QVERIFY(controller_->rename("gateway", "Edge gateway"));
         QCOMPARE(text(), QStringLiteral("Analysing…"));
+        // The summary in the status bar keeps the shown counts while an edit waits...
+        auto summary = [this] { return item("critiqueSummary")->property("text").toString(); };
+        const QString counts = summary();
+        QVERIFY2(counts.contains(" · ") && counts.endsWith(" info"), qPrintable(counts));
         analysis_->setProgressDelayMs(0);
         analysis_->runNow();
         QCOMPARE(analysis_->progress(), 0.0);
         QCOMPARE(text(), QStringLiteral("Analysing… 0 %"));
+        // ...and shows the progress of a long run in their place, not in the errors' colour.
+        QCOMPARE(summary(), QStringLiteral("Analysing… 0 %"));
+        auto* summaryLabel = item("critiqueSummary")->property("contentItem").value<QQuickItem*>();
+        QVERIFY(summaryLabel && analysis_->errorCount() > 0);
+        QVERIFY(summaryLabel->property("color").value<QColor>() != StatusPalette::light().error);
         QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == AnalysisController::Fresh, 5000);
         QCOMPARE(analysis_->progress(), -1.0);
         QVERIFY2(text().startsWith("Up to date · analysed in "), qPrintable(text()));
+        QCOMPARE(summary(), counts);
         analysis_->setProgressDelayMs(1000);
         controller_->undo();
         waitFresh();

@@ -114,10 +114,16 @@ private slots:
         DocumentController controller;
         QVERIFY(controller.openFile(path));
         AnalysisController analysis;
+        QSignalSpy resultsChanged(&analysis, &AnalysisController::reportChanged);
         analysis.setController(&controller);
+        // Nothing to show until the first run ends: the window says it is analysing rather
+        // than show no findings.
+        QVERIFY(!analysis.hasResults());
         QVERIFY(QTest::qWaitFor(
             [&] { return analysis.status() == AnalysisController::Fresh && analysis.report(); },
             120000));
+        QVERIFY(analysis.hasResults());
+        QVERIFY(!resultsChanged.isEmpty());
         const auto first = analysis.report();
         QCOMPARE(analysis.cancelledRuns(), 0);
         QCOMPARE(analysis.progress(), -1.0);
