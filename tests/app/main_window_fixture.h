@@ -4,6 +4,7 @@
 #include "analysis_controller.h"
 #include "diagram_view.h"
 #include "document_controller.h"
+#include "qml_message_guard.h"
 
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -25,6 +26,7 @@ inline QQuickItem* findItem(QQuickItem* root, const QString& name) {
 /// engine (liveCritique()), shows the window at `size` and waits until it is on the
 /// screen; null when it could not be loaded or shown.
 inline QQuickWindow* openMainWindow(QQmlApplicationEngine& engine, QSize size = {1400, 900}) {
+    QmlMessageGuard::attach(); // inside the test run, over QTest's handler
     auto* critique = new AnalysisController(&engine);
     engine.setInitialProperties({{QStringLiteral("critique"), QVariant::fromValue(critique)}});
     engine.load(QUrl(QStringLiteral("qrc:/ArchLens/Main.qml")));

@@ -16,6 +16,15 @@ class QmlMessageGuard {
 public:
     static void install() { previous() = qInstallMessageHandler(&handle); }
 
+    /// Puts the guard in front of the handler installed now. QTest::qExec installs a handler
+    /// of its own when it starts, after main() ran install(), and that one passes no message
+    /// on: without this the guard heard nothing during the tests. The window fixture
+    /// (openMainWindow) attaches from inside the run, and so does every check.
+    static void attach() {
+        const QtMessageHandler current = qInstallMessageHandler(&handle);
+        if (current != &handle) previous() = current;
+    }
+
     /// The QML messages printed since the last call.
     static QStringList take() {
         QMutexLocker lock(&mutex());
@@ -68,6 +77,7 @@ private:
 #define ARCHLENS_VERIFY_NO_QML_MESSAGES()                                                          \
     do {                                                                                           \
         const QString archlensQmlMessages = archlens::test::QmlMessageGuard::failures();           \
+        archlens::test::QmlMessageGuard::attach();                                                 \
         QVERIFY2(archlensQmlMessages.isEmpty(),                                                    \
                  qPrintable(QStringLiteral("QML printed:\n") + archlensQmlMessages));              \
     } while (false)

@@ -597,6 +597,9 @@ int main(int argc, char** argv) {
     archlens::test::QmlMessageGuard::install();
     QQuickStyle::setStyle("Fusion");
     QApplication app(argc, argv);
+    // As the program does: the window keeps its settings under these names.
+    QApplication::setOrganizationName("ArchLens");
+    QApplication::setApplicationName("ArchLens critique UI test");
     CritiqueUiTest test;
     return QTest::qExec(&test, argc, argv);
 }

@@ -69,6 +69,7 @@ class ThemeTest : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase() { archlens::test::QmlMessageGuard::attach(); }
     void cleanup() { ARCHLENS_VERIFY_NO_QML_MESSAGES(); }
 
     /// What QML reads from Theme is the C++ palette, colour by colour, on both themes.
