@@ -345,6 +345,26 @@ private slots:
         QCOMPARE(analysis_->report()->component("app")->utilisation, before);
     }
 
+    /// A new traffic multiplier leaves the canvas's critique drawing as it is until the
+    /// report it brings arrives (on a large design each rebuild costs a frame of tens of
+    /// milliseconds, at every step of the slider); failing a component redraws it at once.
+    void onlyTheWhatIfsTheCanvasDrawsRedrawIt() {
+        open(kDesigns + "/single-database.archlens");
+        const quint64 before = view_->sceneState().critiqueRevision;
+        analysis_->setTrafficMultiplier(3);
+        QCOMPARE(analysis_->status(), AnalysisController::Pending);
+        QCOMPARE(view_->sceneState().critiqueRevision, before);
+        waitFresh();
+        const quint64 withReport = view_->sceneState().critiqueRevision;
+        QVERIFY(withReport > before);
+        analysis_->setFailed({QStringLiteral("db")});
+        QVERIFY(view_->sceneState().critiqueRevision > withReport);
+        QVERIFY(view_->critique().failed.contains(QStringLiteral("db")));
+        analysis_->setFailed({});
+        analysis_->setTrafficMultiplier(1);
+        waitFresh();
+    }
+
     void failingTheOnlyDatabaseBreaksTheFlowsThatNeedIt() {
         open(kDesigns + "/single-database.archlens");
         const int undoSteps = controller_->canUndo() ? 1 : 0;
