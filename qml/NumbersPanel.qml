@@ -329,9 +329,11 @@ Pane {
                         anchors.centerIn: parent
                         visible: table.count === 0
                         opacity: 0.6
-                        text: panel.analysis.hasResults
-                              ? qsTr("No flows yet: add one in Flows & targets to get numbers.")
-                              : qsTr("Analysing…")
+                        text: panel.analysis.status === AnalysisController.Invalid
+                              ? qsTr("Cannot analyse: %1").arg(panel.analysis.problem)
+                              : panel.analysis.hasResults
+                                ? qsTr("No flows yet: add one in Flows & targets to get numbers.")
+                                : qsTr("Analysing…")
                     }
                 }
             }
