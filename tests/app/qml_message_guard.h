@@ -9,12 +9,13 @@
 #include <QStringList>
 #include <QTest>
 #include <QtGlobal>
+#include <cstdio>
 
 namespace archlens::test {
 
 class QmlMessageGuard {
 public:
-    static void install() { previous() = qInstallMessageHandler(&handle); }
+    static void install() { previous() = outer() = qInstallMessageHandler(&handle); }
 
     /// Puts the guard in front of the handler installed now. QTest::qExec installs a handler
     /// of its own when it starts, after main() ran install(), and that one passes no message
@@ -54,9 +55,20 @@ private:
             QMutexLocker lock(&mutex());
             messages() << text;
         }
-        if (previous()) previous()(type, context, text);
+        // QTest's handler only while a test function runs: once qExec has ended it puts back
+        // the handler it found (this one), and called then it fails an assertion.
+        const QtMessageHandler next = QTest::currentTestFunction() ? previous() : outer();
+        if (next)
+            next(type, context, text);
+        else
+            std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, text)));
     }
 
+    /// The handler before install(): where messages go outside the test run.
+    static QtMessageHandler& outer() {
+        static QtMessageHandler handler = nullptr;
+        return handler;
+    }
     static QtMessageHandler& previous() {
         static QtMessageHandler handler = nullptr;
         return handler;
