@@ -292,15 +292,16 @@ ApplicationWindow {
                 objectName: "critiqueSummary"
                 // While a long run goes on, how far it has come; before the first results,
                 // no counts (zero findings would read as a clean design).
+                readonly property bool counting: window.critique.progress < 0 && window.critique.hasResults
                 text: window.critique.status === AnalysisController.Invalid ? qsTr("Cannot analyse")
-                      : window.critique.progress >= 0
-                        ? qsTr("Analysing… %1 %").arg(Math.round(window.critique.progress * 100))
-                      : !window.critique.hasResults ? qsTr("Analysing…")
+                      : !counting
+                        ? (window.critique.progress >= 0
+                           ? qsTr("Analysing… %1 %").arg(Math.round(window.critique.progress * 100))
+                           : qsTr("Analysing…"))
                       : [Format.count(window.critique.errorCount, qsTr("%1 error"), qsTr("%1 errors")),
                          Format.count(window.critique.warningCount, qsTr("%1 warning"), qsTr("%1 warnings")),
                          qsTr("%1 info").arg(window.critique.infoCount)].join(" · ")
-                palette.buttonText: window.critique.progress >= 0 || !window.critique.hasResults
-                                    ? window.palette.windowText
+                palette.buttonText: !counting ? window.palette.windowText
                                     : window.critique.errorCount > 0 ? Theme.error
                                     : window.critique.warningCount > 0 ? Theme.warningText : window.palette.windowText
                 opacity: window.critique.status === AnalysisController.Pending ? 0.6 : 1
