@@ -326,6 +326,7 @@ Pane {
                         }
                     }
                     Label {
+                        objectName: "flowsEmptyText"
                         anchors.centerIn: parent
                         visible: table.count === 0
                         opacity: 0.6

@@ -16,6 +16,7 @@
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
@@ -343,6 +344,27 @@ private slots:
         analysis_->setTrafficMultiplier(1);
         waitFresh();
         QCOMPARE(analysis_->report()->component("app")->utilisation, before);
+    }
+
+    /// The flows table, empty, says it is analysing while there are no results yet (a
+    /// large design's first run takes a second or more), not that the design has no flows.
+    void theFlowsTableSaysItIsAnalysingUntilTheFirstResults() {
+        open(kDesigns + "/single-database.archlens");
+        QQuickItem* panel = item("numbersPanel");
+        QQuickItem* empty = item("flowsEmptyText");
+        QVERIFY(panel && empty);
+        {
+            AnalysisController fresh; // no design yet: nothing has run
+            QVERIFY(!fresh.hasResults());
+            QVERIFY(panel->setProperty("analysis", QVariant::fromValue(&fresh)));
+            // Put back before `fresh` goes, even when a check below fails.
+            const auto restore = qScopeGuard(
+                [&] { panel->setProperty("analysis", QVariant::fromValue(analysis_)); });
+            QCOMPARE(empty->property("text").toString(), QStringLiteral("Analysing…"));
+        }
+        QVERIFY(analysis_->hasResults());
+        QVERIFY2(empty->property("text").toString().startsWith("No flows yet"),
+                 qPrintable(empty->property("text").toString()));
     }
 
     /// A new traffic multiplier leaves the canvas's critique drawing as it is until the
