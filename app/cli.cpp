@@ -10,6 +10,7 @@
 #include "archlens/model/catalogue.h"
 #include "archlens/model/describe.h"
 #include "archlens/model/document_io.h"
+#include "archlens/model/json_text.h"
 #include "diagram_export.h"
 #include "export_file.h"
 #include "report_content.h"
@@ -313,7 +314,7 @@ int check(const QStringList& args) {
         Json json = reportToJson(doc, report);
         json["file"] = file.toStdString();
         json["valid"] = true;
-        writeOut(jsonForTerminal(json.dump(2)));
+        writeOut(jsonForTerminal(jsonText(json, 2)));
         leaveToExit(std::move(json));
     } else if (fmt == "md") {
         printMarkdown(doc, report);
@@ -363,7 +364,7 @@ int diffCommand(const QStringList& args) {
         Json json = diffToJson(diff);
         json["before"]["file"] = files[0].toStdString();
         json["after"]["file"] = files[1].toStdString();
-        writeOut(jsonForTerminal(json.dump(2)));
+        writeOut(jsonForTerminal(jsonText(json, 2)));
         return Ok;
     }
     DiffTextOptions options{files[0].toStdString(), files[1].toStdString(), {}};

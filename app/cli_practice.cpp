@@ -8,6 +8,7 @@
 #include "archlens/analysis/score.h"
 #include "archlens/model/catalogue.h"
 #include "archlens/model/document_io.h"
+#include "archlens/model/json_text.h"
 #include "bundled_prompts.h"
 #include "cli.h"
 #include "cli_common.h"
@@ -239,7 +240,7 @@ int scoreCommand(const QStringList& args) {
         Json json = scorecardToJson(card);
         json["file"] = file.toStdString();
         json["valid"] = true;
-        writeOut(jsonForTerminal(json.dump(2)));
+        writeOut(jsonForTerminal(jsonText(json, 2)));
         return Ok;
     }
     // Reasons quote the design's names: each is shown as the terminal should show it, a

@@ -1,6 +1,7 @@
 #include "report_export.h"
 
 #include "archlens/analysis/report_json.h"
+#include "archlens/model/json_text.h"
 #include "report_content.h"
 #include "report_html.h"
 #include "report_markdown.h"
@@ -21,7 +22,7 @@ std::vector<OutputFile> buildReport(const Document& doc, const Catalogue& catalo
             json["comparison"] = diffToJson(comparison->diff);
             json["comparison"]["before"]["file"] = comparison->other.toStdString();
         }
-        return {{path, QByteArray::fromStdString(json.dump(2) + "\n")}};
+        return {{path, QByteArray::fromStdString(jsonText(json, 2) + "\n")}};
     }
     const std::vector<ReportImage> images = reportImages(doc, catalogue, report);
     switch (format) {

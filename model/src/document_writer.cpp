@@ -2,6 +2,7 @@
 // saved file gives the same bytes.
 #include "archlens/model/document_io.h"
 #include "archlens/model/file_io.h"
+#include "archlens/model/json_text.h"
 
 #include "field_access.h"
 
@@ -99,7 +100,9 @@ Json documentToJson(const Document& doc) {
 }
 
 std::string writeDocument(const Document& doc) {
-    return documentToJson(doc).dump(2) + "\n";
+    std::string text = jsonText(documentToJson(doc), 2);
+    text += '\n';
+    return text;
 }
 
 std::string writeDocumentFile(const std::filesystem::path& path, const Document& doc) {
