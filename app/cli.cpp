@@ -97,15 +97,34 @@ QString shown(const std::string& text) {
 /// (ESC is "\u001b"); DEL, the C1 controls and the bidirectional controls are valid in JSON
 /// strings and go out raw. They can only occur inside strings, where "\u00XX" means the
 /// same character, so escaping them changes nothing for a JSON reader.
-std::string jsonForTerminal(const std::string& json) {
-    std::string out;
-    out.reserve(json.size());
-    for (size_t i = 0; i < json.size();) {
-        const auto byte = [&](size_t k) { return k < json.size() ? static_cast<unsigned char>(json[k]) : 0u; };
+std::string jsonForTerminal(std::string json) {
+    // The length of a terminal control at i, or 0 for a character shown as it is.
+    const auto controlAt = [&json](size_t i, size_t& length) {
+        const auto byte = [&](size_t k) {
+            return k < json.size() ? static_cast<unsigned char>(json[k]) : 0u;
+        };
         const unsigned b = byte(i);
-        // A run of ASCII other than DEL (nearly all of a report) goes over as it is, at once:
-        // the writer escaped what lies below 0x20.
-        if (b < 0x7F) {
+        char32_t c = b < 0x80 ? b : 0; // a continuation byte, or a longer form: shown
+        length = 1;
+        if ((b & 0xE0) == 0xC0) {
+            c = char32_t((b & 0x1F) << 6 | (byte(i + 1) & 0x3F));
+            length = 2;
+        } else if ((b & 0xF0) == 0xE0) {
+            c = char32_t((b & 0x0F) << 12 | (byte(i + 1) & 0x3F) << 6 | (byte(i + 2) & 0x3F));
+            length = 3;
+        }
+        return c >= 0x20 && terminalControl(c) ? c : char32_t(0); // below 0x20 the writer escaped
+    };
+    // Nearly every report has none: then the text goes out as it came, without a copy of
+    // tens of megabytes (whose pages alone took 67 ms on the dense 10k report).
+    size_t first = 0, length = 1;
+    for (; first < json.size(); ++first)
+        if (static_cast<unsigned char>(json[first]) >= 0x7F && controlAt(first, length)) break;
+    if (first == json.size()) return json;
+    std::string out(json, 0, first);
+    for (size_t i = first; i < json.size();) {
+        // A run of ASCII other than DEL (nearly all of a report) goes over as it is, at once.
+        if (static_cast<unsigned char>(json[i]) < 0x7F) {
             size_t end = i + 1;
             while (end < json.size() && static_cast<unsigned char>(json[end]) < 0x7F)
                 ++end;
@@ -113,18 +132,7 @@ std::string jsonForTerminal(const std::string& json) {
             i = end;
             continue;
         }
-        char32_t c = 0;
-        size_t length = 1;
-        if (b < 0x80) {
-            c = b;
-        } else if ((b & 0xE0) == 0xC0) {
-            c = char32_t((b & 0x1F) << 6 | (byte(i + 1) & 0x3F));
-            length = 2;
-        } else if ((b & 0xF0) == 0xE0) {
-            c = char32_t((b & 0x0F) << 12 | (byte(i + 1) & 0x3F) << 6 | (byte(i + 2) & 0x3F));
-            length = 3;
-        }
-        if (c >= 0x20 && terminalControl(c)) { // below 0x20 the writer escaped them
+        if (const char32_t c = controlAt(i, length)) {
             char escape[8];
             std::snprintf(escape, sizeof escape, "\\u%04x", unsigned(c));
             out += escape;

@@ -32,7 +32,7 @@ QString q(const std::string& s);
 QString shown(const QString& text);
 QString shown(const std::string& text);
 /// JSON text with the characters a terminal would act on escaped (same meaning as JSON).
-std::string jsonForTerminal(const std::string& json);
+std::string jsonForTerminal(std::string json);
 /// UTF-8 text and a newline to stdout, as it is.
 void writeOut(const std::string& text);
 /// Parses the arguments after the subcommand (adding --help); on an error prints it and

@@ -71,6 +71,24 @@ if(hex MATCHES "^(..)*e281a7" OR (rc EQUAL 1 AND NOT out MATCHES "isolated \\\\u
   message(FATAL_ERROR "check isolated: exit ${rc}, the isolate is not shown as text:\n${out}${err}")
 endif()
 
+# In JSON the isolate goes out as its \u escape; characters of two and three bytes that
+# are no controls (and the bytes they are made of, some of which are C1 codes on their
+# own) go out as they are.
+string(JSON accented SET "${isolated}" flows 0 name "\"caf\\u00e9 \\u2192 ok\"")
+file(WRITE ${WORK}/accented.archlens "${accented}")
+execute_process(COMMAND ${ARCHLENS} check ${WORK}/accented.archlens --format json
+                RESULT_VARIABLE rc OUTPUT_FILE ${WORK}/accented.json ERROR_VARIABLE err)
+file(READ ${WORK}/accented.json hex HEX)
+file(READ ${WORK}/accented.json out)
+if(NOT rc EQUAL 1 OR hex MATCHES "^(..)*e281a7" OR NOT hex MATCHES "^(..)*636166c3a920e28692206f6b")
+  message(FATAL_ERROR "check --format json: exit ${rc}, the isolate or the accents are wrong:\n${out}${err}")
+endif()
+string(JSON title GET "${out}" title)
+string(JSON name GET "${out}" flows 0 name)
+if(NOT title MATCHES "^isolated ...title$" OR NOT name STREQUAL "café → ok")
+  message(FATAL_ERROR "check --format json: title \"${title}\", flow name \"${name}\"")
+endif()
+
 foreach(format text json)
   execute_process(COMMAND ${ARCHLENS} check ${WORK}/broken.archlens --format ${format}
                   RESULT_VARIABLE rc OUTPUT_FILE ${WORK}/broken.${format} ERROR_VARIABLE err)
