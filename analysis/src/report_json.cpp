@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <type_traits>
+#include <utility>
 
 namespace archlens {
 
@@ -19,16 +21,24 @@ Json num(double v) {
     return rounded;
 }
 
-Json strings(const std::vector<std::string>& items) {
+// A report's text moved into the JSON when the report is given up (a Report&&), copied when
+// it is not: a large report's findings hold tens of megabytes of text.
+template <typename T> decltype(auto) take(T& value) {
+    if constexpr (std::is_const_v<T>)
+        return static_cast<const T&>(value);
+    else
+        return std::move(value);
+}
+
+template <typename Strings> Json strings(Strings& items) {
     Json out = Json::array();
-    for (const auto& s : items)
-        out.push_back(s);
+    for (auto& s : items)
+        out.push_back(take(s));
     return out;
 }
 
-} // namespace
-
-Json reportToJson(const Document& doc, const Report& report) {
+// Report is `const Report` or `Report`; the JSON is the same.
+template <typename Report> Json build(const Document& doc, Report& report) {
     Json out = Json::object();
     out["schema"] = "archlens-report";
     out["version"] = 1;
@@ -43,7 +53,7 @@ Json reportToJson(const Document& doc, const Report& report) {
     out["requirements"] = requirements;
 
     Json flows = Json::array();
-    for (const auto& f : report.flows) {
+    for (auto& f : report.flows) {
         Json hops = Json::array();
         for (const auto& h : f.hops)
             hops.push_back({{"component", h.component},
@@ -77,7 +87,7 @@ Json reportToJson(const Document& doc, const Report& report) {
     out["flows"] = std::move(flows);
 
     Json components = Json::array();
-    for (const auto& c : report.components)
+    for (auto& c : report.components)
         components.push_back({{"id", c.id},
                               {"offered_rps", num(c.offeredRps)},
                               {"utilisation", num(c.utilisation)},
@@ -85,7 +95,7 @@ Json reportToJson(const Document& doc, const Report& report) {
     out["components"] = std::move(components);
 
     Json zones = Json::array();
-    for (const auto& z : report.zones)
+    for (auto& z : report.zones)
         zones.push_back({{"id", z.id}, {"spof_for", strings(z.spofFor)}});
     out["zones"] = std::move(zones);
 
@@ -112,19 +122,19 @@ Json reportToJson(const Document& doc, const Report& report) {
     Json findings = Json::array();
     int counts[3] = {0, 0, 0};
     int acknowledged = 0;
-    for (const auto& f : report.findings) {
+    for (auto& f : report.findings) {
         if (f.acknowledged)
             ++acknowledged;
         else
             ++counts[static_cast<int>(f.severity)];
         Json j = {{"rule", f.rule},
                   {"severity", toString(f.severity)},
-                  {"title", f.title},
-                  {"message", f.message},
+                  {"title", take(f.title)},
+                  {"message", take(f.message)},
                   {"subjects", strings(f.subjects)},
                   {"guide_section", f.guideSection},
-                  {"suggestion", f.suggestion},
-                  {"follow_up", f.followUp}};
+                  {"suggestion", take(f.suggestion)},
+                  {"follow_up", take(f.followUp)}};
         // The flow a finding is about: with the rule and the subjects, what an accepted
         // trade-off is stored under (findingKey).
         if (!f.flow.empty()) j["flow"] = f.flow;
@@ -135,6 +145,16 @@ Json reportToJson(const Document& doc, const Report& report) {
     out["summary"] = {{"errors", counts[2]}, {"warnings", counts[1]}, {"infos", counts[0]}};
     if (acknowledged > 0) out["summary"]["acknowledged"] = acknowledged;
     return out;
+}
+
+} // namespace
+
+Json reportToJson(const Document& doc, const Report& report) {
+    return build(doc, report);
+}
+
+Json reportToJson(const Document& doc, Report&& report) {
+    return build(doc, report);
 }
 
 } // namespace archlens

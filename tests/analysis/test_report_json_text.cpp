@@ -1,6 +1,7 @@
 // The JSON of `archlens check` and of JSON reports is written by jsonText: the same bytes
 // dump gives, on every example's report and on a dense design's (tens of findings' texts,
-// curves, every number format the report uses).
+// curves, every number format the report uses). A report given up is moved into the same
+// JSON.
 #include "analysis_helpers.h"
 
 #include "archlens/analysis/rules.h"
@@ -28,5 +29,9 @@ TEST_CASE("report JSON text: jsonText writes every report as dump does") {
         const std::string expected = json.dump(2);
         CHECK(jsonText(json, 2) == expected);
         CHECK(jsonText(json) == json.dump());
+        // Given up, the report's text is moved into the same JSON.
+        Report given = report;
+        CHECK(reportToJson(doc, std::move(given)) == reportToJson(doc, report));
+        CHECK(given.findings.front().message.empty()); // taken, not copied
     }
 }

@@ -9,5 +9,8 @@
 namespace archlens {
 
 Json reportToJson(const Document& doc, const Report& report);
+/// The same JSON, taking the report's text rather than copying it (the report is left
+/// with empty strings): for a caller that is done with the report.
+Json reportToJson(const Document& doc, Report&& report);
 
 } // namespace archlens
