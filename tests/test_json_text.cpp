@@ -130,7 +130,7 @@ TEST_CASE("jsonText: text that is not UTF-8 is refused as dump refuses it") {
     // point above U+10FFFF, a sequence cut short, a stray continuation byte.
     for (const std::string bad :
          {"\xc0\x80", "\xc1\xbf", "\xe0\x80\x80", "\xed\xa0\x80", "\xf0\x80\x80\x80",
-          "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xe2\x86", "\x80", "a\xe2\x86b"}) {
+          "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xe2\x86", "\x80", "a\xe2\x86" "b"}) {
         INFO(Json(bad).dump(-1, ' ', true, Json::error_handler_t::replace));
         CHECK_THROWS_AS(Json(bad).dump(), Json::type_error);
         CHECK_THROWS_AS(jsonText(Json(bad)), Json::type_error);
