@@ -86,11 +86,12 @@ Document generate(int n) {
     return doc;
 }
 
-long peakRssKb() {
+/// A line of /proc/self/status, in KiB (VmHWM, RssAnon, RssFile...), or 0.
+long statusKb(const std::string& field) {
     std::ifstream status("/proc/self/status");
     std::string line;
     while (std::getline(status, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+        if (line.rfind(field + ":", 0) == 0) return std::stol(line.substr(field.size() + 1));
     return 0;
 }
 
@@ -380,10 +381,16 @@ int main(int argc, char** argv) {
             n, connections, f.firstFrameMs, percentile(f.frames, 0.5), percentile(f.frames, 0.95),
             f.cpuPerFrameMs, pair(f.phase[0]).c_str(), pair(f.phase[1]).c_str(),
             pair(f.phase[2]).c_str(), pair(f.phase[3]).c_str(), pair(f.phase[4]).c_str(),
-            f.analyses, f.analysisMs, f.hoverUs, f.moveAllMs, f.moveAllFrameMs, peakRssKb() / 1024);
+            f.analyses, f.analysisMs, f.hoverUs, f.moveAllMs, f.moveAllFrameMs,
+            statusKb("VmHWM") / 1024);
         std::printf(
             "           index of one revision %.1f ms, of which zone frames %.1f ms (best of 5)\n",
             f.indexMs, f.zonesMs);
+        // What the process holds now, split: its own memory, and the pages of the libraries
+        // and other files it maps (Qt, Mesa's LLVM...), which other programs share.
+        std::printf("           memory now: %ld MB of its own, %ld MB of mapped files\n",
+                    statusKb("RssAnon") / 1024,
+                    (statusKb("RssFile") + statusKb("RssShmem")) / 1024);
         std::printf("           hover handled by the canvas %.1f us a move (%d of 2000 moves "
                     "changed the hovered component)\n",
                     f.lookUpUs, f.lookUpChanges);
