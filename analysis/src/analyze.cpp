@@ -128,6 +128,36 @@ std::optional<Groundwork> groundwork(const Document& doc, const Catalogue& catal
     return w;
 }
 
+// A flow's structure and availability as the report gives them: its components and
+// connections by id, its depth and cycle, and its availability before timeouts count.
+void describeFlow(const Document& doc, const detail::Graph& g, std::size_t f,
+                  const detail::FlowStructure& s, const detail::FlowAvailability& a,
+                  FlowResult& r) {
+    using namespace detail;
+    r.id = doc.flows[f].id;
+    r.name = doc.flows[f].name;
+    r.syncComponents.reserve(s.sync.nodes.size());
+    for (int n : s.sync.nodes)
+        r.syncComponents.push_back(g.nodes[n].component->id);
+    r.syncConnections.reserve(s.syncEdges.size());
+    for (int e : s.syncEdges)
+        r.syncConnections.push_back(g.edges[e].connection->id);
+    for (int n : s.tail.nodes)
+        r.asyncComponents.push_back(g.nodes[n].component->id);
+    for (const auto& kids : s.tail.kids)
+        for (const LocalEdge& k : kids)
+            r.tailConnections.push_back(g.edges[k.edge].connection->id);
+    std::sort(r.tailConnections.begin(), r.tailConnections.end());
+    if (auto entry = g.nodeIndex.find(doc.flows[f].entry); entry != g.nodeIndex.end())
+        r.background = !g.nodes[entry->second].entryKind;
+    r.syncDepth = s.syncDepth;
+    for (int n : s.cycleNodes)
+        r.cycle.push_back(g.nodes[n].component->id);
+    r.availability = r.availabilityUp = a.availability;
+    r.availabilityMethod = a.method;
+    r.availabilityInterval = a.interval;
+}
+
 // The passes, stopping with nothing as soon as `options.cancel` is seen set. A run that is
 // not cancelled does exactly what it did before cancellation existed: the checks read the
 // flag and count, and touch no number.
@@ -152,50 +182,29 @@ std::optional<Report> run(const Document& doc, const Catalogue& catalogue,
     for (std::size_t n = 0; n < g.nodes.size(); ++n)
         util[n] = utilisation(g.nodes[n], baseLoad[n] * options.trafficMultiplier);
 
-    // Each thread fills its own tables (they are filled on first use).
+    // Each thread fills its own tables (they are filled on first use). A flow's part of the
+    // report (its components and connections by id, its availability) is written on the same
+    // thread: at 50 flows of 4,000 components, copying their ids was 57 ms on one core.
     std::vector<UpTables> tables(threads, UpTables(g));
     std::vector<FlowAvailability> availabilities(doc.flows.size());
+    report.flows.resize(doc.flows.size());
     parallelFor(
         doc.flows.size(), threads,
         [&](std::size_t f, unsigned worker) {
             availabilities[f] = flowAvailability(g, structures[f], tables[worker], options.seed);
+            describeFlow(doc, g, f, structures[f], availabilities[f], report.flows[f]);
             steps.done();
         },
         stop);
     if (steps.cancelled()) return std::nullopt;
+    // Which flows each component and zone is a single point of failure for, in flow order.
     std::vector<std::vector<std::string>> componentSpofs(g.nodes.size());
     std::vector<std::vector<std::string>> zoneSpofs(doc.zones.size());
-    report.flows.resize(doc.flows.size());
     for (std::size_t f = 0; f < doc.flows.size(); ++f) {
-        const FlowStructure& s = structures[f];
-        FlowResult& r = report.flows[f];
-        r.id = doc.flows[f].id;
-        r.name = doc.flows[f].name;
-        // Structure
-        for (int n : s.sync.nodes)
-            r.syncComponents.push_back(g.nodes[n].component->id);
-        for (int e : s.syncEdges)
-            r.syncConnections.push_back(g.edges[e].connection->id);
-        for (int n : s.tail.nodes)
-            r.asyncComponents.push_back(g.nodes[n].component->id);
-        for (const auto& kids : s.tail.kids)
-            for (const LocalEdge& k : kids)
-                r.tailConnections.push_back(g.edges[k.edge].connection->id);
-        std::sort(r.tailConnections.begin(), r.tailConnections.end());
-        if (auto entry = g.nodeIndex.find(doc.flows[f].entry); entry != g.nodeIndex.end())
-            r.background = !g.nodes[entry->second].entryKind;
-        r.syncDepth = s.syncDepth;
-        for (int n : s.cycleNodes)
-            r.cycle.push_back(g.nodes[n].component->id);
-        // Availability and single points of failure
-        const FlowAvailability& a = availabilities[f];
-        r.availability = r.availabilityUp = a.availability;
-        r.availabilityMethod = a.method;
-        r.availabilityInterval = a.interval;
-        for (int n : a.componentSpofs)
-            componentSpofs[n].push_back(r.id);
-        for (int z : a.zoneSpofs)
-            zoneSpofs[z].push_back(r.id);
+        for (int n : availabilities[f].componentSpofs)
+            componentSpofs[n].push_back(report.flows[f].id);
+        for (int z : availabilities[f].zoneSpofs)
+            zoneSpofs[z].push_back(report.flows[f].id);
     }
     t.availability = clock.lap();
 
