@@ -17,7 +17,7 @@ void giveBins(void* buffer, std::size_t bytes) noexcept;
 /// How many free buffers this thread keeps for requests of `bytes` bytes.
 std::size_t binsKept(std::size_t bytes);
 /// At most this many a size (a curve point of a dense design holds a few thousand grids).
-inline constexpr std::size_t kBinsKeptPerSize = 32768;
+inline constexpr std::size_t kBinsKeptPerSize = 4096;
 } // namespace detail
 
 /// A std::allocator for the masses of distributions (see above). Stateless: any two are
