@@ -1,6 +1,6 @@
 #include "cli.h"
-#include "batch_heap.h"
 #include "cli_common.h"
+#include "window_loader.h"
 
 #include "archlens/analysis/analyze.h"
 #include "archlens/analysis/diff.h"
@@ -11,20 +11,14 @@
 #include "archlens/model/describe.h"
 #include "archlens/model/document_io.h"
 #include "archlens/model/json_text.h"
-#include "diagram_export.h"
-#include "export_file.h"
-#include "report_content.h"
-#include "report_export.h"
-#include "report_markdown.h"
+#include "critique_markdown.h"
 
-#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -38,183 +32,9 @@ const char* const kCommands[] = {"check",    "diff", "export", "report", "catalo
                                  "-v"};
 
 /// Subcommands that draw (fonts, QPainter, plots): they need a QApplication.
-bool draws(const QString& command) {
-    return command == "export" || command == "report";
+bool draws(const char* command) {
+    return std::strcmp(command, "export") == 0 || std::strcmp(command, "report") == 0;
 }
-
-} // namespace
-
-// Shared with the other command files through cli_common.h.
-
-QTextStream& out() {
-    static QTextStream stream(stdout);
-    return stream;
-}
-QTextStream& err() {
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-QString q(const std::string& s) {
-    return QString::fromStdString(s);
-}
-
-/// Characters that make a terminal do something rather than show something: the C0 and C1
-/// controls (ESC starts the sequences that recolour, move the cursor, retitle the window or
-/// write to the clipboard; U+009B is CSI on its own) and DEL, and the Unicode bidirectional
-/// controls (Bidi_Control), which reorder the rest of the line so that text reads other than
-/// it is.
-constexpr bool terminalControl(char32_t c) {
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F ||
-           (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-}
-
-/// Text from the design or the command line (titles, names, ids, notes, file names, and the
-/// messages that quote them) as the terminal should print it: each control character as a
-/// visible escape ("\x1b", "\u202e"), so that a design cannot rewrite the terminal or
-/// disguise a finding. Newlines too, so a name cannot forge a line of the report. Backslashes
-/// are left alone: this is for safe display, not a reversible encoding, and a Windows path
-/// should read as one.
-QString shown(const QString& text) {
-    QString out;
-    out.reserve(text.size());
-    for (const QChar ch : text) {
-        const char16_t c = ch.unicode();
-        if (!terminalControl(c))
-            out += ch;
-        else if (c < 0x100)
-            out += QStringLiteral("\\x%1").arg(unsigned(c), 2, 16, QLatin1Char('0'));
-        else
-            out += QStringLiteral("\\u%1").arg(unsigned(c), 4, 16, QLatin1Char('0'));
-    }
-    return out;
-}
-QString shown(const std::string& text) {
-    return shown(q(text));
-}
-
-/// JSON text as the terminal should print it. The JSON writer escapes C0 controls already
-/// (ESC is "\u001b"); DEL, the C1 controls and the bidirectional controls are valid in JSON
-/// strings and go out raw. They can only occur inside strings, where "\u00XX" means the
-/// same character, so escaping them changes nothing for a JSON reader.
-std::string jsonForTerminal(std::string json) {
-    // The length of a terminal control at i, or 0 for a character shown as it is.
-    const auto controlAt = [&json](size_t i, size_t& length) {
-        const auto byte = [&](size_t k) {
-            return k < json.size() ? static_cast<unsigned char>(json[k]) : 0u;
-        };
-        const unsigned b = byte(i);
-        char32_t c = b < 0x80 ? b : 0; // a continuation byte, or a longer form: shown
-        length = 1;
-        if ((b & 0xE0) == 0xC0) {
-            c = char32_t((b & 0x1F) << 6 | (byte(i + 1) & 0x3F));
-            length = 2;
-        } else if ((b & 0xF0) == 0xE0) {
-            c = char32_t((b & 0x0F) << 12 | (byte(i + 1) & 0x3F) << 6 | (byte(i + 2) & 0x3F));
-            length = 3;
-        }
-        return c >= 0x20 && terminalControl(c) ? c : char32_t(0); // below 0x20 the writer escaped
-    };
-    // The text between controls is copied in runs; nearly every report has no control,
-    // and then goes out as it came, without a copy of tens of megabytes (whose pages alone
-    // took 67 ms on the dense 10k report).
-    std::string out;
-    size_t copied = 0; // json[0, copied) is in `out`
-    for (size_t i = 0; i < json.size();) {
-        size_t length = 1;
-        const char32_t c =
-            static_cast<unsigned char>(json[i]) < 0x7F ? char32_t(0) : controlAt(i, length);
-        if (!c) { // the rest of a character shown is looked at byte by byte
-            ++i;
-            continue;
-        }
-        out.append(json, copied, i - copied);
-        char escape[8];
-        std::snprintf(escape, sizeof escape, "\\u%04x", unsigned(c));
-        out += escape;
-        i += length;
-        copied = i;
-    }
-    if (copied == 0) return json;
-    out.append(json, copied, json.size() - copied);
-    return out;
-}
-
-/// Writes UTF-8 text and a newline to stdout as it is. A report of several megabytes went
-/// through a QString (UTF-8 to UTF-16 and back) for nothing; the bytes are the same.
-void writeOut(const std::string& text) {
-    out().flush(); // whatever the stream holds goes first
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
-
-/// Parses the arguments after the subcommand; on an error prints it and returns false.
-bool parse(QCommandLineParser& parser, const QString& command, QStringList args) {
-    args.removeAt(1); // the subcommand itself
-    parser.addHelpOption();
-    if (!parser.parse(args)) {
-        err() << "archlens " << command << ": " << shown(parser.errorText()) << "\n";
-        return false;
-    }
-    if (parser.isSet("help") || parser.isSet("help-all")) {
-        // The usage line names the program as it was called ("archlens" from PATH, a path
-        // from a build folder); it should read as the command a person types.
-        QString help = parser.helpText();
-        for (const QString& program :
-             {QCoreApplication::arguments().value(0), QCoreApplication::applicationFilePath()}) {
-            const QString called = QStringLiteral("Usage: ") + program + QLatin1Char(' ');
-            if (!program.isEmpty() && help.startsWith(called)) {
-                help.replace(0, called.size(), QStringLiteral("Usage: archlens %1 ").arg(command));
-                break;
-            }
-        }
-        out() << help;
-        out().flush();
-        std::exit(Ok);
-    }
-    return true;
-}
-
-/// Adds --format (the first of `formats` is the default), parses the arguments and checks
-/// the format. Returns the format, or an empty string after printing why the call is wrong.
-QString parseWithFormat(QCommandLineParser& parser, const QString& command, const QStringList& args,
-                        const QStringList& formats) {
-    const QCommandLineOption format(QStringList{"f", "format"},
-                                    "Output format: " + formats.join(", ") + ".", "format",
-                                    formats.front());
-    parser.addOption(format);
-    if (!parse(parser, command, args)) return {};
-    const QString value = parser.value(format);
-    if (formats.contains(value)) return value;
-    err() << "archlens " << command << ": unknown format \"" << shown(value) << "\" (use "
-          << formats.join(", ") << ")\n";
-    return {};
-}
-
-void printProblems(const QString& file, const Problems& problems, const QString& fmt) {
-    if (fmt == "json") {
-        Json list = Json::array();
-        for (const auto& p : problems) {
-            Json j = {{"pointer", p.pointer}, {"message", p.message}};
-            if (p.line > 0) {
-                j["line"] = p.line;
-                j["column"] = p.column;
-            }
-            list.push_back(std::move(j));
-        }
-        out() << q(jsonForTerminal(
-                     Json{{"file", file.toStdString()}, {"valid", false}, {"problems", list}}.dump(2)))
-              << "\n";
-        return;
-    }
-    out() << shown(file) << ": invalid, " << problems.size()
-          << (problems.size() == 1 ? " problem\n" : " problems\n");
-    for (const auto& p : problems)
-        out() << "  " << shown(p.describe()) << "\n";
-}
-
-namespace {
 
 /// The findings the design accepts as trade-offs, after the open ones: a heading with their
 /// count, then each one's rule, title and the designer's note. Nothing when there are none.
@@ -382,132 +202,6 @@ int diffCommand(const QStringList& args) {
     return Ok;
 }
 
-/// Loads the one design file named on the command line; on failure prints why (the
-/// problems, with their places) and returns null.
-std::optional<Document> loadDesign(QCommandLineParser& parser, const QString& command) {
-    if (parser.positionalArguments().size() != 1) {
-        err() << "archlens " << command << ": expected exactly one design file\n";
-        return std::nullopt;
-    }
-    const QString file = parser.positionalArguments().front();
-    auto result = readDocumentFile(file.toStdString(), Catalogue::builtin());
-    if (!result.ok()) {
-        printProblems(file, result.problems, "text");
-        return std::nullopt;
-    }
-    return *result.document;
-}
-
-int exportDiagramCommand(const QStringList& args) {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        "Exports the diagram of a design: SVG, PDF, PNG, Mermaid (.mmd) or draw.io (.drawio),\n"
-        "chosen by the output file's extension.\nExit status: 0 written, 2 bad input or unwritable output.");
-    parser.addPositionalArgument("file", "The design to export (*.archlens).");
-    const QCommandLineOption output(QStringList{"o", "output"},
-                                    "Output file: .svg, .pdf, .png, .mmd or .drawio.", "out");
-    const QCommandLineOption scale("scale", "PNG scale: 1, 2 or 4 (default 1).", "n", "1");
-    const QCommandLineOption selection("selection", "Export only these ids, comma-separated.", "ids");
-    const QCommandLineOption white("white", "Pure white background instead of the theme's.");
-    const QCommandLineOption dark("dark", "The dark theme's colours.");
-    const QCommandLineOption badges("badges", "Severity badges on components named by findings.");
-    parser.addOptions({output, scale, selection, white, dark, badges});
-    if (!parse(parser, "export", args)) return InvalidInput;
-    const QString target = parser.value(output);
-    if (target.isEmpty()) {
-        err() << "archlens export: no output file (use -o OUT.svg|.pdf|.png|.mmd|.drawio)\n";
-        return InvalidInput;
-    }
-    const auto format = diagramFormatForPath(target);
-    if (!format) {
-        err() << "archlens export: cannot tell the format of " << shown(target)
-              << " (use .svg, .pdf, .png, .mmd or .drawio)\n";
-        return InvalidInput;
-    }
-    bool numeric = false;
-    const double factor = parser.value(scale).toDouble(&numeric);
-    if (!numeric || !(factor > 0 && factor <= 8)) {
-        err() << "archlens export: --scale must be a number above 0 and at most 8, got \""
-              << shown(parser.value(scale)) << "\"\n";
-        return InvalidInput;
-    }
-    const auto doc = loadDesign(parser, "export");
-    if (!doc) return InvalidInput;
-    DiagramRenderOptions options;
-    if (parser.isSet(selection))
-        options.selection = parser.value(selection).split(',', Qt::SkipEmptyParts);
-    options.whiteBackground = parser.isSet(white);
-    options.dark = parser.isSet(dark);
-    Report report;
-    if (parser.isSet(badges)) {
-        report = critique(*doc, Catalogue::builtin());
-        options.badges = &report;
-    }
-    QString error;
-    const QByteArray bytes = exportDiagram(*doc, Catalogue::builtin(), *format, options, factor, &error);
-    if (bytes.isEmpty()) {
-        err() << "archlens export: " << (error.isEmpty() ? QStringLiteral("nothing to export") : shown(error)) << "\n";
-        return InvalidInput;
-    }
-    if (const QString e = writeFileAtomically(target, bytes); !e.isEmpty()) {
-        err() << "archlens export: " << shown(e) << "\n";
-        return InvalidInput;
-    }
-    out() << "wrote " << shown(target) << "\n";
-    return Ok;
-}
-
-int reportCommand(const QStringList& args) {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        "Writes the critique of a design as a report: HTML (one self-contained file), Markdown\n"
-        "(with its images beside it), PDF or JSON (the schema of 'archlens check --format json'),\n"
-        "chosen by the output file's extension.\nExit status: 0 written, 2 bad input or unwritable output.");
-    parser.addPositionalArgument("file", "The design to report on (*.archlens).");
-    const QCommandLineOption output(QStringList{"o", "output"}, "Output file: .html, .md, .pdf or .json.",
-                                    "out");
-    const QCommandLineOption compare(
-        "compare",
-        "Add a \"Compared with OTHER\" section: what this design adds, removes and changes.",
-        "other");
-    parser.addOptions({output, compare});
-    if (!parse(parser, "report", args)) return InvalidInput;
-    const QString target = parser.value(output);
-    if (target.isEmpty()) {
-        err() << "archlens report: no output file (use -o OUT.html|.md|.pdf|.json)\n";
-        return InvalidInput;
-    }
-    const auto format = reportFormatForPath(target);
-    if (!format) {
-        err() << "archlens report: cannot tell the format of " << shown(target)
-              << " (use .html, .md, .pdf or .json)\n";
-        return InvalidInput;
-    }
-    const auto doc = loadDesign(parser, "report");
-    if (!doc) return InvalidInput;
-    std::optional<ReportComparison> comparison;
-    const Report report = critique(*doc, Catalogue::builtin());
-    if (parser.isSet(compare)) {
-        const QString otherFile = parser.value(compare);
-        const auto other = readDocumentFile(otherFile.toStdString(), Catalogue::builtin());
-        if (!other.ok()) {
-            printProblems(otherFile, other.problems, "text");
-            return InvalidInput;
-        }
-        comparison =
-            compareForReport(*doc, report, *other.document, otherFile, Catalogue::builtin());
-    }
-    const QString e =
-        exportReport(*doc, Catalogue::builtin(), *format, target, &report,
-                     parser.positionalArguments().front(), comparison ? &*comparison : nullptr);
-    if (!e.isEmpty()) {
-        err() << "archlens report: " << shown(e) << "\n";
-        return InvalidInput;
-    }
-    out() << "wrote " << shown(target) << "\n";
-    return Ok;
-}
-
 /// `rules --coverage`: every red flag of the guide and what answers it, with the counts.
 int printCoverage(const QString& fmt) {
     const RedFlagCoverage c = redFlagCoverage();
@@ -668,56 +362,26 @@ bool isCommand(int argc, char** argv) {
 }
 
 int run(int argc, char** argv) {
-    // Before anything is allocated: the files named (designs, mostly) size the heap.
-    std::uintmax_t inputBytes = 0;
-    for (int i = 2; i < argc; ++i) {
-        std::error_code ec;
-        if (!std::filesystem::is_regular_file(argv[i], ec)) continue;
-        const std::uintmax_t size = std::filesystem::file_size(argv[i], ec);
-        if (!ec) inputBytes += size;
-    }
-    prepareHeapForBatch(inputBytes);
-    // Drawing needs fonts and a paint engine but never a screen: render offscreen unless
-    // told otherwise, so exports work over ssh and in CI and look the same everywhere.
-    const bool drawing = argc > 1 && draws(QString::fromLocal8Bit(argv[1]));
-    if (drawing && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    std::unique_ptr<QCoreApplication> app;
-    if (drawing)
-        app = std::make_unique<QApplication>(argc, argv);
-    else
-        app = std::make_unique<QCoreApplication>(argc, argv);
-    QCoreApplication::setApplicationName("archlens");
-    QCoreApplication::setApplicationVersion(ARCHLENS_VERSION);
-    const QStringList args = QCoreApplication::arguments();
-    const QString command = args.value(1);
-    int status = InvalidInput;
-    if (command == "check")
-        status = check(args);
-    else if (command == "diff")
-        status = diffCommand(args);
-    else if (command == "catalogue")
-        status = catalogue(args);
-    else if (command == "rules")
-        status = listRules(args);
-    else if (command == "export")
-        status = exportDiagramCommand(args);
-    else if (command == "report")
-        status = reportCommand(args);
-    else if (command == "estimate")
-        status = estimateCommand(args);
-    else if (command == "score")
-        status = scoreCommand(args);
-    else if (command == "--version" || command == "-v") {
-        out() << "archlens " << ARCHLENS_VERSION << "\n";
-        status = Ok;
-    } else {
-        usage();
-        status = Ok;
-    }
-    out().flush();
-    err().flush();
-    return status;
+    // export and report paint: they run in the window library, which this process loads only
+    // for them, so that the other commands start without Qt Gui and the graphics stack.
+    if (draws(argv[1])) return window::runDrawingCommand(argc, argv);
+    return runCommand(
+        argc, argv, false,
+        [](int& c, char** v) { return std::make_unique<QCoreApplication>(c, v); },
+        [](const QString& command, const QStringList& args) -> int {
+            if (command == "check") return check(args);
+            if (command == "diff") return diffCommand(args);
+            if (command == "catalogue") return catalogue(args);
+            if (command == "rules") return listRules(args);
+            if (command == "estimate") return estimateCommand(args);
+            if (command == "score") return scoreCommand(args);
+            if (command == "--version" || command == "-v") {
+                out() << "archlens " << ARCHLENS_VERSION << "\n";
+                return Ok;
+            }
+            usage();
+            return Ok;
+        });
 }
 
 } // namespace archlens::cli

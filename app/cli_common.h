@@ -1,15 +1,19 @@
 #pragma once
-// What every command of the command line shares (defined in cli.cpp): the output streams,
-// text made safe for a terminal, argument parsing with --help and --format, and the list of
-// a design's problems. Commands in other files (cli_practice.cpp) use these so that every
-// command prints, escapes and fails the same way.
+// What every command of the command line shares (cli_common.cpp): the start of a run, the
+// output streams, text made safe for a terminal, argument parsing with --help and --format,
+// and the list of a design's problems. The commands of the program (cli.cpp,
+// cli_practice.cpp) and those that draw, in the window library (cli_draw.cpp), use these so
+// that every command prints, escapes and fails the same way.
 #include "archlens/model/problem.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -44,6 +48,14 @@ QString parseWithFormat(QCommandLineParser& parser, const QString& command, cons
                         const QStringList& formats);
 /// A design's problems, each with its place, as text or JSON (`fmt` "json").
 void printProblems(const QString& file, const Problems& problems, const QString& fmt);
+
+/// One run of a subcommand: readies the heap for the files named, renders offscreen when
+/// `drawing` and no platform is set, makes the application with `makeApp` (a
+/// QCoreApplication, or a QApplication for commands that draw), calls `dispatch` with the
+/// subcommand and all the arguments, flushes the streams and returns its exit status.
+int runCommand(int argc, char** argv, bool drawing,
+               const std::function<std::unique_ptr<QCoreApplication>(int&, char**)>& makeApp,
+               const std::function<int(const QString&, const QStringList&)>& dispatch);
 
 /// `archlens estimate` and `archlens score` (cli_practice.cpp).
 int estimateCommand(const QStringList& args);

@@ -17,9 +17,26 @@ foreach(libs "${MODEL_TARGET_LIBS}" "${ANALYSIS_TARGET_LIBS}" "${LAYOUT_TARGET_L
 endforeach()
 message(STATUS "model, analysis and layout are free of Qt")
 
-# Inside app/, one way only: canvas <- plots <- export <- bridge <- qml. A folder includes
-# no header of a folder after it, and its target links none of their targets.
-set(app_order canvas plots export bridge)
+# The command line's own code (app/critique, and archlens_cli of app/) needs Qt Core only:
+# the program links nothing that draws, and loads the window library only to draw.
+foreach(libs "${CRITIQUE_TARGET_LIBS}" "${CLI_TARGET_LIBS}")
+  foreach(lib ${libs})
+    if(lib MATCHES "^Qt6::" AND NOT lib STREQUAL "Qt6::Core" OR lib MATCHES "^archlens_(canvas|plots|export|bridge|qml)")
+      message(FATAL_ERROR "the command line's libraries link ${lib}: ${libs}")
+    endif()
+  endforeach()
+endforeach()
+file(GLOB sources ${SOURCE_DIR}/app/critique/*.h ${SOURCE_DIR}/app/critique/*.cpp)
+foreach(f ${sources})
+  file(STRINGS ${f} hits REGEX "#include *<Q(Gui|Image|Painter|Color|Font|Pixmap|Application|Quick|Widget)")
+  if(hits)
+    message(FATAL_ERROR "${f} includes more of Qt than Core: ${hits}")
+  endif()
+endforeach()
+
+# Inside app/, one way only: critique <- canvas <- plots <- export <- bridge <- qml. A folder
+# includes no header of a folder after it, and its target links none of their targets.
+set(app_order critique canvas plots export bridge)
 set(later "")
 list(REVERSE app_order)
 foreach(dir ${app_order})
@@ -42,11 +59,11 @@ foreach(dir ${app_order})
   endif()
   list(APPEND later ${dir})
 endforeach()
-foreach(pair "canvas;${CANVAS_TARGET_LIBS}" "plots;${PLOTS_TARGET_LIBS}" "export;${EXPORT_TARGET_LIBS}")
+foreach(pair "critique;${CRITIQUE_TARGET_LIBS}" "canvas;${CANVAS_TARGET_LIBS}" "plots;${PLOTS_TARGET_LIBS}" "export;${EXPORT_TARGET_LIBS}")
   list(GET pair 0 dir)
   list(REMOVE_AT pair 0)
   foreach(lib ${pair})
-    if(lib MATCHES "^archlens_(bridge|qml|export|plots)$")
+    if(lib MATCHES "^archlens_(bridge|qml|export|plots|canvas)$")
       string(REGEX REPLACE "^archlens_" "" libdir "${lib}")
       # A folder may link the ones before it only.
       list(FIND app_order ${libdir} at_lib)
@@ -57,4 +74,4 @@ foreach(pair "canvas;${CANVAS_TARGET_LIBS}" "plots;${PLOTS_TARGET_LIBS}" "export
     endif()
   endforeach()
 endforeach()
-message(STATUS "app/: canvas <- plots <- export <- bridge, one way")
+message(STATUS "app/: critique <- canvas <- plots <- export <- bridge, one way")

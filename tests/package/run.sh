@@ -75,6 +75,9 @@ for size in 16 22 24 32 48 64 128 256; do
     "./usr/share/icons/hicolor/${size}x${size}/mimetypes/application-x-archlens.png")
 done
 for f in "${expect[@]}"; do grep -qxF "$f" "$work/contents.txt" || fail "the package lacks $f"; done
+# The window library, where the program looks for it: beside the program's folder.
+grep -qE '^\./usr/lib/([a-z0-9_-]+/)?archlens/libarchlens_window\.so$' "$work/contents.txt" ||
+  fail "the package lacks the window library"
 for size in 16 48 256; do
   png=$work/tree/usr/share/icons/hicolor/${size}x${size}/apps/archlens.png
   file "$png" | grep -q "PNG image data, $size x $size" || fail "$png: $(file -b "$png")"
