@@ -1,14 +1,20 @@
 cmake_minimum_required(VERSION 3.25) # IN_LIST, in script mode too
+
+# Fails when a line of one of `files` matches `pattern`, saying "FILE `what`: LINES".
+function(forbid_lines files pattern what)
+  foreach(f ${files})
+    file(STRINGS ${f} hits REGEX "${pattern}")
+    if(hits)
+      message(FATAL_ERROR "${f} ${what}: ${hits}")
+    endif()
+  endforeach()
+endfunction()
+
 # Fails when a source of model/, analysis/ or layout/ includes Qt, or when their targets link it.
 foreach(dir model analysis layout)
   file(GLOB_RECURSE sources ${SOURCE_DIR}/${dir}/*.h ${SOURCE_DIR}/${dir}/*.cpp
        ${SOURCE_DIR}/${dir}/*.in ${SOURCE_DIR}/${dir}/CMakeLists.txt)
-  foreach(f ${sources})
-    file(STRINGS ${f} hits REGEX "#include *<Q|#include *<qt|#include *\"Q[A-Z]|Qt6::|find_package\\(Qt")
-    if(hits)
-      message(FATAL_ERROR "${f} uses Qt: ${hits}")
-    endif()
-  endforeach()
+  forbid_lines("${sources}" "#include *<Q|#include *<qt|#include *\"Q[A-Z]|Qt6::|find_package\\(Qt" "uses Qt")
 endforeach()
 foreach(libs "${MODEL_TARGET_LIBS}" "${ANALYSIS_TARGET_LIBS}" "${LAYOUT_TARGET_LIBS}")
   if(libs MATCHES "Qt")
@@ -27,12 +33,8 @@ foreach(libs "${CRITIQUE_TARGET_LIBS}" "${CLI_TARGET_LIBS}")
   endforeach()
 endforeach()
 file(GLOB sources ${SOURCE_DIR}/app/critique/*.h ${SOURCE_DIR}/app/critique/*.cpp)
-foreach(f ${sources})
-  file(STRINGS ${f} hits REGEX "#include *<Q(Gui|Image|Painter|Color|Font|Pixmap|Application|Quick|Widget)")
-  if(hits)
-    message(FATAL_ERROR "${f} includes more of Qt than Core: ${hits}")
-  endif()
-endforeach()
+forbid_lines("${sources}" "#include *<Q(Gui|Image|Painter|Color|Font|Pixmap|Application|Quick|Widget)"
+             "includes more of Qt than Core")
 
 # Inside app/, one way only: critique <- canvas <- plots <- export <- bridge <- qml. A folder
 # includes no header of a folder after it, and its target links none of their targets.

@@ -12,11 +12,15 @@
 //                                      (`time archlens check FILE --format json`)
 //   analysis_bench --check FILE        times the stages of that command one by one
 //   analysis_bench --rules FILE        times the rules alone, best of three, rule by rule
+//   analysis_bench --command PROGRAM FILE...
+//                                      times whole runs of `PROGRAM --version` and
+//                                      `PROGRAM check --format json FILE`
 #include "archlens/analysis/analyze.h"
 #include "archlens/analysis/report_json.h"
 #include "archlens/analysis/rules.h"
 #include "archlens/model/catalogue.h"
 #include "archlens/model/document_io.h"
+#include "command_timing.h"
 #include "dense_design.h"
 #include "rules/rule_list.h"
 
@@ -358,6 +362,9 @@ constexpr const char* kUsage =
     "                                           runs, and each rule alone on one thread\n"
     "       analysis_bench --window FILE        time what the window runs after an edit\n"
     "                                           and on choosing a flow for its Load tab\n"
+    "       analysis_bench --command PROGRAM FILE...\n"
+    "                                           time whole runs of `PROGRAM --version` and\n"
+    "                                           `PROGRAM check --format json FILE`, 15 each\n"
     "       analysis_bench --threads N ...      any of the above on N threads (default 0:\n"
     "                                           every core; small designs always use one)\n";
 
@@ -381,6 +388,8 @@ int main(int argc, char** argv) {
     if (argc == 3 && first == "--check") return timeCheck(argv[2]);
     if (argc == 3 && first == "--rules") return timeRules(argv[2], 3);
     if (argc == 3 && first == "--window") return timeWindow(argv[2], 3);
+    if (argc >= 3 && first == "--command")
+        return bench::timeCommands(argv[2], std::vector<std::string>(argv + 3, argv + argc), 15);
     const bool denseOnly = first == "--dense";
     std::vector<int> sizes;
     for (int i = denseOnly ? 2 : 1; i < argc; ++i) {
