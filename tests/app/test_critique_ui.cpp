@@ -100,18 +100,35 @@ private slots:
         // The first finding about a flow. Clicking it selects its subjects and lights up the
         // flow's critical path.
         // The list makes its rows once it is laid out in the tab just shown: wait for them.
+        // A row the list has made may lie in its cache, below what it shows: the row is
+        // scrolled into view, and clicked once it is there.
+        int flowIndex = -1;
+        auto rowAt = [&](int i) {
+            QQuickItem* candidate = nullptr;
+            QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem*, candidate),
+                                      Q_ARG(int, i));
+            return candidate;
+        };
         auto flowRow = [&]() -> QQuickItem* {
-            for (int i = 0; i < list->property("count").toInt(); ++i) {
-                QQuickItem* candidate = nullptr;
-                QMetaObject::invokeMethod(list, "itemAtIndex",
-                                          Q_RETURN_ARG(QQuickItem*, candidate), Q_ARG(int, i));
-                if (candidate && !candidate->property("flow").toString().isEmpty())
+            for (int i = 0; i < list->property("count").toInt(); ++i)
+                if (QQuickItem* candidate = rowAt(i);
+                    candidate && !candidate->property("flow").toString().isEmpty()) {
+                    flowIndex = i;
                     return candidate;
-            }
+                }
             return nullptr;
         };
         QQuickItem* row = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((row = flowRow()) != nullptr, 5000);
+        QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, flowIndex),
+                                  Q_ARG(int, 4 /* ListView.Contain */));
+        const auto shown = [&] {
+            row = rowAt(flowIndex);
+            if (!row) return false;
+            const QRectF inList = row->mapRectToItem(list, row->boundingRect());
+            return inList.top() >= 0 && inList.bottom() <= list->height();
+        };
+        QTRY_VERIFY(shown());
         clickCentre(row);
         const QStringList subjects = row->property("subjects").toStringList();
         QVERIFY(!subjects.isEmpty());
