@@ -183,7 +183,7 @@ void printProblems(const QString& file, const Problems& problems, const QString&
 int runCommand(int argc, char** argv, bool drawing,
                const std::function<std::unique_ptr<QCoreApplication>(int&, char**)>& makeApp,
                const std::function<int(const QString&, const QStringList&)>& dispatch) {
-    // Before anything is allocated: the files named (designs, mostly) size the heap.
+    // Before the designs are read: the files named (designs, mostly) size the heap.
     std::uintmax_t inputBytes = 0;
     for (int i = 2; i < argc; ++i) {
         std::error_code ec;
