@@ -12,6 +12,7 @@
 //                                      (`time archlens check FILE --format json`)
 //   analysis_bench --check FILE        times the stages of that command one by one
 //   analysis_bench --rules FILE        times the rules alone, best of three, rule by rule
+//   analysis_bench --figures FILE      prints every figure of its analysis, bit for bit
 //   analysis_bench --command PROGRAM FILE...
 //                                      times whole runs of `PROGRAM --version` and
 //                                      `PROGRAM check --format json FILE`
@@ -22,6 +23,7 @@
 #include "archlens/model/document_io.h"
 #include "command_timing.h"
 #include "dense_design.h"
+#include "report_figures.h"
 #include "rules/rule_list.h"
 
 #include <algorithm>
@@ -275,6 +277,16 @@ int timeWindow(const char* path, int runs) {
     return 0;
 }
 
+/// Every figure of `check`'s analysis of FILE (curves of every flow included), bit for bit.
+int printFigures(const char* path) {
+    auto loaded = readDocumentFile(path, Catalogue::builtin());
+    if (!usable(loaded)) return 2;
+    AnalysisOptions options;
+    options.threads = gThreads;
+    bench::writeFigures(analyze(*loaded.document, Catalogue::builtin(), options), stdout);
+    return 0;
+}
+
 /// The components each flow reaches (its synchronous part; the bench designs have no
 /// asynchronous tail), as "min / mean / max" across the flows.
 std::string reachedPerFlow(const Report& report) {
@@ -362,6 +374,8 @@ constexpr const char* kUsage =
     "                                           runs, and each rule alone on one thread\n"
     "       analysis_bench --window FILE        time what the window runs after an edit\n"
     "                                           and on choosing a flow for its Load tab\n"
+    "       analysis_bench --figures FILE       print every figure of FILE's analysis in\n"
+    "                                           hexadecimal, to compare two builds bit for bit\n"
     "       analysis_bench --command PROGRAM FILE...\n"
     "                                           time whole runs of `PROGRAM --version` and\n"
     "                                           `PROGRAM check --format json FILE`, 15 each\n"
@@ -388,6 +402,7 @@ int main(int argc, char** argv) {
     if (argc == 3 && first == "--check") return timeCheck(argv[2]);
     if (argc == 3 && first == "--rules") return timeRules(argv[2], 3);
     if (argc == 3 && first == "--window") return timeWindow(argv[2], 3);
+    if (argc == 3 && first == "--figures") return printFigures(argv[2]);
     if (argc >= 3 && first == "--command")
         return bench::timeCommands(argv[2], std::vector<std::string>(argv + 3, argv + argc), 15);
     const bool denseOnly = first == "--dense";
