@@ -1,8 +1,11 @@
 #include "graph.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <iterator>
+#include <map>
 #include <string_view>
 
 namespace archlens::detail {
@@ -80,6 +83,7 @@ Graph buildGraph(const Document& doc, const Catalogue& catalogue, const Analysis
         bool broker = false;
     };
     std::unordered_map<std::string, KindCache> kinds;
+    std::map<std::pair<std::uint64_t, std::uint64_t>, int> latencyClasses; // by p50, p99 bits
     g.nodes.reserve(doc.components.size());
     g.nodeIndex.reserve(doc.components.size() * 2);
     for (const auto& component : doc.components) {
@@ -128,6 +132,10 @@ Graph buildGraph(const Document& doc, const Catalogue& catalogue, const Analysis
         if (!(node.capacity >= 0.001)) node.capacity = 0.001;
         node.forcedDown = contains(options.failedComponents, component.id);
         g.nodeIndex.emplace(component.id, static_cast<int>(g.nodes.size()));
+        const auto cls = latencyClasses.try_emplace(
+            {std::bit_cast<std::uint64_t>(node.p50), std::bit_cast<std::uint64_t>(node.p99)},
+            static_cast<int>(latencyClasses.size()));
+        node.latencyClass = cls.first->second;
         g.nodes.push_back(std::move(node));
     }
 
@@ -179,6 +187,7 @@ Graph buildGraph(const Document& doc, const Catalogue& catalogue, const Analysis
         g.edges.push_back(e);
         g.filters.push_back(std::move(filter));
     }
+    g.latencyClasses = static_cast<int>(latencyClasses.size());
     return g;
 }
 

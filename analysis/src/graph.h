@@ -23,6 +23,10 @@ struct Node {
     bool forcedDown = false;  ///< what-if: failed by the options
     bool entryKind = false;   ///< a client kind: outside the system, not loaded
     bool queueKind = false;   ///< a message broker kind (queue, topic, stream)
+    /// Nodes of equal p50 and p99 share a number (from 0, in order of first use): their
+    /// service times are the same grid, worked out once (ServiceTimeCache). Most components
+    /// keep their kind's latency, so a design of thousands has a few dozen.
+    int latencyClass = 0;
     std::vector<int> zones;   ///< zone indices, instances spread round-robin over them
     double p50 = 5, p99 = 25; ///< latency_ms
     double capacity = 1000;   ///< capacity_rps per instance
@@ -65,6 +69,7 @@ struct Graph {
     std::vector<double> zoneAvailability; ///< per zone; 0 when failed by the options
     std::vector<int> zoneRegion;          ///< region index per zone
     std::vector<std::string> alternativeNames;
+    int latencyClasses = 0; ///< distinct Node::latencyClass values
     /// Whether edge `e` carries `flow` (replication carries none).
     bool carries(int e, const Flow& flow) const;
 };

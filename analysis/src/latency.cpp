@@ -98,7 +98,9 @@ struct Composer {
     double step = 1;
     std::size_t bins = kLatencyBins;
     ServiceTimeCache* cache = nullptr;
-    int stepIndex = 0; ///< of the quantised step, when there is a cache
+    /// Whether steps are rounded to the cache's quantised ones (the curves), or kept exact.
+    bool quantised = true;
+    int stepIndex = 0; ///< of the quantised step
     /// Whether to work out P(gives up) beside the distributions (the curves need only
     /// the latency).
     bool failures = true;
@@ -106,10 +108,10 @@ struct Composer {
     double rho(int local) const { return util[dag.nodes[local]]; }
     double high(int local) const { return queueing[dag.nodes[local]].high; }
 
-    // Sets the grid step: as given without a cache, else rounded up to a quantised one.
+    // Sets the grid step: rounded up to a quantised one for the curves, else as given.
     void setStep(double s) {
         step = s;
-        if (cache) std::tie(step, stepIndex) = ServiceTimeCache::quantise(s);
+        if (cache && quantised) std::tie(step, stepIndex) = ServiceTimeCache::quantise(s);
     }
 
     Distribution own(int local) const {
@@ -117,8 +119,7 @@ struct Composer {
         const Node& node = g.nodes[index];
         Distribution computed;
         if (!cache) computed = Distribution::logNormal(step, bins, node.p50, node.p99);
-        const Distribution& service =
-            cache ? cache->serviceTime(node, index, stepIndex, step, bins) : computed;
+        const Distribution& service = cache ? cache->serviceTime(node, step, bins) : computed;
         const Wait w{queueing[index].waitProbability, queueing[index].waitMean};
         if (rho(local) >= 1 && !node.entryKind) return service.shifted(w.mean); // the cap
         if (w.probability > 0)
@@ -287,28 +288,24 @@ std::pair<double, int> ServiceTimeCache::quantise(double step) {
     return {std::exp2(static_cast<double>(index) / kStepsPerOctave), index};
 }
 
-const Distribution& ServiceTimeCache::serviceTime(const Node& node, int nodeIndex, int stepIndex,
-                                                  double step, std::size_t bins) {
-    // Steps go from 1e-4 ms (index -107) to far beyond any latency; 20 bits hold them.
-    const std::uint64_t key = (static_cast<std::uint64_t>(bins) << 32) |
-                              static_cast<std::uint32_t>(stepIndex + (1 << 19));
-    const auto n = static_cast<std::size_t>(nodeIndex);
-    if (n >= byNode_.size()) byNode_.resize(n + 1);
-    std::vector<Entry>& grids = byNode_[n];
+const Distribution& ServiceTimeCache::serviceTime(const Node& node, double step,
+                                                  std::size_t bins) {
+    const auto c = static_cast<std::size_t>(node.latencyClass);
+    if (c >= byClass_.size()) byClass_.resize(c + 1);
+    std::vector<Entry>& grids = byClass_[c];
     // Newest first: the curves work grid by grid, so a grid asked again is mostly the last.
     for (auto e = grids.rbegin(); e != grids.rend(); ++e)
-        if (e->key == key) return e->grid;
-    if (grids.empty()) filled_.push_back(nodeIndex);
-    grids.push_back({key, Distribution::logNormal(step, bins, node.p50, node.p99)});
+        if (e->step == step && e->bins == bins) return e->grid;
+    if (grids.empty()) filled_.push_back(node.latencyClass);
+    grids.push_back({step, bins, Distribution::logNormal(step, bins, node.p50, node.p99)});
     ++size_;
     return grids.back().grid;
 }
 
 void ServiceTimeCache::clear() {
-    // Only the nodes that hold grids: clearing after every flow of a design of thousands of
-    // components costs what the flow used, not the size of the design.
-    for (int n : filled_)
-        byNode_[static_cast<std::size_t>(n)].clear();
+    // Only the classes that hold grids: clearing after every flow costs what the flow used.
+    for (int c : filled_)
+        byClass_[static_cast<std::size_t>(c)].clear();
     filled_.clear();
     size_ = 0;
 }
@@ -345,9 +342,18 @@ FlowLatency flowLatency(const Graph& g, const FlowStructure& s, const std::vecto
     // flow's synchronous part runs at least twice: its first grid, then the fitted one).
     const KeptCalls syncCalls = keptCalls(g, s.sync);
     const KeptCalls tailCalls = keptCalls(g, s.tail);
+    // Without the curves' cache, one for the run on hand: its components of one latency
+    // class share a grid (the step of each run is its own, so nothing is kept between runs).
+    ServiceTimeCache exact;
     auto run = [&](const FlowDag& dag, bool tail, double step, std::size_t bins) {
-        Composer c{
-            .g = g, .dag = dag, .util = util, .queueing = queueing, .bins = bins, .cache = cache};
+        if (!cache) exact.clear();
+        Composer c{.g = g,
+                   .dag = dag,
+                   .util = util,
+                   .queueing = queueing,
+                   .bins = bins,
+                   .cache = cache ? cache : &exact,
+                   .quantised = cache != nullptr};
         c.callsOf = tail ? &tailCalls : &syncCalls;
         c.setStep(step > 0 ? step
                            : std::max(1e-3, c.upperBound(dag.roots, !tail) /

@@ -35,11 +35,13 @@ struct FlowLatency {
 };
 
 /// Service-time grids (the log-normal of each component's `latency_ms`, discretised) kept
-/// across calls of flowLatency: the load curves compute the same flow at many multipliers,
-/// and a component's service time does not depend on the load, only on the grid. A grid
-/// step is only ever reused exactly, so flowLatency rounds steps up to a power of
-/// 2^(1/kStepsPerOctave) when given a cache; the service times cost one discretisation per
-/// component and step instead of one per component, step, multiplier and pass.
+/// across the nodes and runs that use them: a service time depends on the component's
+/// latency class (its p50 and p99) and the grid, not on the load, so the components of one
+/// class share one grid per step, and the load curves, which compute the same flow at many
+/// multipliers, reuse it at every point. Reused only on a grid of exactly the same step:
+/// the curves round their steps up to a power of 2^(1/kStepsPerOctave) so that points and
+/// flows meet on few grids; flowLatency's own steps are exact, and its cache lives for one
+/// flow (its runs, on two or three grids).
 /// Not thread-safe; clear() it to bound memory (the curves clear theirs when it holds more
 /// than kMaxGrids grids). Aligned to a cache line: the curves keep one per thread side by
 /// side, and one thread's count of grids shared a line with the next thread's table, which
@@ -49,10 +51,9 @@ public:
     static constexpr int kStepsPerOctave = 8;
     /// The smallest quantised step at or above `step`, and its index.
     static std::pair<double, int> quantise(double step);
-    /// The node's service time on the grid of quantised step index `stepIndex`; valid until
-    /// the next call.
-    const Distribution& serviceTime(const Node& node, int nodeIndex, int stepIndex, double step,
-                                    std::size_t bins);
+    /// The node's service time on the grid of `bins` bins of `step` ms; valid until the
+    /// next call.
+    const Distribution& serviceTime(const Node& node, double step, std::size_t bins);
     void clear();
     /// The grids held.
     std::size_t size() const { return size_; }
@@ -60,15 +61,16 @@ public:
     static constexpr std::size_t kMaxGrids = 20000;
 
 private:
-    /// One of a node's grids: its step index and bins as one key.
+    /// One of a latency class's grids.
     struct Entry {
-        std::uint64_t key = 0;
+        double step = 0;
+        std::size_t bins = 0;
         Distribution grid;
     };
-    /// By node index: the few grids of each node, searched in turn (a flat table per grid
+    /// By latency class: the few grids of each, searched in turn (a flat table per grid
     /// cost a design's size for every grid, a hash table a search per component and run).
-    std::vector<std::vector<Entry>> byNode_;
-    std::vector<int> filled_; ///< the nodes with grids
+    std::vector<std::vector<Entry>> byClass_;
+    std::vector<int> filled_; ///< the classes with grids
     std::size_t size_ = 0;
 };
 
@@ -156,7 +158,8 @@ curveLatencies(const Graph& graph, const std::vector<CurveFlow>& flows, std::siz
 
 /// Latency of one flow given every component's utilisation (global index).
 /// `bins` sets the grid's resolution; `detail` whether to trace the critical path.
-/// With a `cache`, grid steps are quantised (see ServiceTimeCache) and service times reused.
+/// With a `cache`, grid steps are quantised (see ServiceTimeCache) and service times reused;
+/// without one, steps are exact and a run's components of one latency class share a grid.
 /// `queueing`, when given, is queueFigures(graph, utilisation), shared between flows.
 FlowLatency flowLatency(const Graph& graph, const FlowStructure& structure,
                         const std::vector<double>& utilisation, std::size_t bins = kLatencyBins,

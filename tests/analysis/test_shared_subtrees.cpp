@@ -113,3 +113,37 @@ TEST_CASE("Curves computed for many flows at once give each flow its own computa
         }
     }
 }
+
+TEST_CASE("Components of one latency share one service-time grid per step") {
+    // Three kinds' defaults and one component of its own: the two app services of the
+    // default latency are one class, the one with its own latency another.
+    const Document doc = test::design(
+        "[]",
+        R"([{"id": "a", "kind": "app_service"}, {"id": "b", "kind": "app_service"},
+            {"id": "c", "kind": "app_service", "props": {"latency_ms": {"p50": 7, "p99": 90}}},
+            {"id": "d", "kind": "key_value_store"}])",
+        "[]", "[]");
+    const detail::Graph g = detail::buildGraph(doc, Catalogue::builtin(), {});
+    const auto& n = g.nodes;
+    CHECK(n[0].latencyClass == n[1].latencyClass);
+    CHECK(n[2].latencyClass != n[0].latencyClass);
+    CHECK(n[3].latencyClass != n[0].latencyClass);
+    CHECK(n[3].latencyClass != n[2].latencyClass);
+    CHECK(g.latencyClasses == 3);
+
+    detail::ServiceTimeCache cache;
+    const Distribution a = cache.serviceTime(n[0], 0.5, 64);
+    const Distribution b = cache.serviceTime(n[1], 0.5, 64);
+    CHECK(cache.size() == 1); // b was a's grid
+    CHECK(a.masses() == b.masses());
+    CHECK(a.masses() == Distribution::logNormal(0.5, 64, n[1].p50, n[1].p99).masses());
+    const Distribution c = cache.serviceTime(n[2], 0.5, 64);
+    CHECK(cache.size() == 2);
+    CHECK(c.masses() == Distribution::logNormal(0.5, 64, 7, 90).masses());
+    CHECK(c.masses() != a.masses());
+    (void)cache.serviceTime(n[0], 0.25, 64); // another step, another grid
+    (void)cache.serviceTime(n[0], 0.5, 32);  // and other bins
+    CHECK(cache.size() == 4);
+    cache.clear();
+    CHECK(cache.size() == 0);
+}
