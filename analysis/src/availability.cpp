@@ -1,6 +1,7 @@
 #include "availability.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <random>
 
@@ -8,17 +9,24 @@ namespace archlens::detail {
 
 UpTables::UpTables(const Graph& graph) : graph_(graph), tables_(graph.nodes.size()) {}
 
-double UpTables::up(int node, uint32_t localZonesUp) {
+const double* UpTables::table(int node) {
     const Node& n = graph_.nodes[node];
     const std::size_t nz = n.zones.size();
-    if (nz > 16) return nodeUpGivenZones(n, localZonesUp);
+    if (nz > 16) return nullptr;
     auto& table = tables_[node];
     if (table.empty()) {
         table.resize(std::size_t{1} << nz);
         for (uint32_t s = 0; s < table.size(); ++s)
             table[s] = nodeUpGivenZones(n, s);
     }
-    return table[localZonesUp & ((1u << nz) - 1)];
+    return table.data();
+}
+
+double UpTables::up(int node, uint32_t localZonesUp) {
+    const Node& n = graph_.nodes[node];
+    const std::size_t nz = n.zones.size();
+    if (nz > 16) return nodeUpGivenZones(n, localZonesUp);
+    return table(node)[localZonesUp & ((1u << nz) - 1)];
 }
 
 namespace {
@@ -92,6 +100,37 @@ template <class P> double evaluate(const Structure& st, std::vector<double>& val
     return st.root >= 0 ? value[st.root] : 1.0;
 }
 
+/// The reached nodes of a flow in local order, each with its table of P(up | its zones)
+/// and its zones' bits in the flow's zone state kept beside it: the exact pass looks every
+/// node up once for each of the 2^zones states, and finding a node's table and its zones
+/// through the design's nodes cost more than the product. The figures and the order of the
+/// product are those of UpTables::up, node by node.
+struct ZoneLookups {
+    struct Reached {
+        const double* table = nullptr; ///< null: looked up through UpTables::up
+        int local = 0;                 ///< index in the flow's part
+        std::uint8_t zones = 0;        ///< how many of `bits` are the node's zones
+        std::array<std::uint8_t, 4> bits{};
+    };
+    std::vector<Reached> nodes;
+
+    ZoneLookups() = default;
+    ZoneLookups(const FlowDag& dag, const std::vector<char>& reached,
+                const std::vector<std::vector<int>>& bitOf, UpTables& tables) {
+        for (std::size_t i = 0; i < dag.nodes.size(); ++i) {
+            if (!reached[i]) continue;
+            Reached r{.local = static_cast<int>(i)};
+            if (bitOf[i].size() <= r.bits.size()) { // else (rare) through UpTables::up
+                r.table = tables.table(dag.nodes[i]);
+                r.zones = static_cast<std::uint8_t>(bitOf[i].size());
+                for (std::size_t b = 0; b < bitOf[i].size(); ++b)
+                    r.bits[b] = static_cast<std::uint8_t>(bitOf[i][b]); // below 16: exact pass
+            }
+            nodes.push_back(r);
+        }
+    }
+};
+
 uint64_t mix(uint64_t x) { // splitmix64: decorrelates per-flow seeds
     x += 0x9e3779b97f4a7c15ULL;
     x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -131,6 +170,8 @@ FlowAvailability flowAvailability(const Graph& g, const FlowStructure& s, UpTabl
     std::vector<double> value(m, 0.0);
 
     const bool exact = nz <= 16 && (!st.hasOr || !st.shared);
+    ZoneLookups lookups;
+    if (exact && !st.hasOr) lookups = ZoneLookups(dag, st.reached, bitOf, tables);
     if (exact) {
         // Condition on every zone state; given the zones, components are independent.
         double total = 0;
@@ -144,8 +185,17 @@ FlowAvailability flowAvailability(const Graph& g, const FlowStructure& s, UpTabl
             double a;
             if (!st.hasOr) { // every reached node must be up: each counted once
                 a = 1;
-                for (std::size_t i = 0; i < m && a > 0; ++i)
-                    if (st.reached[i]) a *= tables.up(dag.nodes[i], localState(i, state));
+                for (std::size_t k = 0; k < lookups.nodes.size() && a > 0; ++k) {
+                    const ZoneLookups::Reached& r = lookups.nodes[k];
+                    if (!r.table) {
+                        a *= tables.up(dag.nodes[r.local], localState(r.local, state));
+                        continue;
+                    }
+                    uint32_t local = 0;
+                    for (std::size_t b = 0; b < r.zones; ++b)
+                        local |= static_cast<uint32_t>(state >> r.bits[b] & 1u) << b;
+                    a *= r.table[local];
+                }
             } else {
                 a = evaluate(st, value,
                              [&](int i) { return tables.up(dag.nodes[i], localState(i, state)); });

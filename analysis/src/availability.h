@@ -18,6 +18,9 @@ public:
     explicit UpTables(const Graph& graph);
     /// `localZonesUp`: bit i = whether the node's i-th zone is up.
     double up(int node, uint32_t localZonesUp);
+    /// The node's whole table, indexed by `localZonesUp`; null for a node of more than 16
+    /// zones, which has none (up() works its figure out each time).
+    const double* table(int node);
 
 private:
     const Graph& graph_;

@@ -1,5 +1,6 @@
 // Pass 3: flow availability, checked against hand-computed and published figures.
 #include "analysis_helpers.h"
+#include "graph.h"
 
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -178,4 +179,46 @@ TEST_CASE("what-if: failed components and zones are down") {
     const double withoutAz1 = test::analyzeNoCurves(doc, zone).flows[0].availability;
     CHECK(withoutAz1 > 0);
     CHECK(withoutAz1 < test::analyzeNoCurves(doc).flows[0].availability);
+}
+
+TEST_CASE("exact availability over zones: a component of five zones beside ones of one and two") {
+    // The exact pass reads up to four zones of a component beside it and asks the rest of
+    // its table: both, in one flow, against the sum over the 32 zone states worked out here.
+    const Document doc = test::design(
+        R"([{"id": "z0", "region": "r", "availability": 0.999},
+            {"id": "z1", "region": "r", "availability": 0.998},
+            {"id": "z2", "region": "r", "availability": 0.997},
+            {"id": "z3", "region": "r", "availability": 0.996},
+            {"id": "z4", "region": "r", "availability": 0.995}])",
+        R"([{"id": "client", "kind": "client"},
+            {"id": "web", "kind": "app_service",
+             "props": {"instances": 5, "min_healthy": 3, "availability": 0.99,
+                       "zones": ["z0", "z1", "z2", "z3", "z4"]}},
+            {"id": "db", "kind": "rdbms",
+             "props": {"instances": 2, "availability": 0.999, "zones": ["z3", "z1"]}},
+            {"id": "cache", "kind": "cache", "props": {"instances": 1, "zones": ["z2"]}}])",
+        R"([{"id": "c1", "from": "client", "to": "web", "mode": "sync"},
+            {"id": "c2", "from": "web", "to": "db", "mode": "sync"},
+            {"id": "c3", "from": "web", "to": "cache", "mode": "sync"}])",
+        R"([{"id": "f", "name": "f", "entry": "client", "op": "read", "rate_rps": 1}])");
+    const detail::Graph g = detail::buildGraph(doc, Catalogue::builtin(), {});
+    const detail::Node& web = g.nodes[1];
+    const detail::Node& db = g.nodes[2];
+    const detail::Node& cache = g.nodes[3];
+    const double zone[5] = {0.999, 0.998, 0.997, 0.996, 0.995};
+    double expected = 0;
+    for (uint32_t state = 0; state < 32; ++state) {
+        double weight = 1;
+        for (int z = 0; z < 5; ++z)
+            weight *= (state >> z & 1u) ? zone[z] : 1 - zone[z];
+        const uint32_t dbZones = (state >> 3 & 1u) | (state >> 1 & 1u) << 1; // z3, z1
+        const uint32_t cacheZones = state >> 2 & 1u;                         // z2
+        expected += weight * detail::nodeUpGivenZones(web, state) *
+                    detail::nodeUpGivenZones(db, dbZones) *
+                    detail::nodeUpGivenZones(cache, cacheZones);
+    }
+    const FlowResult f = test::analyzeNoCurves(doc).flows.at(0);
+    CHECK(f.availabilityMethod == "exact");
+    CHECK(expected < 0.995); // the zones and the single cache count
+    CHECK_THAT(f.availabilityUp, WithinAbs(expected, 1e-12));
 }
