@@ -288,8 +288,7 @@ std::pair<double, int> ServiceTimeCache::quantise(double step) {
     return {std::exp2(static_cast<double>(index) / kStepsPerOctave), index};
 }
 
-const Distribution& ServiceTimeCache::serviceTime(const Node& node, double step,
-                                                  std::size_t bins) {
+const Distribution& ServiceTimeCache::serviceTime(const Node& node, double step, std::size_t bins) {
     const auto c = static_cast<std::size_t>(node.latencyClass);
     if (c >= byClass_.size()) byClass_.resize(c + 1);
     std::vector<Entry>& grids = byClass_[c];

@@ -115,14 +115,14 @@ TEST_CASE("Curves computed for many flows at once give each flow its own computa
 }
 
 TEST_CASE("Components of one latency share one service-time grid per step") {
-    // Three kinds' defaults and one component of its own: the two app services of the
-    // default latency are one class, the one with its own latency another.
-    const Document doc = test::design(
-        "[]",
-        R"([{"id": "a", "kind": "app_service"}, {"id": "b", "kind": "app_service"},
+    // Two app services of their kind's latency are one class; an app service of a latency
+    // of its own and a store of its kind's are two others.
+    const Document doc =
+        test::design("[]",
+                     R"([{"id": "a", "kind": "app_service"}, {"id": "b", "kind": "app_service"},
             {"id": "c", "kind": "app_service", "props": {"latency_ms": {"p50": 7, "p99": 90}}},
             {"id": "d", "kind": "key_value_store"}])",
-        "[]", "[]");
+                     "[]", "[]");
     const detail::Graph g = detail::buildGraph(doc, Catalogue::builtin(), {});
     const auto& n = g.nodes;
     CHECK(n[0].latencyClass == n[1].latencyClass);

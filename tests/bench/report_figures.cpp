@@ -5,8 +5,8 @@ namespace archlens::bench {
 void writeFigures(const Report& report, std::FILE* out) {
     for (const FlowResult& f : report.flows) {
         std::fprintf(out, "flow %s: availability %a up %a timed out %a p50 %a p99 %a async %a %a\n",
-                     f.id.c_str(), f.availability, f.availabilityUp, f.timedOut, f.p50_ms,
-                     f.p99_ms, f.asyncP50_ms, f.asyncP99_ms);
+                     f.id.c_str(), f.availability, f.availabilityUp, f.timedOut, f.p50_ms, f.p99_ms,
+                     f.asyncP50_ms, f.asyncP99_ms);
         if (f.availabilityInterval)
             std::fprintf(out, "flow %s: interval %a %a\n", f.id.c_str(),
                          f.availabilityInterval->first, f.availabilityInterval->second);
@@ -33,8 +33,7 @@ void writeFigures(const Report& report, std::FILE* out) {
             std::fprintf(out, " %a %a", p50, p99);
         std::fprintf(out, "\n");
     }
-    for (const ZoneResult& z : report.zones)
-    {
+    for (const ZoneResult& z : report.zones) {
         std::fprintf(out, "zone %s: availability %a spof for", z.id.c_str(), z.availability);
         for (const std::string& f : z.spofFor)
             std::fprintf(out, " %s", f.c_str());
