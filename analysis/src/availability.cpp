@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <random>
+#include <span>
 
 namespace archlens::detail {
 
@@ -34,9 +35,14 @@ namespace {
 // The required synchronous part of a flow as an AND/OR structure over local indices:
 // a node is fine when it is up and, for each group of its required calls, the single
 // callee (plain call) or any one callee (an `alternative` group) is fine.
+// Flat: a dense flow reaches thousands of nodes, and a vector per node and per group cost
+// more than evaluating them.
 struct Structure {
-    std::vector<char> reached;                         ///< on the required part
-    std::vector<std::vector<std::vector<int>>> groups; ///< per node: groups of callee locals
+    std::vector<char> reached; ///< on the required part
+    /// Node i's groups are [groupFrom[i], groupFrom[i] + groupCount[i]), in the order of
+    /// its calls; group k's callees (local indices) are members[memberFrom[k]] up to
+    /// members[memberFrom[k + 1]], in the order they are called.
+    std::vector<int> groupFrom, groupCount, memberFrom, members;
     bool hasOr = false;
     bool shared = false; ///< some node has more than one required caller
     int root = -1;
@@ -46,14 +52,20 @@ Structure requiredStructure(const Graph& g, const FlowDag& dag) {
     Structure st;
     const std::size_t m = dag.nodes.size();
     st.reached.assign(m, 0);
-    st.groups.resize(m);
+    st.groupFrom.assign(m, 0);
+    st.groupCount.assign(m, 0);
+    st.memberFrom.push_back(0);
     if (dag.roots.empty()) return st;
     st.root = dag.roots.front();
     st.reached[st.root] = 1;
     std::vector<int> callers(m, 0);
-    for (std::size_t i = m; i-- > 0;) { // callers first
+    std::vector<int> altOf;                 // one node's groups: alternative id, -1 plain
+    std::vector<std::pair<int, int>> calls; // one node's (group, callee), in call order
+    std::vector<int> next;                  // where each group's next callee goes
+    for (std::size_t i = m; i-- > 0;) {     // callers first
         if (!st.reached[i]) continue;
-        std::vector<int> altOf; // alternative id per group, -1 plain
+        altOf.clear();
+        calls.clear();
         for (const auto& k : dag.kids[i]) {
             const Edge& e = g.edges[k.edge];
             if (!e.required) continue;
@@ -63,14 +75,39 @@ Structure requiredStructure(const Graph& g, const FlowDag& dag) {
                                         : std::find(altOf.begin(), altOf.end(), e.alternative);
             if (it == altOf.end()) {
                 altOf.push_back(e.alternative);
-                st.groups[i].push_back({k.target});
-            } else {
-                auto& group = st.groups[i][it - altOf.begin()];
-                if (std::find(group.begin(), group.end(), k.target) == group.end())
-                    group.push_back(k.target);
-                st.hasOr = st.hasOr || group.size() > 1;
+                calls.emplace_back(static_cast<int>(altOf.size()) - 1, k.target);
+                continue;
             }
+            const int group = static_cast<int>(it - altOf.begin());
+            int size = 0;
+            bool known = false;
+            for (const auto& [other, callee] : calls)
+                if (other == group) {
+                    ++size;
+                    known = known || callee == k.target;
+                }
+            if (!known) {
+                calls.emplace_back(group, k.target);
+                ++size;
+            }
+            st.hasOr = st.hasOr || size > 1;
         }
+        // The node's groups, each group's callees together.
+        st.groupFrom[i] = static_cast<int>(st.memberFrom.size()) - 1;
+        st.groupCount[i] = static_cast<int>(altOf.size());
+        next.assign(altOf.size(), 0);
+        for (const auto& call : calls)
+            ++next[static_cast<std::size_t>(call.first)];
+        int at = static_cast<int>(st.members.size());
+        for (int& n : next) {
+            const int size = n;
+            n = at;
+            at += size;
+            st.memberFrom.push_back(at);
+        }
+        st.members.resize(static_cast<std::size_t>(at));
+        for (const auto& [group, callee] : calls)
+            st.members[static_cast<std::size_t>(next[static_cast<std::size_t>(group)]++)] = callee;
     }
     for (std::size_t i = 0; i < m; ++i)
         st.shared = st.shared || (st.reached[i] && callers[i] > 1);
@@ -84,14 +121,19 @@ template <class P> double evaluate(const Structure& st, std::vector<double>& val
     for (std::size_t i = 0; i < st.reached.size(); ++i) {
         if (!st.reached[i]) continue;
         double v = p(static_cast<int>(i));
-        for (const auto& group : st.groups[i]) {
+        const int end = st.groupFrom[i] + st.groupCount[i];
+        for (int k = st.groupFrom[i]; k < end; ++k) {
             if (v == 0) break;
-            if (group.size() == 1) {
-                v *= value[group[0]];
+            const int from = st.memberFrom[static_cast<std::size_t>(k)];
+            const int to = st.memberFrom[static_cast<std::size_t>(k) + 1];
+            if (to - from == 1) {
+                v *= value[static_cast<std::size_t>(st.members[static_cast<std::size_t>(from)])];
             } else {
                 double allDown = 1;
-                for (int t : group)
-                    allDown *= 1 - value[t];
+                for (int j = from; j < to; ++j)
+                    allDown *=
+                        1 -
+                        value[static_cast<std::size_t>(st.members[static_cast<std::size_t>(j)])];
                 v *= 1 - allDown;
             }
         }
@@ -115,16 +157,19 @@ struct ZoneLookups {
     std::vector<Reached> nodes;
 
     ZoneLookups() = default;
-    ZoneLookups(const FlowDag& dag, const std::vector<char>& reached,
-                const std::vector<std::vector<int>>& bitOf, UpTables& tables) {
+    /// `bitsOf(i)`: node i's zones' bits in the flow's zone state.
+    template <class BitsOf>
+    ZoneLookups(const FlowDag& dag, const std::vector<char>& reached, BitsOf&& bitsOf,
+                UpTables& tables) {
         for (std::size_t i = 0; i < dag.nodes.size(); ++i) {
             if (!reached[i]) continue;
             Reached r{.local = static_cast<int>(i)};
-            if (bitOf[i].size() <= r.bits.size()) { // else (rare) through UpTables::up
+            const std::span<const int> own = bitsOf(i);
+            if (own.size() <= r.bits.size()) { // else (rare) through UpTables::up
                 r.table = tables.table(dag.nodes[i]);
-                r.zones = static_cast<std::uint8_t>(bitOf[i].size());
-                for (std::size_t b = 0; b < bitOf[i].size(); ++b)
-                    r.bits[b] = static_cast<std::uint8_t>(bitOf[i][b]); // below 16: exact pass
+                r.zones = static_cast<std::uint8_t>(own.size());
+                for (std::size_t b = 0; b < own.size(); ++b)
+                    r.bits[b] = static_cast<std::uint8_t>(own[b]); // below 16: exact pass
             }
             nodes.push_back(r);
         }
@@ -150,20 +195,28 @@ FlowAvailability flowAvailability(const Graph& g, const FlowStructure& s, UpTabl
 
     // The zones that matter to this flow, numbered locally; per node, the local bit of each
     // of its zones, so a flow zone state maps to the node's own zone state.
-    std::vector<int> zones;
-    std::vector<std::vector<int>> bitOf(m);
+    // Flat, as the structure: node i's bits are bits[bitFrom[i]] up to bits[bitFrom[i + 1]].
+    std::vector<int> zones, bits, bitFrom(m + 1, 0);
     for (std::size_t i = 0; i < m; ++i) {
+        bitFrom[i] = static_cast<int>(bits.size());
         if (!st.reached[i]) continue;
         for (int z : g.nodes[dag.nodes[i]].zones) {
             auto it = std::find(zones.begin(), zones.end(), z);
             if (it == zones.end()) it = zones.insert(zones.end(), z);
-            bitOf[i].push_back(static_cast<int>(it - zones.begin()));
+            bits.push_back(static_cast<int>(it - zones.begin()));
         }
     }
+    bitFrom[m] = static_cast<int>(bits.size());
+    const auto bitsOf = [&](std::size_t i) {
+        return std::span<const int>(bits).subspan(
+            static_cast<std::size_t>(bitFrom[i]),
+            static_cast<std::size_t>(bitFrom[i + 1] - bitFrom[i]));
+    };
     auto localState = [&](std::size_t i, uint64_t flowState) {
         uint32_t local = 0;
-        for (std::size_t b = 0; b < bitOf[i].size(); ++b)
-            if (flowState >> bitOf[i][b] & 1u) local |= 1u << b;
+        const std::span<const int> own = bitsOf(i);
+        for (std::size_t b = 0; b < own.size(); ++b)
+            if (flowState >> own[b] & 1u) local |= 1u << b;
         return local;
     };
     const std::size_t nz = zones.size();
@@ -171,7 +224,7 @@ FlowAvailability flowAvailability(const Graph& g, const FlowStructure& s, UpTabl
 
     const bool exact = nz <= 16 && (!st.hasOr || !st.shared);
     ZoneLookups lookups;
-    if (exact && !st.hasOr) lookups = ZoneLookups(dag, st.reached, bitOf, tables);
+    if (exact && !st.hasOr) lookups = ZoneLookups(dag, st.reached, bitsOf, tables);
     if (exact) {
         // Condition on every zone state; given the zones, components are independent.
         double total = 0;
@@ -215,8 +268,9 @@ FlowAvailability flowAvailability(const Graph& g, const FlowStructure& s, UpTabl
                 zoneUp[z] = uniform() < g.zoneAvailability[zones[z]];
             const double ok = evaluate(st, value, [&](int i) {
                 uint32_t local = 0;
-                for (std::size_t b = 0; b < bitOf[i].size(); ++b)
-                    if (zoneUp[bitOf[i][b]]) local |= 1u << b;
+                const std::span<const int> own = bitsOf(static_cast<std::size_t>(i));
+                for (std::size_t b = 0; b < own.size(); ++b)
+                    if (zoneUp[static_cast<std::size_t>(own[b])]) local |= 1u << b;
                 return uniform() < tables.up(dag.nodes[i], local) ? 1.0 : 0.0;
             });
             successes += ok > 0.5 ? 1 : 0;
