@@ -187,7 +187,6 @@ Graph buildGraph(const Document& doc, const Catalogue& catalogue, const Analysis
         g.edges.push_back(e);
         g.filters.push_back(std::move(filter));
     }
-    g.latencyClasses = static_cast<int>(latencyClasses.size());
     return g;
 }
 

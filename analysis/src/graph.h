@@ -69,7 +69,6 @@ struct Graph {
     std::vector<double> zoneAvailability; ///< per zone; 0 when failed by the options
     std::vector<int> zoneRegion;          ///< region index per zone
     std::vector<std::string> alternativeNames;
-    int latencyClasses = 0; ///< distinct Node::latencyClass values
     /// Whether edge `e` carries `flow` (replication carries none).
     bool carries(int e, const Flow& flow) const;
 };
