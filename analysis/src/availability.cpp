@@ -25,9 +25,8 @@ const double* UpTables::table(int node) {
 
 double UpTables::up(int node, uint32_t localZonesUp) {
     const Node& n = graph_.nodes[node];
-    const std::size_t nz = n.zones.size();
-    if (nz > 16) return nodeUpGivenZones(n, localZonesUp);
-    return table(node)[localZonesUp & ((1u << nz) - 1)];
+    const double* t = table(node);
+    return t ? t[localZonesUp & ((1u << n.zones.size()) - 1)] : nodeUpGivenZones(n, localZonesUp);
 }
 
 namespace {

@@ -40,8 +40,8 @@ struct FlowLatency {
 /// class share one grid per step, and the load curves, which compute the same flow at many
 /// multipliers, reuse it at every point. Reused only on a grid of exactly the same step:
 /// the curves round their steps up to a power of 2^(1/kStepsPerOctave) so that points and
-/// flows meet on few grids; flowLatency's own steps are exact, and its cache lives for one
-/// flow (its runs, on two or three grids).
+/// flows meet on few grids; flowLatency's own steps are exact and differ from run to run,
+/// so its cache holds one run's grids.
 /// Not thread-safe; clear() it to bound memory (the curves clear theirs when it holds more
 /// than kMaxGrids grids). Aligned to a cache line: the curves keep one per thread side by
 /// side, and one thread's count of grids shared a line with the next thread's table, which
