@@ -27,7 +27,7 @@ void availabilityBelowTarget(const Context& ctx, std::vector<Finding>& out) {
         if (!r.spofFor.empty()) explained.insert(r.id);
     // A zone is explained either by its own finding or by those of the components that
     // make it a single point of failure.
-    for (const auto& z : zoneCauses(ctx))
+    for (const auto& z : ctx.zoneCauses())
         explained.insert(z.zone);
 
     for (std::size_t fi = 0; fi < ctx.report.flows.size(); ++fi) {

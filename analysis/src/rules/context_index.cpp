@@ -34,6 +34,7 @@ void Context::indexConnections() {
     calls_.resize(m);
     carrier_.assign(m, Carrier::Always);
     lists_.assign(m, nullptr);
+    readWrite_.assign(m, 0);
     for (std::size_t i = 0; i < m; ++i) {
         const Connection& c = doc.connections[i];
         Call& call = calls_[i];
@@ -55,6 +56,11 @@ void Context::indexConnections() {
         } else if (auto ops = c.props.find("ops"); ops != c.props.end() && ops->is_array()) {
             carrier_[i] = Carrier::Ops;
             lists_[i] = &*ops;
+            for (const Json& item : *ops)
+                if (const auto* text = item.get_ptr<const std::string*>()) {
+                    if (*text == "read") readWrite_[i] |= 1;
+                    if (*text == "write") readWrite_[i] |= 2;
+                }
         }
     }
 }
@@ -71,6 +77,8 @@ bool Context::carries(std::size_t connection, const Flow& flow) const {
         wanted = &flow.id;
         break;
     case Carrier::Ops:
+        if (flow.op == "read") return readWrite_[connection] & 1;
+        if (flow.op == "write") return readWrite_[connection] & 2;
         wanted = &flow.op;
         break;
     }

@@ -48,10 +48,11 @@ const std::string& accessOp(const Connection& c, const Flow& flow) {
 std::vector<StoreAccess> accessesTo(const Context& ctx, const std::string& storeId,
                                     const std::string& op) {
     std::vector<StoreAccess> out;
+    const std::vector<std::size_t>& incoming = ctx.incoming(storeId); // looked up once
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
         const Flow* flow = ctx.flow(f);
         if (!flow) continue;
-        for (std::size_t i : ctx.incoming(storeId))
+        for (std::size_t i : incoming)
             if (const Context::Part p = ctx.part(f, i);
                 p != Context::Part::None && accessOp(ctx.doc.connections[i], *flow) == op)
                 out.push_back({f, i, p});

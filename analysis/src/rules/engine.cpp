@@ -12,6 +12,7 @@
 #include <map>
 #include <mutex>
 #include <stdexcept>
+#include <string_view>
 #include <unordered_map>
 
 namespace archlens {
@@ -74,7 +75,9 @@ std::string fill(const std::string& text, const Values& values) {
         const size_t close = open == std::string::npos ? open : text.find('}', open);
         if (close == std::string::npos) break;
         out.append(text, at, open - at);
-        auto it = values.find(text.substr(open + 1, close - open - 1));
+        // Looked up by a view of the name: a large design emits tens of thousands of
+        // findings, a dozen placeholders each.
+        auto it = values.find(std::string_view(text).substr(open + 1, close - open - 1));
         if (it != values.end())
             out += it->second;
         else
@@ -96,22 +99,29 @@ void emitVariant(std::vector<Finding>& out, const std::string& ruleId, const std
                  std::optional<Severity> severity) {
     const RuleInfo* info = ruleInfo(ruleId);
     if (!info) throw std::logic_error("no texts for rule " + ruleId);
-    RuleInfo::Texts texts{info->title, info->message, info->suggestion, info->followUp};
+    // The rule's texts, or the variant's, read where they are.
+    const std::string* title = &info->title;
+    const std::string* message = &info->message;
+    const std::string* suggestion = &info->suggestion;
+    const std::string* followUp = &info->followUp;
     if (!variant.empty()) {
         auto it = info->variants.find(variant);
         if (it == info->variants.end())
             throw std::logic_error("no variant " + variant + " of rule " + ruleId);
-        texts = it->second;
+        title = &it->second.title;
+        message = &it->second.message;
+        suggestion = &it->second.suggestion;
+        followUp = &it->second.followUp;
     }
     Finding f;
     f.rule = info->id;
     f.severity = severity.value_or(info->severity);
-    f.title = fill(texts.title, values);
-    f.message = fill(texts.message, values);
+    f.title = fill(*title, values);
+    f.message = fill(*message, values);
     f.subjects = std::move(subjects);
     f.guideSection = info->guideSection;
-    f.suggestion = fill(texts.suggestion, values);
-    f.followUp = fill(texts.followUp, values);
+    f.suggestion = fill(*suggestion, values);
+    f.followUp = fill(*followUp, values);
     out.push_back(std::move(f));
 }
 
@@ -127,20 +137,29 @@ bool runRulesUnlessCancelled(const Document& doc, const Catalogue& catalogue, Re
                              unsigned threads) {
     auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
     if (cancelled()) return false;
-    const rules::Context context(doc, catalogue, report);
+    const rules::Context context(doc, catalogue, report, threads);
     const auto& all = rules::allRules();
     // The rules are independent readers of one context: on a large design they run on
-    // every core, each into its own list, joined in rule order so that the report is the
+    // every core, each into its own list; the lists are merged so that the report is the
     // one a single thread gives.
     std::vector<std::vector<Finding>> found(all.size());
     std::mutex progressMutex;
     int done = 0;
+    // The report's order: by severity, rule and subjects, and where those are equal, as the
+    // rules emitted them (rule order, then each rule's own).
+    auto before = [](const Finding& a, const Finding& b) {
+        if (a.severity != b.severity) return a.severity > b.severity;
+        if (a.rule != b.rule) return a.rule < b.rule;
+        return a.subjects < b.subjects;
+    };
     detail::parallelFor(
         all.size(),
         detail::threadsFor(doc.connections.size() * std::max<std::size_t>(1, report.flows.size()),
                            threads),
         [&](std::size_t r, unsigned) {
             all[r].second(context, found[r]);
+            // Each rule's list sorted on the thread that made it; merged below.
+            std::stable_sort(found[r].begin(), found[r].end(), before);
             if (progress) {
                 const std::lock_guard<std::mutex> lock(progressMutex);
                 progress(++done, static_cast<int>(all.size()));
@@ -149,23 +168,35 @@ bool runRulesUnlessCancelled(const Document& doc, const Catalogue& catalogue, Re
         cancelled);
     // Nothing is added unless every rule has run: a stopped run leaves no half list.
     if (cancelled()) return false;
-    // Sorted as (rule, position) pairs in rule order, then each finding moved once into
-    // place: a finding is a dozen strings, and a large design has tens of thousands.
-    std::vector<std::pair<std::size_t, std::size_t>> order;
-    for (std::size_t r = 0; r < found.size(); ++r)
-        for (std::size_t k = 0; k < found[r].size(); ++k)
-            order.emplace_back(r, k);
-    std::stable_sort(order.begin(), order.end(), [&](const auto& i, const auto& j) {
+    // The sorted lists merged, the earlier rule's finding first among equals: the order one
+    // stable sort of all of them gives, each finding (a dozen strings, and a large design
+    // has tens of thousands) moved once. A heap of the lists' next findings.
+    std::vector<std::pair<std::size_t, std::size_t>> heads; // (rule, position)
+    std::size_t total = 0;
+    for (std::size_t r = 0; r < found.size(); ++r) {
+        total += found[r].size();
+        if (!found[r].empty()) heads.emplace_back(r, 0);
+    }
+    auto later = [&](const std::pair<std::size_t, std::size_t>& i,
+                     const std::pair<std::size_t, std::size_t>& j) {
         const Finding& a = found[i.first][i.second];
         const Finding& b = found[j.first][j.second];
-        if (a.severity != b.severity) return a.severity > b.severity;
-        if (a.rule != b.rule) return a.rule < b.rule;
-        return a.subjects < b.subjects;
-    });
+        if (before(a, b)) return false;
+        if (before(b, a)) return true;
+        return i.first > j.first;
+    };
+    std::make_heap(heads.begin(), heads.end(), later);
     std::vector<Finding> findings;
-    findings.reserve(order.size());
-    for (const auto& [r, k] : order)
+    findings.reserve(total);
+    while (!heads.empty()) {
+        std::pop_heap(heads.begin(), heads.end(), later);
+        auto& [r, k] = heads.back();
         findings.push_back(std::move(found[r][k]));
+        if (++k < found[r].size())
+            std::push_heap(heads.begin(), heads.end(), later);
+        else
+            heads.pop_back();
+    }
     markAcknowledged(doc, findings);
     if (report.findings.empty())
         report.findings = std::move(findings);

@@ -41,8 +41,10 @@ void walkFlow(const Context& ctx, const Flow& flow, bool followAsync,
 
 std::string flowNames(const Context& ctx, const std::vector<std::string>& flowIds) {
     std::string out;
-    for (const auto& id : flowIds)
-        out += (out.empty() ? "" : ", ") + ctx.name(id);
+    for (const auto& id : flowIds) {
+        if (!out.empty()) out += ", ";
+        out += ctx.name(id);
+    }
     return out;
 }
 
@@ -69,26 +71,44 @@ bool lostWithZone(const Context& ctx, const Component& c, const std::string& zon
     return survivors < needed;
 }
 
-std::vector<ZoneCause> zoneCauses(const Context& ctx) {
+namespace {
+std::vector<ZoneCause> findZoneCauses(const Context& ctx) {
     std::vector<ZoneCause> causes;
+    const std::size_t n = ctx.doc.components.size();
+    // What does not depend on the zone, asked once per component rather than per zone.
+    std::vector<std::size_t> byId(n);          // the index the component's id looks up
+    std::vector<signed char> redundant(n, -1); // not a client, not external, redundant
+    for (std::size_t i = 0; i < n; ++i)
+        byId[i] = ctx.componentIndex(ctx.doc.components[i].id);
+    std::vector<char> needed(n);
     for (const auto& z : ctx.report.zones) {
         if (z.spofFor.empty()) continue;
         ZoneCause cause{z.id, z.spofFor, {}};
         // What the flows that fail with the zone need, gathered once, by component index:
         // a component is needed when its id is in one of their synchronous parts.
-        std::vector<char> needed(ctx.doc.components.size(), 0);
+        std::fill(needed.begin(), needed.end(), 0);
         for (const auto& id : z.spofFor)
             if (const FlowResult* f = ctx.report.flow(id))
                 for (std::size_t c :
                      ctx.syncPart(static_cast<std::size_t>(f - ctx.report.flows.data())))
                     needed[c] = 1;
-        for (const auto& c : ctx.doc.components)
-            if (needed[ctx.componentIndex(c.id)] && !ctx.isClient(c) && !ctx.flag(c, "external") &&
-                !withoutRedundancy(ctx, c) && lostWithZone(ctx, c, z.id))
-                cause.spread.push_back(c.id);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!needed[byId[i]]) continue;
+            const Component& c = ctx.doc.components[i];
+            if (redundant[i] < 0)
+                redundant[i] =
+                    !ctx.isClient(c) && !ctx.flag(c, "external") && !withoutRedundancy(ctx, c);
+            if (redundant[i] && lostWithZone(ctx, c, z.id)) cause.spread.push_back(c.id);
+        }
         causes.push_back(std::move(cause));
     }
     return causes;
+}
+} // namespace
+
+const std::vector<ZoneCause>& Context::zoneCauses() const {
+    std::call_once(zoneCausesOnce_, [this] { zoneCauses_ = findZoneCauses(*this); });
+    return zoneCauses_;
 }
 
 std::string namesOf(const Context& ctx, const std::vector<std::string>& ids) {

@@ -29,16 +29,6 @@ bool withoutRedundancy(const Context& ctx, const Component& c);
 /// needs, or the active one when failover is by hand, sits in that zone).
 bool lostWithZone(const Context& ctx, const Component& c, const std::string& zone);
 
-/// Why a zone is a single point of failure: the redundant components that keep every
-/// instance they need in it. When every component lost with the zone lacks redundancy of
-/// its own, their findings explain the zone and `spread` is empty.
-struct ZoneCause {
-    std::string zone;
-    std::vector<std::string> flows;  ///< flows that fail when the zone fails
-    std::vector<std::string> spread; ///< redundant components lost with it, document order
-};
-std::vector<ZoneCause> zoneCauses(const Context& ctx);
-
 /// The layers `isLayer` picks on each read flow's synchronous path, in document order (so
 /// the same stack is the same list), with the read flows that pass exactly that stack.
 struct LayerStack {

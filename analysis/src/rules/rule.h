@@ -13,6 +13,15 @@
 
 namespace archlens::rules {
 
+/// Why a zone is a single point of failure: the redundant components that keep every
+/// instance they need in it. When every component lost with the zone lacks redundancy of
+/// its own, their findings explain the zone and `spread` is empty.
+struct ZoneCause {
+    std::string zone;
+    std::vector<std::string> flows;  ///< flows that fail when the zone fails
+    std::vector<std::string> spread; ///< redundant components lost with it, document order
+};
+
 /// Read-only view of one analysis run, shared by all rules, which may ask it from several
 /// threads at once. What rules ask on every flow (a connection's ends, a component's
 /// connections and kind, a flow's parts and rates) is answered by index, worked out once
@@ -20,7 +29,9 @@ namespace archlens::rules {
 /// index is the one the same question by id gives, on any document, valid or not.
 class Context {
 public:
-    Context(const Document& doc, const Catalogue& catalogue, const Report& report);
+    /// `threads` as AnalysisOptions::threads (0: every core); a small design uses one.
+    Context(const Document& doc, const Catalogue& catalogue, const Report& report,
+            unsigned threads = 1);
 
     const Document& doc;
     const Catalogue& catalogue;
@@ -132,6 +143,9 @@ public:
     const std::vector<size_t>& incomingAt(std::size_t component) const;
     /// Display name of an element for messages: "Orders DB" (or its id).
     std::string name(const std::string& id) const;
+    /// name(id) for the end index that from() or to() gave for `id`, without hashing it
+    /// when the end is a component.
+    std::string endName(std::size_t end, const std::string& id) const;
     /// "Checkout service -> Payment provider"
     std::string describe(const Connection& c) const;
 
@@ -150,8 +164,15 @@ public:
     /// A third party's service: its kind is in the catalogue's "external" category.
     bool isExternalService(const Component& c) const;
 
+    /// Every zone that is a single point of failure of some flow, in the report's order, with
+    /// its cause: worked out at the first question (three rules ask) and kept.
+    const std::vector<ZoneCause>& zoneCauses() const;
+
 private:
     void indexConnections();
+    /// The parts of one flow of the report (parts_, inSync_, syncPart_, taken_).
+    void indexFlow(std::size_t flow,
+                   const std::unordered_map<std::string, size_t>& connectionIndex);
     void computeRates(std::size_t flow) const;
 
     std::vector<std::vector<Part>> parts_; ///< per report flow, per connection
@@ -177,11 +198,17 @@ private:
     enum class Carrier : char { Never, Always, Flows, Ops };
     std::vector<Carrier> carrier_;                   ///< per connection
     std::vector<const Json*> lists_;                 ///< per connection: its flows or ops list
+    /// Per connection with an ops list, whether it holds "read" (bit 0) and "write" (bit 1):
+    /// the two operations a flow has, asked on every flow for every connection it reaches.
+    std::vector<char> readWrite_;
     mutable std::vector<std::vector<double>> rates_; ///< per report flow, when asked
     std::unique_ptr<std::once_flag[]> ratesOnce_;    ///< per report flow
+    mutable std::vector<ZoneCause> zoneCauses_;
+    mutable std::once_flag zoneCausesOnce_;
 };
 
-using Values = std::map<std::string, std::string>;
+/// A finding's placeholder values by name (found by a view of the name, with no copy).
+using Values = std::map<std::string, std::string, std::less<>>;
 
 /// Fills the rule's texts (message placeholders from `values`) and appends the finding.
 void emit(std::vector<Finding>& out, const std::string& ruleId, std::vector<std::string> subjects,

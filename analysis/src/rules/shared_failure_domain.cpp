@@ -3,17 +3,18 @@
 // the component (one finding per cause); this rule covers the rest.
 #include "flow_helpers.h"
 
-#include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 namespace archlens::rules {
 
 void sharedFailureDomain(const Context& ctx, std::vector<Finding>& out) {
-    const std::vector<ZoneCause> causes = zoneCauses(ctx);
-    auto reportedWithZone = [&](const std::string& id) {
-        return std::any_of(causes.begin(), causes.end(), [&](const ZoneCause& z) {
-            return std::find(z.spread.begin(), z.spread.end(), id) != z.spread.end();
-        });
-    };
+    // The components single-point-of-failure names with their zone, by id: a large design
+    // can have thousands, and most of its components are asked about.
+    std::unordered_set<std::string_view> withZone;
+    for (const ZoneCause& z : ctx.zoneCauses())
+        withZone.insert(z.spread.begin(), z.spread.end());
+    auto reportedWithZone = [&](const std::string& id) { return withZone.count(id) > 0; };
     for (const auto& c : ctx.doc.components) {
         const int instances = ctx.count(c, "instances", 1);
         const Json& zones = ctx.prop(c, "zones");

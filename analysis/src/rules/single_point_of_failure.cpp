@@ -66,7 +66,7 @@ void singlePointOfFailure(const Context& ctx, std::vector<Finding>& out) {
         else
             emit(out, "single-point-of-failure", {c->id}, values);
     }
-    for (const auto& cause : zoneCauses(ctx)) {
+    for (const auto& cause : ctx.zoneCauses()) {
         if (cause.spread.empty()) continue; // its components' own findings explain it
         std::vector<std::string> subjects{cause.zone};
         subjects.insert(subjects.end(), cause.spread.begin(), cause.spread.end());
