@@ -8,6 +8,7 @@
 #include "flow_helpers.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <set>
 
@@ -26,37 +27,47 @@ void longPipeline(const Context& ctx, std::vector<Finding>& out) {
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
         const Flow* flow = ctx.flow(f);
         if (!flow) continue;
-        // Edges the flow takes, by caller, as component indices.
-        std::vector<std::vector<std::size_t>> next(n);
-        for (std::size_t i = 0; i < ctx.doc.connections.size(); ++i)
-            if (ctx.part(f, i) != Context::Part::None) {
-                const std::size_t from = ctx.from(i), to = ctx.to(i);
-                if (from < n && to < n) next[from].push_back(to);
-            }
-        // Longest run of brokers along any path, memoised; a component already on the path
-        // (a loop back through the tail) ends it.
-        std::vector<std::vector<std::size_t>> memo(n);
+        // Edges the flow takes, by caller, as component indices: each caller's callees in
+        // the order of the document's connections, in one array.
+        std::vector<std::size_t> first(n + 1, 0), callees;
+        for (std::size_t i : ctx.flowCalls(f))
+            if (ctx.from(i) < n && ctx.to(i) < n) ++first[ctx.from(i) + 1];
+        for (std::size_t c = 0; c < n; ++c)
+            first[c + 1] += first[c];
+        callees.resize(first[n]);
+        {
+            std::vector<std::size_t> at(first.begin(), first.end() - 1);
+            for (std::size_t i : ctx.flowCalls(f))
+                if (ctx.from(i) < n && ctx.to(i) < n) callees[at[ctx.from(i)]++] = ctx.to(i);
+        }
+        // Longest run of brokers along any path, memoised as its length and the callee it
+        // goes on through (the first of the longest); a component already on the path (a
+        // loop back through the tail) ends it.
+        constexpr std::size_t kEnd = SIZE_MAX;
+        std::vector<std::size_t> length(n, 0), via(n, kEnd);
         std::vector<char> state(n, 0); // 0 not yet, 1 on the path, 2 done
-        std::function<std::vector<std::size_t>(std::size_t)> longest =
-            [&](std::size_t at) -> std::vector<std::size_t> {
-            if (state[at] == 2) return memo[at];
-            if (state[at] == 1) return {};
+        std::function<std::size_t(std::size_t)> longest = [&](std::size_t at) -> std::size_t {
+            if (state[at] == 2) return length[at];
+            if (state[at] == 1) return 0;
             state[at] = 1;
-            std::vector<std::size_t> best;
-            for (std::size_t to : next[at]) {
-                auto chain = longest(to);
-                if (chain.size() > best.size()) best = std::move(chain);
+            std::size_t best = 0;
+            for (std::size_t k = first[at]; k < first[at + 1]; ++k) {
+                const std::size_t to = callees[k];
+                if (const std::size_t l = longest(to); l > best) {
+                    best = l;
+                    via[at] = to;
+                }
             }
-            if (broker[at]) best.insert(best.begin(), at);
             state[at] = 2;
-            memo[at] = best;
-            return best;
+            return length[at] = best + (broker[at] ? 1 : 0);
         };
         const std::size_t entry = ctx.componentIndex(flow->entry);
         std::vector<std::string> stages;
-        if (entry < n)
-            for (std::size_t c : longest(entry))
-                stages.push_back(ctx.doc.components[c].id);
+        if (entry < n) {
+            longest(entry);
+            for (std::size_t c = entry; c != kEnd; c = via[c])
+                if (broker[c]) stages.push_back(ctx.doc.components[c].id);
+        }
         if (stages.size() < kManyStages || !reported.insert(stages).second) continue;
         emit(out, "long-pipeline", stages,
              {{"flow", ctx.name(flow->id)},

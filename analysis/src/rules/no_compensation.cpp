@@ -36,15 +36,46 @@ bool requiredSyncCall(const Context& ctx, const Connection& conn) {
     return conn.mode == ConnectionMode::Sync && ctx.flag(conn, "required") && !ctx.onlyReads(conn);
 }
 
+/// What the rule asks of every component and connection on every write flow, read once:
+/// a dense design has thousands of services on each.
+struct Traits {
+    std::vector<char> ownCode, record, external; ///< per component
+    std::vector<char> candidate;                 ///< runs its own code and states no compensation
+    std::vector<char> required;                  ///< per connection: requiredSyncCall
+    std::vector<std::size_t> byId;               ///< per component, the index its id looks up
+
+    explicit Traits(const Context& ctx) {
+        const std::size_t n = ctx.doc.components.size();
+        ownCode.resize(n);
+        record.resize(n);
+        external.resize(n);
+        candidate.resize(n);
+        byId.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const Component& c = ctx.doc.components[i];
+            ownCode[i] = runsOwnCode(ctx, c);
+            record[i] = storeOfRecord(ctx, c);
+            external[i] = externalStep(ctx, c);
+            candidate[i] = ownCode[i] && !ctx.flag(c, "compensation");
+            byId[i] = ctx.componentIndex(c.id);
+        }
+        required.resize(ctx.doc.connections.size());
+        for (std::size_t i = 0; i < required.size(); ++i)
+            required[i] = requiredSyncCall(ctx, ctx.doc.connections[i]);
+    }
+    /// A required call from the component into one of the design's.
+    bool requiredInto(const Context& ctx, std::size_t connection) const {
+        return required[connection] && ctx.to(connection) < ownCode.size();
+    }
+};
+
 /// Whether a service called on the flow itself commits something on it: a write to a store
 /// of record or a third party.
-bool commitsOnFlow(const Context& ctx, std::size_t flow, const Component& service) {
-    for (std::size_t i : ctx.callsOf(flow, service)) {
-        const Connection& conn = ctx.doc.connections[i];
-        const Component* to = ctx.callee(conn);
-        if (to && requiredSyncCall(ctx, conn) &&
-            (storeOfRecord(ctx, *to) || externalStep(ctx, *to)))
-            return true;
+bool commitsOnFlow(const Context& ctx, const Traits& t, std::size_t flow, std::size_t service) {
+    for (std::size_t i : ctx.outgoingAt(service)) {
+        if (ctx.part(flow, i) != Context::Part::Sync || !t.requiredInto(ctx, i)) continue;
+        const std::size_t to = ctx.to(i);
+        if (t.record[to] || t.external[to]) return true;
     }
     return false;
 }
@@ -58,28 +89,31 @@ struct Step {
 } // namespace
 
 void noCompensation(const Context& ctx, std::vector<Finding>& out) {
-    std::set<std::string> reported;
+    const Traits t(ctx);
+    std::vector<char> reported(ctx.doc.components.size(), 0); // by the index of the id
     for (std::size_t fi = 0; fi < ctx.report.flows.size(); ++fi) {
         const FlowResult& fr = ctx.report.flows[fi];
         const Flow* flow = ctx.doc.flow(fr.id);
         if (!flow || flow->op != "write") continue;
-        for (const auto& c : ctx.doc.components) {
-            if (!runsOwnCode(ctx, c) || ctx.flag(c, "compensation") || reported.count(c.id))
-                continue;
+        for (std::size_t ci = 0; ci < ctx.doc.components.size(); ++ci) {
+            if (!t.candidate[ci] || reported[t.byId[ci]]) continue;
+            const Component& c = ctx.doc.components[ci];
             std::vector<Step> steps;
             std::set<std::string> groups; // an alternative group is one step: any one will do
-            for (std::size_t i : ctx.callsOf(fi, c)) {
+            // The component's calls the flow takes in its synchronous part (callsOf).
+            for (std::size_t i : ctx.outgoing(c)) {
+                if (ctx.part(fi, i) != Context::Part::Sync || !t.requiredInto(ctx, i)) continue;
                 const Connection& conn = ctx.doc.connections[i];
-                const Component* to = ctx.callee(conn);
-                if (!to || !requiredSyncCall(ctx, conn)) continue;
-                const bool step = storeOfRecord(ctx, *to) || externalStep(ctx, *to) ||
-                                  (runsOwnCode(ctx, *to) && commitsOnFlow(ctx, fi, *to));
+                const std::size_t to = ctx.to(i);
+                const bool step = t.record[to] || t.external[to] ||
+                                  (t.ownCode[to] && commitsOnFlow(ctx, t, fi, to));
                 if (!step) continue;
                 const Json& group = ctx.prop(conn, "alternative");
                 if (group.is_string() && !group.get<std::string>().empty() &&
                     !groups.insert(group.get<std::string>()).second)
                     continue;
-                steps.push_back({to->id, externalStep(ctx, *to), storeOfRecord(ctx, *to)});
+                steps.push_back(
+                    {ctx.doc.components[to].id, t.external[to] != 0, t.record[to] != 0});
             }
             // The service's own stores are one owner: it can keep them consistent itself (one
             // database, or one fed from the other), so two of them alone are not a saga.
@@ -91,7 +125,7 @@ void noCompensation(const Context& ctx, std::vector<Finding>& out) {
                 ++owners;
             }
             if (owners < 2) continue;
-            reported.insert(c.id);
+            reported[t.byId[ci]] = 1;
             std::string names;
             const Step* money = nullptr;
             for (std::size_t s = 0; s < steps.size(); ++s) {

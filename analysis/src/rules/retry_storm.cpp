@@ -3,7 +3,9 @@
 // stitched from connections that different flows use.
 #include "rule.h"
 
-#include <set>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace archlens::rules {
 
@@ -70,7 +72,26 @@ void retryStorm(const Context& ctx, std::vector<Finding>& out) {
         retries[i] = ctx.call(i).retries;
         retried[i] = ctx.call(i).retried;
     }
-    std::set<std::vector<std::string>> reported;
+    // A chain is reported once, by the ids of its retrying connections; each id stands here
+    // as the index of the first connection that has it (the same id, the same index), so
+    // that telling a chain met again on another flow, as most are, copies no string.
+    std::vector<std::size_t> firstOfId(ctx.doc.connections.size());
+    {
+        std::unordered_map<std::string_view, std::size_t> first;
+        first.reserve(firstOfId.size());
+        for (std::size_t i = 0; i < firstOfId.size(); ++i)
+            firstOfId[i] = first.try_emplace(ctx.doc.connections[i].id, i).first->second;
+    }
+    struct Hash {
+        std::size_t operator()(const std::vector<std::size_t>& key) const {
+            std::size_t h = key.size();
+            for (std::size_t v : key)
+                h = (h ^ v) * 0x100000001b3ULL;
+            return h;
+        }
+    };
+    std::unordered_set<std::vector<std::size_t>, Hash> reported;
+    std::vector<std::size_t> key;
     for (std::size_t f = 0; f < ctx.report.flows.size(); ++f) {
         WorstChains chains(ctx, retries, f);
         // From each connection of the flow that retries and is not itself below another
@@ -89,15 +110,22 @@ void retryStorm(const Context& ctx, std::vector<Finding>& out) {
 
             const Chain worst = chains.of(t);
             if (worst.layers < 2 && worst.attempts <= 8) continue;
-            std::vector<std::string> subjects;
+            key.clear();
             for (long i = static_cast<long>(t); i >= 0; i = chains.of(static_cast<size_t>(i)).next)
                 if (retried[static_cast<size_t>(i)])
-                    subjects.push_back(ctx.doc.connections[static_cast<size_t>(i)].id);
-            if (!reported.insert(subjects).second) continue;
+                    key.push_back(firstOfId[static_cast<size_t>(i)]);
+            if (!reported.insert(key).second) continue;
+            std::vector<std::string> subjects;
+            for (std::size_t i : key)
+                subjects.push_back(ctx.doc.connections[i].id);
             // Written only for a chain not reported yet: most are met again on other flows.
             std::string chain = ctx.name(top.from);
-            for (long i = static_cast<long>(t); i >= 0; i = chains.of(static_cast<size_t>(i)).next)
-                chain += " → " + ctx.name(ctx.doc.connections[static_cast<size_t>(i)].to);
+            for (long i = static_cast<long>(t); i >= 0;
+                 i = chains.of(static_cast<size_t>(i)).next) {
+                chain += " → ";
+                chain += ctx.endName(ctx.to(static_cast<size_t>(i)),
+                                     ctx.doc.connections[static_cast<size_t>(i)].to);
+            }
             emit(out, "retry-storm", subjects,
                  {{"chain", chain},
                   {"layers", std::to_string(worst.layers)},

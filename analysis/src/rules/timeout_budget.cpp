@@ -177,24 +177,25 @@ void timeoutBudget(const Context& ctx, std::vector<Finding>& out) {
         for (std::size_t f : b.flows)
             if (!named[firstOfId[f]]) {
                 named[firstOfId[f]] = 1;
-                flowList += (flowList.empty() ? "" : ", ") + flowName[f];
+                if (!flowList.empty()) flowList += ", ";
+                flowList += flowName[f];
             }
         for (std::size_t f : b.flows)
             named[firstOfId[f]] = 0;
-        const int retries = ctx.count(inner, "retries", 0);
-        const double timeout = ctx.number(inner, "timeout_ms");
+        const int retries = figures[i].retries;
+        const double timeout = figures[i].timeout;
         std::string how = retries > 0 ? std::to_string(retries + 1) + " attempts × " +
                                             durationInputText(timeout, "ms")
                                       : "one attempt of " + durationInputText(timeout, "ms");
-        if (const double pause = backoffTotal(ctx, inner, retries); pause > 0)
+        if (const double pause = figures[i].backoff; pause > 0)
             how += " plus " + millisecondsText(pause) + " of backoff";
         emit(out, "timeout-budget", {inner.id},
              {{"connection", ctx.describe(inner)},
               {"worst", millisecondsText(b.worst)},
               {"how", how},
-              {"outer", durationInputText(ctx.number(*b.outer, "timeout_ms"), "ms")},
+              {"outer", durationInputText(figures[b.outerIndex].timeout, "ms")},
               {"outer_connection", ctx.describe(*b.outer)},
-              {"caller", ctx.name(b.outer->from)},
+              {"caller", ctx.endName(ctx.from(b.outerIndex), b.outer->from)},
               {"flows", flowList}});
     }
 }

@@ -13,14 +13,11 @@ bool throttles(const Context& ctx, const Component& c) {
 }
 /// A component that asks a rate limiter beside the request path before passing a request
 /// on (a gateway checking each request) protects what follows as much as one in line.
-bool asksRateLimiter(const Context& ctx, std::size_t c, const Flow& flow) {
-    for (size_t i : ctx.outgoingAt(c)) {
-        const Connection& call = ctx.doc.connections[i];
-        const Component* to = ctx.callee(call);
-        if (call.mode == ConnectionMode::Sync && to && ctx.is(*to, KindTrait::RateLimiter) &&
-            ctx.carries(i, flow))
-            return true;
-    }
+/// `intoLimiter`: per connection, whether it is a synchronous call to a rate limiter.
+bool asksRateLimiter(const Context& ctx, const std::vector<char>& intoLimiter, std::size_t c,
+                     const Flow& flow) {
+    for (size_t i : ctx.outgoingAt(c))
+        if (intoLimiter[i] && ctx.carries(i, flow)) return true;
     return false;
 }
 } // namespace
@@ -34,6 +31,12 @@ void unthrottledEntry(const Context& ctx, std::vector<Finding>& out) {
     std::vector<std::pair<std::string, Entry>> bySubject; // in the order first found
     // Whether each component throttles by itself, on any flow: asked once.
     std::vector<signed char> throttlesItself(ctx.doc.components.size(), -1);
+    std::vector<char> intoLimiter(ctx.doc.connections.size(), 0);
+    for (std::size_t i = 0; i < intoLimiter.size(); ++i) {
+        const Component* to = ctx.callee(ctx.doc.connections[i]);
+        intoLimiter[i] = ctx.doc.connections[i].mode == ConnectionMode::Sync && to &&
+                         ctx.is(*to, KindTrait::RateLimiter);
+    }
     auto addOnce = [](std::vector<std::string>& list, const std::string& id) {
         if (std::find(list.begin(), list.end(), id) == list.end()) list.push_back(id);
     };
@@ -49,7 +52,8 @@ void unthrottledEntry(const Context& ctx, std::vector<Finding>& out) {
             const Component* to = &ctx.doc.components[index];
             if (throttlesItself[index] < 0) throttlesItself[index] = throttles(ctx, *to) ? 1 : 0;
             if (throttled[index] < 0)
-                throttled[index] = throttlesItself[index] || asksRateLimiter(ctx, index, flow);
+                throttled[index] =
+                    throttlesItself[index] || asksRateLimiter(ctx, intoLimiter, index, flow);
             if (throttled[index]) return false; // this branch is throttled
             // DNS resolves names; the request itself goes elsewhere.
             if (ctx.is(*to, KindTrait::Dns)) return false;
