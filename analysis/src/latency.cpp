@@ -63,6 +63,10 @@ double overloadFailure(const Node& node, double rho) {
 KeptCalls keptCalls(const Graph& g, const FlowDag& dag) {
     KeptCalls kept;
     kept.first.reserve(dag.nodes.size() + 1);
+    std::size_t calls = 0;
+    for (const auto& kids : dag.kids)
+        calls += kids.size();
+    kept.calls.reserve(calls); // at most every call: a dense flow has thousands
     std::vector<int> seen;
     for (std::size_t i = 0; i < dag.nodes.size(); ++i) {
         kept.first.push_back(static_cast<int>(kept.calls.size()));

@@ -37,14 +37,33 @@ double expectedAttempts(const Graph& g, const Edge& edge, MarginalAvailabilities
 
 namespace {
 
+/// Each edge's expected attempts, worked out at the first flow that takes it: they depend on
+/// the edge alone, and the flows of a dense design take the same edges (an erfc and three
+/// logs each).
+class Attempts {
+public:
+    Attempts(const Graph& g, MarginalAvailabilities& avail)
+        : g_(g), avail_(avail), cache_(g.edges.size(), -1.0) {}
+    double of(int edge) {
+        double& a = cache_[static_cast<std::size_t>(edge)];
+        if (a < 0) a = expectedAttempts(g_, g_.edges[static_cast<std::size_t>(edge)], avail_);
+        return a;
+    }
+
+private:
+    const Graph& g_;
+    MarginalAvailabilities& avail_;
+    std::vector<double> cache_;
+};
+
 // Rate through each kept edge of one node: calls x attempts, and for an `alternative`
 // group the later members only carry what reaches them when the earlier ones are down.
 template <class Visit>
 void forEachCall(const Graph& g, const std::vector<LocalEdge>& kids, MarginalAvailabilities& avail,
-                 Visit visit) {
+                 Attempts& attempts, Visit visit) {
     for (std::size_t i = 0; i < kids.size(); ++i) {
         const Edge& e = g.edges[kids[i].edge];
-        double weight = e.calls * expectedAttempts(g, e, avail);
+        double weight = e.calls * attempts.of(kids[i].edge);
         if (e.alternative >= 0)
             for (std::size_t j = 0; j < i; ++j) {
                 const Edge& earlier = g.edges[kids[j].edge];
@@ -59,6 +78,7 @@ void forEachCall(const Graph& g, const std::vector<LocalEdge>& kids, MarginalAva
 std::vector<double> offeredLoad(const Graph& g, const std::vector<FlowStructure>& flows,
                                 MarginalAvailabilities& avail) {
     std::vector<double> load(g.nodes.size(), 0.0);
+    Attempts attempts(g, avail);
     for (const auto& s : flows) {
         if (s.sync.nodes.empty()) continue;
         const double rate = g.doc->flows[s.flow].rate_rps;
@@ -74,7 +94,7 @@ std::vector<double> offeredLoad(const Graph& g, const std::vector<FlowStructure>
             load[s.sync.nodes[i]] += arriving;
             if (arriving > 0 && (enqueued[i] > 0 || g.nodes[s.sync.nodes[i]].queueKind))
                 handedOver[s.sync.nodes[i]] += arriving;
-            forEachCall(g, s.sync.kids[i], avail, [&](const LocalEdge& k, double w) {
+            forEachCall(g, s.sync.kids[i], avail, attempts, [&](const LocalEdge& k, double w) {
                 (s.sync.terminal(g, k) ? enqueued : syncRate)[k.target] += syncRate[i] * w;
             });
         }
@@ -90,7 +110,7 @@ std::vector<double> offeredLoad(const Graph& g, const std::vector<FlowStructure>
         }
         for (std::size_t i = s.tail.nodes.size(); i-- > 0;) {
             if (!isRoot[i]) load[s.tail.nodes[i]] += tailRate[i];
-            forEachCall(g, s.tail.kids[i], avail, [&](const LocalEdge& k, double w) {
+            forEachCall(g, s.tail.kids[i], avail, attempts, [&](const LocalEdge& k, double w) {
                 tailRate[k.target] += tailRate[i] * w;
             });
         }
