@@ -11,8 +11,10 @@
 #include "latency.h"
 #include "parallel.h"
 
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <set>
 #include <stdexcept>
 
 using namespace archlens;
@@ -72,6 +74,18 @@ TEST_CASE("A large design analysed on two threads gives the report and findings 
     REQUIRE(runRulesUnlessCancelled(doc, Catalogue::builtin(), spread, nullptr, {}, 2));
     CHECK(single.findings.size() > 100);
     CHECK(everything(doc, single) == everything(doc, spread));
+    // Each rule's list is sorted on its thread and the lists merged: the report's order
+    // (severity, rule, subjects) must hold across the lists as within them.
+    CHECK(std::is_sorted(spread.findings.begin(), spread.findings.end(),
+                         [](const Finding& a, const Finding& b) {
+                             if (a.severity != b.severity) return a.severity > b.severity;
+                             if (a.rule != b.rule) return a.rule < b.rule;
+                             return a.subjects < b.subjects;
+                         }));
+    std::set<std::string> rules;
+    for (const auto& f : spread.findings)
+        rules.insert(f.rule);
+    CHECK(rules.size() > 3); // lists of several rules were merged
 }
 
 TEST_CASE("The load curves at 1x are the latency pass's figures on the curves' grid") {

@@ -25,6 +25,10 @@ void checkAgrees(const Document& doc, const Report& report) {
         CHECK(ctx.call(i).retries == ctx.count(c, "retries", 0));
         for (const Flow& f : doc.flows)
             CHECK(ctx.carries(i, f) == carriesFlow(c, f));
+        CHECK(ctx.endName(ctx.from(i), c.from) == ctx.name(c.from));
+        CHECK(ctx.endName(ctx.to(i), c.to) == ctx.name(c.to));
+        const Connection copy = c; // not the document's own: described through its ids
+        CHECK(ctx.describe(c) == ctx.describe(copy));
     }
     for (const Component& c : doc.components) {
         CHECK(ctx.kind(c) == Catalogue::builtin().kind(c.kind));
