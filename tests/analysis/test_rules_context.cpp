@@ -39,6 +39,8 @@ void checkAgrees(const Document& doc, const Report& report) {
         CHECK(ctx.outgoing(copy) == ctx.outgoing(c.id));
         CHECK(ctx.kind(copy) == Catalogue::builtin().kind(c.kind));
     }
+    for (std::size_t i = 0; i < doc.components.size(); ++i)
+        CHECK(ctx.idIndex(i) == ctx.componentIndex(doc.components[i].id));
     for (std::size_t f = 0; f < report.flows.size(); ++f)
         for (const Component& c : doc.components)
             CHECK(ctx.callsOf(f, c, true) == ctx.callsOf(f, c.id, true));

@@ -76,10 +76,7 @@ std::vector<ZoneCause> findZoneCauses(const Context& ctx) {
     std::vector<ZoneCause> causes;
     const std::size_t n = ctx.doc.components.size();
     // What does not depend on the zone, asked once per component rather than per zone.
-    std::vector<std::size_t> byId(n);          // the index the component's id looks up
     std::vector<signed char> redundant(n, -1); // not a client, not external, redundant
-    for (std::size_t i = 0; i < n; ++i)
-        byId[i] = ctx.componentIndex(ctx.doc.components[i].id);
     std::vector<char> needed(n);
     for (const auto& z : ctx.report.zones) {
         if (z.spofFor.empty()) continue;
@@ -93,7 +90,7 @@ std::vector<ZoneCause> findZoneCauses(const Context& ctx) {
                      ctx.syncPart(static_cast<std::size_t>(f - ctx.report.flows.data())))
                     needed[c] = 1;
         for (std::size_t i = 0; i < n; ++i) {
-            if (!needed[byId[i]]) continue;
+            if (!needed[ctx.idIndex(i)]) continue;
             const Component& c = ctx.doc.components[i];
             if (redundant[i] < 0)
                 redundant[i] =

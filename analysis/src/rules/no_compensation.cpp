@@ -42,7 +42,6 @@ struct Traits {
     std::vector<char> ownCode, record, external; ///< per component
     std::vector<char> candidate;                 ///< runs its own code and states no compensation
     std::vector<char> required;                  ///< per connection: requiredSyncCall
-    std::vector<std::size_t> byId;               ///< per component, the index its id looks up
 
     explicit Traits(const Context& ctx) {
         const std::size_t n = ctx.doc.components.size();
@@ -50,14 +49,12 @@ struct Traits {
         record.resize(n);
         external.resize(n);
         candidate.resize(n);
-        byId.resize(n);
         for (std::size_t i = 0; i < n; ++i) {
             const Component& c = ctx.doc.components[i];
             ownCode[i] = runsOwnCode(ctx, c);
             record[i] = storeOfRecord(ctx, c);
             external[i] = externalStep(ctx, c);
             candidate[i] = ownCode[i] && !ctx.flag(c, "compensation");
-            byId[i] = ctx.componentIndex(c.id);
         }
         required.resize(ctx.doc.connections.size());
         for (std::size_t i = 0; i < required.size(); ++i)
@@ -96,7 +93,7 @@ void noCompensation(const Context& ctx, std::vector<Finding>& out) {
         const Flow* flow = ctx.doc.flow(fr.id);
         if (!flow || flow->op != "write") continue;
         for (std::size_t ci = 0; ci < ctx.doc.components.size(); ++ci) {
-            if (!t.candidate[ci] || reported[t.byId[ci]]) continue;
+            if (!t.candidate[ci] || reported[ctx.idIndex(ci)]) continue;
             const Component& c = ctx.doc.components[ci];
             std::vector<Step> steps;
             std::set<std::string> groups; // an alternative group is one step: any one will do
@@ -125,7 +122,7 @@ void noCompensation(const Context& ctx, std::vector<Finding>& out) {
                 ++owners;
             }
             if (owners < 2) continue;
-            reported[t.byId[ci]] = 1;
+            reported[ctx.idIndex(ci)] = 1;
             std::string names;
             const Step* money = nullptr;
             for (std::size_t s = 0; s < steps.size(); ++s) {

@@ -43,6 +43,10 @@ public:
     /// The same for a component of the document, from its address (constant time, no id
     /// hashed); a copy from elsewhere is looked up by its id.
     std::size_t indexOf(const Component& c) const;
+    /// componentIndex of the id of the component at `component` (an index into
+    /// doc.components), without hashing it: the component's own index, or another one's
+    /// when the id is repeated.
+    std::size_t idIndex(std::size_t component) const { return canonical_[component]; }
     /// Index into doc.connections of a connection of the document, from its address, or
     /// doc.connections.size() for a connection from elsewhere.
     std::size_t indexOf(const Connection& c) const;
