@@ -435,3 +435,57 @@ TEST_CASE("a box is resized and fitted to its name again as one step each") {
     CHECK_FALSE(d.component("api")->width);
     CHECK_FALSE(d.component("api")->height);
 }
+
+TEST_CASE("a snapshot is the document as it is, shared until the next change") {
+    Editor editor = makeEditor();
+    const auto first = editor.snapshot();
+    CHECK(*first == editor.document());
+    CHECK(editor.snapshot() == first); // the same copy while nothing changes
+
+    // An observer that takes a snapshot while a change is being made must not leave that
+    // half-made copy to be handed out afterwards.
+    std::shared_ptr<const Document> duringChange;
+    editor.addObserver(
+        Editor::Observer{{}, [&](const Change&) { duringChange = editor.snapshot(); }, {}});
+
+    std::mt19937 rng(7);
+    int changed = 0;
+    for (int i = 0; i < 300; ++i) {
+        const auto before = editor.snapshot();
+        const Document copyBefore = *before;
+        switch (i % 10) {
+        case 7:
+            editor.undo();
+            break;
+        case 8:
+            editor.redo();
+            break;
+        case 9: {
+            Editor::Group group(editor, "Two at once");
+            randomEdit(editor, rng);
+            randomEdit(editor, rng);
+            break;
+        }
+        default:
+            randomEdit(editor, rng);
+        }
+        const auto after = editor.snapshot();
+        INFO("step " << i);
+        REQUIRE(*after == editor.document());
+        CHECK(*before == copyBefore); // a copy handed out never changes
+        if (!(copyBefore == editor.document())) {
+            CHECK(after != before);
+            ++changed;
+        }
+    }
+    CHECK(changed > 150);
+
+    // Replacing the whole document, and the practice clock, which is no undo step.
+    editor.resetDocument(test::load(test::smallDesign().dump()));
+    CHECK(*editor.snapshot() == editor.document());
+    REQUIRE(editor.setPractice(newPracticeSession("chat", 30), "Start practice").ok());
+    const auto beforeClock = editor.snapshot();
+    editor.recordPracticeTime(0, 95);
+    CHECK(editor.snapshot()->practice->phases[0].used_s == 95);
+    CHECK(beforeClock->practice->phases[0].used_s == 0);
+}

@@ -133,7 +133,9 @@ void AnalysisController::start() {
     runClock_.start();
     progressPoll_.start();
     pollProgress(); // shows at once only when there is no delay
-    auto doc = std::make_shared<const Document>(controller_->document());
+    // Shared with the recovery file's writer and the results on show when they are of the
+    // same revision: a what-if run, or a run after an autosave, copies nothing.
+    std::shared_ptr<const Document> doc = controller_->snapshot();
     AnalysisOptions options = whatIfOptions();
     options.cancel = &run->cancel;
     // The passes count for the first half of a run and the rules for the second: which is

@@ -137,8 +137,9 @@ void Autosave::autosaveNow() {
     lastAutosave_ = QDateTime::currentDateTime();
     fileWritten_ = true;
 
-    // The copy is the only work on this thread; serialising and writing run on the worker.
-    Document snapshot = controller_->document();
+    // Taking the copy (or sharing the live analysis's) is the only work on this thread;
+    // serialising and writing run on the worker.
+    std::shared_ptr<const Document> snapshot = controller_->snapshot();
     QJsonObject meta{{"format", kMetaFormat},
                      {"version", 1},
                      {"source", controller_->filePath()},
@@ -148,10 +149,12 @@ void Autosave::autosaveNow() {
     const QString metaPath = pathFor(sessionId_, "json");
     QPointer<Autosave> self(this);
     writer_.start([snapshot = std::move(snapshot), meta, designPath, metaPath, self] {
-        const std::string text = writeDocument(snapshot);
-        // The design first: a description is never left pointing at nothing.
-        const bool ok = writeWhole(designPath, QByteArray::fromStdString(text)) &&
-                        writeWhole(metaPath, QJsonDocument(meta).toJson(QJsonDocument::Compact));
+        const std::string text = writeDocument(*snapshot);
+        // The design first: a description is never left pointing at nothing. The text is
+        // written from where it is, not copied (several MB on a large design).
+        const bool ok =
+            writeWhole(designPath, QByteArray::fromRawData(text.data(), qsizetype(text.size()))) &&
+            writeWhole(metaPath, QJsonDocument(meta).toJson(QJsonDocument::Compact));
         if (!ok) qWarning("archlens: could not write the recovery file %s", qPrintable(designPath));
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),

@@ -76,6 +76,8 @@ public:
     SelectionModel* selection() { return &selection_; }
     Editor& editor() { return editor_; }
     const Document& document() const { return editor_.document(); }
+    /// An immutable copy of the document for work on other threads (see Editor::snapshot).
+    std::shared_ptr<const Document> snapshot() const { return editor_.snapshot(); }
     const DocumentIndex& index() const { return index_; }
 
     // Files (document_files.cpp). Each returns false and sets errorText when it fails,

@@ -87,6 +87,7 @@ void Editor::resetDocument(Document doc) {
     Changes changes = relay();
     const Change reset{Change::Op::Reset, ElementType::Document, {}, -1, {}};
     changes.about(reset);
+    forgetSnapshot();
     doc_ = std::move(doc);
     history_.clear();
     clockRan_ = false;
@@ -94,7 +95,13 @@ void Editor::resetDocument(Document doc) {
     macroChanges_.clear();
     macroDepth_ = 0;
     changes.done(reset);
+    forgetSnapshot();
     notify(changes);
+}
+
+std::shared_ptr<const Document> Editor::snapshot() const {
+    if (!snapshot_) snapshot_ = std::make_shared<const Document>(doc_);
+    return snapshot_;
 }
 
 Changes Editor::relay() {
@@ -111,14 +118,17 @@ Changes Editor::relay() {
 
 EditResult Editor::push(CommandPtr command, std::string id) {
     Changes changes = relay();
+    forgetSnapshot();
     if (macro_) {
         // Observers hear each change now, and of the whole edit when the macro ends.
         command->apply(doc_, changes);
+        forgetSnapshot();
         macro_->add(std::move(command));
         macroChanges_.insert(macroChanges_.end(), changes.begin(), changes.end());
         return EditResult::made(std::move(id));
     }
     history_.push(std::move(command), doc_, changes);
+    forgetSnapshot();
     notify(changes);
     return EditResult::made(std::move(id));
 }
@@ -145,14 +155,18 @@ void Editor::endMacro() {
 void Editor::undo() {
     if (macro_) return;
     Changes changes = relay();
+    forgetSnapshot();
     history_.undo(doc_, changes);
+    forgetSnapshot();
     notify(changes);
 }
 
 void Editor::redo() {
     if (macro_) return;
     Changes changes = relay();
+    forgetSnapshot();
     history_.redo(doc_, changes);
+    forgetSnapshot();
     notify(changes);
 }
 
@@ -487,9 +501,11 @@ void Editor::recordPracticeTime(int index, double usedSeconds) {
     Changes changes = relay();
     const Change change{Change::Op::Updated, ElementType::Document, {}, -1, "practice"};
     changes.about(change);
+    forgetSnapshot();
     phase.used_s = usedSeconds;
     clockRan_ = true;
     changes.done(change);
+    forgetSnapshot();
     notify(changes);
 }
 

@@ -59,6 +59,12 @@ public:
     explicit Editor(const Catalogue& catalogue, Document doc = {});
 
     const Document& document() const { return doc_; }
+    /// The document as it is now, as an immutable copy that may be kept and read on any
+    /// thread. The same copy is handed out until the document next changes, so the holders
+    /// of one revision (the live analysis, the recovery file, the results on show) share it
+    /// instead of each keeping a copy of its own: on a design of 10,000 components a copy
+    /// is about 10 MB.
+    std::shared_ptr<const Document> snapshot() const;
     const Catalogue& catalogue() const { return catalogue_; }
     const History& history() const { return history_; }
 
@@ -174,11 +180,15 @@ private:
     /// Why setAttribute(ref, value) would be refused, or an ok result.
     EditResult checkSetAttribute(const AttributeRef& ref, const Json& value) const;
 
+    /// Drops the shared copy of doc_: called before and after every change to doc_, so that
+    /// a copy taken by an observer in the middle of a change is not handed out afterwards.
+    void forgetSnapshot() { snapshot_.reset(); }
     /// Row of an element of doc_ (see IdIndex), or -1.
     int rowOf(ElementType type, const std::string& id) const { return index_.row(doc_, type, id); }
 
     const Catalogue& catalogue_;
     Document doc_;
+    mutable std::shared_ptr<const Document> snapshot_; ///< see snapshot(); null when stale
     IdIndex index_; ///< rows of doc_'s elements by id: edits of many elements stay linear
     History history_;
     std::unique_ptr<MacroCommand> macro_;
