@@ -13,6 +13,14 @@ constexpr double kNegligible = 1e-13;
 // z of the 99th percentile of the standard normal.
 constexpr double kZ99 = 2.3263478740408408;
 
+/// e^x, with the arguments whose result rounds to zero answered without calling exp: the
+/// waits of a short mean ask for e^(-1000) and less at every bin past the first, and glibc
+/// takes those through its slow underflow path. Below -746 exp gives +0, so the bits are
+/// the same.
+double expOrZero(double x) {
+    return x < -746.0 ? 0.0 : std::exp(x);
+}
+
 /// P(Z <= z) for a standard normal Z, accurate far into the lower tail.
 double normalCdf(double z) {
     return 0.5 * std::erfc(-z / std::sqrt(2.0));
@@ -30,11 +38,10 @@ double normalTail(double z) {
 /// of P(X > x), which is a difference of H; point i takes what lands on it or above minus
 /// what lands above it. Nothing may lie below point `first`; mass beyond the last point
 /// lands on it, and the search stops once what is left is negligible. Returns the highest
-/// point given mass.
+/// point given mass. `masses` must be all zero on entry.
 template <typename StopLoss>
 std::size_t linearBinning(Distribution::Masses& masses, double step, std::size_t first,
                           StopLoss h) {
-    std::fill(masses.begin(), masses.end(), 0.0);
     const std::size_t n = masses.size();
     std::size_t i = std::min(first, n - 1);
     double here = 1; // what lands on point i or above
@@ -164,9 +171,10 @@ Distribution Distribution::waiting(double step, std::size_t bins, double waitPro
     // For the wait W = min(exponential, cap), E[max(0, W - x)] below the cap is
     // m (e^(-x/m) - e^(-cap/m)): the mass above the cap lands on the cap itself.
     const double m = meanWaitGivenWait;
-    const double beyondCap = cap > 0 ? std::exp(-cap / m) : 1.0;
+    const double beyondCap = cap > 0 ? expOrZero(-cap / m) : 1.0;
+    d.p_[0] = 0; // the grid all zero, as linearBinning takes it
     const std::size_t top = linearBinning(d.p_, step, 0, [&](double x) {
-        return x >= cap ? 0.0 : waitProbability * m * std::max(0.0, std::exp(-x / m) - beyondCap);
+        return x >= cap ? 0.0 : waitProbability * m * std::max(0.0, expOrZero(-x / m) - beyondCap);
     });
     d.trim(top);
     return d;

@@ -52,6 +52,13 @@ double cutProbability(const Distribution& d, double timeout) {
     return timeout > 0 ? std::clamp(d.exceedance(timeout), 0.0, 1.0) : 0.0;
 }
 
+// x^y, without the call for y = 1 (no retries, or one call: most calls of a design). pow
+// gives x^1 = x exactly (the result is exact, and pow misrounds only near midpoints), so
+// the bits are the same.
+double powOf(double x, double y) {
+    return y == 1 ? x : std::pow(x, y);
+}
+
 // The share of requests a saturated component cannot take: it serves its capacity and
 // no more, so at utilisation rho > 1 a fraction 1 - 1/rho is never served.
 double overloadFailure(const Node& node, double rho) {
@@ -211,8 +218,8 @@ NodeResult composeNode(const Composer& c, int i, bool tail, Kid&& kid, KidFailed
                 e.terminal ? overloadFailure(g.nodes[dag.nodes[e.target]], c.rho(e.target))
                            : kidFailed(e.target);
             const double attempt = 1 - (1 - below) * (1 - cutProbability(x, e.timeout));
-            const double givesUp = std::pow(attempt, e.retries + 1);
-            served *= e.calls < 1 ? 1 - e.calls * givesUp : std::pow(1 - givesUp, e.calls);
+            const double givesUp = powOf(attempt, e.retries + 1);
+            served *= e.calls < 1 ? 1 - e.calls * givesUp : powOf(1 - givesUp, e.calls);
         }
         x = std::move(x).withTimeout(e.timeout, e.retries);
         const bool inParallel = e.parallel || fanOut;
