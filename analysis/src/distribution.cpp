@@ -434,7 +434,8 @@ double Distribution::exceedance(double ms) const {
     // A timeout is mostly far above a call's latency, and then nothing is left to add.
     auto endsAbove = [&](std::size_t i) { return (static_cast<double>(i) + 0.5) * step_ > ms; };
     const double guess = ms / step_;
-    std::size_t first = guess > 0 ? static_cast<std::size_t>(std::min(guess, double(hi_) + 1)) : 0;
+    std::size_t first =
+        guess > 0 ? static_cast<std::size_t>(std::min(guess, static_cast<double>(hi_) + 1)) : 0;
     while (first > 0 && endsAbove(first - 1))
         --first;
     while (first <= hi_ && !endsAbove(first))
