@@ -87,7 +87,6 @@ void Editor::resetDocument(Document doc) {
     Changes changes = relay();
     const Change reset{Change::Op::Reset, ElementType::Document, {}, -1, {}};
     changes.about(reset);
-    forgetSnapshot();
     doc_ = std::move(doc);
     history_.clear();
     clockRan_ = false;
@@ -95,7 +94,6 @@ void Editor::resetDocument(Document doc) {
     macroChanges_.clear();
     macroDepth_ = 0;
     changes.done(reset);
-    forgetSnapshot();
     notify(changes);
 }
 
@@ -105,12 +103,17 @@ std::shared_ptr<const Document> Editor::snapshot() const {
 }
 
 Changes Editor::relay() {
+    // Every change to doc_ is announced through these, just before and just after it
+    // reaches the document. The shared copy is dropped just after each: a copy taken before
+    // is of the document as it still was, and one an observer takes after a change is
+    // dropped again by the next.
     return Changes(
         [this](const Change& c) {
             for (const auto& [handle, o] : observers_)
                 if (o.aboutToChange) o.aboutToChange(c);
         },
         [this](const Change& c) {
+            snapshot_.reset();
             for (const auto& [handle, o] : observers_)
                 if (o.changed) o.changed(c);
         });
@@ -118,17 +121,14 @@ Changes Editor::relay() {
 
 EditResult Editor::push(CommandPtr command, std::string id) {
     Changes changes = relay();
-    forgetSnapshot();
     if (macro_) {
         // Observers hear each change now, and of the whole edit when the macro ends.
         command->apply(doc_, changes);
-        forgetSnapshot();
         macro_->add(std::move(command));
         macroChanges_.insert(macroChanges_.end(), changes.begin(), changes.end());
         return EditResult::made(std::move(id));
     }
     history_.push(std::move(command), doc_, changes);
-    forgetSnapshot();
     notify(changes);
     return EditResult::made(std::move(id));
 }
@@ -155,18 +155,14 @@ void Editor::endMacro() {
 void Editor::undo() {
     if (macro_) return;
     Changes changes = relay();
-    forgetSnapshot();
     history_.undo(doc_, changes);
-    forgetSnapshot();
     notify(changes);
 }
 
 void Editor::redo() {
     if (macro_) return;
     Changes changes = relay();
-    forgetSnapshot();
     history_.redo(doc_, changes);
-    forgetSnapshot();
     notify(changes);
 }
 
@@ -501,11 +497,9 @@ void Editor::recordPracticeTime(int index, double usedSeconds) {
     Changes changes = relay();
     const Change change{Change::Op::Updated, ElementType::Document, {}, -1, "practice"};
     changes.about(change);
-    forgetSnapshot();
     phase.used_s = usedSeconds;
     clockRan_ = true;
     changes.done(change);
-    forgetSnapshot();
     notify(changes);
 }
 

@@ -172,7 +172,8 @@ private:
     void beginMacro(const std::string& text);
     void endMacro();
     EditResult push(CommandPtr command, std::string id = {});
-    /// A change record that relays each change to the observers as it happens.
+    /// A change record that relays each change to the observers as it happens (and drops
+    /// the shared snapshot).
     Changes relay();
     void notify(const Changes& changes);
     std::string checkNewComponent(const Component& c) const;
@@ -180,15 +181,13 @@ private:
     /// Why setAttribute(ref, value) would be refused, or an ok result.
     EditResult checkSetAttribute(const AttributeRef& ref, const Json& value) const;
 
-    /// Drops the shared copy of doc_: called before and after every change to doc_, so that
-    /// a copy taken by an observer in the middle of a change is not handed out afterwards.
-    void forgetSnapshot() { snapshot_.reset(); }
     /// Row of an element of doc_ (see IdIndex), or -1.
     int rowOf(ElementType type, const std::string& id) const { return index_.row(doc_, type, id); }
 
     const Catalogue& catalogue_;
     Document doc_;
-    mutable std::shared_ptr<const Document> snapshot_; ///< see snapshot(); null when stale
+    /// See snapshot(); null when stale. relay() drops it after every change.
+    mutable std::shared_ptr<const Document> snapshot_;
     IdIndex index_; ///< rows of doc_'s elements by id: edits of many elements stay linear
     History history_;
     std::unique_ptr<MacroCommand> macro_;
