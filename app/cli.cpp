@@ -140,11 +140,8 @@ int check(const QStringList& args) {
         std::any_of(report.findings.begin(), report.findings.end(),
                     [&](const Finding& f) { return f.severity >= *threshold && !f.acknowledged; });
     if (fmt == "json") {
-        Json json = reportToJson(doc, std::move(report)); // its text moves, not copied
-        json["file"] = file.toStdString();
-        json["valid"] = true;
-        writeOut(jsonForTerminal(jsonText(json, 2)));
-        leaveToExit(std::move(json));
+        writeOut(jsonForTerminal(
+            reportJsonText(doc, report, 2, Json{{"file", file.toStdString()}, {"valid", true}})));
     } else if (fmt == "md") {
         printMarkdown(doc, report);
     } else {

@@ -15,14 +15,14 @@ std::vector<OutputFile> buildReport(const Document& doc, const Catalogue& catalo
     const Report report = given ? *given : critique(doc, catalogue);
     if (format == ReportFormat::Json) {
         // The schema of `archlens check --format json`, byte for byte.
-        Json json = reportToJson(doc, report);
-        if (!sourceFile.isEmpty()) json["file"] = sourceFile.toStdString();
-        json["valid"] = true;
+        Json extra = Json::object();
+        if (!sourceFile.isEmpty()) extra["file"] = sourceFile.toStdString();
+        extra["valid"] = true;
         if (comparison) {
-            json["comparison"] = diffToJson(comparison->diff);
-            json["comparison"]["before"]["file"] = comparison->other.toStdString();
+            extra["comparison"] = diffToJson(comparison->diff);
+            extra["comparison"]["before"]["file"] = comparison->other.toStdString();
         }
-        return {{path, QByteArray::fromStdString(jsonText(json, 2) + "\n")}};
+        return {{path, QByteArray::fromStdString(reportJsonText(doc, report, 2, extra) + "\n")}};
     }
     const std::vector<ReportImage> images = reportImages(doc, catalogue, report);
     switch (format) {

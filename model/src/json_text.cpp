@@ -191,6 +191,14 @@ void appendJsonText(std::string& out, const Json& value, int indent) {
     append(out, value, indent, 0);
 }
 
+void appendJsonText(std::string& out, const Json& value, int indent, int level) {
+    append(out, value, indent, level);
+}
+
+void appendJsonString(std::string& out, const std::string& s) {
+    appendString(out, s);
+}
+
 std::string jsonText(const Json& value, int indent) {
     std::string out;
     appendJsonText(out, value, indent);

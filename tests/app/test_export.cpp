@@ -536,7 +536,8 @@ private slots:
         Json expected = reportToJson(doc, report);
         expected["file"] = "x.archlens";
         expected["valid"] = true;
-        QVERIFY(Json::parse(json.at(0).data.toStdString()) == expected);
+        // Byte for byte as dump writes the tree, the newline at the end added.
+        QCOMPARE(json.at(0).data.toStdString(), expected.dump(2) + "\n");
     }
 
     void hostileNamesStayText() {

@@ -6,11 +6,17 @@
 #include "archlens/analysis/report.h"
 #include "archlens/model/json.h"
 
+#include <string>
+
 namespace archlens {
 
 Json reportToJson(const Document& doc, const Report& report);
-/// The same JSON, taking the report's text rather than copying it (the report is left
-/// with empty strings): for a caller that is done with the report.
-Json reportToJson(const Document& doc, Report&& report);
+
+/// The same JSON as text: `jsonText(json, indent)` of `reportToJson(doc, report)` with the
+/// members of `extra` (an object) appended at its top level, as `json[key] = value` appends
+/// them, byte for byte. Written straight from the report, without the tree: the report of
+/// a large design holds tens of megabytes of text. `extra`'s keys are not the report's own.
+std::string reportJsonText(const Document& doc, const Report& report, int indent = -1,
+                           const Json& extra = Json::object());
 
 } // namespace archlens

@@ -18,4 +18,12 @@ std::string jsonText(const Json& value, int indent = -1);
 /// Appends `jsonText(value, indent)` to `out`.
 void appendJsonText(std::string& out, const Json& value, int indent = -1);
 
+/// Appends `value` as jsonText writes it when it sits `level` containers deep in a larger
+/// value: its members and closing bracket indented for that depth. For a writer that
+/// produces the surrounding text itself.
+void appendJsonText(std::string& out, const Json& value, int indent, int level);
+
+/// Appends a string value as jsonText writes it, quotes included.
+void appendJsonString(std::string& out, const std::string& s);
+
 } // namespace archlens
