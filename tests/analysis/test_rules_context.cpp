@@ -11,9 +11,32 @@ using Catch::Matchers::WithinAbs;
 
 namespace {
 
+/// A component's (or any id's) connections by id, read off the document itself: those that
+/// name the id at that end, in the document's order.
+void checkConnectionsById(const Document& doc, const rules::Context& ctx) {
+    std::vector<std::string> ids{"no-such-id", ""};
+    for (const Component& c : doc.components)
+        ids.push_back(c.id);
+    for (const Connection& c : doc.connections) {
+        ids.push_back(c.from);
+        ids.push_back(c.to);
+    }
+    for (const std::string& id : ids) {
+        INFO(id);
+        std::vector<std::size_t> from, to;
+        for (std::size_t i = 0; i < doc.connections.size(); ++i) {
+            if (doc.connections[i].from == id) from.push_back(i);
+            if (doc.connections[i].to == id) to.push_back(i);
+        }
+        CHECK(ctx.outgoing(id) == from);
+        CHECK(ctx.incoming(id) == to);
+    }
+}
+
 /// Every answer by index against the same answer by id, on one document and its report.
 void checkAgrees(const Document& doc, const Report& report) {
     const rules::Context ctx(doc, Catalogue::builtin(), report);
+    checkConnectionsById(doc, ctx);
     for (std::size_t i = 0; i < doc.connections.size(); ++i) {
         const Connection& c = doc.connections[i];
         CHECK(ctx.indexOf(c) == i);
@@ -92,6 +115,20 @@ TEST_CASE("the rules' Context follows ids no component has, and lists of flows a
     CHECK_FALSE(ctx.carries(3, doc.flows[0]));
     CHECK(ctx.carries(4, doc.flows[0]));
     CHECK_FALSE(ctx.carries(4, doc.flows[1]));
+
+    // A repeated component id (a design the reader refuses, but the rules must not mislead
+    // on): the id's connections are all of those naming it, whichever copy they meant.
+    Component twin = doc.components[1];
+    twin.name = "w2";
+    doc.components.push_back(twin);
+    Connection toTwin;
+    toTwin.id = "c6";
+    toTwin.from = "client";
+    toTwin.to = "web";
+    doc.connections.push_back(toTwin);
+    const rules::Context twinned(doc, Catalogue::builtin(), report);
+    checkConnectionsById(doc, twinned);
+    CHECK(twinned.incoming("web") == std::vector<std::size_t>{0, 5});
 }
 
 TEST_CASE("the rules' Context gives each flow's rates: its rate times the calls on the way") {

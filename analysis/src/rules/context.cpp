@@ -17,6 +17,7 @@ Context::Context(const Document& d, const Catalogue& cat, const Report& r, unsig
     : doc(d), catalogue(cat), report(r) {
     const std::size_t n = doc.components.size();
     kinds_.reserve(n);
+    componentIndex_.reserve(n);
     for (size_t i = 0; i < n; ++i) {
         componentIndex_[doc.components[i].id] = i;
         kinds_.push_back(catalogue.kind(doc.components[i].kind));
@@ -33,11 +34,9 @@ Context::Context(const Document& d, const Catalogue& cat, const Report& r, unsig
             results_[it->second] = &result; // the first, as Report::component finds it
     indexConnections();
     std::unordered_map<std::string, size_t> connectionIndex;
-    for (size_t i = 0; i < doc.connections.size(); ++i) {
-        out_[doc.connections[i].from].push_back(i);
-        in_[doc.connections[i].to].push_back(i);
+    connectionIndex.reserve(doc.connections.size());
+    for (size_t i = 0; i < doc.connections.size(); ++i)
         connectionIndex[doc.connections[i].id] = i;
-    }
     flows_.reserve(report.flows.size());
     for (const auto& f : report.flows)
         flows_.push_back(doc.flow(f.id));
@@ -255,13 +254,19 @@ const std::vector<size_t>& Context::incomingAt(std::size_t component) const {
     return component < inAt_.size() ? inAt_[component] : kNone;
 }
 
+// An id's connections are those of the end it names (its component's, or one of the other
+// ends), in the order of the document: what a map from the id to its connections would
+// hold, without building one on every run.
+std::size_t Context::endIndex(const std::string& id) const {
+    if (auto it = componentIndex_.find(id); it != componentIndex_.end()) return it->second;
+    if (auto it = otherEnds_.find(id); it != otherEnds_.end()) return it->second;
+    return outAt_.size();
+}
 const std::vector<size_t>& Context::outgoing(const std::string& id) const {
-    auto it = out_.find(id);
-    return it == out_.end() ? kNone : it->second;
+    return outgoingAt(endIndex(id));
 }
 const std::vector<size_t>& Context::incoming(const std::string& id) const {
-    auto it = in_.find(id);
-    return it == in_.end() ? kNone : it->second;
+    return incomingAt(endIndex(id));
 }
 
 std::string Context::name(const std::string& id) const {

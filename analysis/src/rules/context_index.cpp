@@ -107,11 +107,7 @@ void Context::computeRates(std::size_t flowIndex) const {
     enum : char { kNotYet, kVisiting, kDone };
     std::vector<double> arriving(outAt_.size(), 0.0);
     std::vector<char> state(outAt_.size(), kNotYet);
-    std::size_t entry = outAt_.size(); // none: no connection names it
-    if (auto it = componentIndex_.find(flow->entry); it != componentIndex_.end())
-        entry = it->second;
-    else if (auto other = otherEnds_.find(flow->entry); other != otherEnds_.end())
-        entry = other->second;
+    const std::size_t entry = endIndex(flow->entry); // outAt_.size(): no connection names it
     std::function<double(std::size_t)> rateAt = [&](std::size_t at) -> double {
         if (state[at] == kDone) return arriving[at];
         if (state[at] == kVisiting) return 0.0;

@@ -178,6 +178,8 @@ private:
     void indexFlow(std::size_t flow,
                    const std::unordered_map<std::string, size_t>& connectionIndex);
     void computeRates(std::size_t flow) const;
+    /// The end (into outAt_ and inAt_) an id names, or outAt_.size() when none does.
+    std::size_t endIndex(const std::string& id) const;
 
     std::vector<std::vector<Part>> parts_; ///< per report flow, per connection
     std::vector<std::vector<std::size_t>> taken_; ///< per report flow (flowCalls)
@@ -186,8 +188,6 @@ private:
     std::vector<std::vector<std::size_t>> syncPart_; ///< per report flow
     std::unordered_map<std::string, size_t> componentIndex_;
     std::unordered_map<std::string, size_t> flowIndex_; ///< into doc.flows
-    std::unordered_map<std::string, std::vector<size_t>> out_;
-    std::unordered_map<std::string, std::vector<size_t>> in_;
     /// Per connection, its ends: indices into doc.components, then one past them for each
     /// other id a connection names, so that the rates follow those as their ids do.
     std::vector<std::size_t> from_, to_;
