@@ -104,20 +104,10 @@ public:
         appendJsonString(out_, s);
     }
     void value(const char* s) { value(std::string(s)); }
-    void value(bool b) {
-        start();
-        out_ += b ? "true" : "false";
-    }
-    void value(int n) { value(Number{Number::Kind::Integer, n, 0}); }
-    void value(Number n) {
-        start();
-        if (n.kind == Number::Kind::Integer)
-            out_ += std::to_string(n.integer);
-        else if (n.kind == Number::Kind::Real)
-            out_ += Json(n.real).dump(); // dump's own digits for a double
-        else
-            out_ += "null";
-    }
+    // Scalars as the tree holds them, written by jsonText's own code: the same digits.
+    void value(bool b) { value(Json(b)); }
+    void value(int n) { value(Json(n)); }
+    void value(Number n) { value(toJson(n)); }
     void value(const Json& v) {
         start();
         appendJsonText(out_, v, indent_, static_cast<int>(open_.size()));

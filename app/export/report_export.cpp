@@ -1,7 +1,6 @@
 #include "report_export.h"
 
 #include "archlens/analysis/report_json.h"
-#include "archlens/model/json_text.h"
 #include "report_content.h"
 #include "report_html.h"
 #include "report_markdown.h"
