@@ -7,7 +7,6 @@
 
 #include <QElapsedTimer>
 #include <QPointer>
-#include <QThreadPool>
 #include <algorithm>
 #include <cmath>
 #include <exception>
@@ -44,6 +43,8 @@ AnalysisController::AnalysisController(QObject* parent) : QObject(parent) {
     connect(&timer_, &QTimer::timeout, this, &AnalysisController::start);
     progressPoll_.setInterval(100);
     connect(&progressPoll_, &QTimer::timeout, this, &AnalysisController::pollProgress);
+    runs_.setMaxThreadCount(1);
+    runs_.setExpiryTimeout(-1);
 }
 
 AnalysisController::~AnalysisController() {
@@ -146,7 +147,7 @@ void AnalysisController::start() {
     };
     const quint64 generation = generation_;
     QPointer<AnalysisController> self(this);
-    QThreadPool::globalInstance()->start([doc, options, generation, self, run] {
+    runs_.start([doc, options, generation, self, run] {
         yieldToTheWindow();
         QElapsedTimer clock;
         clock.start();
@@ -220,7 +221,7 @@ void AnalysisController::startCurves() {
     options.cancel = &run->cancel;
     const quint64 generation = generation_;
     QPointer<AnalysisController> self(this);
-    QThreadPool::globalInstance()->start([doc = doc_, options, generation, self, run] {
+    runs_.start([doc = doc_, options, generation, self, run] {
         yieldToTheWindow();
         std::optional<std::vector<CurvePoint>> curves;
         try {
