@@ -3,6 +3,7 @@
 #include "archlens/model/document_io.h"
 #include "archlens/model/file_io.h"
 #include "archlens/model/json_text.h"
+#include "archlens/model/limits.h"
 
 #include "field_access.h"
 
@@ -115,7 +116,9 @@ bool listReplacedByExtra(const Document& doc, const char* key) {
 
 /// A list as jsonText writes it as a member of the top-level object (at indent 2), one
 /// element's tree at a time. Its text is reserved from the first element's length, twice
-/// over: pages reserved and never written cost no memory, a copy of megabytes does.
+/// over: pages reserved and never written cost no memory, a copy of megabytes does. The
+/// reserve is capped at what a design file may hold (a first element unlike the others
+/// must not ask for gigabytes); past it the text grows as a string does.
 template <typename T> void appendListText(std::string& out, const std::vector<T>& elements) {
     if (elements.empty()) {
         out += "[]";
@@ -126,7 +129,11 @@ template <typename T> void appendListText(std::string& out, const std::vector<T>
         const std::size_t before = out.size();
         out += i == 0 ? "\n    " : ",\n    ";
         appendJsonText(out, elementToJson(elements[i]), 2, 2);
-        if (i == 0) out.reserve(out.size() + 2 * (out.size() - before) * (elements.size() - 1));
+        if (i == 0) {
+            const std::size_t first = out.size() - before;
+            const std::size_t rest = elements.size() - 1;
+            out.reserve(out.size() + std::min(2 * kMaxDesignBytes, 2 * first * rest));
+        }
     }
     out += "\n  ]";
 }
