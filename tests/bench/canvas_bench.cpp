@@ -33,10 +33,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 #include <sys/resource.h>
 #include <vector>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
 
@@ -93,6 +97,53 @@ long statusKb(const std::string& field) {
     while (std::getline(status, line))
         if (line.rfind(field + ":", 0) == 0) return std::stol(line.substr(field.size() + 1));
     return 0;
+}
+
+/// The C library's heaps now, as "held/in use" MB, the largest first, then the large blocks
+/// it maps apart. glibc gives each thread that allocates a heap of its own and keeps what is
+/// freed in it for that thread, so this shows where memory the window no longer uses stays
+/// (README, canvas section). Empty where the C library is not glibc.
+std::string heapArenas() {
+#ifdef __GLIBC__
+    char* buffer = nullptr;
+    size_t length = 0;
+    FILE* stream = open_memstream(&buffer, &length);
+    if (!stream) return {};
+    malloc_info(0, stream);
+    std::fclose(stream);
+    const std::string xml(buffer, length);
+    std::free(buffer);
+    // The size="..." of the first `tag` in [from, to), in MB.
+    auto sizeIn = [&xml](const char* tag, size_t from, size_t to) {
+        size_t at = xml.find(tag, from);
+        if (at >= to) return 0.0;
+        at = xml.find("size=\"", at);
+        return at >= to ? 0.0 : std::atof(xml.c_str() + at + 6) / 1e6;
+    };
+    std::vector<std::pair<double, double>> heaps; // held, in use
+    size_t at = 0;
+    while ((at = xml.find("<heap nr=", at)) != std::string::npos) {
+        const size_t end = std::min(xml.find("</heap>", at), xml.size());
+        const double held = sizeIn("<system type=\"current\"", at, end);
+        const double unused =
+            sizeIn("<total type=\"fast\"", at, end) + sizeIn("<total type=\"rest\"", at, end);
+        if (held >= 1) heaps.emplace_back(held, held - unused);
+        at = end;
+    }
+    std::sort(heaps.rbegin(), heaps.rend());
+    std::string out;
+    char part[48];
+    for (const auto& [held, used] : heaps) {
+        std::snprintf(part, sizeof part, "%s%.0f/%.0f", out.empty() ? "" : ", ", held, used);
+        out += part;
+    }
+    const size_t tail = xml.rfind("</heap>");
+    std::snprintf(part, sizeof part, "; mapped apart %.0f",
+                  sizeIn("<total type=\"mmap\"", tail == std::string::npos ? 0 : tail, xml.size()));
+    return out + part;
+#else
+    return {};
+#endif
 }
 
 double percentile(std::vector<double> v, double p) {
@@ -391,6 +442,8 @@ int main(int argc, char** argv) {
         std::printf("           memory now: %ld MB of its own, %ld MB of mapped files\n",
                     statusKb("RssAnon") / 1024,
                     (statusKb("RssFile") + statusKb("RssShmem")) / 1024);
+        if (const std::string heaps = heapArenas(); !heaps.empty())
+            std::printf("           heaps held/in use, MB: %s\n", heaps.c_str());
         std::printf("           hover handled by the canvas %.1f us a move (%d of 2000 moves "
                     "changed the hovered component)\n",
                     f.lookUpUs, f.lookUpChanges);
