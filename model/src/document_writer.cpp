@@ -138,6 +138,18 @@ template <typename T> void appendListText(std::string& out, const std::vector<T>
     out += "\n  ]";
 }
 
+/// Appends the element list called `key`; false, appending nothing, when none is.
+bool appendNamedList(std::string& out, const Document& doc, const std::string& key) {
+    bool found = false;
+    forEachList(doc, [&](const char* name, const auto& elements) {
+        if (key == name) {
+            appendListText(out, elements);
+            found = true;
+        }
+    });
+    return found;
+}
+
 } // namespace
 
 Json documentToJson(const Document& doc) {
@@ -161,15 +173,10 @@ std::string writeDocument(const Document& doc) {
         first = false;
         appendJsonString(text, it.key());
         text += ": ";
-        bool written = false;
-        if (it.value().is_null() && !listReplacedByExtra(doc, it.key().c_str()))
-            forEachList(doc, [&](const char* key, const auto& elements) {
-                if (!written && it.key() == key) {
-                    appendListText(text, elements);
-                    written = true;
-                }
-            });
-        if (!written) appendJsonText(text, it.value(), 2, 1);
+        // A null that holds a list's place (not an unknown member of that name) is the list.
+        const bool list = it.value().is_null() && !listReplacedByExtra(doc, it.key().c_str()) &&
+                          appendNamedList(text, doc, it.key());
+        if (!list) appendJsonText(text, it.value(), 2, 1);
     }
     text += "\n}\n";
     return text;
