@@ -1,6 +1,7 @@
 #include "canvas_shapes.h"
 
 #include "diagram_geometry.h"
+#include "drag_plan.h"
 
 #include <algorithm>
 #include <cmath>
@@ -16,7 +17,8 @@ double detailPixel(double zoom) {
     return std::exp2(-detailLevel(zoom));
 }
 
-DiagramShapes canvasDiagramShapes(const SceneState& s, int parts, const QRectF& visible) {
+DiagramShapes canvasDiagramShapes(const SceneState& s, int parts, const QRectF& visible,
+                                  const DragPlan* drag, ShapeOptions::DragPart part) {
     ShapeOptions o;
     o.pixel = detailPixel(s.zoom);
     o.visible = visible;
@@ -27,11 +29,26 @@ DiagramShapes canvasDiagramShapes(const SceneState& s, int parts, const QRectF& 
     o.labels = s.labelsReadable();
     o.compactLabels = s.labelsCompact();
     o.critique = s.critique;
-    if (s.index) {
+    if (drag && (part == ShapeOptions::DragPart::Moving || part == ShapeOptions::DragPart::All)) {
+        // Where the drag has everything now.
+        o.boxes = &drag->boxes();
+        o.curves = &drag->curves();
+        o.zones = &drag->zones();
+        o.regions = &drag->regions();
+        o.givenShowDrag = true;
+    } else if (s.index) {
+        // The still part is where the index has it (its areas are not drawn: they follow
+        // the moving boxes, and are drawn with the moving part).
         o.boxes = &s.index->boxes();
         o.curves = &s.index->curves();
         o.zones = &s.index->zones();
         o.regions = &s.index->regions();
+        o.givenShowDrag = drag != nullptr;
+    }
+    if (drag) {
+        o.dragPart = part;
+        o.movingComponents = &drag->movingComponents();
+        o.movingConnections = &drag->movingConnections();
     }
     o.parts = parts & ~ShapeOptions::Selection;
     DiagramShapes shapes;

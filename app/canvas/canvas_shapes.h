@@ -23,6 +23,7 @@
 namespace archlens {
 
 struct CritiqueOverlay;
+class DragPlan;
 
 /// What to draw in one frame. Built by the view while the GUI thread is blocked, so the
 /// pointers into the document are safe to read during the sync.
@@ -86,7 +87,11 @@ double detailPixel(double zoom);
 /// The frame's design as shapes: the `parts` (ShapeOptions::Part) asked for, of what
 /// intersects `visible` (null: everything). Content and critique are sized for the level
 /// of detail; the selection for the exact zoom, as it is rebuilt at every zoom step.
-DiagramShapes canvasDiagramShapes(const SceneState& s, int parts, const QRectF& visible = {});
+/// `drag`, the plan of the drag in progress (of this frame's revision and selection),
+/// gives the boxes and curves, and `part` which of its parts to list.
+DiagramShapes canvasDiagramShapes(const SceneState& s, int parts, const QRectF& visible = {},
+                                  const DragPlan* drag = nullptr,
+                                  ShapeOptions::DragPart part = ShapeOptions::DragPart::All);
 
 /// The background and the grid, in item coordinates: every gridStep() a hairline, every
 /// eighth one darker, each on a pixel's centre so that it stays crisp.

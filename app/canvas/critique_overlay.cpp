@@ -96,13 +96,27 @@ CritiqueOverlay CritiqueOverlay::build(const Report* report, const QStringList& 
 }
 
 ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
-                          const std::vector<QRectF>& boxes, QColor background) {
+                          const std::vector<QRectF>& boxes, QColor background,
+                          const ShapeOptions* drawing) {
     ShapeLayer s;
     if (o.isEmpty() && o.broken.isEmpty() && o.surviving.isEmpty()) return s;
+    const ShapeOptions everything; // no drag apart, nothing given
+    const ShapeOptions& draw = drawing ? *drawing : everything;
+    // The curves as the canvas draws them: the drawing's when it has them for these boxes
+    // (a connection has one exactly when both its ends are drawn), else worked out once
+    // a connection needs one.
+    std::optional<std::vector<std::optional<ConnectionCurve>>> curves;
+    const std::vector<std::optional<ConnectionCurve>>* given =
+        draw.curves && draw.boxes == &boxes && draw.givenDrawn() &&
+                draw.curves->size() == doc.connections.size()
+            ? draw.curves
+            : nullptr;
     QHash<QString, QRectF> boxOf;
-    boxOf.reserve(int(doc.components.size()));
-    for (size_t i = 0; i < doc.components.size() && i < boxes.size(); ++i)
-        boxOf.insert(QString::fromStdString(doc.components[i].id), boxes[i]);
+    if (!given) {
+        boxOf.reserve(int(doc.components.size()));
+        for (size_t i = 0; i < doc.components.size() && i < boxes.size(); ++i)
+            boxOf.insert(QString::fromStdString(doc.components[i].id), boxes[i]);
+    }
 
     const StatusPalette& palette = StatusPalette::light();
     const QColor glow = palette.glow;
@@ -127,14 +141,14 @@ ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
     // Connections: the path of the finding, then flows broken or surviving the failures.
     std::vector<DiscShape> connectionBadges, routeHandles;
     const QColor route = routeColour();
-    // The curves as the canvas draws them, worked out once a connection needs one.
-    std::optional<std::vector<std::optional<ConnectionCurve>>> curves;
     for (size_t i = 0; i < doc.connections.size(); ++i) {
+        if (!draw.lists(draw.movingConnections, i)) continue;
+        if (given && !(*given)[i]) continue;
         const Connection& c = doc.connections[i];
         const QString id = QString::fromStdString(c.id);
-        const auto a = boxOf.constFind(QString::fromStdString(c.from));
-        const auto b = boxOf.constFind(QString::fromStdString(c.to));
-        if (a == boxOf.cend() || b == boxOf.cend()) continue;
+        if (!given && (!boxOf.contains(QString::fromStdString(c.from)) ||
+                       !boxOf.contains(QString::fromStdString(c.to))))
+            continue;
         const bool lit = o.highlight.contains(id);
         const bool broken = o.broken.contains(id);
         const bool surviving = o.surviving.contains(id);
@@ -142,9 +156,10 @@ ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
         const bool onRoute = o.flowConnections.contains(id), onTail = o.flowTail.contains(id);
         const bool candidate = o.routeCandidates.contains(id);
         if (!lit && !broken && !surviving && badge == o.badges.cend() && !o.flowShown) continue;
-        if (!curves) curves = geometry::connectionCurves(doc, boxes);
-        if (!(*curves)[i]) continue;
-        const ConnectionCurve& curve = *(*curves)[i];
+        if (!given && !curves) curves = geometry::connectionCurves(doc, boxes);
+        const auto& all = given ? *given : *curves;
+        if (!all[i]) continue;
+        const ConnectionCurve& curve = *all[i];
         if (o.flowShown) {
             // The route in the flow's colour, its asynchronous tail dashed; everything
             // else washed towards the background so the route stands out.
@@ -181,7 +196,7 @@ ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
         zoneLit[z] = o.highlight.contains(id);
         anyZone = anyZone || zoneFailed[z] || zoneLit[z];
     }
-    if (anyZone)
+    if (anyZone && draw.dragPart != ShapeOptions::DragPart::Still)
         for (const ZoneArea& area : geometry::zoneAreas(doc, boxes)) {
             if (!zoneFailed[size_t(area.zone)]) continue;
             fill(area.rect, withAlpha(red, 0.10));
@@ -189,6 +204,7 @@ ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
         }
 
     for (size_t i = 0; i < doc.components.size() && i < boxes.size(); ++i) {
+        if (!draw.lists(draw.movingComponents, i)) continue;
         const QString id = QString::fromStdString(doc.components[i].id);
         const QRectF box = boxes[i];
         if (o.flowShown) {

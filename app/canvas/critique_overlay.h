@@ -86,7 +86,12 @@ QColor routeColour();
 /// as the canvas draws them) and zone areas derived from them: washes and dimming as box
 /// fills, frames as box outlines, the paths of flows as lines, badges as
 /// discs (each on a disc of `background`, so it stands out from what it overlaps).
+/// `drawing`, when given, says what else the drawing has: the connections' curves for
+/// those boxes (ShapeOptions::curves, when usable with them) and the part of a drag to
+/// list (ShapeOptions::dragPart; failed zones go with the moving part, as zone frames
+/// follow the moving boxes).
 ShapeLayer critiqueShapes(const CritiqueOverlay& overlay, const Document& doc,
-                          const std::vector<QRectF>& boxes, QColor background);
+                          const std::vector<QRectF>& boxes, QColor background,
+                          const ShapeOptions* drawing = nullptr);
 
 } // namespace archlens

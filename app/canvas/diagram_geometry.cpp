@@ -189,6 +189,49 @@ std::pair<QPointF, QPointF> pointOn(const QRectF& box, Side side, double t) {
     return {QPointF(box.left() + t * box.width(), box.top()), QPointF(0, -1)};
 }
 
+/// One end of a connection: the box and side it meets, and where along that side the
+/// other end lies (so that ends sorted by it do not cross).
+struct End {
+    int box;
+    Side side;
+    double key;
+    int connection;
+    bool start;
+};
+
+End endOn(int box, const QRectF& self, const QRectF& other, int connection, bool start) {
+    const Side side = sideFacing(self, other.center());
+    const double key = side == Left || side == Right ? other.center().y() : other.center().x();
+    return {box, side, key, connection, start};
+}
+
+/// The order ends are spread in: by box and side, then where the other end lies, then
+/// by connection, a start before an end.
+bool endBefore(const End& x, const End& y) {
+    if (x.box != y.box) return x.box < y.box;
+    if (x.side != y.side) return x.side < y.side;
+    if (x.key != y.key) return x.key < y.key;
+    if (x.connection != y.connection) return x.connection < y.connection;
+    return x.start > y.start;
+}
+
+/// Spreads sorted ends evenly along the side of the box each meets: `put(end, point)`
+/// with the point and its outward normal.
+template <typename Put>
+void spreadEnds(const std::vector<End>& ends, const std::vector<QRectF>& boxes, Put put) {
+    for (size_t first = 0; first < ends.size();) {
+        size_t last = first;
+        while (last < ends.size() && ends[last].box == ends[first].box &&
+               ends[last].side == ends[first].side)
+            ++last;
+        const double n = double(last - first);
+        for (size_t j = first; j < last; ++j)
+            put(ends[j], pointOn(boxes[size_t(ends[j].box)], ends[j].side,
+                                 (double(j - first) + 1) / (n + 1)));
+        first = last;
+    }
+}
+
 ConnectionCurve curveBetween(std::pair<QPointF, QPointF> from, std::pair<QPointF, QPointF> to) {
     const auto [a, na] = from;
     const auto [b, nb] = to;
@@ -203,68 +246,86 @@ ConnectionCurve connectionCurve(const QRectF& from, const QRectF& to) {
                         pointOn(to, sideFacing(to, from.center()), 0.5));
 }
 
-std::vector<std::optional<ConnectionCurve>> connectionCurves(const Document& doc,
-                                                             const std::vector<QRectF>& boxes) {
-    const size_t count = doc.connections.size();
-    std::vector<std::optional<ConnectionCurve>> out(count);
+std::vector<ConnectionEnds> connectionEnds(const Document& doc) {
     std::unordered_map<std::string_view, int> row;
     row.reserve(doc.components.size());
-    for (size_t i = 0; i < doc.components.size() && i < boxes.size(); ++i)
+    for (size_t i = 0; i < doc.components.size(); ++i)
         row.emplace(doc.components[i].id, int(i));
-    // Each end of each connection: the box and side it meets, and where along that side
-    // the other end lies (so that ends sorted by it do not cross).
-    struct End {
-        int box;
-        Side side;
-        double key;
-        int connection;
-        bool start;
-    };
+    std::vector<ConnectionEnds> out(doc.connections.size());
+    for (size_t i = 0; i < doc.connections.size(); ++i) {
+        const auto a = row.find(doc.connections[i].from);
+        const auto b = row.find(doc.connections[i].to);
+        out[i] = {a == row.end() ? -1 : a->second, b == row.end() ? -1 : b->second};
+    }
+    return out;
+}
+
+namespace {
+/// Whether a connection is drawn between two of `boxes`.
+bool drawnOn(const ConnectionEnds& e, const std::vector<QRectF>& boxes) {
+    return e.drawn() && size_t(e.from) < boxes.size() && size_t(e.to) < boxes.size();
+}
+} // namespace
+
+std::vector<std::optional<ConnectionCurve>> connectionCurves(const Document& doc,
+                                                             const std::vector<QRectF>& boxes) {
+    const std::vector<ConnectionEnds> rows = connectionEnds(doc);
+    const size_t count = rows.size();
     std::vector<End> ends;
     ends.reserve(2 * count);
     for (size_t i = 0; i < count; ++i) {
-        const auto a = row.find(doc.connections[i].from);
-        const auto b = row.find(doc.connections[i].to);
-        if (a == row.end() || b == row.end() || a->second == b->second) continue;
-        const QRectF& from = boxes[size_t(a->second)];
-        const QRectF& to = boxes[size_t(b->second)];
-        auto end = [&](int box, const QRectF& self, const QRectF& other, bool start) {
-            const Side side = sideFacing(self, other.center());
-            const double key =
-                side == Left || side == Right ? other.center().y() : other.center().x();
-            ends.push_back({box, side, key, int(i), start});
-        };
-        end(a->second, from, to, true);
-        end(b->second, to, from, false);
+        const ConnectionEnds& e = rows[i];
+        if (!drawnOn(e, boxes)) continue;
+        const QRectF& from = boxes[size_t(e.from)];
+        const QRectF& to = boxes[size_t(e.to)];
+        ends.push_back(endOn(e.from, from, to, int(i), true));
+        ends.push_back(endOn(e.to, to, from, int(i), false));
     }
-    std::sort(ends.begin(), ends.end(), [](const End& x, const End& y) {
-        if (x.box != y.box) return x.box < y.box;
-        if (x.side != y.side) return x.side < y.side;
-        if (x.key != y.key) return x.key < y.key;
-        if (x.connection != y.connection) return x.connection < y.connection;
-        return x.start > y.start;
-    });
+    std::sort(ends.begin(), ends.end(), endBefore);
     std::vector<std::array<std::pair<QPointF, QPointF>, 2>> at(count);
-    for (size_t first = 0; first < ends.size();) {
-        size_t last = first;
-        while (last < ends.size() && ends[last].box == ends[first].box &&
-               ends[last].side == ends[first].side)
-            ++last;
-        const double n = double(last - first);
-        for (size_t j = first; j < last; ++j) {
-            const End& e = ends[j];
-            at[size_t(e.connection)][e.start ? 0 : 1] =
-                pointOn(boxes[size_t(e.box)], e.side, (double(j - first) + 1) / (n + 1));
-        }
-        first = last;
-    }
-    for (size_t i = 0; i < count; ++i) {
-        const auto a = row.find(doc.connections[i].from);
-        const auto b = row.find(doc.connections[i].to);
-        if (a == row.end() || b == row.end() || a->second == b->second) continue;
-        out[i] = curveBetween(at[i][0], at[i][1]);
-    }
+    spreadEnds(ends, boxes, [&](const End& e, std::pair<QPointF, QPointF> point) {
+        at[size_t(e.connection)][e.start ? 0 : 1] = point;
+    });
+    std::vector<std::optional<ConnectionCurve>> out(count);
+    for (size_t i = 0; i < count; ++i)
+        if (drawnOn(rows[i], boxes)) out[i] = curveBetween(at[i][0], at[i][1]);
     return out;
+}
+
+void updateConnectionCurves(const std::vector<ConnectionEnds>& ends,
+                            const std::vector<std::vector<int>>& meeting,
+                            const std::vector<QRectF>& boxes, const std::vector<int>& rows,
+                            std::vector<std::optional<ConnectionCurve>>& curves) {
+    auto usable = [&](int c) { return drawnOn(ends[size_t(c)], boxes); };
+    std::vector<int> spread;
+    for (int c : rows)
+        if (usable(c)) {
+            spread.push_back(ends[size_t(c)].from);
+            spread.push_back(ends[size_t(c)].to);
+        }
+    std::sort(spread.begin(), spread.end());
+    spread.erase(std::unique(spread.begin(), spread.end()), spread.end());
+    // Each box's ends as connectionCurves() spreads them.
+    std::unordered_map<long long, std::pair<QPointF, QPointF>> at; // 2 * row + (0 start, 1 end)
+    std::vector<End> list;
+    for (int b : spread) {
+        list.clear();
+        for (int c : meeting[size_t(b)]) {
+            if (!usable(c)) continue;
+            const ConnectionEnds& e = ends[size_t(c)];
+            const bool start = e.from == b;
+            list.push_back(
+                endOn(b, boxes[size_t(b)], boxes[size_t(start ? e.to : e.from)], c, start));
+        }
+        std::sort(list.begin(), list.end(), endBefore);
+        spreadEnds(list, boxes, [&](const End& e, std::pair<QPointF, QPointF> point) {
+            at[2ll * e.connection + (e.start ? 0 : 1)] = point;
+        });
+    }
+    for (int c : rows) {
+        if (!usable(c)) continue;
+        curves[size_t(c)] = curveBetween(at[2ll * c], at[2ll * c + 1]);
+    }
 }
 
 QString connectionLabel(const Connection& c) {

@@ -99,6 +99,25 @@ QPointF connectionMarker(const ConnectionCurve& curve, const Connection& c);
 /// middle nor cross. Nullopt for a connection with a missing end or to itself.
 std::vector<std::optional<ConnectionCurve>> connectionCurves(const Document& doc,
                                                              const std::vector<QRectF>& boxes);
+/// A connection's ends as rows in Document::components, the first component with each id
+/// (-1: none has it), as connectionCurves() finds them.
+struct ConnectionEnds {
+    int from = -1;
+    int to = -1;
+    /// Whether the connection is drawn: both ends found, and not the same box.
+    bool drawn() const { return from >= 0 && to >= 0 && from != to; }
+};
+/// Every connection's ends, by row.
+std::vector<ConnectionEnds> connectionEnds(const Document& doc);
+/// The curves connectionCurves() gives the connections in `rows`, written into `curves`
+/// (the other rows are left as they are), spreading the ends of only the boxes those
+/// connections meet: a drag moves a few boxes, and spreading the ends on every box again
+/// costs milliseconds a frame at thousands of connections. `ends` holds every connection's
+/// ends (connectionEnds), `meeting[b]` the rows of the connections that meet component b.
+void updateConnectionCurves(const std::vector<ConnectionEnds>& ends,
+                            const std::vector<std::vector<int>>& meeting,
+                            const std::vector<QRectF>& boxes, const std::vector<int>& rows,
+                            std::vector<std::optional<ConnectionCurve>>& curves);
 /// Distance from a point to the curve (sampled), for hit testing.
 double distanceToCurve(const ConnectionCurve& curve, QPointF p);
 /// The rectangle enclosing components, notes and zone and region frames.

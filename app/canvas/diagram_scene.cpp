@@ -1,5 +1,6 @@
 #include "diagram_scene.h"
 
+#include "drag_plan.h"
 #include "label_painter.h"
 #include "shape_batches.h"
 #include "tiled_layers.h"
@@ -57,13 +58,18 @@ DiagramSceneNode::DiagramSceneNode() : painter_(std::make_unique<LabelPainter>()
     selection_ = new BatchNode;
     critique_ = new QSGNode;
     badges_ = new QSGNode;
+    dragLines_ = new BatchNode;
+    dragCards_ = new BatchNode;
+    dragCritique_ = new BatchNode;
     world_->appendChildNode(areas_);
     world_->appendChildNode(areaLabels_);
     for (QSGNode* layer : layers_)
         world_->appendChildNode(layer);
+    world_->appendChildNode(dragLines_);
+    world_->appendChildNode(dragCards_);
     // Selection and critique over the labels: rings and badges sit on the cards' edges.
-    for (QSGNode* n :
-         {labels_, static_cast<QSGNode*>(selection_), static_cast<QSGNode*>(critique_), badges_})
+    for (QSGNode* n : {labels_, static_cast<QSGNode*>(selection_), static_cast<QSGNode*>(critique_),
+                       static_cast<QSGNode*>(dragCritique_), badges_})
         world_->appendChildNode(n);
 
     overlay_ = new BatchNode;
@@ -86,24 +92,51 @@ bool DiagramSceneNode::sync(const SceneState& s, QQuickWindow* window) {
     world_->markDirty(QSGNode::DirtyMatrix);
 
     const int detail = detailLevel(s.zoom);
-    // An edit, a drag or another theme is drawn everywhere at once; a new level of detail
-    // alone (a zoom across a power of two) is drawn on screen first (TiledLayers).
+    // A drag draws what does not move once, when it starts, and then only what moves
+    // (drag_plan.h): at thousands of components, drawing everything at every pointer move
+    // cost tens of milliseconds a frame.
+    const bool dragging = !s.dragOffset.isNull() && s.index && s.selected;
+    bool dragRedrawn = false; // began, or ended, or began anew with another selection
+    if (dragging && (!drag_ || dragRevision_ != s.documentRevision ||
+                     dragSelection_ != s.selectionRevision || dragIndex_ != s.index.get())) {
+        drag_ = std::make_unique<DragPlan>(*s.doc, *s.index, *s.selected);
+        dragRevision_ = s.documentRevision;
+        dragSelection_ = s.selectionRevision;
+        dragIndex_ = s.index.get();
+        dragRedrawn = true;
+    } else if (!dragging && drag_) {
+        drag_.reset();
+        clearDragged();
+        dragRedrawn = true;
+    }
+    // A frame drawn again with the drag where it was (labels still being painted) moves
+    // nothing.
+    const bool dragMoved = drag_ && (dragRedrawn || s.dragOffset != dragOffset_);
+    if (dragMoved) drag_->place(*s.doc, *s.index, s.dragOffset);
+    // An edit, the start or end of a drag or another theme is drawn everywhere at once; a
+    // new level of detail alone (a zoom across a power of two) is drawn on screen first
+    // (TiledLayers).
     const bool edited = s.documentRevision != documentRevision_ || s.theme.dark != dark_ ||
-                        s.dragOffset != dragOffset_ ||
-                        (s.selectionRevision != selectionRevision_ && !s.dragOffset.isNull());
+                        dragRedrawn || (!drag_ && s.dragOffset != dragOffset_);
     const bool contentStale = edited || detail != detail_;
     bool tilesPending = false;
-    if (contentStale)
+    bool relisted = false;
+    if (contentStale) {
         tilesPending = rebuildContent(s, !edited);
-    else if (s.labelsReadable() != readable_ || s.labelsCompact() != compact_)
+    } else if (s.labelsReadable() != readable_ || s.labelsCompact() != compact_) {
         relistLabels(s);
+        relisted = true;
+    }
     if (!contentStale) tilesPending = content_->batchPending(s.view(), kTileBudgetNs);
-    if (contentStale || s.selectionRevision != selectionRevision_ || s.zoom != selectionZoom_)
+    if (contentStale || dragMoved || s.selectionRevision != selectionRevision_ ||
+        s.zoom != selectionZoom_)
         rebuildSelection(s);
-    if (contentStale || s.critiqueRevision != critiqueRevision_)
+    const bool critiqueStale = contentStale || s.critiqueRevision != critiqueRevision_;
+    if (critiqueStale)
         tilesPending |= rebuildCritique(s, !edited && s.critiqueRevision == critiqueRevision_);
     else
         tilesPending |= critiqueTiles_->batchPending(s.view(), kTileBudgetNs);
+    if (drag_ && (dragMoved || critiqueStale || relisted)) rebuildDragged(s);
     critiqueRevision_ = s.critiqueRevision;
     documentRevision_ = s.documentRevision;
     selectionRevision_ = s.selectionRevision;
@@ -123,7 +156,13 @@ bool DiagramSceneNode::sync(const SceneState& s, QQuickWindow* window) {
 }
 
 void DiagramSceneNode::relistLabels(const SceneState& s) {
-    DiagramShapes shapes = canvasDiagramShapes(s, ShapeOptions::Labels | ShapeOptions::Badges);
+    DiagramShapes shapes = canvasDiagramShapes(s, ShapeOptions::Labels | ShapeOptions::Badges, {},
+                                               drag_.get(), stillPart());
+    if (drag_) {
+        stillLabels_ = std::move(shapes.labels);
+        stillBadges_ = std::move(shapes.badges);
+        return; // the moving part's are added at every frame
+    }
     areaLabelShapes_ = std::move(shapes.areaLabels);
     labelShapes_ = std::move(shapes.labels);
     badgeShapes_ = std::move(shapes.badges);
@@ -131,16 +170,23 @@ void DiagramSceneNode::relistLabels(const SceneState& s) {
 
 bool DiagramSceneNode::rebuildContent(const SceneState& s, bool deferred) {
     DiagramShapes shapes =
-        canvasDiagramShapes(s, ShapeOptions::Content | ShapeOptions::Labels | ShapeOptions::Badges);
+        canvasDiagramShapes(s, ShapeOptions::Content | ShapeOptions::Labels | ShapeOptions::Badges,
+                            {}, drag_.get(), stillPart());
     const BatchRules rules{detailPixel(s.zoom), false};
     const BatchRules opaque{detailPixel(s.zoom), true};
-    // Areas cover most of the screen: opaque batches.
-    Batches areas;
-    areas.addLayer(shapes.areas, opaque);
-    areas_->set(areas);
-    areaLabelShapes_ = std::move(shapes.areaLabels);
-    labelShapes_ = std::move(shapes.labels);
-    badgeShapes_ = std::move(shapes.badges);
+    if (drag_) {
+        // The areas and the labels follow the moving boxes: rebuildDragged draws them.
+        stillLabels_ = std::move(shapes.labels);
+        stillBadges_ = std::move(shapes.badges);
+    } else {
+        // Areas cover most of the screen: opaque batches.
+        Batches areas;
+        areas.addLayer(shapes.areas, opaque);
+        areas_->set(areas);
+        areaLabelShapes_ = std::move(shapes.areaLabels);
+        labelShapes_ = std::move(shapes.labels);
+        badgeShapes_ = std::move(shapes.badges);
+    }
 
     // Connections and cards in tiles, culled while off screen. Card bodies are large:
     // opaque batches.
@@ -161,15 +207,55 @@ void DiagramSceneNode::cull(const SceneState& s) {
 
 void DiagramSceneNode::rebuildSelection(const SceneState& s) {
     Batches batches;
-    batches.addLayer(canvasDiagramShapes(s, ShapeOptions::Selection).selection,
+    batches.addLayer(canvasDiagramShapes(s, ShapeOptions::Selection, {}, drag_.get()).selection,
                      BatchRules{1 / s.zoom, false});
     selection_->set(batches);
+}
+
+void DiagramSceneNode::rebuildDragged(const SceneState& s) {
+    using Part = ShapeOptions::DragPart;
+    DiagramShapes moving = canvasDiagramShapes(s,
+                                               ShapeOptions::Content | ShapeOptions::Labels |
+                                                   ShapeOptions::Badges | ShapeOptions::Critique,
+                                               {}, drag_.get(), Part::Moving);
+    const BatchRules rules{detailPixel(s.zoom), false};
+    const BatchRules opaque{detailPixel(s.zoom), true};
+    Batches areas;
+    areas.addLayer(moving.areas, opaque);
+    areas_->set(areas);
+    areaLabelShapes_ = std::move(moving.areaLabels);
+    // The moving part's labels over the still part's, as its cards are.
+    labelShapes_ = stillLabels_;
+    labelShapes_.insert(labelShapes_.end(), moving.labels.begin(), moving.labels.end());
+    badgeShapes_ = stillBadges_;
+    badgeShapes_.insert(badgeShapes_.end(), moving.badges.begin(), moving.badges.end());
+    Batches lines, cards;
+    lines.addLayer(moving.connections, rules);
+    lines.addLayer(moving.arrowHeads, rules);
+    cards.addLayer(moving.cards, opaque);
+    dragLines_->set(lines);
+    dragCards_->set(cards);
+    Batches critique;
+    critique.addLayer(moving.critique, rules);
+    dragCritique_->set(critique);
+}
+
+void DiagramSceneNode::clearDragged() {
+    for (BatchNode* node : {dragLines_, dragCards_, dragCritique_})
+        node->set(Batches());
+    stillLabels_ = {}; // and their room: a large design's are a megabyte
+    stillBadges_ = {};
+}
+
+ShapeOptions::DragPart DiagramSceneNode::stillPart() const {
+    return drag_ ? ShapeOptions::DragPart::Still : ShapeOptions::DragPart::All;
 }
 
 bool DiagramSceneNode::rebuildCritique(const SceneState& s, bool deferred) {
     // In tiles too: a large design's critique puts a badge on thousands of cards, and the
     // renderer should not walk them all at every frame.
-    DiagramShapes shapes = canvasDiagramShapes(s, ShapeOptions::Critique);
+    DiagramShapes shapes =
+        canvasDiagramShapes(s, ShapeOptions::Critique, {}, drag_.get(), stillPart());
     std::vector<ShapeLayer> layers;
     layers.push_back(std::move(shapes.critique));
     return critiqueTiles_->set(std::move(layers), {BatchRules{detailPixel(s.zoom), false}},

@@ -29,6 +29,7 @@ class QSGTransformNode;
 namespace archlens {
 
 class BatchNode;
+class DragPlan;
 class LabelPainter;
 class TiledLayers;
 
@@ -60,6 +61,14 @@ private:
     void rebuildSelection(const SceneState& s);
     /// As rebuildContent, for the critique's tiles.
     bool rebuildCritique(const SceneState& s, bool deferred);
+    /// What a drag in progress moves, at every frame of it: the moving part of the content
+    /// and of the critique (the rest stays as the drag's start drew it), the areas, whose
+    /// frames follow the boxes, and the labels.
+    void rebuildDragged(const SceneState& s);
+    /// Empties the nodes of the moving part.
+    void clearDragged();
+    /// The part the still content is drawn as: the still part of a drag, or everything.
+    ShapeOptions::DragPart stillPart() const;
     /// Hides the tiles of the heavy layers that are off screen.
     void cull(const SceneState& s);
     void rebuildGrid(const SceneState& s);
@@ -82,6 +91,17 @@ private:
     QSGNode* critique_ = nullptr; ///< cut into tiles like the heavy layers
     std::unique_ptr<TiledLayers> critiqueTiles_;
     QSGNode* badges_ = nullptr;
+    // A drag's moving part, over the still content (lines, then cards) and critique.
+    BatchNode* dragLines_ = nullptr;
+    BatchNode* dragCards_ = nullptr;
+    BatchNode* dragCritique_ = nullptr;
+    /// The drag in progress, planned at its first frame for the revision, selection and
+    /// index it began with.
+    std::unique_ptr<DragPlan> drag_;
+    quint64 dragRevision_ = 0, dragSelection_ = 0;
+    const void* dragIndex_ = nullptr;
+    /// The labels of the still part, to which each frame adds the moving part's.
+    std::vector<LabelShape> stillLabels_, stillBadges_;
 
     std::unique_ptr<LabelPainter> painter_;
     QHash<QString, Label> labelCache_;

@@ -16,6 +16,13 @@ bool isSelected(const QSet<QString>* selected, const std::string& id) {
     return selected && !selected->isEmpty() && selected->contains(QString::fromStdString(id));
 }
 
+/// ShapeOptions::lists for a note: the selected ones move while a drag is in progress.
+bool listsNote(const ShapeOptions& o, const Note& n) {
+    if (o.dragPart == ShapeOptions::DragPart::All) return true;
+    const bool moves = !o.dragOffset.isNull() && isSelected(o.selected, n.id);
+    return moves == (o.dragPart == ShapeOptions::DragPart::Moving);
+}
+
 QFont pixelFont(int pixels, bool bold) {
     QFont f;
     f.setPixelSize(pixels);
@@ -166,8 +173,7 @@ void addContent(DiagramShapes& s, const Document& doc, const Catalogue& catalogu
 
     // Connections: the line in its mode's style, and an arrowhead at the callee.
     std::vector<std::optional<ConnectionCurve>> ownCurves;
-    const bool given =
-        o.curves && o.dragOffset.isNull() && o.curves->size() == doc.connections.size();
+    const bool given = o.curves && o.givenDrawn() && o.curves->size() == doc.connections.size();
     if (shapes && !given) ownCurves = geometry::connectionCurves(doc, boxes);
     const auto& curves = given ? *o.curves : ownCurves;
     const double head = kHeadLength * px;
@@ -175,7 +181,7 @@ void addContent(DiagramShapes& s, const Document& doc, const Catalogue& catalogu
     if (shapes && !far) s.arrowHeads.triangles.reserve(doc.connections.size());
     for (size_t i = 0; i < curves.size(); ++i) {
         const Connection& c = doc.connections[i];
-        if (!curves[i]) continue;
+        if (!curves[i] || !o.lists(o.movingConnections, i)) continue;
         const ConnectionCurve& curve = *curves[i];
         if (!o.visible.isNull()) {
             QRectF hull;
@@ -218,10 +224,12 @@ void addContent(DiagramShapes& s, const Document& doc, const Catalogue& catalogu
     if (labels && !o.compactLabels && !far) {
         const bool anyLabel = std::any_of(doc.connections.begin(), doc.connections.end(),
                                           [](const Connection& c) { return c.props.contains("label"); });
-        const auto labelCurves = !anyLabel         ? std::vector<std::optional<ConnectionCurve>>()
-                                 : shapes || given ? curves
-                                                   : geometry::connectionCurves(doc, boxes);
+        // By reference where the curves are at hand: a drag lists its labels every frame.
+        std::vector<std::optional<ConnectionCurve>> ownLabelCurves;
+        if (anyLabel && !shapes && !given) ownLabelCurves = geometry::connectionCurves(doc, boxes);
+        const auto& labelCurves = anyLabel && (shapes || given) ? curves : ownLabelCurves;
         for (size_t i = 0; i < labelCurves.size(); ++i) {
+            if (!o.lists(o.movingConnections, i)) continue;
             const QString text = geometry::connectionLabel(doc.connections[i]);
             if (text.isEmpty() || !labelCurves[i]) continue;
             const QRectF r = geometry::connectionLabelRect(*labelCurves[i], text);
@@ -235,7 +243,7 @@ void addContent(DiagramShapes& s, const Document& doc, const Catalogue& catalogu
     if (shapes) s.cards.boxes.reserve(2 * doc.components.size() + doc.notes.size());
     for (size_t i = 0; i < doc.components.size(); ++i) {
         const QRectF& r = boxes[i];
-        if (!inView(r)) continue;
+        if (!inView(r) || !o.lists(o.movingComponents, i)) continue;
         if (labels)
             s.labels.push_back({r, LabelShape::Component, int(i), o.compactLabels, {}, 0, 0});
         if (!shapes) continue;
@@ -250,6 +258,7 @@ void addContent(DiagramShapes& s, const Document& doc, const Catalogue& catalogu
         }
     }
     for (size_t i = 0; i < doc.notes.size(); ++i) {
+        if (!listsNote(o, doc.notes[i])) continue;
         QRectF r = geometry::noteRect(doc.notes[i]);
         if (isSelected(o.selected, doc.notes[i].id)) r.translate(o.dragOffset);
         if (!inView(r)) continue;
@@ -306,8 +315,7 @@ void addSelection(DiagramShapes& s, const Document& doc, const DiagramTheme& t,
     const bool anyConnection =
         std::any_of(doc.connections.begin(), doc.connections.end(),
                     [&](const Connection& c) { return isSelected(o.selected, c.id); });
-    const bool given =
-        o.curves && o.dragOffset.isNull() && o.curves->size() == doc.connections.size();
+    const bool given = o.curves && o.givenDrawn() && o.curves->size() == doc.connections.size();
     const auto curves = !anyConnection ? std::vector<std::optional<ConnectionCurve>>()
                         : given        ? *o.curves
                                        : geometry::connectionCurves(doc, boxes);
@@ -349,15 +357,16 @@ DiagramShapes diagramShapes(const Document& doc, const Catalogue& catalogue,
     // zoom step, and sizing ten thousand boxes for nothing costs milliseconds.
     if (o.parts == ShapeOptions::Selection && (!o.selected || o.selected->isEmpty())) return s;
     std::vector<QRectF> ownBoxes;
-    const bool given = o.boxes && o.dragOffset.isNull() && o.boxes->size() == doc.components.size();
+    const bool given = o.boxes && o.givenDrawn() && o.boxes->size() == doc.components.size();
     if (!given) ownBoxes = componentBoxes(doc, o.selected, o.dragOffset);
     const std::vector<QRectF>& boxes = given ? *o.boxes : ownBoxes;
     if (o.parts & (ShapeOptions::Content | ShapeOptions::Labels))
         addContent(s, doc, catalogue, theme, o, boxes);
     if (o.parts & ShapeOptions::Selection) addSelection(s, doc, theme, o, boxes);
     if ((o.parts & ShapeOptions::Critique) && o.critique) {
-        s.critique = critiqueShapes(*o.critique, doc, boxes, theme.background);
-        if (o.critique->comparison) {
+        s.critique = critiqueShapes(*o.critique, doc, boxes, theme.background, &o);
+        // The comparison stays where the drag began (its marks are of another design).
+        if (o.critique->comparison && o.dragPart != ShapeOptions::DragPart::Moving) {
             // In the critique's layer: a batched layer draws fills, then outlines, then
             // lines, so the comparison's frames sit with the critique's.
             ShapeLayer c = comparisonShapes(*o.critique->comparison, doc, boxes, theme);

@@ -187,6 +187,26 @@ struct ShapeOptions {
     /// the boxes are; null: worked out here.
     const std::vector<ZoneArea>* zones = nullptr;
     const std::vector<RegionArea>* regions = nullptr;
+    /// The given boxes and curves already show the drag in progress: used with it too.
+    bool givenShowDrag = false;
+    /// A drag drawn in two parts, so that each of its frames redraws only what moves
+    /// (drag_plan.h): by row, 1 for the components and connections of the moving part
+    /// (null: none), and which part to list. Selected notes move with a drag. Areas and
+    /// their labels are listed with either part.
+    enum class DragPart { All, Still, Moving };
+    DragPart dragPart = DragPart::All;
+    const std::vector<char>* movingComponents = nullptr;
+    const std::vector<char>* movingConnections = nullptr;
+
+    /// Whether a row of `moving` (movingComponents or movingConnections) is in the part
+    /// listed; without a mask every row is still.
+    bool lists(const std::vector<char>* moving, size_t row) const {
+        if (dragPart == DragPart::All) return true;
+        const bool moves = moving && row < moving->size() && (*moving)[row];
+        return moves == (dragPart == DragPart::Moving);
+    }
+    /// Whether the given boxes and curves are the ones to draw.
+    bool givenDrawn() const { return dragOffset.isNull() || givenShowDrag; }
 };
 
 /// The shapes of `doc` drawn in `theme`.

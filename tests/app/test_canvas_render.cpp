@@ -36,8 +36,10 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 #include <tuple>
 
 Q_IMPORT_QML_PLUGIN(ArchLensPlugin)
@@ -364,6 +366,53 @@ private slots:
         view_->zoomTo(0.11);
         QVERIFY(!view_->sceneState().labelsReadable());
         compareWithSoftware("ride-matching-far");
+    }
+
+    /// A component dragged by the pointer, its button still down, with the load bars and a
+    /// failed component on show: the GPU draws what does not move once and what moves at
+    /// every pointer move (drag_plan.h), and the picture is the one the software painter
+    /// makes of the whole frame. Moved again, the picture follows; let go, the document
+    /// has the component where the drag showed it.
+    void aDragInProgress() {
+        open("ecommerce-checkout");
+        view_->setShowLoad(true);
+        const Document& doc = controller_->document();
+        // The component with the most connections: its neighbours' ends move too.
+        std::map<std::string, int> degree;
+        for (const Connection& k : doc.connections) {
+            ++degree[k.from];
+            ++degree[k.to];
+        }
+        const auto busiest =
+            std::max_element(degree.begin(), degree.end(),
+                             [](const auto& a, const auto& b) { return a.second < b.second; });
+        QVERIFY(busiest != degree.end() && busiest->second >= 3);
+        const QString id = QString::fromStdString(busiest->first);
+        analysis_->setFailed({QString::fromStdString(doc.components.front().id)});
+        analysis_->runNow();
+        QTRY_VERIFY_WITH_TIMEOUT(analysis_->status() == AnalysisController::Fresh, 10000);
+        view_->zoomToFit();
+        view_->setZoom(0.9);
+        view_->revealElements({id});
+        const QPointF before(doc.component(id.toStdString())->x,
+                             doc.component(id.toStdString())->y);
+        const QPoint press = view_->mapToScene(view_->elementRect(id).center()).toPoint();
+        QTest::mousePress(window_, Qt::LeftButton, Qt::NoModifier, press);
+        for (int i = 1; i <= 4; ++i)
+            QTest::mouseMove(window_, press + QPoint(30 * i, 18 * i));
+        QVERIFY(!view_->sceneState().dragOffset.isNull());
+        compareWithSoftware("ecommerce-drag");
+        const QPoint end = press + QPoint(-90, 64);
+        QTest::mouseMove(window_, end);
+        const QPointF offset = view_->sceneState().dragOffset;
+        QVERIFY(!offset.isNull());
+        compareWithSoftware("ecommerce-drag-moved");
+        QTest::mouseRelease(window_, Qt::LeftButton, Qt::NoModifier, end);
+        const Component* moved = controller_->document().component(id.toStdString());
+        QVERIFY(moved);
+        QCOMPARE(QPointF(moved->x, moved->y), before + offset);
+        compareWithSoftware("ecommerce-dropped");
+        analysis_->setFailed({});
     }
 
     /// Cards piled on one spot, as a file that gives no places opens: the GPU draws the

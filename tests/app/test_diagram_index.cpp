@@ -6,11 +6,14 @@
 #include "diagram_geometry.h"
 #include "diagram_index.h"
 #include "diagram_shapes.h"
+#include "drag_plan.h"
 #include "zone_geometry.h"
 
 #include <QGuiApplication>
 #include <QTest>
+#include <algorithm>
 #include <random>
+#include <tuple>
 
 using namespace archlens;
 
@@ -44,6 +47,47 @@ Document scattered(int n, unsigned seed) {
     }
     return doc;
 }
+
+/// Each point's coordinates, exactly: a drag's curves must be those of a full drawing to
+/// the bit, not within QPointF's fuzzy equality.
+std::vector<double> coordinates(const std::optional<ConnectionCurve>& curve) {
+    std::vector<double> out;
+    if (curve)
+        for (const QPointF& p : curve->points) {
+            out.push_back(p.x());
+            out.push_back(p.y());
+        }
+    return out;
+}
+
+/// The cards, lines and arrowheads of a drawing as sorted lists: the same drawing made of
+/// two parts lists them in another order.
+struct Drawn {
+    std::vector<std::tuple<double, double, double, double, QRgb>> cards;
+    std::vector<std::vector<double>> lines;
+    std::vector<std::vector<double>> heads;
+    void add(const DiagramShapes& s) {
+        for (const BoxShape& b : s.cards.boxes)
+            cards.emplace_back(b.rect.x(), b.rect.y(), b.rect.width(), b.rect.height(),
+                               b.fill.rgba());
+        for (const LineShape& l : s.connections.lines) {
+            std::vector<double> v{double(l.colour.rgba())};
+            for (const QPointF& p : l.points) {
+                v.push_back(p.x());
+                v.push_back(p.y());
+            }
+            lines.push_back(v);
+        }
+        for (const TriangleShape& t : s.arrowHeads.triangles)
+            heads.push_back({t.points[0].x(), t.points[0].y(), t.points[1].x(), t.points[1].y(),
+                             t.points[2].x(), t.points[2].y()});
+    }
+    void sort() {
+        std::sort(cards.begin(), cards.end());
+        std::sort(lines.begin(), lines.end());
+        std::sort(heads.begin(), heads.end());
+    }
+};
 
 int topmostBox(const std::vector<QRectF>& boxes, QPointF p) {
     for (size_t i = boxes.size(); i-- > 0;)
@@ -130,6 +174,96 @@ private slots:
             QCOMPARE(b[i].rect, a[i].rect);
             QCOMPARE(b[i].fill, a[i].fill);
         }
+    }
+
+    /// A drag is drawn in two parts: what does not move once, and what moves at every
+    /// pointer move (drag_plan.h). Together they are what a drawing of the whole document
+    /// with the drag gives: every box, every curve to the bit (a moving box reorders the
+    /// ends spread along its neighbours' sides), every zone and region frame, and the
+    /// cards, lines and arrowheads of the two parts together.
+    void aDragIsDrawnAsAWholeDrawingWould() {
+        Document doc = scattered(300, 5);
+        doc.zones = {
+            {"az0", "eu", 0.9995, {}}, {"az1", "eu", 0.9995, {}}, {"az2", "us", 0.9995, {}}};
+        for (size_t i = 0; i < doc.components.size(); ++i)
+            if (i % 4 != 3)
+                doc.components[i].props["zones"] = Json::array({"az" + std::to_string(i % 4)});
+        const DiagramIndex index(doc);
+        // The component with the most connections, five at random, and one far from all.
+        std::vector<int> degree(doc.components.size(), 0);
+        for (const Connection& k : doc.connections) {
+            ++degree[size_t(index.componentRow(k.from))];
+            ++degree[size_t(index.componentRow(k.to))];
+        }
+        const int busiest = int(std::max_element(degree.begin(), degree.end()) - degree.begin());
+        const std::vector<QSet<QString>> selections = {
+            {QString::fromStdString(doc.components[size_t(busiest)].id)},
+            {"c3", "c50", "c51", "c170", "c299", "k4"},
+            {"nothing-of-the-document"}};
+        const QPointF offsets[] = {{37.5, -12}, {-400, 260}, {2500, 1800}};
+        const auto theme = DiagramTheme::light();
+        int curvesMoved = 0;
+        for (const QSet<QString>& selected : selections) {
+            DragPlan plan(doc, index, selected);
+            for (const QPointF& offset : offsets) {
+                plan.place(doc, index, offset);
+                const std::vector<QRectF> boxes = componentBoxes(doc, &selected, offset);
+                QCOMPARE(plan.boxes(), boxes);
+                const auto curves = geometry::connectionCurves(doc, boxes);
+                QCOMPARE(plan.curves().size(), curves.size());
+                for (size_t i = 0; i < curves.size(); ++i) {
+                    QCOMPARE(coordinates(plan.curves()[i]), coordinates(curves[i]));
+                    curvesMoved += coordinates(curves[i]) != coordinates(index.curves()[i]);
+                }
+                const auto zones = geometry::zoneAreas(doc, boxes);
+                QCOMPARE(plan.zones().size(), zones.size());
+                for (size_t i = 0; i < zones.size(); ++i) {
+                    QCOMPARE(plan.zones()[i].rect, zones[i].rect);
+                    QCOMPARE(plan.zones()[i].members, zones[i].members);
+                }
+                const auto regions = geometry::regionAreas(doc, boxes, zones);
+                QCOMPARE(plan.regions().size(), regions.size());
+                for (size_t i = 0; i < regions.size(); ++i)
+                    QCOMPARE(plan.regions()[i].rect, regions[i].rect);
+
+                ShapeOptions whole;
+                whole.parts = ShapeOptions::Content;
+                whole.selected = &selected;
+                whole.dragOffset = offset;
+                ShapeOptions still = whole;
+                still.boxes = &index.boxes();
+                still.curves = &index.curves();
+                still.zones = &index.zones();
+                still.regions = &index.regions();
+                still.givenShowDrag = true;
+                still.dragPart = ShapeOptions::DragPart::Still;
+                still.movingComponents = &plan.movingComponents();
+                still.movingConnections = &plan.movingConnections();
+                ShapeOptions moving = still;
+                moving.boxes = &plan.boxes();
+                moving.curves = &plan.curves();
+                moving.zones = &plan.zones();
+                moving.regions = &plan.regions();
+                moving.dragPart = ShapeOptions::DragPart::Moving;
+                Drawn expected, parts;
+                expected.add(diagramShapes(doc, Catalogue::builtin(), theme, whole));
+                parts.add(diagramShapes(doc, Catalogue::builtin(), theme, still));
+                const DiagramShapes movingShapes =
+                    diagramShapes(doc, Catalogue::builtin(), theme, moving);
+                parts.add(movingShapes);
+                expected.sort();
+                parts.sort();
+                QCOMPARE(parts.cards.size(), expected.cards.size());
+                QVERIFY(parts.cards == expected.cards);
+                QCOMPARE(parts.lines.size(), expected.lines.size());
+                QVERIFY(parts.lines == expected.lines);
+                QVERIFY(parts.heads == expected.heads);
+                // The areas go with the moving part, for the moved boxes.
+                QCOMPARE(movingShapes.areas.boxes.size(), zones.size() + regions.size());
+            }
+        }
+        // The offsets moved curves, or the comparison above said little.
+        QVERIFY(curvesMoved > 20);
     }
 
     void lookUpsByPlaceAgreeWithAScan() {
