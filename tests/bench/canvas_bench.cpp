@@ -4,7 +4,8 @@
 // with the live critique re-analysing, and while dragging components (which the critique
 // does not re-analyse), then the time of a hover (the pointer moved over the canvas: what is under
 // it is looked up; as the window delivers it, and handed straight to the canvas) and of moving
-// every component at once (one undo step, and the frame that shows it), and the peak memory. Run it
+// every component at once (one undo step, and the frame that shows it), and the peak memory;
+// last the frames of a component dragged by hand, and the peak memory after that. Run it
 // under a real X server with OpenGL (the figures in the issue are for Xvfb with Mesa's software
 // OpenGL):
 //   xvfb-run -a -s "-screen 0 1600x1000x24" build/bin/canvas_bench [components...]
@@ -176,6 +177,11 @@ struct Figures {
     double moveAllFrameMs = 0; ///< from the move to the frame that shows it
     double indexMs = 0;        ///< building the canvas's index of one revision
     double zonesMs = 0;        ///< of which finding the zone frames
+    /// Frames while a component is dragged by the pointer (pressed, moved, not yet let go:
+    /// the canvas draws it where the pointer takes it before the document changes).
+    std::vector<double> handDrag;
+    bool handDragMoved = false; ///< the component was where the drag left it afterwards
+    long peakKb = 0;            ///< peak memory before the drag by hand
 };
 
 /// Waits for the next frame the window shows, or gives up after a while.
@@ -352,6 +358,43 @@ Figures run(QQuickWindow* window, DocumentController* controller, DiagramView* v
         waitForFrame(window);
         f.moveAllFrameMs = double(moveClock.nsecsElapsed()) / 1e6;
     }
+    // The peak so far, comparable with the runs before the drag by hand was measured.
+    f.peakKb = statusKb("VmHWM");
+    // Last, a drag by hand: the pointer pressed on the middle component, moved a few pixels a
+    // frame and let go, as the window delivers it. While the button is down the document
+    // does not change; the canvas draws the component where the pointer takes it. With Alt
+    // held, so that every move moves it (snapping would keep it in place for some).
+    {
+        const Document& d = controller->document();
+        const Component& middle = d.components[d.components.size() / 2];
+        const QString id = QString::fromStdString(middle.id);
+        const QPointF before(middle.x, middle.y);
+        view->revealElements({id});
+        waitForFrame(window, 2000);
+        const QPointF start = view->elementRect(id).center();
+        auto send = [&](QEvent::Type type, QPointF local, Qt::MouseButton button,
+                        Qt::MouseButtons buttons) {
+            const QPointF scene = view->mapToScene(local);
+            QMouseEvent e(type, scene, scene, window->mapToGlobal(scene), button, buttons,
+                          Qt::AltModifier);
+            QCoreApplication::sendEvent(window, &e);
+        };
+        send(QEvent::MouseButtonPress, start, Qt::LeftButton, Qt::LeftButton);
+        waitForFrame(window, 2000);
+        constexpr int kMoves = 60;
+        QPointF at = start;
+        for (int i = 0; i < kMoves; ++i) {
+            at += QPointF(4, i % 2 ? 3 : -1);
+            frameClock.start();
+            send(QEvent::MouseMove, at, Qt::NoButton, Qt::LeftButton);
+            if (!waitForFrame(window, 10000)) break;
+            f.handDrag.push_back(double(frameClock.nsecsElapsed()) / 1e6);
+        }
+        send(QEvent::MouseButtonRelease, at, Qt::LeftButton, Qt::NoButton);
+        waitForFrame(window, 2000);
+        if (const Component* c = controller->document().component(id.toStdString()))
+            f.handDragMoved = QPointF(c->x, c->y) != before;
+    }
     return f;
 }
 
@@ -432,8 +475,7 @@ int main(int argc, char** argv) {
             n, connections, f.firstFrameMs, percentile(f.frames, 0.5), percentile(f.frames, 0.95),
             f.cpuPerFrameMs, pair(f.phase[0]).c_str(), pair(f.phase[1]).c_str(),
             pair(f.phase[2]).c_str(), pair(f.phase[3]).c_str(), pair(f.phase[4]).c_str(),
-            f.analyses, f.analysisMs, f.hoverUs, f.moveAllMs, f.moveAllFrameMs,
-            statusKb("VmHWM") / 1024);
+            f.analyses, f.analysisMs, f.hoverUs, f.moveAllMs, f.moveAllFrameMs, f.peakKb / 1024);
         std::printf(
             "           index of one revision %.1f ms, of which zone frames %.1f ms (best of 5)\n",
             f.indexMs, f.zonesMs);
@@ -447,6 +489,11 @@ int main(int argc, char** argv) {
         std::printf("           hover handled by the canvas %.1f us a move (%d of 2000 moves "
                     "changed the hovered component)\n",
                     f.lookUpUs, f.lookUpChanges);
+        std::printf("           dragging by hand, a frame: %s (median / p95 of %zu moves)%s; "
+                    "peak memory after it %ld MB\n",
+                    pair(f.handDrag).c_str(), f.handDrag.size(),
+                    f.handDragMoved ? "" : "; the component did not move: not measured",
+                    statusKb("VmHWM") / 1024);
         if (f.refusedEdits > 0)
             std::printf("           (%d of the edits were refused)\n", f.refusedEdits);
         std::fflush(stdout);
