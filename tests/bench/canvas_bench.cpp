@@ -18,6 +18,7 @@
 #include "zone_geometry.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -27,6 +28,7 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QSGRendererInterface>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -182,6 +184,8 @@ struct Figures {
     std::vector<double> handDrag;
     bool handDragMoved = false; ///< the component was where the drag left it afterwards
     long peakKb = 0;            ///< peak memory before the drag by hand
+    /// The peak memory at the end of each step, to tell which step raised it.
+    std::vector<std::pair<const char*, long>> peaks;
 };
 
 /// Waits for the next frame the window shows, or gives up after a while.
@@ -207,6 +211,7 @@ Figures run(QQuickWindow* window, DocumentController* controller, DiagramView* v
     window->requestUpdate();
     waitForFrame(window);
     f.firstFrameMs = double(clock.nsecsElapsed()) / 1e6;
+    f.peaks.emplace_back("first frame", statusKb("VmHWM"));
     {
         // What every edit pays on the window's thread: the index of the new revision
         // (boxes, curves, zone and region frames), and the zone frames alone; best of 5.
@@ -287,6 +292,9 @@ Figures run(QQuickWindow* window, DocumentController* controller, DiagramView* v
             if (phase < 3) f.frames.push_back(ms); // the median and p95 are of pan and zoom
             f.phase[phase].push_back(ms);
         }
+        static constexpr const char* kPhases[] = {"pan at fit", "zoom in", "pan at 100%", "edit",
+                                                  "drag"};
+        f.peaks.emplace_back(kPhases[phase], statusKb("VmHWM"));
     }
     if (!f.frames.empty()) f.cpuPerFrameMs = cpuMotion / double(f.frames.size());
     QObject::disconnect(counting);
@@ -344,6 +352,7 @@ Figures run(QQuickWindow* window, DocumentController* controller, DiagramView* v
         QObject::disconnect(counting);
         waitForFrame(window, 2000);
     }
+    f.peaks.emplace_back("hover", statusKb("VmHWM"));
     // Move all: every component one grid step right, as one edit (what dragging a
     // select-all does), then the frame that shows it.
     {
@@ -360,6 +369,7 @@ Figures run(QQuickWindow* window, DocumentController* controller, DiagramView* v
     }
     // The peak so far, comparable with the runs before the drag by hand was measured.
     f.peakKb = statusKb("VmHWM");
+    f.peaks.emplace_back("move all", f.peakKb);
     // Last, a drag by hand: the pointer pressed on the middle component, moved a few pixels a
     // frame and let go, as the window delivers it. While the button is down the document
     // does not change; the canvas draws the component where the pointer takes it. With Alt
@@ -413,6 +423,11 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName("ArchLensBench");
     QStandardPaths::setTestModeEnabled(true);
+    // Every run starts as a first start: no settings, and no recovery file left by an
+    // earlier run, whose dialog would cover the window and take the pointer.
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+        .removeRecursively();
+    QSettings().clear();
     QQuickStyle::setStyle("Fusion");
 
     std::vector<int> sizes;
@@ -486,6 +501,10 @@ int main(int argc, char** argv) {
                     (statusKb("RssFile") + statusKb("RssShmem")) / 1024);
         if (const std::string heaps = heapArenas(); !heaps.empty())
             std::printf("           heaps held/in use, MB: %s\n", heaps.c_str());
+        std::printf("           peak memory after each step, MB:");
+        for (const auto& [step, kb] : f.peaks)
+            std::printf(" %s %ld%s", step, kb / 1024, step == f.peaks.back().first ? "" : ",");
+        std::printf("\n");
         std::printf("           hover handled by the canvas %.1f us a move (%d of 2000 moves "
                     "changed the hovered component)\n",
                     f.lookUpUs, f.lookUpChanges);
