@@ -147,7 +147,7 @@ void AnalysisController::start() {
     };
     const quint64 generation = generation_;
     QPointer<AnalysisController> self(this);
-    runs_.start([doc, options, generation, self, run] {
+    runs_.start([doc, options, generation, self, run]() mutable {
         yieldToTheWindow();
         QElapsedTimer clock;
         clock.start();
@@ -167,11 +167,14 @@ void AnalysisController::start() {
             problem = e.what();
         }
         const double ms = double(clock.nsecsElapsed()) / 1e6;
+        // The copy and the report are handed on, not shared: finished() may let go of them
+        // before the next run takes its copy.
         QMetaObject::invokeMethod(
             self.data(),
-            [self, report, doc, generation, ms, cancelled, problem] {
+            [self, report = std::move(report), doc = std::move(doc), generation, ms, cancelled,
+             problem]() mutable {
                 if (self)
-                    self->finished(report, doc, generation, ms, cancelled,
+                    self->finished(std::move(report), std::move(doc), generation, ms, cancelled,
                                    QString::fromStdString(problem));
             },
             Qt::QueuedConnection);
@@ -274,6 +277,11 @@ void AnalysisController::finished(std::shared_ptr<const Report> report,
     if (generation != generation_) {
         // The design changed while this ran: its numbers (or its failure) are for a design
         // that is gone, and a stopped run has none. The previous results stay, pending.
+        // The run's copy of the design goes before the next run takes one: during quick
+        // edits there would otherwise be three alive (shown, stopped, next), about 8 MB
+        // each at 10,000 components.
+        report.reset();
+        doc.reset();
         if (!timer_.isActive()) start();
         return;
     }

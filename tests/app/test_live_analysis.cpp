@@ -159,6 +159,40 @@ private slots:
         QCOMPARE(analysis.progress(), -1.0);
     }
 
+    /// A run stopped by an edit lets go of its copy of the design before the next run takes
+    /// one, so that quick edits keep two copies alive (the one on show and the one being
+    /// analysed), not three.
+    void aStoppedRunLetsGoOfItsCopyBeforeTheNextRunTakesOne() {
+        SmallDesign small;
+        QVERIFY(small.ready());
+        AnalysisController& analysis = small.analysis;
+        Editor& editor = small.controller.editor();
+        analysis.setProgressDelayMs(0); // a run shows its progress as it starts
+        QVERIFY(editor.setAttribute({ElementType::Component, "s0_0", "props.instances"}, 3).ok());
+        analysis.runNow();
+        QVERIFY(analysis.running());
+        // The editor hands out the run's copy until the document next changes.
+        const std::weak_ptr<const Document> stopped = small.controller.snapshot();
+        QVERIFY(stopped.lock() != analysis.analysedDocument());
+        int starts = 0;
+        bool stoppedGoneAtStart = false;
+        connect(&analysis, &AnalysisController::progressChanged, this, [&] {
+            if (analysis.progress() != 0) return; // a run starting shows 0
+            ++starts;
+            stoppedGoneAtStart = stopped.expired();
+        });
+        QVERIFY(editor.setAttribute({ElementType::Component, "s0_0", "props.instances"}, 4).ok());
+        // No waiting for the pause after the edit: the stopped run starts the next as it ends.
+        analysis.runNow();
+        QVERIFY(QTest::qWaitFor(
+            [&] { return analysis.status() == AnalysisController::Fresh && !analysis.running(); },
+            30000));
+        QCOMPARE(starts, 1);
+        QVERIFY(stoppedGoneAtStart);
+        QCOMPARE(analysis.cancelledRuns(), 1);
+        QVERIFY(*analysis.analysedDocument() == editor.document());
+    }
+
     void aRunThatIsNotInterruptedIsNotCounted() {
         SmallDesign small;
         QVERIFY(small.ready());
