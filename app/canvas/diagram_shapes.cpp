@@ -18,9 +18,8 @@ bool isSelected(const QSet<QString>* selected, const std::string& id) {
 
 /// ShapeOptions::lists for a note: the selected ones move while a drag is in progress.
 bool listsNote(const ShapeOptions& o, const Note& n) {
-    if (o.dragPart == ShapeOptions::DragPart::All) return true;
-    const bool moves = !o.dragOffset.isNull() && isSelected(o.selected, n.id);
-    return moves == (o.dragPart == ShapeOptions::DragPart::Moving);
+    return o.dragPart == ShapeOptions::DragPart::All ||
+           o.listsIf(!o.dragOffset.isNull() && isSelected(o.selected, n.id));
 }
 
 QFont pixelFont(int pixels, bool bold) {
@@ -316,9 +315,10 @@ void addSelection(DiagramShapes& s, const Document& doc, const DiagramTheme& t,
         std::any_of(doc.connections.begin(), doc.connections.end(),
                     [&](const Connection& c) { return isSelected(o.selected, c.id); });
     const bool given = o.curves && o.givenDrawn() && o.curves->size() == doc.connections.size();
-    const auto curves = !anyConnection ? std::vector<std::optional<ConnectionCurve>>()
-                        : given        ? *o.curves
-                                       : geometry::connectionCurves(doc, boxes);
+    // By reference when given: a drag lists the selection at every frame.
+    std::vector<std::optional<ConnectionCurve>> ownCurves;
+    if (anyConnection && !given) ownCurves = geometry::connectionCurves(doc, boxes);
+    const auto& curves = anyConnection && given ? *o.curves : ownCurves;
     for (size_t i = 0; i < curves.size(); ++i) {
         const Connection& c = doc.connections[i];
         if (!isSelected(o.selected, c.id) || !curves[i]) continue;

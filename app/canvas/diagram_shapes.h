@@ -201,9 +201,12 @@ struct ShapeOptions {
     /// Whether a row of `moving` (movingComponents or movingConnections) is in the part
     /// listed; without a mask every row is still.
     bool lists(const std::vector<char>* moving, size_t row) const {
-        if (dragPart == DragPart::All) return true;
-        const bool moves = moving && row < moving->size() && (*moving)[row];
-        return moves == (dragPart == DragPart::Moving);
+        return dragPart == DragPart::All ||
+               listsIf(moving && row < moving->size() && (*moving)[row]);
+    }
+    /// Whether an element that `moves` (or not) is in the part listed.
+    bool listsIf(bool moves) const {
+        return dragPart == DragPart::All || moves == (dragPart == DragPart::Moving);
     }
     /// Whether the given boxes and curves are the ones to draw.
     bool givenDrawn() const { return dragOffset.isNull() || givenShowDrag; }
