@@ -50,6 +50,12 @@ private:
     std::uint64_t h_ = 0x6A09E667F3BCC909ull;
 };
 
+/// `view` grown on every side by `margin` times its width and height.
+QRectF around(const QRectF& view, double margin) {
+    const double dx = view.width() * margin, dy = view.height() * margin;
+    return view.adjusted(-dx, -dy, dx, dy);
+}
+
 } // namespace
 
 TiledLayers::TiledLayers(std::vector<QSGNode*> parents)
@@ -139,6 +145,7 @@ bool TiledLayers::set(std::vector<ShapeLayer> layers, std::vector<BatchRules> ru
                 parent->appendChildNode(nodes.back());
             }
         }
+        filled_.resize(plans_.size(), 0); // new nodes hold nothing; reused ones what they held
     }
     // What each tile is made of; a tile whose nodes were made from the same stays as it is.
     // Nodes are reused by position, so their digests hold only while the tiles are the same.
@@ -159,8 +166,17 @@ bool TiledLayers::set(std::vector<ShapeLayer> layers, std::vector<BatchRules> ru
         return false;
     }
     if (!same) {
-        for (size_t tile = 0; tile < plans_.size(); ++tile)
-            if (waiting_[tile]) batch(tile);
+        // What changed near the screen now; further away, a node reused by position may
+        // hold another tile's drawing, and a changed one is out of date: both let it go.
+        const QRectF near = around(view, kNearMargin);
+        for (size_t tile = 0; tile < plans_.size(); ++tile) {
+            if (!waiting_[tile]) continue;
+            if (plans_[tile].bounds.intersects(near))
+                batch(tile);
+            else if (filled_[tile])
+                release(tile);
+        }
+        releaseOff(around(view, kKeepMargin));
         return false;
     }
     return batchPending(view, budgetNs);
@@ -234,6 +250,7 @@ void TiledLayers::batch(size_t tile) {
         nodes_[layer][tile]->set(b);
     }
     nodeDigests_[tile] = planDigests_[tile];
+    filled_[tile] = 1;
     ++batchedTiles_;
     if (waiting_[tile]) {
         waiting_[tile] = 0;
@@ -245,20 +262,51 @@ void TiledLayers::batch(size_t tile) {
     }
 }
 
+void TiledLayers::release(size_t tile) {
+    for (auto& nodes : nodes_)
+        nodes[tile]->set(Batches());
+    filled_[tile] = 0;
+    nodeDigests_[tile] = 0;
+    if (!waiting_[tile]) {
+        waiting_[tile] = 1;
+        ++pendingCount_;
+    }
+}
+
+void TiledLayers::releaseOff(const QRectF& region) {
+    // Without the shapes a released tile could not be batched again: every tile has its
+    // geometry then (a design small enough, or zoomed out, to batch whole), and keeps it.
+    if (shapes_.empty()) return;
+    for (size_t tile = 0; tile < plans_.size(); ++tile)
+        if (filled_[tile] && !plans_[tile].bounds.intersects(region)) release(tile);
+}
+
+size_t TiledLayers::filledTiles() const {
+    return size_t(std::count(filled_.begin(), filled_.end(), char(1)));
+}
+
 bool TiledLayers::batchPending(const QRectF& view, qint64 budgetNs) {
+    releaseOff(around(view, kKeepMargin));
     if (pendingCount_ == 0) return false;
+    // A tile on screen with nothing drawn would be a hole: at once, whatever the budget.
+    bool first = true;
+    for (size_t tile = 0; tile < plans_.size() && pendingCount_ > 0; ++tile)
+        if (waiting_[tile] && !filled_[tile] && plans_[tile].bounds.intersects(view)) {
+            batch(tile);
+            first = false;
+        }
     QElapsedTimer clock;
     clock.start();
-    bool first = true;
-    // The tiles on screen, then the others; at least one tile per call, so that it ends.
-    for (const bool onScreen : {true, false})
+    // The tiles on screen (drawn at another level of detail), then those near it; at least
+    // one tile per call, so that it ends.
+    for (const QRectF& region : {view, around(view, kNearMargin)})
         for (size_t tile = 0; tile < plans_.size() && pendingCount_ > 0; ++tile) {
-            if (!waiting_[tile] || plans_[tile].bounds.intersects(view) != onScreen) continue;
+            if (!waiting_[tile] || !plans_[tile].bounds.intersects(region)) continue;
             if (!first && clock.nsecsElapsed() > budgetNs) return true;
             first = false;
             batch(tile);
         }
-    return pendingCount_ > 0;
+    return false;
 }
 
 void TiledLayers::cull(const QRectF& view) {

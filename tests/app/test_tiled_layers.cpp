@@ -1,5 +1,5 @@
 // The canvas's tiled layers after an edit: only the tiles whose shapes changed are turned
-// into geometry again; the others keep theirs.
+// into geometry again; the others keep theirs. Only tiles near the screen hold geometry.
 #include "diagram_index.h"
 #include "tiled_layers.h"
 
@@ -53,6 +53,67 @@ private slots:
         QVERIFY(!layers.set({row(13)}, {BatchRules{2, false}}, view, false, 1'000'000));
         QCOMPARE(layers.batchedTiles(), 39LL);
         QCOMPARE(parent.childCount(), 13);
+    }
+
+    void onlyTheTilesNearTheScreenHoldGeometry() {
+        QSGNode parent;
+        TiledLayers layers({&parent});
+        const double tile = DiagramIndex::kTile;
+        const BatchRules rules{1, false};
+        // A view of two tiles' width over the first tiles of a row of 40: the margin
+        // ahead of it reaches one tile further (half a view), and no more.
+        QRectF view(0, 0, 2 * tile, 2000);
+        QVERIFY(!layers.set({row(40)}, {rules}, view, false, 1'000'000));
+        QCOMPARE(layers.batchedTiles(), 3LL);
+        QCOMPARE(layers.filledTiles(), size_t(3));
+        QVERIFY(layers.pending()); // the far ones, for when they come near
+        auto holds = [&](int t) { return parent.childAtIndex(t)->childCount() > 0; };
+        QVERIFY(holds(0) && holds(2) && !holds(3) && !holds(39));
+
+        // Panned on by ten tiles: the tiles now near are batched, those left behind
+        // beyond a view's width let their geometry go.
+        view.translate(10 * tile, 0);
+        QVERIFY(!layers.batchPending(view, 1'000'000'000));
+        QVERIFY(!holds(0) && !holds(2) && !holds(8));
+        QVERIFY(holds(9) && holds(10) && holds(12) && !holds(13));
+        QCOMPARE(layers.filledTiles(), size_t(4));
+
+        // An edit of a far tile batches nothing; one near the screen, that tile.
+        const long long before = layers.batchedTiles();
+        QVERIFY(!layers.set({row(40, 30)}, {rules}, view, false, 1'000'000));
+        QCOMPARE(layers.batchedTiles(), before);
+        QVERIFY(!layers.set({row(40, 11)}, {rules}, view, false, 1'000'000));
+        QCOMPARE(layers.batchedTiles(), before + 1);
+        QVERIFY(!holds(30));
+    }
+
+    void aTileOnScreenWithNothingDrawnIsBatchedWhateverTheBudget() {
+        QSGNode parent;
+        TiledLayers layers({&parent});
+        const double tile = DiagramIndex::kTile;
+        const BatchRules rules{1, false};
+        QRectF view(0, 0, 2 * tile, 2000);
+        QVERIFY(!layers.set({row(40)}, {rules}, view, false, 1'000'000));
+        // A jump far away, with no time to spare: the two tiles on screen still come, those
+        // on either side of it wait for the next frames, one a frame.
+        view.translate(20 * tile, 0);
+        QVERIFY(layers.batchPending(view, 0));
+        auto holds = [&](int t) { return parent.childAtIndex(t)->childCount() > 0; };
+        QVERIFY(holds(20) && holds(21) && !holds(19) && !holds(22));
+        QVERIFY(layers.batchPending(view, 0));
+        QVERIFY(!layers.batchPending(view, 0));
+        QVERIFY(holds(19) && holds(22));
+
+        // A new level of detail: on screen within the budget (one tile at least), with
+        // the old drawing meanwhile; far away nothing.
+        const long long before = layers.batchedTiles();
+        QVERIFY(layers.set({row(40)}, {BatchRules{2, false}}, view, true, 0));
+        QCOMPARE(layers.batchedTiles(), before + 1);
+        QVERIFY(holds(19) && holds(20) && holds(21) && holds(22));
+        while (layers.batchPending(view, 0)) {
+        }
+        QCOMPARE(layers.batchedTiles(), before + 4);
+        QVERIFY(layers.pending());
     }
 };
 
