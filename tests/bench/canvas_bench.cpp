@@ -5,7 +5,9 @@
 // does not re-analyse), then the time of a hover (the pointer moved over the canvas: what is under
 // it is looked up; as the window delivers it, and handed straight to the canvas) and of moving
 // every component at once (one undo step, and the frame that shows it), and the peak memory;
-// last the frames of a component dragged by hand, and the peak memory after that. Run it
+// then the frames of a component dragged by hand, and the peak memory after that; last the
+// frames of a zoom out from 100% to the whole design (tiles off screen at 100% hold no
+// geometry, so a zoom out batches what it brings on screen). Run it
 // under a real X server with OpenGL (the figures in the issue are for Xvfb with Mesa's software
 // OpenGL):
 //   xvfb-run -a -s "-screen 0 1600x1000x24" build/bin/canvas_bench [components...]
@@ -184,6 +186,9 @@ struct Figures {
     std::vector<double> handDrag;
     bool handDragMoved = false; ///< the component was where the drag left it afterwards
     long peakKb = 0;            ///< peak memory before the drag by hand
+    long handDragPeakKb = 0;    ///< and after it
+    /// Frames of a zoom out from 100% to the whole design, a wheel's notch or so a frame.
+    std::vector<double> zoomOut;
     /// The peak memory at the end of each step, to tell which step raised it.
     std::vector<std::pair<const char*, long>> peaks;
 };
@@ -405,6 +410,23 @@ Figures run(QQuickWindow* window, DocumentController* controller, DiagramView* v
         if (const Component* c = controller->document().component(id.toStdString()))
             f.handDragMoved = QPointF(c->x, c->y) != before;
     }
+    f.handDragPeakKb = statusKb("VmHWM");
+    // Zooming out from 100% to the whole design, about 15% a frame, as a quick turn of the
+    // wheel does: each frame brings tiles on screen that held no geometry.
+    {
+        view->zoomToFit();
+        const double whole = view->zoom();
+        view->zoomTo(1.0);
+        waitForFrame(window, 2000);
+        const int outSteps = std::max(1, int(std::ceil(std::log(1.0 / whole) / std::log(1.15))));
+        for (int i = 0; i < outSteps; ++i) {
+            view->zoomAt(std::pow(whole, 1.0 / outSteps),
+                         QPointF(view->width() / 2, view->height() / 2));
+            frameClock.start();
+            if (!waitForFrame(window, 10000)) break;
+            f.zoomOut.push_back(double(frameClock.nsecsElapsed()) / 1e6);
+        }
+    }
     return f;
 }
 
@@ -512,7 +534,10 @@ int main(int argc, char** argv) {
                     "peak memory after it %ld MB\n",
                     pair(f.handDrag).c_str(), f.handDrag.size(),
                     f.handDragMoved ? "" : "; the component did not move: not measured",
-                    statusKb("VmHWM") / 1024);
+                    f.handDragPeakKb / 1024);
+        std::printf("           zooming out from 100%% to the whole design, a frame: %s "
+                    "(median / p95 of %zu steps); peak memory after it %ld MB\n",
+                    pair(f.zoomOut).c_str(), f.zoomOut.size(), statusKb("VmHWM") / 1024);
         if (f.refusedEdits > 0)
             std::printf("           (%d of the edits were refused)\n", f.refusedEdits);
         std::fflush(stdout);
