@@ -23,6 +23,17 @@ ShapeLayer row(int tiles, int changed = -1) {
     return layer;
 }
 
+/// A row of 40 tiles batched for a view two tiles wide over the first ones.
+struct Row40 {
+    static constexpr double kTileSize = DiagramIndex::kTile;
+    QSGNode parent;
+    TiledLayers layers{{&parent}};
+    QRectF view{0, 0, 2 * kTileSize, 2000};
+    bool setUp() { return !layers.set({row(40)}, {BatchRules{1, false}}, view, false, 1'000'000); }
+    /// Whether tile `t`'s node holds geometry.
+    bool holds(int t) const { return parent.childAtIndex(t)->childCount() > 0; }
+};
+
 } // namespace
 
 class TiledLayersTest : public QObject {
@@ -56,49 +67,44 @@ private slots:
     }
 
     void onlyTheTilesNearTheScreenHoldGeometry() {
-        QSGNode parent;
-        TiledLayers layers({&parent});
-        const double tile = DiagramIndex::kTile;
+        Row40 r;
+        TiledLayers& layers = r.layers;
         const BatchRules rules{1, false};
-        // A view of two tiles' width over the first tiles of a row of 40: the margin
-        // ahead of it reaches one tile further (half a view), and no more.
-        QRectF view(0, 0, 2 * tile, 2000);
-        QVERIFY(!layers.set({row(40)}, {rules}, view, false, 1'000'000));
+        // The margin ahead of the view reaches one tile further (half a view), no more.
+        QVERIFY(r.setUp());
         QCOMPARE(layers.batchedTiles(), 3LL);
         QCOMPARE(layers.filledTiles(), size_t(3));
         QVERIFY(layers.pending()); // the far ones, for when they come near
-        auto holds = [&](int t) { return parent.childAtIndex(t)->childCount() > 0; };
+        auto holds = [&](int t) { return r.holds(t); };
         QVERIFY(holds(0) && holds(2) && !holds(3) && !holds(39));
 
         // Panned on by ten tiles: the tiles now near are batched, those left behind
         // beyond a view's width let their geometry go.
-        view.translate(10 * tile, 0);
-        QVERIFY(!layers.batchPending(view, 1'000'000'000));
+        r.view.translate(10 * Row40::kTileSize, 0);
+        QVERIFY(!layers.batchPending(r.view, 1'000'000'000));
         QVERIFY(!holds(0) && !holds(2) && !holds(8));
         QVERIFY(holds(9) && holds(10) && holds(12) && !holds(13));
         QCOMPARE(layers.filledTiles(), size_t(4));
 
         // An edit of a far tile batches nothing; one near the screen, that tile.
         const long long before = layers.batchedTiles();
-        QVERIFY(!layers.set({row(40, 30)}, {rules}, view, false, 1'000'000));
+        QVERIFY(!layers.set({row(40, 30)}, {rules}, r.view, false, 1'000'000));
         QCOMPARE(layers.batchedTiles(), before);
-        QVERIFY(!layers.set({row(40, 11)}, {rules}, view, false, 1'000'000));
+        QVERIFY(!layers.set({row(40, 11)}, {rules}, r.view, false, 1'000'000));
         QCOMPARE(layers.batchedTiles(), before + 1);
         QVERIFY(!holds(30));
     }
 
     void aTileOnScreenWithNothingDrawnIsBatchedWhateverTheBudget() {
-        QSGNode parent;
-        TiledLayers layers({&parent});
-        const double tile = DiagramIndex::kTile;
-        const BatchRules rules{1, false};
-        QRectF view(0, 0, 2 * tile, 2000);
-        QVERIFY(!layers.set({row(40)}, {rules}, view, false, 1'000'000));
+        Row40 r;
+        TiledLayers& layers = r.layers;
+        QRectF& view = r.view;
+        QVERIFY(r.setUp());
         // A jump far away, with no time to spare: the two tiles on screen still come, those
         // on either side of it wait for the next frames, one a frame.
-        view.translate(20 * tile, 0);
+        view.translate(20 * Row40::kTileSize, 0);
         QVERIFY(layers.batchPending(view, 0));
-        auto holds = [&](int t) { return parent.childAtIndex(t)->childCount() > 0; };
+        auto holds = [&](int t) { return r.holds(t); };
         QVERIFY(holds(20) && holds(21) && !holds(19) && !holds(22));
         QVERIFY(layers.batchPending(view, 0));
         QVERIFY(!layers.batchPending(view, 0));
