@@ -75,15 +75,14 @@ private slots:
         QCOMPARE(layers.batchedTiles(), 3LL);
         QCOMPARE(layers.filledTiles(), size_t(3));
         QVERIFY(layers.pending()); // the far ones, for when they come near
-        auto holds = [&](int t) { return r.holds(t); };
-        QVERIFY(holds(0) && holds(2) && !holds(3) && !holds(39));
+        QVERIFY(r.holds(0) && r.holds(2) && !r.holds(3) && !r.holds(39));
 
         // Panned on by ten tiles: the tiles now near are batched, those left behind
         // beyond a view's width let their geometry go.
         r.view.translate(10 * Row40::kTileSize, 0);
         QVERIFY(!layers.batchPending(r.view, 1'000'000'000));
-        QVERIFY(!holds(0) && !holds(2) && !holds(8));
-        QVERIFY(holds(9) && holds(10) && holds(12) && !holds(13));
+        QVERIFY(!r.holds(0) && !r.holds(2) && !r.holds(8));
+        QVERIFY(r.holds(9) && r.holds(10) && r.holds(12) && !r.holds(13));
         QCOMPARE(layers.filledTiles(), size_t(4));
 
         // An edit of a far tile batches nothing; one near the screen, that tile.
@@ -92,7 +91,7 @@ private slots:
         QCOMPARE(layers.batchedTiles(), before);
         QVERIFY(!layers.set({row(40, 11)}, {rules}, r.view, false, 1'000'000));
         QCOMPARE(layers.batchedTiles(), before + 1);
-        QVERIFY(!holds(30));
+        QVERIFY(!r.holds(30));
     }
 
     void aTileOnScreenWithNothingDrawnIsBatchedWhateverTheBudget() {
@@ -104,18 +103,17 @@ private slots:
         // on either side of it wait for the next frames, one a frame.
         view.translate(20 * Row40::kTileSize, 0);
         QVERIFY(layers.batchPending(view, 0));
-        auto holds = [&](int t) { return r.holds(t); };
-        QVERIFY(holds(20) && holds(21) && !holds(19) && !holds(22));
+        QVERIFY(r.holds(20) && r.holds(21) && !r.holds(19) && !r.holds(22));
         QVERIFY(layers.batchPending(view, 0));
         QVERIFY(!layers.batchPending(view, 0));
-        QVERIFY(holds(19) && holds(22));
+        QVERIFY(r.holds(19) && r.holds(22));
 
         // A new level of detail: on screen within the budget (one tile at least), with
         // the old drawing meanwhile; far away nothing.
         const long long before = layers.batchedTiles();
         QVERIFY(layers.set({row(40)}, {BatchRules{2, false}}, view, true, 0));
         QCOMPARE(layers.batchedTiles(), before + 1);
-        QVERIFY(holds(19) && holds(20) && holds(21) && holds(22));
+        QVERIFY(r.holds(19) && r.holds(20) && r.holds(21) && r.holds(22));
         while (layers.batchPending(view, 0)) {
         }
         QCOMPARE(layers.batchedTiles(), before + 4);
