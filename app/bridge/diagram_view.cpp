@@ -529,10 +529,21 @@ QSGNode* DiagramView::updatePaintNode(QSGNode* old, UpdatePaintNodeData*) {
     }
     auto* node = old ? static_cast<DiagramSceneNode*>(old) : new DiagramSceneNode;
     const bool pending = node->sync(s, window());
+    // A new level of detail re-uploads every tile on screen. Qt 6.4's renderer keeps a
+    // staging copy of each vertex buffer it uploads, in update batches it recycles at the
+    // largest size each has had, so a zoom across levels leaves copies sized for geometry
+    // no longer drawn; releasing the window's cached resources (from the GUI thread, once
+    // this frame is drawn) lets them go. It also drops the renderer's pipelines, which the
+    // next frame makes again: a few milliseconds, once per level.
+    const bool release = node->takeNewDetail();
     QMetaObject::invokeMethod(
         this,
-        [this, pending] {
+        [this, pending, release] {
             setSettled(!pending);
+            if (release && window()) {
+                window()->releaseResources();
+                ++cacheReleases_;
+            }
             if (pending) update();
         },
         Qt::QueuedConnection);

@@ -81,6 +81,9 @@ public:
     QString hoveredId() const { return hovered_; }
     void setPanMode(bool on);
     bool settled() const { return settled_; }
+    /// Times the canvas has asked its window to release the scene graph's cached resources,
+    /// once after each new level of detail (tests, benchmarks).
+    int cacheReleases() const { return cacheReleases_; }
     QColor background() const { return theme_.background; }
     const DiagramTheme& theme() const { return theme_; }
     AnalysisController* analysis() const;
@@ -216,6 +219,7 @@ private:
     bool snap_ = true;
     bool panMode_ = false;
     bool settled_ = true;
+    int cacheReleases_ = 0;
     bool openPending_ = false; ///< showOpened() waits for a size
     bool fitPending_ = false;
     quint64 documentRevision_ = 1;

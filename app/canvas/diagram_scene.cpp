@@ -141,6 +141,7 @@ bool DiagramSceneNode::sync(const SceneState& s, QQuickWindow* window) {
     documentRevision_ = s.documentRevision;
     selectionRevision_ = s.selectionRevision;
     dark_ = s.theme.dark;
+    newDetail_ |= detail_ != detail && detail_ != -1000;
     detail_ = detail;
     readable_ = s.labelsReadable();
     compact_ = s.labelsCompact();

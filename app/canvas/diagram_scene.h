@@ -20,6 +20,7 @@
 #include <QString>
 #include <array>
 #include <memory>
+#include <utility>
 #include <vector>
 
 class QQuickWindow;
@@ -41,6 +42,9 @@ public:
     /// Brings the tree up to date. Returns true when labels are still being painted and
     /// another frame is needed.
     bool sync(const SceneState& state, QQuickWindow* window);
+    /// Whether a sync since the last call drew the content at a new level of detail (not
+    /// the first drawing). Clears it.
+    bool takeNewDetail() { return std::exchange(newDetail_, false); }
 
 private:
     struct Label {
@@ -113,6 +117,7 @@ private:
     quint64 critiqueRevision_ = ~0ull;
     bool dark_ = false;
     int detail_ = -1000;                     ///< level of detail the content was built for
+    bool newDetail_ = false;                 ///< see takeNewDetail()
     bool readable_ = true, compact_ = false; ///< what the card labels were listed for
     QPointF dragOffset_;
     double selectionZoom_ = 0;

@@ -368,6 +368,28 @@ private slots:
         compareWithSoftware("ride-matching-far");
     }
 
+    /// A zoom across a power of two draws the content at a new level of detail, after
+    /// which the canvas asks the window to release the renderer's cached resources (the
+    /// staging copies sized for the old level); a zoom within a level, or a pan, does not.
+    /// The picture after the release is still the software painter's.
+    void aNewLevelOfDetailReleasesTheRenderersCaches() {
+        open("ride-matching");
+        view_->zoomTo(1.0);
+        QImage picture;
+        grabCanvas(picture);
+        const int before = view_->cacheReleases();
+        view_->zoomTo(0.8); // the same level as 100%
+        view_->setOrigin(view_->origin() + QPointF(40, 30));
+        grabCanvas(picture);
+        QCOMPARE(view_->cacheReleases(), before);
+        view_->zoomTo(0.45); // the next level out
+        grabCanvas(picture);
+        QCOMPARE(view_->cacheReleases(), before + 1);
+        view_->zoomTo(0.4);
+        compareWithSoftware("ride-matching-after-release");
+        QCOMPARE(view_->cacheReleases(), before + 1);
+    }
+
     /// A component dragged by the pointer, its button still down, with the load bars and a
     /// failed component on show: the GPU draws what does not move once and what moves at
     /// every pointer move (drag_plan.h), and the picture is the one the software painter
