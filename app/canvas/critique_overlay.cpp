@@ -123,6 +123,15 @@ ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
     const QColor red = palette.error;
     const QColor green = palette.ok;
     auto fill = [&](const QRectF& r, QColor colour) { s.boxes.push_back({r, colour, QColor(), 0, 0}); };
+    // A badge sits on a disc of the background, a ring that sets it off what it overlaps.
+    // Once the ring is under half a screen pixel nobody sees it, and zoomed out on a large
+    // design it would double the critique's vertices: then the badge alone.
+    const double pixel = drawing ? drawing->pixel : 1;
+    auto badgeDiscs = [&](std::vector<DiscShape>& out, QPointF centre, double ring, double radius,
+                          QColor colour) {
+        if (ring - radius >= 0.5 * pixel) out.push_back({centre, ring, background});
+        out.push_back({centre, radius, colour});
+    };
     // A frame of width w just outside the rectangle.
     auto frame = [&](const QRectF& r, double w, QColor colour) {
         s.boxes.push_back({r.adjusted(-w / 2, -w / 2, w / 2, w / 2), QColor(), colour, w, 0});
@@ -182,8 +191,7 @@ ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
         if (surviving) path(curve.sampled(24), 5, withAlpha(green, 0.7));
         if (badge != o.badges.cend()) {
             const QPointF mid = geometry::connectionMarker(curve, c);
-            connectionBadges.push_back({mid, 7.5, background});
-            connectionBadges.push_back({mid, 6, severityColour(*badge)});
+            badgeDiscs(connectionBadges, mid, 7.5, 6, severityColour(*badge));
         }
     }
 
@@ -259,9 +267,7 @@ ShapeLayer critiqueShapes(const CritiqueOverlay& o, const Document& doc,
         }
         const auto badge = o.badges.constFind(id);
         if (badge != o.badges.cend()) {
-            const QPointF corner = box.topRight() + QPointF(-2, 2);
-            s.discs.push_back({corner, 8.5, background});
-            s.discs.push_back({corner, 7, severityColour(*badge)});
+            badgeDiscs(s.discs, box.topRight() + QPointF(-2, 2), 8.5, 7, severityColour(*badge));
         }
     }
     s.discs.insert(s.discs.begin(), connectionBadges.begin(), connectionBadges.end());

@@ -85,7 +85,8 @@ QColor routeColour();
 /// The shapes of an overlay for components at `boxes` (one per component, document order,
 /// as the canvas draws them) and zone areas derived from them: washes and dimming as box
 /// fills, frames as box outlines, the paths of flows as lines, badges as
-/// discs (each on a disc of `background`, so it stands out from what it overlaps).
+/// discs (each on a disc of `background`, so it stands out from what it overlaps, unless
+/// that ring would be under half a pixel of `drawing`).
 /// `drawing`, when given, says what else the drawing has: the connections' curves for
 /// those boxes (ShapeOptions::curves, when usable with them) and the part of a drag to
 /// list (ShapeOptions::dragPart; failed zones go with the moving part, as zone frames

@@ -368,6 +368,31 @@ private slots:
         compareWithSoftware("ride-matching-far");
     }
 
+    /// A badge sits on a disc of the background, a ring 1.5 units wide; zoomed out until
+    /// the ring is under half a pixel, the badge is drawn alone (the critique of a large
+    /// design then has half the vertices). Both canvases draw from this list.
+    void badgesLoseTheirRingOnceTooThinToSee() {
+        open("ride-matching");
+        QVERIFY(!view_->critique().badges.isEmpty());
+        auto badgeDiscs = [&] {
+            return canvasDiagramShapes(view_->sceneState(), ShapeOptions::Critique).critique.discs;
+        };
+        const QColor background = view_->background();
+        view_->zoomTo(0.5); // a pixel of 2 units: the ring is 0.75 pixels
+        const std::vector<DiscShape> near = badgeDiscs();
+        view_->zoomTo(0.2); // a pixel of 4 to 5 units
+        const std::vector<DiscShape> far = badgeDiscs();
+        const auto rings = [&](const std::vector<DiscShape>& discs) {
+            return std::count_if(discs.begin(), discs.end(),
+                                 [&](const DiscShape& d) { return d.fill == background; });
+        };
+        QVERIFY(rings(near) > 0);
+        QCOMPARE(qsizetype(near.size()), 2 * rings(near));
+        QCOMPARE(rings(far), 0);
+        QCOMPARE(qsizetype(far.size()), rings(near));
+        compareWithSoftware("ride-matching-badges-far");
+    }
+
     /// A zoom across a power of two draws the content at a new level of detail, after
     /// which the canvas asks the window to release the renderer's cached resources (the
     /// staging copies sized for the old level); a zoom within a level, or a pan, does not.
