@@ -81,9 +81,14 @@ public:
     QString hoveredId() const { return hovered_; }
     void setPanMode(bool on);
     bool settled() const { return settled_; }
-    /// Times the canvas has asked its window to release the scene graph's cached resources,
-    /// once after each new level of detail (tests, benchmarks).
+    /// Times the canvas has asked its window to release the scene graph's cached resources:
+    /// once after each new level of detail, when its tiles hold at least
+    /// cacheReleaseBytes() of vertices (tests, benchmarks).
     int cacheReleases() const { return cacheReleases_; }
+    static constexpr qint64 kCacheReleaseBytes = 1 << 20;
+    qint64 cacheReleaseBytes() const { return cacheReleaseBytes_; }
+    /// Tests: 0 releases after every new level of detail.
+    void setCacheReleaseBytes(qint64 bytes) { cacheReleaseBytes_ = bytes; }
     QColor background() const { return theme_.background; }
     const DiagramTheme& theme() const { return theme_; }
     AnalysisController* analysis() const;
@@ -220,6 +225,7 @@ private:
     bool panMode_ = false;
     bool settled_ = true;
     int cacheReleases_ = 0;
+    qint64 cacheReleaseBytes_ = kCacheReleaseBytes;
     bool openPending_ = false; ///< showOpened() waits for a size
     bool fitPending_ = false;
     quint64 documentRevision_ = 1;

@@ -141,7 +141,12 @@ bool DiagramSceneNode::sync(const SceneState& s, QQuickWindow* window) {
     documentRevision_ = s.documentRevision;
     selectionRevision_ = s.selectionRevision;
     dark_ = s.theme.dark;
-    newDetail_ |= detail_ != detail && detail_ != -1000;
+    // A new level of detail re-uploads every tile on screen (DiagramView says what releasing
+    // the renderer's cached resources then frees). Below releaseBytes_ of geometry on the
+    // tiles that is little, and the next frame would still make its pipelines again.
+    if (detail_ != detail && detail_ != -1000 &&
+        content_->heldBytes() + critiqueTiles_->heldBytes() >= releaseBytes_)
+        releaseDue_ = true;
     detail_ = detail;
     readable_ = s.labelsReadable();
     compact_ = s.labelsCompact();

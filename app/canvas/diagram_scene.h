@@ -43,8 +43,10 @@ public:
     /// another frame is needed.
     bool sync(const SceneState& state, QQuickWindow* window);
     /// Whether a sync since the last call drew the content at a new level of detail (not
-    /// the first drawing). Clears it.
-    bool takeNewDetail() { return std::exchange(newDetail_, false); }
+    /// the first drawing) while its tiles held at least the bytes of vertices given to
+    /// setReleaseBytes(): then the window's cached resources are worth releasing. Clears it.
+    bool takeReleaseDue() { return std::exchange(releaseDue_, false); }
+    void setReleaseBytes(qint64 bytes) { releaseBytes_ = bytes; }
 
 private:
     struct Label {
@@ -117,7 +119,8 @@ private:
     quint64 critiqueRevision_ = ~0ull;
     bool dark_ = false;
     int detail_ = -1000;                     ///< level of detail the content was built for
-    bool newDetail_ = false;                 ///< see takeNewDetail()
+    bool releaseDue_ = false;                ///< see takeReleaseDue()
+    qint64 releaseBytes_ = 0;
     bool readable_ = true, compact_ = false; ///< what the card labels were listed for
     QPointF dragOffset_;
     double selectionZoom_ = 0;

@@ -209,6 +209,15 @@ void Batches::addLayer(const ShapeLayer& layer, const BatchRules& rules) {
         addDisc(d, rules);
 }
 
+size_t Batches::vertexBytes() const {
+    size_t bytes = blended.v.size() * sizeof(QSGGeometry::ColoredPoint2D);
+    for (const auto& [rgb, mesh] : fills)
+        bytes += mesh.v.size() * sizeof(QSGGeometry::Point2D);
+    for (const auto& [rgba, mesh] : lines)
+        bytes += mesh.v.size() * sizeof(QSGGeometry::Point2D);
+    return bytes;
+}
+
 namespace {
 
 enum class BatchKind { Flat, Blended, Lines };

@@ -84,6 +84,8 @@ struct Batches {
     void addDisc(const DiscShape& disc, const BatchRules& rules);
     /// The whole layer, in its documented order.
     void addLayer(const ShapeLayer& layer, const BatchRules& rules);
+    /// The bytes of all the vertices.
+    size_t vertexBytes() const;
 
 private:
     LineMesh& linesIn(QColor colour);

@@ -146,6 +146,9 @@ bool TiledLayers::set(std::vector<ShapeLayer> layers, std::vector<BatchRules> ru
             }
         }
         filled_.resize(plans_.size(), 0); // new nodes hold nothing; reused ones what they held
+        for (size_t tile = plans_.size(); tile < tileBytes_.size(); ++tile)
+            heldBytes_ -= tileBytes_[tile];
+        tileBytes_.resize(plans_.size(), 0);
     }
     // What each tile is made of; a tile whose nodes were made from the same stays as it is.
     // Nodes are reused by position, so their digests hold only while the tiles are the same.
@@ -230,6 +233,7 @@ std::uint64_t TiledLayers::digest(const Plan& plan) const {
 
 void TiledLayers::batch(size_t tile) {
     const Plan& plan = plans_[tile];
+    long long bytes = 0;
     for (size_t layer = 0; layer < parents_.size(); ++layer) {
         const ShapeLayer& shapes = shapes_[layer];
         const BatchRules& rules = rules_[layer];
@@ -248,9 +252,12 @@ void TiledLayers::batch(size_t tile) {
         for (int i : part.discs)
             b.addDisc(shapes.discs[size_t(i)], rules);
         nodes_[layer][tile]->set(b);
+        bytes += (long long)b.vertexBytes();
     }
     nodeDigests_[tile] = planDigests_[tile];
     filled_[tile] = 1;
+    heldBytes_ += bytes - tileBytes_[tile];
+    tileBytes_[tile] = bytes;
     ++batchedTiles_;
     if (waiting_[tile]) {
         waiting_[tile] = 0;
@@ -266,6 +273,8 @@ void TiledLayers::release(size_t tile) {
     for (auto& nodes : nodes_)
         nodes[tile]->set(Batches());
     filled_[tile] = 0;
+    heldBytes_ -= tileBytes_[tile];
+    tileBytes_[tile] = 0;
     nodeDigests_[tile] = 0;
     if (!waiting_[tile]) {
         waiting_[tile] = 1;

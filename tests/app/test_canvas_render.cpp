@@ -32,6 +32,7 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QSGRendererInterface>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -395,14 +396,28 @@ private slots:
 
     /// A zoom across a power of two draws the content at a new level of detail, after
     /// which the canvas asks the window to release the renderer's cached resources (the
-    /// staging copies sized for the old level); a zoom within a level, or a pan, does not.
-    /// The picture after the release is still the software painter's.
+    /// staging copies sized for the old level) when its tiles hold a megabyte of vertices
+    /// or more; a zoom within a level, or a pan, does not. The picture after the release
+    /// is still the software painter's.
     void aNewLevelOfDetailReleasesTheRenderersCaches() {
         open("ride-matching");
         view_->zoomTo(1.0);
         QImage picture;
         grabCanvas(picture);
-        const int before = view_->cacheReleases();
+        // A design this small holds far less than a megabyte: no release.
+        QCOMPARE(view_->cacheReleaseBytes(), DiagramView::kCacheReleaseBytes);
+        int before = view_->cacheReleases();
+        view_->zoomTo(0.45);
+        grabCanvas(picture);
+        QCOMPARE(view_->cacheReleases(), before);
+        view_->zoomTo(1.0);
+        grabCanvas(picture);
+        QCOMPARE(view_->cacheReleases(), before);
+
+        view_->setCacheReleaseBytes(0);
+        auto restore =
+            qScopeGuard([this] { view_->setCacheReleaseBytes(DiagramView::kCacheReleaseBytes); });
+        before = view_->cacheReleases();
         view_->zoomTo(0.8); // the same level as 100%
         view_->setOrigin(view_->origin() + QPointF(40, 30));
         grabCanvas(picture);

@@ -76,6 +76,10 @@ private slots:
         QCOMPARE(layers.filledTiles(), size_t(3));
         QVERIFY(layers.pending()); // the far ones, for when they come near
         QVERIFY(r.holds(0) && r.holds(2) && !r.holds(3) && !r.holds(39));
+        // Each tile: the box's fill as 6 coloured vertices, its outline as 4 one-pixel lines
+        // and the line as one: 6 x 12 + 8 x 8 + 2 x 8 bytes.
+        constexpr long long kTileBytes = 6 * 12 + 8 * 8 + 2 * 8;
+        QCOMPARE(layers.heldBytes(), 3 * kTileBytes);
 
         // Panned on by ten tiles: the tiles now near are batched, those left behind
         // beyond a view's width let their geometry go.
@@ -84,6 +88,7 @@ private slots:
         QVERIFY(!r.holds(0) && !r.holds(2) && !r.holds(8));
         QVERIFY(r.holds(9) && r.holds(10) && r.holds(12) && !r.holds(13));
         QCOMPARE(layers.filledTiles(), size_t(4));
+        QCOMPARE(layers.heldBytes(), 4 * kTileBytes);
 
         // An edit of a far tile batches nothing; one near the screen, that tile.
         const long long before = layers.batchedTiles();
