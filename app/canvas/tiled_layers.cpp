@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <numeric>
 
 namespace archlens {
 
@@ -146,8 +147,6 @@ bool TiledLayers::set(std::vector<ShapeLayer> layers, std::vector<BatchRules> ru
             }
         }
         filled_.resize(plans_.size(), 0); // new nodes hold nothing; reused ones what they held
-        for (size_t tile = plans_.size(); tile < tileBytes_.size(); ++tile)
-            heldBytes_ -= tileBytes_[tile];
         tileBytes_.resize(plans_.size(), 0);
     }
     // What each tile is made of; a tile whose nodes were made from the same stays as it is.
@@ -256,7 +255,6 @@ void TiledLayers::batch(size_t tile) {
     }
     nodeDigests_[tile] = planDigests_[tile];
     filled_[tile] = 1;
-    heldBytes_ += bytes - tileBytes_[tile];
     tileBytes_[tile] = bytes;
     ++batchedTiles_;
     if (waiting_[tile]) {
@@ -273,7 +271,6 @@ void TiledLayers::release(size_t tile) {
     for (auto& nodes : nodes_)
         nodes[tile]->set(Batches());
     filled_[tile] = 0;
-    heldBytes_ -= tileBytes_[tile];
     tileBytes_[tile] = 0;
     nodeDigests_[tile] = 0;
     if (!waiting_[tile]) {
@@ -288,6 +285,10 @@ void TiledLayers::releaseOff(const QRectF& region) {
     if (shapes_.empty()) return;
     for (size_t tile = 0; tile < plans_.size(); ++tile)
         if (filled_[tile] && !plans_[tile].bounds.intersects(region)) release(tile);
+}
+
+long long TiledLayers::heldBytes() const {
+    return std::accumulate(tileBytes_.begin(), tileBytes_.end(), 0LL);
 }
 
 size_t TiledLayers::filledTiles() const {

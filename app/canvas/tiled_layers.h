@@ -57,7 +57,7 @@ public:
     /// Tiles turned into geometry since this was made (tests, benchmarks).
     long long batchedTiles() const { return batchedTiles_; }
     /// Bytes of vertices the tiles' nodes hold now.
-    long long heldBytes() const { return heldBytes_; }
+    long long heldBytes() const;
     /// Blocks the tiles off `view`, unblocks the others.
     void cull(const QRectF& view);
 
@@ -90,7 +90,6 @@ private:
     /// what the tile's nodes were last batched from (nodeDigests_, 0 when unknown).
     std::vector<std::uint64_t> planDigests_, nodeDigests_;
     long long batchedTiles_ = 0;
-    long long heldBytes_ = 0;
     std::vector<long long> tileBytes_; ///< per tile: the bytes of vertices its nodes hold
     size_t pendingCount_ = 0;
     /// The shapes the waiting tiles are batched from (released when none wait).
