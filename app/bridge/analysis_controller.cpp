@@ -4,6 +4,7 @@
 #include "archlens/analysis/rules.h"
 #include "archlens/model/describe.h"
 #include "document_controller.h"
+#include "freed_memory.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
@@ -35,6 +36,10 @@ void yieldToTheWindow() {
 #endif
 }
 
+/// The pause in the editing after which the freed memory goes back: the recovery file's
+/// idle wait (Autosave), so that both follow the same pause.
+constexpr int kMemoryReturnDelayMs = 2000;
+
 } // namespace
 
 AnalysisController::AnalysisController(QObject* parent) : QObject(parent) {
@@ -45,6 +50,27 @@ AnalysisController::AnalysisController(QObject* parent) : QObject(parent) {
     connect(&progressPoll_, &QTimer::timeout, this, &AnalysisController::pollProgress);
     runs_.setMaxThreadCount(1);
     runs_.setExpiryTimeout(-1);
+    memoryReturn_.setSingleShot(true);
+    memoryReturn_.setInterval(kMemoryReturnDelayMs);
+    connect(&memoryReturn_, &QTimer::timeout, this, &AnalysisController::handBackMemory);
+}
+
+void AnalysisController::setMemoryReturnDelayMs(int ms) {
+    memoryReturn_.setInterval(std::max(0, ms));
+}
+
+void AnalysisController::ranToEnd() {
+    memoryReturn_.start();
+}
+
+void AnalysisController::handBackMemory() {
+    if (running_) return; // that run's end starts the wait again
+    // On the worker thread, behind any run queued there: the walk takes tens of
+    // milliseconds on a large design, and the window's thread only waits on its own heap's
+    // lock while that one heap is gone through.
+    runs_.start([count = memoryReturns_] {
+        if (handBackFreedMemory()) ++*count;
+    });
 }
 
 AnalysisController::~AnalysisController() {
@@ -129,6 +155,7 @@ void AnalysisController::start() {
     // One run at a time: a run in flight that turns out stale starts the next when it ends.
     if (running_ || !controller_) return;
     running_ = true;
+    memoryReturn_.stop();
     auto run = std::make_shared<Run>();
     run_ = run;
     runClock_.start();
@@ -218,6 +245,7 @@ void AnalysisController::startCurves() {
     // works out the curves of the flow on show by itself.
     if (running_ || !controller_ || !doc_ || shownGeneration_ != generation_ || hasCurves()) return;
     running_ = true;
+    memoryReturn_.stop();
     auto run = std::make_shared<Run>();
     run_ = run;
     AnalysisOptions options = whatIfOptions();
@@ -245,6 +273,7 @@ void AnalysisController::curvesFinished(std::optional<std::vector<CurvePoint>> c
                                         quint64 generation) {
     running_ = false;
     run_.reset();
+    ranToEnd();
     if (generation != generation_) {
         if (!timer_.isActive()) start();
         return;
@@ -271,6 +300,7 @@ void AnalysisController::finished(std::shared_ptr<const Report> report,
                                   double ms, bool cancelled, const QString& problem) {
     running_ = false;
     run_.reset();
+    ranToEnd();
     progressPoll_.stop();
     setProgress(-1);
     if (cancelled) ++cancelledRuns_;

@@ -13,7 +13,11 @@
 // reach thousands of components, every flow's curves cost more than the rest of the analysis):
 // choosing another flow adds its curves to `curves` in a short run of their own, which changes
 // neither the report nor the status. What-if options (traffic multiplier, failed components and
-// zones) re-run the analysis without touching the document or its history.
+// zones) re-run the analysis without touching the document or its history. Once a run has
+// ended and no other has started for `memoryReturnDelayMs` (a pause in the editing, as long as
+// the recovery file waits for), the worker thread hands the freed memory of every thread's heap
+// back to the system (handBackFreedMemory): a run is the window's largest burst of allocation,
+// and what it freed would otherwise stay held under whatever the window does next.
 #include "archlens/analysis/analyze.h"
 #include "archlens/analysis/report.h"
 
@@ -95,6 +99,13 @@ public:
     bool running() const { return running_; }
     /// Runs stopped part-way by a newer edit since this controller was made (tests).
     int cancelledRuns() const { return cancelledRuns_; }
+    /// How long after the last run ended, with none started since, the freed memory is
+    /// handed back (2000 ms).
+    int memoryReturnDelayMs() const { return memoryReturn_.interval(); }
+    void setMemoryReturnDelayMs(int ms);
+    /// How many times the freed memory was handed back (tests, benchmarks); not counted
+    /// where the C library offers no way to.
+    int memoryReturns() const { return memoryReturns_->load(); }
     /// How long a run goes on before `progress` shows (1000 ms; tests set 0 to see it at once).
     void setProgressDelayMs(int ms) { progressDelayMs_ = std::max(0, ms); }
     QString curveFlow() const { return curveFlow_; }
@@ -153,6 +164,9 @@ private:
     void setStatus(Status status, const QString& problem = {});
     void pollProgress();
     void setProgress(double progress);
+    /// A run ended: the freed memory goes back once the delay passes with no run started.
+    void ranToEnd();
+    void handBackMemory();
 
     DocumentController* controller_ = nullptr;
     QTimer timer_;
@@ -175,6 +189,9 @@ private:
     int progressDelayMs_ = 1000;
     int cancelledRuns_ = 0;
     int observer_ = 0;
+    QTimer memoryReturn_;
+    /// Counted on the worker thread, read on the window's (and kept alive by the job).
+    std::shared_ptr<std::atomic<int>> memoryReturns_ = std::make_shared<std::atomic<int>>(0);
     /// The one thread every run goes to. On the shared pool, runs took turns on its two
     /// threads, and the C library gave each thread a heap of its own: each heap grew to hold
     /// a report and a run's scratch (about 40 MB apiece on a 10,000-component design).

@@ -5,6 +5,7 @@
 // turn of the event loop, long before a run over thousands of components can end.
 #include "analysis_controller.h"
 #include "document_controller.h"
+#include "freed_memory.h"
 
 #include "archlens/analysis/analyze.h"
 #include "archlens/model/catalogue.h"
@@ -17,6 +18,10 @@
 #include <QTest>
 #include <algorithm>
 #include <cmath>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
 
 using namespace archlens;
 
@@ -99,6 +104,15 @@ struct SmallDesign {
             30000);
     }
 };
+
+/// The process's own resident memory (RssAnon), in KB; 0 where /proc does not say.
+long ownMemoryKb() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("RssAnon:", 0) == 0) return std::stol(line.substr(8));
+    return 0;
+}
 
 } // namespace
 
@@ -337,6 +351,86 @@ private slots:
         QVERIFY(column(*analysis.curves(), 3) == column(edited.curves, 3));
         QVERIFY(none(1));
         QVERIFY(none(2));
+    }
+
+    /// Once a run has ended and the editing pauses, the freed memory goes back to the
+    /// system, once a pause; edits in quick succession put it off until the pause after them.
+    void freedMemoryGoesBackWhenTheEditingPauses() {
+#if !defined(__GLIBC__)
+        QSKIP("only glibc offers a way to hand freed memory back");
+#else
+        SmallDesign small;
+        QVERIFY(small.ready());
+        DocumentController& controller = small.controller;
+        AnalysisController& analysis = small.analysis;
+        analysis.setDebounceMs(0);
+        QCOMPARE(analysis.memoryReturnDelayMs(), 2000);
+        QCOMPARE(analysis.memoryReturns(), 0); // the first run ended well under 2 s ago
+        // A shorter wait starts again from now.
+        analysis.setMemoryReturnDelayMs(100);
+        QTRY_COMPARE_WITH_TIMEOUT(analysis.memoryReturns(), 1, 10000);
+        QTest::qWait(400);
+        QCOMPARE(analysis.memoryReturns(), 1);
+
+        // Two edits, each straight after the previous run: no pause, nothing handed back.
+        analysis.setMemoryReturnDelayMs(60000);
+        const QString last = QString::fromStdString(controller.document().components.back().id);
+        QVERIFY(controller.rename(last, "Renamed once"));
+        QVERIFY(
+            QTest::qWaitFor([&] { return analysis.status() == AnalysisController::Fresh; }, 30000));
+        QVERIFY(controller.rename(last, "Renamed twice"));
+        QVERIFY(analysis.running() || analysis.status() == AnalysisController::Pending);
+        QVERIFY(QTest::qWaitFor(
+            [&] { return analysis.status() == AnalysisController::Fresh && !analysis.running(); },
+            30000));
+        QCOMPARE(analysis.memoryReturns(), 1);
+        // The pause after the last run.
+        analysis.setMemoryReturnDelayMs(50);
+        QTRY_COMPARE_WITH_TIMEOUT(analysis.memoryReturns(), 2, 10000);
+#endif
+    }
+
+    /// What a thread frees stays with the process until it is handed back: of 32 MB in
+    /// blocks of 16 KB, every other block freed (so that the thread's heap can neither merge
+    /// them nor shrink) stays in the process's own memory, and handing it back takes most of
+    /// that half off it.
+    void handingBackFreedMemoryLowersTheProcesssOwn() {
+#if !defined(__GLIBC__) || !defined(__linux__)
+        QSKIP("glibc on Linux only");
+#elif defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+        QSKIP("the sanitizer's allocator keeps freed memory in a quarantine of its own");
+#else
+        constexpr std::size_t kBlock = 16 * 1024, kBlocks = 2048;
+        long before = 0, held = 0, after = 0;
+        bool handedBack = false;
+        std::thread worker([&] {
+            std::vector<char*> blocks;
+            blocks.reserve(kBlocks);
+            // From a clean slate: what earlier tests freed would otherwise be reused here.
+            handBackFreedMemory();
+            before = ownMemoryKb();
+            for (std::size_t i = 0; i < kBlocks; ++i) {
+                blocks.push_back(static_cast<char*>(std::malloc(kBlock)));
+                std::fill_n(blocks.back(), kBlock, char(i));
+            }
+            for (std::size_t i = 1; i < kBlocks; i += 2)
+                std::free(blocks[i]);
+            held = ownMemoryKb();
+            handedBack = handBackFreedMemory();
+            after = ownMemoryKb();
+            for (std::size_t i = 0; i < kBlocks; i += 2)
+                std::free(blocks[i]);
+        });
+        worker.join();
+        QVERIFY(handedBack);
+        const QString figures = QString("own memory %1 KB, %2 KB with half the blocks freed, "
+                                        "%3 KB once handed back")
+                                    .arg(before)
+                                    .arg(held)
+                                    .arg(after);
+        QVERIFY2(held - before > 24 * 1024, qPrintable(figures));
+        QVERIFY2(held - after > 8 * 1024, qPrintable(figures));
+#endif
     }
 };
 
