@@ -7,7 +7,8 @@
 // every component at once (one undo step, and the frame that shows it), and the peak memory;
 // then the frames of a component dragged by hand, and the peak memory after that; last the
 // frames of a zoom out from 100% to the whole design (tiles off screen at 100% hold no
-// geometry, so a zoom out batches what it brings on screen). Run it
+// geometry, so a zoom out batches what it brings on screen); and after a pause, the memory
+// the window holds and the analysis of one more edit. Run it
 // under a real X server with OpenGL (the figures in the issue are for Xvfb with Mesa's software
 // OpenGL):
 //   xvfb-run -a -s "-screen 0 1600x1000x24" build/bin/canvas_bench [components...]
@@ -189,6 +190,11 @@ struct Figures {
     long handDragPeakKb = 0;    ///< and after it
     /// Frames of a zoom out from 100% to the whole design, a wheel's notch or so a frame.
     std::vector<double> zoomOut;
+    long zoomOutPeakKb = 0;  ///< peak memory after the zoom out
+    double pauseMs = 0;      ///< the window left idle after the zoom out
+    long pausedOwnKb = 0;    ///< its own memory at the end of that pause
+    int memoryReturns = 0;   ///< times the live analysis handed freed memory back in the run
+    double afterPauseMs = 0; ///< the analysis of one edit made after the pause
     /// The peak memory at the end of each step, to tell which step raised it.
     std::vector<std::pair<const char*, long>> peaks;
 };
@@ -427,6 +433,30 @@ Figures run(QQuickWindow* window, DocumentController* controller, DiagramView* v
             f.zoomOut.push_back(double(frameClock.nsecsElapsed()) / 1e6);
         }
     }
+    f.zoomOutPeakKb = statusKb("VmHWM");
+    // Last, a pause (a second longer than the live analysis waits before it hands the
+    // memory freed since back to the system), then one edit: what the window holds when
+    // idle, and what the next run costs when it faults its pages in again.
+    if (analysis) {
+        f.pauseMs = analysis->memoryReturnDelayMs() + 1000;
+        QEventLoop idle;
+        QTimer::singleShot(int(f.pauseMs), &idle, &QEventLoop::quit);
+        idle.exec();
+        f.pausedOwnKb = statusKb("RssAnon");
+        f.memoryReturns = analysis->memoryReturns();
+        analysis->setDebounceMs(0);
+        const Document& d = controller->document();
+        const auto& c = d.components[d.components.size() / 3];
+        controller->setAttribute(QString::fromStdString(c.id), QStringLiteral("props.instances"),
+                                 5);
+        QElapsedTimer waited;
+        waited.start();
+        while ((analysis->running() || analysis->status() != AnalysisController::Fresh) &&
+               waited.elapsed() < 60000)
+            waitForFrame(window, 1000);
+        f.afterPauseMs = analysis->lastRunMs();
+        analysis->setDebounceMs(150);
+    }
     return f;
 }
 
@@ -537,7 +567,13 @@ int main(int argc, char** argv) {
                     f.handDragPeakKb / 1024);
         std::printf("           zooming out from 100%% to the whole design, a frame: %s "
                     "(median / p95 of %zu steps); peak memory after it %ld MB\n",
-                    pair(f.zoomOut).c_str(), f.zoomOut.size(), statusKb("VmHWM") / 1024);
+                    pair(f.zoomOut).c_str(), f.zoomOut.size(), f.zoomOutPeakKb / 1024);
+        if (f.pauseMs > 0)
+            std::printf("           after a pause of %.1f s: %ld MB of its own (freed memory "
+                        "handed back %d times in all); the next edit's analysis %.0f ms (the "
+                        "edits' last %.0f ms); peak memory after it %ld MB\n",
+                        f.pauseMs / 1000, f.pausedOwnKb / 1024, f.memoryReturns, f.afterPauseMs,
+                        f.analysisMs, statusKb("VmHWM") / 1024);
         if (f.refusedEdits > 0)
             std::printf("           (%d of the edits were refused)\n", f.refusedEdits);
         std::fflush(stdout);
