@@ -64,10 +64,10 @@ void AnalysisController::ranToEnd() {
 }
 
 void AnalysisController::handBackMemory() {
-    if (running_) return; // that run's end starts the wait again
-    // On the worker thread, behind any run queued there: the walk takes tens of
-    // milliseconds on a large design, and the window's thread only waits on its own heap's
-    // lock while that one heap is gone through.
+    // Never during a run: starting one stops the wait, and its end starts it again. On the
+    // worker thread, behind any run queued there: the walk takes tens of milliseconds on a
+    // large design, and the window's thread only waits on its own heap's lock while that one
+    // heap is gone through.
     runs_.start([count = memoryReturns_] {
         if (handBackFreedMemory()) ++*count;
     });

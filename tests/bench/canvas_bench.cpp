@@ -213,6 +213,16 @@ bool waitForFrame(QQuickWindow* window, int timeoutMs = 30000) {
     return rc == 0;
 }
 
+/// Waits, drawing frames, until the live analysis has nothing left to run and its results
+/// are fresh, or gives up after a minute.
+void waitForAnalysis(QQuickWindow* window, AnalysisController* analysis) {
+    QElapsedTimer waited;
+    waited.start();
+    while ((analysis->running() || analysis->status() != AnalysisController::Fresh) &&
+           waited.elapsed() < 60000)
+        waitForFrame(window, 1000);
+}
+
 Figures run(QQuickWindow* window, DocumentController* controller, DiagramView* view,
             AnalysisController* analysis, const QString& path) {
     Figures f;
@@ -265,10 +275,7 @@ Figures run(QQuickWindow* window, DocumentController* controller, DiagramView* v
                                         [&] { ++analyses; });
         if (phase == 4 && analysis) {
             QObject::disconnect(counting);
-            QElapsedTimer waited;
-            waited.start();
-            while (analysis->status() != AnalysisController::Fresh && waited.elapsed() < 60000)
-                waitForFrame(window, 1000);
+            waitForAnalysis(window, analysis);
         }
         for (int i = 0; i < steps; ++i) {
             switch (phase) {
@@ -449,11 +456,7 @@ Figures run(QQuickWindow* window, DocumentController* controller, DiagramView* v
         const auto& c = d.components[d.components.size() / 3];
         controller->setAttribute(QString::fromStdString(c.id), QStringLiteral("props.instances"),
                                  5);
-        QElapsedTimer waited;
-        waited.start();
-        while ((analysis->running() || analysis->status() != AnalysisController::Fresh) &&
-               waited.elapsed() < 60000)
-            waitForFrame(window, 1000);
+        waitForAnalysis(window, analysis);
         f.afterPauseMs = analysis->lastRunMs();
         analysis->setDebounceMs(150);
     }
